@@ -1,0 +1,167 @@
+using System.Buffers.Binary;
+using FunnelInsight.Core.Domain;
+using FunnelInsight.Core.Storage.Entities;
+
+namespace FunnelInsight.Core.Analytics.Rollups;
+
+/// <summary>
+/// Rolls one session's events, already in order of (time, line in the file), into a <see cref="SessionSummary"/>
+/// following the design's ordered and open funnel definitions.
+/// </summary>
+public static class SessionRollup
+{
+    /// <summary>Bytes per entry of <see cref="SessionSummary.StagePath"/>.</summary>
+    public const int PathEntrySize = 9;
+
+    /// <summary>Builds the summary of one session.</summary>
+    /// <param name="storeId">Owning store.</param>
+    /// <param name="sessionKey">Session id.</param>
+    /// <param name="visitorKey">Visitor id.</param>
+    /// <param name="events">The session's events in order; at least one.</param>
+    public static SessionSummary Build(int storeId, string sessionKey, string visitorKey, IReadOnlyList<SessionEvent> events)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(events.Count);
+        var reachedAt = OrderedReach(events);
+        var depth = Array.FindLastIndex(reachedAt, position => position >= 0);
+        var checkoutAt = reachedAt[(int)FunnelStage.Checkout];
+        var purchaseAt = reachedAt[(int)FunnelStage.Purchase];
+
+        var summary = new SessionSummary
+        {
+            StoreId = storeId,
+            SessionKey = sessionKey,
+            VisitorKey = visitorKey,
+            StartUs = events[0].TimeUs,
+            EndUs = events[^1].TimeUs,
+            OrderedDepth = depth,
+            ProductUs = TimeAt(events, reachedAt[(int)FunnelStage.Product]),
+            CartUs = TimeAt(events, reachedAt[(int)FunnelStage.Cart]),
+            CheckoutUs = TimeAt(events, checkoutAt),
+            PurchaseUs = TimeAt(events, purchaseAt),
+            LastEventName = events[^1].EventName,
+            ExitSignal = (int)events[^1].Meaning.Signal,
+            EventCount = events.Count,
+            StagePath = StagePath(events),
+        };
+
+        double cartValue = 0, purchaseValue = 0, pageLoadSum = 0;
+        int cartItems = 0, pageLoads = 0, openMask = 1, stepMask = 0, signalMask = 0, lastStep = 0;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var evt = events[i];
+            var meaning = evt.Meaning;
+            summary.Device ??= evt.Device;
+            summary.Channel ??= evt.Channel;
+            summary.Country ??= evt.Country;
+            signalMask |= (int)meaning.Signal;
+            if (meaning.Stage is { } stage)
+            {
+                openMask |= 1 << (int)stage;
+            }
+
+            var quantity = evt.Quantity ?? 1;
+            if (meaning.Stage == FunnelStage.Cart && evt.Price is { } addPrice)
+            {
+                cartValue += addPrice * quantity;
+                cartItems += quantity;
+            }
+            else if (meaning.Signal == EventSignal.RemoveFromCart)
+            {
+                cartValue -= (evt.Price ?? 0) * quantity;
+                cartItems -= quantity;
+            }
+            else if (meaning.Stage == FunnelStage.Purchase && evt.Price is { } paidPrice)
+            {
+                purchaseValue += paidPrice * quantity;
+            }
+
+            if (meaning.Step != CheckoutStep.None && checkoutAt >= 0 && i > checkoutAt && (purchaseAt < 0 || i < purchaseAt))
+            {
+                stepMask |= 1 << (int)meaning.Step;
+                lastStep = (int)meaning.Step;
+            }
+
+            if (evt.PageLoadMs is { } load)
+            {
+                pageLoadSum += load;
+                pageLoads++;
+            }
+        }
+
+        summary.OpenMask = openMask;
+        summary.StepMask = stepMask;
+        summary.LastStep = lastStep;
+        summary.SignalMask = signalMask;
+        summary.CartValue = Math.Max(0, cartValue);
+        summary.CartItems = Math.Max(0, cartItems);
+        summary.PurchaseValue = purchaseValue;
+        summary.AvgPageLoadMs = pageLoads > 0 ? pageLoadSum / pageLoads : null;
+        return summary;
+    }
+
+    /// <summary>
+    /// The position of the event that reached each stage in the ordered funnel, or -1. The session lands on
+    /// its first event; stage k is reached by the first event of stage k at or after the event that reached
+    /// k−1, so a first event that is a product view reaches product too.
+    /// </summary>
+    public static int[] OrderedReach(IReadOnlyList<SessionEvent> events)
+    {
+        var reachedAt = new[] { 0, -1, -1, -1, -1 };
+        var position = 0;
+        for (var stage = 1; stage <= (int)FunnelStage.Purchase; stage++)
+        {
+            while (position < events.Count && events[position].Meaning.Stage != (FunnelStage)stage)
+            {
+                position++;
+            }
+
+            if (position == events.Count)
+            {
+                break;
+            }
+
+            reachedAt[stage] = position;
+        }
+
+        return reachedAt;
+    }
+
+    /// <summary>Reads a <see cref="SessionSummary.StagePath"/> back as (time, stage) pairs.</summary>
+    public static IEnumerable<(long TimeUs, FunnelStage Stage)> ReadPath(byte[] path)
+    {
+        for (var offset = 0; offset + PathEntrySize <= path.Length; offset += PathEntrySize)
+        {
+            yield return (BinaryPrimitives.ReadInt64LittleEndian(path.AsSpan(offset)), (FunnelStage)path[offset + 8]);
+        }
+    }
+
+    private static long? TimeAt(IReadOnlyList<SessionEvent> events, int position) =>
+        position >= 0 ? events[position].TimeUs : null;
+
+    // The landing (the first event) and every later stage event, so a visitor's sessions can be replayed in order.
+    private static byte[] StagePath(IReadOnlyList<SessionEvent> events)
+    {
+        var count = 1;
+        for (var i = 1; i < events.Count; i++)
+        {
+            count += events[i].Meaning.Stage is null ? 0 : 1;
+        }
+
+        var path = new byte[count * PathEntrySize];
+        var offset = 0;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var stage = events[i].Meaning.Stage;
+            if (i > 0 && stage is null)
+            {
+                continue;
+            }
+
+            BinaryPrimitives.WriteInt64LittleEndian(path.AsSpan(offset), events[i].TimeUs);
+            path[offset + 8] = (byte)(stage ?? FunnelStage.Landing);
+            offset += PathEntrySize;
+        }
+
+        return path;
+    }
+}

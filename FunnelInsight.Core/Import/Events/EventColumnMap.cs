@@ -1,0 +1,67 @@
+namespace FunnelInsight.Core.Import.Events;
+
+/// <summary>Which column of a particular file holds each event field.</summary>
+public sealed class EventColumnMap
+{
+    private readonly int[] _columns;
+
+    private EventColumnMap(EventFormat format, IReadOnlyList<string> header, int[] columns)
+    {
+        Format = format;
+        Header = header;
+        _columns = columns;
+    }
+
+    /// <summary>The format the mapping started from.</summary>
+    public EventFormat Format { get; }
+
+    /// <summary>The file's header.</summary>
+    public IReadOnlyList<string> Header { get; }
+
+    /// <summary>The 0-based column of <paramref name="field"/>, or -1 when the file has none.</summary>
+    public int this[EventField field] => _columns[(int)field];
+
+    /// <summary>True when sessions come from a column (otherwise they are cut by inactivity).</summary>
+    public bool HasSessions => this[EventField.SessionId] >= 0;
+
+    /// <summary>
+    /// Maps <paramref name="header"/> with <paramref name="format"/>'s column names, then applies
+    /// <paramref name="overrides"/> (field → header name).
+    /// </summary>
+    /// <exception cref="ImportFileException">A named column is not in the header, or a required field has no column.</exception>
+    public static EventColumnMap Resolve(EventFormat format, IReadOnlyList<string> header, IReadOnlyDictionary<EventField, string>? overrides = null)
+    {
+        var columns = Enum.GetValues<EventField>()
+            .Select(field => format.Columns.TryGetValue(field, out var names) ? HeaderName.Find(header, names) : -1)
+            .ToArray();
+
+        foreach (var (field, column) in overrides ?? new Dictionary<EventField, string>())
+        {
+            var index = HeaderName.Find(header, [column]);
+            if (index < 0)
+            {
+                throw new ImportFileException($"The mapping names column '{column}' for {field.Name()}, but the file has no such column. Columns: {string.Join(", ", header)}.");
+            }
+
+            columns[(int)field] = index;
+        }
+
+        var missing = format.Required.Where(field => columns[(int)field] < 0).Select(field => field.Name()).ToList();
+        if (columns[(int)EventField.SessionId] < 0 && columns[(int)EventField.VisitorId] < 0)
+        {
+            missing.Add($"{EventField.SessionId.Name()} or {EventField.VisitorId.Name()}");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new ImportFileException($"No column for {string.Join(", ", missing)} ({format.Title}). Give a column mapping, for example --map \"event_time=ts,event_type=action,session_id=sid\".");
+        }
+
+        return new EventColumnMap(format, header, columns);
+    }
+
+    /// <summary>The mapping as <c>field=column</c> pairs, as stored with the import and accepted by <c>--map</c>.</summary>
+    public string ToText() => string.Join(',', Enum.GetValues<EventField>()
+        .Where(field => this[field] >= 0)
+        .Select(field => $"{field.Name()}={Header[this[field]]}"));
+}

@@ -1,0 +1,30 @@
+using FunnelInsight.Core.Storage.Entities;
+
+namespace FunnelInsight.Core.Import;
+
+/// <summary>What an import did: its counts, and the first row errors (all are kept with the import).</summary>
+/// <param name="ImportId">The import's id (for its full error file).</param>
+/// <param name="Status">Succeeded, Cancelled or Failed.</param>
+/// <param name="Format">The format used (detected or chosen).</param>
+/// <param name="Mapping">The column mapping used, as <c>field=column</c> pairs.</param>
+/// <param name="RowsRead">Data rows read.</param>
+/// <param name="RowsStored">Rows stored as new events or order lines.</param>
+/// <param name="RowsRejected">Rows that could not be read.</param>
+/// <param name="RowsDuplicate">Rows the store already had.</param>
+/// <param name="Errors">The first row errors, in file order.</param>
+/// <param name="Message">Why the import failed or was cancelled, when it did not succeed.</param>
+public sealed record ImportResult(
+    int ImportId,
+    ImportStatus Status,
+    string Format,
+    string Mapping,
+    long RowsRead,
+    long RowsStored,
+    long RowsRejected,
+    long RowsDuplicate,
+    IReadOnlyList<RowError> Errors,
+    string? Message)
+{
+    /// <summary>How many row errors a result carries; the rest are in the import's error file.</summary>
+    public const int MaxErrorsInResult = 100;
+}

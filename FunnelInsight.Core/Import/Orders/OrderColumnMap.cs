@@ -1,0 +1,75 @@
+namespace FunnelInsight.Core.Import.Orders;
+
+/// <summary>Which column of a particular order file holds each order field.</summary>
+public sealed class OrderColumnMap
+{
+    private readonly int[] _columns;
+
+    private OrderColumnMap(OrderFormat format, IReadOnlyList<string> header, int[] columns)
+    {
+        Format = format;
+        Header = header;
+        _columns = columns;
+    }
+
+    /// <summary>The format the mapping started from.</summary>
+    public OrderFormat Format { get; }
+
+    /// <summary>The file's header.</summary>
+    public IReadOnlyList<string> Header { get; }
+
+    /// <summary>The 0-based column of <paramref name="field"/>, or -1 when the file has none.</summary>
+    public int this[OrderField field] => _columns[(int)field];
+
+    /// <summary>Maps <paramref name="header"/> with the format's names, then applies <paramref name="overrides"/>.</summary>
+    /// <exception cref="ImportFileException">A named column is missing, or there is no order id, time or amount.</exception>
+    public static OrderColumnMap Resolve(OrderFormat format, IReadOnlyList<string> header, IReadOnlyDictionary<OrderField, string> overrides)
+    {
+        var columns = Enum.GetValues<OrderField>()
+            .Select(field => format.Columns.TryGetValue(field, out var names) ? HeaderName.Find(header, names) : -1)
+            .ToArray();
+        foreach (var (field, column) in overrides)
+        {
+            var index = HeaderName.Find(header, [column]);
+            columns[(int)field] = index >= 0 ? index
+                : throw new ImportFileException($"The mapping names column '{column}' for {field.Name()}, but the file has no such column. Columns: {string.Join(", ", header)}.");
+        }
+
+        var missing = new[] { OrderField.OrderId, OrderField.CreatedAt }.Where(field => columns[(int)field] < 0).Select(field => field.Name()).ToList();
+        if (columns[(int)OrderField.Total] < 0 && columns[(int)OrderField.Subtotal] < 0 && columns[(int)OrderField.LineUnitPrice] < 0)
+        {
+            missing.Add("total (or subtotal, or unit_price)");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new ImportFileException($"No column for {string.Join(", ", missing)} ({format.Title}). Give a column mapping, for example --map \"order_id=Id,created_at=Date,total=Amount\".");
+        }
+
+        return new OrderColumnMap(format, header, columns);
+    }
+
+    /// <summary>Parses a mapping written as <c>order_id=Id,total=Amount</c>.</summary>
+    /// <exception cref="ImportFileException">A pair is malformed or names an unknown field.</exception>
+    public static IReadOnlyDictionary<OrderField, string> ParseOverrides(string? text)
+    {
+        var mapping = new Dictionary<OrderField, string>();
+        foreach (var pair in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[1].Length == 0 || !OrderFieldNames.TryParse(parts[0], out var field))
+            {
+                throw new ImportFileException($"Mapping '{pair}' is not of the form field=column with a known order field.");
+            }
+
+            mapping[field] = parts[1];
+        }
+
+        return mapping;
+    }
+
+    /// <summary>The mapping as <c>field=column</c> pairs.</summary>
+    public string ToText() => string.Join(',', Enum.GetValues<OrderField>()
+        .Where(field => this[field] >= 0)
+        .Select(field => $"{field.Name()}={Header[this[field]]}"));
+}

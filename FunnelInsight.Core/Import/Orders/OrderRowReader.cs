@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CsvHelper;
+
+namespace FunnelInsight.Core.Import.Orders;
+
+/// <summary>Reads one row of an order export into its order draft, or says why it cannot.</summary>
+internal sealed class OrderRowReader(OrderColumnMap map)
+{
+    private static readonly string[] CancelledStatuses = ["cancelled", "canceled", "voided", "wc-cancelled"];
+    private readonly int _fieldCount = map.Header.Count;
+
+    /// <summary>The order id of the current row, or an error when the row cannot belong to any order.</summary>
+    public bool TryReadKey(CsvReader reader, out string orderId, out RowError? error)
+    {
+        orderId = Text(reader, OrderField.OrderId) ?? "";
+        error = reader.FieldCount != _fieldCount
+            ? Error(reader, null, $"Expected {_fieldCount} columns, found {reader.FieldCount}.")
+            : orderId.Length == 0 ? Error(reader, OrderField.OrderId, $"Missing required field {OrderField.OrderId.Name()}.") : null;
+        return error is null;
+    }
+
+    /// <summary>Adds the current row to <paramref name="draft"/>: order values fill in where still empty, line amounts add up.</summary>
+    public bool TryApply(CsvReader reader, OrderDraft draft, out RowError? error)
+    {
+        error = null;
+        long? created = null;
+        if (Text(reader, OrderField.CreatedAt) is { } createdText)
+        {
+            if (!TimestampParser.TryParse(Encoding.UTF8.GetBytes(createdText), TimeStyle.Auto, out var us))
+            {
+                error = Error(reader, OrderField.CreatedAt, $"Unparseable time '{createdText}'.");
+                return false;
+            }
+
+            created = us;
+        }
+        else if (draft.CreatedUs is null)
+        {
+            error = Error(reader, OrderField.CreatedAt, $"Missing required field {OrderField.CreatedAt.Name()}.");
+            return false;
+        }
+
+        var money = new double?[5];
+        OrderField[] moneyFields = [OrderField.Subtotal, OrderField.Shipping, OrderField.Tax, OrderField.Discount, OrderField.Total];
+        for (var i = 0; i < moneyFields.Length; i++)
+        {
+            if (!TryNumber(reader, moneyFields[i], allowNegative: false, out money[i], out error))
+            {
+                return false;
+            }
+        }
+
+        double lineAmount = 0;
+        if (map.Format.SumsLines || map[OrderField.LineUnitPrice] >= 0)
+        {
+            if (!TryNumber(reader, OrderField.LineUnitPrice, allowNegative: false, out var unitPrice, out error)
+                || !TryNumber(reader, OrderField.LineQuantity, allowNegative: true, out var quantity, out error))
+            {
+                return false;
+            }
+
+            lineAmount = (unitPrice ?? 0) * (quantity ?? 1);
+        }
+
+        draft.CreatedUs ??= created;
+        draft.Subtotal ??= money[0];
+        draft.Shipping ??= money[1];
+        draft.Tax ??= money[2];
+        draft.Discount ??= money[3];
+        draft.Total ??= money[4];
+        draft.LineSum += lineAmount;
+        draft.CustomerKey ??= CustomerKey(reader);
+        draft.Currency ??= Text(reader, OrderField.Currency);
+        draft.Status ??= Text(reader, OrderField.Status);
+        draft.Channel ??= Text(reader, OrderField.Channel);
+        draft.IsCancelled |= Text(reader, OrderField.CancelledAt) is not null
+            || (draft.Status is { } status && CancelledStatuses.Contains(status.ToLowerInvariant()))
+            || (map.Format.CancelledIdPrefix is { } prefix && draft.OrderId.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+        draft.LineCount++;
+        return true;
+    }
+
+    /// <summary>The customer id as given (0 counts as none), else the SHA-256 of the lower-cased e-mail.</summary>
+    private string? CustomerKey(CsvReader reader)
+    {
+        var id = Text(reader, OrderField.CustomerId);
+        if (id is not null && id != "0")
+        {
+            return id;
+        }
+
+        var email = Text(reader, OrderField.Email);
+        return email is null ? null
+            : "email:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.ToLowerInvariant())));
+    }
+
+    private string? Text(CsvReader reader, OrderField field)
+    {
+        var column = map[field];
+        if (column < 0 || column >= reader.FieldCount)
+        {
+            return null;
+        }
+
+        var value = reader.GetString(column).Trim();
+        return value.Length == 0 ? null : value;
+    }
+
+    private bool TryNumber(CsvReader reader, OrderField field, bool allowNegative, out double? value, out RowError? error)
+    {
+        value = null;
+        error = null;
+        var text = Text(reader, field);
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+        {
+            error = Error(reader, field, $"{field.Name()} '{text}' is not a number.");
+            return false;
+        }
+
+        if (number < 0 && !allowNegative)
+        {
+            error = Error(reader, field, $"{field.Name()} {text} is negative.");
+            return false;
+        }
+
+        value = number;
+        return true;
+    }
+
+    private RowError Error(CsvReader reader, OrderField? field, string reason) =>
+        new(reader.LineNumber, field is { } f ? (map[f] >= 0 ? map.Header[map[f]] : f.Name()) : null, reason, CsvSource.RawLine(reader));
+}

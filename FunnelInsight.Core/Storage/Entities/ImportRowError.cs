@@ -1,0 +1,23 @@
+namespace FunnelInsight.Core.Storage.Entities;
+
+/// <summary>A row of an import that could not be read, kept so the merchant can fix and re-upload it.</summary>
+public sealed class ImportRowError
+{
+    /// <summary>Database key.</summary>
+    public long Id { get; set; }
+
+    /// <summary>The import the row came from.</summary>
+    public int ImportId { get; set; }
+
+    /// <summary>1-based line of the file where the row starts.</summary>
+    public long Line { get; set; }
+
+    /// <summary>The column at fault, or null when the whole row is.</summary>
+    public string? Column { get; set; }
+
+    /// <summary>What is wrong, in plain words.</summary>
+    public required string Reason { get; set; }
+
+    /// <summary>The row as it was in the file (cut at 4,000 characters).</summary>
+    public required string RawLine { get; set; }
+}

@@ -1,0 +1,79 @@
+namespace FunnelInsight.Core.Storage.Entities;
+
+/// <summary>The kinds of file a store imports.</summary>
+public enum ImportKind
+{
+    /// <summary>Behavioural events (page views, carts, checkouts, purchases).</summary>
+    Events = 0,
+
+    /// <summary>Orders (one row per order or per order line).</summary>
+    Orders = 1,
+}
+
+/// <summary>Where an import is in its life.</summary>
+public enum ImportStatus
+{
+    /// <summary>Reading and storing rows.</summary>
+    Running = 0,
+
+    /// <summary>Stored; rejected rows, if any, are in its row errors.</summary>
+    Succeeded = 1,
+
+    /// <summary>Stopped by the user; nothing was stored.</summary>
+    Cancelled = 2,
+
+    /// <summary>The file could not be read or stored; nothing was stored.</summary>
+    Failed = 3,
+}
+
+/// <summary>One uploaded file and what became of its rows.</summary>
+public sealed class ImportRun
+{
+    /// <summary>Database key.</summary>
+    public int Id { get; set; }
+
+    /// <summary>The store the rows went into.</summary>
+    public int StoreId { get; set; }
+
+    /// <summary>Events or orders.</summary>
+    public ImportKind Kind { get; set; }
+
+    /// <summary>The file name as the user gave it.</summary>
+    public required string FileName { get; set; }
+
+    /// <summary>Size in bytes.</summary>
+    public long FileSize { get; set; }
+
+    /// <summary>SHA-256 of the file, hex.</summary>
+    public string Sha256 { get; set; } = "";
+
+    /// <summary>The format detected or chosen (for example <c>ga4</c>).</summary>
+    public string Format { get; set; } = "";
+
+    /// <summary>The column mapping used, as <c>field=column</c> pairs.</summary>
+    public string Mapping { get; set; } = "";
+
+    /// <summary>Data rows read from the file.</summary>
+    public long RowsRead { get; set; }
+
+    /// <summary>Rows stored as new events or order lines.</summary>
+    public long RowsStored { get; set; }
+
+    /// <summary>Rows that could not be read; each has a row error.</summary>
+    public long RowsRejected { get; set; }
+
+    /// <summary>Rows already in the store (same file again, or an overlapping export).</summary>
+    public long RowsDuplicate { get; set; }
+
+    /// <summary>When the import began (UTC).</summary>
+    public DateTime StartedUtc { get; set; }
+
+    /// <summary>When it ended (UTC), or null while running.</summary>
+    public DateTime? FinishedUtc { get; set; }
+
+    /// <summary>Where it is in its life.</summary>
+    public ImportStatus Status { get; set; }
+
+    /// <summary>Why it failed, when it did.</summary>
+    public string? Message { get; set; }
+}

@@ -1,0 +1,29 @@
+namespace FunnelInsight.Core.Storage.Entities;
+
+/// <summary>A merchant's workspace: every imported row belongs to exactly one store.</summary>
+public sealed class Store
+{
+    /// <summary>Database key.</summary>
+    public int Id { get; set; }
+
+    /// <summary>Unique display name, also used by the command line (<c>--store NAME</c>).</summary>
+    public required string Name { get; set; }
+
+    /// <summary>ISO 4217 currency the store reports in.</summary>
+    public string Currency { get; set; } = "USD";
+
+    /// <summary>The store's stage map as text (see <see cref="Domain.StageMap.Parse"/>); null for the default.</summary>
+    public string? StageMapText { get; set; }
+
+    /// <summary>Minutes of inactivity that end a session, for files without a session column.</summary>
+    public int SessionTimeoutMinutes { get; set; } = 30;
+
+    /// <summary>Visitor-scope conversion window in hours.</summary>
+    public int ConversionWindowHours { get; set; } = 168;
+
+    /// <summary>When the store was created (UTC).</summary>
+    public DateTime CreatedUtc { get; set; }
+
+    /// <summary>Bumped whenever the store's events or settings change, so cached analytics know to reload.</summary>
+    public long DataVersion { get; set; }
+}

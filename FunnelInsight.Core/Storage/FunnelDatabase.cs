@@ -1,0 +1,57 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace FunnelInsight.Core.Storage;
+
+/// <summary>
+/// The SQLite database behind a FunnelInsight instance: creates it, applies migrations, and opens the
+/// raw connections that the bulk import and the analytics use beside EF Core.
+/// </summary>
+public sealed class FunnelDatabase
+{
+    /// <summary>Creates the database handle for <paramref name="connectionString"/> (a SQLite connection string).</summary>
+    public FunnelDatabase(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, DefaultTimeout = 60 };
+        ConnectionString = builder.ToString();
+    }
+
+    /// <summary>The connection string in use, with foreign keys on.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>EF Core options for a <see cref="FunnelDbContext"/> on this database.</summary>
+    public DbContextOptions<FunnelDbContext> ContextOptions() =>
+        new DbContextOptionsBuilder<FunnelDbContext>().UseSqlite(ConnectionString).Options;
+
+    /// <summary>A new context; dispose it when the operation ends.</summary>
+    public FunnelDbContext CreateContext() => new(ContextOptions());
+
+    /// <summary>Creates the database file's folder, applies pending migrations and turns on WAL.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder) && dataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await using var context = CreateContext();
+        await context.Database.MigrateAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var wal = connection.CreateCommand();
+        wal.CommandText = "PRAGMA journal_mode=WAL;";
+        await wal.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>An open connection tuned for bulk work (WAL, relaxed sync, large cache, temp data on disk).</summary>
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=FILE;";
+        await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+}

@@ -1,0 +1,73 @@
+using FunnelInsight.Core.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace FunnelInsight.Core.Storage;
+
+/// <summary>The FunnelInsight database: stores, imports, events, orders and session rollups.</summary>
+public class FunnelDbContext(DbContextOptions options) : DbContext(options)
+{
+    /// <summary>Merchant workspaces.</summary>
+    public DbSet<Store> Stores => Set<Store>();
+
+    /// <summary>Uploaded files.</summary>
+    public DbSet<ImportRun> Imports => Set<ImportRun>();
+
+    /// <summary>Rows that could not be read.</summary>
+    public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
+
+    /// <summary>Behavioural events.</summary>
+    public DbSet<StoredEvent> Events => Set<StoredEvent>();
+
+    /// <summary>Orders.</summary>
+    public DbSet<StoredOrder> Orders => Set<StoredOrder>();
+
+    /// <summary>Per-session rollups.</summary>
+    public DbSet<SessionSummary> Sessions => Set<SessionSummary>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<Store>(store =>
+        {
+            store.HasIndex(s => s.Name).IsUnique();
+            store.Property(s => s.Name).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<ImportRun>(import =>
+        {
+            import.ToTable("Imports");
+            import.HasIndex(i => new { i.StoreId, i.StartedUtc });
+            import.HasOne<Store>().WithMany().HasForeignKey(i => i.StoreId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ImportRowError>(error =>
+        {
+            error.HasIndex(e => new { e.ImportId, e.Line });
+            error.HasOne<ImportRun>().WithMany().HasForeignKey(e => e.ImportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<StoredEvent>(evt =>
+        {
+            evt.ToTable("Events");
+            evt.HasIndex(e => new { e.StoreId, e.IdentityHash }).IsUnique();
+            evt.HasOne<Store>().WithMany().HasForeignKey(e => e.StoreId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<StoredOrder>(order =>
+        {
+            order.ToTable("Orders");
+            order.HasIndex(o => new { o.StoreId, o.OrderId }).IsUnique();
+            order.HasIndex(o => new { o.StoreId, o.CreatedUs });
+            order.HasOne<Store>().WithMany().HasForeignKey(o => o.StoreId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<SessionSummary>(session =>
+        {
+            session.ToTable("Sessions");
+            session.HasIndex(s => new { s.StoreId, s.StartUs });
+            session.HasOne<Store>().WithMany().HasForeignKey(s => s.StoreId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Core.Stores;
+
+namespace FunnelInsight.Web.Cli;
+
+/// <summary>
+/// <c>import --store NAME (--events FILE | --orders FILE) [--format F] [--map field=column,…]</c>: imports a file,
+/// creating the store if needed, and prints the result as one JSON line.
+/// </summary>
+internal static class ImportCommand
+{
+    private const int ErrorsShown = 20;
+
+    public static async Task<int> RunAsync(CommandArguments args, StoreCatalog stores, ImportService imports, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var storeName = args.Required("store");
+        var (kind, path) = args.Get("events") is { } events ? (ImportKind.Events, events)
+            : args.Get("orders") is { } orders ? (ImportKind.Orders, orders)
+            : throw new CommandLineException("import: give --events FILE or --orders FILE.");
+        if (!File.Exists(path))
+        {
+            throw new CommandLineException($"import: file '{path}' not found.");
+        }
+
+        var store = await stores.GetOrCreateAsync(storeName, cancellationToken);
+        var lastPercent = -1;
+        var progress = new SyncProgress<ImportProgress>(p =>
+        {
+            var percent = (int)(p.Fraction * 100);
+            if (percent / 10 != lastPercent / 10 && p.Phase == ImportPhase.Reading)
+            {
+                lastPercent = percent;
+                error.WriteLine($"import: {percent}% ({p.RowsRead:N0} rows)");
+            }
+        });
+        var result = await imports.ImportAsync(new ImportRequest(store.Id, kind, path, Path.GetFileName(path), args.Get("format"), args.Get("map")), progress, cancellationToken);
+        if (result.Status != ImportStatus.Succeeded)
+        {
+            error.WriteLine($"import: {result.Message}");
+            return result.Status == ImportStatus.Cancelled ? 130 : 1;
+        }
+
+        await output.WriteLineAsync(JsonSerializer.Serialize(new
+        {
+            importId = result.ImportId,
+            format = result.Format,
+            mapping = result.Mapping,
+            rowsRead = result.RowsRead,
+            rowsStored = result.RowsStored,
+            rowsRejected = result.RowsRejected,
+            rowsDuplicate = result.RowsDuplicate,
+            errors = result.Errors.Take(ErrorsShown).Select(e => new { line = e.Line, column = e.Column, reason = e.Reason }),
+        }));
+        return 0;
+    }
+}
+
+/// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread (the console has no sync context to post to).</summary>
+internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}

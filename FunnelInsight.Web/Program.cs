@@ -1,0 +1,36 @@
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Stores;
+using FunnelInsight.Web.Cli;
+using FunnelInsight.Web.Components;
+using FunnelInsight.Web.Services;
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(args, Console.Out, Console.Error);
+}
+
+// The content root is the app's own folder, so settings and assets are found from any working folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = FunnelInsightConfiguration.AppFolder });
+builder.WebHost.UseStaticWebAssets();
+var database = FunnelInsightConfiguration.Database(builder.Configuration);
+builder.Services.AddSingleton(database);
+builder.Services.AddSingleton<StoreCatalog>();
+builder.Services.AddSingleton<ImportService>();
+builder.Services.AddSingleton<DemoStoreLoader>();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+var app = builder.Build();
+await database.MigrateAsync();
+await app.Services.GetRequiredService<ImportService>().FailInterruptedAsync();
+await app.Services.GetRequiredService<DemoStoreLoader>().LoadIfEmptyAsync(CancellationToken.None);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+await app.RunAsync();
+return 0;

@@ -1,0 +1,69 @@
+using FunnelInsight.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace FunnelInsight.Web.Services;
+
+/// <summary>Reads FunnelInsight's settings the same way for the dashboard and the command line.</summary>
+public static class FunnelInsightConfiguration
+{
+    /// <summary>The configuration key of the database connection string.</summary>
+    public const string ConnectionName = "FunnelInsight";
+
+    /// <summary>The app's own folder: settings and static assets are found here whatever the working folder.</summary>
+    public static string AppFolder => AppContext.BaseDirectory;
+
+    /// <summary>The default database: <c>funnelinsight.db</c> in the user's application data folder.</summary>
+    public static string DefaultDatabasePath =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "FunnelInsight", "funnelinsight.db");
+
+    /// <summary>The database for <c>ConnectionStrings:FunnelInsight</c>, or the default SQLite file.</summary>
+    public static FunnelDatabase Database(IConfiguration configuration)
+    {
+        var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString(ConnectionName) ?? "");
+        if (string.IsNullOrEmpty(builder.DataSource))
+        {
+            builder.DataSource = DefaultDatabasePath;
+        }
+        else if (builder.DataSource != ":memory:")
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource);
+        }
+
+        return new FunnelDatabase(builder.ToString());
+    }
+
+    /// <summary>Settings and environment variables, for the command line (which starts no web host).</summary>
+    public static IConfiguration Load() =>
+        new ConfigurationBuilder()
+            .SetBasePath(AppFolder)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production"}.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+
+    /// <summary>
+    /// The folder of the demo samples: <c>Demo:DataFolder</c> when set, else the nearest <c>data/</c> folder
+    /// holding <paramref name="sampleFile"/> above the app or the working folder; null when there is none.
+    /// </summary>
+    public static string? DemoDataFolder(IConfiguration configuration, string sampleFile)
+    {
+        if (configuration["Demo:DataFolder"] is { Length: > 0 } configured)
+        {
+            return Path.GetFullPath(configured);
+        }
+
+        foreach (var start in new[] { AppFolder, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "data");
+                if (File.Exists(Path.Combine(candidate, sampleFile)))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+}
