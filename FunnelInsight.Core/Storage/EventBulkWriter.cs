@@ -8,34 +8,39 @@ using Microsoft.Data.Sqlite;
 namespace FunnelInsight.Core.Storage;
 
 /// <summary>
-/// Writes events in batches of multi-row inserts with no change tracking. An event already in the store
-/// (same identity hash) is skipped and counted as a duplicate.
+/// Writes events through one prepared insert inside the import's transaction, with no change tracking.
+/// An event already in the store (same identity hash) is skipped and counted as a duplicate.
 /// </summary>
+/// <remarks>
+/// One row per statement is deliberate: Microsoft.Data.Sqlite binds parameters by name, which costs
+/// quadratic time in a multi-row VALUES list (measured: 200-row batches ran six times slower).
+/// </remarks>
 internal sealed class EventBulkWriter : IDisposable
 {
-    private const int BatchSize = 200;
-    private static readonly string[] Columns =
-    [
-        "StoreId", "ImportId", "TimeUs", "Line", "SessionKey", "VisitorKey", "EventName", "ProductId", "Price",
-        "Quantity", "OrderId", "Device", "Channel", "Country", "PageLoadMs", "IdentityHash",
-    ];
+    private const string Insert = """
+        INSERT INTO Events (StoreId, ImportId, TimeUs, Line, SessionKey, VisitorKey, EventName, ProductId, Price,
+            Quantity, OrderId, Device, Channel, Country, PageLoadMs, IdentityHash)
+        VALUES ($store, $import, $p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13)
+        ON CONFLICT (StoreId, IdentityHash) DO NOTHING
+        """;
 
-    private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
-    private readonly int _storeId;
-    private readonly int _importId;
-    private readonly EventRow[] _pending = new EventRow[BatchSize];
-    private readonly SqliteCommand _fullBatch;
+    private readonly SqliteCommand _insert;
+    private readonly SqliteParameter[] _values = new SqliteParameter[14];
     private readonly ArrayBufferWriter<byte> _hashBuffer = new(256);
-    private int _count;
 
     public EventBulkWriter(SqliteConnection connection, SqliteTransaction transaction, int storeId, int importId)
     {
-        _connection = connection;
-        _transaction = transaction;
-        _storeId = storeId;
-        _importId = importId;
-        _fullBatch = CreateCommand(BatchSize);
+        _insert = connection.CreateCommand();
+        _insert.Transaction = transaction;
+        _insert.CommandText = Insert;
+        _insert.Parameters.AddWithValue("$store", storeId);
+        _insert.Parameters.AddWithValue("$import", importId);
+        for (var i = 0; i < _values.Length; i++)
+        {
+            _values[i] = _insert.Parameters.Add(new SqliteParameter { ParameterName = $"$p{i}" });
+        }
+
+        _insert.Prepare();
     }
 
     /// <summary>Events stored so far.</summary>
@@ -46,49 +51,28 @@ internal sealed class EventBulkWriter : IDisposable
 
     public void Add(in EventRow row)
     {
-        _pending[_count++] = row;
-        if (_count == BatchSize)
+        _values[0].Value = row.TimeUs;
+        _values[1].Value = row.Line;
+        _values[2].Value = (object?)row.SessionKey ?? DBNull.Value;
+        _values[3].Value = row.VisitorKey;
+        _values[4].Value = row.EventName;
+        _values[5].Value = (object?)row.ProductId ?? DBNull.Value;
+        _values[6].Value = (object?)row.Price ?? DBNull.Value;
+        _values[7].Value = (object?)row.Quantity ?? DBNull.Value;
+        _values[8].Value = (object?)row.OrderId ?? DBNull.Value;
+        _values[9].Value = (object?)row.Device ?? DBNull.Value;
+        _values[10].Value = (object?)row.Channel ?? DBNull.Value;
+        _values[11].Value = (object?)row.Country ?? DBNull.Value;
+        _values[12].Value = (object?)row.PageLoadMs ?? DBNull.Value;
+        _values[13].Value = IdentityHash(row);
+        if (_insert.ExecuteNonQuery() == 1)
         {
-            Flush();
+            Stored++;
         }
-    }
-
-    public void Flush()
-    {
-        if (_count == 0)
+        else
         {
-            return;
+            Duplicates++;
         }
-
-        using var partial = _count == BatchSize ? null : CreateCommand(_count);
-        var command = partial ?? _fullBatch;
-        var parameters = command.Parameters;
-        for (var i = 0; i < _count; i++)
-        {
-            ref readonly var row = ref _pending[i];
-            var p = i * Columns.Length;
-            parameters[p].Value = _storeId;
-            parameters[p + 1].Value = _importId;
-            parameters[p + 2].Value = row.TimeUs;
-            parameters[p + 3].Value = row.Line;
-            parameters[p + 4].Value = (object?)row.SessionKey ?? DBNull.Value;
-            parameters[p + 5].Value = row.VisitorKey;
-            parameters[p + 6].Value = row.EventName;
-            parameters[p + 7].Value = (object?)row.ProductId ?? DBNull.Value;
-            parameters[p + 8].Value = (object?)row.Price ?? DBNull.Value;
-            parameters[p + 9].Value = (object?)row.Quantity ?? DBNull.Value;
-            parameters[p + 10].Value = (object?)row.OrderId ?? DBNull.Value;
-            parameters[p + 11].Value = (object?)row.Device ?? DBNull.Value;
-            parameters[p + 12].Value = (object?)row.Channel ?? DBNull.Value;
-            parameters[p + 13].Value = (object?)row.Country ?? DBNull.Value;
-            parameters[p + 14].Value = (object?)row.PageLoadMs ?? DBNull.Value;
-            parameters[p + 15].Value = IdentityHash(row);
-        }
-
-        var inserted = command.ExecuteNonQuery();
-        Stored += inserted;
-        Duplicates += _count - inserted;
-        _count = 0;
     }
 
     /// <summary>
@@ -98,8 +82,7 @@ internal sealed class EventBulkWriter : IDisposable
     private long IdentityHash(in EventRow row)
     {
         _hashBuffer.Clear();
-        var time = _hashBuffer.GetSpan(8);
-        MemoryMarshal.Write(time, row.TimeUs);
+        MemoryMarshal.Write(_hashBuffer.GetSpan(8), row.TimeUs);
         _hashBuffer.Advance(8);
         Append(row.SessionKey);
         Append(row.VisitorKey);
@@ -118,28 +101,5 @@ internal sealed class EventBulkWriter : IDisposable
         _hashBuffer.Advance(written + 1);
     }
 
-    private SqliteCommand CreateCommand(int rows)
-    {
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        var sql = new StringBuilder("INSERT INTO Events (").AppendJoin(", ", Columns).Append(") VALUES ");
-        for (var r = 0; r < rows; r++)
-        {
-            sql.Append(r == 0 ? "(" : ",(");
-            for (var c = 0; c < Columns.Length; c++)
-            {
-                var name = $"$p{r * Columns.Length + c}";
-                sql.Append(c == 0 ? name : "," + name);
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            }
-
-            sql.Append(')');
-        }
-
-        command.CommandText = sql.Append(" ON CONFLICT (StoreId, IdentityHash) DO NOTHING").ToString();
-        command.Prepare();
-        return command;
-    }
-
-    public void Dispose() => _fullBatch.Dispose();
+    public void Dispose() => _insert.Dispose();
 }

@@ -33,7 +33,6 @@ internal static class EventFileImporter
             }
         }
 
-        writer.Flush();
         context.ReportRows(rows);
         return new ImportCounts(format.Name, map.ToText(), rows, writer.Stored, writer.Duplicates);
     }
