@@ -1,0 +1,71 @@
+using FunnelInsight.Core.Storage;
+using FunnelInsight.Core.Stores;
+using Microsoft.Data.Sqlite;
+
+namespace FunnelInsight.Tests.Support;
+
+/// <summary>
+/// A real, migrated SQLite file in its own temporary folder, removed when the test ends. Files a test
+/// writes beside it (fixtures, exports) go in <see cref="Folder"/> and are removed with it.
+/// </summary>
+public sealed class TempDatabase : IAsyncDisposable
+{
+    private TempDatabase(string folder)
+    {
+        Folder = folder;
+        Database = new FunnelDatabase($"Data Source={Path.Combine(folder, "funnelinsight.db")}");
+        Stores = new StoreCatalog(Database);
+    }
+
+    /// <summary>The test's own folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>The migrated database.</summary>
+    public FunnelDatabase Database { get; }
+
+    /// <summary>Stores in this database.</summary>
+    public StoreCatalog Stores { get; }
+
+    /// <summary>Creates and migrates a new database.</summary>
+    public static async Task<TempDatabase> CreateAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "funnelinsight-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var temp = new TempDatabase(folder);
+        await temp.Database.MigrateAsync();
+        return temp;
+    }
+
+    /// <summary>Writes <paramref name="text"/> (UTF-8, no BOM) to a file in the test's folder and returns its path.</summary>
+    public string WriteFile(string name, string text)
+    {
+        var path = Path.Combine(Folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>Runs a scalar query, for asserting on what is stored.</summary>
+    public async Task<long> CountAsync(string sql)
+    {
+        await using var connection = await Database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow runner is left for the OS temp cleaner rather than failing the test.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
