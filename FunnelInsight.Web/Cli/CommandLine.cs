@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Services;
 
@@ -32,7 +31,7 @@ public static class CommandLine
             var stores = new StoreCatalog(database);
             return command.Verb.ToLowerInvariant() switch
             {
-                "import" => await ImportCommand.RunAsync(command, stores, new ImportService(database), output, error, cancellationToken),
+                "import" => await ImportCommand.RunAsync(command, stores, database, output, error, cancellationToken),
                 _ => await StoresCommand.RunAsync(stores, output, cancellationToken),
             };
         }
