@@ -40,5 +40,11 @@ public static class CommandLine
             await error.WriteLineAsync(ex.Message);
             return 2;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A folder or file the command cannot write (generate --out, import --errors): one line, not a stack trace.
+            await error.WriteLineAsync($"{args[0]}: {ex.Message}");
+            return 1;
+        }
     }
 }

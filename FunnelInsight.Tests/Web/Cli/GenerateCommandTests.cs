@@ -51,4 +51,18 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Equal("generate: --events must be a whole number ≥ 0, not 'lots'.", run.Error.TrimEnd());
         Assert.Equal("", run.Output);
     }
+
+    [Fact]
+    public async Task Generate_into_a_folder_it_cannot_create_fails_with_one_line_on_stderr()
+    {
+        Directory.CreateDirectory(_folder);
+        var file = Path.Combine(_folder, "a-file");
+        await File.WriteAllTextAsync(file, "");
+
+        var run = await Run("generate", "--events", "10", "--out", Path.Combine(file, "sub"));
+
+        Assert.Equal(1, run.Exit);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+        Assert.StartsWith("generate: ", run.Error, StringComparison.Ordinal);
+    }
 }
