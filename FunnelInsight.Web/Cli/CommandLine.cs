@@ -15,7 +15,12 @@ public static class CommandLine
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Runs a verb; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    /// <param name="args">The verb and its options.</param>
+    /// <param name="output">Where results go (stdout).</param>
+    /// <param name="error">Where progress and one-line failures go (stderr).</param>
+    /// <param name="configuration">The settings to use; by default appsettings.json and the environment, as the dashboard reads them.</param>
+    /// <param name="cancellationToken">Stops a long import or generation.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? configuration = null, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -26,7 +31,7 @@ public static class CommandLine
                 return await GenerateCommand.RunAsync(command, output, cancellationToken);
             }
 
-            var database = FunnelInsightConfiguration.Database(FunnelInsightConfiguration.Load());
+            var database = FunnelInsightConfiguration.Database(configuration ?? FunnelInsightConfiguration.Load());
             await database.MigrateAsync(cancellationToken);
             var stores = new StoreCatalog(database);
             return command.Verb.ToLowerInvariant() switch

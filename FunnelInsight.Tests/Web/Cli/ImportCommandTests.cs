@@ -4,7 +4,6 @@ using static FunnelInsight.Tests.Web.Cli.CommandLineRun;
 
 namespace FunnelInsight.Tests.Web.Cli;
 
-[Collection(CommandLineTestGroup.Name)]
 public sealed class ImportCommandTests : IDisposable
 {
     private readonly CommandLineRun _cli = new();
@@ -14,7 +13,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task Import_prints_the_documented_json_as_its_last_line_and_exits_0()
     {
-        var run = await RunAsync("import", "--store", "Shop", "--events", Fixture.Path("canonical-events.csv"));
+        var run = await _cli.RunAsync("import", "--store", "Shop", "--events", Fixture.Path("canonical-events.csv"));
 
         Assert.Equal(0, run.Exit);
         using var json = JsonDocument.Parse(LastLine(run.Output));
@@ -35,7 +34,7 @@ public sealed class ImportCommandTests : IDisposable
         await File.WriteAllLinesAsync(path, ["event_time,event_type,session_id", "2025-01-01T00:00:00Z,session_start,S0", .. rows]);
         var errorFile = Path.Combine(_cli.Folder, "bad-errors.csv");
 
-        var run = await RunAsync("import", "--store", "Shop", "--events", path, "--errors", errorFile);
+        var run = await _cli.RunAsync("import", "--store", "Shop", "--events", path, "--errors", errorFile);
 
         Assert.Equal(0, run.Exit);
         using var json = JsonDocument.Parse(LastLine(run.Output));
@@ -50,7 +49,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task Importing_orders_by_the_command_line_detects_the_format()
     {
-        var run = await RunAsync("import", "--store", "Shop", "--orders", Fixture.Path("uci-orders.csv"));
+        var run = await _cli.RunAsync("import", "--store", "Shop", "--orders", Fixture.Path("uci-orders.csv"));
 
         using var json = JsonDocument.Parse(LastLine(run.Output));
         Assert.Equal((0, "uci", 7), (run.Exit, json.RootElement.GetProperty("format").GetString(), json.RootElement.GetProperty("rowsStored").GetInt64()));
@@ -59,7 +58,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task A_missing_file_exits_non_zero_with_one_line_on_stderr()
     {
-        var run = await RunAsync("import", "--store", "Shop", "--events", Path.Combine(_cli.Folder, "missing.csv"));
+        var run = await _cli.RunAsync("import", "--store", "Shop", "--events", Path.Combine(_cli.Folder, "missing.csv"));
 
         Assert.NotEqual(0, run.Exit);
         Assert.Equal($"import: file '{Path.Combine(_cli.Folder, "missing.csv")}' not found.", run.Error.TrimEnd());
@@ -74,7 +73,7 @@ public sealed class ImportCommandTests : IDisposable
         var path = Path.Combine(_cli.Folder, "unreadable.csv");
         await File.WriteAllTextAsync(path, text);
 
-        var run = await RunAsync("import", "--store", "Shop", "--events", path);
+        var run = await _cli.RunAsync("import", "--store", "Shop", "--events", path);
 
         Assert.Equal(1, run.Exit);
         Assert.Single(run.Error.TrimEnd().Split('\n'));
@@ -85,7 +84,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task Import_without_a_file_option_says_what_to_give()
     {
-        var run = await RunAsync("import", "--store", "Shop");
+        var run = await _cli.RunAsync("import", "--store", "Shop");
 
         Assert.Equal((2, "import: give --events FILE or --orders FILE."), (run.Exit, run.Error.TrimEnd()));
     }

@@ -3,7 +3,6 @@ using static FunnelInsight.Tests.Web.Cli.CommandLineRun;
 
 namespace FunnelInsight.Tests.Web.Cli;
 
-[Collection(CommandLineTestGroup.Name)]
 public sealed class StoresCommandTests : IDisposable
 {
     private readonly CommandLineRun _cli = new();
@@ -13,11 +12,11 @@ public sealed class StoresCommandTests : IDisposable
     [Fact]
     public async Task Stores_lists_each_store_with_its_event_order_and_session_counts_as_json()
     {
-        await RunAsync("import", "--store", "Riyadh Oud", "--events", Fixture.Path("canonical-events.csv"));
-        await RunAsync("import", "--store", "Riyadh Oud", "--orders", Fixture.Path("shopify-orders.csv"));
-        await RunAsync("import", "--store", "Casablanca Tea", "--orders", Fixture.Path("woocommerce-orders.csv"));
+        await _cli.RunAsync("import", "--store", "Riyadh Oud", "--events", Fixture.Path("canonical-events.csv"));
+        await _cli.RunAsync("import", "--store", "Riyadh Oud", "--orders", Fixture.Path("shopify-orders.csv"));
+        await _cli.RunAsync("import", "--store", "Casablanca Tea", "--orders", Fixture.Path("woocommerce-orders.csv"));
 
-        var run = await RunAsync("stores");
+        var run = await _cli.RunAsync("stores");
 
         Assert.Equal(0, run.Exit);
         Assert.Equal(
@@ -28,7 +27,7 @@ public sealed class StoresCommandTests : IDisposable
     [Fact]
     public async Task Stores_on_a_new_database_is_an_empty_list()
     {
-        var run = await RunAsync("stores");
+        var run = await _cli.RunAsync("stores");
 
         Assert.Equal((0, "[]"), (run.Exit, LastLine(run.Output)));
     }
