@@ -2,6 +2,7 @@ using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Cli;
 using FunnelInsight.Web.Components;
+using FunnelInsight.Web.Extensions;
 using FunnelInsight.Web.Services;
 
 if (CommandLine.IsCommand(args))
@@ -17,6 +18,7 @@ builder.Services.AddSingleton(database);
 builder.Services.AddSingleton<StoreCatalog>();
 builder.Services.AddSingleton<ImportService>();
 builder.Services.AddSingleton<DemoStoreLoader>();
+builder.AddDashboard();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -29,6 +31,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 
+app.UseDashboard();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

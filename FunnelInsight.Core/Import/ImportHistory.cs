@@ -20,6 +20,13 @@ public sealed class ImportHistory(FunnelDatabase database)
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>True when <paramref name="importId"/> is an import of <paramref name="storeId"/>.</summary>
+    public async Task<bool> ExistsAsync(int storeId, int importId, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        return await context.Imports.AnyAsync(i => i.Id == importId && i.StoreId == storeId, cancellationToken);
+    }
+
     /// <summary>
     /// The result of import <paramref name="importId"/> with its first row errors, as the import returned it;
     /// null when the store has no such import.
@@ -50,12 +57,12 @@ public sealed class ImportHistory(FunnelDatabase database)
     /// </summary>
     public async Task<bool> WriteErrorsCsvAsync(int storeId, int importId, TextWriter output, CancellationToken cancellationToken = default)
     {
-        await using var context = database.CreateContext();
-        if (!await context.Imports.AnyAsync(i => i.Id == importId && i.StoreId == storeId, cancellationToken))
+        if (!await ExistsAsync(storeId, importId, cancellationToken))
         {
             return false;
         }
 
+        await using var context = database.CreateContext();
         await output.WriteLineAsync("line,column,reason,raw_row");
         var errors = context.ImportRowErrors.AsNoTracking()
             .Where(e => e.ImportId == importId)
