@@ -1,4 +1,6 @@
+using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Core.Analytics.Funnel;
+using FunnelInsight.Core.Analytics.Leaks;
 
 namespace FunnelInsight.Core.Analytics;
 
@@ -16,4 +18,14 @@ public interface IFunnelAnalytics
     /// <summary>The five-stage funnel of the query's selection, with its breakdown, trend and time to convert.</summary>
     /// <exception cref="ArgumentException">The store does not exist.</exception>
     Task<FunnelReport> FunnelAsync(FunnelQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Every leak of the ordered session funnel, checkout sub-steps included, ranked by sessions and by revenue.</summary>
+    /// <remarks>Scope, mode, breakdown and trend of the query are ignored: leaks are per session, in order.</remarks>
+    Task<LeakReport> LeaksAsync(FunnelQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Cart and checkout abandonment of the selection's sessions, with the recovery list.</summary>
+    /// <param name="query">The selection; its mode decides what reached cart and purchase.</param>
+    /// <param name="maxSessions">Longest recovery list to return (most valuable first); null for all.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<AbandonmentReport> AbandonmentAsync(FunnelQuery query, int? maxSessions = null, CancellationToken cancellationToken = default);
 }

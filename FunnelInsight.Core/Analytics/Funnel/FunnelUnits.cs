@@ -19,18 +19,14 @@ internal sealed class FunnelUnits(int count)
     {
         var units = new FunnelUnits(selected.Length);
         var groups = query.Breakdown is { } dimension ? table.Dimensions[(int)dimension].Codes : null;
-        var ordered = query.Mode == FunnelMode.Ordered;
         for (var u = 0; u < selected.Length; u++)
         {
             var i = selected[u];
             units.StartUs[u] = table.StartUs[i];
-            units.Mask[u] = ordered ? DepthMask(table.Depth[i]) : table.OpenMask[i];
+            units.Mask[u] = table.StageMask(i, query.Mode);
             units.Group[u] = groups?[i] ?? 0;
         }
 
         return units;
     }
-
-    /// <summary>The mask of an ordered depth: every stage up to and including it.</summary>
-    public static byte DepthMask(int depth) => (byte)((1 << (depth + 1)) - 1);
 }

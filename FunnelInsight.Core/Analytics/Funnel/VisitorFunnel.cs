@@ -53,7 +53,7 @@ internal static class VisitorFunnel
 
             stream.Sort();
             units.StartUs[u] = table.StartUs[first];
-            units.Mask[u] = query.Mode == FunnelMode.Ordered ? FunnelUnits.DepthMask(OrderedDepth(stream)) : OpenMask(stream);
+            units.Mask[u] = query.Mode == FunnelMode.Ordered ? SessionTable.DepthMask(OrderedDepth(stream)) : OpenMask(stream);
             units.Group[u] = groups?[first] ?? 0;
         }
 

@@ -55,6 +55,12 @@ internal sealed class SessionTable
     /// <summary>Per-visitor stage paths, loaded on the first visitor-scope query.</summary>
     public VisitorPaths? Visitors { get; set; }
 
+    /// <summary>The stages session <paramref name="i"/> counts at in <paramref name="mode"/>, as a bit mask.</summary>
+    public byte StageMask(int i, FunnelMode mode) => mode == FunnelMode.Ordered ? DepthMask(Depth[i]) : OpenMask[i];
+
+    /// <summary>The mask of an ordered depth: every stage up to and including it.</summary>
+    public static byte DepthMask(int depth) => (byte)((1 << (depth + 1)) - 1);
+
     /// <summary>The first position whose start is at or after <paramref name="us"/>.</summary>
     public int LowerBound(long us)
     {
