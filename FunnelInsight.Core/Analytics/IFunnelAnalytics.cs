@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Analytics.Abandonment;
+using FunnelInsight.Core.Analytics.Customers;
 using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Core.Analytics.Leaks;
 
@@ -28,4 +29,7 @@ public interface IFunnelAnalytics
     /// <param name="maxSessions">Longest recovery list to return (most valuable first); null for all.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     Task<AbandonmentReport> AbandonmentAsync(FunnelQuery query, int? maxSessions = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Customers, orders, revenue, repeat rate, monthly churn, inactivity and cohort retention from the orders.</summary>
+    Task<CustomerReport> CustomersAsync(CustomerQuery query, CancellationToken cancellationToken = default);
 }

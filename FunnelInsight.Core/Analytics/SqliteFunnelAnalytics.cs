@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Analytics.Abandonment;
+using FunnelInsight.Core.Analytics.Customers;
 using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Core.Analytics.Leaks;
 using FunnelInsight.Core.Analytics.Sessions;
@@ -54,6 +55,14 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
                 table.CartValue[i], table.CartItems[i], UtcTime.FromMicros(startUs), UtcTime.FromMicros(endUs));
         });
         return new AbandonmentReport(query, cart, checkout, cartValue, checkoutValue, sessions);
+    }
+
+    /// <inheritdoc />
+    public async Task<CustomerReport> CustomersAsync(CustomerQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var orders = await OrderFactReader.ReadAsync(connection, query, cancellationToken);
+        return ChurnCalculator.Compute(orders, query);
     }
 
     /// <summary>Loads a store's rollups ahead of the first query (for example right after an import).</summary>
