@@ -2,6 +2,7 @@ using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Core.Analytics.Customers;
 using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Core.Analytics.Leaks;
+using FunnelInsight.Core.Analytics.Segments;
 
 namespace FunnelInsight.Core.Analytics;
 
@@ -32,4 +33,11 @@ public interface IFunnelAnalytics
 
     /// <summary>Customers, orders, revenue, repeat rate, monthly churn, inactivity and cohort retention from the orders.</summary>
     Task<CustomerReport> CustomersAsync(CustomerQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Compares two selections of the same store step by step: two values of a dimension
+    /// (<c>query with { Device = "mobile" }</c> vs <c>query with { Device = "desktop" }</c>) or two periods.
+    /// </summary>
+    /// <exception cref="ArgumentException">The queries are on different stores.</exception>
+    Task<SegmentComparison> CompareAsync(FunnelQuery first, FunnelQuery second, CancellationToken cancellationToken = default);
 }

@@ -2,6 +2,7 @@ using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Core.Analytics.Customers;
 using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Core.Analytics.Leaks;
+using FunnelInsight.Core.Analytics.Segments;
 using FunnelInsight.Core.Analytics.Sessions;
 using FunnelInsight.Core.Storage;
 
@@ -63,6 +64,20 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
         await using var connection = await database.OpenAsync(cancellationToken);
         var orders = await OrderFactReader.ReadAsync(connection, query, cancellationToken);
         return ChurnCalculator.Compute(orders, query);
+    }
+
+    /// <inheritdoc />
+    public async Task<SegmentComparison> CompareAsync(FunnelQuery first, FunnelQuery second, CancellationToken cancellationToken = default)
+    {
+        if (first.StoreId != second.StoreId)
+        {
+            throw new ArgumentException("Segments are compared within one store.", nameof(second));
+        }
+
+        var plain = (FunnelQuery q) => q with { Breakdown = null, Trend = TrendGranularity.None };
+        var a = await FunnelAsync(plain(first), cancellationToken);
+        var b = await FunnelAsync(plain(second), cancellationToken);
+        return SegmentComparison.Of(a.Total, b.Total);
     }
 
     /// <summary>Loads a store's rollups ahead of the first query (for example right after an import).</summary>
