@@ -1,8 +1,10 @@
 using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Core.Analytics.Customers;
+using FunnelInsight.Core.Analytics.DropOff;
 using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Core.Analytics.Leaks;
 using FunnelInsight.Core.Analytics.Segments;
+using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Analytics;
 
@@ -24,6 +26,15 @@ public interface IFunnelAnalytics
     /// <summary>Every leak of the ordered session funnel, checkout sub-steps included, ranked by sessions and by revenue.</summary>
     /// <remarks>Scope, mode, breakdown and trend of the query are ignored: leaks are per session, in order.</remarks>
     Task<LeakReport> LeaksAsync(FunnelQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Where the sessions lost before <paramref name="stage"/> went last: their last event names, counted per session.</summary>
+    /// <param name="query">The selection and mode; scope, breakdown and trend are ignored.</param>
+    /// <param name="stage">The stage they did not reach (product … purchase).</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<DropOffReport> DropOffAsync(FunnelQuery query, FunnelStage stage, CancellationToken cancellationToken = default);
+
+    /// <summary>The device, channel and country values the store's sessions carry.</summary>
+    Task<StoreDimensions> DimensionsAsync(int storeId, CancellationToken cancellationToken = default);
 
     /// <summary>Cart and checkout abandonment of the selection's sessions, with the recovery list.</summary>
     /// <param name="query">The selection; its mode decides what reached cart and purchase.</param>

@@ -1,9 +1,11 @@
 using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Core.Analytics.Customers;
+using FunnelInsight.Core.Analytics.DropOff;
 using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Core.Analytics.Leaks;
 using FunnelInsight.Core.Analytics.Segments;
 using FunnelInsight.Core.Analytics.Sessions;
+using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Storage;
 
 namespace FunnelInsight.Core.Analytics;
@@ -36,6 +38,22 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
         var (table, _) = await _tables.GetAsync(query.StoreId, cancellationToken);
         var selected = SessionSelection.Select(table, query);
         return LeakRanking.Rank(table, selected, query, await AverageOrderValueAsync(table, selected, query, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async Task<DropOffReport> DropOffAsync(FunnelQuery query, FunnelStage stage, CancellationToken cancellationToken = default)
+    {
+        var (table, _) = await _tables.GetAsync(query.StoreId, cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await DropOffReader.ReadAsync(connection, table, query, stage, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<StoreDimensions> DimensionsAsync(int storeId, CancellationToken cancellationToken = default)
+    {
+        var (table, _) = await _tables.GetAsync(storeId, cancellationToken);
+        var values = (FunnelDimension d) => table.Dimensions[(int)d].Values.OfType<string>().Order(StringComparer.OrdinalIgnoreCase).ToList();
+        return new StoreDimensions(values(FunnelDimension.Device), values(FunnelDimension.Channel), values(FunnelDimension.Country));
     }
 
     /// <inheritdoc />
