@@ -1,6 +1,7 @@
 using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Core.Analytics.Customers;
 using FunnelInsight.Core.Analytics.DropOff;
+using FunnelInsight.Core.Analytics.Friction;
 using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Core.Analytics.Leaks;
 using FunnelInsight.Core.Analytics.Segments;
@@ -96,6 +97,23 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
         var a = await FunnelAsync(plain(first), cancellationToken);
         var b = await FunnelAsync(plain(second), cancellationToken);
         return SegmentComparison.Of(a.Total, b.Total);
+    }
+
+    /// <inheritdoc />
+    public async Task<FrictionReport> FrictionAsync(FunnelQuery query, CancellationToken cancellationToken = default)
+    {
+        var sessions = query with { Mode = FunnelMode.Ordered, Scope = FunnelScope.Session, Breakdown = null, Trend = TrendGranularity.None };
+        var (table, _) = await _tables.GetAsync(query.StoreId, cancellationToken);
+        var selected = SessionSelection.Select(table, sessions);
+        var aov = await AverageOrderValueAsync(table, selected, sessions, cancellationToken);
+        var leaks = LeakRanking.Rank(table, selected, sessions, aov);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var extraCosts = await OrderCostReader.MedianExtraCostShareAsync(connection, sessions, cancellationToken);
+        var evidence = FrictionEvidenceCollector.Collect(table, selected, leaks, extraCosts);
+        var funnel = await FunnelAsync(sessions, cancellationToken);
+        var customers = await CustomersAsync(new CustomerQuery(query.StoreId) { From = query.From, To = query.To }, cancellationToken);
+        return new FrictionReport(query, FrictionDetector.Detect(evidence, aov),
+            ReferenceComparisons.For(funnel.Total, evidence.CartAbandonment, customers.RepeatPurchaseRate));
     }
 
     /// <summary>Loads a store's rollups ahead of the first query (for example right after an import).</summary>

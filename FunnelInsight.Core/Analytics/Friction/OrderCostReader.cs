@@ -1,0 +1,31 @@
+using FunnelInsight.Core.Analytics.Sessions;
+using FunnelInsight.Core.Analytics.Statistics;
+using Microsoft.Data.Sqlite;
+
+namespace FunnelInsight.Core.Analytics.Friction;
+
+/// <summary>How much of what buyers pay is shipping and tax, from the store's orders.</summary>
+internal static class OrderCostReader
+{
+    /// <summary>The median of (shipping + tax) / total over orders that are not cancelled and have a total, and their count.</summary>
+    public static async Task<(double? Median, long Count)> MedianExtraCostShareAsync(SqliteConnection connection, FunnelQuery query, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (Shipping + Tax) / Total FROM Orders
+            WHERE StoreId = $store AND IsCancelled = 0 AND Total > 0 AND CreatedUs >= $from AND CreatedUs < $to
+            """;
+        command.Parameters.AddWithValue("$store", query.StoreId);
+        command.Parameters.AddWithValue("$from", query.From is { } from ? SessionSelection.DayStartUs(from) : long.MinValue);
+        command.Parameters.AddWithValue("$to", query.To is { } to ? SessionSelection.DayStartUs(to.AddDays(1)) : long.MaxValue);
+        var shares = new List<double>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            shares.Add(reader.GetDouble(0));
+        }
+
+        shares.Sort();
+        return (Quantile.Median(shares), shares.Count);
+    }
+}
