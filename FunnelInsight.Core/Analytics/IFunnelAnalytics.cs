@@ -34,7 +34,7 @@ public interface IFunnelAnalytics
     /// <param name="cancellationToken">Cancels the work.</param>
     Task<DropOffReport> DropOffAsync(FunnelQuery query, FunnelStage stage, CancellationToken cancellationToken = default);
 
-    /// <summary>The device, channel and country values the store's sessions carry.</summary>
+    /// <summary>The device, channel and country values the store's sessions carry, and the days they span.</summary>
     Task<StoreDimensions> DimensionsAsync(int storeId, CancellationToken cancellationToken = default);
 
     /// <summary>Cart and checkout abandonment of the selection's sessions, with the recovery list.</summary>

@@ -54,7 +54,9 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
     {
         var (table, _) = await _tables.GetAsync(storeId, cancellationToken);
         var values = (FunnelDimension d) => table.Dimensions[(int)d].Values.OfType<string>().Order(StringComparer.OrdinalIgnoreCase).ToList();
-        return new StoreDimensions(values(FunnelDimension.Device), values(FunnelDimension.Channel), values(FunnelDimension.Country));
+        var day = (int i) => table.Count == 0 ? (DateOnly?)null : SessionSelection.DayOf(table.StartUs[i]);
+        return new StoreDimensions(values(FunnelDimension.Device), values(FunnelDimension.Channel), values(FunnelDimension.Country),
+            day(0), day(table.Count - 1));
     }
 
     /// <inheritdoc />
