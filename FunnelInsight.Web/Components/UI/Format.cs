@@ -17,9 +17,9 @@ public static class Format
         return bytes switch
         {
             < 1024 => text["SizeBytes", bytes.ToString("N0", culture)],
-            < 1024 * 1024 => text["SizeKB", (bytes / 1024d).ToString("N1", culture)],
-            < 1024L * 1024 * 1024 => text["SizeMB", (bytes / (1024d * 1024)).ToString("N1", culture)],
-            _ => text["SizeGB", (bytes / (1024d * 1024 * 1024)).ToString("N2", culture)],
+            < 1024 * 1024 => text["SizeKB", (bytes / 1024d).ToString("#,0.#", culture)],
+            < 1024L * 1024 * 1024 => text["SizeMB", (bytes / (1024d * 1024)).ToString("#,0.#", culture)],
+            _ => text["SizeGB", (bytes / (1024d * 1024 * 1024)).ToString("#,0.##", culture)],
         };
     }
 
