@@ -33,6 +33,7 @@ public static class DashboardExtensions
         services.AddSingleton<UploadFolder>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportWorker>();
+        services.AddReports();
         return builder;
     }
 

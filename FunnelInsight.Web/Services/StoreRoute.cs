@@ -6,7 +6,7 @@ namespace FunnelInsight.Web.Services;
 public static partial class StoreRoute
 {
     /// <summary>The page a store opens on.</summary>
-    public const string DefaultPage = "imports";
+    public const string DefaultPage = "overview";
 
     /// <summary>The URL of <paramref name="page"/> of store <paramref name="storeId"/>.</summary>
     public static string Page(int storeId, string page = DefaultPage) => $"/stores/{storeId}/{page}";

@@ -23,5 +23,5 @@ public class StoreRouteTests
 
     [Fact]
     public void Switching_store_from_outside_a_store_opens_its_default_page() =>
-        Assert.Equal("/stores/9/imports", StoreRoute.SwitchStore("/", 9));
+        Assert.Equal("/stores/9/overview", StoreRoute.SwitchStore("/", 9));
 }

@@ -1,0 +1,17 @@
+using FunnelInsight.Core.Analytics;
+using FunnelInsight.Core.Analytics.Overview;
+
+namespace FunnelInsight.Web.Extensions;
+
+/// <summary>Wires up the report pages: the analytics engine and the report downloads.</summary>
+public static class ReportExtensions
+{
+    /// <summary>Registers the analytics engine (one per app: it caches each store's session rollups).</summary>
+    public static IServiceCollection AddReports(this IServiceCollection services)
+    {
+        services.AddSingleton<SqliteFunnelAnalytics>();
+        services.AddSingleton<IFunnelAnalytics>(s => s.GetRequiredService<SqliteFunnelAnalytics>());
+        services.AddSingleton<OverviewReporter>();
+        return services;
+    }
+}
