@@ -25,11 +25,18 @@ public static class ReportFormat
     {
         var format = (NumberFormatInfo)CultureInfo.CurrentCulture.NumberFormat.Clone();
         format.CurrencySymbol = currency;
+
+        // A code needs a space where a symbol ($, €) sits tight against the digits.
+        format.CurrencyPositivePattern = format.CurrencyPositivePattern switch { 0 => 2, 1 => 3, var p => p };
+        format.CurrencyNegativePattern = format.CurrencyNegativePattern switch { 1 => 9, 5 => 8, var p => p };
         return amount.ToString("C" + decimals.ToString(CultureInfo.InvariantCulture), format);
     }
 
     /// <summary>A day in the culture's short date.</summary>
     public static string Day(DateOnly day) => day.ToString("d", CultureInfo.CurrentCulture);
+
+    /// <summary>A day as a chart label: day and month name, which reads well in either direction.</summary>
+    public static string ShortDay(DateOnly day) => day.ToString("d MMM", CultureInfo.CurrentCulture);
 
     /// <summary>A <c>yyyy-MM</c> month in the culture's month and year.</summary>
     public static string Month(string period) =>
