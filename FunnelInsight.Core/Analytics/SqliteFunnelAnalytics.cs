@@ -133,10 +133,8 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT AVG(Total) FROM Orders WHERE StoreId = $store AND IsCancelled = 0 AND CreatedUs >= $from AND CreatedUs < $to";
-        command.Parameters.AddWithValue("$store", query.StoreId);
-        command.Parameters.AddWithValue("$from", query.From is { } from ? SessionSelection.DayStartUs(from) : long.MinValue);
-        command.Parameters.AddWithValue("$to", query.To is { } to ? SessionSelection.DayStartUs(to.AddDays(1)) : long.MaxValue);
+        command.CommandText = $"SELECT AVG(Total) FROM Orders WHERE IsCancelled = 0 AND {OrderRange.Where}";
+        OrderRange.Bind(command, query.StoreId, query.From, query.To);
         return await command.ExecuteScalarAsync(cancellationToken) is double average ? average : 0;
     }
 }

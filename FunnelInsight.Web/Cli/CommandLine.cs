@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Services;
@@ -10,7 +11,7 @@ namespace FunnelInsight.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "stores"];
+    private static readonly string[] Verbs = ["import", "stores", "report"];
 
     /// <summary>True when the arguments start with a command verb rather than host options.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
@@ -23,6 +24,11 @@ public static class CommandLine
             var database = FunnelInsightConfiguration.Database(FunnelInsightConfiguration.Load());
             await database.MigrateAsync(cancellationToken);
             var stores = new StoreCatalog(database);
+            if (args[0].Equals("report", StringComparison.OrdinalIgnoreCase))
+            {
+                return await ReportCommand.RunAsync(args, stores, new SqliteFunnelAnalytics(database), output, cancellationToken);
+            }
+
             var command = CommandArguments.Parse(args);
             return command.Verb.ToLowerInvariant() switch
             {

@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Analytics.Sessions;
 using FunnelInsight.Core.Analytics.Statistics;
 using Microsoft.Data.Sqlite;
 
@@ -11,13 +10,10 @@ internal static class OrderCostReader
     public static async Task<(double? Median, long Count)> MedianExtraCostShareAsync(SqliteConnection connection, FunnelQuery query, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT (Shipping + Tax) / Total FROM Orders
-            WHERE StoreId = $store AND IsCancelled = 0 AND Total > 0 AND CreatedUs >= $from AND CreatedUs < $to
+        command.CommandText = $"""
+            SELECT (Shipping + Tax) / Total FROM Orders WHERE IsCancelled = 0 AND Total > 0 AND {OrderRange.Where}
             """;
-        command.Parameters.AddWithValue("$store", query.StoreId);
-        command.Parameters.AddWithValue("$from", query.From is { } from ? SessionSelection.DayStartUs(from) : long.MinValue);
-        command.Parameters.AddWithValue("$to", query.To is { } to ? SessionSelection.DayStartUs(to.AddDays(1)) : long.MaxValue);
+        OrderRange.Bind(command, query.StoreId, query.From, query.To);
         var shares = new List<double>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -42,6 +42,8 @@ public sealed class DashboardApp : IAsyncLifetime
         var databasePath = Path.Combine(_folder, "funnelinsight.db");
         Database = new FunnelDatabase($"Data Source={databasePath}");
         BaseUrl = await StartAppAsync(databasePath);
+        // A shared 2-core machine can be slow: wait for what the page should show rather than fail early.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Chart = FunnelInsight.Web.Components.UI.ApexChart.ApexChart;
 
 namespace FunnelInsight.Tests.Web.Components.UI.ApexChart;
@@ -9,6 +10,7 @@ public class ApexChartTests : BunitContext
 
     public ApexChartTests()
     {
+        Services.AddLocalization(); // every component of the app can reach the UI text
         _module = JSInterop.SetupModule(Chart.ModulePath);
         _module.SetupModule("create", _ => true);
         _module.SetupVoid("update", _ => true).SetVoidResult();
