@@ -43,6 +43,7 @@ public static class DashboardExtensions
         app.UseRequestLocalization();
         app.MapCultureEndpoint();
         app.MapImportErrorsEndpoint();
+        app.MapReports();
         return app;
     }
 }

@@ -1,5 +1,7 @@
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Overview;
+using FunnelInsight.Web.Endpoints;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FunnelInsight.Web.Extensions;
 
@@ -9,9 +11,11 @@ public static class ReportExtensions
     /// <summary>Registers the analytics engine (one per app: it caches each store's session rollups).</summary>
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
-        services.AddSingleton<SqliteFunnelAnalytics>();
-        services.AddSingleton<IFunnelAnalytics>(s => s.GetRequiredService<SqliteFunnelAnalytics>());
+        services.TryAddSingleton<IFunnelAnalytics, SqliteFunnelAnalytics>();
         services.AddSingleton<OverviewReporter>();
         return services;
     }
+
+    /// <summary>Maps the report downloads.</summary>
+    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder endpoints) => endpoints.MapReportEndpoint();
 }

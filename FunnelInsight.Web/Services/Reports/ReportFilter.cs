@@ -5,13 +5,13 @@ namespace FunnelInsight.Web.Services.Reports;
 
 /// <summary>
 /// The filters of a report view as they stand in its URL query (<c>from, to, device, channel, country, breakdown,
-/// mode, scope, window</c>: the names of the command line's <c>report</c> options), so a page and its export
+/// mode, scope, window, trend</c>: the names of the command line's <c>report</c> options), so a page and its export
 /// download ask the engine the same question. Values that do not parse are ignored, never an error.
 /// </summary>
 public sealed record ReportFilter
 {
     /// <summary>The query keys, in the order links are written.</summary>
-    public static IReadOnlyList<string> Keys { get; } = ["from", "to", "device", "channel", "country", "breakdown", "mode", "scope", "window"];
+    public static IReadOnlyList<string> Keys { get; } = ["from", "to", "device", "channel", "country", "breakdown", "mode", "scope", "window", "trend"];
 
     /// <summary>First day, <c>yyyy-MM-dd</c>.</summary>
     public DateOnly? From { get; init; }
@@ -40,6 +40,9 @@ public sealed record ReportFilter
     /// <summary>Visitor conversion window in hours.</summary>
     public int? WindowHours { get; init; }
 
+    /// <summary>Funnel trend granularity; none by default.</summary>
+    public TrendGranularity Trend { get; init; }
+
     /// <summary>Reads the filters from query values (by key, as in <see cref="Keys"/>).</summary>
     public static ReportFilter Parse(Func<string, string?> value) => new()
     {
@@ -52,6 +55,7 @@ public sealed record ReportFilter
         Mode = Enum.TryParse<FunnelMode>(value("mode"), true, out var m) && Enum.IsDefined(m) ? m : FunnelMode.Ordered,
         Scope = Enum.TryParse<FunnelScope>(value("scope"), true, out var s) && Enum.IsDefined(s) ? s : FunnelScope.Session,
         WindowHours = int.TryParse(value("window"), NumberStyles.None, CultureInfo.InvariantCulture, out var w) && w > 0 ? w : null,
+        Trend = Enum.TryParse<TrendGranularity>(value("trend"), true, out var t) && Enum.IsDefined(t) ? t : TrendGranularity.None,
     };
 
     /// <summary>The engine's question for <paramref name="storeId"/>.</summary>
@@ -66,6 +70,7 @@ public sealed record ReportFilter
         Mode = Mode,
         Scope = Scope,
         WindowHours = WindowHours,
+        Trend = Trend,
     };
 
     /// <summary>The query values that differ from the defaults, by key (null for a key that is not set).</summary>
@@ -80,6 +85,7 @@ public sealed record ReportFilter
         ["mode"] = Mode == FunnelMode.Ordered ? null : Mode.ToString().ToLowerInvariant(),
         ["scope"] = Scope == FunnelScope.Session ? null : Scope.ToString().ToLowerInvariant(),
         ["window"] = WindowHours?.ToString(CultureInfo.InvariantCulture),
+        ["trend"] = Trend == TrendGranularity.None ? null : Trend.ToString().ToLowerInvariant(),
     };
 
     /// <summary>The query string (with its <c>?</c>, or empty) that gives these filters.</summary>

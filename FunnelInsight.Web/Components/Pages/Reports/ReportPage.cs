@@ -50,6 +50,10 @@ public abstract class ReportPage : ComponentBase
     [SupplyParameterFromQuery(Name = "window")]
     public string? Window { get; set; }
 
+    /// <summary>daily or weekly.</summary>
+    [SupplyParameterFromQuery(Name = "trend")]
+    public string? Trend { get; set; }
+
     /// <summary>The filters of the URL.</summary>
     protected ReportFilter Filter { get; private set; } = new();
 
@@ -62,7 +66,7 @@ public abstract class ReportPage : ComponentBase
         var values = new Dictionary<string, string?>
         {
             ["from"] = From, ["to"] = To, ["device"] = Device, ["channel"] = Channel, ["country"] = Country,
-            ["breakdown"] = Breakdown, ["mode"] = Mode, ["scope"] = Scope, ["window"] = Window,
+            ["breakdown"] = Breakdown, ["mode"] = Mode, ["scope"] = Scope, ["window"] = Window, ["trend"] = Trend,
         };
         Filter = ReportFilter.Parse(key => values[key]);
     }
