@@ -39,6 +39,29 @@ public sealed class ReportPagesTests(DashboardApp app)
     }
 
     [Fact]
+    public async Task The_leak_csv_downloaded_from_the_leaks_page_has_the_numbers_the_page_shows()
+    {
+        var storeId = await SampleStoreAsync("Leak download shop");
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/stores/{storeId}/leaks");
+        await Expect(page.Locator(".fi-leaks tbody tr")).ToHaveCountAsync(7); // 8 leaks, the coupon step lost no one
+        var shown = new Dictionary<string, string>();
+        foreach (var row in await page.Locator(".fi-leaks tbody tr").AllAsync())
+        {
+            var key = (await row.GetAttributeAsync("class"))!.Replace("fi-leak-", "", StringComparison.Ordinal);
+            shown[key] = await row.Locator(".fi-leak-lost").InnerTextAsync();
+        }
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator(".fi-export-csv").First.ClickAsync());
+        var lines = (await File.ReadAllLinesAsync((await download.PathAsync())!)).Skip(1).Select(l => l.Split(','));
+
+        var exported = lines.Where(c => c[5] != "0").ToDictionary(c => c[1], c => c[5]);
+        Assert.Equal(shown.OrderBy(p => p.Key), exported.OrderBy(p => p.Key));
+        Assert.Equal("2", shown["landing_to_product"]);
+        Assert.Equal("leaks.csv", download.SuggestedFilename);
+    }
+
+    [Fact]
     public async Task Every_report_page_is_screenshot_in_english_and_arabic_at_desktop_and_phone_width()
     {
         var storeId = await SampleStoreAsync("Screenshot shop");
