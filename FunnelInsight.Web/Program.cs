@@ -1,7 +1,9 @@
+using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Cli;
 using FunnelInsight.Web.Components;
+using FunnelInsight.Web.Extensions;
 using FunnelInsight.Web.Services;
 
 if (CommandLine.IsCommand(args))
@@ -16,7 +18,9 @@ var database = FunnelInsightConfiguration.Database(builder.Configuration);
 builder.Services.AddSingleton(database);
 builder.Services.AddSingleton<StoreCatalog>();
 builder.Services.AddSingleton<ImportService>();
+builder.Services.AddSingleton<IFunnelAnalytics, SqliteFunnelAnalytics>();
 builder.Services.AddSingleton<DemoStoreLoader>();
+builder.AddDashboard();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -29,6 +33,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 
+app.UseDashboard();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

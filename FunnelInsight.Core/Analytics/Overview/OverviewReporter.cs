@@ -1,0 +1,66 @@
+using FunnelInsight.Core.Analytics.Customers;
+using FunnelInsight.Core.Analytics.Friction;
+
+namespace FunnelInsight.Core.Analytics.Overview;
+
+/// <summary>
+/// Builds a store's <see cref="OverviewReport"/> from the engine's answers. The period is the query's date range;
+/// a bound left open is taken from the data, and with no range at all it is the last <see cref="DefaultDays"/> days
+/// with sessions. Each figure is compared with the period of the same length just before.
+/// </summary>
+public sealed class OverviewReporter(IFunnelAnalytics analytics)
+{
+    /// <summary>Days the overview covers when the query has no date range (four whole weeks).</summary>
+    public const int DefaultDays = 28;
+
+    /// <summary>The overview of the query's selection (its breakdown and trend are ignored).</summary>
+    public async Task<OverviewReport> ReportAsync(FunnelQuery query, CancellationToken cancellationToken = default)
+    {
+        var span = await analytics.DimensionsAsync(query.StoreId, cancellationToken);
+        var to = query.To ?? span.LastDay;
+        var from = query.From ?? (to is { } end ? Max(end.AddDays(1 - DefaultDays), span.FirstDay ?? end) : null);
+        var current = query with { From = from, To = to, Breakdown = null, Trend = TrendGranularity.None };
+        if (from is not { } start || to is not { } last || last < start)
+        {
+            return await ComposeAsync(current, null, null, cancellationToken);
+        }
+
+        var days = last.DayNumber - start.DayNumber + 1;
+        var previous = current with { From = start.AddDays(-days), To = start.AddDays(-1) };
+        return await ComposeAsync(current, previous, await PeriodAsync(previous, cancellationToken), cancellationToken);
+    }
+
+    private async Task<OverviewReport> ComposeAsync(FunnelQuery query, FunnelQuery? previousQuery, PeriodFigures? previous, CancellationToken cancellationToken)
+    {
+        var now = await PeriodAsync(query, cancellationToken);
+        var leaks = await analytics.LeaksAsync(query, cancellationToken);
+        var friction = await analytics.FrictionAsync(query, cancellationToken);
+        var customers = await analytics.CustomersAsync(new CustomerQuery(query.StoreId) { To = query.To }, cancellationToken);
+        var churn = customers.Periods.LastOrDefault(p => !p.Partial && p.ChurnRate.HasData) ?? customers.Periods.LastOrDefault(p => p.ChurnRate.HasData);
+        var churnBefore = churn is null ? null : customers.Periods.TakeWhile(p => p != churn).LastOrDefault(p => p.ChurnRate.HasData);
+        HeadlineFigure[] figures =
+        [
+            new("sessions", now.Funnel.Landed, previous?.Funnel.Landed, null, null),
+            new("overall_conversion", now.Funnel.OverallConversion.Value, previous?.Funnel.OverallConversion.Value, now.Funnel.OverallConversion, ReferenceFigures.PurchaseShare),
+            new("cart_abandonment", now.Funnel.CartAbandonment.Value, previous?.Funnel.CartAbandonment.Value, now.Funnel.CartAbandonment, ReferenceFigures.BaymardCartAbandonment),
+            new("checkout_abandonment", now.Funnel.CheckoutAbandonment.Value, previous?.Funnel.CheckoutAbandonment.Value, now.Funnel.CheckoutAbandonment, null),
+            new("revenue", now.Revenue, previous?.Revenue, null, null),
+            new("abandoned_cart_value", now.AbandonedCartValue, previous?.AbandonedCartValue, null, null),
+            new("churn", churn?.ChurnRate.Value ?? 0, churnBefore?.ChurnRate.Value, churn?.ChurnRate, null),
+        ];
+        return new OverviewReport(query, previousQuery?.From, previousQuery?.To, figures,
+            leaks.ByLostRevenue.Where(l => l.Lost > 0).Take(3).ToList(), friction.Flags.Take(3).ToList(), churn?.Period);
+    }
+
+    private async Task<PeriodFigures> PeriodAsync(FunnelQuery query, CancellationToken cancellationToken)
+    {
+        var funnel = await analytics.FunnelAsync(query, cancellationToken);
+        var abandonment = await analytics.AbandonmentAsync(query, 0, cancellationToken);
+        var customers = await analytics.CustomersAsync(new CustomerQuery(query.StoreId) { From = query.From, To = query.To }, cancellationToken);
+        return new PeriodFigures(funnel.Total, customers.Revenue, abandonment.AbandonedCartValue);
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private sealed record PeriodFigures(Funnel.FunnelSegment Funnel, double Revenue, double AbandonedCartValue);
+}

@@ -1,0 +1,140 @@
+using FunnelInsight.Core.Analytics.Abandonment;
+using FunnelInsight.Core.Analytics.Customers;
+using FunnelInsight.Core.Analytics.DropOff;
+using FunnelInsight.Core.Analytics.Friction;
+using FunnelInsight.Core.Analytics.Funnel;
+using FunnelInsight.Core.Analytics.Leaks;
+using FunnelInsight.Core.Analytics.Segments;
+using FunnelInsight.Core.Analytics.Sessions;
+using FunnelInsight.Core.Domain;
+using FunnelInsight.Core.Storage;
+
+namespace FunnelInsight.Core.Analytics;
+
+/// <summary>
+/// <see cref="IFunnelAnalytics"/> over the SQLite session rollups: each store's rollups are loaded once per data
+/// version into memory columns, and every query is a pass over them (no rescan of raw events).
+/// </summary>
+public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnalytics
+{
+    private readonly SessionTableCache _tables = new(database);
+
+    /// <inheritdoc />
+    public async Task<FunnelReport> FunnelAsync(FunnelQuery query, CancellationToken cancellationToken = default)
+    {
+        var (table, settings) = await _tables.GetAsync(query.StoreId, cancellationToken);
+        var selected = SessionSelection.Select(table, query);
+        var units = query.Scope == FunnelScope.Visitor
+            ? VisitorFunnel.Build(table, await _tables.VisitorsAsync(query.StoreId, table, cancellationToken), selected, query,
+                (long)(query.WindowHours ?? settings.ConversionWindowHours) * 3_600_000_000)
+            : FunnelUnits.FromSessions(table, selected, query);
+        var groupValues = query.Breakdown is { } dimension ? table.Dimensions[(int)dimension].Values : [];
+        var (total, breakdown, trend) = FunnelCalculator.Count(units, query, groupValues);
+        return new FunnelReport(query, total, breakdown, trend, TimeToConvertCalculator.Compute(table, selected));
+    }
+
+    /// <inheritdoc />
+    public async Task<LeakReport> LeaksAsync(FunnelQuery query, CancellationToken cancellationToken = default)
+    {
+        var (table, _) = await _tables.GetAsync(query.StoreId, cancellationToken);
+        var selected = SessionSelection.Select(table, query);
+        return LeakRanking.Rank(table, selected, query, await AverageOrderValueAsync(table, selected, query, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async Task<DropOffReport> DropOffAsync(FunnelQuery query, FunnelStage stage, CancellationToken cancellationToken = default)
+    {
+        var (table, _) = await _tables.GetAsync(query.StoreId, cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await DropOffReader.ReadAsync(connection, table, query, stage, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<StoreDimensions> DimensionsAsync(int storeId, CancellationToken cancellationToken = default)
+    {
+        var (table, _) = await _tables.GetAsync(storeId, cancellationToken);
+        var values = (FunnelDimension d) => table.Dimensions[(int)d].Values.OfType<string>().Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var day = (int i) => table.Count == 0 ? (DateOnly?)null : SessionSelection.DayOf(table.StartUs[i]);
+        return new StoreDimensions(values(FunnelDimension.Device), values(FunnelDimension.Channel), values(FunnelDimension.Country),
+            day(0), day(table.Count - 1));
+    }
+
+    /// <inheritdoc />
+    public async Task<AbandonmentReport> AbandonmentAsync(FunnelQuery query, int? maxSessions = null, CancellationToken cancellationToken = default)
+    {
+        var (table, _) = await _tables.GetAsync(query.StoreId, cancellationToken);
+        var selected = SessionSelection.Select(table, query);
+        var (cart, checkout, cartValue, checkoutValue, abandoned) = AbandonmentCalculator.Compute(table, selected, query.Mode);
+        var listed = abandoned.Take(maxSessions ?? int.MaxValue).ToList();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var details = SessionDetailsReader.Read(connection, listed.ConvertAll(i => table.RowId[i]), cancellationToken);
+        var sessions = listed.ConvertAll(i =>
+        {
+            var (session, visitor, startUs, endUs) = details[table.RowId[i]];
+            var lastStage = AbandonmentCalculator.LastStageName(table.StageMask(i, query.Mode));
+            return new AbandonedSession(session, visitor, lastStage,
+                lastStage == "checkout" ? AbandonmentCalculator.StepName(table.LastStep[i]) : null,
+                table.CartValue[i], table.CartItems[i], UtcTime.FromMicros(startUs), UtcTime.FromMicros(endUs));
+        });
+        return new AbandonmentReport(query, cart, checkout, cartValue, checkoutValue, sessions);
+    }
+
+    /// <inheritdoc />
+    public async Task<CustomerReport> CustomersAsync(CustomerQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var orders = await OrderFactReader.ReadAsync(connection, query, cancellationToken);
+        return ChurnCalculator.Compute(orders, query);
+    }
+
+    /// <inheritdoc />
+    public async Task<SegmentComparison> CompareAsync(FunnelQuery first, FunnelQuery second, CancellationToken cancellationToken = default)
+    {
+        if (first.StoreId != second.StoreId)
+        {
+            throw new ArgumentException("Segments are compared within one store.", nameof(second));
+        }
+
+        var plain = (FunnelQuery q) => q with { Breakdown = null, Trend = TrendGranularity.None };
+        var a = await FunnelAsync(plain(first), cancellationToken);
+        var b = await FunnelAsync(plain(second), cancellationToken);
+        return SegmentComparison.Of(a.Total, b.Total);
+    }
+
+    /// <inheritdoc />
+    public async Task<FrictionReport> FrictionAsync(FunnelQuery query, CancellationToken cancellationToken = default)
+    {
+        var sessions = query with { Mode = FunnelMode.Ordered, Scope = FunnelScope.Session, Breakdown = null, Trend = TrendGranularity.None };
+        var (table, _) = await _tables.GetAsync(query.StoreId, cancellationToken);
+        var selected = SessionSelection.Select(table, sessions);
+        var aov = await AverageOrderValueAsync(table, selected, sessions, cancellationToken);
+        var leaks = LeakRanking.Rank(table, selected, sessions, aov);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var extraCosts = await OrderCostReader.MedianExtraCostShareAsync(connection, sessions, cancellationToken);
+        var evidence = FrictionEvidenceCollector.Collect(table, selected, leaks, extraCosts);
+        var funnel = await FunnelAsync(sessions, cancellationToken);
+        var customers = await CustomersAsync(new CustomerQuery(query.StoreId) { From = query.From, To = query.To }, cancellationToken);
+        return new FrictionReport(query, FrictionDetector.Detect(evidence, aov),
+            ReferenceComparisons.For(funnel.Total, evidence.CartAbandonment, customers.RepeatPurchaseRate));
+    }
+
+    /// <summary>Loads a store's rollups ahead of the first query (for example right after an import).</summary>
+    public async Task WarmAsync(int storeId, CancellationToken cancellationToken = default) =>
+        await _tables.GetAsync(storeId, cancellationToken);
+
+    // Sessions carry purchase values only where the export has prices; otherwise the orders' average stands in.
+    private async Task<double> AverageOrderValueAsync(SessionTable table, int[] selected, FunnelQuery query, CancellationToken cancellationToken)
+    {
+        var fromSessions = LeakRanking.SessionAverageOrderValue(table, selected);
+        if (fromSessions > 0)
+        {
+            return fromSessions;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT AVG(Total) FROM Orders WHERE IsCancelled = 0 AND {OrderRange.Where}";
+        OrderRange.Bind(command, query.StoreId, query.From, query.To);
+        return await command.ExecuteScalarAsync(cancellationToken) is double average ? average : 0;
+    }
+}

@@ -1,0 +1,36 @@
+namespace FunnelInsight.Core.Import.Preview;
+
+/// <summary>
+/// What a file looks like before it is imported: the format recognised from its header, its first rows,
+/// and the column proposed for each canonical field (which the user may change before importing).
+/// </summary>
+/// <param name="Format">The recognised format's short name, or null when the header matches no known export.</param>
+/// <param name="FormatTitle">The recognised format, for people; null when there is none.</param>
+/// <param name="Header">The file's header.</param>
+/// <param name="Rows">The first data rows, each as its fields.</param>
+/// <param name="Columns">One proposal per canonical field, in field order.</param>
+/// <param name="Problem">Why the file cannot be imported at all (not CSV text, no header); null when it can be tried.</param>
+public sealed record ImportPreview(
+    string? Format,
+    string? FormatTitle,
+    IReadOnlyList<string> Header,
+    IReadOnlyList<IReadOnlyList<string>> Rows,
+    IReadOnlyList<ColumnProposal> Columns,
+    string? Problem)
+{
+    /// <summary>A preview of a file that cannot be imported.</summary>
+    public static ImportPreview Unreadable(string problem) => new(null, null, [], [], [], problem);
+
+    /// <summary>
+    /// The mapping text (<c>field=column,…</c>) for the given choices, as <see cref="ImportRequest.Mapping"/>
+    /// takes it; fields without a column are left out.
+    /// </summary>
+    public static string MappingText(IEnumerable<ColumnProposal> columns) =>
+        string.Join(',', columns.Where(c => !string.IsNullOrEmpty(c.Column)).Select(c => $"{c.Field}={c.Column}"));
+}
+
+/// <summary>The column of the file proposed (or chosen) for one canonical field.</summary>
+/// <param name="Field">The canonical field name (<c>event_time</c>, <c>order_id</c>, …).</param>
+/// <param name="Column">The file's column for it, or null when none.</param>
+/// <param name="Required">True when an import cannot run without this field.</param>
+public sealed record ColumnProposal(string Field, string? Column, bool Required);

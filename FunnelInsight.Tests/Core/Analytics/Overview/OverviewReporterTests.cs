@@ -1,0 +1,97 @@
+using FunnelInsight.Core.Analytics.Friction;
+using FunnelInsight.Core.Analytics.Overview;
+using FunnelInsight.Tests.Support;
+
+namespace FunnelInsight.Tests.Core.Analytics.Overview;
+
+public class OverviewReporterTests
+{
+    // c3 orders in February only, so March churns one of one customer; c1 orders twice in March.
+    private const string Orders = """
+        o0,c3,,2024-02-10T10:00:00Z,30,0,0,0,30,USD,paid,
+        o1,c1,,2024-03-04T10:20:00Z,40,0,0,0,40,USD,paid,
+        o4,c2,,2024-03-05T12:03:00Z,50,0,0,0,50,USD,paid,
+        o5,c1,,2024-03-11T10:05:00Z,10,0,0,0,10,USD,paid,
+        """;
+
+    private static Task<AnalyticsStore> StoreAsync() => AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions, Orders);
+
+    // 3-8…3-12 holds s5 (buys) and s6 (no cart in order); 3-3…3-7 holds s1 (buys), s2 and s3 (carts left) and
+    // s4 (a purchase with no product view, so not a purchase in the ordered funnel).
+    [Fact]
+    public async Task A_range_is_compared_with_the_same_number_of_days_just_before_it()
+    {
+        await using var store = await StoreAsync();
+
+        var report = await new OverviewReporter(store.Analytics).ReportAsync(store.Query with { From = new(2024, 3, 8), To = new(2024, 3, 12) });
+
+        Assert.Equal((new DateOnly(2024, 3, 3), new DateOnly(2024, 3, 7)), (report.PreviousFrom!.Value, report.PreviousTo!.Value));
+        Assert.Equal((2, 4.0), (report["sessions"].Value, report["sessions"].Previous!.Value));
+        Assert.Equal((0.5, 0.25), (report["overall_conversion"].Value, report["overall_conversion"].Previous!.Value));
+        Assert.Equal((0.0, 2.0 / 3), (report["cart_abandonment"].Value, report["cart_abandonment"].Previous!.Value));
+        Assert.Equal((10.0, 90.0), (report["revenue"].Value, report["revenue"].Previous!.Value));
+        Assert.Equal((0.0, 45.0), (report["abandoned_cart_value"].Value, report["abandoned_cart_value"].Previous!.Value));
+        Assert.Equal(-80.0, report["revenue"].Change);
+    }
+
+    [Fact]
+    public async Task Rates_stand_beside_their_reference_figures()
+    {
+        await using var store = await StoreAsync();
+
+        var report = await new OverviewReporter(store.Analytics).ReportAsync(store.Query);
+
+        Assert.Same(ReferenceFigures.PurchaseShare, report["overall_conversion"].Reference);
+        Assert.Same(ReferenceFigures.BaymardCartAbandonment, report["cart_abandonment"].Reference);
+        Assert.Equal((2L, 6L), (report["overall_conversion"].Rate!.Count, report["overall_conversion"].Rate!.Total));
+    }
+
+    [Fact]
+    public async Task Without_a_range_the_overview_covers_the_days_with_sessions_up_to_four_weeks()
+    {
+        await using var store = await StoreAsync();
+
+        var report = await new OverviewReporter(store.Analytics).ReportAsync(store.Query);
+
+        Assert.Equal((new DateOnly(2024, 3, 4), new DateOnly(2024, 3, 12)), (report.Query.From!.Value, report.Query.To!.Value));
+        Assert.Equal(new DateOnly(2024, 2, 24), report.PreviousFrom);
+        Assert.Equal((6, 0.0), (report["sessions"].Value, report["sessions"].Previous!.Value));
+        Assert.Equal(100.0, report["revenue"].Value);
+    }
+
+    [Fact]
+    public async Task Churn_is_the_latest_month_with_customers_at_its_start()
+    {
+        await using var store = await StoreAsync();
+
+        var report = await new OverviewReporter(store.Analytics).ReportAsync(store.Query);
+
+        Assert.Equal("2024-03", report.ChurnPeriod);
+        Assert.Equal(1.0, report["churn"].Value);
+        Assert.Null(report["churn"].Previous);
+    }
+
+    [Fact]
+    public async Task Top_leaks_are_the_ones_that_lost_sessions_most_revenue_first()
+    {
+        await using var store = await StoreAsync();
+
+        var report = await new OverviewReporter(store.Analytics).ReportAsync(store.Query with { From = new(2024, 3, 8) });
+
+        var leak = Assert.Single(report.TopLeaks);
+        Assert.Equal(("product_to_cart", 1L), (leak.Key, leak.Lost));
+    }
+
+    [Fact]
+    public async Task An_empty_store_gives_an_empty_overview_with_nothing_to_compare()
+    {
+        await using var store = await AnalyticsStore.CreateAsync(null);
+
+        var report = await new OverviewReporter(store.Analytics).ReportAsync(store.Query);
+
+        Assert.True(report.IsEmpty);
+        Assert.Null(report.PreviousFrom);
+        Assert.Empty(report.TopLeaks);
+        Assert.Empty(report.TopFlags);
+    }
+}

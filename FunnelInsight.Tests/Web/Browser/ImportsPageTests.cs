@@ -1,0 +1,143 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FunnelInsight.Tests.Web.Browser;
+
+[Collection(DashboardInChromium.Name)]
+public sealed class ImportsPageTests(DashboardApp app)
+{
+    // Three sessions: s1 goes all the way to purchase (5 events), s2 views a product, s3 only lands: 8 events.
+    private const string Events =
+        "event_time,event_type,session_id,user_id,product_id,price,quantity,order_id,device,channel,country,page_load_ms\n" +
+        "2024-03-01T10:00:00Z,session_start,s1,u1,,,,,desktop,google,SA,800\n" +
+        "2024-03-01T10:01:00Z,view_item,s1,u1,p1,25.00,,,desktop,google,SA,900\n" +
+        "2024-03-01T10:02:00Z,add_to_cart,s1,u1,p1,25.00,2,,desktop,google,SA,\n" +
+        "2024-03-01T10:03:00Z,begin_checkout,s1,u1,,,,,desktop,google,SA,\n" +
+        "2024-03-01T10:05:00Z,purchase,s1,u1,,50.00,,o1,desktop,google,SA,\n" +
+        "2024-03-01T11:00:00Z,session_start,s2,u2,,,,,mobile,direct,AE,\n" +
+        "2024-03-01T11:01:00Z,view_item,s2,u2,p2,10.00,,,mobile,direct,AE,\n" +
+        "2024-03-01T12:00:00Z,session_start,s3,u3,,,,,mobile,email,EG,\n";
+
+    // Lines 3 and 5 are broken: a time that is no time, and a row with no event name.
+    private const string Malformed =
+        "event_time,event_type,session_id\n" +
+        "2024-03-02T09:00:00Z,session_start,m1\n" +
+        "yesterday,view_item,m1\n" +
+        "2024-03-02T09:02:00Z,add_to_cart,m1\n" +
+        "2024-03-02T09:03:00Z,,m1\n";
+
+    private static async Task UploadAsync(IPage page, string path)
+    {
+        await ChooseFileAsync(page, path);
+        await Expect(page.Locator(".fi-format")).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// Picks a file once Blazor's InputFile script has hooked the input (it marks the element when it does): a file
+    /// chosen before that raises a change event nobody hears.
+    /// </summary>
+    private static async Task ChooseFileAsync(IPage page, string path)
+    {
+        await page.WaitForFunctionAsync("() => document.querySelector('.fi-dropzone input[type=file]')?._blazorInputFileNextFileId !== undefined");
+        await page.Locator(".fi-dropzone input[type=file]").SetInputFilesAsync(path);
+    }
+
+    /// <summary>A new store's imports page with <paramref name="text"/> uploaded and its import started.</summary>
+    private async Task<IPage> ImportIntoNewStoreAsync(string store, string fileName, string text)
+    {
+        var storeId = await app.CreateStoreAsync(store);
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/stores/{storeId}/imports");
+        await UploadAsync(page, app.WriteFile(fileName, text));
+        await page.Locator(".fi-start-import").ClickAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task Uploading_an_event_export_previews_it_then_imports_it_in_the_background_and_shows_the_counts()
+    {
+        var storeId = await app.CreateStoreAsync("Upload shop");
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/stores/{storeId}/imports");
+        await Expect(page.Locator(".fi-history-empty")).ToBeVisibleAsync();
+        await DashboardApp.ScreenshotAsync(page, "imports-empty");
+
+        await UploadAsync(page, app.WriteFile("shop-events.csv", Events));
+
+        await Expect(page.Locator(".fi-format")).ToContainTextAsync("FunnelInsight canonical events");
+        await Expect(page.Locator(".fi-preview tbody tr")).ToHaveCountAsync(8);
+        await Expect(page.Locator(".fi-preview tbody tr").Nth(4)).ToContainTextAsync("purchase");
+        await DashboardApp.ScreenshotAsync(page, "imports-preview");
+
+        await page.Locator(".fi-start-import").ClickAsync();
+
+        await Expect(page.Locator(".fi-count-read")).ToHaveTextAsync("8");
+        await Expect(page.Locator(".fi-count-stored")).ToHaveTextAsync("8");
+        await Expect(page.Locator(".fi-count-duplicate")).ToHaveTextAsync("0");
+        await Expect(page.Locator(".fi-count-rejected")).ToHaveTextAsync("0");
+        await Expect(page.Locator(".fi-history tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".fi-history tbody tr")).ToContainTextAsync("shop-events.csv");
+        await DashboardApp.ScreenshotAsync(page, "imports-done");
+    }
+
+    [Fact]
+    public async Task A_malformed_export_shows_its_row_errors_with_line_and_reason()
+    {
+        var page = await ImportIntoNewStoreAsync("Malformed shop", "broken-events.csv", Malformed);
+
+        await Expect(page.Locator(".fi-count-read")).ToHaveTextAsync("4");
+        await Expect(page.Locator(".fi-count-stored")).ToHaveTextAsync("2");
+        await Expect(page.Locator(".fi-count-rejected")).ToHaveTextAsync("2");
+        var errors = page.Locator(".fi-errors tbody tr");
+        await Expect(errors).ToHaveCountAsync(2);
+        await Expect(errors.Nth(0)).ToContainTextAsync("Unparseable time 'yesterday'.");
+        await Expect(errors.Nth(0).Locator("td").First).ToHaveTextAsync("3");
+        await Expect(errors.Nth(1).Locator("td").First).ToHaveTextAsync("5");
+        await DashboardApp.ScreenshotAsync(page, "imports-row-errors");
+    }
+
+    [Fact]
+    public async Task The_error_file_downloads_every_row_error_as_csv()
+    {
+        var page = await ImportIntoNewStoreAsync("Download shop", "broken-for-download.csv", Malformed);
+        await Expect(page.Locator(".fi-count-rejected")).ToHaveTextAsync("2");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator(".fi-errors-download").ClickAsync());
+
+        var path = Path.Combine(DashboardApp.ScreenshotFolder, download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        var lines = (await File.ReadAllLinesAsync(path)).Where(l => l.Length > 0).ToArray();
+        Assert.Equal("line,column,reason,raw_row", lines[0].TrimStart('\uFEFF'));
+        Assert.Equal("3,event_time,Unparseable time 'yesterday'.,\"yesterday,view_item,m1\"", lines[1]);
+        Assert.StartsWith("5,event_type,", lines[2], StringComparison.Ordinal);
+        Assert.Equal(3, lines.Length);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_csv_text_is_refused_with_a_clear_message()
+    {
+        var storeId = await app.CreateStoreAsync("Binary shop");
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/stores/{storeId}/imports");
+        var path = app.WriteFile("photo.csv", "");
+        await File.WriteAllBytesAsync(path, [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x01]);
+
+        await ChooseFileAsync(page, path);
+
+        await Expect(page.Locator(".fi-upload-error")).ToContainTextAsync("photo.csv cannot be imported. The file is not CSV text");
+        await Expect(page.Locator(".fi-history-empty")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task At_phone_width_the_imports_page_still_offers_the_upload()
+    {
+        var storeId = await app.CreateStoreAsync("Phone shop");
+        var page = await app.NewPageAsync(390, 844);
+        await page.GotoAsync($"/stores/{storeId}/imports");
+
+        await Expect(page.Locator(".fi-dropzone input[type=file]")).ToBeAttachedAsync();
+        var zone = await page.Locator(".fi-dropzone").BoundingBoxAsync();
+        Assert.True(zone!.Width <= 390, $"The drop zone is {zone.Width}px wide on a 390px screen.");
+        await DashboardApp.ScreenshotAsync(page, "imports-phone");
+    }
+}

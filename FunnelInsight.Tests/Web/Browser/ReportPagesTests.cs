@@ -1,0 +1,84 @@
+using FunnelInsight.Core.Analytics;
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Storage.Entities;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FunnelInsight.Tests.Web.Browser;
+
+[Collection(DashboardInChromium.Name)]
+public sealed class ReportPagesTests(DashboardApp app)
+{
+    private static readonly string[] Pages = ["overview", "funnel", "leaks", "abandoned", "customers"];
+
+    // The sample shop, imported once through the app's own import service into the app's database.
+    private async Task<int> SampleStoreAsync(string name)
+    {
+        var storeId = await app.CreateStoreAsync(name);
+        var imports = new ImportService(app.Database);
+        await imports.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile(name + "-events.csv", ReportSample.Events)));
+        await imports.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, app.WriteFile(name + "-orders.csv", ReportSample.Orders)));
+        return storeId;
+    }
+
+    [Fact]
+    public async Task An_imported_export_draws_the_funnel_as_five_bars_with_the_core_reports_stage_counts()
+    {
+        var storeId = await SampleStoreAsync("Funnel shop");
+        var page = await app.NewPageAsync();
+
+        await page.GotoAsync($"/stores/{storeId}/funnel");
+
+        await Expect(page.Locator(".fi-funnel-chart svg .apexcharts-bar-series path")).ToHaveCountAsync(5);
+        var core = await new SqliteFunnelAnalytics(app.Database).FunnelAsync(new FunnelQuery(storeId));
+        Assert.Equal(ReportSample.Reached, core.Total.Stages.Select(s => s.Reached));
+        var shown = await page.Locator(".fi-funnel-table .fi-reached").AllInnerTextsAsync();
+        Assert.Equal(ReportSample.Reached.Select(n => n.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en"))), shown);
+        await Expect(page.Locator(".fi-funnel-chart svg.apexcharts-svg")).ToContainTextAsync("12");
+        await DashboardApp.ScreenshotAsync(page, "report-funnel-uploaded");
+    }
+
+    [Fact]
+    public async Task The_leak_csv_downloaded_from_the_leaks_page_has_the_numbers_the_page_shows()
+    {
+        var storeId = await SampleStoreAsync("Leak download shop");
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/stores/{storeId}/leaks");
+        await Expect(page.Locator(".fi-leaks tbody tr")).ToHaveCountAsync(7); // 8 leaks, the coupon step lost no one
+        var shown = new Dictionary<string, string>();
+        foreach (var row in await page.Locator(".fi-leaks tbody tr").AllAsync())
+        {
+            var key = (await row.GetAttributeAsync("class"))!.Replace("fi-leak-", "", StringComparison.Ordinal);
+            shown[key] = await row.Locator(".fi-leak-lost").InnerTextAsync();
+        }
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator(".fi-export-csv").First.ClickAsync());
+        var lines = (await File.ReadAllLinesAsync((await download.PathAsync())!)).Skip(1).Select(l => l.Split(','));
+
+        var exported = lines.Where(c => c[5] != "0").ToDictionary(c => c[1], c => c[5]);
+        Assert.Equal(shown.OrderBy(p => p.Key), exported.OrderBy(p => p.Key));
+        Assert.Equal("2", shown["landing_to_product"]);
+        Assert.Equal("leaks.csv", download.SuggestedFilename);
+    }
+
+    [Fact]
+    public async Task Every_report_page_is_screenshot_in_english_and_arabic_at_desktop_and_phone_width()
+    {
+        var storeId = await SampleStoreAsync("Screenshot shop");
+        foreach (var (culture, width) in new[] { ("en", 1280), ("ar", 1280), ("en", 390), ("ar", 390) })
+        {
+            var page = await app.NewPageAsync(width, 900);
+            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+            foreach (var name in Pages)
+            {
+                await page.GotoAsync($"/stores/{storeId}/{name}");
+                await Expect(page.Locator(".fi-report-loading")).ToHaveCountAsync(0);
+                await Expect(page.Locator(".fi-report-error")).ToHaveCountAsync(0);
+                await page.WaitForTimeoutAsync(400); // let the charts finish drawing for the picture
+                await DashboardApp.ScreenshotAsync(page, $"report-{name}-{culture}-{width}");
+            }
+
+            await page.Context.CloseAsync();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using Bunit;
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Web.Components.Pages.Importing;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace FunnelInsight.Tests.Web.Components.Pages.Importing;
+
+public sealed class ImportResultViewTests : BunitContext
+{
+    private static readonly RowError[] TwoErrors =
+    [
+        new(3, "event_time", "Unparseable time 'yesterday'.", "yesterday,view_item,m1"),
+        new(5, "event_type", "Missing required field event_type.", "2024-03-02T09:03:00Z,,m1"),
+    ];
+
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
+
+    public ImportResultViewTests()
+    {
+        Services.AddMudServices();
+        Services.AddLocalization();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+    }
+
+    // The component formats with the thread's culture, as a circuit does; put the runner's back afterwards.
+    protected override void Dispose(bool disposing)
+    {
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (_culture, _uiCulture);
+        base.Dispose(disposing);
+    }
+
+    private IRenderedComponent<ImportResultView> Show(ImportResult? result) =>
+        Render<ImportResultView>(p => p.Add(c => c.StoreId, 7).Add(c => c.FileName, "events.csv").Add(c => c.Result, result));
+
+    private static ImportResult Result(long read, long stored, long rejected, long duplicate, IReadOnlyList<RowError> errors) =>
+        new(42, ImportStatus.Succeeded, "canonical", "event_time=event_time", read, stored, rejected, duplicate, errors, null);
+
+    [Fact]
+    public void A_result_with_rejected_rows_shows_the_four_counts_the_errors_and_the_error_file_link()
+    {
+        var view = Show(Result(1234, 1200, 4, 30, TwoErrors));
+
+        Assert.Equal("1,234", view.Find(".fi-count-read").TextContent);
+        Assert.Equal("1,200", view.Find(".fi-count-stored").TextContent);
+        Assert.Equal("30", view.Find(".fi-count-duplicate").TextContent);
+        Assert.Equal("4", view.Find(".fi-count-rejected").TextContent);
+        var rows = view.FindAll(".fi-errors tbody tr");
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["3", "event_time", "Unparseable time 'yesterday'.", "yesterday,view_item,m1"], rows[0].QuerySelectorAll("td").Select(td => td.TextContent));
+        Assert.Equal("/stores/7/imports/42/errors.csv", view.Find("a.fi-errors-download").GetAttribute("href"));
+        Assert.Contains("The first 2 of 4 errors are shown", view.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_clean_result_says_every_row_was_read_and_has_no_error_table()
+    {
+        var view = Show(Result(8, 5, 0, 3, []));
+
+        Assert.Contains("events.csv was imported: every row was read.", view.Markup, StringComparison.Ordinal);
+        Assert.Equal("3", view.Find(".fi-count-duplicate").TextContent);
+        Assert.Empty(view.FindAll(".fi-errors"));
+        Assert.Empty(view.FindAll(".fi-errors-download"));
+    }
+
+    [Fact]
+    public void A_file_with_only_a_header_says_it_has_no_data_rows()
+    {
+        var view = Show(Result(0, 0, 0, 0, []));
+
+        Assert.Contains("events.csv has a header but no data rows.", view.Markup, StringComparison.Ordinal);
+        Assert.Equal("0", view.Find(".fi-count-read").TextContent);
+    }
+
+    [Fact]
+    public void No_result_yet_shows_the_empty_face()
+    {
+        var view = Show(null);
+
+        Assert.Equal("No import to show yet.", view.Find(".fi-result-empty").TextContent.Trim());
+        Assert.Empty(view.FindAll(".fi-count-read"));
+    }
+
+    [Fact]
+    public void A_failed_import_shows_why_and_that_nothing_was_stored()
+    {
+        var failed = new ImportResult(9, ImportStatus.Failed, "", "", 0, 0, 0, 0, [], "The file is empty or has no header row.");
+
+        var view = Show(failed);
+
+        var alert = view.Find(".fi-result-failed").TextContent;
+        Assert.Contains("events.csv could not be imported.", alert, StringComparison.Ordinal);
+        Assert.Contains("The file is empty or has no header row.", alert, StringComparison.Ordinal);
+        Assert.Contains("Nothing was stored: the store is as it was before.", alert, StringComparison.Ordinal);
+        Assert.Empty(view.FindAll(".fi-count-read"));
+    }
+
+    [Fact]
+    public void In_arabic_the_labels_are_arabic_and_the_counts_keep_their_values()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ar");
+
+        var view = Show(Result(1234, 1200, 4, 30, TwoErrors));
+
+        Assert.Contains("مرفوضة", view.Markup, StringComparison.Ordinal);
+        Assert.Contains("تنزيل ملف الأخطاء (CSV)", view.Find("a.fi-errors-download").TextContent, StringComparison.Ordinal);
+        Assert.Equal(1234, long.Parse(view.Find(".fi-count-read").TextContent, NumberStyles.Number, CultureInfo.GetCultureInfo("ar")));
+    }
+}

@@ -1,0 +1,50 @@
+using System.Collections;
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+using FunnelInsight.Web.Resources;
+
+namespace FunnelInsight.Tests.Web.Resources;
+
+public partial class StringsTests
+{
+    private static readonly ResourceManager Resources = new(typeof(Strings).FullName!, typeof(Strings).Assembly);
+
+    private static Dictionary<string, string> Read(CultureInfo culture) =>
+        Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!
+            .Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+
+    [Fact]
+    public void Every_english_string_has_an_arabic_translation_with_the_same_placeholders()
+    {
+        var english = Read(CultureInfo.InvariantCulture);
+        var arabic = Read(CultureInfo.GetCultureInfo("ar"));
+
+        Assert.True(english.Count > 90, $"only {english.Count} English strings were read");
+        Assert.Empty(english.Keys.Except(arabic.Keys));
+        Assert.Empty(arabic.Keys.Except(english.Keys));
+        foreach (var (key, text) in english)
+        {
+            Assert.True(Placeholders(text).SetEquals(Placeholders(arabic[key])), $"{key}: '{text}' and '{arabic[key]}' differ in placeholders");
+        }
+    }
+
+    [Fact]
+    public void Arabic_strings_are_written_in_arabic()
+    {
+        var arabic = Read(CultureInfo.GetCultureInfo("ar"));
+
+        Assert.Equal("الاستيراد", arabic["NavImports"]);
+        Assert.All(arabic.Where(pair => !pair.Key.StartsWith("Size", StringComparison.Ordinal)), pair =>
+            Assert.Matches(ArabicLetter(), pair.Value));
+    }
+
+    private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"\p{IsArabic}")]
+    private static partial Regex ArabicLetter();
+}

@@ -1,0 +1,48 @@
+using FunnelInsight.Core.Analytics;
+using FunnelInsight.Core.Stores;
+using FunnelInsight.Web.Services.Reports;
+
+namespace FunnelInsight.Web.Cli;
+
+/// <summary>
+/// <c>report funnel|leaks|abandonment|customers|friction --store NAME [filters] [--format json|csv|xlsx] [--out FILE]</c>:
+/// writes a report to the file, or to stdout without <c>--out</c>.
+/// </summary>
+internal static class ReportCommand
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, StoreCatalog stores, IFunnelAnalytics analytics, TextWriter output, CancellationToken cancellationToken)
+    {
+        var kind = args.Count > 1 && ReportFile.Kinds.Contains(args[1].ToLowerInvariant()) ? args[1].ToLowerInvariant()
+            : throw new CommandLineException($"report: give one of {string.Join('|', ReportFile.Kinds)} after 'report'.");
+        var options = CommandArguments.Parse(["report", .. args.Skip(2)]);
+        var format = (options.Get("format") ?? "json").ToLowerInvariant();
+        if (format is not ("json" or "csv" or "xlsx"))
+        {
+            throw new CommandLineException($"report: --format must be json, csv or xlsx, not '{format}'.");
+        }
+
+        var storeName = options.Required("store");
+        var store = await stores.FindAsync(storeName, cancellationToken)
+            ?? throw new CommandLineException($"report: store '{storeName}' not found (see the 'stores' verb).");
+        var query = ReportOptions.Query(options, store.Id);
+        var document = await ReportFile.BuildAsync(analytics, kind, query, ReportOptions.Int(options, "limit"),
+            ReportOptions.Int(options, "inactive-days") ?? 90, cancellationToken);
+
+        if (options.Get("out") is { Length: > 0 } path)
+        {
+            await using var file = File.Create(path);
+            await ReportFile.WriteAsync(document, format, file, cancellationToken);
+        }
+        else if (format == "xlsx")
+        {
+            await using var stdout = Console.OpenStandardOutput();
+            await ReportFile.WriteAsync(document, format, stdout, cancellationToken);
+        }
+        else
+        {
+            await ReportFile.WriteAsync(document, format, output, cancellationToken);
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,188 @@
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Import.Preview;
+using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Web.Components.UI;
+using FunnelInsight.Web.Services.Importing;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace FunnelInsight.Web.Components.Pages.Importing;
+
+/// <summary>
+/// Upload → preview and mapping → background import with progress → result. The file goes to disk as it
+/// arrives; only its first rows are read here; the import itself runs on the <see cref="ImportWorker"/>.
+/// </summary>
+public sealed partial class ImportUploader : ComponentBase, IDisposable
+{
+    private readonly CancellationTokenSource _disposed = new();
+    private UploadStep _step;
+    private ImportKind _kind = ImportKind.Events;
+    private string? _error;
+    private string _fileName = "";
+    private long _fileSize;
+    private long _uploadedBytes;
+    private string? _uploadPath;
+    private ImportPreview? _preview;
+    private ImportJob? _job;
+    private ImportResult? _result;
+
+    private enum UploadStep
+    {
+        Choose,
+        Uploading,
+        Preview,
+        Importing,
+        Done,
+    }
+
+    [Inject]
+    private UploadFolder Uploads { get; set; } = default!;
+
+    [Inject]
+    private ImportJobs Queue { get; set; } = default!;
+
+    /// <summary>The store the file goes into (already checked by the page).</summary>
+    [Parameter, EditorRequired]
+    public int StoreId { get; set; }
+
+    /// <summary>Raised when an import ends, so the history can reload.</summary>
+    [Parameter]
+    public EventCallback ImportFinished { get; set; }
+
+    /// <inheritdoc />
+    protected override void OnInitialized()
+    {
+        // Back on the page while an import of this store runs: show its progress again.
+        if (Queue.Active(StoreId) is [var running, ..])
+        {
+            Watch(running);
+        }
+    }
+
+    private async Task UploadAsync(IBrowserFile file)
+    {
+        _error = null;
+        if (file.Size > Uploads.MaxBytes)
+        {
+            _error = L["UploadTooLarge", file.Name, Format.Bytes(file.Size, L), Format.Bytes(Uploads.MaxBytes, L)];
+            return;
+        }
+
+        if (file.Size == 0)
+        {
+            _error = L["UploadEmpty", file.Name];
+            return;
+        }
+
+        (_step, _fileName, _fileSize, _uploadedBytes) = (UploadStep.Uploading, file.Name, file.Size, 0);
+        var lastPercent = -1d;
+        var progress = new Progress<long>(bytes =>
+        {
+            _uploadedBytes = bytes;
+            if (Math.Floor(Percent(bytes, _fileSize)) != lastPercent)
+            {
+                lastPercent = Math.Floor(Percent(bytes, _fileSize));
+                StateHasChanged();
+            }
+        });
+        try
+        {
+            await using var stream = file.OpenReadStream(Uploads.MaxBytes, _disposed.Token);
+            _uploadPath = await Uploads.SaveAsync(stream, progress, _disposed.Token);
+        }
+        catch (UploadTooLargeException)
+        {
+            Fail(L["UploadTooLarge", file.Name, Format.Bytes(file.Size, L), Format.Bytes(Uploads.MaxBytes, L)]);
+            return;
+        }
+        catch (IOException ex)
+        {
+            Fail(L["UploadFailed", file.Name, ex.Message]);
+            return;
+        }
+
+        await PreviewAsync();
+    }
+
+    private async Task PreviewAsync()
+    {
+        var path = _uploadPath!;
+        var preview = await Task.Run(() => ImportPreviewer.Preview(path, _kind), _disposed.Token);
+        if (preview.Problem is null && preview.Format is null)
+        {
+            // An order export dropped while "events" was chosen (or the reverse): take the kind the header says.
+            var other = _kind == ImportKind.Events ? ImportKind.Orders : ImportKind.Events;
+            var otherPreview = await Task.Run(() => ImportPreviewer.Preview(path, other), _disposed.Token);
+            if (otherPreview.Format is not null)
+            {
+                (_kind, preview) = (other, otherPreview);
+            }
+        }
+
+        if (preview.Problem is not null)
+        {
+            DiscardUpload();
+            Fail(L["NotCsv", _fileName, preview.Problem]);
+            return;
+        }
+
+        (_preview, _step) = (preview, UploadStep.Preview);
+    }
+
+    private void StartImport(string mapping)
+    {
+        var request = new ImportRequest(StoreId, _kind, _uploadPath!, _fileName, _preview!.Format ?? "custom", mapping);
+        _uploadPath = null; // the worker owns the file now and deletes it after the import
+        Watch(Queue.Enqueue(request, _fileSize));
+    }
+
+    private void Watch(ImportJob job)
+    {
+        (_job, _fileName, _step) = (job, job.Request.FileName ?? "", UploadStep.Importing);
+        job.Changed += OnJobChanged;
+        OnJobChanged();
+    }
+
+    private void OnJobChanged() => _ = InvokeAsync(async () =>
+    {
+        if (_job?.Result is { } result && _step == UploadStep.Importing)
+        {
+            _job.Changed -= OnJobChanged;
+            (_result, _step) = (result, UploadStep.Done);
+            await ImportFinished.InvokeAsync();
+        }
+
+        StateHasChanged();
+    });
+
+    private void Fail(string message) => (_error, _step) = (message, UploadStep.Choose);
+
+    private void Reset()
+    {
+        DiscardUpload();
+        (_step, _preview, _result, _error) = (UploadStep.Choose, null, null, null);
+    }
+
+    private void DiscardUpload()
+    {
+        if (_uploadPath is not null)
+        {
+            UploadFolder.Delete(_uploadPath);
+            _uploadPath = null;
+        }
+    }
+
+    private static double Percent(long part, long whole) => whole > 0 ? Math.Clamp(100d * part / whole, 0, 100) : 0;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+        DiscardUpload();
+        if (_job is not null)
+        {
+            _job.Changed -= OnJobChanged;
+        }
+    }
+}

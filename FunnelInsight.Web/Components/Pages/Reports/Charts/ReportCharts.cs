@@ -1,0 +1,82 @@
+using FunnelInsight.Web.Services;
+
+namespace FunnelInsight.Web.Components.Pages.Reports.Charts;
+
+/// <summary>
+/// ApexCharts options for the report pages. Values and labels come in already computed and formatted; in a
+/// right-to-left language the category axis runs right to left (the lists are reversed and the value axis moves
+/// to the right), so the funnel reads in the page's direction.
+/// </summary>
+public static class ReportCharts
+{
+    private static readonly string[] Palette = ["#3f51b5", "#ff7043", "#26a69a", "#ab47bc", "#fbc02d", "#8d6e63"];
+
+    /// <summary>Vertical bars, one group per category, one bar per series (grouped when there are several).</summary>
+    public static object Bars(IReadOnlyList<string[]> categories, IReadOnlyList<ChartSeries> series, int height = 320) =>
+        Axis("bar", categories, series, height, new
+        {
+            bar = new { columnWidth = series.Count > 1 ? "75%" : "55%", borderRadius = 3, dataLabels = new { position = "top" } },
+        });
+
+    /// <summary>Lines over time, one per series.</summary>
+    public static object Lines(IReadOnlyList<string[]> categories, IReadOnlyList<ChartSeries> series, int height = 280) =>
+        Axis("line", categories, series, height, new { });
+
+    /// <summary>A heatmap: one row per series (top to bottom as given), one cell per category; values 0–100.</summary>
+    public static object Heatmap(IReadOnlyList<string> columns, IReadOnlyList<ChartSeries> rows, int height = 320)
+    {
+        var rtl = DashboardCultures.IsRightToLeft;
+        var ordered = rows.Reverse().ToList(); // ApexCharts draws the first series at the bottom.
+        return new
+        {
+            chart = Chart("heatmap", height),
+            series = ordered.Select(r => new { name = r.Name, data = Order(columns.Select((c, i) => new { x = c, y = i < r.Values.Count ? r.Values[i] : (double?)null }).ToList(), rtl) }),
+            dataLabels = new { enabled = true, texts = ordered.Select(r => Order(r.Texts.ToList(), rtl)), style = new { colors = new[] { "#263238" } } },
+            tooltip = new { texts = ordered.Select(r => Order(r.Texts.ToList(), rtl)) },
+            plotOptions = new { heatmap = new { enableShades = true, colorScale = new { ranges = new[] { new { from = 0, to = 100, color = Palette[0] } } } } },
+            colors = new[] { Palette[0] },
+            yaxis = new { opposite = rtl },
+            legend = new { show = false },
+        };
+    }
+
+    private static object Axis(string type, IReadOnlyList<string[]> categories, IReadOnlyList<ChartSeries> series, int height, object plotOptions)
+    {
+        var rtl = DashboardCultures.IsRightToLeft;
+        return new
+        {
+            chart = Chart(type, height),
+            series = series.Select(s => new { name = s.Name, data = Order(s.Values.ToList(), rtl) }),
+            xaxis = new { categories = Order(categories.ToList(), rtl), labels = new { rotate = 0, hideOverlappingLabels = false, trim = false } },
+            yaxis = new { opposite = rtl, min = 0, forceNiceScale = true, decimalsInFloat = 0 },
+            dataLabels = new { enabled = series.Count == 1, texts = series.Select(s => Order(s.Texts.ToList(), rtl)), offsetY = -18, style = new { colors = new[] { "#37474f" } } },
+            tooltip = new { texts = series.Select(s => Order(s.Texts.ToList(), rtl)) },
+            plotOptions,
+            colors = Palette,
+            stroke = new { width = type == "line" ? 3 : 0 },
+            markers = new { size = type == "line" ? 4 : 0 },
+            legend = new { show = series.Count > 1, position = "bottom" },
+            grid = new { padding = new { top = 10 } },
+        };
+    }
+
+    private static object Chart(string type, int height) => new
+    {
+        type,
+        height,
+        fontFamily = "inherit",
+        toolbar = new { show = false },
+        zoom = new { enabled = false },
+        animations = new { enabled = false },
+    };
+
+    private static List<T> Order<T>(List<T> items, bool rightToLeft)
+    {
+        if (rightToLeft)
+        {
+            items.Reverse();
+        }
+
+        return items;
+    }
+}

@@ -1,0 +1,73 @@
+using FunnelInsight.Core.Analytics;
+using FunnelInsight.Web.Services.Reports;
+using Microsoft.AspNetCore.Components;
+
+namespace FunnelInsight.Web.Components.Pages.Reports;
+
+/// <summary>
+/// A store report page: the store from the route, the filters from the URL query, so every view is a link that
+/// can be shared. Pages inherit it and ask the engine for <see cref="Query"/>.
+/// </summary>
+public abstract class ReportPage : ComponentBase
+{
+    /// <summary>The store, from the URL.</summary>
+    [Parameter]
+    public int StoreId { get; set; }
+
+    /// <summary>First day, <c>yyyy-MM-dd</c>.</summary>
+    [SupplyParameterFromQuery(Name = "from")]
+    public string? From { get; set; }
+
+    /// <summary>Last day, <c>yyyy-MM-dd</c>.</summary>
+    [SupplyParameterFromQuery(Name = "to")]
+    public string? To { get; set; }
+
+    /// <summary>Device filter.</summary>
+    [SupplyParameterFromQuery(Name = "device")]
+    public string? Device { get; set; }
+
+    /// <summary>Channel filter.</summary>
+    [SupplyParameterFromQuery(Name = "channel")]
+    public string? Channel { get; set; }
+
+    /// <summary>Country filter.</summary>
+    [SupplyParameterFromQuery(Name = "country")]
+    public string? Country { get; set; }
+
+    /// <summary>Breakdown dimension.</summary>
+    [SupplyParameterFromQuery(Name = "breakdown")]
+    public string? Breakdown { get; set; }
+
+    /// <summary>ordered or open.</summary>
+    [SupplyParameterFromQuery(Name = "mode")]
+    public string? Mode { get; set; }
+
+    /// <summary>session or visitor.</summary>
+    [SupplyParameterFromQuery(Name = "scope")]
+    public string? Scope { get; set; }
+
+    /// <summary>Visitor conversion window in hours.</summary>
+    [SupplyParameterFromQuery(Name = "window")]
+    public string? Window { get; set; }
+
+    /// <summary>daily or weekly.</summary>
+    [SupplyParameterFromQuery(Name = "trend")]
+    public string? Trend { get; set; }
+
+    /// <summary>The filters of the URL.</summary>
+    protected ReportFilter Filter { get; private set; } = new();
+
+    /// <summary>The engine's question for this view.</summary>
+    protected FunnelQuery Query => Filter.ToQuery(StoreId);
+
+    /// <inheritdoc />
+    protected override void OnParametersSet()
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["from"] = From, ["to"] = To, ["device"] = Device, ["channel"] = Channel, ["country"] = Country,
+            ["breakdown"] = Breakdown, ["mode"] = Mode, ["scope"] = Scope, ["window"] = Window, ["trend"] = Trend,
+        };
+        Filter = ReportFilter.Parse(key => values[key]);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using FunnelInsight.Core.Domain;
+using FunnelInsight.Web.Resources;
+using Microsoft.Extensions.Localization;
+
+namespace FunnelInsight.Web.Components.Pages.Reports;
+
+/// <summary>The engine's stable names (stages, sub-steps, leaks, flags) in the page's language.</summary>
+public static class ReportText
+{
+    /// <summary>A stage's name.</summary>
+    public static string Stage(IStringLocalizer<ReportStrings> text, FunnelStage stage) => text["Stage_" + stage.ToString().ToLowerInvariant()];
+
+    /// <summary>A stage or checkout sub-step by its engine name (<c>cart</c>, <c>shipping_info</c>, …); unknown names as they are.</summary>
+    public static string Step(IStringLocalizer<ReportStrings> text, string? name) =>
+        name is null ? "" : text["Stage_" + name] is { ResourceNotFound: false } found ? found : name;
+
+    /// <summary>
+    /// A part (<c>Title</c>, <c>Evidence</c>, <c>Remedy</c>) of a friction flag: the engine words its flags in English,
+    /// other languages take the text by the flag's key.
+    /// </summary>
+    public static string Flag(IStringLocalizer<ReportStrings> text, string key, string part, string english) =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "en" && text[$"Flag_{key}_{part}"] is { ResourceNotFound: false } found
+            ? found
+            : english;
+
+    /// <summary>A leak by its key.</summary>
+    public static string Leak(IStringLocalizer<ReportStrings> text, string key) =>
+        text["Leak_" + key] is { ResourceNotFound: false } found ? found : key;
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using FunnelInsight.Core.Analytics.Statistics;
+
+namespace FunnelInsight.Web.Components.UI;
+
+/// <summary>Rates, money, intervals and days of the report pages, as the current language writes them.</summary>
+public static class ReportFormat
+{
+    /// <summary>A fraction as a percentage with one decimal (0.6957 → 69.6%).</summary>
+    public static string Percent(double fraction) => fraction.ToString("P1", CultureInfo.CurrentCulture);
+
+    /// <summary>A rate, or a dash when it has no data.</summary>
+    public static string Rate(Proportion rate) => rate.HasData ? Percent(rate.Value) : "—";
+
+    /// <summary>The 95% interval of a rate (“65.1%–74.0%”), or empty when it has no data.</summary>
+    public static string Interval(Proportion rate) =>
+        rate.HasData ? $"{Percent(rate.Low)} – {Percent(rate.High)}" : "";
+
+    /// <summary>A change in percentage points with its sign (+1.2 pp).</summary>
+    public static string Points(double fractionDifference) =>
+        (fractionDifference * 100).ToString("+0.0;−0.0;0.0", CultureInfo.CurrentCulture);
+
+    /// <summary>An amount in the store's currency (ISO code), with the culture's digits and separators.</summary>
+    public static string Money(double amount, string currency, int decimals = 0)
+    {
+        var format = (NumberFormatInfo)CultureInfo.CurrentCulture.NumberFormat.Clone();
+        format.CurrencySymbol = currency;
+
+        // A code needs a space where a symbol ($, €) sits tight against the digits.
+        format.CurrencyPositivePattern = format.CurrencyPositivePattern switch { 0 => 2, 1 => 3, var p => p };
+        format.CurrencyNegativePattern = format.CurrencyNegativePattern switch { 1 => 9, 5 => 8, var p => p };
+        return amount.ToString("C" + decimals.ToString(CultureInfo.InvariantCulture), format);
+    }
+
+    /// <summary>A day in the culture's short date.</summary>
+    public static string Day(DateOnly day) => day.ToString("d", CultureInfo.CurrentCulture);
+
+    /// <summary>A day as a chart label: day and month name, which reads well in either direction.</summary>
+    public static string ShortDay(DateOnly day) => day.ToString("d MMM", CultureInfo.CurrentCulture);
+
+    /// <summary>A <c>yyyy-MM</c> month in the culture's month and year.</summary>
+    public static string Month(string period) =>
+        DateTime.TryParseExact(period, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+            ? month.ToString("MMM yyyy", CultureInfo.CurrentCulture)
+            : period;
+
+    /// <summary>A duration in seconds as minutes or hours, or a dash.</summary>
+    public static string Duration(double? seconds) => seconds switch
+    {
+        null => "—",
+        < 3600 => TimeSpan.FromSeconds(seconds.Value).ToString(@"m\:ss", CultureInfo.CurrentCulture),
+        _ => TimeSpan.FromSeconds(seconds.Value).ToString(@"d\.hh\:mm\:ss", CultureInfo.CurrentCulture),
+    };
+}

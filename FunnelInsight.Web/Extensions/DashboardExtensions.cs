@@ -1,0 +1,49 @@
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Stores;
+using FunnelInsight.Web.Endpoints;
+using FunnelInsight.Web.Services;
+using FunnelInsight.Web.Services.Importing;
+using MudBlazor.Services;
+
+namespace FunnelInsight.Web.Extensions;
+
+/// <summary>Wires up the dashboard: UI, languages, store access, uploads and the background import queue.</summary>
+public static class DashboardExtensions
+{
+    /// <summary>Registers the dashboard's services.</summary>
+    public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddMudServices();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.SetDefaultCulture(DashboardCultures.Default)
+                .AddSupportedCultures([.. DashboardCultures.Supported])
+                .AddSupportedUICultures([.. DashboardCultures.Supported]);
+
+            // The language comes from the cookie the language switch sets (then the browser's), never from the URL.
+            options.RequestCultureProviders.RemoveAt(0);
+        });
+
+        services.AddScoped<IStoreAccess, AllStoresAccess>();
+        services.AddSingleton<ImportHistory>();
+        services.AddSingleton<StoreSettingsService>();
+        services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
+        services.AddSingleton<UploadFolder>();
+        services.AddSingleton<ImportJobs>();
+        services.AddHostedService<ImportWorker>();
+        services.AddReports();
+        return builder;
+    }
+
+    /// <summary>Adds the dashboard's middleware and endpoints; call before the Razor components are mapped.</summary>
+    public static WebApplication UseDashboard(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.MapCultureEndpoint();
+        app.MapImportErrorsEndpoint();
+        app.MapReports();
+        return app;
+    }
+}

@@ -1,0 +1,21 @@
+using FunnelInsight.Core.Analytics;
+using FunnelInsight.Core.Analytics.Overview;
+using FunnelInsight.Web.Endpoints;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FunnelInsight.Web.Extensions;
+
+/// <summary>Wires up the report pages: the analytics engine and the report downloads.</summary>
+public static class ReportExtensions
+{
+    /// <summary>Registers the analytics engine (one per app: it caches each store's session rollups).</summary>
+    public static IServiceCollection AddReports(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IFunnelAnalytics, SqliteFunnelAnalytics>();
+        services.AddSingleton<OverviewReporter>();
+        return services;
+    }
+
+    /// <summary>Maps the report downloads.</summary>
+    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder endpoints) => endpoints.MapReportEndpoint();
+}
