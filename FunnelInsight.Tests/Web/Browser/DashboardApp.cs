@@ -22,6 +22,9 @@ public sealed class DashboardApp : IAsyncLifetime
     private Process? _process;
     private IPlaywright? _playwright;
 
+    /// <summary>The app's upload limit (<c>Uploads:MaxBytes</c>): small, so a test can go past it cheaply.</summary>
+    public const long UploadLimit = 1024 * 1024;
+
     /// <summary>The app's address, such as <c>http://127.0.0.1:41234</c>.</summary>
     public string BaseUrl { get; private set; } = "";
 
@@ -100,6 +103,7 @@ public sealed class DashboardApp : IAsyncLifetime
                 ["ConnectionStrings__FunnelInsight"] = $"Data Source={databasePath}",
                 ["Demo__Enabled"] = "false",
                 ["Uploads__TempFolder"] = Path.Combine(_folder, "uploads"),
+                ["Uploads__MaxBytes"] = UploadLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",

@@ -129,6 +129,22 @@ public sealed class ImportsPageTests(DashboardApp app)
     }
 
     [Fact]
+    public async Task A_file_over_the_upload_limit_is_refused_before_it_is_sent_with_the_limit_named()
+    {
+        var storeId = await app.CreateStoreAsync("Big file shop");
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/stores/{storeId}/imports");
+        var row = "2024-03-01T10:00:00Z,view_item,s1\n";
+        var path = app.WriteFile("huge.csv", "event_time,event_type,session_id\n" + string.Concat(Enumerable.Repeat(row, (int)(DashboardApp.UploadLimit / row.Length) + 1000)));
+
+        await ChooseFileAsync(page, path);
+
+        await Expect(page.Locator(".fi-upload-error")).ToContainTextAsync("huge.csv is 1.03 MB, larger than the 1 MB upload limit.");
+        await Expect(page.Locator(".fi-upload-error")).ToContainTextAsync("Uploads:MaxBytes");
+        await DashboardApp.ScreenshotAsync(page, "imports-too-large");
+    }
+
+    [Fact]
     public async Task At_phone_width_the_imports_page_still_offers_the_upload()
     {
         var storeId = await app.CreateStoreAsync("Phone shop");
