@@ -59,6 +59,15 @@ public sealed class DashboardApp : IAsyncLifetime
     /// <summary>Creates a store straight in the database, as another browser tab would have.</summary>
     public async Task<int> CreateStoreAsync(string name) => (await new StoreCatalog(Database).GetOrCreateAsync(name)).Id;
 
+    /// <summary>Creates store <paramref name="store"/> and opens its <paramref name="storePage"/> in a new browser page.</summary>
+    public async Task<(IPage Page, int StoreId)> OpenNewStoreAsync(string store, string storePage, int width = 1280, int height = 900)
+    {
+        var storeId = await CreateStoreAsync(store);
+        var page = await NewPageAsync(width, height);
+        await page.GotoAsync($"/stores/{storeId}/{storePage}");
+        return (page, storeId);
+    }
+
     /// <summary>A new browser page (own cookies) of <paramref name="width"/> × <paramref name="height"/> pixels.</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
