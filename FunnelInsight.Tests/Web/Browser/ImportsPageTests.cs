@@ -103,7 +103,7 @@ public sealed class ImportsPageTests(DashboardApp app)
         var path = Path.Combine(DashboardApp.ScreenshotFolder, download.SuggestedFilename);
         await download.SaveAsAsync(path);
         var lines = (await File.ReadAllLinesAsync(path)).Where(l => l.Length > 0).ToArray();
-        Assert.Equal("line,column,reason,raw_row", lines[0].TrimStart('\uFEFF'));
+        Assert.Equal("line,column,reason,raw_line", lines[0].TrimStart('\uFEFF'));
         Assert.Equal("3,event_time,Unparseable time 'yesterday'.,\"yesterday,view_item,m1\"", lines[1]);
         Assert.StartsWith("5,event_type,", lines[2], StringComparison.Ordinal);
         Assert.Equal(3, lines.Length);
