@@ -2,7 +2,9 @@ using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Cli;
 using FunnelInsight.Web.Components;
+using FunnelInsight.Web.Extensions;
 using FunnelInsight.Web.Services;
+using MudBlazor.Services;
 
 if (CommandLine.IsCommand(args))
 {
@@ -17,20 +19,25 @@ builder.Services.AddSingleton(database);
 builder.Services.AddSingleton<StoreCatalog>();
 builder.Services.AddSingleton<ImportService>();
 builder.Services.AddSingleton<DemoStoreLoader>();
+builder.Services.AddFunnelInsightAccounts(database);
+builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 await database.MigrateAsync();
 await app.Services.GetRequiredService<ImportService>().FailInterruptedAsync();
 await app.Services.GetRequiredService<DemoStoreLoader>().LoadIfEmptyAsync(CancellationToken.None);
+await app.PrepareAccountsAsync(database);
 
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 
+app.UseFunnelInsightAccounts();
 app.UseAntiforgery();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
+app.MapFunnelInsightAccounts();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.RunAsync();
 return 0;
