@@ -42,6 +42,9 @@ public static class AccountsExtensions
             .AddPolicy(AccountPolicies.ApiToken, policy => policy.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         services.AddCascadingAuthenticationState();
 
+        // The security headers send X-Frame-Options: DENY on every answer; a second, SAMEORIGIN, from antiforgery would conflict.
+        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
+
         services.AddSingleton<StoreMemberships>();
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<RowErrorFile>();
