@@ -57,7 +57,7 @@ public sealed class ApiTokens(FunnelDatabase database, TimeProvider? clock = nul
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedUtc, now), cancellationToken) > 0;
     }
 
-    /// <summary>The active token matching <paramref name="secret"/>, with its last use recorded; null for an unknown or revoked token.</summary>
+    /// <summary>The active token matching <paramref name="secret"/>; null for an unknown or revoked token. Only reads.</summary>
     public async Task<ApiToken?> AuthenticateAsync(string secret, CancellationToken cancellationToken = default)
     {
         if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal))
@@ -67,14 +67,18 @@ public sealed class ApiTokens(FunnelDatabase database, TimeProvider? clock = nul
 
         var hash = HashOf(secret);
         await using var context = database.CreateContext();
-        var token = await context.ApiTokens.FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedUtc == null, cancellationToken);
-        if (token is not null)
-        {
-            token.LastUsedUtc = _clock.GetUtcNow().UtcDateTime;
-            await context.SaveChangesAsync(cancellationToken);
-        }
+        return await context.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedUtc == null, cancellationToken);
+    }
 
-        return token;
+    /// <summary>
+    /// Records that the token was just used. Kept apart from <see cref="AuthenticateAsync"/> because it writes, and a
+    /// write waits while an import holds the database: callers do it after answering the request.
+    /// </summary>
+    public async Task RecordUseAsync(int tokenId, CancellationToken cancellationToken = default)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        await using var context = database.CreateContext();
+        await context.ApiTokens.Where(t => t.Id == tokenId).ExecuteUpdateAsync(set => set.SetProperty(t => t.LastUsedUtc, now), cancellationToken);
     }
 
     /// <summary>The stored form of a token: SHA-256 of its UTF-8 text, lower-case hex.</summary>

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using FunnelInsight.Core.Accounts;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace FunnelInsight.Web.Accounts;
@@ -11,7 +12,7 @@ namespace FunnelInsight.Web.Accounts;
 /// Authenticates <c>Authorization: Bearer fi_…</c> with a personal API token. The request then acts as the
 /// token's user (limited to the token's store when it has one); no token or a bad one answers 401.
 /// </summary>
-public sealed class ApiTokenAuthenticationHandler(
+public sealed partial class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokens tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -35,6 +36,7 @@ public sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The API token is unknown or revoked.");
         }
 
+        Response.OnCompleted(() => RecordUseAsync(token.Id));
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, token.UserId),
@@ -49,6 +51,19 @@ public sealed class ApiTokenAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
+    private async Task RecordUseAsync(int tokenId)
+    {
+        try
+        {
+            await tokens.RecordUseAsync(tokenId);
+        }
+        catch (SqliteException ex)
+        {
+            // "Last used" is informative only: a database busy with a long import must not fail the request.
+            LogUseNotRecorded(Logger, ex, tokenId);
+        }
+    }
+
     /// <inheritdoc />
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
@@ -56,4 +71,7 @@ public sealed class ApiTokenAuthenticationHandler(
         Response.Headers.WWWAuthenticate = "Bearer realm=\"FunnelInsight\"";
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the use of API token {TokenId}")]
+    private static partial void LogUseNotRecorded(ILogger logger, Exception exception, int tokenId);
 }

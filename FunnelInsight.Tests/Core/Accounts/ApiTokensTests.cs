@@ -13,6 +13,7 @@ public sealed class ApiTokensTests
 
         var created = await tokens.CreateAsync("user-1", "  nightly export  ");
         var found = await tokens.AuthenticateAsync(created.Secret);
+        await tokens.RecordUseAsync(created.Token.Id);
 
         Assert.StartsWith("fi_", created.Secret, StringComparison.Ordinal);
         Assert.Equal(46, created.Secret.Length); // "fi_" + 43 base64url characters of 32 bytes
@@ -21,7 +22,8 @@ public sealed class ApiTokensTests
         Assert.Equal(0, await db.CountAsync($"SELECT COUNT(*) FROM ApiTokens WHERE Hash = '{created.Secret}' OR Prefix = '{created.Secret}'"));
         Assert.Equal(1, await db.CountAsync($"SELECT COUNT(*) FROM ApiTokens WHERE Hash = '{ApiTokens.HashOf(created.Secret)}'"));
         Assert.Equal("user-1", found?.UserId);
-        Assert.NotNull(found?.LastUsedUtc);
+        Assert.Null(found?.LastUsedUtc);
+        Assert.NotNull(Assert.Single(await tokens.ListAsync("user-1")).LastUsedUtc);
     }
 
     [Fact]
