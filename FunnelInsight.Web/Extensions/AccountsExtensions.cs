@@ -7,6 +7,7 @@ using FunnelInsight.Web.Reports;
 using FunnelInsight.Web.Services;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace FunnelInsight.Web.Extensions;
@@ -41,6 +42,7 @@ public static class AccountsExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().Build())
             .AddPolicy(AccountPolicies.ApiToken, policy => policy.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, AccountRevalidation>();
 
         // The security headers send X-Frame-Options: DENY on every answer; a second, SAMEORIGIN, from antiforgery would conflict.
         services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
