@@ -22,6 +22,9 @@ public sealed class TokensBrowserTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Args = ChromiumArgs });
         var page = await browser.NewPageAsync(new() { BaseURL = app.Address.ToString() });
+        // Generous waits: the suite shares two cores with app processes starting in parallel.
+        page.SetDefaultTimeout(60_000);
+        SetDefaultExpectTimeout(30_000);
         var consoleErrors = new List<string>();
         page.Console += (_, message) =>
         {
@@ -40,7 +43,7 @@ public sealed class TokensBrowserTests
         await page.WaitForURLAsync("**/account/tokens");
 
         var create = page.GetByRole(AriaRole.Button, new() { Name = "Create token" });
-        await Expect(create).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        await Expect(create).ToBeEnabledAsync();
         await page.FillAsync("#token-name", "nightly export");
         await create.ClickAsync();
         var secret = (await page.Locator("#new-token").TextContentAsync())?.Trim() ?? "";
