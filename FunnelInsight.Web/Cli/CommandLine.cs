@@ -16,23 +16,27 @@ public static class CommandLine
     /// <summary>True when the arguments start with a command verb rather than host options.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Runs a verb with the console's standard input; returns the process exit code.</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
-        RunAsync(args, Console.In, output, error, cancellationToken);
-
-    /// <summary>Runs a verb; returns the process exit code. <paramref name="input"/> gives passwords (<c>users add</c>).</summary>
-    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    /// <summary>Runs a verb; returns the process exit code.</summary>
+    /// <param name="args">The verb and its options.</param>
+    /// <param name="output">Where results go (stdout).</param>
+    /// <param name="error">Where progress and one-line failures go (stderr).</param>
+    /// <param name="configuration">The settings to use; by default appsettings.json and the environment, as the dashboard reads them.</param>
+    /// <param name="input">Where passwords are read (<c>users add</c>); by default the console's standard input.</param>
+    /// <param name="cancellationToken">Stops a long import.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? configuration = null, TextReader? input = null,
+        CancellationToken cancellationToken = default)
     {
         try
         {
-            var database = FunnelInsightConfiguration.Database(FunnelInsightConfiguration.Load());
+            var command = CommandArguments.Parse(args);
+            var database = FunnelInsightConfiguration.Database(configuration ?? FunnelInsightConfiguration.Load());
             await database.MigrateAsync(cancellationToken);
             await AccountsDatabase.MigrateAsync(database, cancellationToken);
             var stores = new StoreCatalog(database);
-            return args[0].ToLowerInvariant() switch
+            return command.Verb.ToLowerInvariant() switch
             {
-                "import" => await ImportCommand.RunAsync(CommandArguments.Parse(args), stores, new ImportService(database), output, error, cancellationToken),
-                "users" => await UsersCommand.RunAsync(args, database, input, output, error, cancellationToken),
+                "import" => await ImportCommand.RunAsync(command, stores, new ImportService(database), output, error, cancellationToken),
+                "users" => await UsersCommand.RunAsync(command, database, input ?? Console.In, output, error, cancellationToken),
                 _ => await StoresCommand.RunAsync(stores, output, cancellationToken),
             };
         }

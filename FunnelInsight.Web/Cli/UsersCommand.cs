@@ -17,14 +17,13 @@ internal static class UsersCommand
 {
     public const string Usage = "users add --email E --store NAME --role owner|analyst|marketer";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, FunnelDatabase database, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandArguments command, FunnelDatabase database, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (args.Count < 2 || !string.Equals(args[1], "add", StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(command.Action, "add", StringComparison.OrdinalIgnoreCase))
         {
             throw new CommandLineException("usage: " + Usage);
         }
 
-        var command = CommandArguments.Parse(["users add", .. args.Skip(2)]);
         var email = command.Required("email").Trim();
         var storeName = command.Required("store");
         var role = Enum.TryParse<StoreRole>(command.Required("role"), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
