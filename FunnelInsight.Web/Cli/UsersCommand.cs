@@ -51,7 +51,11 @@ internal static class UsersCommand
         await new StoreMemberships(database).SetAsync(store.Id, user.Id, role, cancellationToken);
         await output.WriteLineAsync(JsonSerializer.Serialize(new
         {
-            email = user.Email, userCreated = created, storeId = store.Id, store = store.Name, role = role.ToString().ToLowerInvariant(),
+            email = user.Email,
+            userCreated = created,
+            storeId = store.Id,
+            store = store.Name,
+            role = role.ToString().ToLowerInvariant(),
         }));
         return 0;
     }

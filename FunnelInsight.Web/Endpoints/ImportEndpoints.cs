@@ -70,8 +70,14 @@ public static class ImportEndpoints
             var result = await imports.ImportAsync(new ImportRequest(storeId, importKind.Value, file.Path, file.FileName, format, map), cancellationToken: cancellationToken);
             var body = new
             {
-                importId = result.ImportId, status = result.Status.ToString(), message = result.Message, format = result.Format,
-                rowsRead = result.RowsRead, rowsStored = result.RowsStored, rowsRejected = result.RowsRejected, rowsDuplicate = result.RowsDuplicate,
+                importId = result.ImportId,
+                status = result.Status.ToString(),
+                message = result.Message,
+                format = result.Format,
+                rowsRead = result.RowsRead,
+                rowsStored = result.RowsStored,
+                rowsRejected = result.RowsRejected,
+                rowsDuplicate = result.RowsDuplicate,
             };
             return Results.Json(body, statusCode: result.Status == ImportStatus.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
         }

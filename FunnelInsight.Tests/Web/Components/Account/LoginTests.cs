@@ -65,7 +65,9 @@ public sealed partial class LoginTests(AccountsApp app)
         using var client = app.App.Client();
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["_handler"] = "login", ["Input.Email"] = AccountsApp.Email("owner"), ["Input.Password"] = TestAccounts.Password,
+            ["_handler"] = "login",
+            ["Input.Email"] = AccountsApp.Email("owner"),
+            ["Input.Password"] = TestAccounts.Password,
         });
 
         using var response = await client.PostAsync(new Uri("account/login", UriKind.Relative), form);
