@@ -21,21 +21,25 @@ builder.Services.AddSingleton<ImportService>();
 builder.Services.AddSingleton<IFunnelAnalytics, SqliteFunnelAnalytics>();
 builder.Services.AddSingleton<DemoStoreLoader>();
 builder.AddDashboard();
+builder.Services.AddFunnelInsightAccounts(database);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 await database.MigrateAsync();
 await app.Services.GetRequiredService<ImportService>().FailInterruptedAsync();
 await app.Services.GetRequiredService<DemoStoreLoader>().LoadIfEmptyAsync(CancellationToken.None);
+await app.PrepareAccountsAsync(database);
 
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 
+app.UseFunnelInsightAccounts();
 app.UseDashboard();
 app.UseAntiforgery();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
+app.MapFunnelInsightAccounts();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.RunAsync();
 return 0;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FunnelInsight.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,32 +50,18 @@ public sealed class ImportHistory(FunnelDatabase database)
     }
 
     /// <summary>
-    /// Writes every row error of the import as CSV (<c>line,column,reason,raw_line</c>), streamed from the
-    /// database; cells that a spreadsheet would run as a formula are neutralised. False when the store has
-    /// no such import (nothing is written).
+    /// Writes the import's error file (<see cref="ImportErrorFile"/>: <c>line,column,reason,raw_line</c>, formulas
+    /// neutralised) when the import belongs to <paramref name="storeId"/>; false, writing nothing, when the store
+    /// has no such import (an import id of another store is treated as unknown).
     /// </summary>
-    public async Task<bool> WriteErrorsCsvAsync(int storeId, int importId, TextWriter output, CancellationToken cancellationToken = default)
+    public async Task<bool> WriteErrorsCsvAsync(int storeId, int importId, Stream output, CancellationToken cancellationToken = default)
     {
         if (!await ExistsAsync(storeId, importId, cancellationToken))
         {
             return false;
         }
 
-        await using var context = database.CreateContext();
-        await output.WriteLineAsync("line,column,reason,raw_line");
-        var errors = context.ImportRowErrors.AsNoTracking()
-            .Where(e => e.ImportId == importId)
-            .OrderBy(e => e.Line).ThenBy(e => e.Id)
-            .AsAsyncEnumerable();
-        await foreach (var error in errors.WithCancellation(cancellationToken))
-        {
-            await output.WriteLineAsync(string.Join(',',
-                error.Line.ToString(CultureInfo.InvariantCulture),
-                CsvCell.Escape(error.Column ?? ""),
-                CsvCell.Escape(error.Reason),
-                CsvCell.Escape(error.RawLine)));
-        }
-
+        await ImportErrorFile.WriteAsync(database, importId, output, cancellationToken);
         return true;
     }
 }

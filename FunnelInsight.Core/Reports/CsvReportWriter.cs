@@ -28,8 +28,7 @@ public static class CsvReportWriter
                 line.Append(',');
             }
 
-            var text = CellText.Format(cells[i]);
-            line.Append(text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text);
+            line.Append(SpreadsheetCell.Quote(CellText.Format(cells[i])));
         }
 
         return line.Append("\r\n").ToString();

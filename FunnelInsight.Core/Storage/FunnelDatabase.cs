@@ -19,6 +19,23 @@ public sealed class FunnelDatabase
     /// <summary>The connection string in use, with foreign keys on.</summary>
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// The folder for files kept beside the database (uploads waiting to be imported): <c>files/</c> next to
+    /// the database file, or under the temp folder for an in-memory database. Never inside the web root.
+    /// </summary>
+    public string FilesFolder
+    {
+        get
+        {
+            var dataSource = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            var folder = dataSource == ":memory:" ? Path.Combine(Path.GetTempPath(), "FunnelInsight") : Path.GetDirectoryName(Path.GetFullPath(dataSource))!;
+            return Path.Combine(folder, "files");
+        }
+    }
+
+    /// <summary>The folder of one store's files; deleting the store deletes it.</summary>
+    public string StoreFilesFolder(int storeId) => Path.Combine(FilesFolder, "store-" + storeId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>EF Core options for a <see cref="FunnelDbContext"/> on this database.</summary>
     public DbContextOptions<FunnelDbContext> ContextOptions() =>
         new DbContextOptionsBuilder<FunnelDbContext>().UseSqlite(ConnectionString).Options;

@@ -1,9 +1,10 @@
+using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace FunnelInsight.Core.Storage;
 
-/// <summary>The FunnelInsight database: stores, imports, events, orders and session rollups.</summary>
+/// <summary>The FunnelInsight database: stores, imports, events, orders, session rollups, store members and API tokens.</summary>
 public class FunnelDbContext(DbContextOptions options) : DbContext(options)
 {
     /// <summary>Merchant workspaces.</summary>
@@ -23,6 +24,12 @@ public class FunnelDbContext(DbContextOptions options) : DbContext(options)
 
     /// <summary>Per-session rollups.</summary>
     public DbSet<SessionSummary> Sessions => Set<SessionSummary>();
+
+    /// <summary>Users' memberships of stores.</summary>
+    public DbSet<StoreMember> StoreMembers => Set<StoreMember>();
+
+    /// <summary>Personal API tokens (hashed).</summary>
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -68,6 +75,25 @@ public class FunnelDbContext(DbContextOptions options) : DbContext(options)
             session.ToTable("Sessions");
             session.HasIndex(s => new { s.StoreId, s.StartUs });
             session.HasOne<Store>().WithMany().HasForeignKey(s => s.StoreId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // User ids belong to the accounts (Identity) tables, which live in the same file under their own context.
+        modelBuilder.Entity<StoreMember>(member =>
+        {
+            member.HasIndex(m => new { m.StoreId, m.UserId }).IsUnique();
+            member.HasIndex(m => m.UserId);
+            member.Property(m => m.UserId).HasMaxLength(450);
+            member.HasOne<Store>().WithMany().HasForeignKey(m => m.StoreId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ApiToken>(token =>
+        {
+            token.HasIndex(t => t.Hash).IsUnique();
+            token.HasIndex(t => t.UserId);
+            token.Property(t => t.UserId).HasMaxLength(450);
+            token.Property(t => t.Name).HasMaxLength(100);
+            token.Property(t => t.Hash).HasMaxLength(64);
+            token.HasOne<Store>().WithMany().HasForeignKey(t => t.StoreId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FunnelInsight.Core.Stores;
 
-/// <summary>Finds, creates and lists stores.</summary>
+/// <summary>Finds, creates, lists and deletes stores.</summary>
 public sealed class StoreCatalog(FunnelDatabase database)
 {
     /// <summary>The store called <paramref name="name"/>, or null.</summary>
@@ -44,5 +44,34 @@ public sealed class StoreCatalog(FunnelDatabase database)
                 context.Orders.LongCount(o => o.StoreId == s.Id),
                 context.Sessions.LongCount(x => x.StoreId == s.Id)))
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes a store and everything it holds: events, orders, sessions, imports and their row errors,
+    /// memberships, API tokens limited to it, and its files. False when there is no such store.
+    /// </summary>
+    public async Task<bool> DeleteAsync(int storeId, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        // Children first and explicitly, rather than through the foreign keys' cascades, so that one
+        // statement per table does the work instead of one row lookup per deleted child.
+        await context.ImportRowErrors.Where(e => context.Imports.Any(i => i.Id == e.ImportId && i.StoreId == storeId)).ExecuteDeleteAsync(cancellationToken);
+        await context.Events.Where(e => e.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
+        await context.Sessions.Where(s => s.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
+        await context.Orders.Where(o => o.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
+        await context.Imports.Where(i => i.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
+        await context.StoreMembers.Where(m => m.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
+        await context.ApiTokens.Where(t => t.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await context.Stores.Where(s => s.Id == storeId).ExecuteDeleteAsync(cancellationToken) > 0;
+        await transaction.CommitAsync(cancellationToken);
+
+        var folder = database.StoreFilesFolder(storeId);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        return deleted;
     }
 }

@@ -15,12 +15,16 @@ public sealed class TempDatabase : IAsyncDisposable
     private TempDatabase(string folder)
     {
         Folder = folder;
-        Database = new FunnelDatabase($"Data Source={Path.Combine(folder, "funnelinsight.db")}");
+        DatabasePath = Path.Combine(folder, "funnelinsight.db");
+        Database = new FunnelDatabase($"Data Source={DatabasePath}");
         Stores = new StoreCatalog(Database);
     }
 
     /// <summary>The test's own folder.</summary>
     public string Folder { get; }
+
+    /// <summary>The database file.</summary>
+    public string DatabasePath { get; }
 
     /// <summary>The migrated database.</summary>
     public FunnelDatabase Database { get; }

@@ -3,19 +3,25 @@ namespace FunnelInsight.Web.Cli;
 /// <summary>The options of a command line verb: <c>--name value</c> pairs and bare <c>--flag</c>s.</summary>
 public sealed class CommandArguments
 {
+    // Verbs whose second word is an action (users add, report funnel); every other verb takes options only.
+    private static readonly string[] VerbsWithActions = ["users", "report"];
     private readonly Dictionary<string, string?> _options = new(StringComparer.OrdinalIgnoreCase);
 
-    private CommandArguments(string verb) => Verb = verb;
+    private CommandArguments(string verb, string? action) => (Verb, Action) = (verb, action);
 
     /// <summary>The verb (first argument).</summary>
     public string Verb { get; }
 
-    /// <summary>Reads <c>verb --name value --flag …</c>.</summary>
+    /// <summary>The action after a verb that has actions (<c>add</c> in <c>users add</c>, <c>funnel</c> in <c>report funnel</c>), or null.</summary>
+    public string? Action { get; }
+
+    /// <summary>Reads <c>verb [action] --name value --flag …</c>.</summary>
     /// <exception cref="CommandLineException">An argument is not an option.</exception>
     public static CommandArguments Parse(IReadOnlyList<string> args)
     {
-        var parsed = new CommandArguments(args[0]);
-        for (var i = 1; i < args.Count; i++)
+        var hasAction = VerbsWithActions.Contains(args[0], StringComparer.OrdinalIgnoreCase) && args.Count > 1 && !args[1].StartsWith("--", StringComparison.Ordinal);
+        var parsed = new CommandArguments(args[0], hasAction ? args[1] : null);
+        for (var i = hasAction ? 2 : 1; i < args.Count; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
@@ -37,7 +43,7 @@ public sealed class CommandArguments
 
     /// <summary>The value of <c>--name</c>; a <see cref="CommandLineException"/> when it is missing.</summary>
     public string Required(string name) =>
-        Get(name) is { Length: > 0 } value ? value : throw new CommandLineException($"{Verb}: --{name} is required.");
+        Get(name) is { Length: > 0 } value ? value : throw new CommandLineException($"{Verb}{(Action is null ? "" : " " + Action)}: --{name} is required.");
 }
 
 /// <summary>A command line mistake, reported as one line on stderr with a non-zero exit code.</summary>

@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Stores;
+using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Services;
 
 namespace FunnelInsight.Web.Cli;
@@ -10,7 +11,7 @@ namespace FunnelInsight.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "stores", "generate", "report"];
+    private static readonly string[] Verbs = ["import", "stores", "generate", "report", "users"];
 
     /// <summary>True when the arguments start with a command verb rather than host options.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
@@ -20,15 +21,15 @@ public static class CommandLine
     /// <param name="output">Where results go (stdout).</param>
     /// <param name="error">Where progress and one-line failures go (stderr).</param>
     /// <param name="configuration">The settings to use; by default appsettings.json and the environment, as the dashboard reads them.</param>
+    /// <param name="input">Where passwords are read (<c>users add</c>); by default the console's standard input.</param>
     /// <param name="cancellationToken">Stops a long import or generation.</param>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? configuration = null, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? configuration = null, TextReader? input = null,
+        CancellationToken cancellationToken = default)
     {
         try
         {
-            // A report's first argument is its kind (funnel, leaks, …), which the option parser does not take.
-            var isReport = args.Length > 0 && args[0].Equals("report", StringComparison.OrdinalIgnoreCase);
-            var command = isReport ? null : CommandArguments.Parse(args);
-            if (command is not null && command.Verb.Equals("generate", StringComparison.OrdinalIgnoreCase))
+            var command = CommandArguments.Parse(args);
+            if (command.Verb.Equals("generate", StringComparison.OrdinalIgnoreCase))
             {
                 // Generating files needs no database.
                 return await GenerateCommand.RunAsync(command, output, cancellationToken);
@@ -36,15 +37,13 @@ public static class CommandLine
 
             var database = FunnelInsightConfiguration.Database(configuration ?? FunnelInsightConfiguration.Load());
             await database.MigrateAsync(cancellationToken);
+            await AccountsDatabase.MigrateAsync(database, cancellationToken);
             var stores = new StoreCatalog(database);
-            if (command is null)
-            {
-                return await ReportCommand.RunAsync(args, stores, new SqliteFunnelAnalytics(database), output, cancellationToken);
-            }
-
             return command.Verb.ToLowerInvariant() switch
             {
                 "import" => await ImportCommand.RunAsync(command, stores, database, output, error, cancellationToken),
+                "report" => await ReportCommand.RunAsync(command, stores, new SqliteFunnelAnalytics(database), output, cancellationToken),
+                "users" => await UsersCommand.RunAsync(command, database, input ?? Console.In, output, error, cancellationToken),
                 _ => await StoresCommand.RunAsync(stores, output, cancellationToken),
             };
         }

@@ -7,7 +7,7 @@ using MudBlazor.Services;
 
 namespace FunnelInsight.Web.Extensions;
 
-/// <summary>Wires up the dashboard: UI, languages, store access, uploads and the background import queue.</summary>
+/// <summary>Wires up the dashboard: UI, languages and the background import queue (store access and uploads are in <see cref="AccountsExtensions"/>).</summary>
 public static class DashboardExtensions
 {
     /// <summary>Registers the dashboard's services.</summary>
@@ -26,24 +26,19 @@ public static class DashboardExtensions
             options.RequestCultureProviders.RemoveAt(0);
         });
 
-        services.AddScoped<IStoreAccess, AllStoresAccess>();
         services.AddSingleton<ImportHistory>();
         services.AddSingleton<StoreSettingsService>();
-        services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.Section));
-        services.AddSingleton<UploadFolder>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportWorker>();
         services.AddReports();
         return builder;
     }
 
-    /// <summary>Adds the dashboard's middleware and endpoints; call before the Razor components are mapped.</summary>
+    /// <summary>Adds the dashboard's middleware and the language endpoint; call before the Razor components are mapped.</summary>
     public static WebApplication UseDashboard(this WebApplication app)
     {
         app.UseRequestLocalization();
         app.MapCultureEndpoint();
-        app.MapImportErrorsEndpoint();
-        app.MapReports();
         return app;
     }
 }

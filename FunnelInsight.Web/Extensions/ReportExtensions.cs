@@ -1,11 +1,10 @@
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Overview;
-using FunnelInsight.Web.Endpoints;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FunnelInsight.Web.Extensions;
 
-/// <summary>Wires up the report pages: the analytics engine and the report downloads.</summary>
+/// <summary>Wires up the report pages: the analytics engine and the store overview.</summary>
 public static class ReportExtensions
 {
     /// <summary>Registers the analytics engine (one per app: it caches each store's session rollups).</summary>
@@ -15,7 +14,4 @@ public static class ReportExtensions
         services.AddSingleton<OverviewReporter>();
         return services;
     }
-
-    /// <summary>Maps the report downloads.</summary>
-    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder endpoints) => endpoints.MapReportEndpoint();
 }

@@ -1,22 +1,34 @@
-// Scaffolds an EF Core migration for FunnelDbContext without the dotnet-ef tool:
+// Scaffolds an EF Core migration without the dotnet-ef tool:
 //   dotnet run --project tools/FunnelInsight.MigrationTool -- <MigrationName>
-// The files are written to FunnelInsight.Core/Storage/Migrations.
+//     for FunnelDbContext, written to FunnelInsight.Core/Storage/Migrations;
+//   dotnet run --project tools/FunnelInsight.MigrationTool -- --accounts <MigrationName>
+//     for the Identity tables (AccountsDbContext), written to FunnelInsight.Web/Accounts/Migrations.
 using FunnelInsight.Core.Storage;
+using FunnelInsight.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Migrations.Design;
 using Microsoft.EntityFrameworkCore.Sqlite.Design.Internal;
 using Microsoft.Extensions.DependencyInjection;
 
-if (args.Length != 1)
+var (accounts, name) = args switch
 {
-    Console.Error.WriteLine("usage: FunnelInsight.MigrationTool <MigrationName>");
+    [var only] when !only.StartsWith("--", StringComparison.Ordinal) => (false, only),
+    ["--accounts", var named] => (true, named),
+    _ => (false, ""),
+};
+if (name.Length == 0)
+{
+    Console.Error.WriteLine("usage: FunnelInsight.MigrationTool [--accounts] <MigrationName>");
     return 2;
 }
 
 var repoRoot = FindRepoRoot(AppContext.BaseDirectory);
-var options = new DbContextOptionsBuilder<FunnelDbContext>().UseSqlite("Data Source=:memory:").Options;
-using var context = new FunnelDbContext(options);
+var database = new FunnelDatabase("Data Source=:memory:");
+using DbContext context = accounts ? new AccountsDbContext(AccountsDatabase.Options(database)) : database.CreateContext();
+var (project, subNamespace, folder) = accounts
+    ? ("FunnelInsight.Web", "Accounts.Migrations", Path.Combine("Accounts", "Migrations"))
+    : ("FunnelInsight.Core", "Storage.Migrations", Path.Combine("Storage", "Migrations"));
 
 var services = new ServiceCollection()
     .AddEntityFrameworkDesignTimeServices()
@@ -27,8 +39,8 @@ new SqliteDesignTimeServices().ConfigureDesignTimeServices(services);
 
 using var provider = services.BuildServiceProvider();
 var scaffolder = provider.GetRequiredService<IMigrationsScaffolder>();
-var migration = scaffolder.ScaffoldMigration(args[0], "FunnelInsight.Core", "Storage.Migrations", "C#");
-var files = scaffolder.Save(Path.Combine(repoRoot, "FunnelInsight.Core"), migration, Path.Combine(repoRoot, "FunnelInsight.Core", "Storage", "Migrations"));
+var migration = scaffolder.ScaffoldMigration(name, project, subNamespace, "C#");
+var files = scaffolder.Save(Path.Combine(repoRoot, project), migration, Path.Combine(repoRoot, project, folder));
 Console.WriteLine(files.MigrationFile);
 return 0;
 

@@ -1,38 +1,39 @@
-using System.Diagnostics;
-using System.Text;
+using System.Net;
+using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Stores;
-using Microsoft.Data.Sqlite;
+using FunnelInsight.Tests.Support;
 using Microsoft.Playwright;
 
 namespace FunnelInsight.Tests.Web.Browser;
 
 /// <summary>
-/// The real dashboard, started from its build output as a child process on a free loopback port with its own
-/// temporary SQLite database and demo loading off, and Debian's Chromium driven by Playwright (never a
-/// downloaded browser). Shared by the browser tests and stopped after them.
+/// The real dashboard (<see cref="TestApp"/>: its own process, temporary SQLite database, demo off) and Debian's
+/// Chromium driven by Playwright (never a downloaded browser), signed in through the login page as a user who owns
+/// every store the tests create. Shared by the browser tests and stopped after them.
 /// </summary>
-#pragma warning disable CA1001 // xunit ends a fixture through IAsyncLifetime.DisposeAsync, which stops the process.
 public sealed class DashboardApp : IAsyncLifetime
-#pragma warning restore CA1001
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-    private readonly StringBuilder _output = new();
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "funnelinsight-browser", Guid.NewGuid().ToString("N"));
-    private Process? _process;
-    private IPlaywright? _playwright;
+    /// <summary>The signed-in test user, owner of every store created through <see cref="CreateStoreAsync"/>.</summary>
+    public const string Email = "owner@browser.test";
 
     /// <summary>The app's upload limit (<c>Uploads:MaxBytes</c>): small, so a test can go past it cheaply.</summary>
     public const long UploadLimit = 1024 * 1024;
 
-    /// <summary>The app's address, such as <c>http://127.0.0.1:41234</c>.</summary>
+    private TempDatabase? _temp;
+    private TestApp? _app;
+    private IPlaywright? _playwright;
+    private string _userId = "";
+    private string _signedInState = "";
+
+    /// <summary>The app's address without a trailing slash, such as <c>http://127.0.0.1:41234</c>.</summary>
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>Chromium, headless.</summary>
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>The app's database (the same file the app uses).</summary>
-    public FunnelDatabase Database { get; private set; } = null!;
+    public FunnelDatabase Database => _temp!.Database;
 
     /// <summary>Where the tests save their screenshots: under the test output folder, never committed.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
@@ -40,11 +41,16 @@ public sealed class DashboardApp : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_folder);
         Directory.CreateDirectory(ScreenshotFolder);
-        var databasePath = Path.Combine(_folder, "funnelinsight.db");
-        Database = new FunnelDatabase($"Data Source={databasePath}");
-        BaseUrl = await StartAppAsync(databasePath);
+        _temp = await TempDatabase.CreateAsync();
+        _userId = await TestAccounts.CreateUserAsync(_temp, Email);
+        _app = await TestApp.StartAsync(_temp, new Dictionary<string, string>
+        {
+            ["Uploads__MaxBytes"] = UploadLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        });
+        BaseUrl = _app.Address.ToString().TrimEnd('/');
+
         // A shared 2-core machine can be slow: wait for what the page should show rather than fail early.
         Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
@@ -54,10 +60,20 @@ public sealed class DashboardApp : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+        _signedInState = await SignInAsync();
     }
 
-    /// <summary>Creates a store straight in the database, as another browser tab would have.</summary>
-    public async Task<int> CreateStoreAsync(string name) => (await new StoreCatalog(Database).GetOrCreateAsync(name)).Id;
+    /// <summary>Creates a store straight in the database, owned by the signed-in test user.</summary>
+    public async Task<int> CreateStoreAsync(string name)
+    {
+        var store = await new StoreCatalog(Database).GetOrCreateAsync(name);
+        await new StoreMemberships(Database).SetAsync(store.Id, _userId, StoreRole.Owner);
+        return store.Id;
+    }
+
+    /// <summary>Gives <paramref name="email"/> (a new account with <see cref="TestAccounts.Password"/>) <paramref name="role"/> in a store.</summary>
+    public async Task AddMemberAsync(int storeId, string email, StoreRole role) =>
+        await new StoreMemberships(Database).SetAsync(storeId, await TestAccounts.CreateUserAsync(_temp!, email), role);
 
     /// <summary>Creates store <paramref name="store"/> and opens its <paramref name="storePage"/> in a new browser page.</summary>
     public async Task<(IPage Page, int StoreId)> OpenNewStoreAsync(string store, string storePage, int width = 1280, int height = 900)
@@ -68,18 +84,21 @@ public sealed class DashboardApp : IAsyncLifetime
         return (page, storeId);
     }
 
-    /// <summary>A new browser page (own cookies) of <paramref name="width"/> × <paramref name="height"/> pixels.</summary>
+    /// <summary>A new browser page (own cookies, signed in as <see cref="Email"/>) of <paramref name="width"/> × <paramref name="height"/> pixels.</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            AcceptDownloads = true,
-            Locale = "en-US",
-        });
+        var context = await Browser.NewContextAsync(ContextOptions(width, height, _signedInState));
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>An HTTP client with the signed-in test user's cookie.</summary>
+    public async Task<HttpClient> SignedInClientAsync()
+    {
+        var client = _app!.Client();
+        using var response = await TestAccounts.SignInAsync(client, Email);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
     }
 
     /// <summary>Saves a full-page screenshot named <paramref name="name"/>.png in <see cref="ScreenshotFolder"/>.</summary>
@@ -87,82 +106,10 @@ public sealed class DashboardApp : IAsyncLifetime
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 
     /// <summary>Writes a file into the app's temporary folder and returns its path.</summary>
-    public string WriteFile(string name, string text)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
-    private async Task<string> StartAppAsync(string databasePath)
-    {
-        // The Web project's own build output (next to this test project's), which has its static asset manifests.
-        var webDll = Path.Combine(AppContext.BaseDirectory.Replace(
-            $"{Path.DirectorySeparatorChar}FunnelInsight.Tests{Path.DirectorySeparatorChar}",
-            $"{Path.DirectorySeparatorChar}FunnelInsight.Web{Path.DirectorySeparatorChar}",
-            StringComparison.Ordinal), "FunnelInsight.Web.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { webDll, "--urls", "http://127.0.0.1:0" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _folder,
-            Environment =
-            {
-                ["ConnectionStrings__FunnelInsight"] = $"Data Source={databasePath}",
-                ["Demo__Enabled"] = "false",
-                ["Uploads__TempFolder"] = Path.Combine(_folder, "uploads"),
-                ["Uploads__MaxBytes"] = UploadLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["Logging__LogLevel__Default"] = "Warning",
-                ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-            },
-        };
-        var address = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _process = new Process { StartInfo = start };
-        _process.OutputDataReceived += (_, e) => OnOutput(e.Data, address);
-        _process.ErrorDataReceived += (_, e) => OnOutput(e.Data, address);
-        _process.Start();
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        var exited = _process.WaitForExitAsync();
-        var first = await Task.WhenAny(address.Task, exited, Task.Delay(StartTimeout));
-        if (first != address.Task)
-        {
-            throw new InvalidOperationException($"The dashboard did not start ({webDll}):\n{Output()}");
-        }
-
-        return await address.Task;
-    }
-
-    private void OnOutput(string? line, TaskCompletionSource<string> address)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-
-        const string listening = "Now listening on: ";
-        var at = line.IndexOf(listening, StringComparison.Ordinal);
-        if (at >= 0)
-        {
-            address.TrySetResult(line[(at + listening.Length)..].Trim());
-        }
-    }
+    public string WriteFile(string name, string text) => _temp!.WriteFile(name, text);
 
     /// <summary>What the app has printed so far, for failure messages.</summary>
-    public string Output()
-    {
-        lock (_output)
-        {
-            return _output.ToString();
-        }
-    }
+    public string Output() => _app?.Log ?? "";
 
     /// <inheritdoc />
     public async Task DisposeAsync()
@@ -173,22 +120,38 @@ public sealed class DashboardApp : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        if (_process is { HasExited: false })
+        if (_app is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            await File.WriteAllTextAsync(Path.Combine(ScreenshotFolder, "app.log"), _app.Log);
+            await _app.DisposeAsync();
         }
 
-        _process?.Dispose();
-        await File.WriteAllTextAsync(Path.Combine(ScreenshotFolder, "app.log"), Output());
-        SqliteConnection.ClearAllPools();
-        try
+        if (_temp is not null)
         {
-            Directory.Delete(_folder, recursive: true);
+            await _temp.DisposeAsync();
         }
-        catch (IOException)
-        {
-            // Left for the OS temp cleaner rather than failing the run.
-        }
+    }
+
+    private BrowserNewContextOptions ContextOptions(int width, int height, string? storageState) => new()
+    {
+        BaseURL = BaseUrl,
+        ViewportSize = new ViewportSize { Width = width, Height = height },
+        AcceptDownloads = true,
+        Locale = "en-US",
+        StorageState = storageState,
+    };
+
+    /// <summary>Signs in through the login page, as a person would, once; the tests' pages reuse its cookies.</summary>
+    private async Task<string> SignInAsync()
+    {
+        await using var context = await Browser.NewContextAsync(ContextOptions(1280, 900, null));
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", Email);
+        await page.FillAsync("#password", TestAccounts.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return await context.StorageStateAsync();
     }
 }

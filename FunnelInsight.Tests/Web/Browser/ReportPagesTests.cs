@@ -58,7 +58,7 @@ public sealed class ReportPagesTests(DashboardApp app)
         var exported = lines.Where(c => c[5] != "0").ToDictionary(c => c[1], c => c[5]);
         Assert.Equal(shown.OrderBy(p => p.Key), exported.OrderBy(p => p.Key));
         Assert.Equal("2", shown["landing_to_product"]);
-        Assert.Equal("leaks.csv", download.SuggestedFilename);
+        Assert.Equal($"store-{storeId}-leaks.csv", download.SuggestedFilename);
     }
 
     [Fact]

@@ -8,11 +8,17 @@ using FunnelInsight.Web.Cli;
 namespace FunnelInsight.Tests.Web.Endpoints;
 
 [Collection(DashboardInChromium.Name)]
-public sealed class ReportEndpointTests(DashboardApp app) : IDisposable
+public sealed class ReportEndpointTests(DashboardApp app) : IAsyncLifetime
 {
-    private readonly HttpClient _http = new();
+    private HttpClient _http = null!;
 
-    public void Dispose() => _http.Dispose();
+    public async Task InitializeAsync() => _http = await app.SignedInClientAsync();
+
+    public Task DisposeAsync()
+    {
+        _http.Dispose();
+        return Task.CompletedTask;
+    }
 
     private async Task<int> SampleStoreAsync(string name)
     {
@@ -26,7 +32,7 @@ public sealed class ReportEndpointTests(DashboardApp app) : IDisposable
     private async Task<string> CommandLineAsync(params string[] args)
     {
         using var output = new StringWriter();
-        Assert.Equal(0, await ReportCommand.RunAsync(["report", .. args], new(app.Database), new SqliteFunnelAnalytics(app.Database), output, CancellationToken.None));
+        Assert.Equal(0, await ReportCommand.RunAsync(CommandArguments.Parse(["report", .. args]), new(app.Database), new SqliteFunnelAnalytics(app.Database), output, CancellationToken.None));
         return output.ToString();
     }
 
@@ -73,7 +79,7 @@ public sealed class ReportEndpointTests(DashboardApp app) : IDisposable
 
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("PK"u8.ToArray(), bytes[..2]);
-        Assert.Equal("attachment; filename=\"leaks.xlsx\"", response.Content.Headers.ContentDisposition!.ToString());
+        Assert.Equal($"attachment; filename=\"store-{storeId}-leaks.xlsx\"", response.Content.Headers.ContentDisposition!.ToString());
     }
 
     [Theory]

@@ -4,12 +4,12 @@ using FunnelInsight.Core.Storage.Entities;
 namespace FunnelInsight.Web.Services.Importing;
 
 /// <summary>Runs queued imports in the background, one at a time (SQLite has one writer), and removes their uploads.</summary>
-public sealed partial class ImportWorker(ImportJobs queue, ImportService imports, UploadFolder uploads, ILogger<ImportWorker> logger) : BackgroundService
+public sealed partial class ImportWorker(ImportJobs queue, ImportService imports, UploadGuard uploads, ILogger<ImportWorker> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        uploads.DeleteLeftovers();
+        uploads.RemoveLeftovers();
         await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken))
         {
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, job.CancellationToken);
@@ -27,7 +27,7 @@ public sealed partial class ImportWorker(ImportJobs queue, ImportService imports
             }
             finally
             {
-                UploadFolder.Delete(job.Request.FilePath);
+                UploadGuard.Remove(job.Request.FilePath);
                 queue.Completed(job);
             }
 

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Bunit;
-using Bunit.TestDoubles;
+using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
+using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Components.Pages;
 using FunnelInsight.Web.Services;
 using Microsoft.AspNetCore.Components;
@@ -12,14 +14,21 @@ namespace FunnelInsight.Tests.Web.Components.Pages;
 public sealed class HomeTests : DashboardComponentContext, IAsyncLifetime
 {
     private TempDatabase _temp = null!;
+    private StoreMemberships _memberships = null!;
+    private string _userId = "";
 
     public async Task InitializeAsync()
     {
         _temp = await TempDatabase.CreateAsync();
+        _memberships = new StoreMemberships(_temp.Database);
+        _userId = await TestAccounts.CreateUserAsync(_temp, "home@shops.test");
         Services.AddSingleton(_temp.Database);
         Services.AddSingleton<StoreCatalog>();
-        Services.AddSingleton<IStoreAccess, AllStoresAccess>();
-        AddAuthorization();
+        Services.AddSingleton(_memberships);
+        Services.AddSingleton<IStoreAccess, MembershipStoreAccess>();
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized("home@shops.test");
+        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, _userId));
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -39,20 +48,26 @@ public sealed class HomeTests : DashboardComponentContext, IAsyncLifetime
     }
 
     [Fact]
-    public async Task With_stores_the_home_page_opens_the_first_store_by_name()
+    public async Task The_home_page_lists_only_the_stores_the_user_belongs_to_with_their_role()
     {
         var zeta = await _temp.Stores.GetOrCreateAsync("Zeta shop");
         var alpha = await _temp.Stores.GetOrCreateAsync("Alpha shop");
-        Assert.NotEqual(zeta.Id, alpha.Id);
+        await _temp.Stores.GetOrCreateAsync("Someone else's shop");
+        await _memberships.SetAsync(zeta.Id, _userId, StoreRole.Analyst);
+        await _memberships.SetAsync(alpha.Id, _userId, StoreRole.Owner);
 
         var home = Render<Home>();
 
-        var navigation = Services.GetRequiredService<NavigationManager>();
-        home.WaitForAssertion(() => Assert.Equal($"http://localhost/stores/{alpha.Id}/imports", navigation.Uri));
+        home.WaitForAssertion(() => Assert.Equal(2, home.FindAll("tbody tr").Count));
+        var rows = home.FindAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.StartsWith("Alpha shopOwner", rows[0], StringComparison.Ordinal);
+        Assert.StartsWith("Zeta shopAnalyst", rows[1], StringComparison.Ordinal);
+        Assert.Equal($"/stores/{alpha.Id}/overview", home.Find("tbody tr a").GetAttribute("href"));
+        Assert.DoesNotContain("Someone else", home.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Creating_a_store_from_the_empty_state_opens_its_imports_page()
+    public async Task Creating_a_store_makes_the_user_its_owner_and_opens_its_imports_page()
     {
         var home = Render<Home>();
         home.WaitForAssertion(() => Assert.Single(home.FindAll("input")));
@@ -62,6 +77,22 @@ public sealed class HomeTests : DashboardComponentContext, IAsyncLifetime
 
         var store = await _temp.Stores.FindAsync("Riyadh shop");
         Assert.NotNull(store);
+        Assert.Equal(StoreRole.Owner, (await _memberships.FindAsync(_userId, store.Id))?.Role);
         Assert.Equal($"http://localhost/stores/{store.Id}/imports", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public async Task A_store_name_already_taken_is_refused_and_gives_no_membership()
+    {
+        var taken = await _temp.Stores.GetOrCreateAsync("Taken shop");
+        var home = Render<Home>();
+        home.WaitForAssertion(() => Assert.Single(home.FindAll("input")));
+
+        home.Find("input").Change("Taken shop");
+        await home.Find("form").SubmitAsync();
+
+        home.WaitForAssertion(() => Assert.Contains("A store with this name already exists.", home.Markup, StringComparison.Ordinal));
+        Assert.Null(await _memberships.FindAsync(_userId, taken.Id));
+        Assert.Equal("http://localhost/", Services.GetRequiredService<NavigationManager>().Uri);
     }
 }

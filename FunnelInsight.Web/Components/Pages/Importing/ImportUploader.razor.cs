@@ -2,6 +2,7 @@ using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Preview;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Web.Components.UI;
+using FunnelInsight.Web.Services;
 using FunnelInsight.Web.Services.Importing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -9,8 +10,9 @@ using Microsoft.AspNetCore.Components.Forms;
 namespace FunnelInsight.Web.Components.Pages.Importing;
 
 /// <summary>
-/// Upload → preview and mapping → background import with progress → result. The file goes to disk as it
-/// arrives; only its first rows are read here; the import itself runs on the <see cref="ImportWorker"/>.
+/// Upload → preview and mapping → background import with progress → result. The file goes through the
+/// <see cref="UploadGuard"/> (size limit, content check, sanitised name) to the store's own folder as it arrives;
+/// only its first rows are read here; the import itself runs on the <see cref="ImportWorker"/>.
 /// </summary>
 public sealed partial class ImportUploader : ComponentBase, IDisposable
 {
@@ -36,7 +38,7 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
     }
 
     [Inject]
-    private UploadFolder Uploads { get; set; } = default!;
+    private UploadGuard Uploads { get; set; } = default!;
 
     [Inject]
     private ImportJobs Queue { get; set; } = default!;
@@ -79,16 +81,20 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
         (_step, _fileName, _fileSize, _uploadedBytes) = (UploadStep.Uploading, file.Name, file.Size, 0);
         try
         {
+            UploadResult upload;
             await using (var stream = file.OpenReadStream(Uploads.MaxBytes, token))
             {
-                _uploadPath = await Uploads.SaveAsync(stream, UploadProgress(), token);
+                upload = await Uploads.SaveAsync(StoreId, file.Name, stream, file.Size, UploadProgress(), token);
             }
 
+            if (upload.File is not { } stored)
+            {
+                Fail(upload.TooLarge ? L["UploadTooLarge", file.Name, Format.Bytes(file.Size, L), Format.Bytes(Uploads.MaxBytes, L)] : upload.Rejection!);
+                return;
+            }
+
+            (_uploadPath, _fileName) = (stored.Path, stored.FileName);
             await PreviewAsync(token);
-        }
-        catch (UploadTooLargeException)
-        {
-            Fail(L["UploadTooLarge", file.Name, Format.Bytes(file.Size, L), Format.Bytes(Uploads.MaxBytes, L)]);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -181,7 +187,7 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
     {
         if (_uploadPath is not null)
         {
-            UploadFolder.Delete(_uploadPath);
+            UploadGuard.Remove(_uploadPath);
             _uploadPath = null;
         }
     }

@@ -1,0 +1,30 @@
+namespace FunnelInsight.Core.Reports;
+
+/// <summary>
+/// Makes text safe to put in a cell of a CSV or XLSX export. Text that a spreadsheet would run as a
+/// formula (starting with <c>= + - @</c>, tab or carriage return) gets a leading apostrophe, so an imported
+/// value such as <c>=HYPERLINK(…)</c> is shown as text and never evaluated (OWASP "CSV injection").
+/// </summary>
+public static class SpreadsheetCell
+{
+    /// <summary>The text with a leading <c>'</c> when a spreadsheet would treat it as a formula; otherwise unchanged.</summary>
+    public static string Neutralise(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        return text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+    }
+
+    /// <summary>One CSV field: neutralised, and quoted when it holds a comma, quote or line break.</summary>
+    public static string CsvField(string? text) => Quote(Neutralise(text));
+
+    /// <summary>
+    /// Already safe text (neutralised, or a number written by the caller) as a CSV field: quoted, with its quotes
+    /// doubled, when it holds a comma, quote or line break.
+    /// </summary>
+    public static string Quote(string text) =>
+        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+}

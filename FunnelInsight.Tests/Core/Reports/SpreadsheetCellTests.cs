@@ -1,0 +1,30 @@
+using FunnelInsight.Core.Reports;
+
+namespace FunnelInsight.Tests.Core.Reports;
+
+public sealed class SpreadsheetCellTests
+{
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil.example\",\"click\")", "'=HYPERLINK(\"http://evil.example\",\"click\")")]
+    [InlineData("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\t=1", "'\t=1")]
+    [InlineData("\r=1", "'\r=1")]
+    [InlineData("add_to_cart", "add_to_cart")]
+    [InlineData("a=b", "a=b")]
+    [InlineData("", "")]
+    public void Text_a_spreadsheet_would_run_as_a_formula_gets_a_leading_apostrophe(string text, string expected)
+    {
+        Assert.Equal(expected, SpreadsheetCell.Neutralise(text));
+    }
+
+    [Fact]
+    public void A_csv_field_is_neutralised_then_quoted_with_its_quotes_doubled()
+    {
+        Assert.Equal("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"", SpreadsheetCell.CsvField("=HYPERLINK(\"http://evil.example\",\"x\")"));
+        Assert.Equal("\"a,b\"", SpreadsheetCell.CsvField("a,b"));
+        Assert.Equal("plain", SpreadsheetCell.CsvField("plain"));
+        Assert.Equal("", SpreadsheetCell.CsvField(null));
+    }
+}

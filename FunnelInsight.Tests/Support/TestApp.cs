@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace FunnelInsight.Tests.Support;
+
+/// <summary>
+/// The real dashboard (FunnelInsight.Web.dll) as its own process on a free loopback port, on a test's
+/// database, with the demo off: the one way the HTTP and browser tests start the app. Also runs the same
+/// program as the command line tool.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+
+    private TestApp(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    /// <summary>The app's base address, for example <c>http://127.0.0.1:40123/</c>.</summary>
+    public Uri Address { get; }
+
+    /// <summary>What the app wrote to stdout and stderr so far (for failure messages).</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts the app on <paramref name="database"/> and waits until it answers.</summary>
+    public static async Task<TestApp> StartAsync(TempDatabase database, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var port = FreePort();
+        var start = Start(database, settings, "--urls", $"http://127.0.0.1:{port}");
+        start.RedirectStandardInput = false;
+        var app = new TestApp(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
+        app._process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        app._process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        app._process.BeginOutputReadLine();
+        app._process.BeginErrorReadLine();
+        await app.WaitUntilAnsweringAsync();
+        return app;
+    }
+
+    /// <summary>Runs a command line verb on <paramref name="database"/> with <paramref name="stdin"/>; its exit code, stdout and stderr.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(TempDatabase database, string stdin, params string[] args)
+    {
+        using var process = Process.Start(Start(database, null, args))!;
+        await process.StandardInput.WriteAsync(stdin);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>A client for the app that keeps cookies and does not follow redirects (so tests see them).</summary>
+    public HttpClient Client() =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = Address };
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    // The Web project's own build output (next to this test project's): it has the static asset manifests and the
+    // npm-built chart library, which a copy in the test output folder lacks.
+    private static string WebDll { get; } = Path.Combine(AppContext.BaseDirectory.Replace(
+        $"{Path.DirectorySeparatorChar}FunnelInsight.Tests{Path.DirectorySeparatorChar}",
+        $"{Path.DirectorySeparatorChar}FunnelInsight.Web{Path.DirectorySeparatorChar}",
+        StringComparison.Ordinal), "FunnelInsight.Web.dll");
+
+    private static ProcessStartInfo Start(TempDatabase database, IReadOnlyDictionary<string, string>? settings, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = database.Folder,
+        };
+        start.ArgumentList.Add(WebDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ConnectionStrings__FunnelInsight"] = $"Data Source={database.DatabasePath}";
+        start.Environment["Demo__Enabled"] = "false";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
+    }
+
+    private async Task WaitUntilAnsweringAsync()
+    {
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with code {_process.ExitCode}:\n{Log}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri("account/login", UriKind.Relative));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"The app did not answer within {StartTimeout.TotalSeconds} s:\n{Log}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_log)
+            {
+                _log.AppendLine(line);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

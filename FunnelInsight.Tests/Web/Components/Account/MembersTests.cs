@@ -1,0 +1,44 @@
+using System.Net;
+
+namespace FunnelInsight.Tests.Web.Components.Account;
+
+[Collection(AccountsApp.Collection)]
+public sealed class MembersTests(AccountsApp app)
+{
+    [Fact]
+    public async Task An_owner_sees_their_stores_members()
+    {
+        using var client = await app.SignedInAsync("owner");
+
+        using var response = await client.GetAsync(new Uri($"stores/{app.AlphaId}/members", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Members of Alpha Shop", html, StringComparison.Ordinal);
+        Assert.Contains(AccountsApp.Email("marketer"), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_owner_of_store_a_gets_404_for_store_bs_page_and_none_of_its_data()
+    {
+        using var client = await app.SignedInAsync("owner");
+
+        using var response = await client.GetAsync(new Uri($"stores/{app.BravoId}/members", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Bravo", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(AccountsApp.Email("bravo-owner"), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_analyst_gets_404_for_the_members_page_of_their_own_store()
+    {
+        using var client = await app.SignedInAsync("analyst");
+
+        using var response = await client.GetAsync(new Uri($"stores/{app.AlphaId}/members", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain(AccountsApp.Email("marketer"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text;
+using FunnelInsight.Tests.Support;
+using FunnelInsight.Web.Services;
+using Microsoft.Extensions.Configuration;
+
+namespace FunnelInsight.Tests.Web.Services;
+
+public sealed class UploadGuardTests
+{
+    private const string Csv = "event_time,event_type,session_id\n2024-03-01T10:00:00Z,session_start,s1\n";
+
+    [Fact]
+    public async Task An_accepted_upload_is_kept_under_a_name_of_our_own_in_the_stores_folder_and_removed_after_import()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var guard = Guard(db);
+
+        var result = await guard.SaveAsync(7, "events.csv", Stream(Csv), Csv.Length);
+
+        var file = Assert.IsType<StoredUpload>(result.File);
+        Assert.Null(result.Rejection);
+        Assert.Equal(("events.csv", 71L), (file.FileName, file.Length));
+        Assert.Equal(db.Database.StoreFilesFolder(7), Path.GetDirectoryName(file.Path));
+        Assert.StartsWith("upload-", Path.GetFileName(file.Path), StringComparison.Ordinal);
+        Assert.Equal(Csv, await File.ReadAllTextAsync(file.Path));
+        UploadGuard.Remove(file.Path);
+        Assert.False(File.Exists(file.Path));
+    }
+
+    [Fact]
+    public async Task A_file_declared_larger_than_the_limit_is_refused_with_the_limit_in_words()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+
+        var result = await Guard(db, maxBytes: 1024).SaveAsync(1, "events.csv", Stream(Csv), 5000);
+
+        Assert.True(result.TooLarge);
+        Assert.Equal("The file is larger than the upload limit of 1 KB. Split the export into smaller files (for example by month) and upload each.", result.Rejection);
+    }
+
+    [Fact]
+    public async Task A_file_that_grows_past_the_limit_while_streaming_is_refused_and_nothing_is_left_on_disk()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var big = Csv + string.Concat(Enumerable.Repeat("2024-03-01T10:00:00Z,view_item,s1\n", 300));
+
+        var result = await Guard(db, maxBytes: 10_000).SaveAsync(1, "events.csv", Stream(big), declaredLength: null);
+
+        Assert.True(result.TooLarge);
+        Assert.Equal("The file is larger than the upload limit of 9.8 KB. Split the export into smaller files (for example by month) and upload each.", result.Rejection);
+        Assert.Empty(Directory.GetFiles(db.Database.StoreFilesFolder(1)));
+    }
+
+    [Theory]
+    [InlineData("PK\u0003\u0004\u0014\u0000\u0006\u0000", "\"events.csv\" is a ZIP archive or an Excel workbook, not a CSV export. Save it as CSV (comma separated) and upload that.")]
+    [InlineData("MZ\u0090\u0000\u0003\u0000", "\"events.csv\" is a program, not a CSV export.")]
+    [InlineData("%PDF-1.7\n", "\"events.csv\" is a PDF document, not a CSV export.")]
+    [InlineData("\n  <!DOCTYPE html><html><body>a,b</body></html>", "\"events.csv\" is a web page or XML document, not a CSV export.")]
+    [InlineData("event_time,event_type\u0000\u0001\u0002", "\"events.csv\" contains binary data, not text: it is not a CSV export.")]
+    [InlineData("just some notes\nwithout columns\n", "\"events.csv\" has no comma, semicolon, tab or | in its first line, so it has no CSV header.")]
+    [InlineData("", "\"events.csv\" is empty.")]
+    public async Task Content_that_is_not_a_csv_export_is_refused_whatever_the_extension(string content, string message)
+    {
+        await using var db = await TempDatabase.CreateAsync();
+
+        var result = await Guard(db).SaveAsync(1, "events.csv", new MemoryStream(Encoding.Latin1.GetBytes(content)), content.Length);
+
+        Assert.Equal(message, result.Rejection);
+        Assert.Null(result.File);
+        Assert.False(Directory.Exists(db.Database.StoreFilesFolder(1)));
+    }
+
+    [Fact]
+    public async Task A_semicolon_separated_export_with_a_byte_order_mark_is_accepted()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+
+        var result = await Guard(db).SaveAsync(1, "orders.txt", Stream("\uFEFForder_id;created_at;total\n1;2024-03-01;10\n"), null);
+
+        Assert.Equal("orders.txt", result.File?.FileName);
+    }
+
+    [Fact]
+    public async Task A_hostile_file_name_is_stripped_of_its_folders_and_control_characters()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+
+        var result = await Guard(db).SaveAsync(3, "../../wwwroot/\u0000evil\u202E.csv", Stream(Csv), null);
+
+        Assert.Equal("evil.csv", result.File?.FileName);
+        Assert.Equal(db.Database.StoreFilesFolder(3), Path.GetDirectoryName(result.File?.Path));
+    }
+
+    [Theory]
+    [InlineData("../", "The file name is empty or has no usable characters. Rename the file (for example events.csv) and upload it again.")]
+    [InlineData("\u0000\u0001", "The file name is empty or has no usable characters. Rename the file (for example events.csv) and upload it again.")]
+    [InlineData("C:\\Users\\x\\setup.exe", "\"setup.exe\" is not a CSV file. Only .csv, .tsv or .txt exports can be imported.")]
+    [InlineData("report.csv.html", "\"report.csv.html\" is not a CSV file. Only .csv, .tsv or .txt exports can be imported.")]
+    public async Task A_file_name_that_is_unusable_or_not_a_csv_name_is_refused(string name, string message)
+    {
+        await using var db = await TempDatabase.CreateAsync();
+
+        var result = await Guard(db).SaveAsync(1, name, Stream(Csv), null);
+
+        Assert.Equal(message, result.Rejection);
+    }
+
+    [Fact]
+    public void The_default_limit_is_one_gigabyte()
+    {
+        var guard = new UploadGuard(new FunnelInsight.Core.Storage.FunnelDatabase("Data Source=:memory:"), new ConfigurationBuilder().Build());
+
+        Assert.Equal("1 GB", UploadGuard.Describe(guard.MaxBytes));
+    }
+
+    private static UploadGuard Guard(TempDatabase db, long maxBytes = UploadGuard.DefaultMaxBytes) =>
+        new(db.Database, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Uploads:MaxBytes"] = maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) }).Build());
+
+    private static MemoryStream Stream(string text) => new(Encoding.UTF8.GetBytes(text));
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using FunnelInsight.Core.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace FunnelInsight.Web.Accounts;
+
+/// <summary>
+/// Authenticates <c>Authorization: Bearer fi_…</c> with a personal API token. The request then acts as the
+/// token's user (limited to the token's store when it has one); no token or a bad one answers 401.
+/// </summary>
+public sealed partial class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokens tokens)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    /// <summary>The authentication scheme name.</summary>
+    public const string SchemeName = "ApiToken";
+
+    private const string Bearer = "Bearer ";
+
+    /// <inheritdoc />
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var token = await tokens.AuthenticateAsync(header[Bearer.Length..].Trim(), Context.RequestAborted);
+        if (token is null)
+        {
+            return AuthenticateResult.Fail("The API token is unknown or revoked.");
+        }
+
+        Response.OnCompleted(() => RecordUseAsync(token.Id));
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, token.UserId),
+            new(AccountClaims.TokenId, token.Id.ToString(CultureInfo.InvariantCulture)),
+        };
+        if (token.StoreId is { } storeId)
+        {
+            claims.Add(new Claim(AccountClaims.TokenStore, storeId.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    private async Task RecordUseAsync(int tokenId)
+    {
+        try
+        {
+            await tokens.RecordUseAsync(tokenId);
+        }
+        catch (SqliteException ex)
+        {
+            // "Last used" is informative only: a database busy with a long import must not fail the request.
+            LogUseNotRecorded(Logger, ex, tokenId);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer realm=\"FunnelInsight\"";
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the use of API token {TokenId}")]
+    private static partial void LogUseNotRecorded(ILogger logger, Exception exception, int tokenId);
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Security.Claims;
+using FunnelInsight.Core.Accounts;
+using FunnelInsight.Web.Services;
+
+namespace FunnelInsight.Web.Accounts;
+
+/// <summary>
+/// Store access from the memberships in the database: a signed-in user (cookie or API token) reaches a store
+/// only as its member, with their role there; a token limited to one store reaches only that store.
+/// </summary>
+public sealed class MembershipStoreAccess(StoreMemberships memberships) : IStoreAccess
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoreMembership>> StoresAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (UserId(user) is not { } userId)
+        {
+            return [];
+        }
+
+        var stores = await memberships.StoresOfAsync(userId, cancellationToken);
+        return stores.Where(s => TokenAllows(user, s.StoreId)).Select(s => new StoreMembership(s.StoreId, s.StoreName, s.Role)).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<StoreMembership?> FindAsync(ClaimsPrincipal user, int storeId, StoreRole atLeast, CancellationToken cancellationToken = default)
+    {
+        if (UserId(user) is not { } userId || !TokenAllows(user, storeId))
+        {
+            return null;
+        }
+
+        var member = await memberships.FindAsync(userId, storeId, cancellationToken);
+        return member is not null && member.Role >= atLeast ? new StoreMembership(member.StoreId, member.StoreName, member.Role) : null;
+    }
+
+    private static string? UserId(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
+    private static bool TokenAllows(ClaimsPrincipal user, int storeId) =>
+        user.FindFirstValue(AccountClaims.TokenStore) is not { } limited || limited == storeId.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,88 @@
+using System.Text;
+using System.Text.Json;
+using FunnelInsight.Core.Accounts;
+using FunnelInsight.Core.Storage;
+using FunnelInsight.Core.Stores;
+using FunnelInsight.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
+
+namespace FunnelInsight.Web.Cli;
+
+/// <summary>
+/// <c>users add --email E --store NAME --role owner|analyst|marketer</c>: creates the account when it is new
+/// (password read from stdin, or prompted without echo on a terminal) and makes it a member of the store
+/// (created if needed) with the role. Prints one JSON line.
+/// </summary>
+internal static class UsersCommand
+{
+    public const string Usage = "users add --email E --store NAME --role owner|analyst|marketer";
+
+    public static async Task<int> RunAsync(CommandArguments command, FunnelDatabase database, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(command.Action, "add", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CommandLineException("usage: " + Usage);
+        }
+
+        var email = command.Required("email").Trim();
+        var storeName = command.Required("store");
+        var role = Enum.TryParse<StoreRole>(command.Required("role"), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : throw new CommandLineException("users add: --role is owner, analyst or marketer.");
+
+        var services = new ServiceCollection().AddLogging();
+        services.AddAccountIdentity(database);
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = await users.FindByEmailAsync(email);
+        var created = user is null;
+        if (user is null)
+        {
+            var password = ReadPassword(email, input, error);
+            (user, var refused) = await AccountIdentity.CreateUserAsync(users, email, password);
+            if (user is null)
+            {
+                throw new CommandLineException("users add: " + refused);
+            }
+        }
+
+        var store = await new StoreCatalog(database).GetOrCreateAsync(storeName, cancellationToken);
+        await new StoreMemberships(database).SetAsync(store.Id, user.Id, role, cancellationToken);
+        await output.WriteLineAsync(JsonSerializer.Serialize(new
+        {
+            email = user.Email,
+            userCreated = created,
+            storeId = store.Id,
+            store = store.Name,
+            role = role.ToString().ToLowerInvariant(),
+        }));
+        return 0;
+    }
+
+    /// <summary>One line from stdin; on a terminal, a prompt on stderr and typed keys that are not echoed.</summary>
+    private static string ReadPassword(string email, TextReader input, TextWriter error)
+    {
+        if (!ReferenceEquals(input, Console.In) || Console.IsInputRedirected)
+        {
+            return input.ReadLine() ?? throw new CommandLineException("users add: no password on standard input.");
+        }
+
+        error.Write($"Password for {email} (at least {AccountIdentity.MinPasswordLength} characters): ");
+        var password = new StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                password.Length = Math.Max(0, password.Length - 1);
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                password.Append(key.KeyChar);
+            }
+        }
+
+        error.WriteLine();
+        return password.ToString();
+    }
+}

@@ -1,0 +1,92 @@
+using FunnelInsight.Core.Accounts;
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Web.Accounts;
+using FunnelInsight.Web.Services;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace FunnelInsight.Web.Endpoints;
+
+/// <summary>
+/// Import endpoints: the error CSV of an import (signed-in page link, or API token), and upload-and-import
+/// for automation (<c>POST /api/stores/{id}/imports/{events|orders}</c>, owners only).
+/// </summary>
+public static class ImportEndpoints
+{
+    /// <summary>The dashboard's link to an import's error file.</summary>
+    public static string ErrorFileLink(int storeId, int importId) => $"/stores/{storeId}/imports/{importId}/errors.csv";
+
+    /// <summary>Maps the error file routes and the upload route.</summary>
+    public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/stores/{storeId:int}/imports/{importId:int}/errors.csv", ErrorFileAsync).RequireAuthorization();
+        app.MapGet("/api/stores/{storeId:int}/imports/{importId:int}/errors.csv", ErrorFileAsync).RequireAuthorization(AccountPolicies.ApiToken);
+        // Antiforgery protects cookie-signed forms; this route takes a bearer token only, which a browser never sends by itself.
+        app.MapPost("/api/stores/{storeId:int}/imports/{kind}", UploadAsync).RequireAuthorization(AccountPolicies.ApiToken).DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> ErrorFileAsync(int storeId, int importId, HttpContext http, IStoreAccess access, ImportHistory history, CancellationToken cancellationToken)
+    {
+        if (await StoreGate.CheckAsync(http.User, storeId, StoreRole.Analyst, access, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        await using var buffer = new MemoryStream();
+        if (!await history.WriteErrorsCsvAsync(storeId, importId, buffer, cancellationToken))
+        {
+            return Results.NotFound();
+        }
+
+        return Results.File(buffer.ToArray(), "text/csv; charset=utf-8", $"import-{importId}-errors.csv");
+    }
+
+    private static async Task<IResult> UploadAsync(int storeId, string kind, string? fileName, string? format, string? map, HttpContext http,
+        IStoreAccess access, UploadGuard guard, ImportService imports, CancellationToken cancellationToken)
+    {
+        var importKind = kind.ToLowerInvariant() switch { "events" => ImportKind.Events, "orders" => ImportKind.Orders, _ => (ImportKind?)null };
+        if (importKind is null)
+        {
+            return Results.NotFound();
+        }
+
+        if (await StoreGate.CheckAsync(http.User, storeId, StoreRole.Owner, access, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        // Let the guard see one byte past the limit, so that an oversized body gets its message rather than a reset.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = guard.MaxBytes + 1;
+        }
+
+        var upload = await guard.SaveAsync(storeId, fileName ?? "upload.csv", http.Request.Body, http.Request.ContentLength, cancellationToken: cancellationToken);
+        if (upload.File is not { } file)
+        {
+            return Results.Problem(statusCode: upload.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, detail: upload.Rejection);
+        }
+
+        try
+        {
+            var result = await imports.ImportAsync(new ImportRequest(storeId, importKind.Value, file.Path, file.FileName, format, map), cancellationToken: cancellationToken);
+            var body = new
+            {
+                importId = result.ImportId,
+                status = result.Status.ToString(),
+                message = result.Message,
+                format = result.Format,
+                rowsRead = result.RowsRead,
+                rowsStored = result.RowsStored,
+                rowsRejected = result.RowsRejected,
+                rowsDuplicate = result.RowsDuplicate,
+            };
+            return Results.Json(body, statusCode: result.Status == ImportStatus.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
+        }
+        finally
+        {
+            UploadGuard.Remove(file.Path);
+        }
+    }
+}
