@@ -27,7 +27,7 @@ public static class CultureEndpoint
             // Only a path on this site: a redirect to another host would make this an open redirect.
             var local = redirectUri is ['/', not '/' and not '\\', ..] or "/";
             return Results.LocalRedirect(local ? redirectUri! : "/");
-        });
+        }).AllowAnonymous(); // only sets a cookie, and the sign-in page may switch language too
         return endpoints;
     }
 }

@@ -34,6 +34,8 @@ public static class ImportEndpoints
         }
 
         await using var buffer = new MemoryStream();
+        // A byte order mark, so spreadsheets read Arabic and other non-Latin text as UTF-8.
+        buffer.Write(System.Text.Encoding.UTF8.Preamble);
         if (!await history.WriteErrorsCsvAsync(storeId, importId, buffer, cancellationToken))
         {
             return Results.NotFound();

@@ -92,6 +92,17 @@ public sealed class DashboardApp : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new browser page that is not signed in.</summary>
+    public async Task<IPage> NewSignedOutPageAsync()
+    {
+        var context = await Browser.NewContextAsync(ContextOptions(1280, 900, null));
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>The running app (its address, its log, plain HTTP clients).</summary>
+    public TestApp App => _app!;
+
     /// <summary>An HTTP client with the signed-in test user's cookie.</summary>
     public async Task<HttpClient> SignedInClientAsync()
     {

@@ -118,7 +118,7 @@ public sealed class ImportsPageTests(DashboardApp app)
 
         await ChooseFileAsync(page, path);
 
-        await Expect(page.Locator(".fi-upload-error")).ToContainTextAsync("photo.csv cannot be imported. The file is not CSV text");
+        await Expect(page.Locator(".fi-upload-error")).ToContainTextAsync("\"photo.csv\" is an image, not a CSV export.");
         await Expect(page.Locator(".fi-history-empty")).ToBeVisibleAsync();
     }
 

