@@ -18,9 +18,6 @@ public static class SpreadsheetCell
         return text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
     }
 
-    /// <summary>One CSV field: neutralised, and quoted when it holds a comma, quote or line break.</summary>
-    public static string CsvField(string? text) => Quote(Neutralise(text));
-
     /// <summary>
     /// Already safe text (neutralised, or a number written by the caller) as a CSV field: quoted, with its quotes
     /// doubled, when it holds a comma, quote or line break.

@@ -4,18 +4,12 @@ namespace FunnelInsight.Tests.Core.Reports;
 
 public class CellTextTests
 {
-    [Theory]
-    [InlineData("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")")]
-    [InlineData("+1", "'+1")]
-    [InlineData("-1+2", "'-1+2")]
-    [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("\tcmd", "'\tcmd")]
-    [InlineData("\rcmd", "'\rcmd")]
-    [InlineData("mobile", "mobile")]
-    [InlineData("", "")]
-    public void Text_that_a_spreadsheet_would_run_gets_a_leading_apostrophe(string text, string expected)
+    [Fact]
+    public void Text_cells_go_through_the_formula_neutraliser_and_plain_text_stays_as_it_is()
     {
-        Assert.Equal(expected, CellText.Format(text));
+        // Every injection character is covered by SpreadsheetCellTests; here only that text cells use it.
+        Assert.Equal("'=HYPERLINK(\"http://x\")", CellText.Format("=HYPERLINK(\"http://x\")"));
+        Assert.Equal("mobile", CellText.Format("mobile"));
     }
 
     [Fact]

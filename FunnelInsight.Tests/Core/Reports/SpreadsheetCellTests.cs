@@ -20,11 +20,11 @@ public sealed class SpreadsheetCellTests
     }
 
     [Fact]
-    public void A_csv_field_is_neutralised_then_quoted_with_its_quotes_doubled()
+    public void A_neutralised_csv_field_is_quoted_with_its_quotes_doubled_only_when_it_needs_to_be()
     {
-        Assert.Equal("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"", SpreadsheetCell.CsvField("=HYPERLINK(\"http://evil.example\",\"x\")"));
-        Assert.Equal("\"a,b\"", SpreadsheetCell.CsvField("a,b"));
-        Assert.Equal("plain", SpreadsheetCell.CsvField("plain"));
-        Assert.Equal("", SpreadsheetCell.CsvField(null));
+        Assert.Equal("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"", SpreadsheetCell.Quote(SpreadsheetCell.Neutralise("=HYPERLINK(\"http://evil.example\",\"x\")")));
+        Assert.Equal("\"a,b\"", SpreadsheetCell.Quote("a,b"));
+        Assert.Equal("\"two\nlines\"", SpreadsheetCell.Quote("two\nlines"));
+        Assert.Equal("plain", SpreadsheetCell.Quote("plain"));
     }
 }

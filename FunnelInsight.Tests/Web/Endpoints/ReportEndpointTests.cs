@@ -20,15 +20,6 @@ public sealed class ReportEndpointTests(DashboardApp app) : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private async Task<int> SampleStoreAsync(string name)
-    {
-        var storeId = await app.CreateStoreAsync(name);
-        var imports = new ImportService(app.Database);
-        await imports.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile(name + "-events.csv", ReportSample.Events)));
-        await imports.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, app.WriteFile(name + "-orders.csv", ReportSample.Orders)));
-        return storeId;
-    }
-
     private async Task<string> CommandLineAsync(params string[] args)
     {
         using var output = new StringWriter();
@@ -46,7 +37,7 @@ public sealed class ReportEndpointTests(DashboardApp app) : IAsyncLifetime
     public async Task A_download_is_exactly_what_the_report_verb_writes_for_the_same_filters(string kind, string format)
     {
         var name = $"Export {kind} {format}";
-        var storeId = await SampleStoreAsync(name);
+        var storeId = await app.CreateSampleStoreAsync(name);
 
         var downloaded = await _http.GetStringAsync(new Uri($"{app.BaseUrl}/stores/{storeId}/reports/{kind}.{format}?from=2024-03-05&device=mobile&breakdown=channel&mode=open"));
         var printed = await CommandLineAsync(kind, "--store", name, "--from", "2024-03-05", "--device", "mobile", "--breakdown", "channel", "--mode", "open", "--format", format);
@@ -57,7 +48,7 @@ public sealed class ReportEndpointTests(DashboardApp app) : IAsyncLifetime
     [Fact]
     public async Task The_leak_csv_carries_the_hand_counted_leaks_of_the_sample()
     {
-        var storeId = await SampleStoreAsync("Export leaks");
+        var storeId = await app.CreateSampleStoreAsync("Export leaks");
 
         var csv = (await _http.GetStringAsync(new Uri($"{app.BaseUrl}/stores/{storeId}/reports/leaks.csv"))).ReplaceLineEndings("\n").Split('\n');
 
@@ -72,7 +63,7 @@ public sealed class ReportEndpointTests(DashboardApp app) : IAsyncLifetime
     [Fact]
     public async Task The_xlsx_download_is_a_workbook()
     {
-        var storeId = await SampleStoreAsync("Export workbook");
+        var storeId = await app.CreateSampleStoreAsync("Export workbook");
 
         using var response = await _http.GetAsync(new Uri($"{app.BaseUrl}/stores/{storeId}/reports/leaks.xlsx"));
         var bytes = await response.Content.ReadAsByteArrayAsync();
