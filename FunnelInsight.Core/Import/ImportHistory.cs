@@ -51,7 +51,7 @@ public sealed class ImportHistory(FunnelDatabase database)
     }
 
     /// <summary>
-    /// Writes every row error of the import as CSV (<c>line,column,reason,raw_row</c>), streamed from the
+    /// Writes every row error of the import as CSV (<c>line,column,reason,raw_line</c>), streamed from the
     /// database; cells that a spreadsheet would run as a formula are neutralised. False when the store has
     /// no such import (nothing is written).
     /// </summary>
@@ -63,7 +63,7 @@ public sealed class ImportHistory(FunnelDatabase database)
         }
 
         await using var context = database.CreateContext();
-        await output.WriteLineAsync("line,column,reason,raw_row");
+        await output.WriteLineAsync("line,column,reason,raw_line");
         var errors = context.ImportRowErrors.AsNoTracking()
             .Where(e => e.ImportId == importId)
             .OrderBy(e => e.Line).ThenBy(e => e.Id)

@@ -106,7 +106,13 @@ internal static class FrictionEvidenceCollector
     // Sessions at or below the median page load against those above it.
     private static (double? Median, Proportion Fast, Proportion Slow) SplitByLoad(List<(float Load, bool Bought)> loads)
     {
-        var sorted = loads.Select(l => (double)l.Load).Order().ToList();
+        var sorted = new double[loads.Count];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            sorted[i] = loads[i].Load;
+        }
+
+        Array.Sort(sorted);
         var median = Quantile.Median(sorted);
         long fast = 0, fastBought = 0, slow = 0, slowBought = 0;
         foreach (var (load, bought) in loads)

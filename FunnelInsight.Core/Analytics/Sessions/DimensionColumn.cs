@@ -11,24 +11,21 @@ internal sealed class DimensionColumn(int count)
     /// <summary>The values by code; index 0 is null (not set).</summary>
     public IReadOnlyList<string?> Values => _values;
 
-    /// <summary>The code of <paramref name="value"/>, adding it when new.</summary>
-    public ushort Encode(string? value)
+    /// <summary>The code of <paramref name="value"/>, adding it when new; no allocation for a value already seen.</summary>
+    public ushort Encode(ReadOnlySpan<char> value)
     {
-        if (value is null)
-        {
-            return 0;
-        }
-
-        if (!_codes.TryGetValue(value, out var code))
+        var lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(value, out var code))
         {
             // Past 65,535 distinct values the rest share the last code; real device/channel/country lists are far smaller.
             code = (ushort)Math.Min(_values.Count, ushort.MaxValue);
+            var text = value.ToString();
             if (code == _values.Count)
             {
-                _values.Add(value);
+                _values.Add(text);
             }
 
-            _codes[value] = code;
+            _codes[text] = code;
         }
 
         return code;

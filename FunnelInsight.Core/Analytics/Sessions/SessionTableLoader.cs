@@ -8,44 +8,42 @@ internal static class SessionTableLoader
     private const string Columns = """
         SELECT Id, StartUs, OrderedDepth, OpenMask, StepMask, LastStep, SignalMask, ExitSignal, CartValue, CartItems,
             PurchaseValue, CheckoutUs, PurchaseUs, AvgPageLoadMs, Device, Channel, Country
-        FROM Sessions WHERE StoreId = $store ORDER BY Id
+        FROM Sessions WHERE StoreId = ?1 ORDER BY Id
         """;
 
     public static SessionTable Load(SqliteConnection connection, int storeId, CancellationToken cancellationToken)
     {
         // One read transaction: the count and the rows come from the same snapshot even if an import commits meanwhile.
         using var snapshot = connection.BeginTransaction(deferred: true);
-        using var counting = connection.CreateCommand();
-        counting.Transaction = snapshot;
-        counting.CommandText = "SELECT COUNT(*) FROM Sessions WHERE StoreId = $store";
-        counting.Parameters.AddWithValue("$store", storeId);
-        var count = Convert.ToInt32(counting.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        var table = new SessionTable(count);
-        using var command = connection.CreateCommand();
-        command.Transaction = snapshot;
-        command.CommandText = Columns;
-        command.Parameters.AddWithValue("$store", storeId);
-        using var reader = command.ExecuteReader();
-        var i = 0;
-        while (reader.Read() && i < count)
+        int count;
+        using (var counting = new RawRows(connection, "SELECT COUNT(*) FROM Sessions WHERE StoreId = ?1", storeId))
         {
-            table.RowId[i] = reader.GetInt64(0);
-            table.StartUs[i] = reader.GetInt64(1);
-            table.Depth[i] = (byte)reader.GetInt32(2);
-            table.OpenMask[i] = (byte)reader.GetInt32(3);
-            table.StepMask[i] = (byte)reader.GetInt32(4);
-            table.LastStep[i] = (byte)reader.GetInt32(5);
-            table.SignalMask[i] = (byte)reader.GetInt32(6);
-            table.ExitSignal[i] = (byte)reader.GetInt32(7);
-            table.CartValue[i] = reader.GetDouble(8);
-            table.CartItems[i] = reader.GetInt32(9);
-            table.PurchaseValue[i] = reader.GetDouble(10);
-            table.CheckoutUs[i] = reader.IsDBNull(11) ? SessionTable.NoTime : reader.GetInt64(11);
-            table.PurchaseUs[i] = reader.IsDBNull(12) ? SessionTable.NoTime : reader.GetInt64(12);
-            table.PageLoadMs[i] = reader.IsDBNull(13) ? float.NaN : (float)reader.GetDouble(13);
+            count = counting.Read() ? (int)counting.Int64(0) : 0;
+        }
+
+        var table = new SessionTable(count);
+        using var rows = new RawRows(connection, Columns, storeId);
+        Span<char> buffer = stackalloc char[256];
+        var i = 0;
+        while (i < count && rows.Read())
+        {
+            table.RowId[i] = rows.Int64(0);
+            table.StartUs[i] = rows.Int64(1);
+            table.Depth[i] = (byte)rows.Int64(2);
+            table.OpenMask[i] = (byte)rows.Int64(3);
+            table.StepMask[i] = (byte)rows.Int64(4);
+            table.LastStep[i] = (byte)rows.Int64(5);
+            table.SignalMask[i] = (byte)rows.Int64(6);
+            table.ExitSignal[i] = (byte)rows.Int64(7);
+            table.CartValue[i] = rows.Double(8);
+            table.CartItems[i] = (int)rows.Int64(9);
+            table.PurchaseValue[i] = rows.Double(10);
+            table.CheckoutUs[i] = rows.IsNull(11) ? SessionTable.NoTime : rows.Int64(11);
+            table.PurchaseUs[i] = rows.IsNull(12) ? SessionTable.NoTime : rows.Int64(12);
+            table.PageLoadMs[i] = rows.IsNull(13) ? float.NaN : (float)rows.Double(13);
             for (var d = 0; d < 3; d++)
             {
-                table.Dimensions[d].Codes[i] = table.Dimensions[d].Encode(reader.IsDBNull(14 + d) ? null : reader.GetString(14 + d));
+                table.Dimensions[d].Codes[i] = rows.IsNull(14 + d) ? (ushort)0 : table.Dimensions[d].Encode(rows.Chars(14 + d, buffer));
             }
 
             if (++i % 65_536 == 0)
@@ -55,13 +53,13 @@ internal static class SessionTableLoader
         }
 
         // Sorted by start (ties by row id) so a date range is a binary search and trends read in time order.
-        var order = new int[count];
-        for (var k = 0; k < count; k++)
+        var order = new int[i];
+        for (var k = 0; k < i; k++)
         {
             order[k] = k;
         }
 
-        var keys = (long[])table.StartUs.Clone();
+        var keys = table.StartUs[..i];
         Array.Sort(keys, order);
         StabilizeTies(keys, order);
         table.Permute(order);
@@ -80,27 +78,26 @@ internal static class SessionTableLoader
         var visitor = new int[table.Count];
         var paths = new byte[table.Count][];
         var visitorIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id, VisitorKey, StagePath FROM Sessions WHERE StoreId = $store";
-        command.Parameters.AddWithValue("$store", storeId);
-        using var reader = command.ExecuteReader();
+        var lookup = visitorIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[256];
+        using var rows = new RawRows(connection, "SELECT Id, VisitorKey, StagePath FROM Sessions WHERE StoreId = ?1", storeId);
         var read = 0;
-        while (reader.Read())
+        while (rows.Read())
         {
-            if (!position.TryGetValue(reader.GetInt64(0), out var i))
+            if (!position.TryGetValue(rows.Int64(0), out var i))
             {
                 continue;
             }
 
-            var key = reader.GetString(1);
-            if (!visitorIds.TryGetValue(key, out var id))
+            var key = rows.Chars(1, buffer);
+            if (!lookup.TryGetValue(key, out var id))
             {
                 id = visitorIds.Count;
-                visitorIds.Add(key, id);
+                visitorIds.Add(key.ToString(), id);
             }
 
             visitor[i] = id;
-            paths[i] = (byte[])reader.GetValue(2);
+            paths[i] = rows.Bytes(2).ToArray();
             if (++read % 65_536 == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -68,7 +68,7 @@ public sealed class ImportHistoryTests : IAsyncLifetime
         Assert.True(await _history.WriteErrorsCsvAsync(_storeId, imported.ImportId, output));
 
         var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("line,column,reason,raw_row", lines[0]);
+        Assert.Equal("line,column,reason,raw_line", lines[0]);
         Assert.Equal("3,event_time,Unparseable time '@home'.,\"'@home,view_item,s1\"", lines[1]);
         Assert.Equal("4,event_time,\"Unparseable time '=HYPERLINK(\"\"x\"\")'.\",\"\"\"=HYPERLINK(\"\"\"\"x\"\"\"\")\"\",view_item,s1\"", lines[2]);
         Assert.Equal(3, lines.Length);

@@ -8,9 +8,7 @@ public sealed class ChartModuleTests(DashboardApp app)
     [Fact]
     public async Task The_chart_module_draws_updates_and_destroys_an_apexcharts_bar_chart_served_by_the_app()
     {
-        var storeId = await app.CreateStoreAsync("Chart shop");
-        var page = await app.NewPageAsync();
-        await page.GotoAsync($"/stores/{storeId}/imports");
+        var (page, _) = await app.OpenNewStoreAsync("Chart shop", "imports");
         await page.EvaluateAsync("""
             () => { const div = document.createElement('div'); div.id = 'test-chart'; div.style.width = '600px'; document.body.prepend(div); }
             """);

@@ -22,6 +22,9 @@ public sealed class DashboardApp : IAsyncLifetime
     private Process? _process;
     private IPlaywright? _playwright;
 
+    /// <summary>The app's upload limit (<c>Uploads:MaxBytes</c>): small, so a test can go past it cheaply.</summary>
+    public const long UploadLimit = 1024 * 1024;
+
     /// <summary>The app's address, such as <c>http://127.0.0.1:41234</c>.</summary>
     public string BaseUrl { get; private set; } = "";
 
@@ -55,6 +58,15 @@ public sealed class DashboardApp : IAsyncLifetime
 
     /// <summary>Creates a store straight in the database, as another browser tab would have.</summary>
     public async Task<int> CreateStoreAsync(string name) => (await new StoreCatalog(Database).GetOrCreateAsync(name)).Id;
+
+    /// <summary>Creates store <paramref name="store"/> and opens its <paramref name="storePage"/> in a new browser page.</summary>
+    public async Task<(IPage Page, int StoreId)> OpenNewStoreAsync(string store, string storePage, int width = 1280, int height = 900)
+    {
+        var storeId = await CreateStoreAsync(store);
+        var page = await NewPageAsync(width, height);
+        await page.GotoAsync($"/stores/{storeId}/{storePage}");
+        return (page, storeId);
+    }
 
     /// <summary>A new browser page (own cookies) of <paramref name="width"/> × <paramref name="height"/> pixels.</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
@@ -100,6 +112,7 @@ public sealed class DashboardApp : IAsyncLifetime
                 ["ConnectionStrings__FunnelInsight"] = $"Data Source={databasePath}",
                 ["Demo__Enabled"] = "false",
                 ["Uploads__TempFolder"] = Path.Combine(_folder, "uploads"),
+                ["Uploads__MaxBytes"] = UploadLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",

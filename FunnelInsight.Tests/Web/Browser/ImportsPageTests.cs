@@ -45,9 +45,7 @@ public sealed class ImportsPageTests(DashboardApp app)
     /// <summary>A new store's imports page with <paramref name="text"/> uploaded and its import started.</summary>
     private async Task<IPage> ImportIntoNewStoreAsync(string store, string fileName, string text)
     {
-        var storeId = await app.CreateStoreAsync(store);
-        var page = await app.NewPageAsync();
-        await page.GotoAsync($"/stores/{storeId}/imports");
+        var (page, _) = await app.OpenNewStoreAsync(store, "imports");
         await UploadAsync(page, app.WriteFile(fileName, text));
         await page.Locator(".fi-start-import").ClickAsync();
         return page;
@@ -56,9 +54,7 @@ public sealed class ImportsPageTests(DashboardApp app)
     [Fact]
     public async Task Uploading_an_event_export_previews_it_then_imports_it_in_the_background_and_shows_the_counts()
     {
-        var storeId = await app.CreateStoreAsync("Upload shop");
-        var page = await app.NewPageAsync();
-        await page.GotoAsync($"/stores/{storeId}/imports");
+        var (page, _) = await app.OpenNewStoreAsync("Upload shop", "imports");
         await Expect(page.Locator(".fi-history-empty")).ToBeVisibleAsync();
         await DashboardApp.ScreenshotAsync(page, "imports-empty");
 
@@ -107,7 +103,7 @@ public sealed class ImportsPageTests(DashboardApp app)
         var path = Path.Combine(DashboardApp.ScreenshotFolder, download.SuggestedFilename);
         await download.SaveAsAsync(path);
         var lines = (await File.ReadAllLinesAsync(path)).Where(l => l.Length > 0).ToArray();
-        Assert.Equal("line,column,reason,raw_row", lines[0].TrimStart('\uFEFF'));
+        Assert.Equal("line,column,reason,raw_line", lines[0].TrimStart('\uFEFF'));
         Assert.Equal("3,event_time,Unparseable time 'yesterday'.,\"yesterday,view_item,m1\"", lines[1]);
         Assert.StartsWith("5,event_type,", lines[2], StringComparison.Ordinal);
         Assert.Equal(3, lines.Length);
@@ -116,9 +112,7 @@ public sealed class ImportsPageTests(DashboardApp app)
     [Fact]
     public async Task A_file_that_is_not_csv_text_is_refused_with_a_clear_message()
     {
-        var storeId = await app.CreateStoreAsync("Binary shop");
-        var page = await app.NewPageAsync();
-        await page.GotoAsync($"/stores/{storeId}/imports");
+        var (page, _) = await app.OpenNewStoreAsync("Binary shop", "imports");
         var path = app.WriteFile("photo.csv", "");
         await File.WriteAllBytesAsync(path, [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x01]);
 
@@ -129,11 +123,23 @@ public sealed class ImportsPageTests(DashboardApp app)
     }
 
     [Fact]
+    public async Task A_file_over_the_upload_limit_is_refused_before_it_is_sent_with_the_limit_named()
+    {
+        var (page, _) = await app.OpenNewStoreAsync("Big file shop", "imports");
+        var row = "2024-03-01T10:00:00Z,view_item,s1\n";
+        var path = app.WriteFile("huge.csv", "event_time,event_type,session_id\n" + string.Concat(Enumerable.Repeat(row, (int)(DashboardApp.UploadLimit / row.Length) + 1000)));
+
+        await ChooseFileAsync(page, path);
+
+        await Expect(page.Locator(".fi-upload-error")).ToContainTextAsync("huge.csv is 1.03 MB, larger than the 1 MB upload limit.");
+        await Expect(page.Locator(".fi-upload-error")).ToContainTextAsync("Uploads:MaxBytes");
+        await DashboardApp.ScreenshotAsync(page, "imports-too-large");
+    }
+
+    [Fact]
     public async Task At_phone_width_the_imports_page_still_offers_the_upload()
     {
-        var storeId = await app.CreateStoreAsync("Phone shop");
-        var page = await app.NewPageAsync(390, 844);
-        await page.GotoAsync($"/stores/{storeId}/imports");
+        var (page, _) = await app.OpenNewStoreAsync("Phone shop", "imports", 390, 844);
 
         await Expect(page.Locator(".fi-dropzone input[type=file]")).ToBeAttachedAsync();
         var zone = await page.Locator(".fi-dropzone").BoundingBoxAsync();

@@ -8,9 +8,7 @@ public sealed class LanguageTests(DashboardApp app)
     [Fact]
     public async Task Switching_to_arabic_lays_the_page_out_right_to_left_and_back()
     {
-        var storeId = await app.CreateStoreAsync("متجر الرياض");
-        var page = await app.NewPageAsync();
-        await page.GotoAsync($"/stores/{storeId}/imports");
+        var (page, storeId) = await app.OpenNewStoreAsync("متجر الرياض", "imports");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "ltr");
         await Expect(page.Locator(".fi-dropzone input[type=file]")).ToBeAttachedAsync(); // the circuit is live
 

@@ -8,9 +8,7 @@ public sealed class SettingsPageTests(DashboardApp app)
     [Fact]
     public async Task A_stage_map_with_an_unknown_key_is_refused_and_a_valid_one_is_saved()
     {
-        var storeId = await app.CreateStoreAsync("Settings shop");
-        var page = await app.NewPageAsync();
-        await page.GotoAsync($"/stores/{storeId}/settings");
+        var (page, _) = await app.OpenNewStoreAsync("Settings shop", "settings");
         var map = page.Locator(".fi-stage-map textarea");
         await Expect(page.Locator(".fi-save")).ToBeEnabledAsync(); // the circuit is live: edits now reach the server
         await Expect(map).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^landing: session_start"));

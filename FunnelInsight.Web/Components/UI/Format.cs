@@ -18,7 +18,7 @@ public static class Format
         {
             < 1024 => text["SizeBytes", bytes.ToString("N0", culture)],
             < 1024 * 1024 => text["SizeKB", (bytes / 1024d).ToString("#,0.#", culture)],
-            < 1024L * 1024 * 1024 => text["SizeMB", (bytes / (1024d * 1024)).ToString("#,0.#", culture)],
+            < 1024L * 1024 * 1024 => text["SizeMB", (bytes / (1024d * 1024)).ToString("#,0.##", culture)],
             _ => text["SizeGB", (bytes / (1024d * 1024 * 1024)).ToString("#,0.##", culture)],
         };
     }

@@ -6,24 +6,20 @@ using FunnelInsight.Web.Components.Pages;
 using FunnelInsight.Web.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace FunnelInsight.Tests.Web.Components.Pages;
 
-public sealed class HomeTests : BunitContext, IAsyncLifetime
+public sealed class HomeTests : DashboardComponentContext, IAsyncLifetime
 {
     private TempDatabase _temp = null!;
 
     public async Task InitializeAsync()
     {
         _temp = await TempDatabase.CreateAsync();
-        Services.AddMudServices();
-        Services.AddLocalization();
         Services.AddSingleton(_temp.Database);
         Services.AddSingleton<StoreCatalog>();
         Services.AddSingleton<IStoreAccess, AllStoresAccess>();
         AddAuthorization();
-        JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
     async Task IAsyncLifetime.DisposeAsync()

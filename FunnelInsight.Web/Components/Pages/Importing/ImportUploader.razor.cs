@@ -61,6 +61,8 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
 
     private async Task UploadAsync(IBrowserFile file)
     {
+        // Taken now: once the page is left the source is cancelled and disposed, and the token stays cancelled.
+        var token = _disposed.Token;
         _error = null;
         if (file.Size > Uploads.MaxBytes)
         {
@@ -75,44 +77,56 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
         }
 
         (_step, _fileName, _fileSize, _uploadedBytes) = (UploadStep.Uploading, file.Name, file.Size, 0);
-        var lastPercent = -1d;
-        var progress = new Progress<long>(bytes =>
-        {
-            _uploadedBytes = bytes;
-            if (Math.Floor(Percent(bytes, _fileSize)) != lastPercent)
-            {
-                lastPercent = Math.Floor(Percent(bytes, _fileSize));
-                StateHasChanged();
-            }
-        });
         try
         {
-            await using var stream = file.OpenReadStream(Uploads.MaxBytes, _disposed.Token);
-            _uploadPath = await Uploads.SaveAsync(stream, progress, _disposed.Token);
+            await using (var stream = file.OpenReadStream(Uploads.MaxBytes, token))
+            {
+                _uploadPath = await Uploads.SaveAsync(stream, UploadProgress(), token);
+            }
+
+            await PreviewAsync(token);
         }
         catch (UploadTooLargeException)
         {
             Fail(L["UploadTooLarge", file.Name, Format.Bytes(file.Size, L), Format.Bytes(Uploads.MaxBytes, L)]);
-            return;
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // The page was left mid-upload: nothing to show, only the file to remove.
+            DiscardUpload();
         }
         catch (IOException ex)
         {
+            DiscardUpload();
             Fail(L["UploadFailed", file.Name, ex.Message]);
-            return;
         }
-
-        await PreviewAsync();
     }
 
-    private async Task PreviewAsync()
+    /// <summary>Moves the upload bar at most once per percent, so a large file does not flood the circuit with renders.</summary>
+    private Progress<long> UploadProgress()
+    {
+        var shownPercent = -1d;
+        return new Progress<long>(bytes =>
+        {
+            _uploadedBytes = bytes;
+            var percent = Math.Floor(Percent(bytes, _fileSize));
+            if (percent != shownPercent)
+            {
+                shownPercent = percent;
+                StateHasChanged();
+            }
+        });
+    }
+
+    private async Task PreviewAsync(CancellationToken token)
     {
         var path = _uploadPath!;
-        var preview = await Task.Run(() => ImportPreviewer.Preview(path, _kind), _disposed.Token);
+        var preview = await Task.Run(() => ImportPreviewer.Preview(path, _kind), token);
         if (preview.Problem is null && preview.Format is null)
         {
             // An order export dropped while "events" was chosen (or the reverse): take the kind the header says.
             var other = _kind == ImportKind.Events ? ImportKind.Orders : ImportKind.Events;
-            var otherPreview = await Task.Run(() => ImportPreviewer.Preview(path, other), _disposed.Token);
+            var otherPreview = await Task.Run(() => ImportPreviewer.Preview(path, other), token);
             if (otherPreview.Format is not null)
             {
                 (_kind, preview) = (other, otherPreview);

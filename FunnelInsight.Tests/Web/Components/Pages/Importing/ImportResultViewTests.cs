@@ -3,36 +3,16 @@ using Bunit;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Web.Components.Pages.Importing;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace FunnelInsight.Tests.Web.Components.Pages.Importing;
 
-public sealed class ImportResultViewTests : BunitContext
+public sealed class ImportResultViewTests : DashboardComponentContext
 {
     private static readonly RowError[] TwoErrors =
     [
         new(3, "event_time", "Unparseable time 'yesterday'.", "yesterday,view_item,m1"),
         new(5, "event_type", "Missing required field event_type.", "2024-03-02T09:03:00Z,,m1"),
     ];
-
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
-
-    public ImportResultViewTests()
-    {
-        Services.AddMudServices();
-        Services.AddLocalization();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
-    }
-
-    // The component formats with the thread's culture, as a circuit does; put the runner's back afterwards.
-    protected override void Dispose(bool disposing)
-    {
-        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (_culture, _uiCulture);
-        base.Dispose(disposing);
-    }
 
     private IRenderedComponent<ImportResultView> Show(ImportResult? result) =>
         Render<ImportResultView>(p => p.Add(c => c.StoreId, 7).Add(c => c.FileName, "events.csv").Add(c => c.Result, result));
@@ -102,7 +82,7 @@ public sealed class ImportResultViewTests : BunitContext
     [Fact]
     public void In_arabic_the_labels_are_arabic_and_the_counts_keep_their_values()
     {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ar");
+        UseCulture("ar");
 
         var view = Show(Result(1234, 1200, 4, 30, TwoErrors));
 
