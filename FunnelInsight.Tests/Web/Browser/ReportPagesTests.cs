@@ -1,6 +1,4 @@
 using FunnelInsight.Core.Analytics;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,20 +9,10 @@ public sealed class ReportPagesTests(DashboardApp app)
 {
     private static readonly string[] Pages = ["overview", "funnel", "leaks", "abandoned", "customers"];
 
-    // The sample shop, imported once through the app's own import service into the app's database.
-    private async Task<int> SampleStoreAsync(string name)
-    {
-        var storeId = await app.CreateStoreAsync(name);
-        var imports = new ImportService(app.Database);
-        await imports.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile(name + "-events.csv", ReportSample.Events)));
-        await imports.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, app.WriteFile(name + "-orders.csv", ReportSample.Orders)));
-        return storeId;
-    }
-
     [Fact]
     public async Task An_imported_export_draws_the_funnel_as_five_bars_with_the_core_reports_stage_counts()
     {
-        var storeId = await SampleStoreAsync("Funnel shop");
+        var storeId = await ReportSample.ImportAsync(app, "Funnel shop");
         var page = await app.NewPageAsync();
 
         await page.GotoAsync($"/stores/{storeId}/funnel");
@@ -41,7 +29,7 @@ public sealed class ReportPagesTests(DashboardApp app)
     [Fact]
     public async Task The_leak_csv_downloaded_from_the_leaks_page_has_the_numbers_the_page_shows()
     {
-        var storeId = await SampleStoreAsync("Leak download shop");
+        var storeId = await ReportSample.ImportAsync(app, "Leak download shop");
         var page = await app.NewPageAsync();
         await page.GotoAsync($"/stores/{storeId}/leaks");
         await Expect(page.Locator(".fi-leaks tbody tr")).ToHaveCountAsync(7); // 8 leaks, the coupon step lost no one
@@ -64,7 +52,7 @@ public sealed class ReportPagesTests(DashboardApp app)
     [Fact]
     public async Task Every_report_page_is_screenshot_in_english_and_arabic_at_desktop_and_phone_width()
     {
-        var storeId = await SampleStoreAsync("Screenshot shop");
+        var storeId = await ReportSample.ImportAsync(app, "Screenshot shop");
         foreach (var (culture, width) in new[] { ("en", 1280), ("ar", 1280), ("en", 390), ("ar", 390) })
         {
             var page = await app.NewPageAsync(width, 900);

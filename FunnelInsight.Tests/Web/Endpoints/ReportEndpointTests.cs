@@ -1,7 +1,5 @@
 using System.Net;
 using FunnelInsight.Core.Analytics;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Web.Browser;
 using FunnelInsight.Web.Cli;
 
@@ -13,15 +11,6 @@ public sealed class ReportEndpointTests(DashboardApp app) : IDisposable
     private readonly HttpClient _http = new();
 
     public void Dispose() => _http.Dispose();
-
-    private async Task<int> SampleStoreAsync(string name)
-    {
-        var storeId = await app.CreateStoreAsync(name);
-        var imports = new ImportService(app.Database);
-        await imports.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile(name + "-events.csv", ReportSample.Events)));
-        await imports.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, app.WriteFile(name + "-orders.csv", ReportSample.Orders)));
-        return storeId;
-    }
 
     private async Task<string> CommandLineAsync(params string[] args)
     {
@@ -40,7 +29,7 @@ public sealed class ReportEndpointTests(DashboardApp app) : IDisposable
     public async Task A_download_is_exactly_what_the_report_verb_writes_for_the_same_filters(string kind, string format)
     {
         var name = $"Export {kind} {format}";
-        var storeId = await SampleStoreAsync(name);
+        var storeId = await ReportSample.ImportAsync(app, name);
 
         var downloaded = await _http.GetStringAsync(new Uri($"{app.BaseUrl}/stores/{storeId}/reports/{kind}.{format}?from=2024-03-05&device=mobile&breakdown=channel&mode=open"));
         var printed = await CommandLineAsync(kind, "--store", name, "--from", "2024-03-05", "--device", "mobile", "--breakdown", "channel", "--mode", "open", "--format", format);
@@ -51,7 +40,7 @@ public sealed class ReportEndpointTests(DashboardApp app) : IDisposable
     [Fact]
     public async Task The_leak_csv_carries_the_hand_counted_leaks_of_the_sample()
     {
-        var storeId = await SampleStoreAsync("Export leaks");
+        var storeId = await ReportSample.ImportAsync(app, "Export leaks");
 
         var csv = (await _http.GetStringAsync(new Uri($"{app.BaseUrl}/stores/{storeId}/reports/leaks.csv"))).ReplaceLineEndings("\n").Split('\n');
 
@@ -66,7 +55,7 @@ public sealed class ReportEndpointTests(DashboardApp app) : IDisposable
     [Fact]
     public async Task The_xlsx_download_is_a_workbook()
     {
-        var storeId = await SampleStoreAsync("Export workbook");
+        var storeId = await ReportSample.ImportAsync(app, "Export workbook");
 
         using var response = await _http.GetAsync(new Uri($"{app.BaseUrl}/stores/{storeId}/reports/leaks.xlsx"));
         var bytes = await response.Content.ReadAsByteArrayAsync();

@@ -48,7 +48,7 @@ public sealed class HomeTests : DashboardComponentContext, IAsyncLifetime
         var home = Render<Home>();
 
         var navigation = Services.GetRequiredService<NavigationManager>();
-        home.WaitForAssertion(() => Assert.Equal($"http://localhost/stores/{alpha.Id}/imports", navigation.Uri));
+        home.WaitForAssertion(() => Assert.Equal($"http://localhost/stores/{alpha.Id}/overview", navigation.Uri));
     }
 
     [Fact]
