@@ -1,4 +1,7 @@
 using FunnelInsight.Core.Analytics;
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Tests.Core.Analytics.BruteForce;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -52,7 +55,10 @@ public sealed class ReportPagesTests(DashboardApp app)
     [Fact]
     public async Task Every_report_page_is_screenshot_in_english_and_arabic_at_desktop_and_phone_width()
     {
+        // A busier shop than the sample (random paths through checkout), so charts and friction cards have something to show.
         var storeId = await ReportSample.ImportAsync(app, "Screenshot shop");
+        var (_, busy) = RandomStore.Generate(seed: 11, sessions: 3000);
+        await new ImportService(app.Database).ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile("busy-events.csv", busy)));
         foreach (var (culture, width) in new[] { ("en", 1280), ("ar", 1280), ("en", 390), ("ar", 390) })
         {
             var page = await app.NewPageAsync(width, 900);
