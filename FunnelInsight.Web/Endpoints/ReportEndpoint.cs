@@ -16,8 +16,8 @@ public static class ReportEndpoint
     public static IReadOnlyList<string> Formats { get; } = ["csv", "xlsx", "json"];
 
     /// <summary>The download URL of a report with the view's filters.</summary>
-    public static string Link(int storeId, string kind, string format, ReportFilter filter) =>
-        $"/stores/{storeId}/reports/{kind}.{format}{filter.ToQueryString()}";
+    public static string Link(string kind, string format, FunnelQuery query) =>
+        $"/stores/{query.StoreId}/reports/{kind}.{format}{ReportQueryString.Of(query)}";
 
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapReportEndpoint(this IEndpointRouteBuilder endpoints)
@@ -35,9 +35,9 @@ public static class ReportEndpoint
             }
 
             var query = http.Request.Query;
-            var filter = ReportFilter.Parse(key => query[key].FirstOrDefault());
+            var question = ReportQueryString.Parse(storeId, key => query[key].FirstOrDefault());
             var limit = Positive(query["limit"].FirstOrDefault());
-            var document = await ReportFile.BuildAsync(analytics, kind, filter.ToQuery(storeId), limit, Positive(query["inactive-days"].FirstOrDefault()) ?? 90, cancellationToken);
+            var document = await ReportFile.BuildAsync(analytics, kind, question, limit, Positive(query["inactive-days"].FirstOrDefault()) ?? 90, cancellationToken);
             http.Response.ContentType = ReportFile.ContentType(format);
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{kind}.{format}\"";
 
