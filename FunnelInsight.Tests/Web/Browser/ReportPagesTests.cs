@@ -30,6 +30,30 @@ public sealed class ReportPagesTests(DashboardApp app)
     }
 
     [Fact]
+    public async Task A_funnel_link_with_filters_shows_that_view_its_drop_off_destinations_and_segment_comparison()
+    {
+        var storeId = await ReportSample.ImportAsync(app, "Shared link shop");
+        var page = await app.NewPageAsync();
+
+        // Mobile: s2, s3, s5, s7, s10, s12 land and view; s2, s5, s7, s12 add to cart; s5, s7, s12 check out; s5 buys.
+        await page.GotoAsync($"/stores/{storeId}/funnel?device=mobile&compare=device&a=mobile&b=desktop");
+
+        await Expect(page.Locator(".fi-funnel-table .fi-reached")).ToHaveTextAsync(["6", "6", "4", "3", "1"]);
+        var overall = page.Locator(".fi-compare-table tbody tr").Last;
+        await Expect(overall).ToContainTextAsync("16.7%"); // mobile 1 of 6
+        await Expect(overall).ToContainTextAsync("40.0%"); // desktop 2 of 5
+
+        await Expect(page.Locator(".fi-funnel-chart svg.apexcharts-svg")).ToBeVisibleAsync(); // drawn, so the circuit is live
+        await page.Locator(".fi-stage-cart .fi-show-drop").ClickAsync();
+
+        // s3 and s10 stopped at their product view.
+        await Expect(page.Locator(".fi-exits tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".fi-exits tbody tr").First).ToContainTextAsync("view_item");
+        await Expect(page.Locator(".fi-drop-off-panel")).ToContainTextAsync("2 sessions stopped here");
+        await DashboardApp.ScreenshotAsync(page, "report-funnel-link");
+    }
+
+    [Fact]
     public async Task The_leak_csv_downloaded_from_the_leaks_page_has_the_numbers_the_page_shows()
     {
         var storeId = await ReportSample.ImportAsync(app, "Leak download shop");
