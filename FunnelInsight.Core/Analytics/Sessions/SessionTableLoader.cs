@@ -5,10 +5,12 @@ namespace FunnelInsight.Core.Analytics.Sessions;
 /// <summary>Reads a store's session rollups into a <see cref="SessionTable"/>.</summary>
 internal static class SessionTableLoader
 {
+    // "+StoreId" keeps SQLite off the (StoreId, StartUs) index: reading a whole store through it meant a random row
+    // lookup per session and a temporary B-tree for the ORDER BY (19 s for 3.2M sessions); a scan in row-id order is sequential.
     private const string Columns = """
         SELECT Id, StartUs, OrderedDepth, OpenMask, StepMask, LastStep, SignalMask, ExitSignal, CartValue, CartItems,
             PurchaseValue, CheckoutUs, PurchaseUs, AvgPageLoadMs, Device, Channel, Country
-        FROM Sessions WHERE StoreId = ?1 ORDER BY Id
+        FROM Sessions WHERE +StoreId = ?1 ORDER BY Id
         """;
 
     public static SessionTable Load(SqliteConnection connection, int storeId, CancellationToken cancellationToken)
@@ -80,7 +82,7 @@ internal static class SessionTableLoader
         var visitorIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var lookup = visitorIds.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[256];
-        using var rows = new RawRows(connection, "SELECT Id, VisitorKey, StagePath FROM Sessions WHERE StoreId = ?1", storeId);
+        using var rows = new RawRows(connection, "SELECT Id, VisitorKey, StagePath FROM Sessions WHERE +StoreId = ?1", storeId);
         var read = 0;
         while (rows.Read())
         {
