@@ -3,6 +3,9 @@ namespace FunnelInsight.Web.Cli;
 /// <summary>The options of a command line verb: <c>--name value</c> pairs and bare <c>--flag</c>s.</summary>
 public sealed class CommandArguments
 {
+    // Only these verbs take a word before their options; for the others it stays an unexpected argument.
+    private static readonly string[] VerbsWithSubject = ["report"];
+
     private readonly Dictionary<string, string?> _options = new(StringComparer.OrdinalIgnoreCase);
 
     private CommandArguments(string verb) => Verb = verb;
@@ -10,12 +13,22 @@ public sealed class CommandArguments
     /// <summary>The verb (first argument).</summary>
     public string Verb { get; }
 
-    /// <summary>Reads <c>verb --name value --flag …</c>.</summary>
-    /// <exception cref="CommandLineException">An argument is not an option.</exception>
+    /// <summary>A word right after the verb that is not an option (<c>report funnel</c>), or null.</summary>
+    public string? Subject { get; private set; }
+
+    /// <summary>Reads <c>verb [subject] --name value --flag …</c>.</summary>
+    /// <exception cref="CommandLineException">An argument after the subject is not an option.</exception>
     public static CommandArguments Parse(IReadOnlyList<string> args)
     {
         var parsed = new CommandArguments(args[0]);
-        for (var i = 1; i < args.Count; i++)
+        var first = 1;
+        if (args.Count > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) && VerbsWithSubject.Contains(args[0], StringComparer.OrdinalIgnoreCase))
+        {
+            parsed.Subject = args[1];
+            first = 2;
+        }
+
+        for (var i = first; i < args.Count; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {

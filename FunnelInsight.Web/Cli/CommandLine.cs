@@ -24,14 +24,10 @@ public static class CommandLine
             var database = FunnelInsightConfiguration.Database(FunnelInsightConfiguration.Load());
             await database.MigrateAsync(cancellationToken);
             var stores = new StoreCatalog(database);
-            if (args[0].Equals("report", StringComparison.OrdinalIgnoreCase))
-            {
-                return await ReportCommand.RunAsync(args, stores, new SqliteFunnelAnalytics(database), output, cancellationToken);
-            }
-
             var command = CommandArguments.Parse(args);
             return command.Verb.ToLowerInvariant() switch
             {
+                "report" => await ReportCommand.RunAsync(command, stores, new SqliteFunnelAnalytics(database), output, cancellationToken),
                 "import" => await ImportCommand.RunAsync(command, stores, new ImportService(database), output, error, cancellationToken),
                 _ => await StoresCommand.RunAsync(stores, output, cancellationToken),
             };

@@ -10,11 +10,10 @@ namespace FunnelInsight.Web.Cli;
 /// </summary>
 internal static class ReportCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, StoreCatalog stores, IFunnelAnalytics analytics, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandArguments options, StoreCatalog stores, IFunnelAnalytics analytics, TextWriter output, CancellationToken cancellationToken)
     {
-        var kind = args.Count > 1 && ReportFile.Kinds.Contains(args[1].ToLowerInvariant()) ? args[1].ToLowerInvariant()
+        var kind = options.Subject?.ToLowerInvariant() is { } subject && ReportFile.Kinds.Contains(subject) ? subject
             : throw new CommandLineException($"report: give one of {string.Join('|', ReportFile.Kinds)} after 'report'.");
-        var options = CommandArguments.Parse(["report", .. args.Skip(2)]);
         var format = (options.Get("format") ?? "json").ToLowerInvariant();
         if (format is not ("json" or "csv" or "xlsx"))
         {

@@ -49,7 +49,10 @@ public class FunnelPropertyTests
         await using var store = await RandomAsync(seed);
         var report = await store.Analytics.FunnelAsync(store.Query with
         {
-            Breakdown = dimension, Mode = mode, Scope = scope, Trend = TrendGranularity.Weekly,
+            Breakdown = dimension,
+            Mode = mode,
+            Scope = scope,
+            Trend = TrendGranularity.Weekly,
         });
 
         var total = Counts(report.Total);

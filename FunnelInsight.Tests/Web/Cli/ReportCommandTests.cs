@@ -12,7 +12,7 @@ public class ReportCommandTests
     private static async Task<(int Code, string Output)> RunAsync(AnalyticsStore store, params string[] args)
     {
         using var output = new StringWriter();
-        var code = await ReportCommand.RunAsync(args, store.Temp.Stores, store.Analytics, output, CancellationToken.None);
+        var code = await ReportCommand.RunAsync(CommandArguments.Parse(args), store.Temp.Stores, store.Analytics, output, CancellationToken.None);
         return (code, output.ToString());
     }
 

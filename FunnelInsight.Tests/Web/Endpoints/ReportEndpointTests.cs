@@ -15,7 +15,7 @@ public sealed class ReportEndpointTests(DashboardApp app) : IDisposable
     private async Task<string> CommandLineAsync(params string[] args)
     {
         using var output = new StringWriter();
-        Assert.Equal(0, await ReportCommand.RunAsync(["report", .. args], new(app.Database), new SqliteFunnelAnalytics(app.Database), output, CancellationToken.None));
+        Assert.Equal(0, await ReportCommand.RunAsync(CommandArguments.Parse(["report", .. args]), new(app.Database), new SqliteFunnelAnalytics(app.Database), output, CancellationToken.None));
         return output.ToString();
     }
 

@@ -20,11 +20,18 @@ public class BruteForceAgreementTests(RandomStoreFixture fixture) : IClassFixtur
         "mobile-by-channel" => fixture.Store.Query with { Device = "mobile", Breakdown = FunnelDimension.Channel },
         "range-by-country-weekly" => fixture.Store.Query with
         {
-            From = new DateOnly(2024, 3, 5), To = new DateOnly(2024, 3, 15), Breakdown = FunnelDimension.Country, Trend = TrendGranularity.Weekly,
+            From = new DateOnly(2024, 3, 5),
+            To = new DateOnly(2024, 3, 15),
+            Breakdown = FunnelDimension.Country,
+            Trend = TrendGranularity.Weekly,
         },
         _ => fixture.Store.Query with
         {
-            Mode = FunnelMode.Open, Scope = FunnelScope.Visitor, Breakdown = FunnelDimension.Device, Trend = TrendGranularity.Daily, Country = "US",
+            Mode = FunnelMode.Open,
+            Scope = FunnelScope.Visitor,
+            Breakdown = FunnelDimension.Device,
+            Trend = TrendGranularity.Daily,
+            Country = "US",
         },
     };
 

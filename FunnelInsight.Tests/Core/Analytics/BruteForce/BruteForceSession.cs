@@ -5,17 +5,31 @@ internal sealed class BruteForceSession
 {
     private static readonly Dictionary<string, int> Stages = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["session_start"] = 0, ["first_visit"] = 0, ["landing"] = 0,
-        ["view_item"] = 1, ["product_view"] = 1, ["view"] = 1,
-        ["add_to_cart"] = 2, ["cart"] = 2, ["view_cart"] = 2, ["addtocart"] = 2,
-        ["begin_checkout"] = 3, ["checkout"] = 3, ["sign_up"] = 3, ["login"] = 3, ["add_shipping_info"] = 3,
-        ["add_coupon"] = 3, ["apply_coupon"] = 3, ["add_payment_info"] = 3,
-        ["purchase"] = 4, ["order_completed"] = 4, ["transaction"] = 4,
+        ["session_start"] = 0,
+        ["first_visit"] = 0,
+        ["landing"] = 0,
+        ["view_item"] = 1,
+        ["product_view"] = 1,
+        ["view"] = 1,
+        ["add_to_cart"] = 2,
+        ["cart"] = 2,
+        ["view_cart"] = 2,
+        ["addtocart"] = 2,
+        ["begin_checkout"] = 3,
+        ["checkout"] = 3,
+        ["purchase"] = 4,
+        ["order_completed"] = 4,
+        ["transaction"] = 4,
     };
 
     private static readonly Dictionary<string, int> Steps = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["sign_up"] = 1, ["login"] = 1, ["add_shipping_info"] = 2, ["add_coupon"] = 3, ["apply_coupon"] = 3, ["add_payment_info"] = 4,
+        ["sign_up"] = 1,
+        ["login"] = 1,
+        ["add_shipping_info"] = 2,
+        ["add_coupon"] = 3,
+        ["apply_coupon"] = 3,
+        ["add_payment_info"] = 4,
     };
 
     public BruteForceSession(List<RawEvent> events)
