@@ -19,8 +19,16 @@ public class ReportQueryStringTests
 
         Assert.Equal(new FunnelQuery(4)
         {
-            From = new(2024, 3, 1), To = new(2024, 3, 31), Device = "mobile", Channel = "ads", Country = "SA",
-            Breakdown = FunnelDimension.Channel, Mode = FunnelMode.Open, Scope = FunnelScope.Visitor, WindowHours = 48, Trend = TrendGranularity.Daily,
+            From = new(2024, 3, 1),
+            To = new(2024, 3, 31),
+            Device = "mobile",
+            Channel = "ads",
+            Country = "SA",
+            Breakdown = FunnelDimension.Channel,
+            Mode = FunnelMode.Open,
+            Scope = FunnelScope.Visitor,
+            WindowHours = 48,
+            Trend = TrendGranularity.Daily,
         }, query);
     }
 

@@ -62,8 +62,16 @@ public abstract class ReportPage : ComponentBase
     {
         var values = new Dictionary<string, string?>
         {
-            ["from"] = From, ["to"] = To, ["device"] = Device, ["channel"] = Channel, ["country"] = Country,
-            ["breakdown"] = Breakdown, ["mode"] = Mode, ["scope"] = Scope, ["window"] = Window, ["trend"] = Trend,
+            ["from"] = From,
+            ["to"] = To,
+            ["device"] = Device,
+            ["channel"] = Channel,
+            ["country"] = Country,
+            ["breakdown"] = Breakdown,
+            ["mode"] = Mode,
+            ["scope"] = Scope,
+            ["window"] = Window,
+            ["trend"] = Trend,
         };
         Query = ReportQueryString.Parse(StoreId, key => values[key]);
     }
