@@ -36,7 +36,7 @@ public sealed class ReportPagesTests(DashboardApp app)
         var page = await app.NewPageAsync();
 
         // Mobile: s2, s3, s5, s7, s10, s12 land and view; s2, s5, s7, s12 add to cart; s5, s7, s12 check out; s5 buys.
-        await page.GotoAsync($"/stores/{storeId}/funnel?device=mobile&compare=device&a=mobile&b=desktop");
+        await page.GotoAsync($"/stores/{storeId}/funnel?device=mobile&breakdown=channel&compare=device&a=mobile&b=desktop");
 
         await Expect(page.Locator(".fi-funnel-table .fi-reached")).ToHaveTextAsync(["6", "6", "4", "3", "1"]);
         var overall = page.Locator(".fi-compare-table tbody tr").Last;
@@ -44,6 +44,8 @@ public sealed class ReportPagesTests(DashboardApp app)
         await Expect(overall).ToContainTextAsync("40.0%"); // desktop 2 of 5
 
         await Expect(page.Locator(".fi-funnel-chart svg.apexcharts-svg")).ToBeVisibleAsync(); // drawn, so the circuit is live
+        // Mobile by channel: ads 3 landings (s2, s5, s12), then email, seo and social with one each.
+        await Expect(page.Locator(".fi-breakdown-chart .apexcharts-legend-text")).ToHaveTextAsync(["ads", "email", "seo", "social"]);
         await page.Locator(".fi-stage-cart .fi-show-drop").ClickAsync();
 
         // s3 and s10 stopped at their product view.
