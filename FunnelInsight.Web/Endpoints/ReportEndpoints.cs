@@ -21,8 +21,8 @@ public static class ReportEndpoints
     public static IReadOnlyList<string> Formats { get; } = ["csv", "xlsx", "json"];
 
     /// <summary>The dashboard's download URL of a report with the view's filters.</summary>
-    public static string Link(int storeId, string kind, string format, ReportFilter filter) =>
-        $"/stores/{storeId}/reports/{kind}.{format}{filter.ToQueryString()}";
+    public static string Link(string kind, string format, FunnelQuery query) =>
+        $"/stores/{query.StoreId}/reports/{kind}.{format}{ReportQueryString.Of(query)}";
 
     /// <summary>Maps the signed-in route and the API-token route.</summary>
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
@@ -48,8 +48,8 @@ public static class ReportEndpoints
         }
 
         var query = http.Request.Query;
-        var filter = ReportFilter.Parse(key => query[key].FirstOrDefault());
-        var document = await ReportFile.BuildAsync(analytics, kind, filter.ToQuery(storeId), Positive(query["limit"].FirstOrDefault()),
+        var question = ReportQueryString.Parse(storeId, key => query[key].FirstOrDefault());
+        var document = await ReportFile.BuildAsync(analytics, kind, question, Positive(query["limit"].FirstOrDefault()),
             Positive(query["inactive-days"].FirstOrDefault()) ?? 90, cancellationToken);
 
         // Buffered (memory, then a temp file) so that a failure mid-report answers with an error status instead of

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Analytics.Sessions;
 using FunnelInsight.Core.Domain;
@@ -12,42 +13,26 @@ internal static class VisitorFunnel
 {
     public static FunnelUnits Build(SessionTable table, VisitorPaths visitors, int[] selected, FunnelQuery query, long windowUs)
     {
-        // Sessions arrive in start order, so each visitor's list starts with their first landing.
-        var byVisitor = new Dictionary<int, List<int>>();
-        var order = new List<int>();
-        foreach (var i in selected)
-        {
-            var visitor = visitors.Visitor[i];
-            if (!byVisitor.TryGetValue(visitor, out var sessions))
-            {
-                sessions = [];
-                byVisitor.Add(visitor, sessions);
-                order.Add(visitor);
-            }
-
-            sessions.Add(i);
-        }
-
-        var units = new FunnelUnits(order.Count);
+        var grouped = GroupByVisitor(visitors, selected, out var firsts);
+        var units = new FunnelUnits(firsts.Count);
         var groups = query.Breakdown is { } dimension ? table.Dimensions[(int)dimension].Codes : null;
         var stream = new List<(long TimeUs, int Session, int Index, FunnelStage Stage)>();
-        for (var u = 0; u < order.Count; u++)
+        for (var u = 0; u < firsts.Count; u++)
         {
-            var sessions = byVisitor[order[u]];
-            var first = sessions[0];
+            var (from, to) = firsts[u];
+            var first = grouped[from];
             var end = table.StartUs[first] + windowUs;
             stream.Clear();
-            for (var s = 0; s < sessions.Count; s++)
+            for (var s = from; s < to; s++)
             {
-                var index = 0;
-                foreach (var (timeUs, stage) in SessionRollup.ReadPath(visitors.Paths[sessions[s]]))
+                var path = visitors.Path(grouped[s]);
+                for (int offset = 0, index = 0; offset + SessionRollup.PathEntrySize <= path.Length; offset += SessionRollup.PathEntrySize, index++)
                 {
+                    var timeUs = BinaryPrimitives.ReadInt64LittleEndian(path[offset..]);
                     if (timeUs <= end)
                     {
-                        stream.Add((timeUs, s, index, stage));
+                        stream.Add((timeUs, s, index, (FunnelStage)path[offset + 8]));
                     }
-
-                    index++;
                 }
             }
 
@@ -58,6 +43,42 @@ internal static class VisitorFunnel
         }
 
         return units;
+    }
+
+    /// <summary>
+    /// The selected sessions regrouped visitor by visitor (a counting sort), each visitor's sessions still in start
+    /// order, with each visitor's range in the result.
+    /// </summary>
+    private static int[] GroupByVisitor(VisitorPaths visitors, int[] selected, out List<(int From, int To)> ranges)
+    {
+        var next = new int[visitors.VisitorCount + 1];
+        foreach (var i in selected)
+        {
+            next[visitors.Visitor[i] + 1]++;
+        }
+
+        for (var v = 1; v < next.Length; v++)
+        {
+            next[v] += next[v - 1];
+        }
+
+        var starts = (int[])next.Clone();
+        var grouped = new int[selected.Length];
+        foreach (var i in selected)
+        {
+            grouped[next[visitors.Visitor[i]]++] = i;
+        }
+
+        ranges = new List<(int, int)>();
+        for (var v = 0; v < visitors.VisitorCount; v++)
+        {
+            if (starts[v + 1] > starts[v])
+            {
+                ranges.Add((starts[v], starts[v + 1]));
+            }
+        }
+
+        return grouped;
     }
 
     // The same greedy earliest match as a session's: the first entry lands and may itself reach its stage.

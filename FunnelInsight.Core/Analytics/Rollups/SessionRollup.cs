@@ -75,8 +75,7 @@ public static class SessionRollup
                 purchaseValue += paidPrice * quantity;
             }
 
-            // A sub-step can itself be the event that reached checkout, so the checkout position counts.
-            if (meaning.Step != CheckoutStep.None && checkoutAt >= 0 && i >= checkoutAt && (purchaseAt < 0 || i < purchaseAt))
+            if (meaning.Step != CheckoutStep.None && checkoutAt >= 0 && i > checkoutAt && (purchaseAt < 0 || i < purchaseAt))
             {
                 stepMask |= 1 << (int)meaning.Step;
                 lastStep = (int)meaning.Step;

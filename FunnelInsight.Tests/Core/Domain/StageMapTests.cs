@@ -5,10 +5,10 @@ namespace FunnelInsight.Tests.Core.Domain;
 public class StageMapTests
 {
     [Fact]
-    public void Checkout_sub_steps_mean_the_checkout_stage_and_their_step()
+    public void Checkout_sub_steps_are_steps_and_not_stage_events()
     {
-        Assert.Equal(new EventMeaning(FunnelStage.Checkout, CheckoutStep.ShippingInfo, EventSignal.None), StageMap.Default.Meaning("ADD_SHIPPING_INFO"));
-        Assert.Equal(new EventMeaning(FunnelStage.Checkout, CheckoutStep.Account, EventSignal.None), StageMap.Default.Meaning("login"));
+        Assert.Equal(new EventMeaning(null, CheckoutStep.ShippingInfo, EventSignal.None), StageMap.Default.Meaning("ADD_SHIPPING_INFO"));
+        Assert.Equal(new EventMeaning(null, CheckoutStep.Account, EventSignal.None), StageMap.Default.Meaning("login"));
     }
 
     [Fact]

@@ -1,8 +1,6 @@
 using System.Net;
 using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
 using Microsoft.Playwright;
@@ -71,16 +69,6 @@ public sealed class DashboardApp : IAsyncLifetime
         var store = await new StoreCatalog(Database).GetOrCreateAsync(name);
         await new StoreMemberships(Database).SetAsync(store.Id, _userId, StoreRole.Owner);
         return store.Id;
-    }
-
-    /// <summary>Creates store <paramref name="name"/> with the report sample (<see cref="ReportSample"/>) imported through the import service.</summary>
-    public async Task<int> CreateSampleStoreAsync(string name)
-    {
-        var storeId = await CreateStoreAsync(name);
-        var imports = new ImportService(Database);
-        await imports.ImportAsync(new ImportRequest(storeId, ImportKind.Events, WriteFile(name + "-events.csv", ReportSample.Events)));
-        await imports.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, WriteFile(name + "-orders.csv", ReportSample.Orders)));
-        return storeId;
     }
 
     /// <summary>Gives <paramref name="email"/> (a new account with <see cref="TestAccounts.Password"/>) <paramref name="role"/> in a store.</summary>

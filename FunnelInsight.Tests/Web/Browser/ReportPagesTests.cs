@@ -1,6 +1,7 @@
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Tests.Core.Analytics.BruteForce;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,7 +15,7 @@ public sealed class ReportPagesTests(DashboardApp app)
     [Fact]
     public async Task An_imported_export_draws_the_funnel_as_five_bars_with_the_core_reports_stage_counts()
     {
-        var storeId = await app.CreateSampleStoreAsync("Funnel shop");
+        var storeId = await ReportSample.ImportAsync(app, "Funnel shop");
         var page = await app.NewPageAsync();
 
         await page.GotoAsync($"/stores/{storeId}/funnel");
@@ -29,9 +30,35 @@ public sealed class ReportPagesTests(DashboardApp app)
     }
 
     [Fact]
+    public async Task A_funnel_link_with_filters_shows_that_view_its_drop_off_destinations_and_segment_comparison()
+    {
+        var storeId = await ReportSample.ImportAsync(app, "Shared link shop");
+        var page = await app.NewPageAsync();
+
+        // Mobile: s2, s3, s5, s7, s10, s12 land and view; s2, s5, s7, s12 add to cart; s5, s7, s12 check out; s5 buys.
+        await page.GotoAsync($"/stores/{storeId}/funnel?device=mobile&breakdown=channel&compare=device&a=mobile&b=desktop");
+
+        await Expect(page.Locator(".fi-funnel-table .fi-reached")).ToHaveTextAsync(["6", "6", "4", "3", "1"]);
+        var overall = page.Locator(".fi-compare-table tbody tr").Last;
+        await Expect(overall).ToContainTextAsync("16.7%"); // mobile 1 of 6
+        await Expect(overall).ToContainTextAsync("40.0%"); // desktop 2 of 5
+
+        await Expect(page.Locator(".fi-funnel-chart svg.apexcharts-svg")).ToBeVisibleAsync(); // drawn, so the circuit is live
+        // Mobile by channel: ads 3 landings (s2, s5, s12), then email, seo and social with one each.
+        await Expect(page.Locator(".fi-breakdown-chart .apexcharts-legend-text")).ToHaveTextAsync(["ads", "email", "seo", "social"]);
+        await page.Locator(".fi-stage-cart .fi-show-drop").ClickAsync();
+
+        // s3 and s10 stopped at their product view.
+        await Expect(page.Locator(".fi-exits tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".fi-exits tbody tr").First).ToContainTextAsync("view_item");
+        await Expect(page.Locator(".fi-drop-off-panel")).ToContainTextAsync("2 sessions stopped here");
+        await DashboardApp.ScreenshotAsync(page, "report-funnel-link");
+    }
+
+    [Fact]
     public async Task The_leak_csv_downloaded_from_the_leaks_page_has_the_numbers_the_page_shows()
     {
-        var storeId = await app.CreateSampleStoreAsync("Leak download shop");
+        var storeId = await ReportSample.ImportAsync(app, "Leak download shop");
         var page = await app.NewPageAsync();
         await page.GotoAsync($"/stores/{storeId}/leaks");
         await Expect(page.Locator(".fi-leaks tbody tr")).ToHaveCountAsync(7); // 8 leaks, the coupon step lost no one
@@ -54,7 +81,10 @@ public sealed class ReportPagesTests(DashboardApp app)
     [Fact]
     public async Task Every_report_page_is_screenshot_in_english_and_arabic_at_desktop_and_phone_width()
     {
-        var storeId = await app.CreateSampleStoreAsync("Screenshot shop");
+        // A busier shop than the sample (random paths through checkout), so charts and friction cards have something to show.
+        var storeId = await ReportSample.ImportAsync(app, "Screenshot shop");
+        var (_, busy) = RandomStore.Generate(seed: 11, sessions: 3000);
+        await new ImportService(app.Database).ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile("busy-events.csv", busy)));
         foreach (var (culture, width) in new[] { ("en", 1280), ("ar", 1280), ("en", 390), ("ar", 390) })
         {
             var page = await app.NewPageAsync(width, 900);

@@ -1,3 +1,6 @@
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Storage.Entities;
+
 namespace FunnelInsight.Tests.Web.Browser;
 
 /// <summary>A small shop the report page tests upload: twelve sessions over two weeks and six orders.</summary>
@@ -71,4 +74,14 @@ internal static class ReportSample
         o5,c5,,2024-03-08T10:04:00Z,10,5,0,0,15,USD,paid,ads
         o11,c1,,2024-03-14T10:04:00Z,40,5,0,0,45,USD,paid,seo
         """;
+
+    /// <summary>Creates store <paramref name="name"/> in the running app's database and imports the sample into it.</summary>
+    public static async Task<int> ImportAsync(DashboardApp app, string name)
+    {
+        var storeId = await app.CreateStoreAsync(name);
+        var imports = new ImportService(app.Database);
+        await imports.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile(name + "-events.csv", Events)));
+        await imports.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, app.WriteFile(name + "-orders.csv", Orders)));
+        return storeId;
+    }
 }

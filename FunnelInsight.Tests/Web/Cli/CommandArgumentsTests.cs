@@ -14,10 +14,20 @@ public sealed class CommandArgumentsTests
     }
 
     [Fact]
-    public void A_verb_without_actions_still_refuses_a_bare_word()
+    public void Report_takes_its_kind_as_the_action_before_the_options()
     {
-        var ex = Assert.Throws<CommandLineException>(() => CommandArguments.Parse(["import", "add", "--store", "x"]));
+        var parsed = CommandArguments.Parse(["report", "leaks", "--store", "shop", "--format", "csv"]);
 
-        Assert.Equal("Unexpected argument 'add'.", ex.Message);
+        Assert.Equal(("report", "leaks", "shop", "csv"), (parsed.Verb, parsed.Action, parsed.Get("store"), parsed.Get("format")));
+    }
+
+    [Theory]
+    [InlineData("add")]
+    [InlineData("events.csv")]
+    public void A_verb_without_actions_still_refuses_a_bare_word(string word)
+    {
+        var ex = Assert.Throws<CommandLineException>(() => CommandArguments.Parse(["import", word, "--store", "x"]));
+
+        Assert.Equal($"Unexpected argument '{word}'.", ex.Message);
     }
 }

@@ -1,7 +1,5 @@
 using System.Net;
 using FunnelInsight.Core.Analytics;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Web.Browser;
 using FunnelInsight.Web.Cli;
 
@@ -37,7 +35,7 @@ public sealed class ReportEndpointTests(DashboardApp app) : IAsyncLifetime
     public async Task A_download_is_exactly_what_the_report_verb_writes_for_the_same_filters(string kind, string format)
     {
         var name = $"Export {kind} {format}";
-        var storeId = await app.CreateSampleStoreAsync(name);
+        var storeId = await ReportSample.ImportAsync(app, name);
 
         var downloaded = await _http.GetStringAsync(new Uri($"{app.BaseUrl}/stores/{storeId}/reports/{kind}.{format}?from=2024-03-05&device=mobile&breakdown=channel&mode=open"));
         var printed = await CommandLineAsync(kind, "--store", name, "--from", "2024-03-05", "--device", "mobile", "--breakdown", "channel", "--mode", "open", "--format", format);
@@ -48,7 +46,7 @@ public sealed class ReportEndpointTests(DashboardApp app) : IAsyncLifetime
     [Fact]
     public async Task The_leak_csv_carries_the_hand_counted_leaks_of_the_sample()
     {
-        var storeId = await app.CreateSampleStoreAsync("Export leaks");
+        var storeId = await ReportSample.ImportAsync(app, "Export leaks");
 
         var csv = (await _http.GetStringAsync(new Uri($"{app.BaseUrl}/stores/{storeId}/reports/leaks.csv"))).ReplaceLineEndings("\n").Split('\n');
 
@@ -63,7 +61,7 @@ public sealed class ReportEndpointTests(DashboardApp app) : IAsyncLifetime
     [Fact]
     public async Task The_xlsx_download_is_a_workbook()
     {
-        var storeId = await app.CreateSampleStoreAsync("Export workbook");
+        var storeId = await ReportSample.ImportAsync(app, "Export workbook");
 
         using var response = await _http.GetAsync(new Uri($"{app.BaseUrl}/stores/{storeId}/reports/leaks.xlsx"));
         var bytes = await response.Content.ReadAsByteArrayAsync();

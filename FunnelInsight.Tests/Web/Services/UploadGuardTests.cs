@@ -113,6 +113,54 @@ public sealed class UploadGuardTests
         Assert.Equal("1 GB", UploadGuard.Describe(guard.MaxBytes));
     }
 
+    [Fact]
+    public async Task The_bytes_stored_so_far_are_reported_up_to_the_whole_file()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var text = "event_time,event_type,session_id\n" + string.Concat(Enumerable.Repeat("2024-01-01T00:00:00Z,view_item,s1\n", 5000));
+        var reported = new List<long>();
+
+        var result = await Guard(db).SaveAsync(1, "events.csv", Stream(text), text.Length, new SyncProgress(reported.Add));
+
+        Assert.Equal(text.Length, reported[^1]);
+        Assert.True(reported.Count > 1);
+        Assert.Equal(text, await File.ReadAllTextAsync(result.File!.Path));
+    }
+
+    [Fact]
+    public async Task A_cancelled_upload_leaves_no_partial_file()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        using var cancel = new CancellationTokenSource();
+        var text = Csv + string.Concat(Enumerable.Repeat("2024-01-01T00:00:00Z,view_item,s1\n", 5000));
+
+        // Cancelled once the first bytes are on disk, as when the page is left mid-upload.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Guard(db).SaveAsync(1, "events.csv", Stream(text), text.Length, new SyncProgress(_ => cancel.Cancel()), cancel.Token));
+
+        Assert.Empty(Directory.EnumerateFiles(db.Database.StoreFilesFolder(1)));
+    }
+
+    [Fact]
+    public async Task Leftover_uploads_of_an_earlier_run_are_swept_from_every_store_and_other_files_stay()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var guard = Guard(db);
+        var first = (await guard.SaveAsync(1, "a.csv", Stream(Csv), null)).File!;
+        var second = (await guard.SaveAsync(2, "b.csv", Stream(Csv), null)).File!;
+        var kept = Path.Combine(db.Database.StoreFilesFolder(2), "notes.txt");
+        await File.WriteAllTextAsync(kept, "not an upload");
+
+        guard.RemoveLeftovers();
+
+        Assert.Equal((false, false, true), (File.Exists(first.Path), File.Exists(second.Path), File.Exists(kept)));
+    }
+
+    private sealed class SyncProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+
     private static UploadGuard Guard(TempDatabase db, long maxBytes = UploadGuard.DefaultMaxBytes) =>
         new(db.Database, new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Uploads:MaxBytes"] = maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) }).Build());
 

@@ -23,17 +23,17 @@ public class SessionRollupTests
     }
 
     [Fact]
-    public void A_sub_step_that_reaches_checkout_is_itself_recorded_as_a_step()
+    public void Sub_steps_count_between_checkout_and_purchase_only()
     {
         var summary = SessionRollup.Build(1, "s", "v",
         [
             Event(0, "session_start"), Event(1, "view_item"), Event(2, "add_to_cart"), Event(3, "add_shipping_info"),
-            Event(4, "apply_coupon"), Event(5, "purchase", 30), Event(6, "add_payment_info"),
+            Event(4, "begin_checkout"), Event(5, "apply_coupon"), Event(6, "purchase", 30), Event(7, "add_payment_info"),
         ]);
 
         Assert.Equal(4, summary.OrderedDepth);
-        Assert.Equal(3 * 60_000_000L, summary.CheckoutUs);
-        Assert.Equal(1 << (int)CheckoutStep.ShippingInfo | 1 << (int)CheckoutStep.Coupon, summary.StepMask);
+        Assert.Equal(4 * 60_000_000L, summary.CheckoutUs);
+        Assert.Equal(1 << (int)CheckoutStep.Coupon, summary.StepMask);
         Assert.Equal((int)CheckoutStep.Coupon, summary.LastStep);
         Assert.Equal(30, summary.PurchaseValue);
     }

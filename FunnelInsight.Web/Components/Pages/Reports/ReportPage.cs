@@ -54,11 +54,8 @@ public abstract class ReportPage : ComponentBase
     [SupplyParameterFromQuery(Name = "trend")]
     public string? Trend { get; set; }
 
-    /// <summary>The filters of the URL.</summary>
-    protected ReportFilter Filter { get; private set; } = new();
-
-    /// <summary>The engine's question for this view.</summary>
-    protected FunnelQuery Query => Filter.ToQuery(StoreId);
+    /// <summary>The engine's question for this view, from the URL.</summary>
+    protected FunnelQuery Query { get; private set; } = new(0);
 
     /// <inheritdoc />
     protected override void OnParametersSet()
@@ -76,6 +73,6 @@ public abstract class ReportPage : ComponentBase
             ["window"] = Window,
             ["trend"] = Trend,
         };
-        Filter = ReportFilter.Parse(key => values[key]);
+        Query = ReportQueryString.Parse(StoreId, key => values[key]);
     }
 }

@@ -56,7 +56,7 @@ public static class ReportCharts
             stroke = new { width = type == "line" ? 3 : 0 },
             markers = new { size = type == "line" ? 4 : 0 },
             legend = new { show = series.Count > 1, position = "bottom" },
-            grid = new { padding = new { top = 10 } },
+            grid = new { padding = new { top = 10, left = 24, right = 24 } },
         };
     }
 

@@ -1,0 +1,57 @@
+using Bunit;
+using FunnelInsight.Core.Analytics.Customers;
+using FunnelInsight.Core.Analytics.Statistics;
+using FunnelInsight.Web.Components.Pages.Reports.Customers;
+
+namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Customers;
+
+public sealed class CustomerFiguresTests : ReportComponentTest
+{
+    // 250 customers, 80 of them bought twice or more, 50 inactive for 90 days as of 31 March 2024.
+    private static CustomerReport Report(long customers, long repeat, long inactive, IReadOnlyList<CohortRow>? cohorts = null) => new(
+        new CustomerQuery(3), 320, 5, 3, 12345.6, 39.1, customers, new Proportion(repeat, customers), new Proportion(inactive, customers),
+        customers == 0 ? null : new DateOnly(2024, 3, 31), [], cohorts ?? []);
+
+    [Fact]
+    public void The_figures_show_the_reports_numbers_formatted()
+    {
+        var figures = Render<CustomerFigures>(p => p.Add(c => c.Report, Report(250, 80, 50)).Add(c => c.Currency, "USD"));
+
+        Assert.Equal("250", figures.Find(".fi-customers .fi-value").TextContent);
+        Assert.Equal("320", figures.Find(".fi-orders .fi-value").TextContent);
+        Assert.Equal("5 cancelled, 3 without customer", figures.Find(".fi-orders .fi-detail").TextContent);
+        Assert.Equal("USD 12,346", figures.Find(".fi-revenue .fi-value").TextContent);
+        Assert.Equal("USD 39.10", figures.Find(".fi-aov .fi-value").TextContent);
+        Assert.Equal("32.0%", figures.Find(".fi-repeat .fi-value").TextContent);
+        Assert.Equal("26.5% – 38.0%", figures.Find(".fi-repeat .fi-detail").TextContent);
+        Assert.Equal("50", figures.Find(".fi-inactive .fi-value").TextContent);
+        Assert.Equal("20.0% of customers, as of 3/31/2024", figures.Find(".fi-inactive .fi-detail").TextContent);
+        Assert.Contains("Reference: 32.0%", figures.Find(".fi-repeat .fi-reference").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Orders_without_customers_show_no_rates()
+    {
+        var figures = Render<CustomerFigures>(p => p.Add(c => c.Report, Report(0, 0, 0)).Add(c => c.Currency, "USD"));
+
+        Assert.Equal("0", figures.Find(".fi-customers .fi-value").TextContent);
+        Assert.Equal("—", figures.Find(".fi-repeat .fi-value").TextContent);
+        Assert.Equal("— of customers, as of —", figures.Find(".fi-inactive .fi-detail").TextContent);
+    }
+
+    [Fact]
+    public void The_cohort_table_shows_each_cohorts_retention_by_month()
+    {
+        CohortRow[] cohorts =
+        [
+            new("2024-01", 4, [new(4, 4), new(1, 4), new(2, 4)]),
+            new("2024-02", 2, [new(2, 2)]),
+        ];
+
+        var table = Render<CohortTable>(p => p.Add(c => c.Cohorts, cohorts));
+
+        var rows = table.FindAll(".fi-cohorts tbody tr");
+        Assert.Equal(["Jan 2024", "4", "100.0%", "25.0%", "50.0%"], rows[0].QuerySelectorAll("td").Select(td => td.TextContent));
+        Assert.Equal(["Feb 2024", "2", "100.0%", "", ""], rows[1].QuerySelectorAll("td").Select(td => td.TextContent));
+    }
+}

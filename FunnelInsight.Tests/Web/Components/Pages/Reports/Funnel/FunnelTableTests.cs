@@ -1,0 +1,92 @@
+using Bunit;
+using FunnelInsight.Core.Analytics.Funnel;
+using FunnelInsight.Core.Analytics.Statistics;
+using FunnelInsight.Core.Domain;
+using FunnelInsight.Web.Components.Pages.Reports.Funnel;
+
+namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Funnel;
+
+public sealed class FunnelTableTests : ReportComponentTest
+{
+    // 1,000 land, 600 view a product, 300 add to cart, 120 check out, 60 buy.
+    private static FunnelSegment Segment(params long[] reached)
+    {
+        var steps = reached.Select((n, k) =>
+        {
+            var previous = reached[Math.Max(k - 1, 0)];
+            return new FunnelStep((FunnelStage)k, n, new Proportion(n, previous), previous - n, new Proportion(previous - n, previous));
+        }).ToList();
+        return new FunnelSegment("all", steps, new Proportion(reached[4], reached[0]),
+            new Proportion(reached[2] - reached[4], reached[2]), new Proportion(reached[3] - reached[4], reached[3]));
+    }
+
+    private IRenderedComponent<FunnelTable> Show(FunnelSegment funnel, Action<FunnelStage>? showDropOff = null) =>
+        Render<FunnelTable>(p =>
+        {
+            p.Add(c => c.Funnel, funnel);
+            if (showDropOff is not null)
+            {
+                p.Add(c => c.ShowDropOff, showDropOff);
+            }
+        });
+
+    [Fact]
+    public void Each_stage_shows_its_count_step_conversion_drop_off_and_drop_rate()
+    {
+        var table = Show(Segment(1000, 600, 300, 120, 60));
+
+        Assert.Equal(["1,000", "600", "300", "120", "60"], table.FindAll(".fi-reached").Select(c => c.TextContent));
+        Assert.Equal(["100.0%", "60.0%", "50.0%", "40.0%", "50.0%"], table.FindAll(".fi-step-conversion").Select(c => c.TextContent));
+        Assert.Equal(["—", "400", "300", "180", "60"], table.FindAll(".fi-drop-off").Select(c => c.TextContent));
+        Assert.Equal(["—", "40.0%", "50.0%", "60.0%", "50.0%"], table.FindAll(".fi-drop-rate").Select(c => c.TextContent));
+    }
+
+    [Fact]
+    public void Rates_carry_their_95_percent_wilson_intervals()
+    {
+        var table = Show(Segment(1000, 600, 300, 120, 60));
+
+        // 600 of 1,000: Wilson 56.9%–63.0%; 60 of 1,000 overall: 4.7%–7.6%; 240 of 300 carts abandoned: 75.1%–84.1%.
+        Assert.Equal("56.9% – 63.0%", table.Find(".fi-stage-product .fi-interval").TextContent);
+        Assert.Equal("6.0%", table.Find(".fi-overall .fi-value").TextContent);
+        Assert.Equal("4.7% – 7.6%", table.Find(".fi-overall .fi-interval").TextContent);
+        Assert.Equal("80.0%", table.Find(".fi-cart-abandonment .fi-value").TextContent);
+        Assert.Equal("75.1% – 84.1%", table.Find(".fi-cart-abandonment .fi-interval").TextContent);
+        Assert.Equal("50.0%", table.Find(".fi-checkout-abandonment .fi-value").TextContent);
+    }
+
+    [Fact]
+    public void A_stage_button_asks_for_that_stages_drop_off()
+    {
+        FunnelStage? asked = null;
+        var table = Show(Segment(1000, 600, 300, 120, 60), s => asked = s);
+
+        table.Find(".fi-stage-checkout .fi-show-drop").Click();
+
+        Assert.Equal(FunnelStage.Checkout, asked);
+        Assert.Equal(4, table.FindAll(".fi-show-drop").Count);
+    }
+
+    [Fact]
+    public void An_empty_funnel_shows_zero_counts_and_no_rates()
+    {
+        var table = Show(Segment(0, 0, 0, 0, 0), _ => { });
+
+        Assert.Equal(["0", "0", "0", "0", "0"], table.FindAll(".fi-reached").Select(c => c.TextContent));
+        Assert.All(table.FindAll(".fi-step-conversion"), c => Assert.Equal("—", c.TextContent));
+        Assert.Equal("—", table.Find(".fi-overall .fi-value").TextContent);
+        Assert.Empty(table.FindAll(".fi-show-drop"));
+    }
+
+    [Fact]
+    public void Arabic_writes_the_stages_and_numbers_the_arabic_way()
+    {
+        UseCulture("ar");
+
+        var table = Show(Segment(1000, 600, 300, 120, 60));
+
+        Assert.Equal("1٬000", table.Find(".fi-stage-landing .fi-reached").TextContent);
+        Assert.Equal("60٫0٪", table.Find(".fi-stage-product .fi-step-conversion").TextContent.Replace("\u061C", "", StringComparison.Ordinal));
+        Assert.Contains("المنتج", table.Find(".fi-stage-product td").TextContent, StringComparison.Ordinal);
+    }
+}

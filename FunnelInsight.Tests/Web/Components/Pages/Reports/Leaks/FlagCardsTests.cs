@@ -1,0 +1,58 @@
+using Bunit;
+using FunnelInsight.Core.Analytics.Friction;
+using FunnelInsight.Web.Components.Pages.Reports.Leaks;
+
+namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Leaks;
+
+public sealed class FlagCardsTests : ReportComponentTest
+{
+    private static readonly CheckoutFrictionFlag Shipping = new(
+        "surprise_costs", "Surprise costs at checkout", "45 of 90 checkout exits (50.0%) happen after the shipping step.",
+        [new("shippingExits", 45), new("shareOfCheckoutExits", 0.5), new("medianShippingAndTaxShare", 0.125)],
+        FlagConfidence.High, 1234, 5678.9, "Show shipping costs and terms up front, and consider a free-shipping threshold.",
+        ReferenceFigures.UnexpectedCosts);
+
+    private static readonly CheckoutFrictionFlag Account = new(
+        "forced_account", "Forced account creation", "20 of 40 sessions left at sign-up.", [new("dropRate", 0.5)],
+        FlagConfidence.Low, 20, 800, "Offer guest checkout.", null);
+
+    [Fact]
+    public void A_card_shows_evidence_confidence_sessions_revenue_reference_and_remedy()
+    {
+        var cards = Render<FlagCards>(p => p.Add(c => c.Flags, [Shipping, Account]).Add(c => c.Currency, "USD"));
+
+        var card = cards.Find(".fi-flag-surprise_costs");
+        Assert.Equal("Surprise costs at checkout", card.QuerySelector(".fi-flag-title")!.TextContent);
+        Assert.Equal("45 of 90 checkout exits (50.0%) happen after the shipping step.", card.QuerySelector(".fi-flag-evidence")!.TextContent);
+        Assert.Equal("High confidence", card.QuerySelector(".fi-flag-confidence")!.TextContent);
+        Assert.Equal("1,234", card.QuerySelector(".fi-flag-sessions")!.TextContent);
+        Assert.Equal("USD 5,679", card.QuerySelector(".fi-flag-revenue")!.TextContent);
+        Assert.Contains("60.0%", card.QuerySelector(".fi-flag-reference")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Show shipping costs and terms up front", card.QuerySelector(".fi-flag-remedy")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("exits at shipping: 45", card.TextContent, StringComparison.Ordinal);
+        Assert.Contains("median shipping + tax share: 12.5%", card.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, cards.FindAll(".fi-flag").Count);
+        Assert.Empty(cards.Find(".fi-flag-forced_account").QuerySelectorAll(".fi-flag-reference"));
+    }
+
+    [Fact]
+    public void In_arabic_the_title_and_remedy_come_from_the_flag_key()
+    {
+        UseCulture("ar");
+
+        var cards = Render<FlagCards>(p => p.Add(c => c.Flags, [Account]).Add(c => c.Currency, "SAR"));
+
+        Assert.Equal("إلزام بإنشاء حساب", cards.Find(".fi-flag-title").TextContent);
+        Assert.Contains("اسمح بالدفع كضيف.", cards.Find(".fi-flag-remedy").TextContent, StringComparison.Ordinal);
+        Assert.Equal("800 SAR", cards.Find(".fi-flag-revenue").TextContent.Replace("\u00a0", " ", StringComparison.Ordinal).Replace("\u200f", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void No_flags_say_that_nothing_has_enough_evidence()
+    {
+        var cards = Render<FlagCards>(p => p.Add(c => c.Flags, []).Add(c => c.Currency, "USD"));
+
+        Assert.Empty(cards.FindAll(".fi-flag"));
+        Assert.Equal("No checkout friction has enough evidence in this selection.", cards.Find(".fi-no-flags").TextContent.Trim());
+    }
+}

@@ -1,0 +1,40 @@
+using Bunit;
+using FunnelInsight.Core.Analytics.Leaks;
+using FunnelInsight.Core.Analytics.Statistics;
+using FunnelInsight.Web.Components.Pages.Reports.Leaks;
+
+namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Leaks;
+
+public sealed class LeakListTests : ReportComponentTest
+{
+    private static readonly Leak[] Ranked =
+    [
+        new("cart_to_checkout", "cart", "checkout", 300, 180, new Proportion(180, 300), 7250.7, true),
+        new("landing_to_product", "landing", "product", 1000, 400, new Proportion(400, 1000), 4000, false),
+        new("checkout_coupon", "coupon", "purchase", 12, 0, new Proportion(0, 12), 0, true),
+    ];
+
+    [Fact]
+    public void Leaks_are_listed_in_the_order_given_with_lost_sessions_rates_and_revenue()
+    {
+        var list = Render<LeakList>(p => p.Add(c => c.Leaks, Ranked).Add(c => c.Currency, "USD"));
+
+        var rows = list.FindAll(".fi-leaks tbody tr");
+        Assert.Equal(2, rows.Count); // the coupon step lost no one
+        Assert.Equal("Cart → checkout", rows[0].QuerySelectorAll("td")[1].TextContent);
+        Assert.Equal(["180", "400"], list.FindAll(".fi-leak-lost").Select(c => c.TextContent));
+        Assert.Equal(["300", "1,000"], list.FindAll(".fi-leak-reached").Select(c => c.TextContent));
+        Assert.Equal(["60.0%", "40.0%"], list.FindAll(".fi-leak-rate").Select(c => c.TextContent));
+        Assert.Equal(["USD 7,251", "USD 4,000"], list.FindAll(".fi-leak-revenue").Select(c => c.TextContent));
+        Assert.Contains("value of the lost carts", rows[0].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_lost_sessions_the_list_says_nothing_leaked()
+    {
+        var list = Render<LeakList>(p => p.Add(c => c.Leaks, [Ranked[2]]).Add(c => c.Currency, "USD"));
+
+        Assert.Empty(list.FindAll(".fi-leaks"));
+        Assert.Equal("No session was lost in this selection.", list.Find(".fi-no-leaks").TextContent.Trim());
+    }
+}

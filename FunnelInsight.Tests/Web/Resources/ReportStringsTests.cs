@@ -1,0 +1,48 @@
+using System.Collections;
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+using FunnelInsight.Web.Resources;
+
+namespace FunnelInsight.Tests.Web.Resources;
+
+public partial class ReportStringsTests
+{
+    // Texts made of numbers and signs only, the same in both languages.
+    private static readonly string[] Neutral = ["AllLanded", "StepLabel", "DropLabel", "MonthN", "Period", "ReferenceLine", "Figure_pValue"];
+
+    private static readonly ResourceManager Resources = new(typeof(ReportStrings).FullName!, typeof(ReportStrings).Assembly);
+
+    private static Dictionary<string, string> Read(string culture) =>
+        Resources.GetResourceSet(CultureInfo.GetCultureInfo(culture), createIfNotExists: true, tryParents: false)!
+            .Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+
+    [Fact]
+    public void Every_report_string_has_an_arabic_translation_with_the_same_placeholders()
+    {
+        var english = Read("");
+        var arabic = Read("ar");
+
+        Assert.True(english.Count > 200, $"only {english.Count} English report strings were read");
+        Assert.Equal(english.Keys.Order(), arabic.Keys.Order());
+        Assert.All(english, pair => Assert.Equal(Placeholders(pair.Value), Placeholders(arabic[pair.Key])));
+    }
+
+    [Fact]
+    public void Arabic_report_strings_are_written_in_arabic_except_the_numeric_ones()
+    {
+        var arabic = Read("ar");
+
+        Assert.Equal("مسار التحويل", arabic["NavFunnel"]);
+        Assert.All(arabic.Where(pair => !Neutral.Contains(pair.Key)), pair => Assert.Matches(ArabicLetter(), pair.Value));
+    }
+
+    private static string[] Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Order()];
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"\p{IsArabic}")]
+    private static partial Regex ArabicLetter();
+}

@@ -1,0 +1,85 @@
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Tests.Support;
+using FunnelInsight.Web.Services;
+using FunnelInsight.Web.Services.Importing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FunnelInsight.Tests.Web.Services.Importing;
+
+public sealed class ImportWorkerTests : IAsyncLifetime, IDisposable
+{
+    private TempDatabase _temp = null!;
+    private ImportJobs _jobs = null!;
+    private ImportWorker _worker = null!;
+    private int _storeId;
+
+    public async Task InitializeAsync()
+    {
+        _temp = await TempDatabase.CreateAsync();
+        _storeId = (await _temp.Stores.GetOrCreateAsync("Queue shop")).Id;
+        _jobs = new ImportJobs();
+        var uploads = new UploadGuard(_temp.Database, new ConfigurationBuilder().Build());
+        _worker = new ImportWorker(_jobs, new ImportService(_temp.Database), uploads, NullLogger<ImportWorker>.Instance);
+        await _worker.StartAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _worker.StopAsync(CancellationToken.None);
+        await _temp.DisposeAsync();
+    }
+
+    public void Dispose() => _worker.Dispose();
+
+    private static async Task<ImportResult> FinishedAsync(ImportJob job)
+    {
+        var done = new TaskCompletionSource<ImportResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        job.Changed += () =>
+        {
+            if (job.Result is { } result)
+            {
+                done.TrySetResult(result);
+            }
+        };
+        if (job.Result is { } already)
+        {
+            return already;
+        }
+
+        return await done.Task.WaitAsync(TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task A_queued_upload_is_imported_in_the_background_and_its_file_removed()
+    {
+        var path = _temp.WriteFile("upload-1.upload", "event_time,event_type,session_id\n2024-01-01T10:00:00Z,session_start,s1\n2024-01-01T10:01:00Z,view_item,s1\nlater,view_item,s1\n");
+
+        var job = _jobs.Enqueue(new ImportRequest(_storeId, ImportKind.Events, path, "events.csv"), new FileInfo(path).Length);
+        Assert.Same(job, Assert.Single(_jobs.Active(_storeId)));
+        var result = await FinishedAsync(job);
+
+        Assert.Equal(ImportStatus.Succeeded, result.Status);
+        Assert.Equal((3, 2, 1), (result.RowsRead, result.RowsStored, result.RowsRejected));
+        Assert.Equal(2, await _temp.CountAsync("SELECT COUNT(*) FROM Events"));
+        Assert.Equal("events.csv", (await new ImportHistory(_temp.Database).ListAsync(_storeId))[0].FileName);
+        Assert.False(File.Exists(path));
+        Assert.Empty(_jobs.Active(_storeId));
+    }
+
+    [Fact]
+    public async Task An_import_into_a_store_that_is_gone_fails_on_its_page_and_the_queue_goes_on()
+    {
+        var lost = _temp.WriteFile("upload-2.upload", "event_time,event_type,session_id\n2024-01-01T10:00:00Z,session_start,s1\n");
+        var good = _temp.WriteFile("upload-3.upload", "event_time,event_type,session_id\n2024-01-01T10:00:00Z,session_start,s2\n");
+
+        var failed = await FinishedAsync(_jobs.Enqueue(new ImportRequest(_storeId + 100, ImportKind.Events, lost, "lost.csv"), 10));
+        var next = await FinishedAsync(_jobs.Enqueue(new ImportRequest(_storeId, ImportKind.Events, good, "good.csv"), 10));
+
+        Assert.Equal(ImportStatus.Failed, failed.Status);
+        Assert.Contains("does not exist", failed.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(lost));
+        Assert.Equal(1, next.RowsStored);
+    }
+}
