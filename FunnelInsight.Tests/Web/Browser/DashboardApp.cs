@@ -92,6 +92,18 @@ public sealed class DashboardApp : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new browser page signed in through the login page as <paramref name="email"/> (password <see cref="TestAccounts.Password"/>).</summary>
+    public async Task<IPage> NewPageSignedInAsAsync(string email)
+    {
+        var page = await NewSignedOutPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", TestAccounts.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
     /// <summary>A new browser page that is not signed in.</summary>
     public async Task<IPage> NewSignedOutPageAsync()
     {

@@ -146,4 +146,18 @@ public sealed class ImportsPageTests(DashboardApp app)
         Assert.True(zone!.Width <= 390, $"The drop zone is {zone.Width}px wide on a 390px screen.");
         await DashboardApp.ScreenshotAsync(page, "imports-phone");
     }
+
+    [Fact]
+    public async Task A_marketer_sees_the_import_history_but_no_upload_control()
+    {
+        var storeId = await app.CreateStoreAsync("Marketer shop");
+        await app.AddMemberAsync(storeId, "marketer@browser.test", FunnelInsight.Core.Accounts.StoreRole.Marketer);
+        var page = await app.NewPageSignedInAsAsync("marketer@browser.test");
+
+        await page.GotoAsync($"/stores/{storeId}/imports");
+
+        await Expect(page.Locator(".fi-upload-owners-only")).ToContainTextAsync("Only the store's owners can upload files.");
+        await Expect(page.Locator("input[type=file]")).ToHaveCountAsync(0);
+        await DashboardApp.ScreenshotAsync(page, "imports-marketer");
+    }
 }
