@@ -148,7 +148,7 @@ public sealed class ImportsPageTests(DashboardApp app)
     }
 
     [Fact]
-    public async Task A_marketer_sees_the_import_history_but_no_upload_control()
+    public async Task A_marketer_sees_the_import_history_but_no_upload_control_and_no_owner_pages()
     {
         var storeId = await app.CreateStoreAsync("Marketer shop");
         await app.AddMemberAsync(storeId, "marketer@browser.test", FunnelInsight.Core.Accounts.StoreRole.Marketer);
@@ -158,6 +158,7 @@ public sealed class ImportsPageTests(DashboardApp app)
 
         await Expect(page.Locator(".fi-upload-owners-only")).ToContainTextAsync("Only the store's owners can upload files.");
         await Expect(page.Locator("input[type=file]")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Settings" })).ToHaveCountAsync(0);
         await DashboardApp.ScreenshotAsync(page, "imports-marketer");
     }
 }
