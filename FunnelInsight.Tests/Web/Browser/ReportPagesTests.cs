@@ -79,6 +79,21 @@ public sealed class ReportPagesTests(DashboardApp app)
     }
 
     [Fact]
+    public async Task A_store_without_data_says_on_each_report_page_what_to_upload_with_a_button_to_the_imports_page()
+    {
+        var storeId = await app.CreateStoreAsync("Empty report shop");
+        var page = await app.NewPageAsync(390, 800);
+        foreach (var name in Pages)
+        {
+            await page.GotoAsync($"/stores/{storeId}/{name}");
+
+            await Expect(page.Locator(".fi-report-empty").First).ToBeVisibleAsync();
+            await Expect(page.Locator(".fi-report-empty a").First).ToHaveAttributeAsync("href", $"/stores/{storeId}/imports");
+            await DashboardApp.ScreenshotAsync(page, $"report-{name}-empty");
+        }
+    }
+
+    [Fact]
     public async Task Every_report_page_is_screenshot_in_english_and_arabic_at_desktop_and_phone_width()
     {
         // A busier shop than the sample (random paths through checkout), so charts and friction cards have something to show.
