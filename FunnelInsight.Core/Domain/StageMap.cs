@@ -103,10 +103,11 @@ public sealed class StageMap
         "product" => new(FunnelStage.Product, CheckoutStep.None, EventSignal.None),
         "cart" => new(FunnelStage.Cart, CheckoutStep.None, EventSignal.None),
         "checkout" => new(FunnelStage.Checkout, CheckoutStep.None, EventSignal.None),
-        "checkout.account" => new(null, CheckoutStep.Account, EventSignal.None),
-        "checkout.shipping" => new(null, CheckoutStep.ShippingInfo, EventSignal.None),
-        "checkout.coupon" => new(null, CheckoutStep.Coupon, EventSignal.None),
-        "checkout.payment" => new(null, CheckoutStep.PaymentInfo, EventSignal.None),
+        // Sub-steps sit in the design's checkout row: reaching one reaches checkout.
+        "checkout.account" => new(FunnelStage.Checkout, CheckoutStep.Account, EventSignal.None),
+        "checkout.shipping" => new(FunnelStage.Checkout, CheckoutStep.ShippingInfo, EventSignal.None),
+        "checkout.coupon" => new(FunnelStage.Checkout, CheckoutStep.Coupon, EventSignal.None),
+        "checkout.payment" => new(FunnelStage.Checkout, CheckoutStep.PaymentInfo, EventSignal.None),
         "purchase" => new(FunnelStage.Purchase, CheckoutStep.None, EventSignal.None),
         "signal.remove_from_cart" => new(null, CheckoutStep.None, EventSignal.RemoveFromCart),
         "signal.payment_failed" => new(null, CheckoutStep.None, EventSignal.PaymentFailed),
@@ -116,11 +117,11 @@ public sealed class StageMap
 
     private static string KeyOf(EventMeaning meaning) => meaning switch
     {
-        { Stage: { } stage } => stage.ToString().ToLowerInvariant(),
         { Step: CheckoutStep.Account } => "checkout.account",
         { Step: CheckoutStep.ShippingInfo } => "checkout.shipping",
         { Step: CheckoutStep.Coupon } => "checkout.coupon",
         { Step: CheckoutStep.PaymentInfo } => "checkout.payment",
+        { Stage: { } stage } => stage.ToString().ToLowerInvariant(),
         { Signal: EventSignal.RemoveFromCart } => "signal.remove_from_cart",
         { Signal: EventSignal.PaymentFailed } => "signal.payment_failed",
         _ => "signal.coupon_failed",

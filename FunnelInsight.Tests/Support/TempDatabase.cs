@@ -1,4 +1,6 @@
+using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
+using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Core.Stores;
 using Microsoft.Data.Sqlite;
 
@@ -42,6 +44,31 @@ public sealed class TempDatabase : IAsyncDisposable
         var path = Path.Combine(Folder, name);
         File.WriteAllText(path, text);
         return path;
+    }
+
+    /// <summary>Imports <paramref name="path"/> into the store called <paramref name="store"/> (created when needed).</summary>
+    public async Task<ImportResult> ImportAsync(ImportKind kind, string path, string store = "Test", string? format = null,
+        string? mapping = null, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var target = await Stores.GetOrCreateAsync(store, cancellationToken);
+        return await new ImportService(Database).ImportAsync(
+            new ImportRequest(target.Id, kind, path, Format: format, Mapping: mapping), progress, cancellationToken);
+    }
+
+    /// <summary>Runs a query and reads each row with <paramref name="read"/>, for asserting on what is stored.</summary>
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read)
+    {
+        await using var connection = await Database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
     }
 
     /// <summary>Runs a scalar query, for asserting on what is stored.</summary>

@@ -10,7 +10,7 @@ namespace FunnelInsight.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "stores"];
+    private static readonly string[] Verbs = ["import", "stores", "generate"];
 
     /// <summary>True when the arguments start with a command verb rather than host options.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
@@ -20,10 +20,16 @@ public static class CommandLine
     {
         try
         {
+            var command = CommandArguments.Parse(args);
+            if (command.Verb.Equals("generate", StringComparison.OrdinalIgnoreCase))
+            {
+                // Generating files needs no database.
+                return await GenerateCommand.RunAsync(command, output, cancellationToken);
+            }
+
             var database = FunnelInsightConfiguration.Database(FunnelInsightConfiguration.Load());
             await database.MigrateAsync(cancellationToken);
             var stores = new StoreCatalog(database);
-            var command = CommandArguments.Parse(args);
             return command.Verb.ToLowerInvariant() switch
             {
                 "import" => await ImportCommand.RunAsync(command, stores, new ImportService(database), output, error, cancellationToken),

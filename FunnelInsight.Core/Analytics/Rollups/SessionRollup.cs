@@ -60,9 +60,9 @@ public static class SessionRollup
             }
 
             var quantity = evt.Quantity ?? 1;
-            if (meaning.Stage == FunnelStage.Cart && evt.Price is { } addPrice)
+            if (AddsToCart(evt))
             {
-                cartValue += addPrice * quantity;
+                cartValue += (evt.Price ?? 0) * quantity;
                 cartItems += quantity;
             }
             else if (meaning.Signal == EventSignal.RemoveFromCart)
@@ -75,7 +75,8 @@ public static class SessionRollup
                 purchaseValue += paidPrice * quantity;
             }
 
-            if (meaning.Step != CheckoutStep.None && checkoutAt >= 0 && i > checkoutAt && (purchaseAt < 0 || i < purchaseAt))
+            // A sub-step can itself be the event that reached checkout, so the checkout position counts.
+            if (meaning.Step != CheckoutStep.None && checkoutAt >= 0 && i >= checkoutAt && (purchaseAt < 0 || i < purchaseAt))
             {
                 stepMask |= 1 << (int)meaning.Step;
                 lastStep = (int)meaning.Step;
@@ -134,6 +135,13 @@ public static class SessionRollup
             yield return (BinaryPrimitives.ReadInt64LittleEndian(path.AsSpan(offset)), (FunnelStage)path[offset + 8]);
         }
     }
+
+    /// <summary>
+    /// True for an event that puts items in the cart: a cart-stage event other than <c>view_cart</c>, which
+    /// looks at the cart (GA4 sends it with the cart's items) and would count them twice.
+    /// </summary>
+    public static bool AddsToCart(SessionEvent evt) =>
+        evt.Meaning.Stage == FunnelStage.Cart && !evt.EventName.Trim().Equals("view_cart", StringComparison.OrdinalIgnoreCase);
 
     private static long? TimeAt(IReadOnlyList<SessionEvent> events, int position) =>
         position >= 0 ? events[position].TimeUs : null;

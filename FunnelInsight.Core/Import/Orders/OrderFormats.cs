@@ -42,7 +42,7 @@ public static class OrderFormats
         {
             [OrderField.OrderId] = ["Order Number", "Order ID"],
             [OrderField.CustomerId] = ["Customer User ID", "Customer ID"],
-            [OrderField.Email] = ["Billing Email Address", "Billing Email", "Customer Email"],
+            [OrderField.Email] = ["Billing Email Address", "Billing Email", "Email (Billing)", "Customer Email"],
             [OrderField.CreatedAt] = ["Order Date", "Date"],
             [OrderField.Subtotal] = ["Order Subtotal Amount", "Order Subtotal", "Subtotal"],
             [OrderField.Shipping] = ["Order Shipping Amount", "Shipping Total", "Order Shipping"],

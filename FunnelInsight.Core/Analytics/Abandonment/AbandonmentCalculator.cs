@@ -1,0 +1,66 @@
+using FunnelInsight.Core.Analytics.Sessions;
+using FunnelInsight.Core.Analytics.Statistics;
+using FunnelInsight.Core.Domain;
+
+namespace FunnelInsight.Core.Analytics.Abandonment;
+
+/// <summary>Counts abandoned carts and checkouts and picks the sessions of the recovery list.</summary>
+internal static class AbandonmentCalculator
+{
+    private const int Cart = 1 << (int)FunnelStage.Cart;
+    private const int Checkout = 1 << (int)FunnelStage.Checkout;
+    private const int Purchase = 1 << (int)FunnelStage.Purchase;
+
+    /// <summary>The figures, and the table positions of the abandoned carts in recovery-list order.</summary>
+    public static (Proportion Cart, Proportion Checkout, double CartValue, double CheckoutValue, List<int> Abandoned) Compute(
+        SessionTable table, int[] selected, FunnelMode mode)
+    {
+        long carts = 0, cartsLost = 0, checkouts = 0, checkoutsLost = 0;
+        double cartValue = 0, checkoutValue = 0;
+        var abandoned = new List<int>();
+        foreach (var i in selected)
+        {
+            var mask = table.StageMask(i, mode);
+            var purchased = (mask & Purchase) != 0;
+            if ((mask & Cart) != 0)
+            {
+                carts++;
+                if (!purchased)
+                {
+                    cartsLost++;
+                    cartValue += table.CartValue[i];
+                    abandoned.Add(i);
+                }
+            }
+
+            if ((mask & Checkout) != 0)
+            {
+                checkouts++;
+                if (!purchased)
+                {
+                    checkoutsLost++;
+                    checkoutValue += table.CartValue[i];
+                }
+            }
+        }
+
+        abandoned.Sort((a, b) => table.CartValue[a] != table.CartValue[b]
+            ? table.CartValue[b].CompareTo(table.CartValue[a])
+            : b.CompareTo(a));
+        return (new Proportion(cartsLost, carts), new Proportion(checkoutsLost, checkouts), cartValue, checkoutValue, abandoned);
+    }
+
+    /// <summary>The deepest stage short of purchase in a mask, by name.</summary>
+    public static string LastStageName(int mask) =>
+        (mask & Checkout) != 0 ? "checkout" : (mask & Cart) != 0 ? "cart" : (mask & 2) != 0 ? "product" : "landing";
+
+    /// <summary>The name of a checkout sub-step code, or null for none.</summary>
+    public static string? StepName(int step) => (CheckoutStep)step switch
+    {
+        CheckoutStep.Account => "account",
+        CheckoutStep.ShippingInfo => "shipping_info",
+        CheckoutStep.Coupon => "coupon",
+        CheckoutStep.PaymentInfo => "payment_info",
+        _ => null,
+    };
+}

@@ -1,0 +1,43 @@
+using FunnelInsight.Core.Analytics.Abandonment;
+using FunnelInsight.Core.Analytics.Customers;
+using FunnelInsight.Core.Analytics.Funnel;
+using FunnelInsight.Core.Analytics.Leaks;
+using FunnelInsight.Core.Analytics.Segments;
+
+namespace FunnelInsight.Core.Analytics;
+
+/// <summary>
+/// Every analytic figure FunnelInsight shows, exports or prints, behind one interface so a second storage backend
+/// can answer the same questions. Results are immutable records; rates are fractions with their counts and 95%
+/// Wilson intervals. The definitions are in the README's "How the numbers are computed".
+/// </summary>
+/// <remarks>
+/// Register the implementation as a singleton: it caches each store's session rollups in memory until the store's
+/// data version changes. All methods are safe to call concurrently.
+/// </remarks>
+public interface IFunnelAnalytics
+{
+    /// <summary>The five-stage funnel of the query's selection, with its breakdown, trend and time to convert.</summary>
+    /// <exception cref="ArgumentException">The store does not exist.</exception>
+    Task<FunnelReport> FunnelAsync(FunnelQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Every leak of the ordered session funnel, checkout sub-steps included, ranked by sessions and by revenue.</summary>
+    /// <remarks>Scope, mode, breakdown and trend of the query are ignored: leaks are per session, in order.</remarks>
+    Task<LeakReport> LeaksAsync(FunnelQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Cart and checkout abandonment of the selection's sessions, with the recovery list.</summary>
+    /// <param name="query">The selection; its mode decides what reached cart and purchase.</param>
+    /// <param name="maxSessions">Longest recovery list to return (most valuable first); null for all.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<AbandonmentReport> AbandonmentAsync(FunnelQuery query, int? maxSessions = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Customers, orders, revenue, repeat rate, monthly churn, inactivity and cohort retention from the orders.</summary>
+    Task<CustomerReport> CustomersAsync(CustomerQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Compares two selections of the same store step by step: two values of a dimension
+    /// (<c>query with { Device = "mobile" }</c> vs <c>query with { Device = "desktop" }</c>) or two periods.
+    /// </summary>
+    /// <exception cref="ArgumentException">The queries are on different stores.</exception>
+    Task<SegmentComparison> CompareAsync(FunnelQuery first, FunnelQuery second, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,115 @@
+namespace FunnelInsight.Core.Analytics.Sessions;
+
+/// <summary>
+/// A store's session rollups held in memory as columns, sorted by session start, so a funnel with filters and a
+/// breakdown is one pass over a few arrays instead of a query per filter change. Built once per store data version.
+/// </summary>
+/// <remarks>Fields rather than properties: the hot loops index them millions of times.</remarks>
+internal sealed class SessionTable
+{
+    /// <summary>"No time" in <see cref="CheckoutUs"/> and <see cref="PurchaseUs"/>.</summary>
+    public const long NoTime = long.MinValue;
+
+    public SessionTable(int count)
+    {
+        Count = count;
+        RowId = new long[count];
+        StartUs = new long[count];
+        Depth = new byte[count];
+        OpenMask = new byte[count];
+        StepMask = new byte[count];
+        LastStep = new byte[count];
+        SignalMask = new byte[count];
+        ExitSignal = new byte[count];
+        CartValue = new double[count];
+        CartItems = new int[count];
+        PurchaseValue = new double[count];
+        CheckoutUs = new long[count];
+        PurchaseUs = new long[count];
+        PageLoadMs = new float[count];
+        Dimensions = [new DimensionColumn(count), new DimensionColumn(count), new DimensionColumn(count)];
+    }
+
+    public int Count { get; }
+
+    public readonly long[] RowId;
+    public readonly long[] StartUs;
+    public readonly byte[] Depth;
+    public readonly byte[] OpenMask;
+    public readonly byte[] StepMask;
+    public readonly byte[] LastStep;
+    public readonly byte[] SignalMask;
+    public readonly byte[] ExitSignal;
+    public readonly double[] CartValue;
+    public readonly int[] CartItems;
+    public readonly double[] PurchaseValue;
+    public readonly long[] CheckoutUs;
+    public readonly long[] PurchaseUs;
+
+    /// <summary>Average page load of the session; NaN when it has none.</summary>
+    public readonly float[] PageLoadMs;
+
+    /// <summary>Device, channel and country codes, indexed by <see cref="FunnelDimension"/>.</summary>
+    public readonly DimensionColumn[] Dimensions;
+
+    /// <summary>Per-visitor stage paths, loaded on the first visitor-scope query.</summary>
+    public VisitorPaths? Visitors { get; set; }
+
+    /// <summary>The stages session <paramref name="i"/> counts at in <paramref name="mode"/>, as a bit mask.</summary>
+    public byte StageMask(int i, FunnelMode mode) => mode == FunnelMode.Ordered ? DepthMask(Depth[i]) : OpenMask[i];
+
+    /// <summary>The mask of an ordered depth: every stage up to and including it.</summary>
+    public static byte DepthMask(int depth) => (byte)((1 << (depth + 1)) - 1);
+
+    /// <summary>The first position whose start is at or after <paramref name="us"/>.</summary>
+    public int LowerBound(long us)
+    {
+        int lo = 0, hi = Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (StartUs[mid] < us)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>Reorders every column by <paramref name="order"/> (new position → old position).</summary>
+    public void Permute(int[] order)
+    {
+        Apply(RowId, order);
+        Apply(StartUs, order);
+        Apply(Depth, order);
+        Apply(OpenMask, order);
+        Apply(StepMask, order);
+        Apply(LastStep, order);
+        Apply(SignalMask, order);
+        Apply(ExitSignal, order);
+        Apply(CartValue, order);
+        Apply(CartItems, order);
+        Apply(PurchaseValue, order);
+        Apply(CheckoutUs, order);
+        Apply(PurchaseUs, order);
+        Apply(PageLoadMs, order);
+        foreach (var dimension in Dimensions)
+        {
+            Apply(dimension.Codes, order);
+        }
+    }
+
+    private static void Apply<T>(T[] column, int[] order)
+    {
+        var copy = (T[])column.Clone();
+        for (var i = 0; i < order.Length; i++)
+        {
+            column[i] = copy[order[i]];
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using FunnelInsight.Core.Storage;
+
+namespace FunnelInsight.Core.Analytics.Sessions;
+
+/// <summary>
+/// Keeps each store's <see cref="SessionTable"/> in memory until the store's data version changes (an import or a
+/// settings change bumps it), so repeated queries pay the load once.
+/// </summary>
+internal sealed class SessionTableCache(FunnelDatabase database)
+{
+    private readonly ConcurrentDictionary<int, (long Version, Lazy<Task<SessionTable>> Table)> _tables = new();
+
+    /// <summary>The store's table and settings.</summary>
+    /// <exception cref="ArgumentException">The store does not exist.</exception>
+    public async Task<(SessionTable Table, StoreSettings Settings)> GetAsync(int storeId, CancellationToken cancellationToken)
+    {
+        var settings = await ReadSettingsAsync(storeId, cancellationToken);
+        var entry = _tables.AddOrUpdate(
+            storeId,
+            _ => (settings.DataVersion, NewLoad(storeId)),
+            (_, old) => old.Version == settings.DataVersion && !old.Table.Value.IsFaulted ? old : (settings.DataVersion, NewLoad(storeId)));
+        var table = await entry.Table.Value.WaitAsync(cancellationToken);
+        return (table, settings);
+    }
+
+    /// <summary>The visitor paths of a table, loaded on first use.</summary>
+    public async Task<VisitorPaths> VisitorsAsync(int storeId, SessionTable table, CancellationToken cancellationToken)
+    {
+        if (table.Visitors is { } loaded)
+        {
+            return loaded;
+        }
+
+        var paths = await Task.Run(
+            async () =>
+            {
+                await using var connection = await database.OpenAsync(cancellationToken);
+                return SessionTableLoader.LoadVisitors(connection, storeId, table, cancellationToken);
+            },
+            cancellationToken);
+        table.Visitors ??= paths;
+        return table.Visitors;
+    }
+
+    private Lazy<Task<SessionTable>> NewLoad(int storeId) => new(() => Task.Run(async () =>
+    {
+        await using var connection = await database.OpenAsync();
+        return SessionTableLoader.Load(connection, storeId, CancellationToken.None);
+    }));
+
+    private async Task<StoreSettings> ReadSettingsAsync(int storeId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT DataVersion, ConversionWindowHours FROM Stores WHERE Id = $store";
+        command.Parameters.AddWithValue("$store", storeId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new StoreSettings(reader.GetInt64(0), reader.GetInt32(1))
+            : throw new ArgumentException($"Store {storeId} does not exist.", nameof(storeId));
+    }
+}
+
+/// <summary>The store settings analytics read with each query.</summary>
+/// <param name="DataVersion">Bumped by every import.</param>
+/// <param name="ConversionWindowHours">Default visitor-scope window.</param>
+internal sealed record StoreSettings(long DataVersion, int ConversionWindowHours);

@@ -1,0 +1,104 @@
+using FunnelInsight.Core.Analytics.Abandonment;
+using FunnelInsight.Core.Analytics.Customers;
+using FunnelInsight.Core.Analytics.Funnel;
+using FunnelInsight.Core.Analytics.Leaks;
+using FunnelInsight.Core.Analytics.Segments;
+using FunnelInsight.Core.Analytics.Sessions;
+using FunnelInsight.Core.Storage;
+
+namespace FunnelInsight.Core.Analytics;
+
+/// <summary>
+/// <see cref="IFunnelAnalytics"/> over the SQLite session rollups: each store's rollups are loaded once per data
+/// version into memory columns, and every query is a pass over them (no rescan of raw events).
+/// </summary>
+public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnalytics
+{
+    private readonly SessionTableCache _tables = new(database);
+
+    /// <inheritdoc />
+    public async Task<FunnelReport> FunnelAsync(FunnelQuery query, CancellationToken cancellationToken = default)
+    {
+        var (table, settings) = await _tables.GetAsync(query.StoreId, cancellationToken);
+        var selected = SessionSelection.Select(table, query);
+        var units = query.Scope == FunnelScope.Visitor
+            ? VisitorFunnel.Build(table, await _tables.VisitorsAsync(query.StoreId, table, cancellationToken), selected, query,
+                (long)(query.WindowHours ?? settings.ConversionWindowHours) * 3_600_000_000)
+            : FunnelUnits.FromSessions(table, selected, query);
+        var groupValues = query.Breakdown is { } dimension ? table.Dimensions[(int)dimension].Values : [];
+        var (total, breakdown, trend) = FunnelCalculator.Count(units, query, groupValues);
+        return new FunnelReport(query, total, breakdown, trend, TimeToConvertCalculator.Compute(table, selected));
+    }
+
+    /// <inheritdoc />
+    public async Task<LeakReport> LeaksAsync(FunnelQuery query, CancellationToken cancellationToken = default)
+    {
+        var (table, _) = await _tables.GetAsync(query.StoreId, cancellationToken);
+        var selected = SessionSelection.Select(table, query);
+        return LeakRanking.Rank(table, selected, query, await AverageOrderValueAsync(table, selected, query, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public async Task<AbandonmentReport> AbandonmentAsync(FunnelQuery query, int? maxSessions = null, CancellationToken cancellationToken = default)
+    {
+        var (table, _) = await _tables.GetAsync(query.StoreId, cancellationToken);
+        var selected = SessionSelection.Select(table, query);
+        var (cart, checkout, cartValue, checkoutValue, abandoned) = AbandonmentCalculator.Compute(table, selected, query.Mode);
+        var listed = abandoned.Take(maxSessions ?? int.MaxValue).ToList();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var details = SessionDetailsReader.Read(connection, listed.ConvertAll(i => table.RowId[i]), cancellationToken);
+        var sessions = listed.ConvertAll(i =>
+        {
+            var (session, visitor, startUs, endUs) = details[table.RowId[i]];
+            var lastStage = AbandonmentCalculator.LastStageName(table.StageMask(i, query.Mode));
+            return new AbandonedSession(session, visitor, lastStage,
+                lastStage == "checkout" ? AbandonmentCalculator.StepName(table.LastStep[i]) : null,
+                table.CartValue[i], table.CartItems[i], UtcTime.FromMicros(startUs), UtcTime.FromMicros(endUs));
+        });
+        return new AbandonmentReport(query, cart, checkout, cartValue, checkoutValue, sessions);
+    }
+
+    /// <inheritdoc />
+    public async Task<CustomerReport> CustomersAsync(CustomerQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var orders = await OrderFactReader.ReadAsync(connection, query, cancellationToken);
+        return ChurnCalculator.Compute(orders, query);
+    }
+
+    /// <inheritdoc />
+    public async Task<SegmentComparison> CompareAsync(FunnelQuery first, FunnelQuery second, CancellationToken cancellationToken = default)
+    {
+        if (first.StoreId != second.StoreId)
+        {
+            throw new ArgumentException("Segments are compared within one store.", nameof(second));
+        }
+
+        var plain = (FunnelQuery q) => q with { Breakdown = null, Trend = TrendGranularity.None };
+        var a = await FunnelAsync(plain(first), cancellationToken);
+        var b = await FunnelAsync(plain(second), cancellationToken);
+        return SegmentComparison.Of(a.Total, b.Total);
+    }
+
+    /// <summary>Loads a store's rollups ahead of the first query (for example right after an import).</summary>
+    public async Task WarmAsync(int storeId, CancellationToken cancellationToken = default) =>
+        await _tables.GetAsync(storeId, cancellationToken);
+
+    // Sessions carry purchase values only where the export has prices; otherwise the orders' average stands in.
+    private async Task<double> AverageOrderValueAsync(SessionTable table, int[] selected, FunnelQuery query, CancellationToken cancellationToken)
+    {
+        var fromSessions = LeakRanking.SessionAverageOrderValue(table, selected);
+        if (fromSessions > 0)
+        {
+            return fromSessions;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT AVG(Total) FROM Orders WHERE StoreId = $store AND IsCancelled = 0 AND CreatedUs >= $from AND CreatedUs < $to";
+        command.Parameters.AddWithValue("$store", query.StoreId);
+        command.Parameters.AddWithValue("$from", query.From is { } from ? SessionSelection.DayStartUs(from) : long.MinValue);
+        command.Parameters.AddWithValue("$to", query.To is { } to ? SessionSelection.DayStartUs(to.AddDays(1)) : long.MaxValue);
+        return await command.ExecuteScalarAsync(cancellationToken) is double average ? average : 0;
+    }
+}

@@ -1,0 +1,14 @@
+namespace FunnelInsight.Core.Analytics;
+
+/// <summary>The time buckets of a funnel trend.</summary>
+public enum TrendGranularity
+{
+    /// <summary>No trend.</summary>
+    None,
+
+    /// <summary>UTC calendar days.</summary>
+    Daily,
+
+    /// <summary>ISO weeks (Monday to Sunday, UTC).</summary>
+    Weekly,
+}

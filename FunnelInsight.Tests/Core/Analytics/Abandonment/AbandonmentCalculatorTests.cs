@@ -1,0 +1,46 @@
+using FunnelInsight.Core.Analytics;
+using FunnelInsight.Tests.Support;
+
+namespace FunnelInsight.Tests.Core.Analytics.Abandonment;
+
+public class AbandonmentCalculatorTests
+{
+    [Fact]
+    public async Task Ordered_abandonment_counts_carts_without_purchase_and_lists_them_most_valuable_first()
+    {
+        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        var report = await store.Analytics.AbandonmentAsync(store.Query);
+
+        Assert.Equal((2L, 4L), (report.CartAbandonment.Count, report.CartAbandonment.Total));
+        Assert.Equal((0L, 2L), (report.CheckoutAbandonment.Count, report.CheckoutAbandonment.Total));
+        Assert.Equal(45, report.AbandonedCartValue);
+        Assert.Equal(["s3", "s2"], report.Sessions.Select(s => s.SessionKey));
+        var top = report.Sessions[0];
+        Assert.Equal(("s3", "cart", null, 30.0, 1), (top.VisitorKey, top.LastStage, top.LastStep, top.CartValue, top.CartItems));
+        Assert.Equal(new DateTime(2024, 3, 5, 9, 0, 0, DateTimeKind.Utc), top.StartedUtc);
+        Assert.Equal(new DateTime(2024, 3, 5, 9, 1, 0, DateTimeKind.Utc), top.LastEventUtc);
+    }
+
+    [Fact]
+    public async Task Open_abandonment_also_counts_a_cart_added_before_the_product_view()
+    {
+        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        var report = await store.Analytics.AbandonmentAsync(store.Query with { Mode = FunnelMode.Open });
+
+        Assert.Equal((3L, 5L), (report.CartAbandonment.Count, report.CartAbandonment.Total));
+        Assert.Equal(50, report.AbandonedCartValue);
+        Assert.Equal(["s3", "s2", "s6"], report.Sessions.Select(s => s.SessionKey));
+    }
+
+    [Fact]
+    public async Task Recovery_list_names_the_last_checkout_step_and_honours_the_limit()
+    {
+        await using var store = await AnalyticsStore.CreateAsync(CheckoutFixtures.FiveCheckouts);
+        var report = await store.Analytics.AbandonmentAsync(store.Query, maxSessions: 3);
+
+        Assert.Equal((4L, 5L), (report.CheckoutAbandonment.Count, report.CheckoutAbandonment.Total));
+        Assert.Equal(180, report.AbandonedCheckoutValue);
+        Assert.Equal([("u1", "shipping_info", 1), ("u2", "payment_info", 2), ("u3", "account", 1)],
+            report.Sessions.Select(s => (s.VisitorKey, s.LastStep, s.CartItems)));
+    }
+}

@@ -1,0 +1,78 @@
+using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Tests.Support;
+using static FunnelInsight.Tests.Support.Fixture;
+using static FunnelInsight.Tests.Support.OrderRecord;
+
+namespace FunnelInsight.Tests.Core.Import.Orders;
+
+public class OrderFileImporterTests
+{
+    [Fact]
+    public async Task A_canonical_export_stores_each_order_with_ids_kept_and_emails_hashed()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+
+        var result = await db.ImportAsync(ImportKind.Orders, Path("canonical-orders.csv"));
+        var orders = await AllAsync(db);
+
+        Assert.Equal(("canonical", 5L, 5L, 0L), (result.Format, result.RowsRead, result.RowsStored, result.RowsRejected));
+        Assert.Equal(new OrderRecord("1001", "C1", Us(2025, 1, 5, 9, 0, 0), 100, 5, 8, 10, 103, "SAR", "paid", false, "web", 1), orders[0]);
+
+        // One customer by e-mail whatever its case; a zone-less time is UTC and an offset is applied.
+        Assert.Equal(EmailKey("omar.haddad@example.com"), orders[1].Customer);
+        Assert.Equal(orders[1].Customer, orders[2].Customer);
+        Assert.Equal(Us(2025, 1, 20, 14, 30, 0), orders[1].CreatedUs);
+        Assert.Equal(Us(2025, 2, 11, 5, 15, 0), orders[2].CreatedUs);
+        Assert.Equal(("C1", true), (orders[3].Customer, orders[3].Cancelled));
+        Assert.Null(orders[4].Customer);
+        Assert.Equal(0, await db.CountAsync("SELECT COUNT(*) FROM Orders WHERE CustomerKey LIKE '%@%'"));
+    }
+
+    [Fact]
+    public async Task A_shopify_export_gathers_line_items_with_the_same_name_into_one_order()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+
+        var result = await db.ImportAsync(ImportKind.Orders, Path("shopify-orders.csv"));
+        var orders = await AllAsync(db);
+
+        Assert.Equal(("shopify", 5L, 5L, 0L), (result.Format, result.RowsRead, result.RowsStored, result.RowsRejected));
+        Assert.Equal(3, orders.Count);
+        Assert.Equal(new OrderRecord("#1001", EmailKey("layla@example.com"), Us(2024, 3, 14, 7, 21, 33), 135, 15, 20.25, 10, 160.25, "SAR", "paid", false, "web", 3), orders[0]);
+        Assert.Equal(orders[0].Customer, orders[1].Customer);
+        Assert.Equal(("voided", true, "pos"), (orders[2].Status, orders[2].Cancelled, orders[2].Channel));
+    }
+
+    [Fact]
+    public async Task A_woocommerce_export_reads_order_values_and_billing_email()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+
+        var result = await db.ImportAsync(ImportKind.Orders, Path("woocommerce-orders.csv"));
+        var orders = await AllAsync(db);
+
+        Assert.Equal(("woocommerce", 4L, 4L, 0L), (result.Format, result.RowsRead, result.RowsStored, result.RowsRejected));
+        Assert.Equal(new OrderRecord("812", EmailKey("youssef@example.ma"), Us(2024, 5, 6, 9, 14, 0), 250, 30, 0, 0, 280, null, "Completed", false, "Cash on delivery", 1), orders[0]);
+        Assert.Equal((250.0, 25.0, 225.0, 2), (orders[1].Subtotal, orders[1].Discount, orders[1].Total, orders[1].Lines));
+        Assert.True(orders[2].Cancelled);
+        Assert.Equal(orders[0].Customer, orders[2].Customer);
+    }
+
+    [Fact]
+    public async Task A_uci_online_retail_export_sums_lines_into_orders_and_keeps_c_invoices_as_cancelled()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+
+        var result = await db.ImportAsync(ImportKind.Orders, Path("uci-orders.csv"));
+        var orders = await AllAsync(db);
+
+        Assert.Equal(("uci", 7L, 7L, 0L), (result.Format, result.RowsRead, result.RowsStored, result.RowsRejected));
+        Assert.Equal(["536365", "536366", "C536379", "536414", "536544"], orders.Select(o => o.OrderId));
+
+        // 6 × 2.55 + 6 × 3.39 + 8 × 2.75 = 57.64.
+        Assert.Equal(new OrderRecord("536365", "17850", Us(2010, 12, 1, 8, 26, 0), 57.64, 0, 0, 0, 57.64, null, null, false, null, 3), orders[0] with { Subtotal = Math.Round(orders[0].Subtotal, 2), Total = Math.Round(orders[0].Total, 2) });
+        Assert.Equal(("14527", true, -27.5), (orders[2].Customer, orders[2].Cancelled, orders[2].Total));
+        Assert.Equal((null, 0.0), (orders[3].Customer, orders[3].Total));
+        Assert.Equal(2, orders.Count(o => o.Customer == "17850"));
+    }
+}
