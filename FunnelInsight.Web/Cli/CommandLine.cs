@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Services;
 
@@ -16,7 +15,12 @@ public static class CommandLine
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Runs a verb; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    /// <param name="args">The verb and its options.</param>
+    /// <param name="output">Where results go (stdout).</param>
+    /// <param name="error">Where progress and one-line failures go (stderr).</param>
+    /// <param name="configuration">The settings to use; by default appsettings.json and the environment, as the dashboard reads them.</param>
+    /// <param name="cancellationToken">Stops a long import or generation.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? configuration = null, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -27,12 +31,12 @@ public static class CommandLine
                 return await GenerateCommand.RunAsync(command, output, cancellationToken);
             }
 
-            var database = FunnelInsightConfiguration.Database(FunnelInsightConfiguration.Load());
+            var database = FunnelInsightConfiguration.Database(configuration ?? FunnelInsightConfiguration.Load());
             await database.MigrateAsync(cancellationToken);
             var stores = new StoreCatalog(database);
             return command.Verb.ToLowerInvariant() switch
             {
-                "import" => await ImportCommand.RunAsync(command, stores, new ImportService(database), output, error, cancellationToken),
+                "import" => await ImportCommand.RunAsync(command, stores, database, output, error, cancellationToken),
                 _ => await StoresCommand.RunAsync(stores, output, cancellationToken),
             };
         }
@@ -40,6 +44,12 @@ public static class CommandLine
         {
             await error.WriteLineAsync(ex.Message);
             return 2;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A folder or file the command cannot write (generate --out, import --errors): one line, not a stack trace.
+            await error.WriteLineAsync($"{args[0]}: {ex.Message}");
+            return 1;
         }
     }
 }

@@ -1,19 +1,20 @@
 using System.Text.Json;
 using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Core.Stores;
 
 namespace FunnelInsight.Web.Cli;
 
 /// <summary>
-/// <c>import --store NAME (--events FILE | --orders FILE) [--format F] [--map field=column,…]</c>: imports a file,
-/// creating the store if needed, and prints the result as one JSON line.
+/// <c>import --store NAME (--events FILE | --orders FILE) [--format F] [--map field=column,…] [--errors FILE]</c>: imports
+/// a file, creating the store if needed, writes its rejected rows to the error file when asked, and prints the result as one JSON line.
 /// </summary>
 internal static class ImportCommand
 {
     private const int ErrorsShown = 20;
 
-    public static async Task<int> RunAsync(CommandArguments args, StoreCatalog stores, ImportService imports, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandArguments args, StoreCatalog stores, FunnelDatabase database, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var storeName = args.Required("store");
         var (kind, path) = args.Get("events") is { } events ? (ImportKind.Events, events)
@@ -35,11 +36,16 @@ internal static class ImportCommand
                 error.WriteLine($"import: {percent}% ({p.RowsRead:N0} rows)");
             }
         });
-        var result = await imports.ImportAsync(new ImportRequest(store.Id, kind, path, Path.GetFileName(path), args.Get("format"), args.Get("map")), progress, cancellationToken);
+        var result = await new ImportService(database).ImportAsync(new ImportRequest(store.Id, kind, path, Path.GetFileName(path), args.Get("format"), args.Get("map")), progress, cancellationToken);
         if (result.Status != ImportStatus.Succeeded)
         {
             error.WriteLine($"import: {result.Message}");
             return result.Status == ImportStatus.Cancelled ? 130 : 1;
+        }
+
+        if (args.Get("errors") is { } errorFile)
+        {
+            await ImportErrorFile.WriteAsync(database, result.ImportId, errorFile, cancellationToken);
         }
 
         await output.WriteLineAsync(JsonSerializer.Serialize(new

@@ -1,40 +1,24 @@
 using System.Text.Json;
-using FunnelInsight.Web.Cli;
 
 namespace FunnelInsight.Tests.Web.Cli;
 
-[Collection(CommandLineTestGroup.Name)]
 public sealed class GenerateCommandTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "funnelinsight-tests", Guid.NewGuid().ToString("N"));
+    private readonly CommandLineRun _cli = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
-
-    private static async Task<(int Exit, string Output, string Error)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CommandLine.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    public void Dispose() => _cli.Dispose();
 
     [Fact]
     public async Task Generate_twice_with_one_seed_writes_identical_files_and_reports_them_as_json()
     {
-        var first = Path.Combine(_folder, "a");
-        var second = Path.Combine(_folder, "b");
+        var first = Path.Combine(_cli.Folder, "a");
+        var second = Path.Combine(_cli.Folder, "b");
 
-        var run = await Run("generate", "--events", "2500", "--orders", "300", "--out", first, "--seed", "4");
-        await Run("generate", "--events", "2500", "--orders", "300", "--out", second, "--seed", "4");
+        var run = await _cli.RunAsync("generate", "--events", "2500", "--orders", "300", "--out", first, "--seed", "4");
+        await _cli.RunAsync("generate", "--events", "2500", "--orders", "300", "--out", second, "--seed", "4");
 
         Assert.Equal(0, run.Exit);
-        using var json = JsonDocument.Parse(run.Output.TrimEnd().Split('\n')[^1]);
+        using var json = JsonDocument.Parse(CommandLineRun.LastLine(run.Output));
         Assert.Equal(2500, json.RootElement.GetProperty("events").GetInt64());
         Assert.Equal(Path.Combine(first, "orders.csv"), json.RootElement.GetProperty("files")[1].GetString());
         Assert.Equal(2501, File.ReadAllLines(Path.Combine(first, "events.csv")).Length);
@@ -45,10 +29,23 @@ public sealed class GenerateCommandTests : IDisposable
     [Fact]
     public async Task Generate_with_a_count_that_is_not_a_number_fails_with_one_line_on_stderr()
     {
-        var run = await Run("generate", "--events", "lots", "--out", _folder);
+        var run = await _cli.RunAsync("generate", "--events", "lots", "--out", _cli.Folder);
 
         Assert.Equal(2, run.Exit);
         Assert.Equal("generate: --events must be a whole number ≥ 0, not 'lots'.", run.Error.TrimEnd());
         Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public async Task Generate_into_a_folder_it_cannot_create_fails_with_one_line_on_stderr()
+    {
+        var file = Path.Combine(_cli.Folder, "a-file");
+        await File.WriteAllTextAsync(file, "");
+
+        var run = await _cli.RunAsync("generate", "--events", "10", "--out", Path.Combine(file, "sub"));
+
+        Assert.Equal(1, run.Exit);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+        Assert.StartsWith("generate: ", run.Error, StringComparison.Ordinal);
     }
 }

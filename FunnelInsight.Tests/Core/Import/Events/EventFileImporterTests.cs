@@ -133,4 +133,28 @@ public class EventFileImporterTests
         Assert.StartsWith("The columns (when, what) match no known event export", result.Message, StringComparison.Ordinal);
         Assert.Equal(0, await db.CountAsync("SELECT COUNT(*) FROM Events"));
     }
+
+    [Fact]
+    public async Task A_mapping_overrides_one_column_of_a_detected_format()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+
+        var result = await db.ImportAsync(ImportKind.Events, Path("ga4-events-dotted.csv"), mapping: "channel=traffic_source.medium");
+
+        Assert.Equal("ga4", result.Format);
+        Assert.Contains("channel=traffic_source.medium", result.Mapping, StringComparison.Ordinal);
+        Assert.Equal(["organic", "(none)"], (await EventRecord.AllAsync(db)).Select(e => e.Channel).Distinct());
+    }
+
+    [Fact]
+    public async Task A_chosen_format_the_file_does_not_fit_fails_naming_the_missing_columns()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+
+        var result = await db.ImportAsync(ImportKind.Events, Path("retailrocket-events.csv"), format: "canonical");
+
+        Assert.Equal(ImportStatus.Failed, result.Status);
+        Assert.StartsWith("No column for event_time, event_type, session_id", result.Message, StringComparison.Ordinal);
+        Assert.Contains("(FunnelInsight canonical events)", result.Message, StringComparison.Ordinal);
+    }
 }

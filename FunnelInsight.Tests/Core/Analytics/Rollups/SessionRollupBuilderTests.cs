@@ -1,0 +1,90 @@
+using FunnelInsight.Core.Analytics.Rollups;
+using FunnelInsight.Core.Domain;
+using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Tests.Support;
+using static FunnelInsight.Tests.Support.Fixture;
+
+namespace FunnelInsight.Tests.Core.Analytics.Rollups;
+
+public class SessionRollupBuilderTests
+{
+    private sealed record Rollup(
+        string Session, string Visitor, long Start, long End, string? Device, string? Channel, string? Country, int Depth,
+        long? ProductUs, long? CartUs, long? CheckoutUs, long? PurchaseUs, int OpenMask, int StepMask, int LastStep,
+        int SignalMask, int ExitSignal, string LastEvent, double CartValue, int CartItems, double PurchaseValue, int Events,
+        double? AvgLoad, FunnelStage[] Path);
+
+    private static async Task<IReadOnlyList<Rollup>> Rollups(TempDatabase db) => await db.QueryAsync(
+        """
+        SELECT SessionKey, VisitorKey, StartUs, EndUs, Device, Channel, Country, OrderedDepth, ProductUs, CartUs, CheckoutUs,
+            PurchaseUs, OpenMask, StepMask, LastStep, SignalMask, ExitSignal, LastEventName, CartValue, CartItems, PurchaseValue,
+            EventCount, AvgPageLoadMs, StagePath
+        FROM Sessions ORDER BY SessionKey
+        """,
+        r => new Rollup(
+            r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetString(4), r.GetString(5), r.GetString(6),
+            r.GetInt32(7), Long(r, 8), Long(r, 9), Long(r, 10), Long(r, 11), r.GetInt32(12), r.GetInt32(13), r.GetInt32(14),
+            r.GetInt32(15), r.GetInt32(16), r.GetString(17), r.GetDouble(18), r.GetInt32(19), r.GetDouble(20), r.GetInt32(21),
+            r.IsDBNull(22) ? null : r.GetDouble(22),
+            [.. SessionRollup.ReadPath((byte[])r.GetValue(23)).Select(p => p.Stage)]));
+
+    private static long? Long(Microsoft.Data.Sqlite.SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
+
+    [Fact]
+    public async Task A_purchasing_session_through_every_step_rolls_up_to_hand_computed_values()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await db.ImportAsync(ImportKind.Events, Path("canonical-events.csv"));
+
+        var s1 = (await Rollups(db))[0];
+
+        Assert.Equal(("S1", "V1", Us(2025, 3, 1, 10, 0, 0), Us(2025, 3, 1, 10, 5, 0)), (s1.Session, s1.Visitor, s1.Start, s1.End));
+        Assert.Equal(("desktop", "organic", "SA", 4), (s1.Device, s1.Channel, s1.Country, s1.Depth));
+        Assert.Equal([Us(2025, 3, 1, 10, 0, 20), Us(2025, 3, 1, 10, 1, 0), Us(2025, 3, 1, 10, 2, 0), Us(2025, 3, 1, 10, 5, 0)], new[] { s1.ProductUs, s1.CartUs, s1.CheckoutUs, s1.PurchaseUs });
+        Assert.Equal(0b11111, s1.OpenMask);
+        Assert.Equal((1 << (int)CheckoutStep.ShippingInfo) | (1 << (int)CheckoutStep.PaymentInfo), s1.StepMask);
+        Assert.Equal((int)CheckoutStep.PaymentInfo, s1.LastStep);
+
+        // Cart 20.00 × 2; purchase 45.50 × 1; page loads (1200 + 800 + 1000 + 1400) / 4.
+        Assert.Equal((40.0, 2, 45.5, 7, 1100.0), (s1.CartValue, s1.CartItems, s1.PurchaseValue, s1.Events, s1.AvgLoad));
+        // Checkout sub-steps are steps, not stage events: the path holds begin_checkout only.
+        Assert.Equal([FunnelStage.Landing, FunnelStage.Product, FunnelStage.Cart, FunnelStage.Checkout, FunnelStage.Purchase], s1.Path);
+    }
+
+    [Fact]
+    public async Task A_checkout_abandoned_after_a_failed_coupon_keeps_its_cart_removals_and_exit_signal()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await db.ImportAsync(ImportKind.Events, Path("canonical-events.csv"));
+
+        var s2 = (await Rollups(db))[1];
+
+        Assert.Equal(("S2", 3, null), (s2.Session, s2.Depth, s2.PurchaseUs));
+        Assert.Equal(0b01111, s2.OpenMask);
+
+        // 15.00 × 1 + 5.00 × 3 − 5.00 × 1 = 25.00 over 1 + 3 − 1 = 3 items.
+        Assert.Equal((25.0, 3, 0.0), (s2.CartValue, s2.CartItems, s2.PurchaseValue));
+        Assert.Equal((1 << (int)CheckoutStep.Coupon, (int)CheckoutStep.Coupon), (s2.StepMask, s2.LastStep));
+        Assert.Equal((int)(EventSignal.RemoveFromCart | EventSignal.CouponFailed), s2.SignalMask);
+        Assert.Equal(((int)EventSignal.CouponFailed, "coupon_failed"), (s2.ExitSignal, s2.LastEvent));
+        Assert.Equal(2800.0, s2.AvgLoad);
+    }
+
+    [Fact]
+    public async Task A_session_landing_on_a_product_page_reaches_product_and_stops_at_the_first_missing_stage()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await db.ImportAsync(ImportKind.Events, Path("canonical-events.csv"));
+
+        var s3 = (await Rollups(db))[2];
+
+        // view_item and add_to_cart share a time: file order decides. No checkout event: the ordered funnel
+        // stops at cart although a purchase follows; the open funnel still counts the purchase.
+        Assert.Equal(("S3", "S3", 2, Us(2025, 3, 2, 9, 0, 0)), (s3.Session, s3.Visitor, s3.Depth, s3.CartUs));
+        Assert.Null(s3.CheckoutUs);
+        Assert.Null(s3.PurchaseUs);
+        Assert.Equal(0b10111, s3.OpenMask);
+        Assert.Equal((20.0, 1, 20.0, null), (s3.CartValue, s3.CartItems, s3.PurchaseValue, s3.AvgLoad));
+        Assert.Equal([FunnelStage.Product, FunnelStage.Cart, FunnelStage.Purchase], s3.Path);
+    }
+}

@@ -1,0 +1,42 @@
+using FunnelInsight.Web.Cli;
+using Microsoft.Extensions.Configuration;
+
+namespace FunnelInsight.Tests.Web.Cli;
+
+/// <summary>Runs the real command line in-process against a database of its own in a temporary folder.</summary>
+internal sealed class CommandLineRun : IDisposable
+{
+    private readonly IConfiguration _configuration;
+
+    public CommandLineRun()
+    {
+        Directory.CreateDirectory(Folder);
+        _configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new("ConnectionStrings:FunnelInsight", ConnectionString)])
+            .Build();
+    }
+
+    /// <summary>A temporary folder for the database and the files a test writes.</summary>
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "funnelinsight-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The connection string of the run's database.</summary>
+    public string ConnectionString => $"Data Source={Path.Combine(Folder, "cli.db")}";
+
+    /// <summary>The last line of <paramref name="text"/>.</summary>
+    public static string LastLine(string text) => text.TrimEnd().Split('\n')[^1].TrimEnd('\r');
+
+    /// <summary>Runs one command; returns its exit code, stdout and stderr.</summary>
+    public async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CommandLine.RunAsync(args, output, error, _configuration);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+    }
+}
