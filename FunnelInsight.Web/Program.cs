@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Cli;
@@ -16,6 +17,7 @@ var database = FunnelInsightConfiguration.Database(builder.Configuration);
 builder.Services.AddSingleton(database);
 builder.Services.AddSingleton<StoreCatalog>();
 builder.Services.AddSingleton<ImportService>();
+builder.Services.AddSingleton<IFunnelAnalytics, SqliteFunnelAnalytics>();
 builder.Services.AddSingleton<DemoStoreLoader>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 

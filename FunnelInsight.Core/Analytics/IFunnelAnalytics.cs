@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Core.Analytics.Customers;
+using FunnelInsight.Core.Analytics.Friction;
 using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Core.Analytics.Leaks;
 using FunnelInsight.Core.Analytics.Segments;
@@ -40,4 +41,10 @@ public interface IFunnelAnalytics
     /// </summary>
     /// <exception cref="ArgumentException">The queries are on different stores.</exception>
     Task<SegmentComparison> CompareAsync(FunnelQuery first, FunnelQuery second, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The checkout friction flags the selection's sessions and the store's orders give evidence of, with the
+    /// reference figures beside the merchant's numbers. Counted per session in the ordered funnel.
+    /// </summary>
+    Task<FrictionReport> FrictionAsync(FunnelQuery query, CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Core.Analytics.Customers;
+using FunnelInsight.Core.Analytics.Friction;
 using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Core.Analytics.Leaks;
 using FunnelInsight.Core.Analytics.Segments;
@@ -80,6 +81,23 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
         return SegmentComparison.Of(a.Total, b.Total);
     }
 
+    /// <inheritdoc />
+    public async Task<FrictionReport> FrictionAsync(FunnelQuery query, CancellationToken cancellationToken = default)
+    {
+        var sessions = query with { Mode = FunnelMode.Ordered, Scope = FunnelScope.Session, Breakdown = null, Trend = TrendGranularity.None };
+        var (table, _) = await _tables.GetAsync(query.StoreId, cancellationToken);
+        var selected = SessionSelection.Select(table, sessions);
+        var aov = await AverageOrderValueAsync(table, selected, sessions, cancellationToken);
+        var leaks = LeakRanking.Rank(table, selected, sessions, aov);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var extraCosts = await OrderCostReader.MedianExtraCostShareAsync(connection, sessions, cancellationToken);
+        var evidence = FrictionEvidenceCollector.Collect(table, selected, leaks, extraCosts);
+        var funnel = await FunnelAsync(sessions, cancellationToken);
+        var customers = await CustomersAsync(new CustomerQuery(query.StoreId) { From = query.From, To = query.To }, cancellationToken);
+        return new FrictionReport(query, FrictionDetector.Detect(evidence, aov),
+            ReferenceComparisons.For(funnel.Total, evidence.CartAbandonment, customers.RepeatPurchaseRate));
+    }
+
     /// <summary>Loads a store's rollups ahead of the first query (for example right after an import).</summary>
     public async Task WarmAsync(int storeId, CancellationToken cancellationToken = default) =>
         await _tables.GetAsync(storeId, cancellationToken);
@@ -95,10 +113,8 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT AVG(Total) FROM Orders WHERE StoreId = $store AND IsCancelled = 0 AND CreatedUs >= $from AND CreatedUs < $to";
-        command.Parameters.AddWithValue("$store", query.StoreId);
-        command.Parameters.AddWithValue("$from", query.From is { } from ? SessionSelection.DayStartUs(from) : long.MinValue);
-        command.Parameters.AddWithValue("$to", query.To is { } to ? SessionSelection.DayStartUs(to.AddDays(1)) : long.MaxValue);
+        command.CommandText = $"SELECT AVG(Total) FROM Orders WHERE IsCancelled = 0 AND {OrderRange.Where}";
+        OrderRange.Bind(command, query.StoreId, query.From, query.To);
         return await command.ExecuteScalarAsync(cancellationToken) is double average ? average : 0;
     }
 }

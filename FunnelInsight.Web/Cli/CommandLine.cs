@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Services;
 
@@ -9,7 +10,7 @@ namespace FunnelInsight.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "stores", "generate"];
+    private static readonly string[] Verbs = ["import", "stores", "generate", "report"];
 
     /// <summary>True when the arguments start with a command verb rather than host options.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
@@ -24,8 +25,10 @@ public static class CommandLine
     {
         try
         {
-            var command = CommandArguments.Parse(args);
-            if (command.Verb.Equals("generate", StringComparison.OrdinalIgnoreCase))
+            // A report's first argument is its kind (funnel, leaks, …), which the option parser does not take.
+            var isReport = args.Length > 0 && args[0].Equals("report", StringComparison.OrdinalIgnoreCase);
+            var command = isReport ? null : CommandArguments.Parse(args);
+            if (command is not null && command.Verb.Equals("generate", StringComparison.OrdinalIgnoreCase))
             {
                 // Generating files needs no database.
                 return await GenerateCommand.RunAsync(command, output, cancellationToken);
@@ -34,6 +37,11 @@ public static class CommandLine
             var database = FunnelInsightConfiguration.Database(configuration ?? FunnelInsightConfiguration.Load());
             await database.MigrateAsync(cancellationToken);
             var stores = new StoreCatalog(database);
+            if (command is null)
+            {
+                return await ReportCommand.RunAsync(args, stores, new SqliteFunnelAnalytics(database), output, cancellationToken);
+            }
+
             return command.Verb.ToLowerInvariant() switch
             {
                 "import" => await ImportCommand.RunAsync(command, stores, database, output, error, cancellationToken),

@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Analytics.Sessions;
 using Microsoft.Data.Sqlite;
 
 namespace FunnelInsight.Core.Analytics.Customers;
@@ -9,13 +8,10 @@ internal static class OrderFactReader
     public static async Task<List<OrderFact>> ReadAsync(SqliteConnection connection, CustomerQuery query, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT CustomerKey, CreatedUs, Total, IsCancelled FROM Orders
-            WHERE StoreId = $store AND CreatedUs >= $from AND CreatedUs < $to
+        command.CommandText = $"""
+            SELECT CustomerKey, CreatedUs, Total, IsCancelled FROM Orders WHERE {OrderRange.Where}
             """;
-        command.Parameters.AddWithValue("$store", query.StoreId);
-        command.Parameters.AddWithValue("$from", query.From is { } from ? SessionSelection.DayStartUs(from) : long.MinValue);
-        command.Parameters.AddWithValue("$to", query.To is { } to ? SessionSelection.DayStartUs(to.AddDays(1)) : long.MaxValue);
+        OrderRange.Bind(command, query.StoreId, query.From, query.To);
         var orders = new List<OrderFact>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -13,9 +13,16 @@ internal static class SessionTableLoader
 
     public static SessionTable Load(SqliteConnection connection, int storeId, CancellationToken cancellationToken)
     {
-        var count = (int)Scalar(connection, "SELECT COUNT(*) FROM Sessions WHERE StoreId = $store", storeId);
+        // One read transaction: the count and the rows come from the same snapshot even if an import commits meanwhile.
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        using var counting = connection.CreateCommand();
+        counting.Transaction = snapshot;
+        counting.CommandText = "SELECT COUNT(*) FROM Sessions WHERE StoreId = $store";
+        counting.Parameters.AddWithValue("$store", storeId);
+        var count = Convert.ToInt32(counting.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         var table = new SessionTable(count);
         using var command = connection.CreateCommand();
+        command.Transaction = snapshot;
         command.CommandText = Columns;
         command.Parameters.AddWithValue("$store", storeId);
         using var reader = command.ExecuteReader();
@@ -101,14 +108,6 @@ internal static class SessionTableLoader
         }
 
         return new VisitorPaths(visitor, visitorIds.Count, paths);
-    }
-
-    internal static long Scalar(SqliteConnection connection, string sql, int storeId)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$store", storeId);
-        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     // Array.Sort is not stable; equal starts are put back in row-id (load) order so results never depend on it.

@@ -1,0 +1,27 @@
+using FunnelInsight.Core.Analytics.Statistics;
+using Microsoft.Data.Sqlite;
+
+namespace FunnelInsight.Core.Analytics.Friction;
+
+/// <summary>How much of what buyers pay is shipping and tax, from the store's orders.</summary>
+internal static class OrderCostReader
+{
+    /// <summary>The median of (shipping + tax) / total over orders that are not cancelled and have a total, and their count.</summary>
+    public static async Task<(double? Median, long Count)> MedianExtraCostShareAsync(SqliteConnection connection, FunnelQuery query, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT (Shipping + Tax) / Total FROM Orders WHERE IsCancelled = 0 AND Total > 0 AND {OrderRange.Where}
+            """;
+        OrderRange.Bind(command, query.StoreId, query.From, query.To);
+        var shares = new List<double>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            shares.Add(reader.GetDouble(0));
+        }
+
+        shares.Sort();
+        return (Quantile.Median(shares), shares.Count);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text;
+
+namespace FunnelInsight.Core.Reports;
+
+/// <summary>Writes a report's first table as RFC 4180 CSV (UTF-8, CRLF) with a header row and neutralised cells.</summary>
+public static class CsvReportWriter
+{
+    /// <summary>Writes <paramref name="document"/>'s first table to <paramref name="output"/>.</summary>
+    public static async Task WriteAsync(ReportDocument document, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        var table = document.Tables[0];
+        await output.WriteAsync(Line(table.Header).AsMemory(), cancellationToken);
+        foreach (var row in table.Rows)
+        {
+            await output.WriteAsync(Line(row).AsMemory(), cancellationToken);
+        }
+
+        await output.FlushAsync(cancellationToken);
+    }
+
+    private static string Line<T>(IReadOnlyList<T> cells)
+    {
+        var line = new StringBuilder();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (i > 0)
+            {
+                line.Append(',');
+            }
+
+            var text = CellText.Format(cells[i]);
+            line.Append(text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text);
+        }
+
+        return line.Append("\r\n").ToString();
+    }
+}

@@ -1,0 +1,57 @@
+using FunnelInsight.Core.Analytics.Customers;
+using static FunnelInsight.Core.Reports.ReportValues;
+
+namespace FunnelInsight.Core.Reports;
+
+/// <summary>The customer report: JSON with the figures, periods and cohorts; the periods as the main table.</summary>
+public static class CustomerReportDocument
+{
+    /// <summary>Builds the document.</summary>
+    public static ReportDocument Build(CustomerReport report)
+    {
+        var json = new
+        {
+            query = new { from = Day(report.Query.From), to = Day(report.Query.To), inactiveDays = report.Query.InactiveDays },
+            customers = report.Customers,
+            orders = report.Orders,
+            cancelledOrders = report.CancelledOrders,
+            anonymousOrders = report.AnonymousOrders,
+            revenue = report.Revenue,
+            averageOrderValue = report.AverageOrderValue,
+            repeatPurchaseRate = Rate(report.RepeatPurchaseRate),
+            repeatCustomers = report.RepeatPurchaseRate.Count,
+            asOf = Day(report.AsOf),
+            inactiveCustomers = report.Inactive.Count,
+            inactiveRate = Rate(report.Inactive),
+            periods = report.Periods.Select(p => new
+            {
+                period = p.Period,
+                partial = p.Partial,
+                activeCustomers = p.ActiveCustomers,
+                newCustomers = p.NewCustomers,
+                activeAtStart = p.ActiveAtStart,
+                churned = p.Churned,
+                churnRate = Rate(p.ChurnRate),
+            }),
+            cohorts = report.Cohorts.Select(c => new { cohort = c.Cohort, customers = c.Customers, retention = c.Retention.Select(Rate) }),
+        };
+        var longest = report.Cohorts.Count == 0 ? 0 : report.Cohorts.Max(c => c.Retention.Count);
+        ReportTable[] tables =
+        [
+            new("periods", ["period", "partial", "activeCustomers", "newCustomers", "activeAtStart", "churned", "churnRate"],
+                report.Periods.Select(p => (IReadOnlyList<object?>)
+                [
+                    p.Period, p.Partial, p.ActiveCustomers, p.NewCustomers, p.ActiveAtStart, p.Churned, Rate(p.ChurnRate),
+                ]).ToList()),
+            new("summary", ["figure", "value"],
+            [
+                ["customers", report.Customers], ["orders", report.Orders], ["cancelledOrders", report.CancelledOrders],
+                ["anonymousOrders", report.AnonymousOrders], ["revenue", report.Revenue], ["averageOrderValue", report.AverageOrderValue],
+                ["repeatPurchaseRate", Rate(report.RepeatPurchaseRate)], ["inactiveRate", Rate(report.Inactive)],
+            ]),
+            new("cohorts", ["cohort", "customers", .. Enumerable.Range(0, longest).Select(m => $"month{m}")],
+                report.Cohorts.Select(c => (IReadOnlyList<object?>)[c.Cohort, c.Customers, .. c.Retention.Select(r => (object?)Rate(r))]).ToList()),
+        ];
+        return new ReportDocument("customers", json, tables);
+    }
+}

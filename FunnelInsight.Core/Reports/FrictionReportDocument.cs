@@ -1,0 +1,51 @@
+using FunnelInsight.Core.Analytics.Friction;
+using static FunnelInsight.Core.Reports.ReportValues;
+
+namespace FunnelInsight.Core.Reports;
+
+/// <summary>The friction report: flags with evidence and remedies, and the reference figures beside the merchant's numbers.</summary>
+public static class FrictionReportDocument
+{
+    /// <summary>Builds the document.</summary>
+    public static ReportDocument Build(FrictionReport report)
+    {
+        var json = new
+        {
+            query = Query(report.Query),
+            flags = report.Flags.Select(f => new
+            {
+                key = f.Key,
+                title = f.Title,
+                evidence = f.Evidence,
+                figures = f.Figures.ToDictionary(x => x.Name, x => x.Value),
+                confidence = Name(f.Confidence),
+                sessionsTouched = f.SessionsTouched,
+                revenueAtStake = f.RevenueAtStake,
+                remedy = f.Remedy,
+                reference = f.Reference?.Key,
+            }),
+            references = report.References.Select(r => new
+            {
+                key = r.Reference.Key,
+                label = r.Reference.Label,
+                value = r.Reference.Value,
+                source = r.Reference.Source,
+                merchant = r.Merchant is { } merchant ? Rate(merchant) : null,
+            }),
+        };
+        ReportTable[] tables =
+        [
+            new("flags", ["key", "title", "confidence", "sessionsTouched", "revenueAtStake", "evidence", "remedy"],
+                report.Flags.Select(f => (IReadOnlyList<object?>)
+                [
+                    f.Key, f.Title, Name(f.Confidence), f.SessionsTouched, f.RevenueAtStake, f.Evidence, f.Remedy,
+                ]).ToList()),
+            new("references", ["key", "label", "value", "source", "merchant"],
+                report.References.Select(r => (IReadOnlyList<object?>)
+                [
+                    r.Reference.Key, r.Reference.Label, r.Reference.Value, r.Reference.Source, r.Merchant is { } m ? Rate(m) : null,
+                ]).ToList()),
+        ];
+        return new ReportDocument("friction", json, tables);
+    }
+}

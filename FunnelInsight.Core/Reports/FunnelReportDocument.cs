@@ -1,0 +1,73 @@
+using FunnelInsight.Core.Analytics.Funnel;
+using static FunnelInsight.Core.Reports.ReportValues;
+
+namespace FunnelInsight.Core.Reports;
+
+/// <summary>The funnel report as JSON and tables (see the README for the shape).</summary>
+public static class FunnelReportDocument
+{
+    /// <summary>Builds the document.</summary>
+    public static ReportDocument Build(FunnelReport report)
+    {
+        var json = new
+        {
+            query = Query(report.Query),
+            stages = Stages(report.Total),
+            overallConversion = Rate(report.Total.OverallConversion),
+            overallConversionLow = Low(report.Total.OverallConversion),
+            overallConversionHigh = High(report.Total.OverallConversion),
+            cartAbandonmentRate = Rate(report.Total.CartAbandonment),
+            checkoutAbandonmentRate = Rate(report.Total.CheckoutAbandonment),
+            breakdown = report.Breakdown.Select(Segment),
+            trend = report.Trend.Select(point => new { period = Day(point.PeriodStart), stages = Stages(point.Funnel), overallConversion = Rate(point.Funnel.OverallConversion) }),
+            timeToConvert = new
+            {
+                purchases = report.TimeToConvert.Purchases,
+                medianLandingToPurchaseSeconds = report.TimeToConvert.MedianLandingToPurchaseSeconds,
+                p90LandingToPurchaseSeconds = report.TimeToConvert.P90LandingToPurchaseSeconds,
+                medianCheckoutToPurchaseSeconds = report.TimeToConvert.MedianCheckoutToPurchaseSeconds,
+                p90CheckoutToPurchaseSeconds = report.TimeToConvert.P90CheckoutToPurchaseSeconds,
+            },
+        };
+        var segments = new[] { report.Total }.Concat(report.Breakdown).ToList();
+        ReportTable[] tables =
+        [
+            new("funnel", ["segment", "stage", "reached", "stepConversion", "stepConversionLow", "stepConversionHigh", "dropOff", "dropRate"],
+                segments.SelectMany(s => s.Stages.Select(step => (IReadOnlyList<object?>)
+                [
+                    s.Label, Name(step.Stage), step.Reached, Rate(step.StepConversion), Low(step.StepConversion), High(step.StepConversion), step.DropOff, Rate(step.DropRate),
+                ])).ToList()),
+            new("summary", ["segment", "landed", "purchased", "overallConversion", "cartAbandonmentRate", "checkoutAbandonmentRate"],
+                segments.Select(s => (IReadOnlyList<object?>)
+                [
+                    s.Label, s.Landed, s.Stages[4].Reached, Rate(s.OverallConversion), Rate(s.CartAbandonment), Rate(s.CheckoutAbandonment),
+                ]).ToList()),
+            new("trend", ["period", "stage", "reached", "stepConversion"],
+                report.Trend.SelectMany(p => p.Funnel.Stages.Select(step => (IReadOnlyList<object?>)
+                [
+                    Day(p.PeriodStart), Name(step.Stage), step.Reached, Rate(step.StepConversion),
+                ])).ToList()),
+        ];
+        return new ReportDocument("funnel", json, tables);
+    }
+
+    private static object Segment(FunnelSegment segment) => new
+    {
+        value = segment.Label,
+        stages = Stages(segment),
+        overallConversion = Rate(segment.OverallConversion),
+        cartAbandonmentRate = Rate(segment.CartAbandonment),
+        checkoutAbandonmentRate = Rate(segment.CheckoutAbandonment),
+    };
+
+    private static IEnumerable<object> Stages(FunnelSegment segment) => segment.Stages.Select(step => new
+    {
+        stage = Name(step.Stage),
+        reached = step.Reached,
+        stepConversion = Rate(step.StepConversion),
+        stepConversionLow = Low(step.StepConversion),
+        stepConversionHigh = High(step.StepConversion),
+        dropOff = step.DropOff,
+        dropRate = Rate(step.DropRate),
+    });
+}

@@ -1,0 +1,106 @@
+namespace FunnelInsight.Tests.Core.Analytics.BruteForce;
+
+/// <summary>One session worked out by plain loops over its raw events, straight from the design's definitions.</summary>
+internal sealed class BruteForceSession
+{
+    private static readonly Dictionary<string, int> Stages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["session_start"] = 0, ["first_visit"] = 0, ["landing"] = 0,
+        ["view_item"] = 1, ["product_view"] = 1, ["view"] = 1,
+        ["add_to_cart"] = 2, ["cart"] = 2, ["view_cart"] = 2, ["addtocart"] = 2,
+        ["begin_checkout"] = 3, ["checkout"] = 3, ["sign_up"] = 3, ["login"] = 3, ["add_shipping_info"] = 3,
+        ["add_coupon"] = 3, ["apply_coupon"] = 3, ["add_payment_info"] = 3,
+        ["purchase"] = 4, ["order_completed"] = 4, ["transaction"] = 4,
+    };
+
+    private static readonly Dictionary<string, int> Steps = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["sign_up"] = 1, ["login"] = 1, ["add_shipping_info"] = 2, ["add_coupon"] = 3, ["apply_coupon"] = 3, ["add_payment_info"] = 4,
+    };
+
+    public BruteForceSession(List<RawEvent> events)
+    {
+        Events = events.OrderBy(e => e.Time).ThenBy(e => e.Line).ToList();
+        Key = Events[0].Session;
+        Visitor = Events[0].Visitor;
+        Start = Events[0].Time;
+        Device = Events.Select(e => e.Device).FirstOrDefault(v => v is not null);
+        Channel = Events.Select(e => e.Channel).FirstOrDefault(v => v is not null);
+        Country = Events.Select(e => e.Country).FirstOrDefault(v => v is not null);
+        ReachedAt = Greedy(Events.Select(StageOf).ToList());
+        Depth = Array.FindLastIndex(ReachedAt, p => p >= 0);
+        OpenMask = 1;
+        foreach (var e in Events)
+        {
+            OpenMask |= StageOf(e) is { } stage ? 1 << stage : 0;
+            var amount = (double)(e.Price ?? 0) * (e.Quantity ?? 1);
+            if (StageOf(e) == 2 && !e.Name.Equals("view_cart", StringComparison.OrdinalIgnoreCase))
+            {
+                CartValue += amount;
+                CartItems += e.Quantity ?? 1;
+            }
+            else if (e.Name.Equals("remove_from_cart", StringComparison.OrdinalIgnoreCase))
+            {
+                CartValue -= amount;
+                CartItems -= e.Quantity ?? 1;
+            }
+            else if (StageOf(e) == 4)
+            {
+                PurchaseValue += amount;
+            }
+        }
+
+        CartValue = Math.Max(0, CartValue);
+        CartItems = Math.Max(0, CartItems);
+        for (var i = Math.Max(ReachedAt[3], 0); ReachedAt[3] >= 0 && i < Events.Count && (ReachedAt[4] < 0 || i < ReachedAt[4]); i++)
+        {
+            LastStep = Steps.GetValueOrDefault(Events[i].Name, LastStep);
+        }
+    }
+
+    public List<RawEvent> Events { get; }
+    public string Key { get; }
+    public string Visitor { get; }
+    public DateTime Start { get; }
+    public string? Device { get; }
+    public string? Channel { get; }
+    public string? Country { get; }
+    public int[] ReachedAt { get; }
+    public int Depth { get; }
+    public int OpenMask { get; }
+    public double CartValue { get; }
+    public int CartItems { get; }
+    public double PurchaseValue { get; }
+    public int LastStep { get; }
+
+    public static int? StageOf(RawEvent e) => Stages.TryGetValue(e.Name, out var stage) ? stage : null;
+
+    /// <summary>The position reaching each stage: landing at 0, then the first event of each next stage at or after the previous one.</summary>
+    public static int[] Greedy(IReadOnlyList<int?> stages)
+    {
+        int[] reached = [0, -1, -1, -1, -1];
+        var from = 0;
+        for (var k = 1; k <= 4; k++)
+        {
+            var found = -1;
+            for (var i = from; i < stages.Count; i++)
+            {
+                if (stages[i] == k)
+                {
+                    found = i;
+                    break;
+                }
+            }
+
+            if (found < 0)
+            {
+                break;
+            }
+
+            reached[k] = found;
+            from = found;
+        }
+
+        return reached;
+    }
+}

@@ -1,0 +1,32 @@
+using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Tests.Support;
+
+namespace FunnelInsight.Tests.Core.Analytics.BruteForce;
+
+/// <summary>A random store of 4,000 sessions imported once through the real import path, with its brute-force twin.</summary>
+public sealed class RandomStoreFixture : IAsyncLifetime
+{
+    private AnalyticsStore? _store;
+
+    internal AnalyticsStore Store => _store!;
+
+    internal BruteForceFunnel Expected { get; private set; } = null!;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        var (events, csv) = RandomStore.Generate(seed: 20240301, sessions: 4000);
+        _store = await AnalyticsStore.CreateAsync(null);
+        await _store.ImportAsync(ImportKind.Events, "random.csv", csv);
+        Expected = new BruteForceFunnel(events);
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using FunnelInsight.Core.Analytics.Rollups;
+using FunnelInsight.Core.Domain;
+
+namespace FunnelInsight.Tests.Core.Analytics.Rollups;
+
+public class SessionRollupTests
+{
+    private static SessionEvent Event(int minute, string name, double? price = null, int? quantity = null) =>
+        new(minute * 60_000_000L, name, StageMap.Default.Meaning(name), price, quantity, null, null, null, null);
+
+    [Fact]
+    public void View_cart_adds_no_value_and_items_count_without_a_price()
+    {
+        var summary = SessionRollup.Build(1, "s", "v",
+        [
+            Event(0, "session_start"), Event(1, "view_item"), Event(2, "add_to_cart", 10, 2), Event(3, "view_cart", 20, 2),
+            Event(4, "add_to_cart"), Event(5, "remove_from_cart", 10, 1),
+        ]);
+
+        Assert.Equal(10, summary.CartValue);
+        Assert.Equal(2, summary.CartItems);
+        Assert.Equal(2, summary.OrderedDepth);
+    }
+
+    [Fact]
+    public void A_sub_step_that_reaches_checkout_is_itself_recorded_as_a_step()
+    {
+        var summary = SessionRollup.Build(1, "s", "v",
+        [
+            Event(0, "session_start"), Event(1, "view_item"), Event(2, "add_to_cart"), Event(3, "add_shipping_info"),
+            Event(4, "apply_coupon"), Event(5, "purchase", 30), Event(6, "add_payment_info"),
+        ]);
+
+        Assert.Equal(4, summary.OrderedDepth);
+        Assert.Equal(3 * 60_000_000L, summary.CheckoutUs);
+        Assert.Equal(1 << (int)CheckoutStep.ShippingInfo | 1 << (int)CheckoutStep.Coupon, summary.StepMask);
+        Assert.Equal((int)CheckoutStep.Coupon, summary.LastStep);
+        Assert.Equal(30, summary.PurchaseValue);
+    }
+}
