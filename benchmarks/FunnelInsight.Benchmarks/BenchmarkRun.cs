@@ -16,6 +16,7 @@ internal static class BenchmarkRun
     {
         log.WriteLine($"Event file: {options.Events:N0} events, seed {options.Seed}, in {options.WorkFolder}");
         var csv = EventFile.Ensure(options.WorkFolder, options.Events, options.Seed);
+        var fileMegabytes = new FileInfo(csv).Length / 1e6;
 
         log.WriteLine("DuckDB: loading the CSV into a table…");
         TimeSpan duckLoad, duckLoadCpu;
@@ -60,7 +61,7 @@ internal static class BenchmarkRun
         log.WriteLine("Stage counts (landing product cart checkout purchase), identical in both engines:");
         log.WriteLine(firstCounts.ToText());
         return new BenchmarkReport(
-            options.Events, new FileInfo(csv).Exists ? new FileInfo(csv).Length / 1e6 : 0, Machine(), options.Channel, options.Runs,
+            options.Events, fileMegabytes, Machine(), options.Channel, options.Runs,
             duckLoad.TotalSeconds, import.Elapsed.TotalSeconds, duckLoadCpu.TotalSeconds, import.CpuTime.TotalSeconds, Median.Of(duckTimes), first.TotalMilliseconds, Median.Of(warmTimes),
             import.PeakMemoryBytes / 1e6, firstCounts.Rows);
     }
