@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Domain;
+using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
 using Microsoft.Data.Sqlite;
 
@@ -21,8 +22,8 @@ internal static class SessionRollupBuilder
         INSERT INTO Sessions (StoreId, SessionKey, VisitorKey, StartUs, EndUs, Device, Channel, Country, OrderedDepth,
             ProductUs, CartUs, CheckoutUs, PurchaseUs, OpenMask, StepMask, LastStep, SignalMask, ExitSignal, LastEventName,
             CartValue, CartItems, PurchaseValue, EventCount, AvgPageLoadMs, StagePath)
-        VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17, $p18,
-            $p19, $p20, $p21, $p22, $p23, $p24)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
+            ?24, ?25)
         """;
 
     /// <summary>Replaces the store's session rollups; returns how many sessions it wrote.</summary>
@@ -36,15 +37,8 @@ internal static class SessionRollupBuilder
             delete.ExecuteNonQuery();
         }
 
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = InsertSession;
-        for (var i = 0; i < 25; i++)
-        {
-            insert.Parameters.Add(new SqliteParameter { ParameterName = $"$p{i}" });
-        }
-
-        insert.Prepare();
+        // Bound by position on the native handle, inside the import's transaction (see PositionalStatement).
+        using var insert = new PositionalStatement(connection, InsertSession);
         using var read = connection.CreateCommand();
         read.Transaction = transaction;
         read.CommandText = ReadEvents;
@@ -105,19 +99,33 @@ internal static class SessionRollupBuilder
         return written;
     }
 
-    private static void Write(SqliteCommand insert, SessionSummary s)
+    private static void Write(PositionalStatement insert, SessionSummary s)
     {
-        object?[] values =
-        [
-            s.StoreId, s.SessionKey, s.VisitorKey, s.StartUs, s.EndUs, s.Device, s.Channel, s.Country, s.OrderedDepth,
-            s.ProductUs, s.CartUs, s.CheckoutUs, s.PurchaseUs, s.OpenMask, s.StepMask, s.LastStep, s.SignalMask, s.ExitSignal,
-            s.LastEventName, s.CartValue, s.CartItems, s.PurchaseValue, s.EventCount, s.AvgPageLoadMs, s.StagePath,
-        ];
-        for (var i = 0; i < values.Length; i++)
-        {
-            insert.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-
-        insert.ExecuteNonQuery();
+        insert.Bind(1, s.StoreId);
+        insert.Bind(2, s.SessionKey);
+        insert.Bind(3, s.VisitorKey);
+        insert.Bind(4, s.StartUs);
+        insert.Bind(5, s.EndUs);
+        insert.Bind(6, s.Device);
+        insert.Bind(7, s.Channel);
+        insert.Bind(8, s.Country);
+        insert.Bind(9, s.OrderedDepth);
+        insert.Bind(10, s.ProductUs);
+        insert.Bind(11, s.CartUs);
+        insert.Bind(12, s.CheckoutUs);
+        insert.Bind(13, s.PurchaseUs);
+        insert.Bind(14, s.OpenMask);
+        insert.Bind(15, s.StepMask);
+        insert.Bind(16, s.LastStep);
+        insert.Bind(17, s.SignalMask);
+        insert.Bind(18, s.ExitSignal);
+        insert.Bind(19, s.LastEventName);
+        insert.Bind(20, s.CartValue);
+        insert.Bind(21, s.CartItems);
+        insert.Bind(22, s.PurchaseValue);
+        insert.Bind(23, s.EventCount);
+        insert.Bind(24, s.AvgPageLoadMs);
+        insert.Bind(25, s.StagePath);
+        insert.Execute();
     }
 }

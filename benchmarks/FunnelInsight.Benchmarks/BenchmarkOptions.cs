@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace FunnelInsight.Benchmarks;
+
+/// <summary>
+/// The benchmark's command line:
+/// <c>[--events N] [--quick] [--out DIR] [--work DIR] [--seed S] [--runs R] [--channel C] [--clean]</c>.
+/// </summary>
+/// <param name="Events">Events in the generated file (default 10,000,000; 100,000 with <c>--quick</c>).</param>
+/// <param name="OutFolder">Where <c>benchmark-results.json</c> goes.</param>
+/// <param name="WorkFolder">Where the generated CSV (kept and reused) and the SQLite file (removed) go.</param>
+/// <param name="Seed">The generator's seed.</param>
+/// <param name="Runs">Timed query runs per engine, after one warm-up.</param>
+/// <param name="Channel">The channel the funnel is filtered by.</param>
+/// <param name="Clean">Also delete the generated CSV at the end.</param>
+internal sealed record BenchmarkOptions(long Events, string OutFolder, string WorkFolder, long Seed, int Runs, string Channel, bool Clean)
+{
+    public const string Usage =
+        "usage: dotnet run -c Release --project benchmarks/FunnelInsight.Benchmarks -- [--events N] [--quick] [--out DIR] [--work DIR] [--seed S] [--runs R] [--channel C] [--clean]";
+
+    /// <exception cref="ArgumentException">An unknown option or a bad value; the message says which.</exception>
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchmarkOptions(10_000_000, Directory.GetCurrentDirectory(),
+            Path.Combine(Path.GetTempPath(), "funnelinsight-bench"), 1, 5, "paid_search", false);
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            options = args[i] switch
+            {
+                "--events" => options with { Events = Number(Value(), "--events") },
+                "--quick" => options with { Events = 100_000 },
+                "--out" => options with { OutFolder = Path.GetFullPath(Value()) },
+                "--work" => options with { WorkFolder = Path.GetFullPath(Value()) },
+                "--seed" => options with { Seed = Number(Value(), "--seed") },
+                "--runs" => options with { Runs = (int)Number(Value(), "--runs") },
+                "--channel" => options with { Channel = Value() },
+                "--clean" => options with { Clean = true },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
+            };
+        }
+
+        return options;
+    }
+
+    private static long Number(string text, string name) =>
+        long.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"{name} needs a positive whole number, not '{text}'.");
+}

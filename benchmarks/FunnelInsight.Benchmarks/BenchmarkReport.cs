@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace FunnelInsight.Benchmarks;
+
+/// <summary>The figures of one benchmark run, with the design's targets beside them.</summary>
+internal sealed record BenchmarkReport(
+    long Events,
+    double FileMegabytes,
+    string Machine,
+    string Channel,
+    int Runs,
+    double DuckDbLoadSeconds,
+    double ImportSeconds,
+    double DuckDbLoadCpuSeconds,
+    double ImportCpuSeconds,
+    double DuckDbQueryMs,
+    double FunnelInsightFirstQueryMs,
+    double FunnelInsightQueryMs,
+    double PeakImportMegabytes,
+    IReadOnlyDictionary<string, long[]> StageCountsByDevice)
+{
+    /// <summary>Design target: import within 2× DuckDB's load.</summary>
+    public const double ImportRatioTarget = 2;
+
+    /// <summary>Design target: the funnel query at most DuckDB's time.</summary>
+    public const double QueryRatioTarget = 1;
+
+    /// <summary>Design target: import peak memory under 600 MB.</summary>
+    public const double PeakMemoryTargetMegabytes = 600;
+
+    public double ImportRatio => ImportSeconds / DuckDbLoadSeconds;
+
+    /// <summary>CPU time over CPU time: the import's cost against DuckDB's whatever else the machine is doing.</summary>
+    public double ImportCpuRatio => ImportCpuSeconds / DuckDbLoadCpuSeconds;
+
+    /// <summary>Warm median over DuckDB's median: the dashboard's repeated query against DuckDB's.</summary>
+    public double QueryRatio => FunnelInsightQueryMs / DuckDbQueryMs;
+
+    /// <summary>The first query after the import (loads the store's rollups into memory) over DuckDB's median.</summary>
+    public double FirstQueryRatio => FunnelInsightFirstQueryMs / DuckDbQueryMs;
+
+    public bool ImportTargetMet => ImportRatio <= ImportRatioTarget;
+
+    public bool QueryTargetMet => QueryRatio <= QueryRatioTarget;
+
+    public bool MemoryTargetMet => PeakImportMegabytes < PeakMemoryTargetMegabytes;
+
+    /// <summary>The small table the benchmark prints.</summary>
+    public string ToTable()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Format($"{Events:N0} events ({FileMegabytes:F0} MB), funnel filtered by channel = {Channel}, by device; {Machine}"));
+        text.AppendLine("| measure | DuckDB | FunnelInsight | ratio | target |");
+        text.AppendLine("|---|---:|---:|---:|---|");
+        text.AppendLine(Format($"| load / import (s) | {DuckDbLoadSeconds:F2} | {ImportSeconds:F2} | {ImportRatio:F2}× | ≤ {ImportRatioTarget}× {Met(ImportTargetMet)} |"));
+        text.AppendLine(Format($"| load / import CPU time (s) | {DuckDbLoadCpuSeconds:F2} | {ImportCpuSeconds:F2} | {ImportCpuRatio:F2}× | |"));
+        text.AppendLine(Format($"| funnel query, median of {Runs} (ms) | {DuckDbQueryMs:F1} | {FunnelInsightQueryMs:F1} | {QueryRatio:F2}× | ≤ {QueryRatioTarget}× {Met(QueryTargetMet)} |"));
+        text.AppendLine(Format($"| first query after import (ms) | | {FunnelInsightFirstQueryMs:F1} | {FirstQueryRatio:F2}× | |"));
+        text.Append(Format($"| import peak memory (MB) | | {PeakImportMegabytes:F0} | | < {PeakMemoryTargetMegabytes} {Met(MemoryTargetMet)} |"));
+        return text.ToString();
+    }
+
+    /// <summary>Writes the report as indented JSON.</summary>
+    public void WriteJson(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, JsonOptions));
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    private static string Met(bool met) => met ? "met" : "MISSED";
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using DuckDB.NET.Data;
+using FunnelInsight.Core.Domain;
+
+namespace FunnelInsight.Benchmarks;
+
+/// <summary>The peer: DuckDB loading the same CSV into a table and running the same ordered funnel in SQL.</summary>
+internal sealed class DuckDbFunnel : IDisposable
+{
+    private readonly DuckDBConnection _connection;
+
+    public DuckDbFunnel()
+    {
+        _connection = new DuckDBConnection("Data Source=:memory:");
+        _connection.Open();
+    }
+
+    /// <summary>
+    /// Loads a canonical event CSV into the table <c>events</c>; returns the elapsed time. The table keeps the file's
+    /// row order (DuckDB preserves insertion order), so <c>rowid</c> is the line order the engine breaks time ties by.
+    /// </summary>
+    public TimeSpan Load(string csvPath)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        Execute($"""
+            CREATE TABLE events AS
+            SELECT * FROM read_csv({Quote(csvPath)}, header = true, timestampformat = '%Y-%m-%dT%H:%M:%SZ',
+                types = {"{"}'session_id': 'VARCHAR', 'user_id': 'VARCHAR', 'product_id': 'VARCHAR', 'order_id': 'VARCHAR'{"}"})
+            """);
+        return stopwatch.Elapsed;
+    }
+
+    /// <summary>Rows in the loaded table.</summary>
+    public long RowCount()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM events";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The ordered funnel of the sessions whose channel is <paramref name="channel"/>, by device: landing … purchase
+    /// per device label (<see cref="StageCounts.NotSet"/> for sessions with no device).
+    /// </summary>
+    public StageCounts OrderedFunnelByDevice(string channel)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = OrderedFunnelSql(channel);
+        using var reader = command.ExecuteReader();
+        var rows = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            rows[reader.GetString(0)] = [.. Enumerable.Range(1, 5).Select(i => Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture))];
+        }
+
+        return new StageCounts(rows);
+    }
+
+    /// <summary>
+    /// The design's ordered funnel as SQL, with the engine's decisions: a session's events in order of (time, line);
+    /// it lands on its first event; stage k is reached by the first stage-k event after the one that reached k−1, the
+    /// first event counting for its own stage. Greedy earliest matching reaches stage k exactly when the session's
+    /// stage events hold the subsequence product, cart, …, k, so each session's stage events, sorted, are written as
+    /// a string of stage digits and matched with LIKE. Stage names come from the engine's default
+    /// <see cref="StageMap"/> (trimmed, case-insensitive; checkout sub-steps are steps, not checkout events). A session's device and
+    /// channel are its first non-empty values; the channel filter ignores case, as the engine's does.
+    /// </summary>
+    /// <remarks>
+    /// Of the formulations tried (a join per stage over row_number positions, ordered string_agg, sorted lists), the
+    /// sorted list was DuckDB's fastest on this data.
+    /// </remarks>
+    internal static string OrderedFunnelSql(string channel) => $"""
+        WITH staged AS (
+            SELECT session_id, event_time, rowid AS line, nullif(trim(device), '') AS device, nullif(trim(channel), '') AS channel,
+                   {StageCase()} AS stage
+            FROM events
+            WHERE session_id IS NOT NULL),
+        sessions AS (
+            SELECT arg_min(device, (event_time, line)) FILTER (WHERE device IS NOT NULL) AS device,
+                   arg_min(channel, (event_time, line)) FILTER (WHERE channel IS NOT NULL) AS channel,
+                   coalesce(list_sort(list((event_time, line, stage)) FILTER (WHERE stage IS NOT NULL)), []) AS stages
+            FROM staged
+            GROUP BY session_id),
+        paths AS (
+            SELECT device, channel, array_to_string(list_transform(stages, s -> s[3]), '') AS path
+            FROM sessions)
+        SELECT coalesce(device, '{StageCounts.NotSet}') AS device,
+               count(*) AS landing,
+               count(*) FILTER (WHERE path LIKE '%1%') AS product,
+               count(*) FILTER (WHERE path LIKE '%1%2%') AS cart,
+               count(*) FILTER (WHERE path LIKE '%1%2%3%') AS checkout,
+               count(*) FILTER (WHERE path LIKE '%1%2%3%4%') AS purchase
+        FROM paths
+        WHERE lower(channel) = lower({Quote(channel.Trim())})
+        GROUP BY 1
+        ORDER BY 1
+        """;
+
+    // Landing events need no digit: every session lands, and only stages after landing are matched in order.
+    private static string StageCase()
+    {
+        var sql = new StringBuilder("CASE lower(trim(event_type))");
+        foreach (var (name, meaning) in StageMap.Default.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (meaning.Stage is { } stage and not FunnelStage.Landing)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $" WHEN {Quote(name.ToLowerInvariant())} THEN '{(int)stage}'");
+            }
+        }
+
+        return sql.Append(" END").ToString();
+    }
+
+    private static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose() => _connection.Dispose();
+}

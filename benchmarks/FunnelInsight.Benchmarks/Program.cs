@@ -1,0 +1,32 @@
+using FunnelInsight.Benchmarks;
+
+// FunnelInsight against DuckDB on a generated event file: import vs load, funnel query vs SQL, import peak memory.
+// Exit codes: 0 done, 1 the engines disagree, 2 bad arguments.
+BenchmarkOptions options;
+try
+{
+    options = BenchmarkOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    await Console.Error.WriteLineAsync(BenchmarkOptions.Usage);
+    return 2;
+}
+
+try
+{
+    var report = await BenchmarkRun.RunAsync(options, Console.Out);
+    Console.WriteLine();
+    Console.WriteLine(report.ToTable());
+    Directory.CreateDirectory(options.OutFolder);
+    var path = Path.Combine(options.OutFolder, "benchmark-results.json");
+    report.WriteJson(path);
+    Console.WriteLine($"Written {path}");
+    return 0;
+}
+catch (EnginesDisagreeException ex)
+{
+    await Console.Error.WriteLineAsync("FAILED: " + ex.Message);
+    return 1;
+}
