@@ -58,4 +58,11 @@ public interface IFunnelAnalytics
     /// reference figures beside the merchant's numbers. Counted per session in the ordered funnel.
     /// </summary>
     Task<FrictionReport> FrictionAsync(FunnelQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Prepares the store's data ahead of its first question (after an import, or at start-up), so the first chart
+    /// a merchant opens does not wait for the load.
+    /// </summary>
+    /// <exception cref="ArgumentException">The store does not exist.</exception>
+    Task WarmAsync(int storeId, CancellationToken cancellationToken = default);
 }

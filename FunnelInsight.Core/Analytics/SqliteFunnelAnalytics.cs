@@ -118,7 +118,7 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
             ReferenceComparisons.For(funnel.Total, evidence.CartAbandonment, customers.RepeatPurchaseRate));
     }
 
-    /// <summary>Loads a store's rollups ahead of the first query (for example right after an import).</summary>
+    /// <inheritdoc />
     public async Task WarmAsync(int storeId, CancellationToken cancellationToken = default) =>
         await _tables.GetAsync(storeId, cancellationToken);
 

@@ -30,6 +30,7 @@ public static class DashboardExtensions
         services.AddSingleton<StoreSettingsService>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportWorker>();
+        services.AddHostedService<AnalyticsWarmup>();
         services.AddReports();
         return builder;
     }

@@ -1,10 +1,15 @@
+using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
 
 namespace FunnelInsight.Web.Services.Importing;
 
-/// <summary>Runs queued imports in the background, one at a time (SQLite has one writer), and removes their uploads.</summary>
-public sealed partial class ImportWorker(ImportJobs queue, ImportService imports, UploadGuard uploads, ILogger<ImportWorker> logger) : BackgroundService
+/// <summary>
+/// Runs queued imports in the background, one at a time (SQLite has one writer), removes their uploads, and has the
+/// store's analytics loaded again before the merchant opens a chart.
+/// </summary>
+public sealed partial class ImportWorker(ImportJobs queue, ImportService imports, UploadGuard uploads, IFunnelAnalytics analytics,
+    ILogger<ImportWorker> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -33,8 +38,28 @@ public sealed partial class ImportWorker(ImportJobs queue, ImportService imports
 
             job.Finish(result);
             job.Dispose();
+            if (result is { Status: ImportStatus.Succeeded, RowsStored: > 0 })
+            {
+                await WarmAsync(job.Request.StoreId, stoppingToken);
+            }
         }
     }
+
+    private async Task WarmAsync(int storeId, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await analytics.WarmAsync(storeId, stoppingToken);
+        }
+        catch (Exception ex) when (ex is ArgumentException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // The store was deleted meanwhile, or the database is busy: the first question loads it instead.
+            LogWarmSkipped(logger, storeId, ex.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Analytics of store {StoreId} not loaded ahead: {Reason}")]
+    private static partial void LogWarmSkipped(ILogger logger, int storeId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import of {FileName} failed unexpectedly")]
     private static partial void LogImportCrashed(ILogger logger, Exception exception, string? fileName);

@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
@@ -21,7 +22,8 @@ public sealed class ImportWorkerTests : IAsyncLifetime, IDisposable
         _storeId = (await _temp.Stores.GetOrCreateAsync("Queue shop")).Id;
         _jobs = new ImportJobs();
         var uploads = new UploadGuard(_temp.Database, new ConfigurationBuilder().Build());
-        _worker = new ImportWorker(_jobs, new ImportService(_temp.Database), uploads, NullLogger<ImportWorker>.Instance);
+        _worker = new ImportWorker(_jobs, new ImportService(_temp.Database), uploads, new SqliteFunnelAnalytics(_temp.Database),
+            NullLogger<ImportWorker>.Instance);
         await _worker.StartAsync(CancellationToken.None);
     }
 
