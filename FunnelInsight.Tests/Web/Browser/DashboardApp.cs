@@ -128,6 +128,16 @@ public sealed class DashboardApp : IAsyncLifetime
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 
+    /// <summary>
+    /// Picks a file on the Imports page once Blazor's InputFile script has hooked the input (it marks the element when
+    /// it does): a file chosen before that raises a change event nobody hears.
+    /// </summary>
+    public static async Task ChooseUploadAsync(IPage page, string path)
+    {
+        await page.WaitForFunctionAsync("() => document.querySelector('.fi-dropzone input[type=file]')?._blazorInputFileNextFileId !== undefined");
+        await page.Locator(".fi-dropzone input[type=file]").SetInputFilesAsync(path);
+    }
+
     /// <summary>Writes a file into the app's temporary folder and returns its path.</summary>
     public string WriteFile(string name, string text) => _temp!.WriteFile(name, text);
 

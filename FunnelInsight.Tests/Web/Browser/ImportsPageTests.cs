@@ -28,18 +28,8 @@ public sealed class ImportsPageTests(DashboardApp app)
 
     private static async Task UploadAsync(IPage page, string path)
     {
-        await ChooseFileAsync(page, path);
+        await DashboardApp.ChooseUploadAsync(page, path);
         await Expect(page.Locator(".fi-format")).ToBeVisibleAsync();
-    }
-
-    /// <summary>
-    /// Picks a file once Blazor's InputFile script has hooked the input (it marks the element when it does): a file
-    /// chosen before that raises a change event nobody hears.
-    /// </summary>
-    private static async Task ChooseFileAsync(IPage page, string path)
-    {
-        await page.WaitForFunctionAsync("() => document.querySelector('.fi-dropzone input[type=file]')?._blazorInputFileNextFileId !== undefined");
-        await page.Locator(".fi-dropzone input[type=file]").SetInputFilesAsync(path);
     }
 
     /// <summary>A new store's imports page with <paramref name="text"/> uploaded and its import started.</summary>
@@ -116,7 +106,7 @@ public sealed class ImportsPageTests(DashboardApp app)
         var path = app.WriteFile("photo.csv", "");
         await File.WriteAllBytesAsync(path, [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x01]);
 
-        await ChooseFileAsync(page, path);
+        await DashboardApp.ChooseUploadAsync(page, path);
 
         await Expect(page.Locator(".fi-upload-error")).ToContainTextAsync("\"photo.csv\" is an image, not a CSV export.");
         await Expect(page.Locator(".fi-history-empty")).ToBeVisibleAsync();
@@ -129,7 +119,7 @@ public sealed class ImportsPageTests(DashboardApp app)
         var row = "2024-03-01T10:00:00Z,view_item,s1\n";
         var path = app.WriteFile("huge.csv", "event_time,event_type,session_id\n" + string.Concat(Enumerable.Repeat(row, (int)(DashboardApp.UploadLimit / row.Length) + 1000)));
 
-        await ChooseFileAsync(page, path);
+        await DashboardApp.ChooseUploadAsync(page, path);
 
         await Expect(page.Locator(".fi-upload-error")).ToContainTextAsync("huge.csv is 1.03 MB, larger than the 1 MB upload limit.");
         await Expect(page.Locator(".fi-upload-error")).ToContainTextAsync("Uploads:MaxBytes");
