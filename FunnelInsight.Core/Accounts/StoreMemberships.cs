@@ -59,6 +59,13 @@ public sealed class StoreMemberships(FunnelDatabase database)
             .OrderByDescending(m => m.Role).ThenBy(m => m.AddedUtc).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The ids of the stores that have at least one member (a store without members belongs to whoever runs the command line).</summary>
+    public async Task<IReadOnlySet<int>> StoresWithMembersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        return (await context.StoreMembers.Select(m => m.StoreId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+    }
+
     // Filter and order before projecting: EF cannot translate members of a record built by its constructor.
     private static IQueryable<MemberStore> Query(FunnelDbContext context, string userId, int? storeId) =>
         from m in context.StoreMembers.AsNoTracking()

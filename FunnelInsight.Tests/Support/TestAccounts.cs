@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using FunnelInsight.Core.Storage;
 using FunnelInsight.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,11 +14,14 @@ public static partial class TestAccounts
     public const string Password = "correct horse battery";
 
     /// <summary>Creates a user (migrating the accounts tables first); returns the user's id.</summary>
-    public static async Task<string> CreateUserAsync(TempDatabase db, string email, string password = Password)
+    public static Task<string> CreateUserAsync(TempDatabase db, string email, string password = Password) => CreateUserAsync(db.Database, email, password);
+
+    /// <summary>Creates a user in <paramref name="database"/> (migrating the accounts tables first); returns the user's id.</summary>
+    public static async Task<string> CreateUserAsync(FunnelDatabase database, string email, string password = Password)
     {
-        await AccountsDatabase.MigrateAsync(db.Database);
+        await AccountsDatabase.MigrateAsync(database);
         var services = new ServiceCollection().AddLogging();
-        services.AddAccountIdentity(db.Database);
+        services.AddAccountIdentity(database);
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         var (user, error) = await AccountIdentity.CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>(), email, password);

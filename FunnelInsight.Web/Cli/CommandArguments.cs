@@ -46,5 +46,14 @@ public sealed class CommandArguments
         Get(name) is { Length: > 0 } value ? value : throw new CommandLineException($"{Verb}{(Action is null ? "" : " " + Action)}: --{name} is required.");
 }
 
-/// <summary>A command line mistake, reported as one line on stderr with a non-zero exit code.</summary>
-public sealed class CommandLineException(string message) : Exception(message);
+/// <summary>A command line mistake or refusal, reported as one line on stderr with a non-zero exit code.</summary>
+/// <param name="message">The line printed on stderr.</param>
+/// <param name="exitCode">2 for a command mistake, <see cref="Refused"/> when the store is not the caller's.</param>
+public sealed class CommandLineException(string message, int exitCode = 2) : Exception(message)
+{
+    /// <summary>The exit code of a refused store: not a member, too low a role, or a bad token.</summary>
+    public const int Refused = 3;
+
+    /// <summary>The process exit code.</summary>
+    public int ExitCode { get; } = exitCode;
+}

@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Analytics;
-using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Services;
 
@@ -38,19 +37,19 @@ public static class CommandLine
             var database = FunnelInsightConfiguration.Database(configuration ?? FunnelInsightConfiguration.Load());
             await database.MigrateAsync(cancellationToken);
             await AccountsDatabase.MigrateAsync(database, cancellationToken);
-            var stores = new StoreCatalog(database);
+            var access = CommandAccess.For(command, database);
             return command.Verb.ToLowerInvariant() switch
             {
-                "import" => await ImportCommand.RunAsync(command, stores, database, output, error, cancellationToken),
-                "report" => await ReportCommand.RunAsync(command, stores, new SqliteFunnelAnalytics(database), output, cancellationToken),
+                "import" => await ImportCommand.RunAsync(command, access, database, output, error, cancellationToken),
+                "report" => await ReportCommand.RunAsync(command, access, new SqliteFunnelAnalytics(database), output, cancellationToken),
                 "users" => await UsersCommand.RunAsync(command, database, input ?? Console.In, output, error, cancellationToken),
-                _ => await StoresCommand.RunAsync(stores, output, cancellationToken),
+                _ => await StoresCommand.RunAsync(access, output, cancellationToken),
             };
         }
         catch (CommandLineException ex)
         {
             await error.WriteLineAsync(ex.Message);
-            return 2;
+            return ex.ExitCode;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,20 +1,20 @@
 using System.Text.Json;
+using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
-using FunnelInsight.Core.Stores;
 
 namespace FunnelInsight.Web.Cli;
 
 /// <summary>
-/// <c>import --store NAME (--events FILE | --orders FILE) [--format F] [--map field=column,…] [--errors FILE]</c>: imports
-/// a file, creating the store if needed, writes its rejected rows to the error file when asked, and prints the result as one JSON line.
+/// <c>import --store NAME (--events FILE | --orders FILE) [--format F] [--map field=column,…] [--errors FILE] [--token T]</c>: imports
+/// a file as the store's Owner (see <see cref="CommandAccess"/>), creating the store if needed, writes its rejected rows to the error file when asked, and prints the result as one JSON line.
 /// </summary>
 internal static class ImportCommand
 {
     private const int ErrorsShown = 20;
 
-    public static async Task<int> RunAsync(CommandArguments args, StoreCatalog stores, FunnelDatabase database, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandArguments args, CommandAccess access, FunnelDatabase database, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var storeName = args.Required("store");
         var (kind, path) = args.Get("events") is { } events ? (ImportKind.Events, events)
@@ -25,7 +25,7 @@ internal static class ImportCommand
             throw new CommandLineException($"import: file '{path}' not found.");
         }
 
-        var store = await stores.GetOrCreateAsync(storeName, cancellationToken);
+        var store = await access.StoreAsync(storeName, StoreRole.Owner, "import into", createIfMissing: true, cancellationToken);
         var lastPercent = -1;
         var progress = new SyncProgress<ImportProgress>(p =>
         {

@@ -1,16 +1,16 @@
+using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Analytics;
-using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Services.Reports;
 
 namespace FunnelInsight.Web.Cli;
 
 /// <summary>
-/// <c>report funnel|leaks|abandonment|customers|friction --store NAME [filters] [--format json|csv|xlsx] [--out FILE]</c>:
-/// writes a report to the file, or to stdout without <c>--out</c>.
+/// <c>report funnel|leaks|abandonment|customers|friction --store NAME [filters] [--format json|csv|xlsx] [--out FILE] [--token T]</c>:
+/// writes a report, for an Analyst or Owner of the store (see <see cref="CommandAccess"/>), to the file, or to stdout without <c>--out</c>.
 /// </summary>
 internal static class ReportCommand
 {
-    public static async Task<int> RunAsync(CommandArguments options, StoreCatalog stores, IFunnelAnalytics analytics, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandArguments options, CommandAccess access, IFunnelAnalytics analytics, TextWriter output, CancellationToken cancellationToken)
     {
         var kind = options.Action?.ToLowerInvariant() is { } action && ReportFile.Kinds.Contains(action) ? action
             : throw new CommandLineException($"report: give one of {string.Join('|', ReportFile.Kinds)} after 'report'.");
@@ -21,8 +21,7 @@ internal static class ReportCommand
         }
 
         var storeName = options.Required("store");
-        var store = await stores.FindAsync(storeName, cancellationToken)
-            ?? throw new CommandLineException($"report: store '{storeName}' not found (see the 'stores' verb).");
+        var store = await access.StoreAsync(storeName, StoreRole.Analyst, "report on", createIfMissing: false, cancellationToken);
         var query = ReportOptions.Query(options, store.Id);
         var document = await ReportFile.BuildAsync(analytics, kind, query, ReportOptions.Int(options, "limit"),
             ReportOptions.Int(options, "inactive-days") ?? 90, cancellationToken);

@@ -71,6 +71,9 @@ public sealed class DashboardApp : IAsyncLifetime
         return store.Id;
     }
 
+    /// <summary>A new personal API token of the signed-in test user (for the command line's store-scoped verbs).</summary>
+    public async Task<string> CreateTokenAsync() => (await new ApiTokens(Database).CreateAsync(_userId, "command line")).Secret;
+
     /// <summary>Gives <paramref name="email"/> (a new account with <see cref="TestAccounts.Password"/>) <paramref name="role"/> in a store.</summary>
     public async Task AddMemberAsync(int storeId, string email, StoreRole role) =>
         await new StoreMemberships(Database).SetAsync(storeId, await TestAccounts.CreateUserAsync(_temp!, email), role);

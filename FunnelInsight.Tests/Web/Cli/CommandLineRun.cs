@@ -1,3 +1,6 @@
+using FunnelInsight.Core.Accounts;
+using FunnelInsight.Core.Storage;
+using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Cli;
 using Microsoft.Extensions.Configuration;
 
@@ -21,6 +24,22 @@ internal sealed class CommandLineRun : IDisposable
 
     /// <summary>The connection string of the run's database.</summary>
     public string ConnectionString => $"Data Source={Path.Combine(Folder, "cli.db")}";
+
+    /// <summary>The run's database, for arranging accounts and memberships.</summary>
+    public FunnelDatabase Database => new(ConnectionString);
+
+    /// <summary>
+    /// A new account with <paramref name="role"/> in <paramref name="store"/> (created if needed) and a personal API token for it,
+    /// limited to that store when <paramref name="storeLimited"/>; returns the token.
+    /// </summary>
+    public async Task<string> MemberTokenAsync(string email, string store, StoreRole role, bool storeLimited = false)
+    {
+        await RunAsync("stores");
+        var userId = await TestAccounts.CreateUserAsync(Database, email);
+        var storeId = (await new FunnelInsight.Core.Stores.StoreCatalog(Database).GetOrCreateAsync(store)).Id;
+        await new StoreMemberships(Database).SetAsync(storeId, userId, role);
+        return (await new ApiTokens(Database).CreateAsync(userId, "command line", storeLimited ? storeId : null)).Secret;
+    }
 
     /// <summary>The last line of <paramref name="text"/>.</summary>
     public static string LastLine(string text) => text.TrimEnd().Split('\n')[^1].TrimEnd('\r');

@@ -1,0 +1,119 @@
+using FunnelInsight.Core.Accounts;
+using FunnelInsight.Core.Storage;
+using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Core.Stores;
+
+namespace FunnelInsight.Web.Cli;
+
+/// <summary>
+/// Who may use a store from the command line. A store without members belongs to whoever runs the command line on
+/// the database (the first import and the benchmark create such stores before any account exists). A store with
+/// members needs a member's personal API token (<c>--token</c> or <see cref="TokenVariable"/>), checked as the HTTP
+/// API checks it: hashed lookup, revoked tokens refused, a store-limited token only for its store.
+/// </summary>
+public sealed class CommandAccess
+{
+    /// <summary>The environment variable read when <c>--token</c> is not given, so the token stays out of shell history.</summary>
+    public const string TokenVariable = "FUNNELINSIGHT_TOKEN";
+
+    private readonly ApiTokens _tokens;
+    private readonly StoreMemberships _memberships;
+    private readonly string? _secret;
+    private ApiToken? _token;
+
+    /// <summary>Access for the token <paramref name="secret"/>, or for no token when it is null or empty.</summary>
+    public CommandAccess(FunnelDatabase database, string? secret)
+    {
+        Stores = new StoreCatalog(database);
+        _tokens = new ApiTokens(database);
+        _memberships = new StoreMemberships(database);
+        _secret = string.IsNullOrWhiteSpace(secret) ? null : secret.Trim();
+    }
+
+    /// <summary>The database's stores.</summary>
+    public StoreCatalog Stores { get; }
+
+    /// <summary>Access for <c>--token</c>, or else the <see cref="TokenVariable"/> environment variable.</summary>
+    public static CommandAccess For(CommandArguments args, FunnelDatabase database) =>
+        new(database, args.Get("token") ?? Environment.GetEnvironmentVariable(TokenVariable));
+
+    /// <summary>The store <paramref name="name"/> when the caller may <paramref name="doing"/> it with <paramref name="role"/>.</summary>
+    /// <param name="name">The store's name.</param>
+    /// <param name="role">The least role needed.</param>
+    /// <param name="doing">What the verb does, for the refusal ("report on", "import into").</param>
+    /// <param name="createIfMissing">Creates a missing store, with the token's user as its Owner (import).</param>
+    /// <param name="cancellationToken">Cancels the lookups.</param>
+    /// <exception cref="CommandLineException">Refused (exit 3), saying the same whether the store exists or not.</exception>
+    public async Task<Store> StoreAsync(string name, StoreRole role, string doing, bool createIfMissing, CancellationToken cancellationToken)
+    {
+        var who = _secret is null ? "the command line can " + doing + " without a token (give --token or set " + TokenVariable + ")" : "this token can " + doing;
+        var refused = new CommandLineException($"No store '{name.Trim()}' that {who}.", CommandLineException.Refused);
+        var token = await TokenAsync(cancellationToken) ?? (_secret is null ? null : throw refused);
+        var store = await Stores.FindAsync(name, cancellationToken);
+        if (store is null)
+        {
+            if (!createIfMissing || token?.StoreId is not null)
+            {
+                throw refused;
+            }
+
+            store = await Stores.GetOrCreateAsync(name, cancellationToken);
+            if (token is not null)
+            {
+                await _memberships.SetAsync(store.Id, token.UserId, StoreRole.Owner, cancellationToken);
+            }
+
+            return store;
+        }
+
+        if (token?.StoreId is { } limited && limited != store.Id)
+        {
+            throw refused;
+        }
+
+        var members = await _memberships.MembersOfAsync(store.Id, cancellationToken);
+        if (members.Count == 0)
+        {
+            return store;
+        }
+
+        var member = members.FirstOrDefault(m => m.UserId == token?.UserId) ?? throw refused;
+        return member.Role >= role ? store
+            : throw new CommandLineException(
+                $"This token's user has the {member.Role} role in '{store.Name}'; to {doing} it needs the {role} role{(role == StoreRole.Owner ? "" : " or higher")}.",
+                CommandLineException.Refused);
+    }
+
+    /// <summary>The stores without members, and with a token the stores its user belongs to (only its store for a store-limited token).</summary>
+    /// <exception cref="CommandLineException">The token is unknown or revoked (exit 3).</exception>
+    public async Task<IReadOnlyList<StoreOverview>> VisibleStoresAsync(CancellationToken cancellationToken)
+    {
+        var token = await TokenAsync(cancellationToken);
+        if (_secret is not null && token is null)
+        {
+            throw new CommandLineException("stores: the token is unknown or revoked.", CommandLineException.Refused);
+        }
+
+        var withMembers = await _memberships.StoresWithMembersAsync(cancellationToken);
+        var mine = token is null ? []
+            : (await _memberships.StoresOfAsync(token.UserId, cancellationToken)).Select(m => m.StoreId).Where(id => token.StoreId is null || token.StoreId == id).ToHashSet();
+        return (await Stores.ListAsync(cancellationToken)).Where(s => !withMembers.Contains(s.Id) || mine.Contains(s.Id)).ToList();
+    }
+
+    // Looked up once per run; its use is recorded as the HTTP API records it.
+    private async Task<ApiToken?> TokenAsync(CancellationToken cancellationToken)
+    {
+        if (_secret is null || _token is not null)
+        {
+            return _token;
+        }
+
+        _token = await _tokens.AuthenticateAsync(_secret, cancellationToken);
+        if (_token is not null)
+        {
+            await _tokens.RecordUseAsync(_token.Id, cancellationToken);
+        }
+
+        return _token;
+    }
+}
