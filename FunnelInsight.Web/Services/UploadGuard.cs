@@ -33,12 +33,12 @@ public sealed class UploadGuard(FunnelDatabase database, IConfiguration configur
         var name = UploadFileName.Sanitise(fileName);
         if (name is null)
         {
-            return UploadResult.Refused("The file name is empty or has no usable characters. Rename the file (for example events.csv) and upload it again.");
+            return UploadResult.Refused(UploadRefusal.BadFileName, "The file name is empty or has no usable characters. Rename the file (for example events.csv) and upload it again.");
         }
 
         if (!Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase))
         {
-            return UploadResult.Refused($"\"{name}\" is not a CSV file. Only .csv, .tsv or .txt exports can be imported.");
+            return UploadResult.Refused(UploadRefusal.NotCsvExtension, $"\"{name}\" is not a CSV file. Only .csv, .tsv or .txt exports can be imported.");
         }
 
         if (declaredLength > MaxBytes)
@@ -50,7 +50,7 @@ public sealed class UploadGuard(FunnelDatabase database, IConfiguration configur
         var headLength = await content.ReadAtLeastAsync(head, SniffBytes, throwOnEndOfStream: false, cancellationToken);
         if (CsvContentCheck.Problem(head.AsSpan(0, headLength)) is { } problem)
         {
-            return UploadResult.Refused($"\"{name}\" {problem}");
+            return UploadResult.Refused(problem, $"\"{name}\" {CsvContentCheck.Sentence(problem)}");
         }
 
         var folder = database.StoreFilesFolder(storeId);
@@ -124,5 +124,5 @@ public sealed class UploadGuard(FunnelDatabase database, IConfiguration configur
     };
 
     private UploadResult TooLarge() =>
-        UploadResult.Refused($"The file is larger than the upload limit of {Describe(MaxBytes)}. Split the export into smaller files (for example by month) and upload each.", tooLarge: true);
+        UploadResult.Refused(UploadRefusal.TooLarge, $"The file is larger than the upload limit of {Describe(MaxBytes)}. Split the export into smaller files (for example by month) and upload each.");
 }

@@ -9,17 +9,20 @@ namespace FunnelInsight.Core.Import.Preview;
 /// <param name="Header">The file's header.</param>
 /// <param name="Rows">The first data rows, each as its fields.</param>
 /// <param name="Columns">One proposal per canonical field, in field order.</param>
-/// <param name="Problem">Why the file cannot be imported at all (not CSV text, no header); null when it can be tried.</param>
+/// <param name="Problem">Why the file cannot be imported at all (not CSV text, no header), in English; null when it can be tried.</param>
+/// <param name="ProblemKind">The same reason as a code, for words in the user's language; null when it can be tried.</param>
 public sealed record ImportPreview(
     string? Format,
     string? FormatTitle,
     IReadOnlyList<string> Header,
     IReadOnlyList<IReadOnlyList<string>> Rows,
     IReadOnlyList<ColumnProposal> Columns,
-    string? Problem)
+    string? Problem,
+    PreviewProblem? ProblemKind = null)
 {
-    /// <summary>A preview of a file that cannot be imported.</summary>
-    public static ImportPreview Unreadable(string problem) => new(null, null, [], [], [], problem);
+    /// <summary>A preview of a file that cannot be imported; <paramref name="header"/> is what was read of its header, if anything.</summary>
+    public static ImportPreview Unreadable(PreviewProblem kind, string problem, IReadOnlyList<string>? header = null) =>
+        new(null, null, header ?? [], [], [], problem, kind);
 
     /// <summary>
     /// The mapping text (<c>field=column,…</c>) for the given choices, as <see cref="ImportRequest.Mapping"/>

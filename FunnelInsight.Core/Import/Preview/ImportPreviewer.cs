@@ -19,7 +19,7 @@ public static class ImportPreviewer
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         if (!LooksLikeText(stream))
         {
-            return ImportPreview.Unreadable("The file is not CSV text (it holds binary data). Upload the export as a .csv file.");
+            return ImportPreview.Unreadable(PreviewProblem.NotText, "The file is not CSV text (it holds binary data). Upload the export as a .csv file.");
         }
 
         stream.Position = 0;
@@ -31,12 +31,13 @@ public static class ImportPreviewer
         }
         catch (ImportFileException ex)
         {
-            return ImportPreview.Unreadable(ex.Message);
+            return ImportPreview.Unreadable(PreviewProblem.NoHeader, ex.Message);
         }
 
         if (header.Length < 2)
         {
-            return ImportPreview.Unreadable($"The header has one column ('{header[0]}'): the file is not comma, semicolon, tab or pipe separated.");
+            return ImportPreview.Unreadable(PreviewProblem.OneColumn,
+                $"The header has one column ('{header[0]}'): the file is not comma, semicolon, tab or pipe separated.", header);
         }
 
         var rows = new List<IReadOnlyList<string>>();

@@ -113,6 +113,22 @@ public sealed class ImportsPageTests(DashboardApp app)
     }
 
     [Fact]
+    public async Task In_arabic_a_refused_file_is_explained_in_arabic()
+    {
+        var (page, _) = await app.OpenNewStoreAsync("Arabic binary shop", "imports");
+        await Expect(page.Locator(".fi-dropzone input[type=file]")).ToBeAttachedAsync(); // the circuit is live
+        await page.GetByLabel("Language").ClickAsync();
+        await page.GetByText("العربية").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ar");
+        var path = app.WriteFile("picture.csv", "");
+        await File.WriteAllBytesAsync(path, [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x01]);
+
+        await DashboardApp.ChooseUploadAsync(page, path);
+
+        await Expect(page.Locator(".fi-upload-error")).ToHaveTextAsync("«picture.csv» صورة، وليست ملف تصدير CSV.");
+    }
+
+    [Fact]
     public async Task A_file_over_the_upload_limit_is_refused_before_it_is_sent_with_the_limit_named()
     {
         var (page, _) = await app.OpenNewStoreAsync("Big file shop", "imports");

@@ -2,7 +2,9 @@ using System.Collections;
 using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
+using FunnelInsight.Core.Import.Preview;
 using FunnelInsight.Web.Resources;
+using FunnelInsight.Web.Services;
 
 namespace FunnelInsight.Tests.Web.Resources;
 
@@ -38,6 +40,25 @@ public partial class StringsTests
         Assert.Equal("الاستيراد", arabic["NavImports"]);
         Assert.All(arabic.Where(pair => !pair.Key.StartsWith("Size", StringComparison.Ordinal)), pair =>
             Assert.Matches(ArabicLetter(), pair.Value));
+    }
+
+    [Fact]
+    public void Every_upload_refusal_and_preview_problem_has_words_in_both_languages()
+    {
+        // The Imports page builds these keys from the codes; size and emptiness have their own older keys.
+        string[] keys =
+        [
+            .. Enum.GetValues<UploadRefusal>().Except([UploadRefusal.TooLarge, UploadRefusal.Empty]).Select(r => "UploadRefused" + r),
+            .. Enum.GetValues<PreviewProblem>().Select(p => "Preview" + p),
+        ];
+        var english = Read(CultureInfo.InvariantCulture);
+        var arabic = Read(CultureInfo.GetCultureInfo("ar"));
+
+        Assert.Equal(14, keys.Length);
+        Assert.Empty(keys.Except(english.Keys));
+        Assert.Empty(keys.Except(arabic.Keys));
+        Assert.Equal("\"{0}\" is an image, not a CSV export.", english["UploadRefusedImage"]);
+        Assert.Equal("«{0}» صورة، وليست ملف تصدير CSV.", arabic["UploadRefusedImage"]);
     }
 
     private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];

@@ -34,7 +34,7 @@ public sealed class UploadGuardTests
 
         var result = await Guard(db, maxBytes: 1024).SaveAsync(1, "events.csv", Stream(Csv), 5000);
 
-        Assert.True(result.TooLarge);
+        Assert.Equal(UploadRefusal.TooLarge, result.Refusal);
         Assert.Equal("The file is larger than the upload limit of 1 KB. Split the export into smaller files (for example by month) and upload each.", result.Rejection);
     }
 
@@ -52,20 +52,20 @@ public sealed class UploadGuardTests
     }
 
     [Theory]
-    [InlineData("PK\u0003\u0004\u0014\u0000\u0006\u0000", "\"events.csv\" is a ZIP archive or an Excel workbook, not a CSV export. Save it as CSV (comma separated) and upload that.")]
-    [InlineData("MZ\u0090\u0000\u0003\u0000", "\"events.csv\" is a program, not a CSV export.")]
-    [InlineData("%PDF-1.7\n", "\"events.csv\" is a PDF document, not a CSV export.")]
-    [InlineData("\n  <!DOCTYPE html><html><body>a,b</body></html>", "\"events.csv\" is a web page or XML document, not a CSV export.")]
-    [InlineData("event_time,event_type\u0000\u0001\u0002", "\"events.csv\" contains binary data, not text: it is not a CSV export.")]
-    [InlineData("just some notes\nwithout columns\n", "\"events.csv\" has no comma, semicolon, tab or | in its first line, so it has no CSV header.")]
-    [InlineData("", "\"events.csv\" is empty.")]
-    public async Task Content_that_is_not_a_csv_export_is_refused_whatever_the_extension(string content, string message)
+    [InlineData("PK\u0003\u0004\u0014\u0000\u0006\u0000", "\"events.csv\" is a ZIP archive or an Excel workbook, not a CSV export. Save it as CSV (comma separated) and upload that.", UploadRefusal.ZipArchive)]
+    [InlineData("MZ\u0090\u0000\u0003\u0000", "\"events.csv\" is a program, not a CSV export.", UploadRefusal.Program)]
+    [InlineData("%PDF-1.7\n", "\"events.csv\" is a PDF document, not a CSV export.", UploadRefusal.Pdf)]
+    [InlineData("\n  <!DOCTYPE html><html><body>a,b</body></html>", "\"events.csv\" is a web page or XML document, not a CSV export.", UploadRefusal.WebPage)]
+    [InlineData("event_time,event_type\u0000\u0001\u0002", "\"events.csv\" contains binary data, not text: it is not a CSV export.", UploadRefusal.Binary)]
+    [InlineData("just some notes\nwithout columns\n", "\"events.csv\" has no comma, semicolon, tab or | in its first line, so it has no CSV header.", UploadRefusal.NoDelimiter)]
+    [InlineData("", "\"events.csv\" is empty.", UploadRefusal.Empty)]
+    public async Task Content_that_is_not_a_csv_export_is_refused_whatever_the_extension(string content, string message, UploadRefusal refusal)
     {
         await using var db = await TempDatabase.CreateAsync();
 
         var result = await Guard(db).SaveAsync(1, "events.csv", new MemoryStream(Encoding.Latin1.GetBytes(content)), content.Length);
 
-        Assert.Equal(message, result.Rejection);
+        Assert.Equal((message, refusal), (result.Rejection, result.Refusal));
         Assert.Null(result.File);
         Assert.False(Directory.Exists(db.Database.StoreFilesFolder(1)));
     }
@@ -92,17 +92,17 @@ public sealed class UploadGuardTests
     }
 
     [Theory]
-    [InlineData("../", "The file name is empty or has no usable characters. Rename the file (for example events.csv) and upload it again.")]
-    [InlineData("\u0000\u0001", "The file name is empty or has no usable characters. Rename the file (for example events.csv) and upload it again.")]
-    [InlineData("C:\\Users\\x\\setup.exe", "\"setup.exe\" is not a CSV file. Only .csv, .tsv or .txt exports can be imported.")]
-    [InlineData("report.csv.html", "\"report.csv.html\" is not a CSV file. Only .csv, .tsv or .txt exports can be imported.")]
-    public async Task A_file_name_that_is_unusable_or_not_a_csv_name_is_refused(string name, string message)
+    [InlineData("../", "The file name is empty or has no usable characters. Rename the file (for example events.csv) and upload it again.", UploadRefusal.BadFileName)]
+    [InlineData("\u0000\u0001", "The file name is empty or has no usable characters. Rename the file (for example events.csv) and upload it again.", UploadRefusal.BadFileName)]
+    [InlineData("C:\\Users\\x\\setup.exe", "\"setup.exe\" is not a CSV file. Only .csv, .tsv or .txt exports can be imported.", UploadRefusal.NotCsvExtension)]
+    [InlineData("report.csv.html", "\"report.csv.html\" is not a CSV file. Only .csv, .tsv or .txt exports can be imported.", UploadRefusal.NotCsvExtension)]
+    public async Task A_file_name_that_is_unusable_or_not_a_csv_name_is_refused(string name, string message, UploadRefusal refusal)
     {
         await using var db = await TempDatabase.CreateAsync();
 
         var result = await Guard(db).SaveAsync(1, name, Stream(Csv), null);
 
-        Assert.Equal(message, result.Rejection);
+        Assert.Equal((message, refusal), (result.Rejection, result.Refusal));
     }
 
     [Fact]

@@ -79,6 +79,7 @@ public sealed class ImportPreviewerTests : IAsyncLifetime
         var preview = ImportPreviewer.Preview(path, ImportKind.Events);
 
         Assert.StartsWith("The file is not CSV text", preview.Problem, StringComparison.Ordinal);
+        Assert.Equal(PreviewProblem.NotText, preview.ProblemKind);
         Assert.Empty(preview.Header);
     }
 
@@ -90,6 +91,17 @@ public sealed class ImportPreviewerTests : IAsyncLifetime
         var preview = ImportPreviewer.Preview(path, ImportKind.Events);
 
         Assert.Equal("The header has one column ('just some notes'): the file is not comma, semicolon, tab or pipe separated.", preview.Problem);
+        Assert.Equal((PreviewProblem.OneColumn, "just some notes"), (preview.ProblemKind, preview.Header.Single()));
+    }
+
+    [Fact]
+    public void A_file_of_blank_lines_is_refused_for_having_no_header()
+    {
+        var path = _temp.WriteFile("blank.csv", "\n\n\n");
+
+        var preview = ImportPreviewer.Preview(path, ImportKind.Events);
+
+        Assert.Equal((PreviewProblem.NoHeader, "The file is empty or has no header row."), (preview.ProblemKind, preview.Problem));
     }
 
     [Fact]

@@ -104,7 +104,25 @@ public sealed partial class LoginTests(AccountsApp app)
         Assert.Contains(response.Headers.GetValues("Content-Security-Policy"), policy => policy.StartsWith("default-src 'self'; script-src 'self';", StringComparison.Ordinal) && policy.EndsWith("frame-ancestors 'none'", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("en", "Enter your e-mail.", "Enter your password.")]
+    [InlineData("ar", "أدخل بريدك الإلكتروني.", "أدخل كلمة المرور.")]
+    public async Task An_empty_form_asks_for_the_e_mail_and_the_password_in_the_user_language(string language, string email, string password)
+    {
+        using var client = app.App.Client();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        using var response = await TestAccounts.SignInAsync(client, "", "");
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal([email, password], ValidationMessage().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)));
+        Assert.Empty(ErrorText(html));
+    }
+
     private static string ErrorText(string html) => WebUtility.HtmlDecode(LoginError().Match(html).Groups[1].Value).Trim();
+
+    [GeneratedRegex("class=\"validation-message\"[^>]*>([^<]+)<")]
+    private static partial Regex ValidationMessage();
 
     [GeneratedRegex("id=\"login-error\"[^>]*>(?:\\s*<[^>]+>)*\\s*([^<]+)<")]
     private static partial Regex LoginError();

@@ -66,15 +66,10 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
         // Taken now: once the page is left the source is cancelled and disposed, and the token stays cancelled.
         var token = _disposed.Token;
         _error = null;
-        if (file.Size > Uploads.MaxBytes)
+        // Refused before a byte is sent, in the same words the guard's refusal would get.
+        if (file.Size > Uploads.MaxBytes || file.Size == 0)
         {
-            _error = L["UploadTooLarge", file.Name, Format.Bytes(file.Size, L), Format.Bytes(Uploads.MaxBytes, L)];
-            return;
-        }
-
-        if (file.Size == 0)
-        {
-            _error = L["UploadEmpty", file.Name];
+            _error = Refusal(file.Size == 0 ? UploadRefusal.Empty : UploadRefusal.TooLarge, file);
             return;
         }
 
@@ -89,7 +84,7 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
 
             if (upload.File is not { } stored)
             {
-                Fail(upload.TooLarge ? L["UploadTooLarge", file.Name, Format.Bytes(file.Size, L), Format.Bytes(Uploads.MaxBytes, L)] : upload.Rejection!);
+                Fail(Refusal(upload.Refusal!.Value, file));
                 return;
             }
 
@@ -142,7 +137,7 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
         if (preview.Problem is not null)
         {
             DiscardUpload();
-            Fail(L["NotCsv", _fileName, preview.Problem]);
+            Fail(L["Preview" + preview.ProblemKind, _fileName, string.Join(", ", preview.Header)]);
             return;
         }
 
@@ -174,6 +169,14 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
 
         StateHasChanged();
     });
+
+    /// <summary>The guard's refusal in the user's language (the guard's own text is the upload API's English).</summary>
+    private string Refusal(UploadRefusal refusal, IBrowserFile file) => refusal switch
+    {
+        UploadRefusal.TooLarge => L["UploadTooLarge", file.Name, Format.Bytes(file.Size, L), Format.Bytes(Uploads.MaxBytes, L)],
+        UploadRefusal.Empty => L["UploadEmpty", file.Name],
+        _ => L["UploadRefused" + refusal, file.Name],
+    };
 
     private void Fail(string message) => (_error, _step) = (message, UploadStep.Choose);
 

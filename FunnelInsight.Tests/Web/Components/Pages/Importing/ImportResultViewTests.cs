@@ -80,6 +80,20 @@ public sealed class ImportResultViewTests : DashboardComponentContext
     }
 
     [Fact]
+    public void In_arabic_a_cancelled_import_is_told_in_arabic_without_core_english_message()
+    {
+        UseCulture("ar");
+        var cancelled = new ImportResult(9, ImportStatus.Cancelled, "", "", 0, 0, 0, 0, [], "The import was cancelled; nothing was stored.");
+
+        var view = Show(cancelled);
+
+        var alert = view.Find(".fi-result-failed").TextContent;
+        Assert.Contains("أُوقف استيراد events.csv.", alert, StringComparison.Ordinal);
+        Assert.Contains("لم يُحفظ شيء: بقي المتجر كما كان.", alert, StringComparison.Ordinal);
+        Assert.DoesNotContain("cancelled", alert, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void In_arabic_the_labels_are_arabic_and_the_counts_keep_their_values()
     {
         UseCulture("ar");
