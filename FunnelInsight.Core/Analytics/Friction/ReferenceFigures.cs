@@ -25,7 +25,7 @@ public static class ReferenceFigures
 
     /// <summary>Shoppers who abandon on unexpected extra costs.</summary>
     public static ReferenceFigure UnexpectedCosts { get; } =
-        new("unexpected_costs", "Shoppers who abandon on unexpected extra costs", 0.60, "Industry surveys as quoted in the FunnelInsight design (publisher not named)");
+        new("unexpected_costs", "Shoppers who abandon on unexpected extra costs", 0.60, "Industry surveys (publisher not named)");
 
     /// <summary>Extra abandonment per second of page-load delay.</summary>
     public static ReferenceFigure PageLoadPerSecond { get; } =
@@ -37,7 +37,7 @@ public static class ReferenceFigures
 
     /// <summary>First-time buyers who buy a second time.</summary>
     public static ReferenceFigure SecondPurchase { get; } =
-        new("second_purchase", "First-time buyers who buy a second time", 0.32, "Industry surveys as quoted in the FunnelInsight design (publisher not named)");
+        new("second_purchase", "First-time buyers who buy a second time", 0.32, "Industry surveys (publisher not named)");
 
     /// <summary>Every figure, in display order.</summary>
     public static IReadOnlyList<ReferenceFigure> All { get; } =
