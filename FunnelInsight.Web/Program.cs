@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Cli;
@@ -18,7 +17,6 @@ var database = FunnelInsightConfiguration.Database(builder.Configuration);
 builder.Services.AddSingleton(database);
 builder.Services.AddSingleton<StoreCatalog>();
 builder.Services.AddSingleton<ImportService>();
-builder.Services.AddSingleton<IFunnelAnalytics, SqliteFunnelAnalytics>();
 builder.Services.AddSingleton<DemoStoreLoader>();
 builder.AddDashboard();
 builder.Services.AddFunnelInsightAccounts(database);

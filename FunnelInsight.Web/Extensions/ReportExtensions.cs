@@ -1,6 +1,5 @@
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Overview;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FunnelInsight.Web.Extensions;
 
@@ -10,7 +9,7 @@ public static class ReportExtensions
     /// <summary>Registers the analytics engine (one per app: it caches each store's session rollups).</summary>
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
-        services.TryAddSingleton<IFunnelAnalytics, SqliteFunnelAnalytics>();
+        services.AddSingleton<IFunnelAnalytics, SqliteFunnelAnalytics>();
         services.AddSingleton<OverviewReporter>();
         return services;
     }
