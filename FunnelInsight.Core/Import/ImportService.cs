@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Import.Orders;
@@ -64,36 +63,30 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         using var connection = database.OpenAsync(cancellationToken).GetAwaiter().GetResult();
         using var transaction = connection.BeginTransaction();
         using var errors = new RowErrorWriter(connection, transaction, run.Id);
-        var context = new ImportContext(connection, transaction, request.StoreId, run.Id, errors,
-            rows => progress?.Report(new ImportProgress(ImportPhase.Reading, stream.BytesRead, run.FileSize, rows)), cancellationToken);
+        var context = new ImportContext(connection, transaction, request.StoreId, run.Id, run.FileSize, errors,
+            rows => progress?.Report(new ImportProgress(ImportPhase.Reading, stream.BytesRead, run.FileSize, rows)),
+            rows => progress?.Report(new ImportProgress(ImportPhase.BuildingRollups, run.FileSize, run.FileSize, rows)),
+            cancellationToken);
 
         ImportCounts counts;
         using (var reader = CsvSource.Open(stream))
         {
             counts = request.Kind == ImportKind.Events
-                ? EventFileImporter.Run(reader, context, request.Format, request.Mapping)
+                ? EventFileImporter.Run(reader, context, SessionRulesOf(connection, transaction, request.StoreId), request.Format, request.Mapping)
                 : OrderFileImporter.Run(reader, context, request.Format, request.Mapping);
-        }
-
-        var sha = stream.HashHex();
-        if (request.Kind == ImportKind.Events && counts.RowsStored > 0)
-        {
-            progress?.Report(new ImportProgress(ImportPhase.BuildingRollups, run.FileSize, run.FileSize, counts.RowsRead));
-            var (map, timeout) = StoreSettings(connection, transaction, request.StoreId);
-            SessionRollupBuilder.Rebuild(connection, transaction, request.StoreId, map, timeout, cancellationToken);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         var result = new ImportResult(run.Id, ImportStatus.Succeeded, counts.Format, counts.Mapping, counts.RowsRead,
             counts.RowsStored, errors.Count, counts.RowsDuplicate, errors.First, null);
         Execute(connection, transaction, "UPDATE Stores SET DataVersion = DataVersion + 1 WHERE Id = $p0", request.StoreId);
-        Execute(connection, transaction, "UPDATE Imports SET Sha256 = $p0 WHERE Id = $p1", sha, run.Id);
+        Execute(connection, transaction, "UPDATE Imports SET Sha256 = $p0 WHERE Id = $p1", stream.HashHex(), run.Id);
         FinishRun(connection, transaction, run.Id, result);
         transaction.Commit();
         return result;
     }
 
-    private static (StageMap Map, TimeSpan Timeout) StoreSettings(SqliteConnection connection, SqliteTransaction transaction, int storeId)
+    private static SessionRules SessionRulesOf(SqliteConnection connection, SqliteTransaction transaction, int storeId)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -106,7 +99,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         }
 
         var map = reader.IsDBNull(0) ? StageMap.Default : StageMap.Parse(reader.GetString(0));
-        return (map, TimeSpan.FromMinutes(reader.GetInt32(1)));
+        return new SessionRules(map, TimeSpan.FromMinutes(reader.GetInt32(1)));
     }
 
     private async Task<ImportRun> StartRunAsync(ImportRequest request, string fileName, CancellationToken cancellationToken)

@@ -57,9 +57,11 @@ public class FunnelDbContext(DbContextOptions options) : DbContext(options)
 
         modelBuilder.Entity<StoredEvent>(evt =>
         {
+            // Ids are given by the import (StoreRowIds: a store's events are one row-id range), and there is no secondary
+            // index and no foreign key: each would cost a B-tree lookup or insert per row of a bulk load. Repeated events
+            // are found by the import itself, and deleting a store deletes its id range (StoreCatalog). Sessions likewise.
             evt.ToTable("Events");
-            evt.HasIndex(e => new { e.StoreId, e.IdentityHash }).IsUnique();
-            evt.HasOne<Store>().WithMany().HasForeignKey(e => e.StoreId).OnDelete(DeleteBehavior.Cascade);
+            evt.Property(e => e.Id).ValueGeneratedNever();
         });
 
         modelBuilder.Entity<StoredOrder>(order =>
@@ -73,8 +75,7 @@ public class FunnelDbContext(DbContextOptions options) : DbContext(options)
         modelBuilder.Entity<SessionSummary>(session =>
         {
             session.ToTable("Sessions");
-            session.HasIndex(s => new { s.StoreId, s.StartUs });
-            session.HasOne<Store>().WithMany().HasForeignKey(s => s.StoreId).OnDelete(DeleteBehavior.Cascade);
+            session.Property(s => s.Id).ValueGeneratedNever();
         });
 
         // User ids belong to the accounts (Identity) tables, which live in the same file under their own context.

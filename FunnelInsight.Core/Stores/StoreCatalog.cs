@@ -40,9 +40,9 @@ public sealed class StoreCatalog(FunnelDatabase database)
             .Select(s => new StoreOverview(
                 s.Id,
                 s.Name,
-                context.Events.LongCount(e => e.StoreId == s.Id),
+                context.Events.LongCount(e => e.Id >= s.Id * StoreRowIds.PerStore && e.Id < (s.Id + 1) * StoreRowIds.PerStore),
                 context.Orders.LongCount(o => o.StoreId == s.Id),
-                context.Sessions.LongCount(x => x.StoreId == s.Id)))
+                context.Sessions.LongCount(x => x.Id >= s.Id * StoreRowIds.PerStore && x.Id < (s.Id + 1) * StoreRowIds.PerStore)))
             .ToListAsync(cancellationToken);
     }
 
@@ -57,8 +57,9 @@ public sealed class StoreCatalog(FunnelDatabase database)
         // Children first and explicitly, rather than through the foreign keys' cascades, so that one
         // statement per table does the work instead of one row lookup per deleted child.
         await context.ImportRowErrors.Where(e => context.Imports.Any(i => i.Id == e.ImportId && i.StoreId == storeId)).ExecuteDeleteAsync(cancellationToken);
-        await context.Events.Where(e => e.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
-        await context.Sessions.Where(s => s.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
+        var (firstRow, lastRow) = (StoreRowIds.First(storeId), StoreRowIds.Last(storeId));
+        await context.Events.Where(e => e.Id >= firstRow && e.Id <= lastRow).ExecuteDeleteAsync(cancellationToken);
+        await context.Sessions.Where(s => s.Id >= firstRow && s.Id <= lastRow).ExecuteDeleteAsync(cancellationToken);
         await context.Orders.Where(o => o.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
         await context.Imports.Where(i => i.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
         await context.StoreMembers.Where(m => m.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);

@@ -87,7 +87,7 @@ public sealed class StoreSettingsService(FunnelDatabase database)
 
         // The rebuild reads every event of the store: keep it off the caller's thread (a Blazor circuit).
         var sessions = await Task.Run(
-            () => SessionRollupBuilder.Rebuild(connection, transaction, storeId, map, TimeSpan.FromMinutes(settings.SessionTimeoutMinutes), cancellationToken),
+            () => StoreRollups.Rebuild(connection, transaction, storeId, map, TimeSpan.FromMinutes(settings.SessionTimeoutMinutes), cancellationToken),
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new StoreSettingsSaveResult([], sessions);

@@ -1,6 +1,7 @@
 using FunnelInsight.Core.Analytics.Sessions;
 using FunnelInsight.Core.Analytics.Statistics;
 using FunnelInsight.Core.Domain;
+using FunnelInsight.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace FunnelInsight.Core.Analytics.DropOff;
@@ -16,8 +17,9 @@ internal static class DropOffReader
         }
 
         await using var command = connection.CreateCommand();
-        var sql = new List<string> { "StoreId = $store", "StartUs >= $from", "StartUs < $to" };
-        command.Parameters.AddWithValue("$store", query.StoreId);
+        var sql = new List<string> { "Id BETWEEN $first AND $last", "StartUs >= $from", "StartUs < $to" };
+        command.Parameters.AddWithValue("$first", StoreRowIds.First(query.StoreId));
+        command.Parameters.AddWithValue("$last", StoreRowIds.Last(query.StoreId));
         command.Parameters.AddWithValue("$from", query.From is { } from ? SessionSelection.DayStartUs(from) : long.MinValue);
         command.Parameters.AddWithValue("$to", query.To is { } to ? SessionSelection.DayStartUs(to.AddDays(1)) : long.MaxValue);
         int before = (int)stage - 1, at = (int)stage;

@@ -1,131 +1,321 @@
+using System.Buffers.Binary;
+using System.Text;
 using FunnelInsight.Core.Domain;
-using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
-using Microsoft.Data.Sqlite;
 
 namespace FunnelInsight.Core.Analytics.Rollups;
 
 /// <summary>
-/// Rebuilds a store's <see cref="SessionSummary"/> rows from its events in one ordered pass, holding one
-/// session in memory at a time. Events without a session id are grouped by visitor and cut into sessions
-/// at the store's inactivity timeout.
+/// Turns partitioned events into <see cref="SessionSummary"/> rows, one partition in memory at a time: sorts the
+/// partition by (group, time, id), drops repeated events (same identity hash at the same time in the same group; the
+/// lowest id, the first stored, stays), and rolls each session up. Events without a session id are grouped by visitor
+/// and cut into sessions at the store's inactivity timeout.
 /// </summary>
-internal static class SessionRollupBuilder
+internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan sessionTimeout)
 {
-    private const string ReadEvents = """
-        SELECT SessionKey, VisitorKey, TimeUs, EventName, Price, Quantity, Device, Channel, Country, PageLoadMs
-        FROM Events WHERE StoreId = $store
-        ORDER BY SessionKey IS NULL, COALESCE(SessionKey, VisitorKey), TimeUs, ImportId, Line
-        """;
+    private const int MaxInternedNames = 100_000;
 
-    private const string InsertSession = """
-        INSERT INTO Sessions (StoreId, SessionKey, VisitorKey, StartUs, EndUs, Device, Channel, Country, OrderedDepth,
-            ProductUs, CartUs, CheckoutUs, PurchaseUs, OpenMask, StepMask, LastStep, SignalMask, ExitSignal, LastEventName,
-            CartValue, CartItems, PurchaseValue, EventCount, AvgPageLoadMs, StagePath)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
-            ?24, ?25)
-        """;
+    private readonly long _timeoutUs = (long)sessionTimeout.TotalMicroseconds;
+    private readonly Dictionary<string, EventMeaning> _names = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _values = new(StringComparer.Ordinal);
+    private readonly List<SessionEvent> _session = [];
 
-    /// <summary>Replaces the store's session rollups; returns how many sessions it wrote.</summary>
-    public static long Rebuild(SqliteConnection connection, SqliteTransaction transaction, int storeId, StageMap map, TimeSpan sessionTimeout, CancellationToken cancellationToken)
+    /// <summary>Rolls up every partition; returns the number of sessions.</summary>
+    /// <param name="partitions">The store's events, all of them.</param>
+    /// <param name="onSession">Receives each session.</param>
+    /// <param name="onDuplicate">Receives the id of each event that repeats one with a lower id.</param>
+    /// <param name="onPartitionDone">Told after each partition, with the number done.</param>
+    /// <param name="cancellationToken">Checked between partitions and every few thousand sessions.</param>
+    public long Build(EventPartitions partitions, Action<SessionSummary> onSession, Action<long> onDuplicate,
+        Action<int>? onPartitionDone, CancellationToken cancellationToken)
     {
-        using (var delete = connection.CreateCommand())
+        long sessions = 0;
+        for (var p = 0; p < partitions.PartitionCount; p++)
         {
-            delete.Transaction = transaction;
-            delete.CommandText = "DELETE FROM Sessions WHERE StoreId = $store";
-            delete.Parameters.AddWithValue("$store", storeId);
-            delete.ExecuteNonQuery();
-        }
-
-        // Bound by position on the native handle, inside the import's transaction (see PositionalStatement).
-        using var insert = new PositionalStatement(connection, InsertSession);
-        using var read = connection.CreateCommand();
-        read.Transaction = transaction;
-        read.CommandText = ReadEvents;
-        read.Parameters.AddWithValue("$store", storeId);
-        using var reader = read.ExecuteReader();
-
-        var timeoutUs = (long)sessionTimeout.TotalMicroseconds;
-        var events = new List<SessionEvent>();
-        string? groupKey = null, visitor = null;
-        var fromColumn = false;
-        long written = 0;
-        void Emit()
-        {
-            if (events.Count == 0)
+            cancellationToken.ThrowIfCancellationRequested();
+            var data = partitions.ReadPartition(p);
+            var rows = Index(data);
+            Array.Sort(rows);
+            var start = 0;
+            while (start < rows.Length)
             {
-                return;
+                var end = start + 1;
+                while (end < rows.Length && rows[end].Group == rows[start].Group)
+                {
+                    end++;
+                }
+
+                sessions += BuildGroups(data, rows.AsSpan(start, end - start), onSession, onDuplicate);
+                start = end;
+                if ((sessions & 0x3FFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
             }
 
-            var key = fromColumn ? groupKey! : $"{visitor}#{events[0].TimeUs}";
-            Write(insert, SessionRollup.Build(storeId, key, visitor!, events));
-            events.Clear();
-            if (++written % 10_000 == 0)
+            if (_names.Count + _values.Count > MaxInternedNames)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-        }
-
-        while (reader.Read())
-        {
-            var sessionKey = reader.IsDBNull(0) ? null : reader.GetString(0);
-            var visitorKey = reader.GetString(1);
-            var timeUs = reader.GetInt64(2);
-            var key = sessionKey ?? visitorKey;
-            var newGroup = key != groupKey || (sessionKey is null) == fromColumn;
-            var timedOut = sessionKey is null && events.Count > 0 && timeUs - events[^1].TimeUs > timeoutUs;
-            if (newGroup || timedOut)
-            {
-                Emit();
-                groupKey = key;
-                visitor = visitorKey;
-                fromColumn = sessionKey is not null;
+                _names.Clear();
+                _values.Clear();
             }
 
-            var name = reader.GetString(3);
-            events.Add(new SessionEvent(
-                timeUs,
-                name,
-                map.Meaning(name),
-                reader.IsDBNull(4) ? null : reader.GetDouble(4),
-                reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8),
-                reader.IsDBNull(9) ? null : reader.GetInt32(9)));
+            onPartitionDone?.Invoke(p + 1);
         }
 
-        Emit();
-        return written;
+        return sessions;
     }
 
-    private static void Write(PositionalStatement insert, SessionSummary s)
+    private static Row[] Index(byte[] data)
     {
-        insert.Bind(1, s.StoreId);
-        insert.Bind(2, s.SessionKey);
-        insert.Bind(3, s.VisitorKey);
-        insert.Bind(4, s.StartUs);
-        insert.Bind(5, s.EndUs);
-        insert.Bind(6, s.Device);
-        insert.Bind(7, s.Channel);
-        insert.Bind(8, s.Country);
-        insert.Bind(9, s.OrderedDepth);
-        insert.Bind(10, s.ProductUs);
-        insert.Bind(11, s.CartUs);
-        insert.Bind(12, s.CheckoutUs);
-        insert.Bind(13, s.PurchaseUs);
-        insert.Bind(14, s.OpenMask);
-        insert.Bind(15, s.StepMask);
-        insert.Bind(16, s.LastStep);
-        insert.Bind(17, s.SignalMask);
-        insert.Bind(18, s.ExitSignal);
-        insert.Bind(19, s.LastEventName);
-        insert.Bind(20, s.CartValue);
-        insert.Bind(21, s.CartItems);
-        insert.Bind(22, s.PurchaseValue);
-        insert.Bind(23, s.EventCount);
-        insert.Bind(24, s.AvgPageLoadMs);
-        insert.Bind(25, s.StagePath);
-        insert.Execute();
+        var rows = new List<Row>(data.Length / 64);
+        var offset = 0;
+        while (offset < data.Length)
+        {
+            var record = data.AsSpan(offset);
+            rows.Add(new Row(
+                BinaryPrimitives.ReadUInt64LittleEndian(record),
+                BinaryPrimitives.ReadInt64LittleEndian(record[16..]),
+                BinaryPrimitives.ReadInt64LittleEndian(record[8..]),
+                BinaryPrimitives.ReadInt64LittleEndian(record[24..]),
+                offset));
+            var reader = new RecordReader(data, offset);
+            reader.SkipTexts();
+            offset = reader.Offset;
+        }
+
+        return [.. rows];
+    }
+
+    // Rows with one group hash: normally one group; two keys that share a hash are told apart by their bytes.
+    private long BuildGroups(byte[] data, Span<Row> rows, Action<SessionSummary> onSession, Action<long> onDuplicate)
+    {
+        var first = new RecordReader(data, rows[0].Offset).GroupKey();
+        var oneKey = true;
+        for (var i = 1; i < rows.Length && oneKey; i++)
+        {
+            oneKey = new RecordReader(data, rows[i].Offset).GroupKey().SequenceEqual(first);
+        }
+
+        if (oneKey)
+        {
+            return BuildGroup(data, rows, onSession, onDuplicate);
+        }
+
+        rows.Sort((a, b) =>
+        {
+            var byKey = new RecordReader(data, a.Offset).GroupKey().SequenceCompareTo(new RecordReader(data, b.Offset).GroupKey());
+            return byKey != 0 ? byKey : a.CompareTo(b);
+        });
+        long sessions = 0;
+        var start = 0;
+        for (var i = 1; i <= rows.Length; i++)
+        {
+            if (i == rows.Length || !new RecordReader(data, rows[i].Offset).GroupKey().SequenceEqual(new RecordReader(data, rows[start].Offset).GroupKey()))
+            {
+                sessions += BuildGroup(data, rows[start..i], onSession, onDuplicate);
+                start = i;
+            }
+        }
+
+        return sessions;
+    }
+
+    // One session id's events, or one visitor's events without a session id (cut at the inactivity timeout).
+    private long BuildGroup(byte[] data, Span<Row> rows, Action<SessionSummary> onSession, Action<long> onDuplicate)
+    {
+        var head = new RecordReader(data, rows[0].Offset);
+        var fromSession = head.HasSession;
+        var groupKey = fromSession ? Encoding.UTF8.GetString(head.GroupKey()) : null;
+        string? visitor = null;
+        long sessions = 0;
+        _session.Clear();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (IsRepeat(rows, i))
+            {
+                onDuplicate(rows[i].Id);
+                continue;
+            }
+
+            if (!fromSession && _session.Count > 0 && rows[i].TimeUs - _session[^1].TimeUs > _timeoutUs)
+            {
+                sessions += Emit(groupKey, visitor!, onSession);
+            }
+
+            visitor ??= Encoding.UTF8.GetString(new RecordReader(data, rows[i].Offset).VisitorKey());
+            _session.Add(Event(new RecordReader(data, rows[i].Offset), rows[i].TimeUs));
+        }
+
+        return sessions + Emit(groupKey, visitor!, onSession);
+    }
+
+    // Rows are in (time, id) order: a repeat has the identity hash of an earlier, kept row of the same time.
+    private static bool IsRepeat(Span<Row> rows, int i)
+    {
+        for (var j = i - 1; j >= 0 && rows[j].TimeUs == rows[i].TimeUs; j--)
+        {
+            if (rows[j].IdentityHash == rows[i].IdentityHash && !rows[j].Repeated)
+            {
+                rows[i].Repeated = true;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int Emit(string? sessionKey, string visitor, Action<SessionSummary> onSession)
+    {
+        if (_session.Count == 0)
+        {
+            return 0;
+        }
+
+        var key = sessionKey ?? $"{visitor}#{_session[0].TimeUs}";
+        onSession(SessionRollup.Build(storeId, key, visitor, _session));
+        _session.Clear();
+        return 1;
+    }
+
+    private SessionEvent Event(RecordReader reader, long timeUs)
+    {
+        var fixedPart = reader.Fixed;
+        var price = BinaryPrimitives.ReadDoubleLittleEndian(fixedPart[32..]);
+        var quantity = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[40..]);
+        var pageLoad = BinaryPrimitives.ReadInt32LittleEndian(fixedPart[44..]);
+        reader.SkipKeys();
+        var name = Name(reader.NextText());
+        return new SessionEvent(
+            timeUs,
+            name.Name,
+            name.Meaning,
+            double.IsNaN(price) ? null : price,
+            quantity == int.MinValue ? null : quantity,
+            reader.HasDevice ? Value(reader.NextText()) : null,
+            reader.HasChannel ? Value(reader.NextText()) : null,
+            reader.HasCountry ? Value(reader.NextText()) : null,
+            pageLoad == int.MinValue ? null : pageLoad);
+    }
+
+    private (string Name, EventMeaning Meaning) Name(ReadOnlySpan<byte> utf8)
+    {
+        Span<char> buffer = stackalloc char[128];
+        var chars = Decode(utf8, buffer);
+        var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(chars, out var name, out var meaning))
+        {
+            return (name, meaning);
+        }
+
+        name = chars.ToString();
+        meaning = map.Meaning(name);
+        _names[name] = meaning;
+        return (name, meaning);
+    }
+
+    private string Value(ReadOnlySpan<byte> utf8)
+    {
+        Span<char> buffer = stackalloc char[128];
+        var chars = Decode(utf8, buffer);
+        var lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(chars, out var value))
+        {
+            value = chars.ToString();
+            _values.Add(value);
+        }
+
+        return value;
+    }
+
+    private static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8, Span<char> buffer) =>
+        Encoding.UTF8.GetMaxCharCount(utf8.Length) <= buffer.Length
+            ? buffer[..Encoding.UTF8.GetChars(utf8, buffer)]
+            : Encoding.UTF8.GetString(utf8);
+
+    /// <summary>The sort key of one record: group, then time, then id (the order events were stored in).</summary>
+    private record struct Row(ulong Group, long TimeUs, long Id, long IdentityHash, int Offset) : IComparable<Row>
+    {
+        public bool Repeated;
+
+        public readonly int CompareTo(Row other)
+        {
+            var byGroup = Group.CompareTo(other.Group);
+            if (byGroup != 0)
+            {
+                return byGroup;
+            }
+
+            var byTime = TimeUs.CompareTo(other.TimeUs);
+            return byTime != 0 ? byTime : Id.CompareTo(other.Id);
+        }
+    }
+
+    /// <summary>Reads the text part of one record (see <see cref="EventPartitions.Add"/>) field by field.</summary>
+    private ref struct RecordReader(byte[] data, int offset)
+    {
+        private readonly byte _flags = data[offset + 48];
+        private readonly int _start = offset;
+
+        public int Offset { get; private set; } = offset + EventPartitions.FixedSize;
+
+        public readonly ReadOnlySpan<byte> Fixed => data.AsSpan(_start, EventPartitions.FixedSize);
+
+        public readonly bool HasSession => (_flags & 1) != 0;
+
+        public readonly bool HasDevice => (_flags & 2) != 0;
+
+        public readonly bool HasChannel => (_flags & 4) != 0;
+
+        public readonly bool HasCountry => (_flags & 8) != 0;
+
+        /// <summary>The session key, or the visitor key when there is no session id.</summary>
+        public ReadOnlySpan<byte> GroupKey() => NextText();
+
+        public ReadOnlySpan<byte> VisitorKey()
+        {
+            if (HasSession)
+            {
+                NextText();
+            }
+
+            return NextText();
+        }
+
+        public void SkipKeys()
+        {
+            if (HasSession)
+            {
+                NextText();
+            }
+
+            NextText();
+        }
+
+        public void SkipTexts()
+        {
+            var texts = 2 + (HasSession ? 1 : 0) + (HasDevice ? 1 : 0) + (HasChannel ? 1 : 0) + (HasCountry ? 1 : 0);
+            for (var i = 0; i < texts; i++)
+            {
+                NextText();
+            }
+        }
+
+        public ReadOnlySpan<byte> NextText()
+        {
+            var length = 0;
+            var shift = 0;
+            byte b;
+            do
+            {
+                b = data[Offset++];
+                length |= (b & 0x7F) << shift;
+                shift += 7;
+            }
+            while ((b & 0x80) != 0);
+
+            var text = data.AsSpan(Offset, length);
+            Offset += length;
+            return text;
+        }
     }
 }

@@ -14,9 +14,19 @@ internal sealed class RawRows : IDisposable
 
     /// <summary>Prepares <paramref name="sql"/> on the open connection and binds <c>?1</c> to <paramref name="storeId"/>.</summary>
     public RawRows(SqliteConnection connection, string sql, int storeId)
+        : this(connection, sql, [storeId])
+    {
+    }
+
+    /// <summary>Prepares <paramref name="sql"/> on the open connection and binds <c>?1</c>, <c>?2</c>, … to <paramref name="values"/>.</summary>
+    public RawRows(SqliteConnection connection, string sql, ReadOnlySpan<long> values)
     {
         Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out _statement));
-        Check(connection, raw.sqlite3_bind_int(_statement, 1, storeId));
+        for (var i = 0; i < values.Length; i++)
+        {
+            Check(connection, raw.sqlite3_bind_int64(_statement, i + 1, values[i]));
+        }
+
         Connection = connection;
     }
 

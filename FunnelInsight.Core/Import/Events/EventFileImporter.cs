@@ -1,40 +1,103 @@
 using CsvHelper;
+using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Storage;
 
 namespace FunnelInsight.Core.Import.Events;
 
-/// <summary>Streams an event export into the store: detect the layout, read each row, write in batches.</summary>
+/// <summary>
+/// Streams an event export into the store and rebuilds the store's session rollups, on both cores: this thread parses
+/// rows and spreads them over rollup partitions, while a <see cref="WriteQueue"/> thread stores them; then this thread
+/// rolls the partitions up while the queue stores the sessions and deletes repeated events.
+/// </summary>
 internal static class EventFileImporter
 {
-    public static ImportCounts Run(CsvReader reader, ImportContext context, string? formatName, string? mappingText)
+    private const int BatchSize = 512;
+
+    // A canonical export row is about 80 bytes; guessing fewer bytes a row errs towards smaller partitions.
+    private const int BytesPerRowGuess = 60;
+
+    public static ImportCounts Run(CsvReader reader, ImportContext context, SessionRules rules, string? formatName, string? mappingText)
     {
         var header = CsvSource.ReadHeader(reader);
         var format = ChooseFormat(header, formatName, mappingText);
         var map = EventColumnMap.Resolve(format, header, EventMappingText.Parse(mappingText));
         var parser = new EventRowParser(map);
-        using var writer = new EventBulkWriter(context.Connection, context.Transaction, context.StoreId, context.ImportId);
+        var (connection, transaction, storeId) = (context.Connection, context.Transaction, context.StoreId);
+        var cancellationToken = context.CancellationToken;
+
+        // The store's events so far go into the partitions first: new rows are checked against them and their sessions rebuilt.
+        var firstId = StoreRowIds.Next(connection, transaction, "Events", storeId);
+        using var partitions = new EventPartitions(StoreRollups.TemporaryFolder(), firstId - StoreRowIds.First(storeId) + (context.FileBytes / BytesPerRowGuess));
+        StoredEventReader.ReadInto(connection, storeId, partitions, cancellationToken);
+
+        using var queue = new WriteQueue();
+        var writer = queue.Own(new EventBulkWriter(connection, storeId, context.ImportId));
+        var rollups = queue.Own(new RollupWriter(connection, storeId, firstId, queue.Post));
+        var batch = new EventBatch(BatchSize, firstId);
         long rows = 0;
         while (reader.Read())
         {
             rows++;
-            if (parser.TryParse(reader, out var row, out var error))
+            if (parser.TryParse(reader, batch, out var error))
             {
-                writer.Add(row);
+                Partition(partitions, batch, batch.Count - 1);
+                if (batch.IsFull)
+                {
+                    var full = batch;
+                    queue.Post(() => writer.Write(full));
+                    batch = new EventBatch(BatchSize, full.FirstId + full.Count);
+                }
             }
             else
             {
-                context.Errors.Add(error!);
+                queue.Post(() => context.Errors.Add(error!));
             }
 
             if (rows % 8192 == 0)
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
+                cancellationToken.ThrowIfCancellationRequested();
                 context.ReportRows(rows);
             }
         }
 
+        queue.Post(() => writer.Write(batch));
         context.ReportRows(rows);
-        return new ImportCounts(format.Name, map.ToText(), rows, writer.Stored, writer.Duplicates);
+        var nextId = batch.FirstId + batch.Count;
+        if (nextId > firstId)
+        {
+            context.ReportBuildingRollups(rows);
+            queue.Post(() => SessionWriter.DeleteStore(connection, transaction, storeId));
+            new SessionRollupBuilder(storeId, rules.Map, rules.SessionTimeout)
+                .Build(partitions, rollups.Session, rollups.Repeat, null, cancellationToken);
+            rollups.Flush();
+        }
+
+        queue.Complete();
+        return new ImportCounts(format.Name, map.ToText(), rows, nextId - firstId - rollups.NewRepeats, rollups.NewRepeats);
+    }
+
+    private static void Partition(EventPartitions partitions, EventBatch batch, int i)
+    {
+        ref readonly var row = ref batch[i];
+        partitions.Add(new PartitionedEvent
+        {
+            Id = batch.FirstId + i,
+            TimeUs = row.TimeUs,
+            IdentityHash = row.IdentityHash,
+            Price = row.Price,
+            Quantity = row.Quantity,
+            PageLoadMs = row.PageLoadMs,
+            HasSession = !row.SessionKey.IsNull,
+            SessionKey = batch.Text(row.SessionKey),
+            VisitorKey = batch.Text(row.VisitorKey),
+            EventName = batch.Text(row.EventName),
+            HasDevice = !row.Device.IsNull,
+            Device = batch.Text(row.Device),
+            HasChannel = !row.Channel.IsNull,
+            Channel = batch.Text(row.Channel),
+            HasCountry = !row.Country.IsNull,
+            Country = batch.Text(row.Country),
+        });
     }
 
     private static EventFormat ChooseFormat(IReadOnlyList<string> header, string? formatName, string? mappingText)

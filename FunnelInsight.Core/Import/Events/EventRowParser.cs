@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 using CsvHelper;
 
 namespace FunnelInsight.Core.Import.Events;
@@ -9,9 +10,9 @@ internal sealed class EventRowParser(EventColumnMap map)
 {
     private readonly int _fieldCount = map.Header.Count;
 
-    public bool TryParse(CsvReader reader, out EventRow row, out RowError? error)
+    /// <summary>Reads the current record into <paramref name="batch"/>, or says why it cannot (and adds nothing).</summary>
+    public bool TryParse(CsvReader reader, EventBatch batch, out RowError? error)
     {
-        row = default;
         error = null;
         var line = reader.LineNumber;
         if (reader.FieldCount != _fieldCount)
@@ -34,30 +35,24 @@ internal sealed class EventRowParser(EventColumnMap map)
             return false;
         }
 
-        var eventName = Text(reader, EventField.EventName);
-        if (eventName is null)
+        if (!TryText(reader, EventField.EventName, out var eventName))
         {
             error = Missing(reader, EventField.EventName);
             return false;
         }
 
-        var session = Text(reader, EventField.SessionId);
-        var visitor = Text(reader, EventField.VisitorId);
-        if (session is null && map.Format.Required.Contains(EventField.SessionId))
+        var hasSession = TryText(reader, EventField.SessionId, out var session);
+        var hasVisitor = TryText(reader, EventField.VisitorId, out var visitor);
+        if (!hasSession && map.Format.Required.Contains(EventField.SessionId))
         {
             error = Missing(reader, EventField.SessionId);
             return false;
         }
 
-        if (visitor is null && session is null)
+        if (!hasVisitor && !hasSession)
         {
             error = Missing(reader, map[EventField.VisitorId] >= 0 ? EventField.VisitorId : EventField.SessionId);
             return false;
-        }
-
-        if (session is not null && map.Format.SessionPerVisitor && visitor is not null)
-        {
-            session = string.Concat(visitor, ":", session);
         }
 
         if (!TryNumber(reader, EventField.Price, out var price, out error)
@@ -67,23 +62,55 @@ internal sealed class EventRowParser(EventColumnMap map)
             return false;
         }
 
-        row = new EventRow(
-            timeUs, line, session, visitor ?? session!, eventName,
-            Text(reader, EventField.ProductId), price, quantity, Text(reader, EventField.OrderId),
-            Text(reader, EventField.Device), Text(reader, EventField.Channel), Text(reader, EventField.Country), pageLoad);
+        var row = new EventRow { TimeUs = timeUs, Line = line, Price = price, Quantity = quantity, PageLoadMs = pageLoad };
+        var start = batch.BeginRow(timeUs);
+        row.SessionKey = !hasSession ? batch.Append(default, isNull: true, separated: true)
+            : map.Format.SessionPerVisitor && hasVisitor ? batch.AppendJoined(visitor, (byte)':', session)
+            : batch.Append(session, isNull: false, separated: true);
+        row.VisitorKey = hasVisitor ? batch.Append(visitor, isNull: false, separated: true) : batch.Append(batch.Text(row.SessionKey), isNull: false, separated: true);
+        row.EventName = batch.Append(eventName, isNull: false, separated: true);
+        row.ProductId = AppendText(reader, batch, EventField.ProductId, separated: true);
+        row.OrderId = AppendText(reader, batch, EventField.OrderId, separated: true);
+        var identityEnd = batch.TextUsed;
+        row.Device = AppendText(reader, batch, EventField.Device, separated: false);
+        row.Channel = AppendText(reader, batch, EventField.Channel, separated: false);
+        row.Country = AppendText(reader, batch, EventField.Country, separated: false);
+        batch.Add(row, start, identityEnd);
         return true;
     }
 
-    private string? Text(CsvReader reader, EventField field)
+    private TextRange AppendText(CsvReader reader, EventBatch batch, EventField field, bool separated) =>
+        TryText(reader, field, out var text) ? batch.Append(text, isNull: false, separated) : batch.Append(default, isNull: true, separated);
+
+    /// <summary>
+    /// The field's text as UTF-8, trimmed; false when the column is missing or blank. Plain ASCII-edged, valid UTF-8
+    /// (nearly every value) is used as the file has it; anything else goes through a string, so invalid bytes become
+    /// U+FFFD and Unicode white space is trimmed as everywhere else.
+    /// </summary>
+    private bool TryText(CsvReader reader, EventField field, out ReadOnlySpan<byte> text)
     {
+        text = default;
         var column = map[field];
-        if (column < 0 || reader.GetSpan(column).Trim((byte)' ').IsEmpty)
+        if (column < 0)
         {
-            return null;
+            return false;
+        }
+
+        var span = reader.GetSpan(column);
+        if (span.Trim((byte)' ').IsEmpty)
+        {
+            return false;
+        }
+
+        if (span[0] is > 0x20 and < 0x80 && span[^1] is > 0x20 and < 0x80 && Utf8.IsValid(span))
+        {
+            text = span;
+            return true;
         }
 
         var value = reader.GetString(column);
-        return value.Length > 0 && (value[0] == ' ' || value[^1] == ' ') ? value.Trim() : value;
+        text = Encoding.UTF8.GetBytes(value.Length > 0 && (value[0] == ' ' || value[^1] == ' ') ? value.Trim() : value);
+        return true;
     }
 
     private bool TryNumber(CsvReader reader, EventField field, out double? value, out RowError? error)

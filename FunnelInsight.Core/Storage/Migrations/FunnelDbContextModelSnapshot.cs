@@ -191,7 +191,6 @@ namespace FunnelInsight.Core.Storage.Migrations
             modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.SessionSummary", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<double?>("AvgPageLoadMs")
@@ -275,8 +274,6 @@ namespace FunnelInsight.Core.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StoreId", "StartUs");
-
                     b.ToTable("Sessions", (string)null);
                 });
 
@@ -321,7 +318,6 @@ namespace FunnelInsight.Core.Storage.Migrations
             modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.StoredEvent", b =>
                 {
                     b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Channel")
@@ -375,9 +371,6 @@ namespace FunnelInsight.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("StoreId", "IdentityHash")
-                        .IsUnique();
 
                     b.ToTable("Events", (string)null);
                 });
@@ -471,24 +464,6 @@ namespace FunnelInsight.Core.Storage.Migrations
                 });
 
             modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.ImportRun", b =>
-                {
-                    b.HasOne("FunnelInsight.Core.Storage.Entities.Store", null)
-                        .WithMany()
-                        .HasForeignKey("StoreId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.SessionSummary", b =>
-                {
-                    b.HasOne("FunnelInsight.Core.Storage.Entities.Store", null)
-                        .WithMany()
-                        .HasForeignKey("StoreId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.StoredEvent", b =>
                 {
                     b.HasOne("FunnelInsight.Core.Storage.Entities.Store", null)
                         .WithMany()

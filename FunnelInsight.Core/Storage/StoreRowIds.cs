@@ -1,0 +1,42 @@
+using Microsoft.Data.Sqlite;
+
+namespace FunnelInsight.Core.Storage;
+
+/// <summary>
+/// Row ids of events and session rollups carry their store: <c>Id = StoreId × 2^40 + n</c>. One store's rows are then
+/// one contiguous row-id range that SQLite seeks, scans and deletes through the table's own B-tree, with no secondary
+/// index (and no foreign-key lookup) to keep up on every row of a bulk load.
+/// </summary>
+internal static class StoreRowIds
+{
+    /// <summary>Ids in one store's range (2^40): a store can hold about a trillion rows of each kind.</summary>
+    public const long PerStore = 1L << 40;
+
+    /// <summary>The lowest id of the store's range (never used by a row).</summary>
+    public static long First(int storeId) => storeId * PerStore;
+
+    /// <summary>The highest id of the store's range.</summary>
+    public static long Last(int storeId) => First(storeId) + PerStore - 1;
+
+    /// <summary>The id the store's next row in <paramref name="table"/> (Events or Sessions) takes: one past its highest.</summary>
+    public static long Next(SqliteConnection connection, SqliteTransaction transaction, string table, int storeId)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT MAX(Id) FROM {table} WHERE Id BETWEEN $first AND $last";
+        command.Parameters.AddWithValue("$first", First(storeId));
+        command.Parameters.AddWithValue("$last", Last(storeId));
+        return command.ExecuteScalar() is long highest ? highest + 1 : First(storeId) + 1;
+    }
+
+    /// <summary>Deletes the store's rows of <paramref name="table"/> (Events or Sessions); returns how many.</summary>
+    public static int Delete(SqliteConnection connection, SqliteTransaction transaction, string table, int storeId)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"DELETE FROM {table} WHERE Id BETWEEN $first AND $last";
+        command.Parameters.AddWithValue("$first", First(storeId));
+        command.Parameters.AddWithValue("$last", Last(storeId));
+        return command.ExecuteNonQuery();
+    }
+}
