@@ -76,10 +76,7 @@ internal sealed class RollupWriter : IDisposable
         _sessionBatch = new List<SessionSummary>(BatchSize);
         _run(() =>
         {
-            for (var i = 0; i < batch.Count; i++)
-            {
-                _sessions.Write(firstId + i, batch[i]);
-            }
+            _sessions.Write(batch, firstId);
         });
     }
 

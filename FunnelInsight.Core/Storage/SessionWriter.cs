@@ -1,59 +1,105 @@
+using System.Globalization;
+using System.Text;
 using FunnelInsight.Core.Storage.Entities;
 using Microsoft.Data.Sqlite;
 
 namespace FunnelInsight.Core.Storage;
 
-/// <summary>Writes session rollups through one prepared insert, bound by position (see <see cref="PositionalStatement"/>).</summary>
+/// <summary>Writes session rollups, 16 rows a statement, bound by position (see <see cref="PositionalStatement"/>).</summary>
 internal sealed class SessionWriter : IDisposable
 {
-    private const string Insert = """
-        INSERT INTO Sessions (Id, StoreId, SessionKey, VisitorKey, StartUs, EndUs, Device, Channel, Country, OrderedDepth,
-            ProductUs, CartUs, CheckoutUs, PurchaseUs, OpenMask, StepMask, LastStep, SignalMask, ExitSignal, LastEventName,
-            CartValue, CartItems, PurchaseValue, EventCount, AvgPageLoadMs, StagePath)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
-            ?24, ?25, ?26)
-        """;
+    private const int RowsPerStatement = 16;
+    private const int ParametersPerRow = 26;
 
-    private readonly PositionalStatement _insert;
+    private readonly PositionalStatement _many;
+    private readonly PositionalStatement _one;
 
-    /// <summary>Prepares the insert on <paramref name="connection"/>; rows go into its open transaction.</summary>
-    public SessionWriter(SqliteConnection connection) => _insert = new PositionalStatement(connection, Insert);
+    /// <summary>Prepares the inserts on <paramref name="connection"/>; rows go into its open transaction.</summary>
+    public SessionWriter(SqliteConnection connection)
+    {
+        _many = new PositionalStatement(connection, InsertSql(RowsPerStatement));
+        _one = new PositionalStatement(connection, InsertSql(1));
+    }
 
     /// <summary>Deletes every session rollup of the store, before they are written anew.</summary>
     public static void DeleteStore(SqliteConnection connection, SqliteTransaction transaction, int storeId) =>
         StoreRowIds.Delete(connection, transaction, "Sessions", storeId);
 
-    /// <summary>Stores <paramref name="s"/> with the given id (see <see cref="StoreRowIds"/>).</summary>
-    public void Write(long id, SessionSummary s)
+    /// <summary>Stores <paramref name="sessions"/> with ids <paramref name="firstId"/> onwards (see <see cref="StoreRowIds"/>).</summary>
+    public void Write(IReadOnlyList<SessionSummary> sessions, long firstId)
     {
-        _insert.Bind(1, id);
-        _insert.Bind(2, s.StoreId);
-        _insert.Bind(3, s.SessionKey);
-        _insert.Bind(4, s.VisitorKey);
-        _insert.Bind(5, s.StartUs);
-        _insert.Bind(6, s.EndUs);
-        _insert.Bind(7, s.Device);
-        _insert.Bind(8, s.Channel);
-        _insert.Bind(9, s.Country);
-        _insert.Bind(10, s.OrderedDepth);
-        _insert.Bind(11, s.ProductUs);
-        _insert.Bind(12, s.CartUs);
-        _insert.Bind(13, s.CheckoutUs);
-        _insert.Bind(14, s.PurchaseUs);
-        _insert.Bind(15, s.OpenMask);
-        _insert.Bind(16, s.StepMask);
-        _insert.Bind(17, s.LastStep);
-        _insert.Bind(18, s.SignalMask);
-        _insert.Bind(19, s.ExitSignal);
-        _insert.Bind(20, s.LastEventName);
-        _insert.Bind(21, s.CartValue);
-        _insert.Bind(22, s.CartItems);
-        _insert.Bind(23, s.PurchaseValue);
-        _insert.Bind(24, s.EventCount);
-        _insert.Bind(25, s.AvgPageLoadMs);
-        _insert.Bind(26, s.StagePath);
-        _insert.Execute();
+        var i = 0;
+        for (; i + RowsPerStatement <= sessions.Count; i += RowsPerStatement)
+        {
+            for (var r = 0; r < RowsPerStatement; r++)
+            {
+                Bind(_many, r * ParametersPerRow, firstId + i + r, sessions[i + r]);
+            }
+
+            _many.Execute();
+        }
+
+        for (; i < sessions.Count; i++)
+        {
+            Bind(_one, 0, firstId + i, sessions[i]);
+            _one.Execute();
+        }
     }
 
-    public void Dispose() => _insert.Dispose();
+    public void Dispose()
+    {
+        _many.Dispose();
+        _one.Dispose();
+    }
+
+    private static void Bind(PositionalStatement insert, int at, long id, SessionSummary s)
+    {
+        insert.Bind(at + 1, id);
+        insert.Bind(at + 2, s.StoreId);
+        insert.Bind(at + 3, s.SessionKey);
+        insert.Bind(at + 4, s.VisitorKey);
+        insert.Bind(at + 5, s.StartUs);
+        insert.Bind(at + 6, s.EndUs);
+        insert.Bind(at + 7, s.Device);
+        insert.Bind(at + 8, s.Channel);
+        insert.Bind(at + 9, s.Country);
+        insert.Bind(at + 10, s.OrderedDepth);
+        insert.Bind(at + 11, s.ProductUs);
+        insert.Bind(at + 12, s.CartUs);
+        insert.Bind(at + 13, s.CheckoutUs);
+        insert.Bind(at + 14, s.PurchaseUs);
+        insert.Bind(at + 15, s.OpenMask);
+        insert.Bind(at + 16, s.StepMask);
+        insert.Bind(at + 17, s.LastStep);
+        insert.Bind(at + 18, s.SignalMask);
+        insert.Bind(at + 19, s.ExitSignal);
+        insert.Bind(at + 20, s.LastEventName);
+        insert.Bind(at + 21, s.CartValue);
+        insert.Bind(at + 22, s.CartItems);
+        insert.Bind(at + 23, s.PurchaseValue);
+        insert.Bind(at + 24, s.EventCount);
+        insert.Bind(at + 25, s.AvgPageLoadMs);
+        insert.Bind(at + 26, s.StagePath);
+    }
+
+    private static string InsertSql(int rows)
+    {
+        var sql = new StringBuilder("""
+            INSERT INTO Sessions (Id, StoreId, SessionKey, VisitorKey, StartUs, EndUs, Device, Channel, Country, OrderedDepth,
+                ProductUs, CartUs, CheckoutUs, PurchaseUs, OpenMask, StepMask, LastStep, SignalMask, ExitSignal, LastEventName,
+                CartValue, CartItems, PurchaseValue, EventCount, AvgPageLoadMs, StagePath) VALUES
+            """);
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ",(");
+            for (var k = 1; k <= ParametersPerRow; k++)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $"{(k == 1 ? "" : ",")}?{(r * ParametersPerRow) + k}");
+            }
+
+            sql.Append(')');
+        }
+
+        return sql.ToString();
+    }
 }

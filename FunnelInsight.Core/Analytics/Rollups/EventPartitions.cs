@@ -25,7 +25,7 @@ internal sealed class EventPartitions : IDisposable
     public EventPartitions(string folder, long expectedEvents, int eventsPerPartition = 200_000)
     {
         _folder = folder;
-        var count = (int)Math.Clamp((expectedEvents / eventsPerPartition) + 1, 1, MaxPartitions);
+        var count = (int)Math.Clamp((expectedEvents + eventsPerPartition - 1) / eventsPerPartition, 1, MaxPartitions);
         _partitions = new Partition[count];
         for (var i = 0; i < count; i++)
         {

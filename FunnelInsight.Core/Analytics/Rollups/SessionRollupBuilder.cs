@@ -13,11 +13,9 @@ namespace FunnelInsight.Core.Analytics.Rollups;
 /// </summary>
 internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan sessionTimeout)
 {
-    private const int MaxInternedNames = 100_000;
-
     private readonly long _timeoutUs = (long)sessionTimeout.TotalMicroseconds;
-    private readonly Dictionary<string, EventMeaning> _names = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _values = new(StringComparer.Ordinal);
+    private readonly Utf8Interner _names = new();
+    private readonly Utf8Interner _values = new();
     private readonly List<SessionEvent> _session = [];
 
     /// <summary>Rolls up every partition; returns the number of sessions.</summary>
@@ -51,12 +49,6 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
-            }
-
-            if (_names.Count + _values.Count > MaxInternedNames)
-            {
-                _names.Clear();
-                _values.Clear();
             }
 
             onPartitionDone?.Invoke(p + 1);
@@ -199,38 +191,12 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
 
     private (string Name, EventMeaning Meaning) Name(ReadOnlySpan<byte> utf8)
     {
-        Span<char> buffer = stackalloc char[128];
-        var chars = Decode(utf8, buffer);
-        var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(chars, out var name, out var meaning))
-        {
-            return (name, meaning);
-        }
-
-        name = chars.ToString();
-        meaning = map.Meaning(name);
-        _names[name] = meaning;
-        return (name, meaning);
+        var entry = _names.Find(utf8);
+        entry.Meaning ??= map.Meaning(entry.Value);
+        return (entry.Value, entry.Meaning.Value);
     }
 
-    private string Value(ReadOnlySpan<byte> utf8)
-    {
-        Span<char> buffer = stackalloc char[128];
-        var chars = Decode(utf8, buffer);
-        var lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(chars, out var value))
-        {
-            value = chars.ToString();
-            _values.Add(value);
-        }
-
-        return value;
-    }
-
-    private static ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8, Span<char> buffer) =>
-        Encoding.UTF8.GetMaxCharCount(utf8.Length) <= buffer.Length
-            ? buffer[..Encoding.UTF8.GetChars(utf8, buffer)]
-            : Encoding.UTF8.GetString(utf8);
+    private string Value(ReadOnlySpan<byte> utf8) => _values.Find(utf8).Value;
 
     /// <summary>The sort key of one record: group, then time, then id (the order events were stored in).</summary>
     private record struct Row(ulong Group, long TimeUs, long Id, long IdentityHash, int Offset) : IComparable<Row>

@@ -157,4 +157,43 @@ public class EventFileImporterTests
         Assert.StartsWith("No column for event_time, event_type, session_id", result.Message, StringComparison.Ordinal);
         Assert.Contains("(FunnelInsight canonical events)", result.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Rows_repeated_inside_one_file_are_stored_once_and_counted_as_duplicates()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        // Lines 3 and 4 repeat line 2's identity (time, session, visitor, name, product, order); a different price does not make a new event.
+        var path = db.WriteFile("repeats.csv", """
+            event_time,event_type,session_id,user_id,product_id,price
+            2025-03-01T10:00:00Z,view_item,S1,V1,P1,10
+            2025-03-01T10:00:00Z,view_item,S1,V1,P1,10
+            2025-03-01T10:00:00Z,view_item,S1,V1,P1,12
+            2025-03-01T10:00:00Z,view_item,S1,V1,P2,10
+            2025-03-01T10:01:00Z,view_item,S1,V1,P1,10
+
+            """);
+
+        var result = await db.ImportAsync(ImportKind.Events, path);
+
+        Assert.Equal((5L, 3L, 2L), (result.RowsRead, result.RowsStored, result.RowsDuplicate));
+        Assert.Equal(3, await db.CountAsync("SELECT COUNT(*) FROM Events"));
+        Assert.Equal(new long[] { 2, 5, 6 }, (await db.QueryAsync("SELECT Line FROM Events ORDER BY Line", r => r.GetInt64(0))).ToArray());
+        Assert.Equal(3, await db.CountAsync("SELECT EventCount FROM Sessions"));
+    }
+
+    [Fact]
+    public async Task Text_is_trimmed_and_bytes_that_are_not_utf8_become_replacement_characters()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var path = System.IO.Path.Combine(db.Folder, "latin1.csv");
+        // "Zürich" written in Latin-1 (0xFC), a device padded with spaces, a channel padded with spaces and a no-break space.
+        await File.WriteAllBytesAsync(path, [
+            .. "event_time,event_type,session_id,user_id,device,channel,country\n2025-03-01T10:00:00Z,view_item,S1,V1,  mobile ,  ads\u00A0,Z"u8,
+            0xFC, .. "rich\n"u8]);
+
+        await db.ImportAsync(ImportKind.Events, path);
+
+        var stored = (await EventRecord.AllAsync(db)).Single();
+        Assert.Equal(("mobile", "ads", "Z\uFFFDrich"), (stored.Device, stored.Channel, stored.Country));
+    }
 }

@@ -1,0 +1,106 @@
+using System.IO.Hashing;
+using System.Text;
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Storage;
+using FunnelInsight.Core.Storage.Entities;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace FunnelInsight.Tests.Core.Storage;
+
+public sealed class StoreRowIdsMigrationTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "funnelinsight-tests", Guid.NewGuid().ToString("N"));
+
+    public StoreRowIdsMigrationTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private const string MigrationBefore = "20261125082456_Accounts";
+    private const long March1 = 1_740_823_200_000_000; // 2025-03-01T10:00:00Z
+
+    [Fact]
+    public async Task Upgrading_moves_each_stores_events_and_sessions_into_its_id_range_in_order()
+    {
+        var database = new FunnelDatabase($"Data Source={Path.Combine(_folder, "old.db")}");
+        await MigrateToAsync(database, MigrationBefore);
+        await ExecuteAsync(database, """
+            INSERT INTO Stores (Id, Name, Currency, SessionTimeoutMinutes, ConversionWindowHours, DataVersion, CreatedUtc) VALUES
+                (1, 'A', 'USD', 30, 168, 0, '2025-01-01'), (2, 'B', 'USD', 30, 168, 0, '2025-01-01');
+            INSERT INTO Imports (Id, StoreId, Kind, FileName, FileSize, Sha256, Format, Mapping, RowsRead, RowsStored, RowsRejected, RowsDuplicate, StartedUtc, Status)
+                VALUES (1, 1, 0, 'a.csv', 1, '', 'canonical', '', 2, 2, 0, 0, '2025-01-01', 1), (2, 2, 0, 'b.csv', 1, '', 'canonical', '', 1, 1, 0, 0, '2025-01-01', 1);
+            INSERT INTO Events (Id, StoreId, ImportId, TimeUs, Line, SessionKey, VisitorKey, EventName, IdentityHash) VALUES
+                (1, 1, 1, 10, 2, 's1', 'v1', 'session_start', 11), (2, 2, 2, 10, 2, 's9', 'v9', 'session_start', 12), (3, 1, 1, 20, 3, 's1', 'v1', 'view_item', 13);
+            """);
+
+        await database.MigrateAsync();
+
+        var rows = await QueryAsync(database, "SELECT Id, StoreId, EventName FROM Events ORDER BY Id", r => (r.GetInt64(0), r.GetInt64(1), r.GetString(2)));
+        Assert.Equal(
+            [((1L << 40) + 1, 1L, "session_start"), ((1L << 40) + 3, 1L, "view_item"), ((2L << 40) + 2, 2L, "session_start")],
+            rows);
+        await using var connection = await database.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        Assert.Equal((1L << 40) + 4, StoreRowIds.Next(connection, transaction, "Events", 1));
+        Assert.Equal((3L << 40) + 1, StoreRowIds.Next(connection, transaction, "Events", 3));
+    }
+
+    [Fact]
+    public async Task An_event_stored_before_the_upgrade_is_recognised_as_a_duplicate_after_it()
+    {
+        var database = new FunnelDatabase($"Data Source={Path.Combine(_folder, "old.db")}");
+        await MigrateToAsync(database, MigrationBefore);
+        // The identity the import has always stored: the time's 8 bytes, then session, visitor, name, product and order, each ended by 0x1F.
+        var identity = (long)XxHash3.HashToUInt64([.. BitConverter.GetBytes(March1), .. Encoding.UTF8.GetBytes("S1\u001FV1\u001Fview_item\u001FP1\u001F\u001F")]);
+        await ExecuteAsync(database, $"""
+            INSERT INTO Stores (Id, Name, Currency, SessionTimeoutMinutes, ConversionWindowHours, DataVersion, CreatedUtc) VALUES (1, 'A', 'USD', 30, 168, 0, '2025-01-01');
+            INSERT INTO Imports (Id, StoreId, Kind, FileName, FileSize, Sha256, Format, Mapping, RowsRead, RowsStored, RowsRejected, RowsDuplicate, StartedUtc, Status)
+                VALUES (1, 1, 0, 'a.csv', 1, '', 'canonical', '', 1, 1, 0, 0, '2025-01-01', 1);
+            INSERT INTO Events (Id, StoreId, ImportId, TimeUs, Line, SessionKey, VisitorKey, EventName, ProductId, IdentityHash)
+                VALUES (1, 1, 1, {March1}, 2, 'S1', 'V1', 'view_item', 'P1', {identity});
+            """);
+        await database.MigrateAsync();
+        var file = Path.Combine(_folder, "again.csv");
+        await File.WriteAllTextAsync(file, "event_time,event_type,session_id,user_id,product_id\n2025-03-01T10:00:00Z,view_item,S1,V1,P1\n2025-03-01T10:01:00Z,add_to_cart,S1,V1,P1\n");
+
+        var result = await new ImportService(database).ImportAsync(new ImportRequest(1, ImportKind.Events, file));
+
+        Assert.Equal((ImportStatus.Succeeded, 1L, 1L), (result.Status, result.RowsStored, result.RowsDuplicate));
+        Assert.Equal([(2L, 1L)], await QueryAsync(database, "SELECT EventCount, COUNT(*) FROM Sessions GROUP BY EventCount", r => (r.GetInt64(0), r.GetInt64(1))));
+    }
+
+    private static async Task MigrateToAsync(FunnelDatabase database, string migration)
+    {
+        await using var context = database.CreateContext();
+        await context.GetService<IMigrator>().MigrateAsync(migration);
+    }
+
+    private static async Task ExecuteAsync(FunnelDatabase database, string sql)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<List<T>> QueryAsync<T>(FunnelDatabase database, string sql, Func<SqliteDataReader, T> read)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+}
