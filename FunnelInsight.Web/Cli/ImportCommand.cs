@@ -35,6 +35,11 @@ internal static class ImportCommand
                 lastPercent = percent;
                 error.WriteLine($"import: {percent}% ({p.RowsRead:N0} rows)");
             }
+            else if (p.Phase == ImportPhase.BuildingRollups && lastPercent <= 100)
+            {
+                lastPercent = 101;
+                error.WriteLine($"import: building session rollups from {p.RowsRead:N0} rows…");
+            }
         });
         var result = await new ImportService(database).ImportAsync(new ImportRequest(store.Id, kind, path, Path.GetFileName(path), args.Get("format"), args.Get("map")), progress, cancellationToken);
         if (result.Status != ImportStatus.Succeeded)
