@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using FunnelInsight.Core.Import.Events;
 using Microsoft.Data.Sqlite;
 
@@ -11,58 +10,32 @@ namespace FunnelInsight.Core.Storage;
 /// session rollups are built.
 /// </summary>
 /// <remarks>
-/// Parameters are bound by position on the native handle (<see cref="PositionalStatement"/>): Microsoft.Data.Sqlite
-/// looks every parameter up by name on every execution, which cost more than SQLite's own insert. The store and
-/// import ids are written into the statement's text, which saves two binds a row.
+/// The store and import ids are written into the statement's text, which saves two binds a row; the batch's text is
+/// bound in place, without a copy.
 /// </remarks>
-internal sealed class EventBulkWriter : IDisposable
+internal sealed class EventBulkWriter(SqliteConnection connection, int storeId, int importId) : IDisposable
 {
-    private const int RowsPerStatement = 32;
-    private const int ParametersPerRow = 15;
+    private const string Head = """
+        INSERT INTO Events (Id, StoreId, ImportId, TimeUs, Line, SessionKey, VisitorKey, EventName, ProductId, Price,
+            Quantity, OrderId, Device, Channel, Country, PageLoadMs, IdentityHash) VALUES
+        """;
 
-    private readonly PositionalStatement _many;
-    private readonly PositionalStatement _one;
-
-    // The transaction is the connection's own: native statements run inside it.
-    public EventBulkWriter(SqliteConnection connection, int storeId, int importId)
-    {
-        _many = new PositionalStatement(connection, InsertSql(storeId, importId, RowsPerStatement));
-        _one = new PositionalStatement(connection, InsertSql(storeId, importId, 1));
-    }
+    private readonly BatchInsert _insert = new(connection, Head, rowsPerStatement: 32, parametersPerRow: 15,
+        p => $"({p[0]}, {storeId.ToString(CultureInfo.InvariantCulture)}, {importId.ToString(CultureInfo.InvariantCulture)}, {string.Join(", ", p[1..])})");
 
     /// <summary>Stores the batch's rows with ids <see cref="EventBatch.FirstId"/> onwards.</summary>
     public unsafe void Write(EventBatch batch)
     {
-        // The text is bound in place (SQLITE_STATIC): pinned for the whole batch, and unbound before it may move.
+        // SQLITE_STATIC text: pinned for the whole batch, and unbound before the buffer may move.
         fixed (byte* text = batch.TextBuffer)
         {
-            var i = 0;
-            for (; i + RowsPerStatement <= batch.Count; i += RowsPerStatement)
-            {
-                for (var r = 0; r < RowsPerStatement; r++)
-                {
-                    Bind(_many, r * ParametersPerRow, batch, i + r, text);
-                }
-
-                _many.Execute();
-            }
-
-            for (; i < batch.Count; i++)
-            {
-                Bind(_one, 0, batch, i, text);
-                _one.Execute();
-            }
-
-            _many.ClearBindings();
-            _one.ClearBindings();
+            var address = (nint)text;
+            _insert.Write(batch.Count, (statement, at, i) => Bind(statement, at, batch, i, (byte*)address));
+            _insert.ClearBindings();
         }
     }
 
-    public void Dispose()
-    {
-        _many.Dispose();
-        _one.Dispose();
-    }
+    public void Dispose() => _insert.Dispose();
 
     private static unsafe void Bind(PositionalStatement statement, int at, EventBatch batch, int i, byte* text)
     {
@@ -86,25 +59,4 @@ internal sealed class EventBulkWriter : IDisposable
 
     private static unsafe void BindText(PositionalStatement statement, int index, byte* text, TextRange range) =>
         statement.BindPinned(index, text + range.Offset, range.Length);
-
-    private static string InsertSql(int storeId, int importId, int rows)
-    {
-        var sql = new StringBuilder("""
-            INSERT INTO Events (Id, StoreId, ImportId, TimeUs, Line, SessionKey, VisitorKey, EventName, ProductId, Price,
-                Quantity, OrderId, Device, Channel, Country, PageLoadMs, IdentityHash) VALUES
-            """);
-        for (var r = 0; r < rows; r++)
-        {
-            var p = r * ParametersPerRow;
-            sql.Append(CultureInfo.InvariantCulture, $"{(r == 0 ? "" : ",")}(?{p + 1},{storeId},{importId}");
-            for (var k = 2; k <= ParametersPerRow; k++)
-            {
-                sql.Append(CultureInfo.InvariantCulture, $",?{p + k}");
-            }
-
-            sql.Append(')');
-        }
-
-        return sql.ToString();
-    }
 }

@@ -1,56 +1,28 @@
-using System.Globalization;
-using System.Text;
 using FunnelInsight.Core.Storage.Entities;
 using Microsoft.Data.Sqlite;
 
 namespace FunnelInsight.Core.Storage;
 
 /// <summary>Writes session rollups, 16 rows a statement, bound by position (see <see cref="PositionalStatement"/>).</summary>
-internal sealed class SessionWriter : IDisposable
+internal sealed class SessionWriter(SqliteConnection connection) : IDisposable
 {
-    private const int RowsPerStatement = 16;
-    private const int ParametersPerRow = 26;
+    private const string Head = """
+        INSERT INTO Sessions (Id, StoreId, SessionKey, VisitorKey, StartUs, EndUs, Device, Channel, Country, OrderedDepth,
+            ProductUs, CartUs, CheckoutUs, PurchaseUs, OpenMask, StepMask, LastStep, SignalMask, ExitSignal, LastEventName,
+            CartValue, CartItems, PurchaseValue, EventCount, AvgPageLoadMs, StagePath) VALUES
+        """;
 
-    private readonly PositionalStatement _many;
-    private readonly PositionalStatement _one;
-
-    /// <summary>Prepares the inserts on <paramref name="connection"/>; rows go into its open transaction.</summary>
-    public SessionWriter(SqliteConnection connection)
-    {
-        _many = new PositionalStatement(connection, InsertSql(RowsPerStatement));
-        _one = new PositionalStatement(connection, InsertSql(1));
-    }
+    private readonly BatchInsert _insert = new(connection, Head, rowsPerStatement: 16, parametersPerRow: 26, p => $"({string.Join(", ", p)})");
 
     /// <summary>Deletes every session rollup of the store, before they are written anew.</summary>
     public static void DeleteStore(SqliteConnection connection, SqliteTransaction transaction, int storeId) =>
         StoreRowIds.Delete(connection, transaction, "Sessions", storeId);
 
     /// <summary>Stores <paramref name="sessions"/> with ids <paramref name="firstId"/> onwards (see <see cref="StoreRowIds"/>).</summary>
-    public void Write(IReadOnlyList<SessionSummary> sessions, long firstId)
-    {
-        var i = 0;
-        for (; i + RowsPerStatement <= sessions.Count; i += RowsPerStatement)
-        {
-            for (var r = 0; r < RowsPerStatement; r++)
-            {
-                Bind(_many, r * ParametersPerRow, firstId + i + r, sessions[i + r]);
-            }
+    public void Write(IReadOnlyList<SessionSummary> sessions, long firstId) =>
+        _insert.Write(sessions.Count, (statement, at, i) => Bind(statement, at, firstId + i, sessions[i]));
 
-            _many.Execute();
-        }
-
-        for (; i < sessions.Count; i++)
-        {
-            Bind(_one, 0, firstId + i, sessions[i]);
-            _one.Execute();
-        }
-    }
-
-    public void Dispose()
-    {
-        _many.Dispose();
-        _one.Dispose();
-    }
+    public void Dispose() => _insert.Dispose();
 
     private static void Bind(PositionalStatement insert, int at, long id, SessionSummary s)
     {
@@ -80,26 +52,5 @@ internal sealed class SessionWriter : IDisposable
         insert.Bind(at + 24, s.EventCount);
         insert.Bind(at + 25, s.AvgPageLoadMs);
         insert.Bind(at + 26, s.StagePath);
-    }
-
-    private static string InsertSql(int rows)
-    {
-        var sql = new StringBuilder("""
-            INSERT INTO Sessions (Id, StoreId, SessionKey, VisitorKey, StartUs, EndUs, Device, Channel, Country, OrderedDepth,
-                ProductUs, CartUs, CheckoutUs, PurchaseUs, OpenMask, StepMask, LastStep, SignalMask, ExitSignal, LastEventName,
-                CartValue, CartItems, PurchaseValue, EventCount, AvgPageLoadMs, StagePath) VALUES
-            """);
-        for (var r = 0; r < rows; r++)
-        {
-            sql.Append(r == 0 ? "(" : ",(");
-            for (var k = 1; k <= ParametersPerRow; k++)
-            {
-                sql.Append(CultureInfo.InvariantCulture, $"{(k == 1 ? "" : ",")}?{(r * ParametersPerRow) + k}");
-            }
-
-            sql.Append(')');
-        }
-
-        return sql.ToString();
     }
 }

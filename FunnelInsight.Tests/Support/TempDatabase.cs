@@ -60,9 +60,12 @@ public sealed class TempDatabase : IAsyncDisposable
     }
 
     /// <summary>Runs a query and reads each row with <paramref name="read"/>, for asserting on what is stored.</summary>
-    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read)
+    public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read) => QueryAsync(Database, sql, read);
+
+    /// <summary>Runs a query on any database and reads each row with <paramref name="read"/>.</summary>
+    public static async Task<IReadOnlyList<T>> QueryAsync<T>(FunnelDatabase database, string sql, Func<SqliteDataReader, T> read)
     {
-        await using var connection = await Database.OpenAsync();
+        await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync();

@@ -3,6 +3,7 @@ using System.Text;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -41,7 +42,7 @@ public sealed class StoreRowIdsMigrationTests : IDisposable
 
         await database.MigrateAsync();
 
-        var rows = await QueryAsync(database, "SELECT Id, StoreId, EventName FROM Events ORDER BY Id", r => (r.GetInt64(0), r.GetInt64(1), r.GetString(2)));
+        var rows = await TempDatabase.QueryAsync(database, "SELECT Id, StoreId, EventName FROM Events ORDER BY Id", r => (r.GetInt64(0), r.GetInt64(1), r.GetString(2)));
         Assert.Equal(
             [((1L << 40) + 1, 1L, "session_start"), ((1L << 40) + 3, 1L, "view_item"), ((2L << 40) + 2, 2L, "session_start")],
             rows);
@@ -72,7 +73,7 @@ public sealed class StoreRowIdsMigrationTests : IDisposable
         var result = await new ImportService(database).ImportAsync(new ImportRequest(1, ImportKind.Events, file));
 
         Assert.Equal((ImportStatus.Succeeded, 1L, 1L), (result.Status, result.RowsStored, result.RowsDuplicate));
-        Assert.Equal([(2L, 1L)], await QueryAsync(database, "SELECT EventCount, COUNT(*) FROM Sessions GROUP BY EventCount", r => (r.GetInt64(0), r.GetInt64(1))));
+        Assert.Equal([(2L, 1L)], await TempDatabase.QueryAsync(database, "SELECT EventCount, COUNT(*) FROM Sessions GROUP BY EventCount", r => (r.GetInt64(0), r.GetInt64(1))));
     }
 
     private static async Task MigrateToAsync(FunnelDatabase database, string migration)
@@ -87,20 +88,5 @@ public sealed class StoreRowIdsMigrationTests : IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<List<T>> QueryAsync<T>(FunnelDatabase database, string sql, Func<SqliteDataReader, T> read)
-    {
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<T>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
     }
 }
