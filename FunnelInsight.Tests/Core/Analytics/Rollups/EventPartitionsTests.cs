@@ -82,8 +82,20 @@ public class EventPartitionsTests
         using var partitions = new EventPartitions(TemporaryFolder(), 10);
         partitions.Add(new PartitionedEvent
         {
-            Id = 1, TimeUs = 0, IdentityHash = 1, HasSession = true, SessionKey = "جلسة-١"u8, VisitorKey = "زائر"u8, EventName = "add_to_cart"u8,
-            Price = 12.5, Quantity = 2, PageLoadMs = 900, HasDevice = true, Device = "mobile"u8, HasChannel = true, Channel = ""u8,
+            Id = 1,
+            TimeUs = 0,
+            IdentityHash = 1,
+            HasSession = true,
+            SessionKey = "جلسة-١"u8,
+            VisitorKey = "زائر"u8,
+            EventName = "add_to_cart"u8,
+            Price = 12.5,
+            Quantity = 2,
+            PageLoadMs = 900,
+            HasDevice = true,
+            Device = "mobile"u8,
+            HasChannel = true,
+            Channel = ""u8,
         });
         var sessions = new List<SessionSummary>();
 
