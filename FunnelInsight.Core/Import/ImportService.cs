@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Import.Orders;
@@ -45,9 +46,13 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         return result;
     }
 
-    /// <summary>Marks imports left running by a stopped process as failed (their transaction never committed).</summary>
+    /// <summary>
+    /// Marks imports left running by a stopped process as failed (their transaction never committed) and deletes the
+    /// temporary partition files such a process left (a day old or more, so that no running import loses its own).
+    /// </summary>
     public async Task FailInterruptedAsync(CancellationToken cancellationToken = default)
     {
+        StoreRollups.RemoveLeftovers(TimeSpan.FromDays(1));
         await using var context = database.CreateContext();
         await context.Imports.Where(i => i.Status == ImportStatus.Running)
             .ExecuteUpdateAsync(

@@ -21,6 +21,34 @@ internal static class StoreRollups
         return sessions;
     }
 
+    private const string FolderPrefix = "funnelinsight-rollup-";
+
     /// <summary>A new folder name for one build's partition files (created only if a partition spills).</summary>
-    public static string TemporaryFolder() => Path.Combine(Path.GetTempPath(), "funnelinsight-rollup-" + Guid.NewGuid().ToString("N"));
+    public static string TemporaryFolder() => Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N"));
+
+    /// <summary>
+    /// Deletes partition folders that a stopped process left behind (a normal build deletes its own), once they are
+    /// older than <paramref name="age"/>, so that a build still running elsewhere keeps its files. Returns how many.
+    /// </summary>
+    public static int RemoveLeftovers(TimeSpan age)
+    {
+        var removed = 0;
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            try
+            {
+                if (DateTime.UtcNow - Directory.GetLastWriteTimeUtc(folder) > age)
+                {
+                    Directory.Delete(folder, recursive: true);
+                    removed++;
+                }
+            }
+            catch (IOException)
+            {
+                // Gone already, or in use: left for the next sweep.
+            }
+        }
+
+        return removed;
+    }
 }

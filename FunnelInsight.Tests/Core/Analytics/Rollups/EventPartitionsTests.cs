@@ -119,4 +119,22 @@ public class EventPartitionsTests
         });
 
     private static string TemporaryFolder() => Path.Combine(Path.GetTempPath(), "funnelinsight-tests", "partitions-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void Partition_folders_a_stopped_import_left_are_swept_once_a_day_old_and_fresh_ones_stay()
+    {
+        var old = StoreRollups.TemporaryFolder();
+        var fresh = StoreRollups.TemporaryFolder();
+        Directory.CreateDirectory(old);
+        Directory.CreateDirectory(fresh);
+        File.WriteAllBytes(Path.Combine(old, "partition-0.bin"), [1, 2, 3]);
+        Directory.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddDays(-2));
+
+        var removed = StoreRollups.RemoveLeftovers(TimeSpan.FromDays(1));
+
+        Assert.True(removed >= 1);
+        Assert.False(Directory.Exists(old));
+        Assert.True(Directory.Exists(fresh));
+        Directory.Delete(fresh);
+    }
 }
