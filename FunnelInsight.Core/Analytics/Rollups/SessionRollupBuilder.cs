@@ -22,10 +22,8 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
     /// <param name="partitions">The store's events, all of them.</param>
     /// <param name="onSession">Receives each session.</param>
     /// <param name="onDuplicate">Receives the id of each event that repeats one with a lower id.</param>
-    /// <param name="onPartitionDone">Told after each partition, with the number done.</param>
     /// <param name="cancellationToken">Checked between partitions and every few thousand sessions.</param>
-    public long Build(EventPartitions partitions, Action<SessionSummary> onSession, Action<long> onDuplicate,
-        Action<int>? onPartitionDone, CancellationToken cancellationToken)
+    public long Build(EventPartitions partitions, Action<SessionSummary> onSession, Action<long> onDuplicate, CancellationToken cancellationToken)
     {
         long sessions = 0;
         for (var p = 0; p < partitions.PartitionCount; p++)
@@ -50,27 +48,25 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
                     cancellationToken.ThrowIfCancellationRequested();
                 }
             }
-
-            onPartitionDone?.Invoke(p + 1);
         }
 
         return sessions;
     }
 
-    private static Row[] Index(byte[] data)
+    private static PartitionRow[] Index(byte[] data)
     {
-        var rows = new List<Row>(data.Length / 64);
+        var rows = new List<PartitionRow>(data.Length / 64);
         var offset = 0;
         while (offset < data.Length)
         {
             var record = data.AsSpan(offset);
-            rows.Add(new Row(
+            rows.Add(new PartitionRow(
                 BinaryPrimitives.ReadUInt64LittleEndian(record),
                 BinaryPrimitives.ReadInt64LittleEndian(record[16..]),
                 BinaryPrimitives.ReadInt64LittleEndian(record[8..]),
                 BinaryPrimitives.ReadInt64LittleEndian(record[24..]),
                 offset));
-            var reader = new RecordReader(data, offset);
+            var reader = new PartitionRecordReader(data, offset);
             reader.SkipTexts();
             offset = reader.Offset;
         }
@@ -79,13 +75,13 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
     }
 
     // Rows with one group hash: normally one group; two keys that share a hash are told apart by their bytes.
-    private long BuildGroups(byte[] data, Span<Row> rows, Action<SessionSummary> onSession, Action<long> onDuplicate)
+    private long BuildGroups(byte[] data, Span<PartitionRow> rows, Action<SessionSummary> onSession, Action<long> onDuplicate)
     {
-        var first = new RecordReader(data, rows[0].Offset).GroupKey();
+        var first = new PartitionRecordReader(data, rows[0].Offset).GroupKey();
         var oneKey = true;
         for (var i = 1; i < rows.Length && oneKey; i++)
         {
-            oneKey = new RecordReader(data, rows[i].Offset).GroupKey().SequenceEqual(first);
+            oneKey = new PartitionRecordReader(data, rows[i].Offset).GroupKey().SequenceEqual(first);
         }
 
         if (oneKey)
@@ -95,14 +91,14 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
 
         rows.Sort((a, b) =>
         {
-            var byKey = new RecordReader(data, a.Offset).GroupKey().SequenceCompareTo(new RecordReader(data, b.Offset).GroupKey());
+            var byKey = new PartitionRecordReader(data, a.Offset).GroupKey().SequenceCompareTo(new PartitionRecordReader(data, b.Offset).GroupKey());
             return byKey != 0 ? byKey : a.CompareTo(b);
         });
         long sessions = 0;
         var start = 0;
         for (var i = 1; i <= rows.Length; i++)
         {
-            if (i == rows.Length || !new RecordReader(data, rows[i].Offset).GroupKey().SequenceEqual(new RecordReader(data, rows[start].Offset).GroupKey()))
+            if (i == rows.Length || !new PartitionRecordReader(data, rows[i].Offset).GroupKey().SequenceEqual(new PartitionRecordReader(data, rows[start].Offset).GroupKey()))
             {
                 sessions += BuildGroup(data, rows[start..i], onSession, onDuplicate);
                 start = i;
@@ -113,9 +109,9 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
     }
 
     // One session id's events, or one visitor's events without a session id (cut at the inactivity timeout).
-    private long BuildGroup(byte[] data, Span<Row> rows, Action<SessionSummary> onSession, Action<long> onDuplicate)
+    private long BuildGroup(byte[] data, Span<PartitionRow> rows, Action<SessionSummary> onSession, Action<long> onDuplicate)
     {
-        var head = new RecordReader(data, rows[0].Offset);
+        var head = new PartitionRecordReader(data, rows[0].Offset);
         var fromSession = head.HasSession;
         var groupKey = fromSession ? Encoding.UTF8.GetString(head.GroupKey()) : null;
         string? visitor = null;
@@ -134,15 +130,15 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
                 sessions += Emit(groupKey, visitor!, onSession);
             }
 
-            visitor ??= Encoding.UTF8.GetString(new RecordReader(data, rows[i].Offset).VisitorKey());
-            _session.Add(Event(new RecordReader(data, rows[i].Offset), rows[i].TimeUs));
+            visitor ??= Encoding.UTF8.GetString(new PartitionRecordReader(data, rows[i].Offset).VisitorKey());
+            _session.Add(Event(new PartitionRecordReader(data, rows[i].Offset), rows[i].TimeUs));
         }
 
         return sessions + Emit(groupKey, visitor!, onSession);
     }
 
     // Rows are in (time, id) order: a repeat has the identity hash of an earlier, kept row of the same time.
-    private static bool IsRepeat(Span<Row> rows, int i)
+    private static bool IsRepeat(Span<PartitionRow> rows, int i)
     {
         for (var j = i - 1; j >= 0 && rows[j].TimeUs == rows[i].TimeUs; j--)
         {
@@ -169,7 +165,7 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
         return 1;
     }
 
-    private SessionEvent Event(RecordReader reader, long timeUs)
+    private SessionEvent Event(PartitionRecordReader reader, long timeUs)
     {
         var fixedPart = reader.Fixed;
         var price = BinaryPrimitives.ReadDoubleLittleEndian(fixedPart[32..]);
@@ -197,91 +193,4 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
     }
 
     private string Value(ReadOnlySpan<byte> utf8) => _values.Find(utf8).Value;
-
-    /// <summary>The sort key of one record: group, then time, then id (the order events were stored in).</summary>
-    private record struct Row(ulong Group, long TimeUs, long Id, long IdentityHash, int Offset) : IComparable<Row>
-    {
-        public bool Repeated;
-
-        public readonly int CompareTo(Row other)
-        {
-            var byGroup = Group.CompareTo(other.Group);
-            if (byGroup != 0)
-            {
-                return byGroup;
-            }
-
-            var byTime = TimeUs.CompareTo(other.TimeUs);
-            return byTime != 0 ? byTime : Id.CompareTo(other.Id);
-        }
-    }
-
-    /// <summary>Reads the text part of one record (see <see cref="EventPartitions.Add"/>) field by field.</summary>
-    private ref struct RecordReader(byte[] data, int offset)
-    {
-        private readonly byte _flags = data[offset + 48];
-        private readonly int _start = offset;
-
-        public int Offset { get; private set; } = offset + EventPartitions.FixedSize;
-
-        public readonly ReadOnlySpan<byte> Fixed => data.AsSpan(_start, EventPartitions.FixedSize);
-
-        public readonly bool HasSession => (_flags & 1) != 0;
-
-        public readonly bool HasDevice => (_flags & 2) != 0;
-
-        public readonly bool HasChannel => (_flags & 4) != 0;
-
-        public readonly bool HasCountry => (_flags & 8) != 0;
-
-        /// <summary>The session key, or the visitor key when there is no session id.</summary>
-        public ReadOnlySpan<byte> GroupKey() => NextText();
-
-        public ReadOnlySpan<byte> VisitorKey()
-        {
-            if (HasSession)
-            {
-                NextText();
-            }
-
-            return NextText();
-        }
-
-        public void SkipKeys()
-        {
-            if (HasSession)
-            {
-                NextText();
-            }
-
-            NextText();
-        }
-
-        public void SkipTexts()
-        {
-            var texts = 2 + (HasSession ? 1 : 0) + (HasDevice ? 1 : 0) + (HasChannel ? 1 : 0) + (HasCountry ? 1 : 0);
-            for (var i = 0; i < texts; i++)
-            {
-                NextText();
-            }
-        }
-
-        public ReadOnlySpan<byte> NextText()
-        {
-            var length = 0;
-            var shift = 0;
-            byte b;
-            do
-            {
-                b = data[Offset++];
-                length |= (b & 0x7F) << shift;
-                shift += 7;
-            }
-            while ((b & 0x80) != 0);
-
-            var text = data.AsSpan(Offset, length);
-            Offset += length;
-            return text;
-        }
-    }
 }

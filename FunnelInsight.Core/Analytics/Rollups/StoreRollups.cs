@@ -16,7 +16,7 @@ internal static class StoreRollups
         SessionWriter.DeleteStore(connection, transaction, storeId);
         using var writer = new RollupWriter(connection, storeId, next, write => write());
         var sessions = new SessionRollupBuilder(storeId, map, sessionTimeout)
-            .Build(partitions, writer.Session, writer.Repeat, null, cancellationToken);
+            .Build(partitions, writer.Session, writer.Repeat, cancellationToken);
         writer.Flush();
         return sessions;
     }

@@ -68,7 +68,7 @@ internal static class EventFileImporter
             context.ReportBuildingRollups(rows);
             queue.Post(() => SessionWriter.DeleteStore(connection, transaction, storeId));
             new SessionRollupBuilder(storeId, rules.Map, rules.SessionTimeout)
-                .Build(partitions, rollups.Session, rollups.Repeat, null, cancellationToken);
+                .Build(partitions, rollups.Session, rollups.Repeat, cancellationToken);
             rollups.Flush();
         }
 

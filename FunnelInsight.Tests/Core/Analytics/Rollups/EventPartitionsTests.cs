@@ -30,7 +30,7 @@ public class EventPartitionsTests
 
             Assert.Equal(4, partitions.PartitionCount);
             Assert.Equal(4, Directory.GetFiles(folder).Length);
-            new SessionRollupBuilder(1, StageMap.Default, TimeSpan.FromMinutes(30)).Build(partitions, sessions.Add, _ => Assert.Fail("no repeats"), null, CancellationToken.None);
+            new SessionRollupBuilder(1, StageMap.Default, TimeSpan.FromMinutes(30)).Build(partitions, sessions.Add, _ => Assert.Fail("no repeats"), CancellationToken.None);
         }
 
         Assert.False(Directory.Exists(folder));
@@ -53,7 +53,7 @@ public class EventPartitionsTests
         var sessions = new List<SessionSummary>();
         var repeats = new List<long>();
 
-        new SessionRollupBuilder(1, StageMap.Default, TimeSpan.FromMinutes(30)).Build(partitions, sessions.Add, repeats.Add, null, CancellationToken.None);
+        new SessionRollupBuilder(1, StageMap.Default, TimeSpan.FromMinutes(30)).Build(partitions, sessions.Add, repeats.Add, CancellationToken.None);
 
         Assert.Equal([5L, 9L], repeats);
         Assert.Equal((3, 0L, 2 * Minute), (sessions.Single().EventCount, sessions.Single().StartUs, sessions.Single().EndUs));
@@ -69,7 +69,7 @@ public class EventPartitionsTests
         Add(partitions, 4, 0, identity: 4, session: "u1", "someone", "session_start");
         var sessions = new List<SessionSummary>();
 
-        new SessionRollupBuilder(1, StageMap.Default, TimeSpan.FromMinutes(30)).Build(partitions, sessions.Add, _ => { }, null, CancellationToken.None);
+        new SessionRollupBuilder(1, StageMap.Default, TimeSpan.FromMinutes(30)).Build(partitions, sessions.Add, _ => { }, CancellationToken.None);
 
         Assert.Equal(
             [("u1", "someone", 1), ("u1#0", "u1", 2), ($"u1#{41 * Minute}", "u1", 1)],
@@ -99,7 +99,7 @@ public class EventPartitionsTests
         });
         var sessions = new List<SessionSummary>();
 
-        new SessionRollupBuilder(1, StageMap.Default, TimeSpan.FromMinutes(30)).Build(partitions, sessions.Add, _ => { }, null, CancellationToken.None);
+        new SessionRollupBuilder(1, StageMap.Default, TimeSpan.FromMinutes(30)).Build(partitions, sessions.Add, _ => { }, CancellationToken.None);
 
         var s = sessions.Single();
         Assert.Equal(("جلسة-١", "زائر", "mobile", "", null), (s.SessionKey, s.VisitorKey, s.Device, s.Channel, s.Country));
