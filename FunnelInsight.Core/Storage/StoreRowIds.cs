@@ -21,22 +21,24 @@ internal static class StoreRowIds
     /// <summary>The id the store's next row in <paramref name="table"/> (Events or Sessions) takes: one past its highest.</summary>
     public static long Next(SqliteConnection connection, SqliteTransaction transaction, string table, int storeId)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT MAX(Id) FROM {table} WHERE Id BETWEEN $first AND $last";
-        command.Parameters.AddWithValue("$first", First(storeId));
-        command.Parameters.AddWithValue("$last", Last(storeId));
+        using var command = RangeCommand(connection, transaction, $"SELECT MAX(Id) FROM {table} WHERE Id BETWEEN $first AND $last", storeId);
         return command.ExecuteScalar() is long highest ? highest + 1 : First(storeId) + 1;
     }
 
     /// <summary>Deletes the store's rows of <paramref name="table"/> (Events or Sessions); returns how many.</summary>
     public static int Delete(SqliteConnection connection, SqliteTransaction transaction, string table, int storeId)
     {
-        using var command = connection.CreateCommand();
+        using var command = RangeCommand(connection, transaction, $"DELETE FROM {table} WHERE Id BETWEEN $first AND $last", storeId);
+        return command.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand RangeCommand(SqliteConnection connection, SqliteTransaction transaction, string sql, int storeId)
+    {
+        var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"DELETE FROM {table} WHERE Id BETWEEN $first AND $last";
+        command.CommandText = sql;
         command.Parameters.AddWithValue("$first", First(storeId));
         command.Parameters.AddWithValue("$last", Last(storeId));
-        return command.ExecuteNonQuery();
+        return command;
     }
 }
