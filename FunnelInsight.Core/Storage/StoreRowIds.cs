@@ -18,6 +18,9 @@ internal static class StoreRowIds
     /// <summary>The highest id of the store's range.</summary>
     public static long Last(int storeId) => First(storeId) + PerStore - 1;
 
+    /// <summary>The store's range as (first, last), for binding to <c>Id BETWEEN ?1 AND ?2</c>.</summary>
+    public static long[] Range(int storeId) => [First(storeId), Last(storeId)];
+
     /// <summary>The id the store's next row in <paramref name="table"/> (Events or Sessions) takes: one past its highest.</summary>
     public static long Next(SqliteConnection connection, SqliteTransaction transaction, string table, int storeId)
     {

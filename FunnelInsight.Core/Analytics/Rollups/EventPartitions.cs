@@ -33,9 +33,6 @@ internal sealed class EventPartitions : IDisposable
         }
     }
 
-    /// <summary>Events added so far.</summary>
-    public long Count { get; private set; }
-
     /// <summary>The number of partitions.</summary>
     public int PartitionCount => _partitions.Length;
 
@@ -62,14 +59,13 @@ internal sealed class EventPartitions : IDisposable
         offset = WriteText(span, offset, e.Device, e.HasDevice);
         offset = WriteText(span, offset, e.Channel, e.HasChannel);
         WriteText(span, offset, e.Country, e.HasCountry);
-        Count++;
     }
 
     /// <summary>The records of partition <paramref name="index"/>, back to back, once every event has been added.</summary>
     public byte[] ReadPartition(int index) => _partitions[index].ReadAll();
 
-    /// <summary>The hash that groups an event: its session key, or its visitor key when it has no session id.</summary>
-    public static ulong GroupHash(ReadOnlySpan<byte> key, bool isSession) => XxHash3.HashToUInt64(key, isSession ? 1 : 2);
+    // The hash that groups an event: its session key, or its visitor key when it has no session id.
+    private static ulong GroupHash(ReadOnlySpan<byte> key, bool isSession) => XxHash3.HashToUInt64(key, isSession ? 1 : 2);
 
     public void Dispose()
     {

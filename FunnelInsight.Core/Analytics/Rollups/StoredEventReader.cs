@@ -15,7 +15,7 @@ internal static class StoredEventReader
     /// <summary>Adds every event of the store to <paramref name="partitions"/>; returns how many.</summary>
     public static long ReadInto(SqliteConnection connection, int storeId, EventPartitions partitions, CancellationToken cancellationToken)
     {
-        using var rows = new RawRows(connection, Select, [StoreRowIds.First(storeId), StoreRowIds.Last(storeId)]);
+        using var rows = new RawRows(connection, Select, StoreRowIds.Range(storeId));
         long count = 0;
         while (rows.Read())
         {

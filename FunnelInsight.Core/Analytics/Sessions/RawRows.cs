@@ -12,12 +12,6 @@ internal sealed class RawRows : IDisposable
 {
     private readonly sqlite3_stmt _statement;
 
-    /// <summary>Prepares <paramref name="sql"/> on the open connection and binds <c>?1</c> to <paramref name="storeId"/>.</summary>
-    public RawRows(SqliteConnection connection, string sql, int storeId)
-        : this(connection, sql, [storeId])
-    {
-    }
-
     /// <summary>Prepares <paramref name="sql"/> on the open connection and binds <c>?1</c>, <c>?2</c>, … to <paramref name="values"/>.</summary>
     public RawRows(SqliteConnection connection, string sql, ReadOnlySpan<long> values)
     {

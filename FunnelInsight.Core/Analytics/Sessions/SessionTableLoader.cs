@@ -21,13 +21,13 @@ internal static class SessionTableLoader
         // One read transaction: the count and the rows come from the same snapshot even if an import commits meanwhile.
         using var snapshot = connection.BeginTransaction(deferred: true);
         int count;
-        using (var counting = new RawRows(connection, "SELECT COUNT(*) FROM Sessions WHERE Id BETWEEN ?1 AND ?2", StoreRange(storeId)))
+        using (var counting = new RawRows(connection, "SELECT COUNT(*) FROM Sessions WHERE Id BETWEEN ?1 AND ?2", StoreRowIds.Range(storeId)))
         {
             count = counting.Read() ? (int)counting.Int64(0) : 0;
         }
 
         var table = new SessionTable(count);
-        using var rows = new RawRows(connection, Columns, StoreRange(storeId));
+        using var rows = new RawRows(connection, Columns, StoreRowIds.Range(storeId));
         Span<char> buffer = stackalloc char[256];
         var i = 0;
         while (i < count && rows.Read())
@@ -87,7 +87,7 @@ internal static class SessionTableLoader
         var visitorIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var lookup = visitorIds.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[256];
-        using var rows = new RawRows(connection, "SELECT Id, VisitorKey, StagePath FROM Sessions WHERE Id BETWEEN ?1 AND ?2", StoreRange(storeId));
+        using var rows = new RawRows(connection, "SELECT Id, VisitorKey, StagePath FROM Sessions WHERE Id BETWEEN ?1 AND ?2", StoreRowIds.Range(storeId));
         var read = 0;
         while (rows.Read())
         {
@@ -116,8 +116,6 @@ internal static class SessionTableLoader
 
         return new VisitorPaths(visitor, visitorIds.Count, pathBytes.WrittenSpan.ToArray(), pathStart, pathLength);
     }
-
-    private static long[] StoreRange(int storeId) => [StoreRowIds.First(storeId), StoreRowIds.Last(storeId)];
 
     // Array.Sort is not stable; equal starts are put back in row-id (load) order so results never depend on it.
     private static void StabilizeTies(long[] keys, int[] order)

@@ -78,9 +78,6 @@ internal sealed class EventBatch(int capacity, long firstId)
         return range;
     }
 
-    /// <summary>Drops the text of a row that turned out bad.</summary>
-    public void Rewind(int textStart) => TextUsed = textStart;
-
     private Span<byte> Reserve(int size)
     {
         if (TextUsed + size > _text.Length)
