@@ -43,7 +43,10 @@ public sealed class FunnelDatabase
     /// <summary>A new context; dispose it when the operation ends.</summary>
     public FunnelDbContext CreateContext() => new(ContextOptions());
 
-    /// <summary>Creates the database file's folder, applies pending migrations and turns on WAL.</summary>
+    /// <summary>
+    /// Creates the database file's folder, applies pending migrations, packs events stored a row each (before event
+    /// blocks) into blocks, and turns on WAL.
+    /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         var dataSource = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
@@ -61,8 +64,13 @@ public sealed class FunnelDatabase
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var context = CreateContext();
-        await context.Database.MigrateAsync(cancellationToken);
+        await using (var context = CreateContext())
+        {
+            await context.Database.MigrateAsync(cancellationToken);
+        }
+
+        await using var converting = await OpenAsync(cancellationToken);
+        EventBlocks.LegacyEventConverter.Run(converting);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public class FunnelDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
 
     /// <summary>Behavioural events.</summary>
-    public DbSet<StoredEvent> Events => Set<StoredEvent>();
+    public DbSet<StoredEventBlock> EventBlocks => Set<StoredEventBlock>();
 
     /// <summary>Orders.</summary>
     public DbSet<StoredOrder> Orders => Set<StoredOrder>();
@@ -55,13 +55,13 @@ public class FunnelDbContext(DbContextOptions options) : DbContext(options)
             error.HasOne<ImportRun>().WithMany().HasForeignKey(e => e.ImportId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        modelBuilder.Entity<StoredEvent>(evt =>
+        modelBuilder.Entity<StoredEventBlock>(block =>
         {
-            // Ids are given by the import (StoreRowIds: a store's events are one row-id range), and there is no secondary
-            // index and no foreign key: each would cost a B-tree lookup or insert per row of a bulk load. Repeated events
-            // are found by the import itself, and deleting a store deletes its id range (StoreCatalog). Sessions likewise.
-            evt.ToTable("Events");
-            evt.Property(e => e.Id).ValueGeneratedNever();
+            // Keys are given by the import (StoreRowIds: a store's events are one id range), and there is no secondary
+            // index and no foreign key: a store's blocks are read, counted and deleted by key range (StoreCatalog).
+            // Repeated events are found by the import itself. Sessions likewise.
+            block.ToTable("EventBlocks");
+            block.Property(b => b.Id).ValueGeneratedNever();
         });
 
         modelBuilder.Entity<StoredOrder>(order =>

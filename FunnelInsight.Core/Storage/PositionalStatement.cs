@@ -57,7 +57,7 @@ internal sealed unsafe class PositionalStatement : IDisposable
     }
 
     /// <summary>Binds a blob, copied by SQLite.</summary>
-    public void Bind(int index, byte[] value)
+    public void Bind(int index, ReadOnlySpan<byte> value)
     {
         fixed (byte* blob = value)
         {

@@ -1,12 +1,14 @@
 using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Core.Storage.EventBlocks;
 using Microsoft.Data.Sqlite;
 
 namespace FunnelInsight.Core.Storage;
 
 /// <summary>
 /// Takes what the rollup builder produces, session rollups and the ids of repeated events, and stores it in batches:
-/// the sessions are inserted (the caller has deleted the store's old ones), the repeated events are deleted. Each batch is handed to
-/// <c>run</c>, which runs it at once or on the import's <see cref="WriteQueue"/>.
+/// the sessions are inserted (the caller has deleted the store's old ones), and the repeated events, gathered until
+/// <see cref="Flush"/>, are taken out of their blocks. Each batch is handed to <c>run</c>, which runs it at once or on
+/// the import's <see cref="WriteQueue"/>.
 /// </summary>
 internal sealed class RollupWriter : IDisposable
 {
@@ -14,11 +16,12 @@ internal sealed class RollupWriter : IDisposable
 
     private readonly Action<Action> _run;
     private readonly SessionWriter _sessions;
-    private readonly PositionalStatement _deleteEvent;
+    private readonly SqliteConnection _connection;
+    private readonly int _storeId;
     private readonly long _firstNewId;
     private long _nextSessionId;
     private List<SessionSummary> _sessionBatch = new(BatchSize);
-    private List<long> _repeatBatch = new(BatchSize);
+    private readonly EventIdSet _repeats;
 
     /// <param name="connection">The open connection, inside its transaction.</param>
     /// <param name="storeId">The store whose sessions are written (numbered from the start of its id range).</param>
@@ -30,7 +33,7 @@ internal sealed class RollupWriter : IDisposable
         _run = run;
         _firstNewId = firstNewId;
         _sessions = new SessionWriter(connection);
-        _deleteEvent = new PositionalStatement(connection, "DELETE FROM Events WHERE Id = ?1");
+        (_connection, _storeId, _repeats) = (connection, storeId, new EventIdSet(storeId));
     }
 
     /// <summary>Repeated events at or after the first new id: the import's duplicates.</summary>
@@ -48,25 +51,17 @@ internal sealed class RollupWriter : IDisposable
     public void Repeat(long eventId)
     {
         NewRepeats += eventId >= _firstNewId ? 1 : 0;
-        _repeatBatch.Add(eventId);
-        if (_repeatBatch.Count == BatchSize)
-        {
-            FlushRepeats();
-        }
+        _repeats.Add(eventId);
     }
 
-    /// <summary>Hands over what is still batched.</summary>
+    /// <summary>Hands over what is still batched, and the repeated events (call it once, at the end).</summary>
     public void Flush()
     {
         FlushSessions();
-        FlushRepeats();
+        _run(() => EventBlockStore.Delete(_connection, _storeId, _repeats));
     }
 
-    public void Dispose()
-    {
-        _sessions.Dispose();
-        _deleteEvent.Dispose();
-    }
+    public void Dispose() => _sessions.Dispose();
 
     private void FlushSessions()
     {
@@ -77,20 +72,6 @@ internal sealed class RollupWriter : IDisposable
         _run(() =>
         {
             _sessions.Write(batch, firstId);
-        });
-    }
-
-    private void FlushRepeats()
-    {
-        var batch = _repeatBatch;
-        _repeatBatch = new List<long>(BatchSize);
-        _run(() =>
-        {
-            foreach (var id in batch)
-            {
-                _deleteEvent.Bind(1, id);
-                _deleteEvent.Execute();
-            }
         });
     }
 }

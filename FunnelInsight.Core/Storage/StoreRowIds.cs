@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace FunnelInsight.Core.Storage;
 
 /// <summary>
-/// Row ids of events and session rollups carry their store: <c>Id = StoreId × 2^40 + n</c>. One store's rows are then
+/// Ids of events (and so the keys of their blocks) and of session rollups carry their store: <c>Id = StoreId × 2^40 + n</c>. One store's rows are then
 /// one contiguous row-id range that SQLite seeks, scans and deletes through the table's own B-tree, with no secondary
 /// index (and no foreign-key lookup) to keep up on every row of a bulk load.
 /// </summary>
@@ -21,14 +21,7 @@ internal static class StoreRowIds
     /// <summary>The store's range as (first, last), for binding to <c>Id BETWEEN ?1 AND ?2</c>.</summary>
     public static long[] Range(int storeId) => [First(storeId), Last(storeId)];
 
-    /// <summary>The id the store's next row in <paramref name="table"/> (Events or Sessions) takes: one past its highest.</summary>
-    public static long Next(SqliteConnection connection, SqliteTransaction transaction, string table, int storeId)
-    {
-        using var command = RangeCommand(connection, transaction, $"SELECT MAX(Id) FROM {table} WHERE Id BETWEEN $first AND $last", storeId);
-        return command.ExecuteScalar() is long highest ? highest + 1 : First(storeId) + 1;
-    }
-
-    /// <summary>Deletes the store's rows of <paramref name="table"/> (Events or Sessions); returns how many.</summary>
+    /// <summary>Deletes the store's rows of <paramref name="table"/> (EventBlocks or Sessions); returns how many.</summary>
     public static int Delete(SqliteConnection connection, SqliteTransaction transaction, string table, int storeId)
     {
         using var command = RangeCommand(connection, transaction, $"DELETE FROM {table} WHERE Id BETWEEN $first AND $last", storeId);

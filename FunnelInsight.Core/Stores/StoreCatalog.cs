@@ -40,7 +40,7 @@ public sealed class StoreCatalog(FunnelDatabase database)
             .Select(s => new StoreOverview(
                 s.Id,
                 s.Name,
-                context.Events.LongCount(e => e.Id >= s.Id * StoreRowIds.PerStore && e.Id < (s.Id + 1) * StoreRowIds.PerStore),
+                context.EventBlocks.Where(b => b.Id >= s.Id * StoreRowIds.PerStore && b.Id < (s.Id + 1) * StoreRowIds.PerStore).Sum(b => (long)b.EventCount),
                 context.Orders.LongCount(o => o.StoreId == s.Id),
                 context.Sessions.LongCount(x => x.Id >= s.Id * StoreRowIds.PerStore && x.Id < (s.Id + 1) * StoreRowIds.PerStore)))
             .ToListAsync(cancellationToken);
@@ -58,7 +58,7 @@ public sealed class StoreCatalog(FunnelDatabase database)
         // statement per table does the work instead of one row lookup per deleted child.
         await context.ImportRowErrors.Where(e => context.Imports.Any(i => i.Id == e.ImportId && i.StoreId == storeId)).ExecuteDeleteAsync(cancellationToken);
         var (firstRow, lastRow) = (StoreRowIds.First(storeId), StoreRowIds.Last(storeId));
-        await context.Events.Where(e => e.Id >= firstRow && e.Id <= lastRow).ExecuteDeleteAsync(cancellationToken);
+        await context.EventBlocks.Where(b => b.Id >= firstRow && b.Id <= lastRow).ExecuteDeleteAsync(cancellationToken);
         await context.Sessions.Where(s => s.Id >= firstRow && s.Id <= lastRow).ExecuteDeleteAsync(cancellationToken);
         await context.Orders.Where(o => o.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
         await context.Imports.Where(i => i.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);

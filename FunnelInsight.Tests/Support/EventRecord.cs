@@ -1,4 +1,8 @@
-using Microsoft.Data.Sqlite;
+using System.Text;
+using FunnelInsight.Core.Analytics.Sessions;
+using FunnelInsight.Core.Import.Events;
+using FunnelInsight.Core.Storage;
+using FunnelInsight.Core.Storage.EventBlocks;
 
 namespace FunnelInsight.Tests.Support;
 
@@ -7,16 +11,41 @@ internal sealed record EventRecord(
     long TimeUs, string? Session, string Visitor, string Name, string? Product, double? Price, int? Quantity,
     string? Order, string? Device, string? Channel, string? Country, int? PageLoadMs)
 {
-    public const string Select = """
-        SELECT TimeUs, SessionKey, VisitorKey, EventName, ProductId, Price, Quantity, OrderId, Device, Channel, Country, PageLoadMs
-        FROM Events ORDER BY ImportId, Line
-        """;
+    /// <summary>Every stored event of every store, in import and line order.</summary>
+    public static async Task<IReadOnlyList<EventRecord>> AllAsync(TempDatabase db) =>
+        (await StoredAsync(db.Database)).OrderBy(e => e.ImportId).ThenBy(e => e.Line).Select(e => e.Event).ToList();
 
-    public static async Task<IReadOnlyList<EventRecord>> AllAsync(TempDatabase db) => await db.QueryAsync(Select, Read);
+    /// <summary>Every stored event of every store with its id, import and line, unpacked from the blocks, in id order.</summary>
+    public static async Task<IReadOnlyList<(long Id, int ImportId, long Line, EventRecord Event)>> StoredAsync(FunnelDatabase database)
+    {
+        await using var connection = await database.OpenAsync();
+        var blocks = new List<(long Id, int ImportId, byte[] Data)>();
+        using (var rows = new RawRows(connection, "SELECT Id, ImportId, Data FROM EventBlocks ORDER BY Id", []))
+        {
+            while (rows.Read())
+            {
+                blocks.Add((rows.Int64(0), (int)rows.Int64(1), rows.Bytes(2).ToArray()));
+            }
+        }
 
-    private static EventRecord Read(SqliteDataReader r) => new(
-        r.GetInt64(0), Text(r, 1), r.GetString(2), r.GetString(3), Text(r, 4), r.IsDBNull(5) ? null : r.GetDouble(5),
-        r.IsDBNull(6) ? null : r.GetInt32(6), Text(r, 7), Text(r, 8), Text(r, 9), Text(r, 10), r.IsDBNull(11) ? null : r.GetInt32(11));
+        var events = new List<(long, int, long, EventRecord)>();
+        var decoder = new EventBlockDecoder();
+        foreach (var (key, importId, data) in blocks)
+        {
+            decoder.Reset(key, data);
+            while (decoder.Next(out var id, out var row))
+            {
+                events.Add((id, importId, row.Line, From(row, decoder.Data)));
+            }
+        }
 
-    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        return events;
+    }
+
+    private static EventRecord From(in EventRow row, ReadOnlySpan<byte> text) => new(
+        row.TimeUs, Text(text, row.SessionKey), Text(text, row.VisitorKey)!, Text(text, row.EventName)!, Text(text, row.ProductId),
+        row.Price, row.Quantity, Text(text, row.OrderId), Text(text, row.Device), Text(text, row.Channel), Text(text, row.Country), row.PageLoadMs);
+
+    private static string? Text(ReadOnlySpan<byte> text, TextRange range) =>
+        range.IsNull ? null : Encoding.UTF8.GetString(text.Slice(range.Offset, range.Length));
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using FunnelInsight.Core.Import.Events;
 
 namespace FunnelInsight.Core.Analytics.Rollups;
 
@@ -35,6 +36,27 @@ internal sealed class EventPartitions : IDisposable
 
     /// <summary>The number of partitions.</summary>
     public int PartitionCount => _partitions.Length;
+
+    /// <summary>Adds event <paramref name="id"/>, whose text fields are ranges of <paramref name="text"/>, to the partition of its group.</summary>
+    public void Add(long id, in EventRow row, ReadOnlySpan<byte> text) => Add(new PartitionedEvent
+    {
+        Id = id,
+        TimeUs = row.TimeUs,
+        IdentityHash = row.IdentityHash,
+        Price = row.Price,
+        Quantity = row.Quantity,
+        PageLoadMs = row.PageLoadMs,
+        HasSession = !row.SessionKey.IsNull,
+        SessionKey = Slice(text, row.SessionKey),
+        VisitorKey = Slice(text, row.VisitorKey),
+        EventName = Slice(text, row.EventName),
+        HasDevice = !row.Device.IsNull,
+        Device = Slice(text, row.Device),
+        HasChannel = !row.Channel.IsNull,
+        Channel = Slice(text, row.Channel),
+        HasCountry = !row.Country.IsNull,
+        Country = Slice(text, row.Country),
+    });
 
     /// <summary>Adds one event to the partition of its group.</summary>
     public void Add(in PartitionedEvent e)
@@ -79,6 +101,8 @@ internal sealed class EventPartitions : IDisposable
             Directory.Delete(_folder, recursive: true);
         }
     }
+
+    private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> text, TextRange range) => range.IsNull ? default : text.Slice(range.Offset, range.Length);
 
     private static int Text(ReadOnlySpan<byte> text, bool present) => present ? VarIntSize(text.Length) + text.Length : 0;
 

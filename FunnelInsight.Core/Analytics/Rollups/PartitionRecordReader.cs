@@ -1,6 +1,6 @@
 namespace FunnelInsight.Core.Analytics.Rollups;
 
-/// <summary>Reads the text part of one record (see <see cref="EventPartitions.Add"/>) field by field.</summary>
+/// <summary>Reads the text part of one record (see <see cref="EventPartitions.Add(in PartitionedEvent)"/>) field by field.</summary>
 internal ref struct PartitionRecordReader(byte[] data, int offset)
 {
     private readonly byte _flags = data[offset + 48];

@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Storage;
+using FunnelInsight.Core.Storage.EventBlocks;
 using Microsoft.Data.Sqlite;
 
 namespace FunnelInsight.Core.Analytics.Rollups;
@@ -10,7 +11,7 @@ internal static class StoreRollups
     /// <summary>Replaces the store's session rollups, on the calling thread; returns how many sessions it wrote.</summary>
     public static long Rebuild(SqliteConnection connection, SqliteTransaction transaction, int storeId, StageMap map, TimeSpan sessionTimeout, CancellationToken cancellationToken)
     {
-        var next = StoreRowIds.Next(connection, transaction, "Events", storeId);
+        var next = EventBlockStore.NextEventId(connection, transaction, storeId);
         using var partitions = new EventPartitions(TemporaryFolder(), next - StoreRowIds.First(storeId));
         StoredEventReader.ReadInto(connection, storeId, partitions, cancellationToken);
         SessionWriter.DeleteStore(connection, transaction, storeId);

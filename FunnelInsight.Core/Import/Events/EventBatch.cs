@@ -1,4 +1,3 @@
-using System.IO.Hashing;
 using System.Runtime.InteropServices;
 
 namespace FunnelInsight.Core.Import.Events;
@@ -9,8 +8,6 @@ namespace FunnelInsight.Core.Import.Events;
 /// </summary>
 internal sealed class EventBatch(int capacity, long firstId)
 {
-    private const byte Separator = 0x1F;
-
     private readonly EventRow[] _rows = new EventRow[capacity];
     private byte[] _text = new byte[capacity * 64];
 
@@ -33,12 +30,11 @@ internal sealed class EventBatch(int capacity, long firstId)
     /// <summary>
     /// Adds a row whose text fields the caller has appended (<see cref="Append"/>) since <paramref name="textStart"/>,
     /// with the event's time written first and the five identity fields, each followed by a separator, right after
-    /// it: the time, session, visitor, name, product and order. Two rows that agree on all of these are the same
-    /// event, however often they are exported; their hash is the row's <see cref="EventRow.IdentityHash"/>.
+    /// it: the bytes of its <see cref="EventIdentity"/>, hashed in place into <see cref="EventRow.IdentityHash"/>.
     /// </summary>
     public void Add(EventRow row, int textStart, int identityEnd)
     {
-        row.IdentityHash = (long)XxHash3.HashToUInt64(_text.AsSpan(textStart, identityEnd - textStart));
+        row.IdentityHash = EventIdentity.Hash(_text.AsSpan(textStart, identityEnd - textStart));
         _rows[Count++] = row;
     }
 
@@ -59,7 +55,7 @@ internal sealed class EventBatch(int capacity, long firstId)
         TextUsed += text.Length;
         if (separated)
         {
-            _text[TextUsed++] = Separator;
+            _text[TextUsed++] = EventIdentity.Separator;
         }
 
         return range;
@@ -74,7 +70,7 @@ internal sealed class EventBatch(int capacity, long firstId)
         second.CopyTo(span[(first.Length + 1)..]);
         var range = new TextRange(TextUsed, first.Length + 1 + second.Length);
         TextUsed += range.Length;
-        _text[TextUsed++] = Separator;
+        _text[TextUsed++] = EventIdentity.Separator;
         return range;
     }
 

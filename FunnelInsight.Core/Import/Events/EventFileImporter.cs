@@ -1,6 +1,7 @@
 using CsvHelper;
 using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Storage;
+using FunnelInsight.Core.Storage.EventBlocks;
 
 namespace FunnelInsight.Core.Import.Events;
 
@@ -26,12 +27,12 @@ internal static class EventFileImporter
         var cancellationToken = context.CancellationToken;
 
         // The store's events so far go into the partitions first: new rows are checked against them and their sessions rebuilt.
-        var firstId = StoreRowIds.Next(connection, transaction, "Events", storeId);
+        var firstId = EventBlockStore.NextEventId(connection, transaction, storeId);
         using var partitions = new EventPartitions(StoreRollups.TemporaryFolder(), firstId - StoreRowIds.First(storeId) + (context.FileBytes / BytesPerRowGuess));
         StoredEventReader.ReadInto(connection, storeId, partitions, cancellationToken);
 
         using var queue = new WriteQueue();
-        var writer = queue.Own(new EventBulkWriter(connection, storeId, context.ImportId));
+        var writer = queue.Own(new EventBlockWriter(connection, context.ImportId));
         var rollups = queue.Own(new RollupWriter(connection, storeId, firstId, queue.Post));
         var batch = new EventBatch(BatchSize, firstId);
         long rows = 0;
@@ -40,7 +41,7 @@ internal static class EventFileImporter
             rows++;
             if (parser.TryParse(reader, batch, out var error))
             {
-                Partition(partitions, batch, batch.Count - 1);
+                partitions.Add(batch.FirstId + batch.Count - 1, batch[batch.Count - 1], batch.TextBuffer);
                 if (batch.IsFull)
                 {
                     var full = batch;
@@ -60,7 +61,11 @@ internal static class EventFileImporter
             }
         }
 
-        queue.Post(() => writer.Write(batch));
+        queue.Post(() =>
+        {
+            writer.Write(batch);
+            writer.Flush();
+        });
         context.ReportRows(rows);
         var nextId = batch.FirstId + batch.Count;
         if (nextId > firstId)
@@ -74,30 +79,6 @@ internal static class EventFileImporter
 
         queue.Complete();
         return new ImportCounts(format.Name, map.ToText(), rows, nextId - firstId - rollups.NewRepeats, rollups.NewRepeats);
-    }
-
-    private static void Partition(EventPartitions partitions, EventBatch batch, int i)
-    {
-        ref readonly var row = ref batch[i];
-        partitions.Add(new PartitionedEvent
-        {
-            Id = batch.FirstId + i,
-            TimeUs = row.TimeUs,
-            IdentityHash = row.IdentityHash,
-            Price = row.Price,
-            Quantity = row.Quantity,
-            PageLoadMs = row.PageLoadMs,
-            HasSession = !row.SessionKey.IsNull,
-            SessionKey = batch.Text(row.SessionKey),
-            VisitorKey = batch.Text(row.VisitorKey),
-            EventName = batch.Text(row.EventName),
-            HasDevice = !row.Device.IsNull,
-            Device = batch.Text(row.Device),
-            HasChannel = !row.Channel.IsNull,
-            Channel = batch.Text(row.Channel),
-            HasCountry = !row.Country.IsNull,
-            Country = batch.Text(row.Country),
-        });
     }
 
     private static EventFormat ChooseFormat(IReadOnlyList<string> header, string? formatName, string? mappingText)

@@ -315,64 +315,27 @@ namespace FunnelInsight.Core.Storage.Migrations
                     b.ToTable("Stores");
                 });
 
-            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.StoredEvent", b =>
+            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.StoredEventBlock", b =>
                 {
                     b.Property<long>("Id")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Channel")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Country")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Device")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EventName")
+                    b.Property<byte[]>("Data")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<long>("IdentityHash")
+                    b.Property<int>("EventCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ImportId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("Line")
+                    b.Property<long>("LastEventId")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("OrderId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("PageLoadMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double?>("Price")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("ProductId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Quantity")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SessionKey")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("StoreId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("TimeUs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("VisitorKey")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.ToTable("Events", (string)null);
+                    b.ToTable("EventBlocks", (string)null);
                 });
 
             modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.StoredOrder", b =>

@@ -9,7 +9,7 @@ namespace FunnelInsight.Tests.Core.Import;
 public class ImportServiceTests
 {
     private const string StoreCounts = """
-        SELECT (SELECT COUNT(*) FROM Events) * 1000000 + (SELECT COUNT(*) FROM Orders) * 1000 + (SELECT COUNT(*) FROM Sessions)
+        SELECT (SELECT COALESCE(SUM(EventCount), 0) FROM EventBlocks) * 1000000 + (SELECT COUNT(*) FROM Orders) * 1000 + (SELECT COUNT(*) FROM Sessions)
         """;
 
     [Fact]
@@ -21,7 +21,7 @@ public class ImportServiceTests
         var again = await db.ImportAsync(ImportKind.Events, Path("canonical-events.csv"));
 
         Assert.Equal((18L, 0L, 18L), (again.RowsRead, again.RowsStored, again.RowsDuplicate));
-        Assert.Equal(18, await db.CountAsync("SELECT COUNT(*) FROM Events"));
+        Assert.Equal(18, await db.CountAsync("SELECT COALESCE(SUM(EventCount), 0) FROM EventBlocks"));
         Assert.Equal(3, await db.CountAsync("SELECT COUNT(*) FROM Sessions"));
     }
 
@@ -38,7 +38,7 @@ public class ImportServiceTests
 
         // first.csv has rows 1–10, second.csv rows 6–18: rows 6–10 are already stored.
         Assert.Equal((13L, 8L, 5L), (overlap.RowsRead, overlap.RowsStored, overlap.RowsDuplicate));
-        Assert.Equal(18, await db.CountAsync("SELECT COUNT(*) FROM Events"));
+        Assert.Equal(18, await db.CountAsync("SELECT COALESCE(SUM(EventCount), 0) FROM EventBlocks"));
         Assert.Equal(3, await db.CountAsync("SELECT COUNT(*) FROM Sessions"));
         Assert.Equal(7, await db.CountAsync("SELECT EventCount FROM Sessions WHERE SessionKey = 'S1'"));
     }
@@ -69,7 +69,7 @@ public class ImportServiceTests
         var second = await db.ImportAsync(ImportKind.Events, Path("canonical-events.csv"), store: "Two");
 
         Assert.Equal((18L, 0L), (second.RowsStored, second.RowsDuplicate));
-        Assert.Equal(36, await db.CountAsync("SELECT COUNT(*) FROM Events"));
+        Assert.Equal(36, await db.CountAsync("SELECT COALESCE(SUM(EventCount), 0) FROM EventBlocks"));
     }
 
     [Theory]
@@ -99,7 +99,7 @@ public class ImportServiceTests
         Assert.Equal(before, await db.CountAsync(StoreCounts));
         Assert.Equal(version, await db.CountAsync("SELECT DataVersion FROM Stores"));
         Assert.Equal((int)ImportStatus.Cancelled, await db.CountAsync($"SELECT Status FROM Imports WHERE Id = {result.ImportId}"));
-        Assert.Equal(0, await db.CountAsync($"SELECT COUNT(*) FROM Events WHERE ImportId = {result.ImportId}"));
+        Assert.Equal(0, await db.CountAsync($"SELECT COALESCE(SUM(EventCount), 0) FROM EventBlocks WHERE ImportId = {result.ImportId}"));
     }
 
     [Fact]

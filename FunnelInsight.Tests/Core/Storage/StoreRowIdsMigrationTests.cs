@@ -3,6 +3,7 @@ using System.Text;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Core.Storage.EventBlocks;
 using FunnelInsight.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public sealed class StoreRowIdsMigrationTests : IDisposable
     private const long March1 = 1_740_823_200_000_000; // 2025-03-01T10:00:00Z
 
     [Fact]
-    public async Task Upgrading_moves_each_stores_events_and_sessions_into_its_id_range_in_order()
+    public async Task Upgrading_moves_each_stores_events_into_its_id_range_in_order_and_packs_them_into_blocks()
     {
         var database = new FunnelDatabase($"Data Source={Path.Combine(_folder, "old.db")}");
         await MigrateToAsync(database, MigrationBefore);
@@ -42,14 +43,18 @@ public sealed class StoreRowIdsMigrationTests : IDisposable
 
         await database.MigrateAsync();
 
-        var rows = await TempDatabase.QueryAsync(database, "SELECT Id, StoreId, EventName FROM Events ORDER BY Id", r => (r.GetInt64(0), r.GetInt64(1), r.GetString(2)));
+        var stored = await EventRecord.StoredAsync(database);
         Assert.Equal(
-            [((1L << 40) + 1, 1L, "session_start"), ((1L << 40) + 3, 1L, "view_item"), ((2L << 40) + 2, 2L, "session_start")],
-            rows);
+            [((1L << 40) + 1, 1, "session_start"), ((1L << 40) + 3, 1, "view_item"), ((2L << 40) + 2, 2, "session_start")],
+            stored.Select(e => (e.Id, e.ImportId, e.Event.Name)));
+        Assert.Equal(
+            [(10L, "s1", "v1", (string?)null, 2L), (20L, "s1", "v1", null, 3L), (10L, "s9", "v9", null, 2L)],
+            stored.Select(e => (e.Event.TimeUs, e.Event.Session, e.Event.Visitor, e.Event.Product, e.Line)));
+        Assert.Empty(await TempDatabase.QueryAsync(database, "SELECT name FROM sqlite_master WHERE name IN ('Events', 'LegacyEvents')", r => r.GetString(0)));
         await using var connection = await database.OpenAsync();
         await using var transaction = connection.BeginTransaction();
-        Assert.Equal((1L << 40) + 4, StoreRowIds.Next(connection, transaction, "Events", 1));
-        Assert.Equal((3L << 40) + 1, StoreRowIds.Next(connection, transaction, "Events", 3));
+        Assert.Equal((1L << 40) + 4, EventBlockStore.NextEventId(connection, transaction, 1));
+        Assert.Equal((3L << 40) + 1, EventBlockStore.NextEventId(connection, transaction, 3));
     }
 
     [Fact]
