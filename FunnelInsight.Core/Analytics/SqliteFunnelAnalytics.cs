@@ -45,8 +45,7 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
     public async Task<DropOffReport> DropOffAsync(FunnelQuery query, FunnelStage stage, CancellationToken cancellationToken = default)
     {
         var (table, _) = await _tables.GetAsync(query.StoreId, cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await DropOffReader.ReadAsync(connection, table, query, stage, cancellationToken);
+        return DropOffReader.Read(table, query, stage);
     }
 
     /// <inheritdoc />

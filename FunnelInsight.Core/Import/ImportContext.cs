@@ -17,7 +17,25 @@ internal sealed record ImportContext(
     CancellationToken CancellationToken);
 
 /// <summary>How a store turns events into sessions: its stage map and inactivity timeout.</summary>
-internal sealed record SessionRules(StageMap Map, TimeSpan SessionTimeout);
+internal sealed record SessionRules(StageMap Map, TimeSpan SessionTimeout)
+{
+    /// <summary>The store's rules as its settings say; null when there is no such store.</summary>
+    public static SessionRules? Read(SqliteConnection connection, SqliteTransaction? transaction, int storeId)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT StageMapText, SessionTimeoutMinutes FROM Stores WHERE Id = $id";
+        command.Parameters.AddWithValue("$id", storeId);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var map = reader.IsDBNull(0) ? StageMap.Default : StageMap.Parse(reader.GetString(0));
+        return new SessionRules(map, TimeSpan.FromMinutes(reader.GetInt32(1)));
+    }
+}
 
 /// <summary>What a file importer did.</summary>
 internal sealed record ImportCounts(string Format, string Mapping, long RowsRead, long RowsStored, long RowsDuplicate);

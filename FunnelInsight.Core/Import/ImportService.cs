@@ -77,7 +77,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         using (var reader = CsvSource.Open(stream))
         {
             counts = request.Kind == ImportKind.Events
-                ? EventFileImporter.Run(reader, context, SessionRulesOf(connection, transaction, request.StoreId), request.Format, request.Mapping)
+                ? EventFileImporter.Run(reader, context, SessionRules.Read(connection, transaction, request.StoreId) ?? throw new ImportFileException($"Store {request.StoreId} does not exist."), request.Format, request.Mapping)
                 : OrderFileImporter.Run(reader, context, request.Format, request.Mapping);
         }
 
@@ -89,22 +89,6 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         FinishRun(connection, transaction, run.Id, result);
         transaction.Commit();
         return result;
-    }
-
-    private static SessionRules SessionRulesOf(SqliteConnection connection, SqliteTransaction transaction, int storeId)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT StageMapText, SessionTimeoutMinutes FROM Stores WHERE Id = $id";
-        command.Parameters.AddWithValue("$id", storeId);
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-        {
-            throw new ImportFileException($"Store {storeId} does not exist.");
-        }
-
-        var map = reader.IsDBNull(0) ? StageMap.Default : StageMap.Parse(reader.GetString(0));
-        return new SessionRules(map, TimeSpan.FromMinutes(reader.GetInt32(1)));
     }
 
     private async Task<ImportRun> StartRunAsync(ImportRequest request, string fileName, CancellationToken cancellationToken)

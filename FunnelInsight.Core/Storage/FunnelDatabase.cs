@@ -44,8 +44,8 @@ public sealed class FunnelDatabase
     public FunnelDbContext CreateContext() => new(ContextOptions());
 
     /// <summary>
-    /// Creates the database file's folder, applies pending migrations, packs events stored a row each (before event
-    /// blocks) into blocks, and turns on WAL.
+    /// Creates the database file's folder, applies pending migrations and what they leave to code (see
+    /// <see cref="StorageUpgrade"/>), and turns on WAL.
     /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -69,8 +69,8 @@ public sealed class FunnelDatabase
             await context.Database.MigrateAsync(cancellationToken);
         }
 
-        await using var converting = await OpenAsync(cancellationToken);
-        EventBlocks.LegacyEventConverter.Run(converting);
+        await using var upgrading = await OpenAsync(cancellationToken);
+        StorageUpgrade.Run(upgrading);
     }
 
     /// <summary>

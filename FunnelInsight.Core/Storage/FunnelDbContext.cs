@@ -16,14 +16,14 @@ public class FunnelDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>Rows that could not be read.</summary>
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
 
-    /// <summary>Behavioural events.</summary>
+    /// <summary>Behavioural events, in blocks.</summary>
     public DbSet<StoredEventBlock> EventBlocks => Set<StoredEventBlock>();
 
     /// <summary>Orders.</summary>
     public DbSet<StoredOrder> Orders => Set<StoredOrder>();
 
-    /// <summary>Per-session rollups.</summary>
-    public DbSet<SessionSummary> Sessions => Set<SessionSummary>();
+    /// <summary>Per-session rollups, in blocks.</summary>
+    public DbSet<StoredSessionBlock> SessionBlocks => Set<StoredSessionBlock>();
 
     /// <summary>Users' memberships of stores.</summary>
     public DbSet<StoreMember> StoreMembers => Set<StoreMember>();
@@ -59,7 +59,7 @@ public class FunnelDbContext(DbContextOptions options) : DbContext(options)
         {
             // Keys are given by the import (StoreRowIds: a store's events are one id range), and there is no secondary
             // index and no foreign key: a store's blocks are read, counted and deleted by key range (StoreCatalog).
-            // Repeated events are found by the import itself. Sessions likewise.
+            // Repeated events are found by the import itself. Session blocks likewise.
             block.ToTable("EventBlocks");
             block.Property(b => b.Id).ValueGeneratedNever();
         });
@@ -72,10 +72,10 @@ public class FunnelDbContext(DbContextOptions options) : DbContext(options)
             order.HasOne<Store>().WithMany().HasForeignKey(o => o.StoreId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        modelBuilder.Entity<SessionSummary>(session =>
+        modelBuilder.Entity<StoredSessionBlock>(block =>
         {
-            session.ToTable("Sessions");
-            session.Property(s => s.Id).ValueGeneratedNever();
+            block.ToTable("SessionBlocks");
+            block.Property(b => b.Id).ValueGeneratedNever();
         });
 
         // User ids belong to the accounts (Identity) tables, which live in the same file under their own context.

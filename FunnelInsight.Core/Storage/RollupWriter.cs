@@ -1,5 +1,6 @@
-using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Storage.EventBlocks;
+using FunnelInsight.Core.Storage.SessionBlocks;
 using Microsoft.Data.Sqlite;
 
 namespace FunnelInsight.Core.Storage;
@@ -15,7 +16,7 @@ internal sealed class RollupWriter : IDisposable
     private const int BatchSize = 256;
 
     private readonly Action<Action> _run;
-    private readonly SessionWriter _sessions;
+    private readonly SessionBlockWriter _sessions;
     private readonly SqliteConnection _connection;
     private readonly int _storeId;
     private readonly long _firstNewId;
@@ -32,7 +33,7 @@ internal sealed class RollupWriter : IDisposable
         _nextSessionId = StoreRowIds.First(storeId) + 1;
         _run = run;
         _firstNewId = firstNewId;
-        _sessions = new SessionWriter(connection);
+        _sessions = new SessionBlockWriter(connection);
         (_connection, _storeId, _repeats) = (connection, storeId, new EventIdSet(storeId));
     }
 
@@ -58,7 +59,11 @@ internal sealed class RollupWriter : IDisposable
     public void Flush()
     {
         FlushSessions();
-        _run(() => EventBlockStore.Delete(_connection, _storeId, _repeats));
+        _run(() =>
+        {
+            _sessions.Flush();
+            EventBlockStore.Delete(_connection, _storeId, _repeats);
+        });
     }
 
     public void Dispose() => _sessions.Dispose();

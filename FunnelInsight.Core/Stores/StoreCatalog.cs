@@ -42,7 +42,7 @@ public sealed class StoreCatalog(FunnelDatabase database)
                 s.Name,
                 context.EventBlocks.Where(b => b.Id >= s.Id * StoreRowIds.PerStore && b.Id < (s.Id + 1) * StoreRowIds.PerStore).Sum(b => (long)b.EventCount),
                 context.Orders.LongCount(o => o.StoreId == s.Id),
-                context.Sessions.LongCount(x => x.Id >= s.Id * StoreRowIds.PerStore && x.Id < (s.Id + 1) * StoreRowIds.PerStore)))
+                context.SessionBlocks.Where(b => b.Id >= s.Id * StoreRowIds.PerStore && b.Id < (s.Id + 1) * StoreRowIds.PerStore).Sum(b => (long)b.SessionCount)))
             .ToListAsync(cancellationToken);
     }
 
@@ -59,7 +59,7 @@ public sealed class StoreCatalog(FunnelDatabase database)
         await context.ImportRowErrors.Where(e => context.Imports.Any(i => i.Id == e.ImportId && i.StoreId == storeId)).ExecuteDeleteAsync(cancellationToken);
         var (firstRow, lastRow) = (StoreRowIds.First(storeId), StoreRowIds.Last(storeId));
         await context.EventBlocks.Where(b => b.Id >= firstRow && b.Id <= lastRow).ExecuteDeleteAsync(cancellationToken);
-        await context.Sessions.Where(s => s.Id >= firstRow && s.Id <= lastRow).ExecuteDeleteAsync(cancellationToken);
+        await context.SessionBlocks.Where(b => b.Id >= firstRow && b.Id <= lastRow).ExecuteDeleteAsync(cancellationToken);
         await context.Orders.Where(o => o.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
         await context.Imports.Where(i => i.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
         await context.StoreMembers.Where(m => m.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);

@@ -62,6 +62,9 @@ public sealed class TempDatabase : IAsyncDisposable
     /// <summary>Runs a query and reads each row with <paramref name="read"/>, for asserting on what is stored.</summary>
     public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read) => QueryAsync(Database, sql, read);
 
+    /// <summary>Every stored session rollup, unpacked from the blocks, in id order.</summary>
+    internal Task<IReadOnlyList<StoredSession>> SessionsAsync() => StoredSession.AllAsync(Database);
+
     /// <summary>Runs a query on any database and reads each row with <paramref name="read"/>.</summary>
     public static async Task<IReadOnlyList<T>> QueryAsync<T>(FunnelDatabase database, string sql, Func<SqliteDataReader, T> read)
     {

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using FunnelInsight.Core.Domain;
-using FunnelInsight.Core.Storage.Entities;
 
 namespace FunnelInsight.Core.Analytics.Rollups;
 

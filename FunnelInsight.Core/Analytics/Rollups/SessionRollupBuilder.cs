@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
 using FunnelInsight.Core.Domain;
-using FunnelInsight.Core.Storage.Entities;
 
 namespace FunnelInsight.Core.Analytics.Rollups;
 

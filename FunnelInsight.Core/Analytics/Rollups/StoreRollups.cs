@@ -1,6 +1,7 @@
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.EventBlocks;
+using FunnelInsight.Core.Storage.SessionBlocks;
 using Microsoft.Data.Sqlite;
 
 namespace FunnelInsight.Core.Analytics.Rollups;
@@ -14,7 +15,7 @@ internal static class StoreRollups
         var next = EventBlockStore.NextEventId(connection, transaction, storeId);
         using var partitions = new EventPartitions(TemporaryFolder(), next - StoreRowIds.First(storeId));
         StoredEventReader.ReadInto(connection, storeId, partitions, cancellationToken);
-        SessionWriter.DeleteStore(connection, transaction, storeId);
+        SessionBlockStore.DeleteStore(connection, transaction, storeId);
         using var writer = new RollupWriter(connection, storeId, next, write => write());
         var sessions = new SessionRollupBuilder(storeId, map, sessionTimeout)
             .Build(partitions, writer.Session, writer.Repeat, cancellationToken);

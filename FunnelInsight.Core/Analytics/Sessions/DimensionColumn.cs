@@ -1,6 +1,6 @@
 namespace FunnelInsight.Core.Analytics.Sessions;
 
-/// <summary>One text dimension (device, channel or country) as small codes; code 0 is "not set".</summary>
+/// <summary>One text column (device, channel, country, last event name) as small codes; code 0 is "not set".</summary>
 internal sealed class DimensionColumn(int count)
 {
     private readonly Dictionary<string, ushort> _codes = new(StringComparer.Ordinal);

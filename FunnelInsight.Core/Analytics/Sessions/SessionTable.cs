@@ -28,6 +28,7 @@ internal sealed class SessionTable
         PurchaseUs = new long[count];
         PageLoadMs = new float[count];
         Dimensions = [new DimensionColumn(count), new DimensionColumn(count), new DimensionColumn(count)];
+        LastEvent = new DimensionColumn(count);
     }
 
     public int Count { get; }
@@ -51,6 +52,9 @@ internal sealed class SessionTable
 
     /// <summary>Device, channel and country codes, indexed by <see cref="FunnelDimension"/>.</summary>
     public readonly DimensionColumn[] Dimensions;
+
+    /// <summary>The name of each session's last event, coded like a dimension (for drop-off: where lost sessions left).</summary>
+    public readonly DimensionColumn LastEvent;
 
     /// <summary>Per-visitor stage paths, loaded on the first visitor-scope query.</summary>
     public VisitorPaths? Visitors { get; set; }
@@ -102,6 +106,8 @@ internal sealed class SessionTable
         {
             Apply(dimension.Codes, order);
         }
+
+        Apply(LastEvent.Codes, order);
     }
 
     private static void Apply<T>(T[] column, int[] order)

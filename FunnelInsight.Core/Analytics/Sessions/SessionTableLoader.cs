@@ -1,5 +1,7 @@
 using System.Buffers;
-using FunnelInsight.Core.Storage;
+using System.Text;
+using FunnelInsight.Core.Import.Events;
+using FunnelInsight.Core.Storage.SessionBlocks;
 using Microsoft.Data.Sqlite;
 
 namespace FunnelInsight.Core.Analytics.Sessions;
@@ -7,55 +9,35 @@ namespace FunnelInsight.Core.Analytics.Sessions;
 /// <summary>Reads a store's session rollups into a <see cref="SessionTable"/>.</summary>
 internal static class SessionTableLoader
 {
-    private const int SessionRollupPathEntry = Rollups.SessionRollup.PathEntrySize;
-
-    // A store's sessions are one row-id range (StoreRowIds): read in row-id order, sequentially.
-    private const string Columns = """
-        SELECT Id, StartUs, OrderedDepth, OpenMask, StepMask, LastStep, SignalMask, ExitSignal, CartValue, CartItems,
-            PurchaseValue, CheckoutUs, PurchaseUs, AvgPageLoadMs, Device, Channel, Country
-        FROM Sessions WHERE Id BETWEEN ?1 AND ?2 ORDER BY Id
-        """;
-
     public static SessionTable Load(SqliteConnection connection, int storeId, CancellationToken cancellationToken)
     {
-        // One read transaction: the count and the rows come from the same snapshot even if an import commits meanwhile.
+        // One read transaction: the count and the sessions come from the same snapshot even if an import commits meanwhile.
         using var snapshot = connection.BeginTransaction(deferred: true);
-        int count;
-        using (var counting = new RawRows(connection, "SELECT COUNT(*) FROM Sessions WHERE Id BETWEEN ?1 AND ?2", StoreRowIds.Range(storeId)))
-        {
-            count = counting.Read() ? (int)counting.Int64(0) : 0;
-        }
-
-        var table = new SessionTable(count);
-        using var rows = new RawRows(connection, Columns, StoreRowIds.Range(storeId));
-        Span<char> buffer = stackalloc char[256];
+        var table = new SessionTable((int)SessionBlockStore.Count(connection, storeId));
+        var chars = new char[256];
         var i = 0;
-        while (i < count && rows.Read())
+        SessionBlockStore.Read(connection, storeId, (long id, in SessionRecord s, ReadOnlySpan<byte> text) =>
         {
-            table.RowId[i] = rows.Int64(0);
-            table.StartUs[i] = rows.Int64(1);
-            table.Depth[i] = (byte)rows.Int64(2);
-            table.OpenMask[i] = (byte)rows.Int64(3);
-            table.StepMask[i] = (byte)rows.Int64(4);
-            table.LastStep[i] = (byte)rows.Int64(5);
-            table.SignalMask[i] = (byte)rows.Int64(6);
-            table.ExitSignal[i] = (byte)rows.Int64(7);
-            table.CartValue[i] = rows.Double(8);
-            table.CartItems[i] = (int)rows.Int64(9);
-            table.PurchaseValue[i] = rows.Double(10);
-            table.CheckoutUs[i] = rows.IsNull(11) ? SessionTable.NoTime : rows.Int64(11);
-            table.PurchaseUs[i] = rows.IsNull(12) ? SessionTable.NoTime : rows.Int64(12);
-            table.PageLoadMs[i] = rows.IsNull(13) ? float.NaN : (float)rows.Double(13);
-            for (var d = 0; d < 3; d++)
-            {
-                table.Dimensions[d].Codes[i] = rows.IsNull(14 + d) ? (ushort)0 : table.Dimensions[d].Encode(rows.Chars(14 + d, buffer));
-            }
-
-            if (++i % 65_536 == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-        }
+            table.RowId[i] = id;
+            table.StartUs[i] = s.StartUs;
+            table.Depth[i] = (byte)s.OrderedDepth;
+            table.OpenMask[i] = (byte)s.OpenMask;
+            table.StepMask[i] = (byte)s.StepMask;
+            table.LastStep[i] = (byte)s.LastStep;
+            table.SignalMask[i] = (byte)s.SignalMask;
+            table.ExitSignal[i] = (byte)s.ExitSignal;
+            table.CartValue[i] = s.CartValue;
+            table.CartItems[i] = s.CartItems;
+            table.PurchaseValue[i] = s.PurchaseValue;
+            table.CheckoutUs[i] = s.CheckoutUs ?? SessionTable.NoTime;
+            table.PurchaseUs[i] = s.PurchaseUs ?? SessionTable.NoTime;
+            table.PageLoadMs[i] = s.AvgPageLoadMs is { } pageLoad ? (float)pageLoad : float.NaN;
+            table.Dimensions[0].Codes[i] = Encode(table.Dimensions[0], text, s.Device, ref chars);
+            table.Dimensions[1].Codes[i] = Encode(table.Dimensions[1], text, s.Channel, ref chars);
+            table.Dimensions[2].Codes[i] = Encode(table.Dimensions[2], text, s.Country, ref chars);
+            table.LastEvent.Codes[i] = Encode(table.LastEvent, text, s.LastEventName, ref chars);
+            i++;
+        }, cancellationToken);
 
         // Sorted by start (ties by row id) so a date range is a binary search and trends read in time order.
         var order = new int[i];
@@ -83,38 +65,47 @@ internal static class SessionTableLoader
         var visitor = new int[table.Count];
         var pathStart = new int[table.Count];
         var pathLength = new int[table.Count];
-        var pathBytes = new ArrayBufferWriter<byte>(table.Count * 2 * SessionRollupPathEntry);
+        var pathBytes = new ArrayBufferWriter<byte>(table.Count * 2 * Rollups.SessionRollup.PathEntrySize);
         var visitorIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var lookup = visitorIds.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> buffer = stackalloc char[256];
-        using var rows = new RawRows(connection, "SELECT Id, VisitorKey, StagePath FROM Sessions WHERE Id BETWEEN ?1 AND ?2", StoreRowIds.Range(storeId));
-        var read = 0;
-        while (rows.Read())
+        var chars = new char[256];
+        SessionBlockStore.Read(connection, storeId, (long id, in SessionRecord s, ReadOnlySpan<byte> text) =>
         {
-            if (!position.TryGetValue(rows.Int64(0), out var i))
+            if (!position.TryGetValue(id, out var i))
             {
-                continue;
+                return;
             }
 
-            var key = rows.Chars(1, buffer);
-            if (!lookup.TryGetValue(key, out var id))
+            var key = Chars(text, s.VisitorKey, ref chars);
+            if (!lookup.TryGetValue(key, out var visitorId))
             {
-                id = visitorIds.Count;
-                visitorIds.Add(key.ToString(), id);
+                visitorId = visitorIds.Count;
+                visitorIds.Add(key.ToString(), visitorId);
             }
 
-            visitor[i] = id;
-            var path = rows.Bytes(2);
+            visitor[i] = visitorId;
+            var path = text.Slice(s.StagePath.Offset, s.StagePath.Length);
             pathStart[i] = pathBytes.WrittenCount;
             pathLength[i] = path.Length;
             pathBytes.Write(path);
-            if (++read % 65_536 == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-        }
+        }, cancellationToken);
 
         return new VisitorPaths(visitor, visitorIds.Count, pathBytes.WrittenSpan.ToArray(), pathStart, pathLength);
+    }
+
+    // The code of a text value in the column (0 when missing), decoded from UTF-8 without a string for values already seen.
+    private static ushort Encode(DimensionColumn column, ReadOnlySpan<byte> text, TextRange range, ref char[] chars) =>
+        range.IsNull ? (ushort)0 : column.Encode(Chars(text, range, ref chars));
+
+    private static ReadOnlySpan<char> Chars(ReadOnlySpan<byte> text, TextRange range, ref char[] chars)
+    {
+        var utf8 = text.Slice(range.Offset, Math.Max(range.Length, 0));
+        if (utf8.Length > chars.Length)
+        {
+            chars = new char[utf8.Length];
+        }
+
+        return chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, chars));
     }
 
     // Array.Sort is not stable; equal starts are put back in row-id (load) order so results never depend on it.

@@ -2,6 +2,7 @@ using CsvHelper;
 using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.EventBlocks;
+using FunnelInsight.Core.Storage.SessionBlocks;
 
 namespace FunnelInsight.Core.Import.Events;
 
@@ -71,7 +72,7 @@ internal static class EventFileImporter
         if (nextId > firstId)
         {
             context.ReportBuildingRollups(rows);
-            queue.Post(() => SessionWriter.DeleteStore(connection, transaction, storeId));
+            queue.Post(() => SessionBlockStore.DeleteStore(connection, transaction, storeId));
             new SessionRollupBuilder(storeId, rules.Map, rules.SessionTimeout)
                 .Build(partitions, rollups.Session, rollups.Repeat, cancellationToken);
             rollups.Flush();

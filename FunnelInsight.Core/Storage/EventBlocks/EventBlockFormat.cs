@@ -5,11 +5,10 @@ namespace FunnelInsight.Core.Storage.EventBlocks;
 /// <list type="number">
 /// <item>its id less the previous event's (the first event's id is the block's key), as a varint;</item>
 /// <item>its line and its time (µs) less the previous event's, zigzag varints (the first against 0);</item>
-/// <item>a flags byte (<see cref="HasPrice"/>, <see cref="HasQuantity"/>, <see cref="HasPageLoad"/>), then the price
+/// <item>flags (<see cref="HasPrice"/>, <see cref="HasQuantity"/>, <see cref="HasPageLoad"/>), then the price
 /// as a little-endian double, the quantity and the page-load time as zigzag varints, each only when flagged;</item>
-/// <item>eight text fields in the order of <see cref="TextFields"/> (session, visitor, event name, product, order,
-/// device, channel, country), each a varint code: 0 for a missing value, <c>k</c> for the field's k-th value of the
-/// block, or the field's next code followed by a varint length and the new value's UTF-8 bytes.</item>
+/// <item>eight text fields (session, visitor, event name, product, order, device, channel, country), each coded
+/// through the block's dictionary of that field (see <see cref="Blocks.BlockWriter"/>).</item>
 /// </list>
 /// The block's row keeps its event count and last id beside it, so counts and id lookups need no decoding.
 /// </summary>
@@ -24,7 +23,4 @@ internal static class EventBlockFormat
     public const byte HasPrice = 1;
     public const byte HasQuantity = 2;
     public const byte HasPageLoad = 4;
-
-    /// <summary>The most bytes an event takes apart from its new text values: three 10-byte varints, flags, price, two 5-byte varints, eight codes.</summary>
-    public const int MaxFixedSize = (3 * 10) + 1 + sizeof(double) + (2 * 10) + (TextFields * 5);
 }

@@ -188,95 +188,6 @@ namespace FunnelInsight.Core.Storage.Migrations
                     b.ToTable("Imports", (string)null);
                 });
 
-            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.SessionSummary", b =>
-                {
-                    b.Property<long>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double?>("AvgPageLoadMs")
-                        .HasColumnType("REAL");
-
-                    b.Property<int>("CartItems")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("CartUs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("CartValue")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Channel")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CheckoutUs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Country")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Device")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("EndUs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("EventCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ExitSignal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastEventName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("LastStep")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OpenMask")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OrderedDepth")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ProductUs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("PurchaseUs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("PurchaseValue")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("SessionKey")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SignalMask")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("StagePath")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<long>("StartUs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StepMask")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("StoreId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("VisitorKey")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("Sessions", (string)null);
-                });
-
             modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.Store", b =>
                 {
                     b.Property<int>("Id")
@@ -398,6 +309,26 @@ namespace FunnelInsight.Core.Storage.Migrations
                         .IsUnique();
 
                     b.ToTable("Orders", (string)null);
+                });
+
+            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.StoredSessionBlock", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("LastSessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SessionBlocks", (string)null);
                 });
 
             modelBuilder.Entity("FunnelInsight.Core.Accounts.ApiToken", b =>

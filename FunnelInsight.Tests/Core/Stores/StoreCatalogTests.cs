@@ -36,13 +36,14 @@ public sealed class StoreCatalogTests
 
         Assert.True(await db.Stores.DeleteAsync(doomed.Id));
 
-        foreach (var table in new[] { "Orders", "Sessions", "Imports", "StoreMembers", "ApiTokens" })
+        foreach (var table in new[] { "Orders", "Imports", "StoreMembers", "ApiTokens" })
         {
             Assert.Equal(0, await db.CountAsync($"SELECT COUNT(*) FROM {table} WHERE StoreId = {doomed.Id}"));
         }
 
         Assert.Equal(0, await db.CountAsync($"SELECT COUNT(*) FROM EventBlocks WHERE Id >> 40 = {doomed.Id}"));
         Assert.Equal(1, await db.CountAsync($"SELECT COUNT(*) FROM EventBlocks WHERE Id >> 40 = {kept.Id}"));
+        Assert.Equal([kept.Id, kept.Id], (await db.SessionsAsync()).Select(s => (int)(s.Id >> 40)));
 
         Assert.Equal(0, await db.CountAsync("SELECT COUNT(*) FROM ImportRowErrors e WHERE NOT EXISTS (SELECT 1 FROM Imports i WHERE i.Id = e.ImportId)"));
         Assert.Equal(1, await db.CountAsync("SELECT COUNT(*) FROM ImportRowErrors"));

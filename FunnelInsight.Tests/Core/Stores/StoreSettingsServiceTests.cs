@@ -42,14 +42,14 @@ public sealed class StoreSettingsServiceTests : IAsyncLifetime
     [Fact]
     public async Task Saving_a_longer_timeout_rebuilds_the_sessions_and_bumps_the_data_version()
     {
-        Assert.Equal(2, await _temp.CountAsync("SELECT COUNT(*) FROM Sessions"));
+        Assert.Equal(2, (await _temp.SessionsAsync()).Count);
         var before = await _temp.CountAsync("SELECT DataVersion FROM Stores");
 
         var result = await _settings.SaveAsync(_storeId, new StoreSettings(StageMap.DefaultText, 60, 48, "EUR"));
 
         Assert.True(result.Saved);
         Assert.Equal(1, result.SessionsRebuilt);
-        Assert.Equal(1, await _temp.CountAsync("SELECT COUNT(*) FROM Sessions"));
+        Assert.Single(await _temp.SessionsAsync());
         Assert.Equal(before + 1, await _temp.CountAsync("SELECT DataVersion FROM Stores"));
         Assert.Equal(new StoreSettings(StageMap.DefaultText, 60, 48, "EUR"), await _settings.GetAsync(_storeId));
     }
@@ -57,13 +57,13 @@ public sealed class StoreSettingsServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_new_stage_map_changes_which_sessions_reach_the_cart()
     {
-        Assert.Equal(1, await _temp.CountAsync("SELECT COUNT(*) FROM Sessions WHERE CartUs IS NOT NULL"));
+        Assert.Single(await _temp.SessionsAsync(), s => s.CartUs is not null);
         const string map = "landing: session_start\nproduct: view\ncart: basket\npurchase: transaction";
 
         var result = await _settings.SaveAsync(_storeId, new StoreSettings(map, 30, 168, "USD"));
 
         Assert.True(result.Saved);
-        Assert.Equal(0, await _temp.CountAsync("SELECT COUNT(*) FROM Sessions WHERE CartUs IS NOT NULL"));
+        Assert.DoesNotContain(await _temp.SessionsAsync(), s => s.CartUs is not null);
         Assert.Equal(map, (await _settings.GetAsync(_storeId))!.StageMapText);
     }
 
@@ -78,6 +78,6 @@ public sealed class StoreSettingsServiceTests : IAsyncLifetime
         Assert.Equal([StoreSettingsField.StageMap, StoreSettingsField.SessionTimeout, StoreSettingsField.Currency], result.Errors.Select(e => e.Field));
         Assert.StartsWith("Unknown stage map key 'basket'", result.Errors[0].Detail, StringComparison.Ordinal);
         Assert.Equal(before, await _temp.CountAsync("SELECT DataVersion FROM Stores"));
-        Assert.Equal(2, await _temp.CountAsync("SELECT COUNT(*) FROM Sessions"));
+        Assert.Equal(2, (await _temp.SessionsAsync()).Count);
     }
 }

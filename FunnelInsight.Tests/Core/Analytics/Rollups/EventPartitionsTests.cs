@@ -1,7 +1,6 @@
 using System.Text;
 using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Domain;
-using FunnelInsight.Core.Storage.Entities;
 
 namespace FunnelInsight.Tests.Core.Analytics.Rollups;
 

@@ -14,21 +14,11 @@ public class SessionRollupBuilderTests
         int SignalMask, int ExitSignal, string LastEvent, double CartValue, int CartItems, double PurchaseValue, int Events,
         double? AvgLoad, FunnelStage[] Path);
 
-    private static async Task<IReadOnlyList<Rollup>> Rollups(TempDatabase db) => await db.QueryAsync(
-        """
-        SELECT SessionKey, VisitorKey, StartUs, EndUs, Device, Channel, Country, OrderedDepth, ProductUs, CartUs, CheckoutUs,
-            PurchaseUs, OpenMask, StepMask, LastStep, SignalMask, ExitSignal, LastEventName, CartValue, CartItems, PurchaseValue,
-            EventCount, AvgPageLoadMs, StagePath
-        FROM Sessions ORDER BY SessionKey
-        """,
-        r => new Rollup(
-            r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetString(4), r.GetString(5), r.GetString(6),
-            r.GetInt32(7), Long(r, 8), Long(r, 9), Long(r, 10), Long(r, 11), r.GetInt32(12), r.GetInt32(13), r.GetInt32(14),
-            r.GetInt32(15), r.GetInt32(16), r.GetString(17), r.GetDouble(18), r.GetInt32(19), r.GetDouble(20), r.GetInt32(21),
-            r.IsDBNull(22) ? null : r.GetDouble(22),
-            [.. SessionRollup.ReadPath((byte[])r.GetValue(23)).Select(p => p.Stage)]));
-
-    private static long? Long(Microsoft.Data.Sqlite.SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
+    private static async Task<IReadOnlyList<Rollup>> Rollups(TempDatabase db) =>
+        (await db.SessionsAsync()).OrderBy(s => s.Session, StringComparer.Ordinal).Select(s => new Rollup(
+            s.Session, s.Visitor, s.StartUs, s.EndUs, s.Device, s.Channel, s.Country, s.Depth, s.ProductUs, s.CartUs, s.CheckoutUs,
+            s.PurchaseUs, s.OpenMask, s.StepMask, s.LastStep, s.SignalMask, s.ExitSignal, s.LastEvent, s.CartValue, s.CartItems,
+            s.PurchaseValue, s.Events, s.AvgLoad, [.. SessionRollup.ReadPath(s.StagePath).Select(p => p.Stage)])).ToList();
 
     [Fact]
     public async Task A_purchasing_session_through_every_step_rolls_up_to_hand_computed_values()

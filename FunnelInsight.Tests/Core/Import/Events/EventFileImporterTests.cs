@@ -19,7 +19,7 @@ public class EventFileImporterTests
         Assert.Equal(new EventRecord(Us(2025, 3, 1, 10, 5, 0), "S1", "V1", "purchase", null, 45.5, null, "W1", "desktop", "organic", "SA", 1400), events[6]);
         Assert.Equal(2, events[2].Quantity);
         Assert.Equal("S3", events[15].Visitor);
-        Assert.Equal(3, await db.CountAsync("SELECT COUNT(*) FROM Sessions"));
+        Assert.Equal(3, (await db.SessionsAsync()).Count);
     }
 
     [Fact]
@@ -36,8 +36,8 @@ public class EventFileImporterTests
         Assert.Equal("541312140", events[7].Visitor);
 
         // Three sessions from the column, and the two session-less views 12 minutes apart make a fourth.
-        Assert.Equal(4, await db.CountAsync("SELECT COUNT(*) FROM Sessions"));
-        Assert.Equal(1, await db.CountAsync($"SELECT COUNT(*) FROM Sessions WHERE SessionKey = '541312140#{Us(2019, 10, 1, 2, 17, 59)}' AND EventCount = 2"));
+        Assert.Equal(4, (await db.SessionsAsync()).Count);
+        Assert.Single(await db.SessionsAsync(), s => s.Session == $"541312140#{Us(2019, 10, 1, 2, 17, 59)}" && s.Events == 2);
     }
 
     [Theory]
@@ -67,8 +67,8 @@ public class EventFileImporterTests
         Assert.Equal(("T_5001", 2), (events[3].Order, events[3].Quantity));
 
         // Both visitors have ga_session_id 1696154400: two sessions, not one.
-        Assert.Equal(2, await db.CountAsync("SELECT COUNT(*) FROM Sessions"));
-        Assert.Equal(99.98, (await db.QueryAsync("SELECT PurchaseValue FROM Sessions WHERE PurchaseValue > 0", r => r.GetDouble(0)))[0], 6);
+        Assert.Equal(2, (await db.SessionsAsync()).Count);
+        Assert.Equal(99.98, (await db.SessionsAsync()).First(s => s.PurchaseValue > 0).PurchaseValue, 6);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class EventFileImporterTests
 
         var result = await db.ImportAsync(ImportKind.Events, Path("retailrocket-events.csv"));
         var events = await EventRecord.AllAsync(db);
-        var sessions = await db.QueryAsync("SELECT SessionKey, EventCount FROM Sessions ORDER BY SessionKey", r => (r.GetString(0), r.GetInt32(1)));
+        var sessions = (await db.SessionsAsync()).Select(s => (s.Session, s.Events)).OrderBy(s => s.Session, StringComparer.Ordinal).ToList();
 
         Assert.Equal(("retailrocket", 7L, 0L), (result.Format, result.RowsStored, result.RowsRejected));
         Assert.Equal(new EventRecord(1_433_221_332_117_000, null, "257597", "view", "355908", null, null, null, null, null, null, null), events[0]);
@@ -104,7 +104,7 @@ public class EventFileImporterTests
         await db.ImportAsync(ImportKind.Events, Path("retailrocket-events.csv"));
 
         // At 20 minutes the 25- and 35-minute gaps of 257597 and the 30-minute gap of 992329 all cut.
-        Assert.Equal(5, await db.CountAsync("SELECT COUNT(*) FROM Sessions"));
+        Assert.Equal(5, (await db.SessionsAsync()).Count);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public class EventFileImporterTests
         Assert.Equal((5L, 3L, 2L), (result.RowsRead, result.RowsStored, result.RowsDuplicate));
         Assert.Equal(3, await db.CountAsync("SELECT COALESCE(SUM(EventCount), 0) FROM EventBlocks"));
         Assert.Equal(new long[] { 2, 5, 6 }, (await EventRecord.StoredAsync(db.Database)).Select(e => e.Line).ToArray());
-        Assert.Equal(3, await db.CountAsync("SELECT EventCount FROM Sessions"));
+        Assert.Equal(3, (await db.SessionsAsync()).Single().Events);
     }
 
     [Fact]

@@ -1,14 +1,12 @@
-namespace FunnelInsight.Core.Storage.Entities;
+namespace FunnelInsight.Core.Analytics.Rollups;
 
 /// <summary>
 /// The per-session rollup every funnel, leak and abandonment figure is computed from. Built by the
-/// import from the store's events and stage map, so analytics never rescan raw events.
+/// import from the store's events and stage map, so analytics never rescan raw events; stored in session blocks
+/// (see <see cref="Storage.SessionBlocks.SessionBlockFormat"/>).
 /// </summary>
 public sealed class SessionSummary
 {
-    /// <summary>Database key.</summary>
-    public long Id { get; set; }
-
     /// <summary>Owning store.</summary>
     public int StoreId { get; set; }
 
