@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using FunnelInsight.Core.Domain;
 
@@ -17,39 +18,118 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
     private readonly Utf8Interner _values = new();
     private readonly List<SessionEvent> _session = [];
 
-    /// <summary>Rolls up every partition; returns the number of sessions.</summary>
+    /// <summary>
+    /// Rolls up every partition, on <paramref name="threads"/> threads (this one and helpers, each with a builder of its
+    /// own); returns the number of sessions. Whatever the threads, sessions and repeats are handed over in partition
+    /// order, one partition at a time and never two at once, so the stored result does not depend on them.
+    /// </summary>
     /// <param name="partitions">The store's events, all of them.</param>
     /// <param name="onSession">Receives each session.</param>
     /// <param name="onDuplicate">Receives the id of each event that repeats one with a lower id.</param>
     /// <param name="cancellationToken">Checked between partitions and every few thousand sessions.</param>
-    public long Build(EventPartitions partitions, Action<SessionSummary> onSession, Action<long> onDuplicate, CancellationToken cancellationToken)
+    /// <param name="threads">Threads that build partitions side by side.</param>
+    public long Build(EventPartitions partitions, Action<SessionSummary> onSession, Action<long> onDuplicate, CancellationToken cancellationToken, int threads = 1)
     {
+        var count = partitions.PartitionCount;
+        var built = new PartitionOutput?[count];
+        var gate = new object();
+        int next = -1, handedOver = 0;
         long sessions = 0;
-        for (var p = 0; p < partitions.PartitionCount; p++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var data = partitions.ReadPartition(p);
-            var rows = Index(data);
-            Array.Sort(rows);
-            var start = 0;
-            while (start < rows.Length)
-            {
-                var end = start + 1;
-                while (end < rows.Length && rows[end].Group == rows[start].Group)
-                {
-                    end++;
-                }
 
-                sessions += BuildGroups(data, rows.AsSpan(start, end - start), onSession, onDuplicate);
-                start = end;
-                if ((sessions & 0x3FFF) == 0)
+        void Work(SessionRollupBuilder builder)
+        {
+            try
+            {
+                int p;
+                while ((p = Interlocked.Increment(ref next)) < count)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
+                    var output = new PartitionOutput();
+                    builder.BuildPartition(partitions, p, output, cancellationToken);
+                    lock (gate)
+                    {
+                        built[p] = output;
+                        for (; handedOver < count && built[handedOver] is { } ready; handedOver++)
+                        {
+                            built[handedOver] = null;
+                            ready.Sessions.ForEach(onSession);
+                            ready.Repeats.ForEach(onDuplicate);
+                            sessions += ready.Sessions.Count;
+                        }
+                    }
                 }
+            }
+            catch
+            {
+                // No thread starts another partition once one has failed.
+                Interlocked.Exchange(ref next, count);
+                throw;
             }
         }
 
+        var helpers = Enumerable.Range(1, threads - 1)
+            .Select(_ => Task.Factory.StartNew(() => Work(new SessionRollupBuilder(storeId, map, sessionTimeout)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToList();
+        Exception? failure = null;
+        try
+        {
+            Work(this);
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+
+        // The helpers read the partitions: wait for every one before returning (and before the caller disposes them).
+        foreach (var helper in helpers)
+        {
+            try
+            {
+                helper.GetAwaiter().GetResult();
+            }
+            catch (Exception e)
+            {
+                failure ??= e;
+            }
+        }
+
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
         return sessions;
+    }
+
+    private void BuildPartition(EventPartitions partitions, int p, PartitionOutput output, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var data = partitions.ReadPartition(p);
+        var rows = Index(data);
+        Array.Sort(rows);
+        var start = 0;
+        while (start < rows.Length)
+        {
+            var end = start + 1;
+            while (end < rows.Length && rows[end].Group == rows[start].Group)
+            {
+                end++;
+            }
+
+            BuildGroups(data, rows.AsSpan(start, end - start), output.Sessions.Add, output.Repeats.Add);
+            start = end;
+            if ((output.Sessions.Count & 0x3FFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    /// <summary>What one partition rolled up to, kept until it is its turn to be handed over.</summary>
+    private sealed class PartitionOutput
+    {
+        public List<SessionSummary> Sessions { get; } = [];
+
+        public List<long> Repeats { get; } = [];
     }
 
     private static PartitionRow[] Index(byte[] data)

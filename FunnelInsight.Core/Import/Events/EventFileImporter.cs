@@ -7,9 +7,10 @@ using FunnelInsight.Core.Storage.SessionBlocks;
 namespace FunnelInsight.Core.Import.Events;
 
 /// <summary>
-/// Streams an event export into the store and rebuilds the store's session rollups, on both cores: this thread parses
-/// rows and spreads them over rollup partitions, while a <see cref="WriteQueue"/> thread stores them; then this thread
-/// rolls the partitions up while the queue stores the sessions and deletes repeated events.
+/// Streams an event export into the store and rebuilds the store's session rollups, on every core: this thread parses
+/// rows and spreads them over rollup partitions, while a <see cref="WriteQueue"/> thread packs them into event blocks
+/// and stores them; then this thread and a helper per other core roll the partitions up, while the queue stores the
+/// session blocks and takes repeated events out of their blocks.
 /// </summary>
 internal static class EventFileImporter
 {
@@ -74,7 +75,7 @@ internal static class EventFileImporter
             context.ReportBuildingRollups(rows);
             queue.Post(() => SessionBlockStore.DeleteStore(connection, transaction, storeId));
             new SessionRollupBuilder(storeId, rules.Map, rules.SessionTimeout)
-                .Build(partitions, rollups.Session, rollups.Repeat, cancellationToken);
+                .Build(partitions, rollups.Session, rollups.Repeat, cancellationToken, Environment.ProcessorCount);
             rollups.Flush();
         }
 

@@ -105,6 +105,62 @@ public class EventPartitionsTests
         Assert.Equal((25.0, 2, 900.0), (s.CartValue, s.CartItems, s.AvgPageLoadMs));
     }
 
+    // 3,000 sessions of 4 events over 12 partitions, every tenth event repeated right after it with a higher id.
+    private static (List<string> Sessions, List<long> Repeats) BuildMany(int threads)
+    {
+        var sessions = new List<string>();
+        var repeats = new List<long>();
+        using var partitions = new EventPartitions(TemporaryFolder(), 12_000, eventsPerPartition: 1_000);
+        var id = 1L;
+        for (var s = 0; s < 3_000; s++)
+        {
+            for (var k = 0; k < 4; k++)
+            {
+                var time = (s * 10 * Minute) + (k * Minute);
+                Add(partitions, id++, time, identity: (s * 4) + k, $"session-{s}", "visitor", k == 0 ? "session_start" : "view_item");
+                if (((s * 4) + k) % 10 == 0)
+                {
+                    Add(partitions, id++, time, identity: (s * 4) + k, $"session-{s}", "visitor", k == 0 ? "session_start" : "view_item");
+                }
+            }
+        }
+
+        Assert.Equal(12, partitions.PartitionCount);
+        var built = new SessionRollupBuilder(1, StageMap.Default, TimeSpan.FromMinutes(30))
+            .Build(partitions, session => sessions.Add(session.SessionKey), repeats.Add, CancellationToken.None, threads);
+        Assert.Equal(sessions.Count, built);
+        return (sessions, repeats);
+    }
+
+    [Fact]
+    public void Building_on_several_threads_hands_over_the_same_sessions_and_repeats_in_the_same_order_as_one_thread()
+    {
+        var one = BuildMany(threads: 1);
+        var three = BuildMany(threads: 3);
+
+        Assert.Equal(3_000, one.Sessions.Distinct().Count());
+        Assert.Equal(1_200, one.Repeats.Count);
+        Assert.Equal(one.Sessions, three.Sessions);
+        Assert.Equal(one.Repeats, three.Repeats);
+    }
+
+    [Fact]
+    public void A_failure_while_handing_over_stops_every_thread_and_reaches_the_caller()
+    {
+        using var partitions = new EventPartitions(TemporaryFolder(), 10_000, eventsPerPartition: 1_000);
+        for (var i = 0; i < 10_000; i++)
+        {
+            Add(partitions, i + 1, i * Minute, identity: i, $"session-{i}", "visitor", "session_start");
+        }
+
+        var handed = 0;
+        var thrown = Assert.Throws<IOException>(() => new SessionRollupBuilder(1, StageMap.Default, TimeSpan.FromMinutes(30))
+            .Build(partitions, _ => throw new IOException("disk full after " + ++handed), _ => { }, CancellationToken.None, threads: 2));
+
+        Assert.Equal("disk full after 1", thrown.Message);
+        Assert.Equal(1, handed);
+    }
+
     private static void Add(EventPartitions partitions, long id, long time, long identity, string? session, string visitor, string name) =>
         partitions.Add(new PartitionedEvent
         {
