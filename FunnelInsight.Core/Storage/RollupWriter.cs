@@ -6,28 +6,25 @@ using Microsoft.Data.Sqlite;
 namespace FunnelInsight.Core.Storage;
 
 /// <summary>
-/// Takes what the rollup builder produces, session rollups and the ids of repeated events, and stores it in batches:
-/// the sessions are inserted (the caller has deleted the store's old ones), and the repeated events, gathered until
-/// <see cref="Flush"/>, are taken out of their blocks. Each batch is handed to <c>run</c>, which runs it at once or on
-/// the import's <see cref="WriteQueue"/>.
+/// Takes what the rollup builder produces, partition by partition in order, and stores it: each partition's session
+/// blocks take the next session ids of the store (the caller has deleted its old ones), and the repeated events,
+/// gathered until <see cref="Flush"/>, are taken out of their blocks. Each write is handed to <c>run</c>, which runs
+/// it at once or on the import's <see cref="WriteQueue"/>.
 /// </summary>
 internal sealed class RollupWriter : IDisposable
 {
-    private const int BatchSize = 256;
-
     private readonly Action<Action> _run;
     private readonly SessionBlockWriter _sessions;
     private readonly SqliteConnection _connection;
     private readonly int _storeId;
     private readonly long _firstNewId;
-    private long _nextSessionId;
-    private List<SessionSummary> _sessionBatch = new(BatchSize);
     private readonly EventIdSet _repeats;
+    private long _nextSessionId;
 
     /// <param name="connection">The open connection, inside its transaction.</param>
     /// <param name="storeId">The store whose sessions are written (numbered from the start of its id range).</param>
     /// <param name="firstNewId">The first id of the events this import stores; repeats from there on are counted.</param>
-    /// <param name="run">Runs one batch of writes.</param>
+    /// <param name="run">Runs one write.</param>
     public RollupWriter(SqliteConnection connection, int storeId, long firstNewId, Action<Action> run)
     {
         _nextSessionId = StoreRowIds.First(storeId) + 1;
@@ -40,43 +37,28 @@ internal sealed class RollupWriter : IDisposable
     /// <summary>Repeated events at or after the first new id: the import's duplicates.</summary>
     public long NewRepeats { get; private set; }
 
-    public void Session(SessionSummary session)
+    /// <summary>A sink for one partition's rollups (see <see cref="SessionRollupBuilder.Build"/>).</summary>
+    public static SessionBlockSink NewSink() => new();
+
+    /// <summary>Stores a partition's session blocks and notes its repeated events; partitions come in order.</summary>
+    public void HandOver(SessionBlockSink sink)
     {
-        _sessionBatch.Add(session);
-        if (_sessionBatch.Count == BatchSize)
+        foreach (var (data, count) in sink.Blocks())
         {
-            FlushSessions();
+            var key = _nextSessionId;
+            _nextSessionId += count;
+            _run(() => _sessions.Insert(key, count, data));
+        }
+
+        foreach (var id in sink.Repeats)
+        {
+            NewRepeats += id >= _firstNewId ? 1 : 0;
+            _repeats.Add(id);
         }
     }
 
-    public void Repeat(long eventId)
-    {
-        NewRepeats += eventId >= _firstNewId ? 1 : 0;
-        _repeats.Add(eventId);
-    }
-
-    /// <summary>Hands over what is still batched, and the repeated events (call it once, at the end).</summary>
-    public void Flush()
-    {
-        FlushSessions();
-        _run(() =>
-        {
-            _sessions.Flush();
-            EventBlockStore.Delete(_connection, _storeId, _repeats);
-        });
-    }
+    /// <summary>Takes the repeated events out of their blocks (call it once, after the last partition).</summary>
+    public void Flush() => _run(() => EventBlockStore.Delete(_connection, _storeId, _repeats));
 
     public void Dispose() => _sessions.Dispose();
-
-    private void FlushSessions()
-    {
-        var batch = _sessionBatch;
-        var firstId = _nextSessionId;
-        _nextSessionId += batch.Count;
-        _sessionBatch = new List<SessionSummary>(BatchSize);
-        _run(() =>
-        {
-            _sessions.Write(batch, firstId);
-        });
-    }
 }

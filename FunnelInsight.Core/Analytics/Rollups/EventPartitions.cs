@@ -83,8 +83,11 @@ internal sealed class EventPartitions : IDisposable
         WriteText(span, offset, e.Country, e.HasCountry);
     }
 
-    /// <summary>The records of partition <paramref name="index"/>, back to back, once every event has been added.</summary>
-    public byte[] ReadPartition(int index) => _partitions[index].ReadAll();
+    /// <summary>
+    /// Reads the records of partition <paramref name="index"/>, back to back, once every event has been added, into
+    /// <paramref name="buffer"/> (grown when too small, so one buffer serves partition after partition); returns their length.
+    /// </summary>
+    public int ReadPartition(int index, ref byte[] buffer) => _partitions[index].ReadAll(ref buffer);
 
     // The hash that groups an event: its session key, or its visitor key when it has no session id.
     private static ulong GroupHash(ReadOnlySpan<byte> key, bool isSession) => XxHash3.HashToUInt64(key, isSession ? 1 : 2);
@@ -154,18 +157,22 @@ internal sealed class EventPartitions : IDisposable
             return span;
         }
 
-        public byte[] ReadAll()
+        public int ReadAll(ref byte[] buffer)
         {
-            if (_file is null)
+            var length = (int)(_file?.Length ?? 0) + _used;
+            if (buffer.Length < length)
             {
-                return _buffer[.._used];
+                buffer = new byte[Math.Max(length, buffer.Length + (buffer.Length / 4))];
             }
 
-            var all = new byte[_file.Length + _used];
-            _file.Position = 0;
-            _file.ReadExactly(all, 0, (int)_file.Length);
-            _buffer.AsSpan(0, _used).CopyTo(all.AsSpan((int)_file.Length));
-            return all;
+            if (_file is not null)
+            {
+                _file.Position = 0;
+                _file.ReadExactly(buffer, 0, (int)_file.Length);
+            }
+
+            _buffer.AsSpan(0, _used).CopyTo(buffer.AsSpan(length - _used));
+            return length;
         }
 
         public void Dispose() => _file?.Dispose();

@@ -17,21 +17,24 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
     private readonly Utf8Interner _names = new();
     private readonly Utf8Interner _values = new();
     private readonly List<SessionEvent> _session = [];
+    private byte[] _data = [];
+    private PartitionRow[] _rows = [];
 
     /// <summary>
     /// Rolls up every partition, on <paramref name="threads"/> threads (this one and helpers, each with a builder of its
-    /// own); returns the number of sessions. Whatever the threads, sessions and repeats are handed over in partition
-    /// order, one partition at a time and never two at once, so the stored result does not depend on them.
+    /// own); returns the number of sessions. Each partition goes into a sink of its own on the thread that builds it;
+    /// the sinks are handed over in partition order, one at a time, so the stored result does not depend on the threads.
     /// </summary>
     /// <param name="partitions">The store's events, all of them.</param>
-    /// <param name="onSession">Receives each session.</param>
-    /// <param name="onDuplicate">Receives the id of each event that repeats one with a lower id.</param>
+    /// <param name="newSink">Makes the sink of one partition.</param>
+    /// <param name="handOver">Receives each partition's sink once every partition before it has been handed over.</param>
     /// <param name="cancellationToken">Checked between partitions and every few thousand sessions.</param>
     /// <param name="threads">Threads that build partitions side by side.</param>
-    public long Build(EventPartitions partitions, Action<SessionSummary> onSession, Action<long> onDuplicate, CancellationToken cancellationToken, int threads = 1)
+    public long Build<TSink>(EventPartitions partitions, Func<TSink> newSink, Action<TSink> handOver, CancellationToken cancellationToken, int threads = 1)
+        where TSink : class, IPartitionSink
     {
         var count = partitions.PartitionCount;
-        var built = new PartitionOutput?[count];
+        var built = new TSink?[count];
         var gate = new object();
         int next = -1, handedOver = 0;
         long sessions = 0;
@@ -43,17 +46,16 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
                 int p;
                 while ((p = Interlocked.Increment(ref next)) < count)
                 {
-                    var output = new PartitionOutput();
-                    builder.BuildPartition(partitions, p, output, cancellationToken);
+                    var sink = newSink();
+                    builder.BuildPartition(partitions, p, sink, cancellationToken);
                     lock (gate)
                     {
-                        built[p] = output;
+                        built[p] = sink;
                         for (; handedOver < count && built[handedOver] is { } ready; handedOver++)
                         {
                             built[handedOver] = null;
-                            ready.Sessions.ForEach(onSession);
-                            ready.Repeats.ForEach(onDuplicate);
-                            sessions += ready.Sessions.Count;
+                            handOver(ready);
+                            sessions += ready.Sessions;
                         }
                     }
                 }
@@ -100,12 +102,13 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
         return sessions;
     }
 
-    private void BuildPartition(EventPartitions partitions, int p, PartitionOutput output, CancellationToken cancellationToken)
+    private void BuildPartition(EventPartitions partitions, int p, IPartitionSink sink, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var data = partitions.ReadPartition(p);
-        var rows = Index(data);
-        Array.Sort(rows);
+        var length = partitions.ReadPartition(p, ref _data);
+        var data = _data;
+        var rows = Index(data, length);
+        rows.Sort();
         var start = 0;
         while (start < rows.Length)
         {
@@ -115,46 +118,44 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
                 end++;
             }
 
-            BuildGroups(data, rows.AsSpan(start, end - start), output.Sessions.Add, output.Repeats.Add);
+            BuildGroups(data, rows.Slice(start, end - start), sink);
             start = end;
-            if ((output.Sessions.Count & 0x3FFF) == 0)
+            if ((sink.Sessions & 0x3FFF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
         }
     }
 
-    /// <summary>What one partition rolled up to, kept until it is its turn to be handed over.</summary>
-    private sealed class PartitionOutput
+    // One row per record of data[..length], in the builder's reused row buffer.
+    private Span<PartitionRow> Index(byte[] data, int length)
     {
-        public List<SessionSummary> Sessions { get; } = [];
-
-        public List<long> Repeats { get; } = [];
-    }
-
-    private static PartitionRow[] Index(byte[] data)
-    {
-        var rows = new List<PartitionRow>(data.Length / 64);
+        var count = 0;
         var offset = 0;
-        while (offset < data.Length)
+        while (offset < length)
         {
+            if (count == _rows.Length)
+            {
+                Array.Resize(ref _rows, Math.Max(1024, _rows.Length + (_rows.Length / 2)));
+            }
+
             var record = data.AsSpan(offset);
-            rows.Add(new PartitionRow(
+            _rows[count++] = new PartitionRow(
                 BinaryPrimitives.ReadUInt64LittleEndian(record),
                 BinaryPrimitives.ReadInt64LittleEndian(record[16..]),
                 BinaryPrimitives.ReadInt64LittleEndian(record[8..]),
                 BinaryPrimitives.ReadInt64LittleEndian(record[24..]),
-                offset));
+                offset);
             var reader = new PartitionRecordReader(data, offset);
             reader.SkipTexts();
             offset = reader.Offset;
         }
 
-        return [.. rows];
+        return _rows.AsSpan(0, count);
     }
 
     // Rows with one group hash: normally one group; two keys that share a hash are told apart by their bytes.
-    private long BuildGroups(byte[] data, Span<PartitionRow> rows, Action<SessionSummary> onSession, Action<long> onDuplicate)
+    private void BuildGroups(byte[] data, Span<PartitionRow> rows, IPartitionSink sink)
     {
         var first = new PartitionRecordReader(data, rows[0].Offset).GroupKey();
         var oneKey = true;
@@ -165,7 +166,8 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
 
         if (oneKey)
         {
-            return BuildGroup(data, rows, onSession, onDuplicate);
+            BuildGroup(data, rows, sink);
+            return;
         }
 
         rows.Sort((a, b) =>
@@ -173,47 +175,43 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
             var byKey = new PartitionRecordReader(data, a.Offset).GroupKey().SequenceCompareTo(new PartitionRecordReader(data, b.Offset).GroupKey());
             return byKey != 0 ? byKey : a.CompareTo(b);
         });
-        long sessions = 0;
         var start = 0;
         for (var i = 1; i <= rows.Length; i++)
         {
             if (i == rows.Length || !new PartitionRecordReader(data, rows[i].Offset).GroupKey().SequenceEqual(new PartitionRecordReader(data, rows[start].Offset).GroupKey()))
             {
-                sessions += BuildGroup(data, rows[start..i], onSession, onDuplicate);
+                BuildGroup(data, rows[start..i], sink);
                 start = i;
             }
         }
-
-        return sessions;
     }
 
     // One session id's events, or one visitor's events without a session id (cut at the inactivity timeout).
-    private long BuildGroup(byte[] data, Span<PartitionRow> rows, Action<SessionSummary> onSession, Action<long> onDuplicate)
+    private void BuildGroup(byte[] data, Span<PartitionRow> rows, IPartitionSink sink)
     {
         var head = new PartitionRecordReader(data, rows[0].Offset);
         var fromSession = head.HasSession;
         var groupKey = fromSession ? Encoding.UTF8.GetString(head.GroupKey()) : null;
         string? visitor = null;
-        long sessions = 0;
         _session.Clear();
         for (var i = 0; i < rows.Length; i++)
         {
             if (IsRepeat(rows, i))
             {
-                onDuplicate(rows[i].Id);
+                sink.Repeat(rows[i].Id);
                 continue;
             }
 
             if (!fromSession && _session.Count > 0 && rows[i].TimeUs - _session[^1].TimeUs > _timeoutUs)
             {
-                sessions += Emit(groupKey, visitor!, onSession);
+                Emit(groupKey, visitor!, sink);
             }
 
             visitor ??= Encoding.UTF8.GetString(new PartitionRecordReader(data, rows[i].Offset).VisitorKey());
             _session.Add(Event(new PartitionRecordReader(data, rows[i].Offset), rows[i].TimeUs));
         }
 
-        return sessions + Emit(groupKey, visitor!, onSession);
+        Emit(groupKey, visitor!, sink);
     }
 
     // Rows are in (time, id) order: a repeat has the identity hash of an earlier, kept row of the same time.
@@ -231,17 +229,16 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
         return false;
     }
 
-    private int Emit(string? sessionKey, string visitor, Action<SessionSummary> onSession)
+    private void Emit(string? sessionKey, string visitor, IPartitionSink sink)
     {
         if (_session.Count == 0)
         {
-            return 0;
+            return;
         }
 
         var key = sessionKey ?? $"{visitor}#{_session[0].TimeUs}";
-        onSession(SessionRollup.Build(storeId, key, visitor, _session));
+        sink.Session(SessionRollup.Build(storeId, key, visitor, _session));
         _session.Clear();
-        return 1;
     }
 
     private SessionEvent Event(PartitionRecordReader reader, long timeUs)

@@ -18,7 +18,7 @@ internal static class StoreRollups
         SessionBlockStore.DeleteStore(connection, transaction, storeId);
         using var writer = new RollupWriter(connection, storeId, next, write => write());
         var sessions = new SessionRollupBuilder(storeId, map, sessionTimeout)
-            .Build(partitions, writer.Session, writer.Repeat, cancellationToken, Environment.ProcessorCount);
+            .Build(partitions, RollupWriter.NewSink, writer.HandOver, cancellationToken, Environment.ProcessorCount);
         writer.Flush();
         return sessions;
     }

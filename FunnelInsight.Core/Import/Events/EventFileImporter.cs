@@ -75,7 +75,7 @@ internal static class EventFileImporter
             context.ReportBuildingRollups(rows);
             queue.Post(() => SessionBlockStore.DeleteStore(connection, transaction, storeId));
             new SessionRollupBuilder(storeId, rules.Map, rules.SessionTimeout)
-                .Build(partitions, rollups.Session, rollups.Repeat, cancellationToken, Environment.ProcessorCount);
+                .Build(partitions, RollupWriter.NewSink, rollups.HandOver, cancellationToken, Environment.ProcessorCount);
             rollups.Flush();
         }
 

@@ -35,7 +35,7 @@ public class SessionBlockTests
     };
 
     [Fact]
-    public async Task Sessions_come_back_from_their_blocks_value_for_value_across_a_block_boundary()
+    public async Task Sessions_packed_by_a_sink_come_back_from_their_blocks_value_for_value_with_ids_counted_from_each_key()
     {
         await using var db = await TempDatabase.CreateAsync();
         var store = await db.Stores.GetOrCreateAsync("sessions");
@@ -50,9 +50,16 @@ public class SessionBlockTests
         await using (var connection = await db.Database.OpenAsync())
         {
             using var transaction = connection.BeginTransaction();
+            var sink = new SessionBlockSink();
+            sessions.ForEach(sink.Session);
             using var writer = new SessionBlockWriter(connection);
-            writer.Write(sessions, first);
-            writer.Flush();
+            var key = first;
+            foreach (var (data, count) in sink.Blocks())
+            {
+                writer.Insert(key, count, data);
+                key += count;
+            }
+
             transaction.Commit();
         }
 

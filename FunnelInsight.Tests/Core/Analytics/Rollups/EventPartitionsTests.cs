@@ -29,7 +29,7 @@ public class EventPartitionsTests
 
             Assert.Equal(4, partitions.PartitionCount);
             Assert.Equal(4, Directory.GetFiles(folder).Length);
-            new SessionRollupBuilder(1, StageMap.Default, TimeSpan.FromMinutes(30)).Build(partitions, sessions.Add, _ => Assert.Fail("no repeats"), CancellationToken.None);
+            Roll(partitions, sessions.Add, _ => Assert.Fail("no repeats"));
         }
 
         Assert.False(Directory.Exists(folder));
@@ -52,7 +52,7 @@ public class EventPartitionsTests
         var sessions = new List<SessionSummary>();
         var repeats = new List<long>();
 
-        new SessionRollupBuilder(1, StageMap.Default, TimeSpan.FromMinutes(30)).Build(partitions, sessions.Add, repeats.Add, CancellationToken.None);
+        Roll(partitions, sessions.Add, repeats.Add);
 
         Assert.Equal([5L, 9L], repeats);
         Assert.Equal((3, 0L, 2 * Minute), (sessions.Single().EventCount, sessions.Single().StartUs, sessions.Single().EndUs));
@@ -68,7 +68,7 @@ public class EventPartitionsTests
         Add(partitions, 4, 0, identity: 4, session: "u1", "someone", "session_start");
         var sessions = new List<SessionSummary>();
 
-        new SessionRollupBuilder(1, StageMap.Default, TimeSpan.FromMinutes(30)).Build(partitions, sessions.Add, _ => { }, CancellationToken.None);
+        Roll(partitions, sessions.Add, _ => { });
 
         Assert.Equal(
             [("u1", "someone", 1), ("u1#0", "u1", 2), ($"u1#{41 * Minute}", "u1", 1)],
@@ -98,7 +98,7 @@ public class EventPartitionsTests
         });
         var sessions = new List<SessionSummary>();
 
-        new SessionRollupBuilder(1, StageMap.Default, TimeSpan.FromMinutes(30)).Build(partitions, sessions.Add, _ => { }, CancellationToken.None);
+        Roll(partitions, sessions.Add, _ => { });
 
         var s = sessions.Single();
         Assert.Equal(("جلسة-١", "زائر", "mobile", "", null), (s.SessionKey, s.VisitorKey, s.Device, s.Channel, s.Country));
@@ -126,8 +126,7 @@ public class EventPartitionsTests
         }
 
         Assert.Equal(12, partitions.PartitionCount);
-        var built = new SessionRollupBuilder(1, StageMap.Default, TimeSpan.FromMinutes(30))
-            .Build(partitions, session => sessions.Add(session.SessionKey), repeats.Add, CancellationToken.None, threads);
+        var built = Roll(partitions, session => sessions.Add(session.SessionKey), repeats.Add, threads);
         Assert.Equal(sessions.Count, built);
         return (sessions, repeats);
     }
@@ -154,11 +153,36 @@ public class EventPartitionsTests
         }
 
         var handed = 0;
-        var thrown = Assert.Throws<IOException>(() => new SessionRollupBuilder(1, StageMap.Default, TimeSpan.FromMinutes(30))
-            .Build(partitions, _ => throw new IOException("disk full after " + ++handed), _ => { }, CancellationToken.None, threads: 2));
+        var thrown = Assert.Throws<IOException>(() => Roll(partitions, _ => throw new IOException("disk full after " + ++handed), _ => { }, threads: 2));
 
         Assert.Equal("disk full after 1", thrown.Message);
         Assert.Equal(1, handed);
+    }
+
+    // Rolls the partitions up and hands each partition's sessions and repeats, in order, to the callbacks.
+    private static long Roll(EventPartitions partitions, Action<SessionSummary> onSession, Action<long> onRepeat, int threads = 1) =>
+        new SessionRollupBuilder(1, StageMap.Default, TimeSpan.FromMinutes(30)).Build(
+            partitions,
+            () => new ListSink(),
+            sink =>
+            {
+                sink.List.ForEach(onSession);
+                sink.RepeatIds.ForEach(onRepeat);
+            },
+            CancellationToken.None,
+            threads);
+
+    private sealed class ListSink : IPartitionSink
+    {
+        public List<SessionSummary> List { get; } = [];
+
+        public List<long> RepeatIds { get; } = [];
+
+        public long Sessions => List.Count;
+
+        public void Session(SessionSummary session) => List.Add(session);
+
+        public void Repeat(long eventId) => RepeatIds.Add(eventId);
     }
 
     private static void Add(EventPartitions partitions, long id, long time, long identity, string? session, string visitor, string name) =>
