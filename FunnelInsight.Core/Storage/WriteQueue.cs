@@ -46,6 +46,16 @@ internal sealed class WriteQueue : IDisposable
         }
     }
 
+    /// <summary>Waits until every write posted so far has run, and leaves the queue open; rethrows the first failure.</summary>
+    public void WaitForWrites()
+    {
+        using var done = new ManualResetEventSlim();
+        Post(done.Set);
+        // After a failure the writes left are drained unrun, so the worker ends instead of setting the event.
+        WaitHandle.WaitAny([done.WaitHandle, ((IAsyncResult)_worker).AsyncWaitHandle]);
+        _failure?.Throw();
+    }
+
     /// <summary>Waits until every posted write has run; rethrows the first failure.</summary>
     public void Complete()
     {

@@ -8,9 +8,9 @@ namespace FunnelInsight.Core.Import.Events;
 
 /// <summary>
 /// Streams an event export into the store and rebuilds the store's session rollups, on every core: this thread parses
-/// rows and spreads them over rollup partitions, while a <see cref="WriteQueue"/> thread packs them into event blocks
-/// and stores them; then this thread and a helper per other core roll the partitions up, while the queue stores the
-/// session blocks and takes repeated events out of their blocks.
+/// rows into batches, while a <see cref="WriteQueue"/> thread spreads them over the rollup partitions, packs them into
+/// event blocks and stores them; then this thread and a helper per other core roll the partitions up, while the queue
+/// stores the session blocks and takes repeated events out of their blocks.
 /// </summary>
 internal static class EventFileImporter
 {
@@ -43,11 +43,10 @@ internal static class EventFileImporter
             rows++;
             if (parser.TryParse(reader, batch, out var error))
             {
-                partitions.Add(batch.FirstId + batch.Count - 1, batch[batch.Count - 1], batch.TextBuffer);
                 if (batch.IsFull)
                 {
                     var full = batch;
-                    queue.Post(() => writer.Write(full));
+                    queue.Post(() => Store(full, partitions, writer));
                     batch = new EventBatch(BatchSize, full.FirstId + full.Count);
                 }
             }
@@ -65,7 +64,7 @@ internal static class EventFileImporter
 
         queue.Post(() =>
         {
-            writer.Write(batch);
+            Store(batch, partitions, writer);
             writer.Flush();
         });
         context.ReportRows(rows);
@@ -73,6 +72,7 @@ internal static class EventFileImporter
         if (nextId > firstId)
         {
             context.ReportBuildingRollups(rows);
+            queue.WaitForWrites(); // every row is in its partition
             queue.Post(() => SessionBlockStore.DeleteStore(connection, transaction, storeId));
             new SessionRollupBuilder(storeId, rules.Map, rules.SessionTimeout)
                 .Build(partitions, RollupWriter.NewSink, rollups.HandOver, cancellationToken, Environment.ProcessorCount);
@@ -81,6 +81,17 @@ internal static class EventFileImporter
 
         queue.Complete();
         return new ImportCounts(format.Name, map.ToText(), rows, nextId - firstId - rollups.NewRepeats, rollups.NewRepeats);
+    }
+
+    // On the write thread: the batch goes into its blocks and, row by row, into the rollup partitions.
+    private static void Store(EventBatch batch, EventPartitions partitions, EventBlockWriter writer)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            partitions.Add(batch.FirstId + i, batch[i], batch.TextBuffer);
+        }
+
+        writer.Write(batch);
     }
 
     private static EventFormat ChooseFormat(IReadOnlyList<string> header, string? formatName, string? mappingText)

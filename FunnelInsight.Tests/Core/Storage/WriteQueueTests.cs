@@ -87,4 +87,27 @@ public class WriteQueueTests
 
         public void Dispose() => Disposed = true;
     }
+
+    [Fact]
+    public void Waiting_for_the_writes_so_far_leaves_the_queue_open_and_passes_a_failure_back()
+    {
+        var ran = new List<int>();
+        using var queue = new WriteQueue();
+        queue.Post(() =>
+        {
+            Thread.Sleep(50);
+            ran.Add(1);
+        });
+
+        queue.WaitForWrites();
+        Assert.Equal([1], ran);
+
+        using var gate = new ManualResetEventSlim();
+        queue.Post(gate.Wait); // holds the writer until the next two writes are queued
+        queue.Post(() => throw new InvalidDataException("disk full"));
+        queue.Post(() => ran.Add(3));
+        gate.Set();
+        Assert.Equal("disk full", Assert.Throws<InvalidDataException>(queue.WaitForWrites).Message);
+        Assert.Equal([1], ran);
+    }
 }
