@@ -31,6 +31,7 @@ public sealed class FlagCardsTests : ReportComponentTest
         Assert.Contains("Show shipping costs and terms up front", card.QuerySelector(".fi-flag-remedy")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("exits at shipping: 45", card.TextContent, StringComparison.Ordinal);
         Assert.Contains("median shipping + tax share: 12.5%", card.TextContent, StringComparison.Ordinal);
+        Assert.Contains("share of checkout exits: 50.0%", card.TextContent, StringComparison.Ordinal);
         Assert.Equal(2, cards.FindAll(".fi-flag").Count);
         Assert.Empty(cards.Find(".fi-flag-forced_account").QuerySelectorAll(".fi-flag-reference"));
     }
