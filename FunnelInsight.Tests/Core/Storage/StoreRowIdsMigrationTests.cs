@@ -85,6 +85,24 @@ public sealed class StoreRowIdsMigrationTests : IDisposable
         Assert.Equal([2], (await StoredSession.AllAsync(database)).Select(s => s.Events));
     }
 
+    [Fact]
+    public async Task A_start_rebuilds_the_rollups_only_of_stores_that_have_events_but_none()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await db.ImportAsync(ImportKind.Events, Fixture.Path("canonical-events.csv"));
+        await db.Stores.GetOrCreateAsync("empty");
+        var before = (await db.SessionsAsync()).Select(s => (s.Id, s.Session, s.StartUs, s.Events, s.LastEvent)).ToList();
+        await using var connection = await db.Database.OpenAsync();
+
+        Assert.Empty(StorageUpgrade.Run(connection));
+        await TempDatabase.QueryAsync(db.Database, "DELETE FROM SessionBlocks RETURNING Id", r => r.GetInt64(0));
+        Assert.Empty(await db.SessionsAsync());
+        var rebuilt = StorageUpgrade.Run(connection);
+
+        Assert.Equal([(await db.Stores.FindAsync("Test"))!.Id], rebuilt);
+        Assert.Equal(before, (await db.SessionsAsync()).Select(s => (s.Id, s.Session, s.StartUs, s.Events, s.LastEvent)));
+    }
+
     private static async Task MigrateToAsync(FunnelDatabase database, string migration)
     {
         await using var context = database.CreateContext();
