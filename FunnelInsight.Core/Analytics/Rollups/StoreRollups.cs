@@ -16,6 +16,8 @@ internal static class StoreRollups
         using var partitions = new EventPartitions(TemporaryFolder(), next - StoreRowIds.First(storeId));
         StoredEventReader.ReadInto(connection, storeId, partitions, cancellationToken);
         SessionBlockStore.DeleteStore(connection, transaction, storeId);
+        // Writes run at once, on whichever building thread hands a partition over: the builder hands over one
+        // partition at a time, so the connection still serves one thread at a time.
         using var writer = new RollupWriter(connection, storeId, next, write => write());
         var sessions = new SessionRollupBuilder(storeId, map, sessionTimeout)
             .Build(partitions, RollupWriter.NewSink, writer.HandOver, cancellationToken, Environment.ProcessorCount);
