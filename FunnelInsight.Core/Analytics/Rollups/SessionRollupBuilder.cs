@@ -13,6 +13,12 @@ namespace FunnelInsight.Core.Analytics.Rollups;
 /// </summary>
 internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan sessionTimeout)
 {
+    /// <summary>
+    /// Threads an import or a rebuild rolls partitions up on: one per core, at most four, since each holds a partition
+    /// (a few tens of MB) in memory and memory must not depend on the machine more than that.
+    /// </summary>
+    public static int DefaultThreads => Math.Min(Environment.ProcessorCount, 4);
+
     private readonly long _timeoutUs = (long)sessionTimeout.TotalMicroseconds;
     private readonly Utf8Interner _names = new();
     private readonly Utf8Interner _values = new();

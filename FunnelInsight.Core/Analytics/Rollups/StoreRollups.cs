@@ -20,7 +20,7 @@ internal static class StoreRollups
         // partition at a time, so the connection still serves one thread at a time.
         using var writer = new RollupWriter(connection, storeId, next, write => write());
         var sessions = new SessionRollupBuilder(storeId, map, sessionTimeout)
-            .Build(partitions, RollupWriter.NewSink, writer.HandOver, cancellationToken, Environment.ProcessorCount);
+            .Build(partitions, RollupWriter.NewSink, writer.HandOver, cancellationToken, SessionRollupBuilder.DefaultThreads);
         writer.Flush();
         return sessions;
     }

@@ -9,7 +9,7 @@ namespace FunnelInsight.Core.Import.Events;
 /// <summary>
 /// Streams an event export into the store and rebuilds the store's session rollups, on every core: this thread parses
 /// rows into batches, while a <see cref="WriteQueue"/> thread spreads them over the rollup partitions, packs them into
-/// event blocks and stores them; then this thread and a helper per other core roll the partitions up, while the queue
+/// event blocks and stores them; then this thread and a helper per other core (up to four in all) roll the partitions up, while the queue
 /// stores the session blocks and takes repeated events out of their blocks.
 /// </summary>
 internal static class EventFileImporter
@@ -75,7 +75,7 @@ internal static class EventFileImporter
             queue.WaitForWrites(); // every row is in its partition
             queue.Post(() => SessionBlockStore.DeleteStore(connection, transaction, storeId));
             new SessionRollupBuilder(storeId, rules.Map, rules.SessionTimeout)
-                .Build(partitions, RollupWriter.NewSink, rollups.HandOver, cancellationToken, Environment.ProcessorCount);
+                .Build(partitions, RollupWriter.NewSink, rollups.HandOver, cancellationToken, SessionRollupBuilder.DefaultThreads);
             rollups.Flush();
         }
 
