@@ -23,7 +23,7 @@ builder.Services.AddFunnelInsightAccounts(database);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
-await database.MigrateAsync();
+await database.MigrateAsync(app.Logger);
 await app.Services.GetRequiredService<ImportService>().FailInterruptedAsync();
 await app.Services.GetRequiredService<DemoStoreLoader>().LoadIfEmptyAsync(CancellationToken.None);
 await app.PrepareAccountsAsync(database);

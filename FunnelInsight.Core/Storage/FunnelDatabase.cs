@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace FunnelInsight.Core.Storage;
 
@@ -47,7 +48,12 @@ public sealed class FunnelDatabase
     /// Creates the database file's folder, applies pending migrations and what they leave to code (see
     /// <see cref="StorageUpgrade"/>), and turns on WAL.
     /// </summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(null, cancellationToken);
+
+    /// <inheritdoc cref="MigrateAsync(CancellationToken)"/>
+    /// <param name="logger">Told what the upgrade does beyond the migrations (a long step on a large old database).</param>
+    /// <param name="cancellationToken">Stops the migrations.</param>
+    public async Task MigrateAsync(ILogger? logger, CancellationToken cancellationToken = default)
     {
         var dataSource = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
         var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
@@ -70,7 +76,7 @@ public sealed class FunnelDatabase
         }
 
         await using var upgrading = await OpenAsync(cancellationToken);
-        StorageUpgrade.Run(upgrading);
+        StorageUpgrade.Run(upgrading, logger);
     }
 
     /// <summary>

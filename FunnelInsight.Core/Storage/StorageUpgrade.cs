@@ -2,6 +2,7 @@ using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.EventBlocks;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace FunnelInsight.Core.Storage;
 
@@ -10,12 +11,17 @@ namespace FunnelInsight.Core.Storage;
 /// blocks (<see cref="LegacyEventConverter"/>), and build the session rollups of any store that has events but none
 /// (the SessionBlocks migration drops rollups stored a row each, since they are derived from the events).
 /// </summary>
-internal static class StorageUpgrade
+internal static partial class StorageUpgrade
 {
-    /// <summary>Does what is left to do; returns the stores whose rollups were built.</summary>
-    public static IReadOnlyList<int> Run(SqliteConnection connection)
+    /// <summary>Does what is left to do, saying so to <paramref name="logger"/>; returns the stores whose rollups were built.</summary>
+    public static IReadOnlyList<int> Run(SqliteConnection connection, ILogger? logger = null)
     {
-        LegacyEventConverter.Run(connection);
+        var packed = LegacyEventConverter.Run(connection);
+        if (logger is not null && packed > 0)
+        {
+            LogPacked(logger, packed);
+        }
+
         var stores = new List<int>();
         using (var command = connection.CreateCommand())
         {
@@ -34,6 +40,11 @@ internal static class StorageUpgrade
 
         foreach (var storeId in stores)
         {
+            if (logger is not null)
+            {
+                LogRebuilding(logger, storeId);
+            }
+
             using var transaction = connection.BeginTransaction();
             var rules = SessionRules.Read(connection, transaction, storeId)!;
             StoreRollups.Rebuild(connection, transaction, storeId, rules.Map, rules.SessionTimeout, CancellationToken.None);
@@ -42,4 +53,10 @@ internal static class StorageUpgrade
 
         return stores;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Storage upgrade: packed {Events} events stored a row each into event blocks")]
+    private static partial void LogPacked(ILogger logger, long events);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Storage upgrade: building the session rollups of store {StoreId} from its events")]
+    private static partial void LogRebuilding(ILogger logger, int storeId);
 }
