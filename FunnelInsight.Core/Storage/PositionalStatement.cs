@@ -27,13 +27,12 @@ internal sealed class PositionalStatement : IDisposable
     /// <summary>Binds a blob, copied by SQLite.</summary>
     public void Bind(int index, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_statement, index, value));
 
-    /// <summary>Runs the statement once with the values bound (they stay bound for the next run); returns the rows it changed.</summary>
-    public int Execute()
+    /// <summary>Runs the statement once with the values bound (they stay bound for the next run).</summary>
+    public void Execute()
     {
         var rc = raw.sqlite3_step(_statement);
         _ = raw.sqlite3_reset(_statement); // returns the step's error again, which rc already holds
         Check(rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc);
-        return raw.sqlite3_changes(_db);
     }
 
     private void Check(int rc)

@@ -13,11 +13,10 @@ public static class SessionRollup
     public const int PathEntrySize = 9;
 
     /// <summary>Builds the summary of one session.</summary>
-    /// <param name="storeId">Owning store.</param>
     /// <param name="sessionKey">Session id.</param>
     /// <param name="visitorKey">Visitor id.</param>
     /// <param name="events">The session's events in order; at least one.</param>
-    public static SessionSummary Build(int storeId, string sessionKey, string visitorKey, IReadOnlyList<SessionEvent> events)
+    public static SessionSummary Build(string sessionKey, string visitorKey, IReadOnlyList<SessionEvent> events)
     {
         ArgumentOutOfRangeException.ThrowIfZero(events.Count);
         var reachedAt = OrderedReach(events);
@@ -27,7 +26,6 @@ public static class SessionRollup
 
         var summary = new SessionSummary
         {
-            StoreId = storeId,
             SessionKey = sessionKey,
             VisitorKey = visitorKey,
             StartUs = events[0].TimeUs,

@@ -11,7 +11,7 @@ namespace FunnelInsight.Core.Analytics.Rollups;
 /// lowest id, the first stored, stays), and rolls each session up. Events without a session id are grouped by visitor
 /// and cut into sessions at the store's inactivity timeout.
 /// </summary>
-internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan sessionTimeout)
+internal sealed class SessionRollupBuilder(StageMap map, TimeSpan sessionTimeout)
 {
     /// <summary>
     /// Threads an import or a rebuild rolls partitions up on: one per core, at most four, since each holds a partition
@@ -75,7 +75,7 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
         }
 
         var helpers = Enumerable.Range(1, threads - 1)
-            .Select(_ => Task.Factory.StartNew(() => Work(new SessionRollupBuilder(storeId, map, sessionTimeout)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .Select(_ => Task.Factory.StartNew(() => Work(new SessionRollupBuilder(map, sessionTimeout)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToList();
         Exception? failure = null;
         try
@@ -243,7 +243,7 @@ internal sealed class SessionRollupBuilder(int storeId, StageMap map, TimeSpan s
         }
 
         var key = sessionKey ?? $"{visitor}#{_session[0].TimeUs}";
-        sink.Session(SessionRollup.Build(storeId, key, visitor, _session));
+        sink.Session(SessionRollup.Build(key, visitor, _session));
         _session.Clear();
     }
 

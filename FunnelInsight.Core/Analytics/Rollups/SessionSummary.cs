@@ -7,9 +7,6 @@ namespace FunnelInsight.Core.Analytics.Rollups;
 /// </summary>
 public sealed class SessionSummary
 {
-    /// <summary>Owning store.</summary>
-    public int StoreId { get; set; }
-
     /// <summary>Session id (from the file, or <c>visitor#start</c> for sessions cut by inactivity).</summary>
     public required string SessionKey { get; set; }
 

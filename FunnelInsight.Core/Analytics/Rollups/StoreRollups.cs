@@ -19,7 +19,7 @@ internal static class StoreRollups
         // Writes run at once, on whichever building thread hands a partition over: the builder hands over one
         // partition at a time, so the connection still serves one thread at a time.
         using var writer = new RollupWriter(connection, storeId, next, write => write());
-        var sessions = new SessionRollupBuilder(storeId, map, sessionTimeout)
+        var sessions = new SessionRollupBuilder(map, sessionTimeout)
             .Build(partitions, RollupWriter.NewSink, writer.HandOver, cancellationToken, SessionRollupBuilder.DefaultThreads);
         writer.Flush();
         return sessions;

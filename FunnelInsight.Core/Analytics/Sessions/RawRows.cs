@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -47,15 +46,6 @@ internal sealed class RawRows : IDisposable
 
     /// <summary>The column's bytes (UTF-8 for text); valid until the next <see cref="Read"/>.</summary>
     public ReadOnlySpan<byte> Bytes(int column) => raw.sqlite3_column_blob(_statement, column);
-
-    /// <summary>Text as UTF-16 in <paramref name="buffer"/> when it fits, else a new string's characters.</summary>
-    public ReadOnlySpan<char> Chars(int column, Span<char> buffer)
-    {
-        var bytes = Bytes(column);
-        return Encoding.UTF8.GetMaxCharCount(bytes.Length) <= buffer.Length
-            ? buffer[..Encoding.UTF8.GetChars(bytes, buffer)]
-            : Encoding.UTF8.GetString(bytes);
-    }
 
     public void Dispose() => _statement.Dispose();
 

@@ -74,7 +74,7 @@ internal static class EventFileImporter
             context.ReportBuildingRollups(rows);
             queue.WaitForWrites(); // every row is in its partition
             queue.Post(() => SessionBlockStore.DeleteStore(connection, transaction, storeId));
-            new SessionRollupBuilder(storeId, rules.Map, rules.SessionTimeout)
+            new SessionRollupBuilder(rules.Map, rules.SessionTimeout)
                 .Build(partitions, RollupWriter.NewSink, rollups.HandOver, cancellationToken, SessionRollupBuilder.DefaultThreads);
             rollups.Flush();
         }

@@ -15,12 +15,6 @@ internal sealed class SessionBlockEncoder
     /// <summary>Sessions in the block so far.</summary>
     public int Count { get; private set; }
 
-    /// <summary>The block's key: the id of its first session.</summary>
-    public long FirstId { get; private set; }
-
-    /// <summary>The id of the block's last session.</summary>
-    public long LastId => _previousId;
-
     /// <summary>The encoded block.</summary>
     public ReadOnlySpan<byte> Data => _block.Data;
 
@@ -29,7 +23,7 @@ internal sealed class SessionBlockEncoder
     {
         if (Count == 0)
         {
-            (FirstId, _previousId) = (id, id);
+            _previousId = id;
         }
         else if (id <= _previousId)
         {
@@ -90,7 +84,7 @@ internal sealed class SessionBlockEncoder
     public void Clear()
     {
         _block.Clear();
-        (Count, FirstId, _previousId, _previousStart) = (0, 0, 0, 0);
+        (Count, _previousId, _previousStart) = (0, 0, 0);
     }
 
     private void WriteText(int field, string? value)

@@ -161,7 +161,7 @@ public class EventPartitionsTests
 
     // Rolls the partitions up and hands each partition's sessions and repeats, in order, to the callbacks.
     private static long Roll(EventPartitions partitions, Action<SessionSummary> onSession, Action<long> onRepeat, int threads = 1) =>
-        new SessionRollupBuilder(1, StageMap.Default, TimeSpan.FromMinutes(30)).Build(
+        new SessionRollupBuilder(StageMap.Default, TimeSpan.FromMinutes(30)).Build(
             partitions,
             () => new ListSink(),
             sink =>

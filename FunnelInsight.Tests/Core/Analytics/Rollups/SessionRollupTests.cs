@@ -11,7 +11,7 @@ public class SessionRollupTests
     [Fact]
     public void View_cart_adds_no_value_and_items_count_without_a_price()
     {
-        var summary = SessionRollup.Build(1, "s", "v",
+        var summary = SessionRollup.Build("s", "v",
         [
             Event(0, "session_start"), Event(1, "view_item"), Event(2, "add_to_cart", 10, 2), Event(3, "view_cart", 20, 2),
             Event(4, "add_to_cart"), Event(5, "remove_from_cart", 10, 1),
@@ -25,7 +25,7 @@ public class SessionRollupTests
     [Fact]
     public void Sub_steps_count_between_checkout_and_purchase_only()
     {
-        var summary = SessionRollup.Build(1, "s", "v",
+        var summary = SessionRollup.Build("s", "v",
         [
             Event(0, "session_start"), Event(1, "view_item"), Event(2, "add_to_cart"), Event(3, "add_shipping_info"),
             Event(4, "begin_checkout"), Event(5, "apply_coupon"), Event(6, "purchase", 30), Event(7, "add_payment_info"),
