@@ -21,6 +21,11 @@ function withTexts(options) {
     if (options?.dataLabels?.texts) {
         options.dataLabels.formatter = text(options.dataLabels.texts);
     }
+    const axis = options?.yaxis?.labels;
+    if (axis && axis.thousands !== undefined) {
+        // The value axis grouped as the page's language groups digits, with the values' unit.
+        axis.formatter = value => Math.round(value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, axis.thousands) + (axis.suffix ?? "");
+    }
     if (options?.tooltip?.texts) {
         options.tooltip.y = { formatter: text(options.tooltip.texts) };
     }
