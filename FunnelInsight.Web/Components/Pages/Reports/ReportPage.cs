@@ -54,12 +54,28 @@ public abstract class ReportPage : ComponentBase
     [SupplyParameterFromQuery(Name = "trend")]
     public string? Trend { get; set; }
 
-    /// <summary>The engine's question for this view, from the URL.</summary>
+    /// <summary>The engine's question for this view, from the URL, with the default range when the URL names none.</summary>
     protected FunnelQuery Query { get; private set; } = new(0);
 
-    /// <inheritdoc />
-    protected override void OnParametersSet()
+    /// <summary>True when the URL names no range and the page covers its default one (shown so in the filter bar).</summary>
+    protected bool UsesDefaultRange { get; private set; }
+
+    /// <summary>
+    /// The range this page covers when its link names none (a <see cref="DateRangePreset"/> key): the last four weeks
+    /// with data on every session report, so the overview's comparison and the other pages agree; null for all the data.
+    /// </summary>
+    protected virtual string? DefaultRange => DateRangePreset.DefaultKey;
+
+    [Inject]
+    private IFunnelAnalytics Span { get; set; } = default!;
+
+    /// <summary>
+    /// Reads the question before the page's lifecycle runs, so the page renders and loads once, with the default
+    /// range already in its query (and so in its exports and links), never first over all time.
+    /// </summary>
+    public override async Task SetParametersAsync(ParameterView parameters)
     {
+        parameters.SetParameterProperties(this);
         var values = new Dictionary<string, string?>
         {
             ["from"] = From,
@@ -73,6 +89,11 @@ public abstract class ReportPage : ComponentBase
             ["window"] = Window,
             ["trend"] = Trend,
         };
-        Query = ReportQueryString.Parse(StoreId, key => values[key]);
+        var query = ReportQueryString.Parse(StoreId, key => values[key]);
+        UsesDefaultRange = query.From is null && query.To is null;
+        Query = UsesDefaultRange && DefaultRange is { } range
+            ? DateRangePreset.WithDefaultRange(query, range, await Span.DimensionsAsync(StoreId))
+            : query;
+        await base.SetParametersAsync(ParameterView.Empty);
     }
 }

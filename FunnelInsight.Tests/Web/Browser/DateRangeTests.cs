@@ -1,0 +1,92 @@
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Storage.Entities;
+using static Microsoft.Playwright.Assertions;
+
+namespace FunnelInsight.Tests.Web.Browser;
+
+[Collection(DashboardInChromium.Name)]
+public sealed class DateRangeTests(DashboardApp app)
+{
+    // Two sessions in January, more than 28 days before the last day with data (10 March); three in March.
+    private const string Events = """
+        event_time,event_type,session_id
+        2025-01-05T10:00:00Z,session_start,j1
+        2025-01-20T10:00:00Z,session_start,j2
+        2025-03-01T10:00:00Z,session_start,m1
+        2025-03-01T10:01:00Z,view_item,m1
+        2025-03-05T10:00:00Z,session_start,m2
+        2025-03-10T10:00:00Z,session_start,m3
+        """;
+
+    private async Task<int> StoreAsync(string name)
+    {
+        var storeId = await app.CreateStoreAsync(name);
+        await new ImportService(app.Database).ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile(name + ".csv", Events)));
+        return storeId;
+    }
+
+    [Fact]
+    public async Task Without_a_range_the_overview_and_the_funnel_cover_the_same_last_28_days_and_the_filter_bar_shows_them()
+    {
+        var storeId = await StoreAsync("Default range shop");
+        var page = await app.NewPageAsync();
+
+        await page.GotoAsync($"/stores/{storeId}/funnel");
+
+        // 11 February – 10 March: m1, m2, m3.
+        await Expect(page.Locator(".fi-funnel-table .fi-stage-landing .fi-reached")).ToHaveTextAsync("3");
+        await Expect(page.Locator(".fi-filter-from input")).ToHaveValueAsync("2025-02-11");
+        await Expect(page.Locator(".fi-filter-to input")).ToHaveValueAsync("2025-03-10");
+        await Expect(page.Locator(".fi-range-active")).ToHaveTextAsync(["Last 28 days"]);
+        await Expect(page.Locator(".fi-range-default")).ToBeVisibleAsync();
+
+        await page.GotoAsync($"/stores/{storeId}/overview");
+        await Expect(page.Locator(".fi-headline-sessions .fi-value")).ToHaveTextAsync("3");
+        await Expect(page.Locator(".fi-range-active")).ToHaveTextAsync(["Last 28 days"]);
+        await DashboardApp.ScreenshotAsync(page, "range-default-overview");
+    }
+
+    [Fact]
+    public async Task A_preset_puts_its_range_in_the_link_and_see_all_keeps_it()
+    {
+        var storeId = await StoreAsync("Preset shop");
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/stores/{storeId}/overview");
+        await Expect(page.Locator(".fi-headline-sessions .fi-value")).ToHaveTextAsync("3");
+        await Expect(page.GetByLabel("Language")).ToBeEnabledAsync(); // the circuit is live
+
+        await page.Locator(".fi-range-all").ClickAsync();
+
+        await Expect(page.Locator(".fi-headline-sessions .fi-value")).ToHaveTextAsync("5");
+        Assert.Contains("from=2025-01-05", page.Url, StringComparison.Ordinal);
+        Assert.Contains("to=2025-03-10", page.Url, StringComparison.Ordinal);
+        await Expect(page.Locator(".fi-range-default")).ToHaveCountAsync(0);
+
+        await page.Locator(".fi-see-all-leaks").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/stores/{storeId}/leaks\\?"));
+        Assert.Contains("from=2025-01-05", page.Url, StringComparison.Ordinal);
+        // The data starts in January: the last 90 days, this year and all time are the same days, and all say so.
+        await Expect(page.Locator(".fi-range-active")).ToHaveTextAsync(["Last 90 days", "This year", "All time"]);
+    }
+
+    [Fact]
+    public async Task A_day_typed_into_the_from_field_sets_the_range_and_the_calendar_opens_on_the_datas_month()
+    {
+        var storeId = await StoreAsync("Typed date shop");
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/stores/{storeId}/funnel");
+        await Expect(page.Locator(".fi-funnel-table .fi-stage-landing .fi-reached")).ToHaveTextAsync("3");
+        await Expect(page.GetByLabel("Language")).ToBeEnabledAsync(); // the circuit is live
+
+        var from = page.Locator(".fi-filter-from input");
+        await from.FillAsync("2025-03-05");
+        await from.PressAsync("Tab");
+
+        // m2 and m3.
+        await Expect(page.Locator(".fi-funnel-table .fi-stage-landing .fi-reached")).ToHaveTextAsync("2");
+        Assert.Contains("from=2025-03-05", page.Url, StringComparison.Ordinal);
+
+        await page.Locator(".fi-filter-to .mud-input-adornment button").ClickAsync();
+        await Expect(page.Locator(".mud-picker-calendar-header-transition").First).ToContainTextAsync("March 2025");
+    }
+}

@@ -1,0 +1,50 @@
+using FunnelInsight.Core.Analytics;
+
+namespace FunnelInsight.Web.Services.Reports;
+
+/// <summary>
+/// A named date range of the filter bar (last 7 / 28 / 90 days, this and last month, this year, all time), counted
+/// back from the last day the store has sessions, not from today: a store whose export ends in March shows March,
+/// never an empty "last 28 days" of December.
+/// </summary>
+/// <param name="Key">Stable name (<c>last28</c>, <c>this-month</c>, …), also the text's resource key suffix.</param>
+/// <param name="From">First day.</param>
+/// <param name="To">Last day.</param>
+public sealed record DateRangePreset(string Key, DateOnly From, DateOnly To)
+{
+    /// <summary>The range every report page covers when its link names none: the last four weeks with data, as the overview compares.</summary>
+    public const string DefaultKey = "last28";
+
+    /// <summary>The presets for data from <paramref name="firstDay"/> to <paramref name="lastDay"/>, each clamped to the data's first day.</summary>
+    public static IReadOnlyList<DateRangePreset> For(DateOnly firstDay, DateOnly lastDay)
+    {
+        var month = new DateOnly(lastDay.Year, lastDay.Month, 1);
+        var lastMonth = month.AddMonths(-1);
+        DateRangePreset Make(string key, DateOnly from, DateOnly to) => new(key, from < firstDay ? firstDay : from, to);
+        return
+        [
+            Make("last7", lastDay.AddDays(-6), lastDay),
+            Make(DefaultKey, lastDay.AddDays(1 - FunnelInsight.Core.Analytics.Overview.OverviewReporter.DefaultDays), lastDay),
+            Make("last90", lastDay.AddDays(-89), lastDay),
+            Make("this-month", month, lastDay),
+            Make("last-month", lastMonth, month.AddDays(-1)),
+            Make("this-year", new DateOnly(lastDay.Year, 1, 1), lastDay),
+            Make("all", firstDay, lastDay),
+        ];
+    }
+
+    /// <summary>
+    /// <paramref name="query"/> with the preset <paramref name="key"/> as its range when it names neither end; as it is
+    /// otherwise, or when the store has no sessions to count back from.
+    /// </summary>
+    public static FunnelQuery WithDefaultRange(FunnelQuery query, string key, StoreDimensions span)
+    {
+        if (query.From is not null || query.To is not null || span.FirstDay is not { } first || span.LastDay is not { } last)
+        {
+            return query;
+        }
+
+        var range = For(first, last).Single(p => p.Key == key);
+        return query with { From = range.From, To = range.To };
+    }
+}
