@@ -67,6 +67,12 @@ public sealed class DateRangeTests(DashboardApp app)
         Assert.Contains("from=2025-01-05", page.Url, StringComparison.Ordinal);
         // The data starts in January: the last 90 days, this year and all time are the same days, and all say so.
         await Expect(page.Locator(".fi-range-active")).ToHaveTextAsync(["Last 90 days", "This year", "All time"]);
+
+        // The menu's report links carry the range too.
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Funnel", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".fi-funnel-table .fi-stage-landing .fi-reached")).ToHaveTextAsync("5");
+        Assert.Contains("from=2025-01-05", page.Url, StringComparison.Ordinal);
+        await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Funnel", Exact = true })).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("active"));
     }
 
     [Fact]
