@@ -1,5 +1,7 @@
 using System.Globalization;
 using FunnelInsight.Core.Analytics.Statistics;
+using FunnelInsight.Web.Resources;
+using Microsoft.Extensions.Localization;
 
 namespace FunnelInsight.Web.Components.UI;
 
@@ -56,11 +58,19 @@ public static class ReportFormat
             ? month.ToString("MMM yyyy", CultureInfo.CurrentCulture)
             : period;
 
-    /// <summary>A duration in seconds as minutes or hours, or a dash.</summary>
-    public static string Duration(double? seconds) => seconds switch
+    /// <summary>A duration in its two largest units (4 min 38 s, 1 h 2 min, 1 d 1 h), or a dash without one.</summary>
+    public static string Elapsed(double? seconds, IStringLocalizer<ReportStrings> text)
     {
-        null => "—",
-        < 3600 => Bidi.Number(TimeSpan.FromSeconds(seconds.Value).ToString(@"m\:ss", CultureInfo.CurrentCulture)),
-        _ => Bidi.Number(TimeSpan.FromSeconds(seconds.Value).ToString(@"d\.hh\:mm\:ss", CultureInfo.CurrentCulture)),
-    };
+        if (seconds is not { } value)
+        {
+            return "—";
+        }
+
+        var span = TimeSpan.FromSeconds(Math.Round(value));
+        string N(double n) => Bidi.Number(((long)n).ToString("N0", CultureInfo.CurrentCulture));
+        return span.TotalMinutes < 1 ? text["ElapsedSeconds", N(span.TotalSeconds)]
+            : span.TotalHours < 1 ? text["ElapsedMinutes", N(span.Minutes), N(span.Seconds)]
+            : span.TotalDays < 1 ? text["ElapsedHours", N(span.Hours), N(span.Minutes)]
+            : text["ElapsedDays", N(Math.Floor(span.TotalDays)), N(span.Hours)];
+    }
 }

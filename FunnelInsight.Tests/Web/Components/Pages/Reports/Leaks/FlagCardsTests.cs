@@ -71,6 +71,32 @@ public sealed class FlagCardsTests : ReportComponentTest
     }
 
     [Fact]
+    public void In_arabic_the_evidence_is_an_arabic_sentence_that_keeps_the_flags_figures()
+    {
+        UseCulture("ar");
+        var carts = new CheckoutFrictionFlag(
+            "cart_left_behind", "Carts left behind", "207 carts with value were abandoned, worth 26,683.69 in all.",
+            [new("abandonedCartsWithValue", 207), new("abandonedCartValue", 26683.69)], FlagConfidence.High, 207, 26683.69, "Send reminders.", null);
+
+        var cards = Render<FlagCards>(p => p.Add(c => c.Flags, [carts, Shipping]).Add(c => c.Currency, "USD"));
+
+        Assert.Equal("تُركت \u2066207\u2069 سلة ذات قيمة، بمجموع \u206626,684 USD\u2069.",
+            cards.Find(".fi-flag-cart_left_behind .fi-flag-evidence").TextContent.Replace("\u00a0", " ", StringComparison.Ordinal).Replace("\u200f", "", StringComparison.Ordinal));
+        Assert.Equal("غادرت \u206645\u2069 جلسة بعد خطوة الشحن مباشرة، وهي \u206650.0%\u2069 من مغادرات الدفع؛ ويبلغ وسيط حصة الشحن والضريبة من إجمالي الطلب \u206612.5%\u2069.",
+            cards.Find(".fi-flag-surprise_costs .fi-flag-evidence").TextContent);
+    }
+
+    [Fact]
+    public void In_arabic_a_flag_without_the_figures_its_sentence_names_keeps_the_engines_words()
+    {
+        UseCulture("ar");
+
+        var cards = Render<FlagCards>(p => p.Add(c => c.Flags, [Account]).Add(c => c.Currency, "USD"));
+
+        Assert.Equal("20 of 40 sessions left at sign-up.", cards.Find(".fi-flag-evidence").TextContent);
+    }
+
+    [Fact]
     public void No_flags_say_that_nothing_has_enough_evidence()
     {
         var cards = Render<FlagCards>(p => p.Add(c => c.Flags, []).Add(c => c.Currency, "USD"));
