@@ -23,6 +23,49 @@ public sealed class UsersCommandTests(AccountsApp app)
     }
 
     [Fact]
+    public async Task Users_set_password_gives_an_existing_account_a_new_password_that_signs_in_and_the_old_one_no_longer_does()
+    {
+        Assert.Equal(0, (await TestApp.RunCommandAsync(app.Db, "the first passphrase\n",
+            "users", "add", "--email", "forgetful@shops.test", "--store", "Alpha Shop", "--role", "analyst")).ExitCode);
+
+        var (exitCode, output, error) = await TestApp.RunCommandAsync(app.Db, "the second passphrase\n",
+            "users", "set-password", "--email", "forgetful@shops.test");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Equal("{\"email\":\"forgetful@shops.test\",\"passwordSet\":true}", output.Trim());
+        using var client = app.App.Client();
+        using var old = await TestAccounts.SignInAsync(client, "forgetful@shops.test", "the first passphrase");
+        Assert.NotEqual(HttpStatusCode.Redirect, old.StatusCode);
+        using var signIn = await TestAccounts.SignInAsync(client, "forgetful@shops.test", "the second passphrase");
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task Users_set_password_refuses_a_short_password_and_keeps_the_old_one()
+    {
+        Assert.Equal(0, (await TestApp.RunCommandAsync(app.Db, "a kept passphrase\n",
+            "users", "add", "--email", "kept@shops.test", "--store", "Alpha Shop", "--role", "analyst")).ExitCode);
+
+        var (exitCode, output, error) = await TestApp.RunCommandAsync(app.Db, "short\n", "users", "set-password", "--email", "kept@shops.test");
+
+        Assert.Equal((2, ""), (exitCode, output));
+        Assert.Equal("users set-password: Passwords must be at least 10 characters.", error.Trim());
+        using var client = app.App.Client();
+        using var signIn = await TestAccounts.SignInAsync(client, "kept@shops.test", "a kept passphrase");
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task Users_set_password_for_an_unknown_address_says_so_and_creates_nobody()
+    {
+        var (exitCode, _, error) = await TestApp.RunCommandAsync(app.Db, "a long passphrase\n", "users", "set-password", "--email", "nobody@shops.test");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("users set-password: there is no account nobody@shops.test; users add creates one.", error.Trim());
+        Assert.Equal(0, await app.Db.CountAsync("SELECT COUNT(*) FROM AspNetUsers WHERE Email = 'nobody@shops.test'"));
+    }
+
+    [Fact]
     public async Task Users_add_refuses_a_short_password_and_creates_nobody()
     {
         var (exitCode, output, error) = await TestApp.RunCommandAsync(app.Db, "short\n",
