@@ -1,3 +1,5 @@
+using FunnelInsight.Core.Domain;
+
 namespace FunnelInsight.Core.Analytics.Sessions;
 
 /// <summary>
@@ -56,11 +58,17 @@ internal sealed class SessionTable
     /// <summary>The name of each session's last event, coded like a dimension (for drop-off: where lost sessions left).</summary>
     public readonly DimensionColumn LastEvent;
 
+    /// <summary>
+    /// The stages the store's events track: those any session has an event of (its open mask), landing always. The
+    /// rollups were built passing over the others.
+    /// </summary>
+    public TrackedStages Tracked { get; set; } = TrackedStages.LandingOnly;
+
     /// <summary>Per-visitor stage paths, loaded on the first visitor-scope query.</summary>
     public VisitorPaths? Visitors { get; set; }
 
     /// <summary>The stages session <paramref name="i"/> counts at in <paramref name="mode"/>, as a bit mask.</summary>
-    public byte StageMask(int i, FunnelMode mode) => mode == FunnelMode.Ordered ? DepthMask(Depth[i]) : OpenMask[i];
+    public byte StageMask(int i, FunnelMode mode) => mode == FunnelMode.Ordered ? (byte)(DepthMask(Depth[i]) & Tracked.Mask) : OpenMask[i];
 
     /// <summary>The mask of an ordered depth: every stage up to and including it.</summary>
     public static byte DepthMask(int depth) => (byte)((1 << (depth + 1)) - 1);

@@ -24,6 +24,10 @@ public static class ReportText
             ? found
             : english;
 
+    /// <summary>A leak by its key, or as "from → to" for a transition between tracked stages that has no name of its own.</summary>
+    public static string Leak(IStringLocalizer<ReportStrings> text, Core.Analytics.Leaks.Leak leak) =>
+        text["Leak_" + leak.Key] is { ResourceNotFound: false } found ? found : $"{Step(text, leak.From)} → {Step(text, leak.To)}";
+
     /// <summary>A leak by its key.</summary>
     public static string Leak(IStringLocalizer<ReportStrings> text, string key) =>
         text["Leak_" + key] is { ResourceNotFound: false } found ? found : key;
