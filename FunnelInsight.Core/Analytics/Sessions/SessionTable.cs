@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Domain;
+using FunnelInsight.Core.Stores;
 
 namespace FunnelInsight.Core.Analytics.Sessions;
 
@@ -66,6 +67,9 @@ internal sealed class SessionTable
 
     /// <summary>Per-visitor stage paths, loaded on the first visitor-scope query.</summary>
     public VisitorPaths? Visitors { get; set; }
+
+    /// <summary>The store's time zone, whose days the date range and trend buckets are.</summary>
+    public StoreClock Clock { get; set; } = StoreClock.Utc;
 
     /// <summary>The stages session <paramref name="i"/> counts at in <paramref name="mode"/>, as a bit mask.</summary>
     public byte StageMask(int i, FunnelMode mode) => mode == FunnelMode.Ordered ? (byte)(DepthMask(Depth[i]) & Tracked.Mask) : OpenMask[i];
