@@ -15,7 +15,7 @@ public sealed class BreakdownTableTests : ReportComponentTest
         var steps = reached.Select((n, k) =>
         {
             var previous = reached[Math.Max(k - 1, 0)];
-            return new FunnelStep((FunnelStage)k, n, new Proportion(n, previous), previous - n, new Proportion(previous - n, previous));
+            return new FunnelStep((FunnelStage)k, true, n, new Proportion(n, previous), previous - n, new Proportion(previous - n, previous));
         }).ToList();
         return new FunnelSegment(label, steps, new Proportion(reached[4], reached[0]),
             new Proportion(reached[2] - reached[4], reached[2]), new Proportion(reached[3] - reached[4], reached[3]));
