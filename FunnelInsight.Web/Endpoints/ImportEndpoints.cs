@@ -44,7 +44,7 @@ public static class ImportEndpoints
         return Results.File(buffer.ToArray(), "text/csv; charset=utf-8", $"import-{importId}-errors.csv");
     }
 
-    private static async Task<IResult> UploadAsync(int storeId, string kind, string? fileName, string? format, string? map, HttpContext http,
+    private static async Task<IResult> UploadAsync(int storeId, string kind, string? fileName, string? format, string? map, string? encoding, HttpContext http,
         IStoreAccess access, UploadGuard guard, ImportService imports, CancellationToken cancellationToken)
     {
         var importKind = kind.ToLowerInvariant() switch { "events" => ImportKind.Events, "orders" => ImportKind.Orders, _ => (ImportKind?)null };
@@ -72,7 +72,7 @@ public static class ImportEndpoints
 
         try
         {
-            var result = await imports.ImportAsync(new ImportRequest(storeId, importKind.Value, file.Path, file.FileName, format, map), cancellationToken: cancellationToken);
+            var result = await imports.ImportAsync(new ImportRequest(storeId, importKind.Value, file.Path, file.FileName, format, map, encoding), cancellationToken: cancellationToken);
             var body = new
             {
                 importId = result.ImportId,
@@ -83,6 +83,8 @@ public static class ImportEndpoints
                 rowsStored = result.RowsStored,
                 rowsRejected = result.RowsRejected,
                 rowsDuplicate = result.RowsDuplicate,
+                rowsBlank = result.RowsBlank,
+                encoding = result.Encoding,
             };
             return Results.Json(body, statusCode: result.Status == ImportStatus.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
         }

@@ -14,7 +14,7 @@ public sealed class UploadGuard(FunnelDatabase database, IConfiguration configur
     /// <summary>The default size limit: 1 GB.</summary>
     public const long DefaultMaxBytes = 1L << 30;
 
-    private const int SniffBytes = 8192;
+    private const int SniffBytes = CsvContentCheck.SniffBytes;
     private static readonly string[] Extensions = [".csv", ".tsv", ".txt"];
 
     /// <summary>The largest file accepted, in bytes.</summary>

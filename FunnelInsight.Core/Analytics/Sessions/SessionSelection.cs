@@ -31,8 +31,8 @@ internal static class SessionSelection
     /// <summary>Microseconds since the Unix epoch at the start of <paramref name="day"/> (UTC).</summary>
     public static long DayStartUs(DateOnly day) => (long)day.DayNumber * DayUs - UnixEpochDayNumber * DayUs;
 
-    /// <summary>The UTC day a time falls on.</summary>
-    public static DateOnly DayOf(long us) => DateOnly.FromDayNumber((int)(Math.Floor(us / (double)DayUs) + UnixEpochDayNumber));
+    /// <summary>The UTC day a time falls on (a stored time outside 1900 … 2200 on the nearest of those days).</summary>
+    public static DateOnly DayOf(long us) => DateOnly.FromDayNumber((int)(Math.Floor(UtcTime.Readable(us) / (double)DayUs) + UnixEpochDayNumber));
 
     private static readonly long UnixEpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
 
