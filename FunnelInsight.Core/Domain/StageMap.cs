@@ -3,8 +3,9 @@ using System.Collections.Frozen;
 namespace FunnelInsight.Core.Domain;
 
 /// <summary>What one event name means to the funnel.</summary>
-/// <param name="Stage">The stage the event reaches, or null when it reaches none.</param>
-/// <param name="Step">The checkout sub-step it marks. Sub-steps are not stage events: only a checkout event reaches checkout.</param>
+/// <param name="Stage">The stage the event reaches, or null when it reaches none. The shipping, coupon and payment
+/// sub-steps reach checkout (a checkout that sends no begin_checkout is still a checkout); sign-up and login reach nothing.</param>
+/// <param name="Step">The checkout sub-step it marks.</param>
 /// <param name="Signal">The friction signal it carries.</param>
 public readonly record struct EventMeaning(FunnelStage? Stage, CheckoutStep Step, EventSignal Signal)
 {
@@ -104,9 +105,9 @@ public sealed class StageMap
         "cart" => new(FunnelStage.Cart, CheckoutStep.None, EventSignal.None),
         "checkout" => new(FunnelStage.Checkout, CheckoutStep.None, EventSignal.None),
         "checkout.account" => new(null, CheckoutStep.Account, EventSignal.None),
-        "checkout.shipping" => new(null, CheckoutStep.ShippingInfo, EventSignal.None),
-        "checkout.coupon" => new(null, CheckoutStep.Coupon, EventSignal.None),
-        "checkout.payment" => new(null, CheckoutStep.PaymentInfo, EventSignal.None),
+        "checkout.shipping" => new(FunnelStage.Checkout, CheckoutStep.ShippingInfo, EventSignal.None),
+        "checkout.coupon" => new(FunnelStage.Checkout, CheckoutStep.Coupon, EventSignal.None),
+        "checkout.payment" => new(FunnelStage.Checkout, CheckoutStep.PaymentInfo, EventSignal.None),
         "purchase" => new(FunnelStage.Purchase, CheckoutStep.None, EventSignal.None),
         "signal.remove_from_cart" => new(null, CheckoutStep.None, EventSignal.RemoveFromCart),
         "signal.payment_failed" => new(null, CheckoutStep.None, EventSignal.PaymentFailed),
@@ -116,11 +117,11 @@ public sealed class StageMap
 
     private static string KeyOf(EventMeaning meaning) => meaning switch
     {
-        { Stage: { } stage } => stage.ToString().ToLowerInvariant(),
         { Step: CheckoutStep.Account } => "checkout.account",
         { Step: CheckoutStep.ShippingInfo } => "checkout.shipping",
         { Step: CheckoutStep.Coupon } => "checkout.coupon",
         { Step: CheckoutStep.PaymentInfo } => "checkout.payment",
+        { Stage: { } stage } => stage.ToString().ToLowerInvariant(),
         { Signal: EventSignal.RemoveFromCart } => "signal.remove_from_cart",
         { Signal: EventSignal.PaymentFailed } => "signal.payment_failed",
         _ => "signal.coupon_failed",

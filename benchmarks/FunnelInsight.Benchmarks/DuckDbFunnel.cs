@@ -77,7 +77,7 @@ internal sealed class DuckDbFunnel : IDisposable
     /// first event counting for its own stage. Greedy earliest matching reaches stage k exactly when the session's
     /// stage events hold the subsequence product, cart, …, k, so each session's stage events, sorted, are written as
     /// a string of stage digits and matched with LIKE. Stage names come from the engine's default
-    /// <see cref="StageMap"/> (trimmed, case-insensitive; checkout sub-steps are steps, not checkout events). A session's device and
+    /// <see cref="StageMap"/> (trimmed, case-insensitive; the shipping, coupon and payment sub-steps are checkout events). A session's device and
     /// channel are its first non-empty values; the channel filter ignores case, as the engine's does.
     /// </summary>
     /// <remarks>

@@ -72,7 +72,8 @@ public static class SessionRollup
                 purchaseValue += paidPrice * quantity;
             }
 
-            if (meaning.Step != CheckoutStep.None && checkoutAt >= 0 && i > checkoutAt && (purchaseAt < 0 || i < purchaseAt))
+            // A sub-step counts from the event that reached checkout on, itself included when it is the one that did.
+            if (meaning.Step != CheckoutStep.None && checkoutAt >= 0 && i >= checkoutAt && (purchaseAt < 0 || i < purchaseAt))
             {
                 stepMask |= 1 << (int)meaning.Step;
                 lastStep = (int)meaning.Step;

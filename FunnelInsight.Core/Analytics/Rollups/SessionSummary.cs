@@ -46,10 +46,10 @@ public sealed class SessionSummary
     /// <summary>Open funnel: bit k set when the session has any event of stage k (landing always set).</summary>
     public int OpenMask { get; set; }
 
-    /// <summary>Checkout sub-steps (bit per <see cref="Domain.CheckoutStep"/>) seen after the ordered checkout.</summary>
+    /// <summary>Checkout sub-steps (bit per <see cref="Domain.CheckoutStep"/>) seen from the event that reached the ordered checkout on.</summary>
     public int StepMask { get; set; }
 
-    /// <summary>The last checkout sub-step seen after the ordered checkout and before any purchase.</summary>
+    /// <summary>The last checkout sub-step seen from the ordered checkout on and before any purchase.</summary>
     public int LastStep { get; set; }
 
     /// <summary>Friction signals (<see cref="Domain.EventSignal"/>) seen in the session.</summary>

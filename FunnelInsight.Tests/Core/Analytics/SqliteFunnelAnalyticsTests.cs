@@ -158,16 +158,32 @@ public class SqliteFunnelAnalyticsTests
     }
 
     [Fact]
-    public async Task Checkout_sub_steps_without_a_begin_checkout_event_do_not_reach_checkout()
+    public async Task A_purchase_after_add_payment_info_without_begin_checkout_reaches_checkout_and_purchase()
     {
+        // s1 pays without begin_checkout and buys; s2 leaves after its shipping step; s3 logs in after the cart,
+        // which reaches nothing. Checkout: s1 and s2 (2 of 3 carts); purchase: s1 (1 of 2 checkouts).
         await using var store = await AnalyticsStore.CreateAsync("""
             2024-03-04T10:00:00Z,session_start,s1,,,,,,,,,
             2024-03-04T10:01:00Z,view_item,s1,,,,,,,,,
-            2024-03-04T10:02:00Z,add_to_cart,s1,,,,,,,,,
-            2024-03-04T10:03:00Z,add_shipping_info,s1,,,,,,,,,
+            2024-03-04T10:02:00Z,add_to_cart,s1,,p,30,,,,,,
+            2024-03-04T10:03:00Z,add_payment_info,s1,,,,,,,,,
+            2024-03-04T10:04:00Z,purchase,s1,,p,30,,o1,,,,
+            2024-03-04T11:00:00Z,session_start,s2,,,,,,,,,
+            2024-03-04T11:01:00Z,view_item,s2,,,,,,,,,
+            2024-03-04T11:02:00Z,add_to_cart,s2,,p,20,,,,,,
+            2024-03-04T11:03:00Z,add_shipping_info,s2,,,,,,,,,
+            2024-03-04T12:00:00Z,session_start,s3,,,,,,,,,
+            2024-03-04T12:01:00Z,view_item,s3,,,,,,,,,
+            2024-03-04T12:02:00Z,add_to_cart,s3,,p,10,,,,,,
+            2024-03-04T12:03:00Z,login,s3,,,,,,,,,
             """);
         var report = await store.Analytics.FunnelAsync(store.Query);
+        var leaks = await store.Analytics.LeaksAsync(store.Query);
 
-        Assert.Equal([1, 1, 1, 0, 0], Reached(report.Total));
+        Assert.Equal([3, 3, 3, 2, 1], Reached(report.Total));
+        Assert.Equal(60, report.TimeToConvert.MedianCheckoutToPurchaseSeconds);
+        Assert.Equal((1, 1), (leaks.BySessionsLost.Single(l => l.Key == "checkout_shipping").Reached, leaks.BySessionsLost.Single(l => l.Key == "checkout_shipping").Lost));
+        Assert.Equal(1, leaks.BySessionsLost.Single(l => l.Key == "checkout_payment").Reached);
+        Assert.Equal(1, leaks.BySessionsLost.Single(l => l.Key == "cart_to_checkout").Lost);
     }
 }

@@ -5,9 +5,11 @@ namespace FunnelInsight.Tests.Core.Domain;
 public class StageMapTests
 {
     [Fact]
-    public void Checkout_sub_steps_are_steps_and_not_stage_events()
+    public void Shipping_coupon_and_payment_sub_steps_reach_checkout_and_login_reaches_nothing()
     {
-        Assert.Equal(new EventMeaning(null, CheckoutStep.ShippingInfo, EventSignal.None), StageMap.Default.Meaning("ADD_SHIPPING_INFO"));
+        Assert.Equal(new EventMeaning(FunnelStage.Checkout, CheckoutStep.ShippingInfo, EventSignal.None), StageMap.Default.Meaning("ADD_SHIPPING_INFO"));
+        Assert.Equal(new EventMeaning(FunnelStage.Checkout, CheckoutStep.Coupon, EventSignal.None), StageMap.Default.Meaning("apply_coupon"));
+        Assert.Equal(new EventMeaning(FunnelStage.Checkout, CheckoutStep.PaymentInfo, EventSignal.None), StageMap.Default.Meaning("add_payment_info"));
         Assert.Equal(new EventMeaning(null, CheckoutStep.Account, EventSignal.None), StageMap.Default.Meaning("login"));
     }
 

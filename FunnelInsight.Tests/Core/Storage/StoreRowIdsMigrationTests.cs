@@ -4,6 +4,7 @@ using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Core.Storage.EventBlocks;
+using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -101,6 +102,31 @@ public sealed class StoreRowIdsMigrationTests : IDisposable
 
         Assert.Equal([(await db.Stores.FindAsync("Test"))!.Id], rebuilt);
         Assert.Equal(before, (await db.SessionsAsync()).Select(s => (s.Id, s.Session, s.StartUs, s.Events, s.LastEvent)));
+    }
+
+    [Fact]
+    public async Task Upgrading_past_the_sub_step_definition_builds_every_stores_rollups_again()
+    {
+        var database = new FunnelDatabase($"Data Source={Path.Combine(_folder, "blocks.db")}");
+        await MigrateToAsync(database, "20261201045346_SessionBlocks");
+        var store = await new StoreCatalog(database).GetOrCreateAsync("A");
+        var file = Path.Combine(_folder, "paid.csv");
+        await File.WriteAllTextAsync(file, """
+            event_time,event_type,session_id,user_id,product_id,price
+            2025-03-01T10:00:00Z,view_item,S1,V1,P1,
+            2025-03-01T10:01:00Z,add_to_cart,S1,V1,P1,20
+            2025-03-01T10:02:00Z,add_payment_info,S1,V1,,
+            2025-03-01T10:03:00Z,purchase,S1,V1,P1,20
+            2025-03-01T11:00:00Z,view_item,S2,V2,P1,
+            """);
+        await new ImportService(database).ImportAsync(new ImportRequest(store.Id, ImportKind.Events, file));
+        // Rollups stored under the earlier definition: marked here so that only a rebuild can make them right again.
+        await ExecuteAsync(database, "UPDATE SessionBlocks SET SessionCount = 999");
+
+        await database.MigrateAsync();
+
+        Assert.Equal([2L], await TempDatabase.QueryAsync(database, "SELECT SUM(SessionCount) FROM SessionBlocks", r => r.GetInt64(0)));
+        Assert.Equal([("S1", 4), ("S2", 1)], (await StoredSession.AllAsync(database)).Select(s => (s.Session, s.Depth)).Order());
     }
 
     private static async Task MigrateToAsync(FunnelDatabase database, string migration)

@@ -1,28 +1,82 @@
 // The one bridge between our ApexChart component and the ApexCharts library (loaded globally from lib/apexcharts).
 export function create(element, options) {
-    const chart = new ApexCharts(element, withTexts(options));
+    const chart = new ApexCharts(element, safeOptions(options));
     chart.render();
     return chart;
 }
 
 export function update(chart, options) {
     // Redraw with the new options and animate the change, as when a filter moves the numbers.
-    chart.updateOptions(withTexts(options), true, true);
+    chart.updateOptions(safeOptions(options), true, true);
 }
 
 export function destroy(chart) {
     chart.destroy();
 }
 
+// Every text a chart shows comes from data (a channel is whatever a visitor's UTM tag said). ApexCharts draws axis
+// labels and data labels as SVG text (plain text, safe), but puts the legend, the tooltips and annotation tooltips
+// in with innerHTML. Each of those goes through a formatter here that escapes what it is given, whatever the caller
+// passed; options that are raw HTML by design are dropped.
+export function escapeHtml(value) {
+    return String(value ?? '')
+        .replaceAll('&', '&amp;')
+        .replaceAll('<', '&lt;')
+        .replaceAll('>', '&gt;')
+        .replaceAll('"', '&quot;')
+        .replaceAll("'", '&#39;');
+}
+
 // Options cannot carry functions over JSON: labels the server already formatted for the page's language
 // (dataLabels.texts, tooltip.texts: one array per series) stand in for ApexCharts' own number formatting.
-function withTexts(options) {
-    const text = texts => (value, { seriesIndex, dataPointIndex }) => texts[seriesIndex]?.[dataPointIndex] ?? value;
-    if (options?.dataLabels?.texts) {
-        options.dataLabels.formatter = text(options.dataLabels.texts);
+function safeOptions(options) {
+    options ??= {};
+    const textOf = texts => (value, context) => texts?.[context?.seriesIndex]?.[context?.dataPointIndex] ?? value;
+
+    if (options.dataLabels?.texts) {
+        // SVG text: shown as given, never parsed.
+        options.dataLabels.formatter = textOf(options.dataLabels.texts);
     }
-    if (options?.tooltip?.texts) {
-        options.tooltip.y = { formatter: text(options.tooltip.texts) };
+
+    const legend = options.legend ??= {};
+    delete legend.tooltipHoverFormatter;
+    if (legend.markers) {
+        delete legend.markers.customHTML;
     }
+    legend.formatter = name => escapeHtml(name);
+
+    const tooltip = options.tooltip ??= {};
+    const tooltipValue = textOf(tooltip.texts);
+    delete tooltip.custom;
+    tooltip.x = { ...tooltip.x, formatter: value => escapeHtml(value) };
+    tooltip.y = {
+        formatter: (value, context) => escapeHtml(tooltipValue(value, context)),
+        title: { formatter: name => (name ? escapeHtml(name) + ': ' : '') },
+    };
+    if (tooltip.z) {
+        tooltip.z = { ...tooltip.z, title: escapeHtml(tooltip.z.title), formatter: value => escapeHtml(value) };
+    }
+
+    const xaxis = options.xaxis ??= {};
+    xaxis.tooltip = { ...xaxis.tooltip, formatter: value => escapeHtml(value) };
+    for (const axis of [options.yaxis ?? []].flat()) {
+        if (axis.tooltip?.enabled) {
+            axis.labels = { ...axis.labels, formatter: value => escapeHtml(value) };
+        }
+    }
+
+    for (const point of options.annotations?.points ?? []) {
+        // The point's tooltip shows its label text as HTML; the label itself is SVG text.
+        delete point.customSVG;
+        const text = point.tooltip?.text ?? point.label?.text;
+        if (text != null) {
+            point.tooltip = { ...point.tooltip, text: [text].flat().map(escapeHtml).join('<br/>') };
+        }
+    }
+
+    if (options.chart?.toolbar?.tools) {
+        delete options.chart.toolbar.tools.customIcons;
+    }
+
     return options;
 }

@@ -17,6 +17,12 @@ internal sealed class BruteForceSession
         ["addtocart"] = 2,
         ["begin_checkout"] = 3,
         ["checkout"] = 3,
+
+        // The shipping, coupon and payment sub-steps reach checkout too; sign-up and login reach nothing.
+        ["add_shipping_info"] = 3,
+        ["add_coupon"] = 3,
+        ["apply_coupon"] = 3,
+        ["add_payment_info"] = 3,
         ["purchase"] = 4,
         ["order_completed"] = 4,
         ["transaction"] = 4,

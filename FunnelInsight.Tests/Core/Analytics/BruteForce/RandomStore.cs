@@ -36,7 +36,9 @@ internal static class RandomStore
             var time = origin.AddMinutes(random.Next(20 * 24 * 60));
             string? device = Pick(random, Devices), channel = Pick(random, Channels), country = Pick(random, Countries);
             var length = random.Next(1, 11);
+            // Some checkouts send no begin_checkout: their shipping or payment step is the first checkout event.
             var next = 0;
+            var skipsBeginCheckout = random.NextDouble() < 0.15;
             for (var e = 0; e < length; e++)
             {
                 string name;
@@ -46,6 +48,7 @@ internal static class RandomStore
                 }
                 else if (random.NextDouble() < 0.6 && next < Progress.Length)
                 {
+                    next += skipsBeginCheckout && Progress[next] == "begin_checkout" ? 1 : 0;
                     name = Progress[next++];
                 }
                 else

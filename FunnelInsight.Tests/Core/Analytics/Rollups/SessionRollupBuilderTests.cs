@@ -37,8 +37,8 @@ public class SessionRollupBuilderTests
 
         // Cart 20.00 × 2; purchase 45.50 × 1; page loads (1200 + 800 + 1000 + 1400) / 4.
         Assert.Equal((40.0, 2, 45.5, 7, 1100.0), (s1.CartValue, s1.CartItems, s1.PurchaseValue, s1.Events, s1.AvgLoad));
-        // Checkout sub-steps are steps, not stage events: the path holds begin_checkout only.
-        Assert.Equal([FunnelStage.Landing, FunnelStage.Product, FunnelStage.Cart, FunnelStage.Checkout, FunnelStage.Purchase], s1.Path);
+        // The shipping and payment sub-steps are checkout events too, so the visitor path holds them after begin_checkout.
+        Assert.Equal([FunnelStage.Landing, FunnelStage.Product, FunnelStage.Cart, FunnelStage.Checkout, FunnelStage.Checkout, FunnelStage.Checkout, FunnelStage.Purchase], s1.Path);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public class SessionRollupTests
     }
 
     [Fact]
-    public void Sub_steps_count_between_checkout_and_purchase_only()
+    public void A_shipping_step_before_begin_checkout_reaches_checkout_and_sub_steps_count_until_the_purchase()
     {
         var summary = SessionRollup.Build("s", "v",
         [
@@ -32,9 +32,37 @@ public class SessionRollupTests
         ]);
 
         Assert.Equal(4, summary.OrderedDepth);
-        Assert.Equal(4 * 60_000_000L, summary.CheckoutUs);
-        Assert.Equal(1 << (int)CheckoutStep.Coupon, summary.StepMask);
+        Assert.Equal(3 * 60_000_000L, summary.CheckoutUs);
+        Assert.Equal((1 << (int)CheckoutStep.ShippingInfo) | (1 << (int)CheckoutStep.Coupon), summary.StepMask);
         Assert.Equal((int)CheckoutStep.Coupon, summary.LastStep);
         Assert.Equal(30, summary.PurchaseValue);
+    }
+
+    [Fact]
+    public void A_purchase_after_add_payment_info_without_begin_checkout_reaches_every_stage()
+    {
+        var summary = SessionRollup.Build("s", "v",
+        [
+            Event(0, "session_start"), Event(1, "view_item"), Event(2, "add_to_cart", 25), Event(3, "add_payment_info"),
+            Event(4, "purchase", 25),
+        ]);
+
+        Assert.Equal(4, summary.OrderedDepth);
+        Assert.Equal((3 * 60_000_000L, 4 * 60_000_000L), (summary.CheckoutUs, summary.PurchaseUs));
+        Assert.Equal(0b11111, summary.OpenMask);
+        Assert.Equal((1 << (int)CheckoutStep.PaymentInfo, (int)CheckoutStep.PaymentInfo), (summary.StepMask, summary.LastStep));
+    }
+
+    [Fact]
+    public void Login_after_the_cart_reaches_nothing_and_counts_as_no_sub_step()
+    {
+        var summary = SessionRollup.Build("s", "v",
+        [
+            Event(0, "session_start"), Event(1, "view_item"), Event(2, "add_to_cart", 25), Event(3, "login"), Event(4, "sign_up"),
+        ]);
+
+        Assert.Equal(2, summary.OrderedDepth);
+        Assert.Equal(0b00111, summary.OpenMask);
+        Assert.Equal((0, 0), (summary.StepMask, summary.LastStep));
     }
 }

@@ -75,4 +75,37 @@ public class OrderFileImporterTests
         Assert.Equal((null, 0.0), (orders[3].Customer, orders[3].Total));
         Assert.Equal(2, orders.Count(o => o.Customer == "17850"));
     }
+
+    [Fact]
+    public async Task A_uci_online_retail_ii_export_is_detected_by_its_invoice_and_price_columns()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+
+        var result = await db.ImportAsync(ImportKind.Orders, Path("uci-ii-orders.csv"));
+        var orders = await AllAsync(db);
+
+        Assert.Equal(("uci", 5L, 5L, 0L), (result.Format, result.RowsRead, result.RowsStored, result.RowsRejected));
+        Assert.Equal(["489434", "489435", "C489449", "489436"], orders.Select(o => o.OrderId));
+
+        // 12 × 6.95 + 12 × 6.75 = 164.40; the customer id is kept as the export writes it.
+        Assert.Equal(("13085.0", Us(2009, 12, 1, 7, 45, 0), 164.40, 2), (orders[0].Customer, orders[0].CreatedUs, Math.Round(orders[0].Total, 2), orders[0].Lines));
+        Assert.Equal(("16321.0", true, -35.4), (orders[2].Customer, orders[2].Cancelled, Math.Round(orders[2].Total, 2)));
+        Assert.Null(orders[3].Customer);
+    }
+
+    [Fact]
+    public async Task A_woocommerce_export_with_lowercase_headers_is_detected_and_read()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+
+        var result = await db.ImportAsync(ImportKind.Orders, Path("woocommerce-lowercase-orders.csv"));
+        var orders = await AllAsync(db);
+
+        Assert.Equal(("woocommerce", 3L, 3L, 0L), (result.Format, result.RowsRead, result.RowsStored, result.RowsRejected));
+        Assert.Equal(new OrderRecord("7101", "3", Us(2024, 6, 1, 10, 0, 0), 100, 20, 5, 0, 125, "MAD", "wc-completed", false, "Cash on delivery", 1), orders[0]);
+
+        // customer_id 0 is a guest: the e-mail is the key.
+        Assert.Equal((EmailKey("karim@example.ma"), 10.0, 90.0), (orders[1].Customer, orders[1].Discount, orders[1].Total));
+        Assert.Equal(("3", true), (orders[2].Customer, orders[2].Cancelled));
+    }
 }
