@@ -6,15 +6,14 @@ using System.Text.Json;
 namespace FunnelInsight.Tests.Web.Endpoints;
 
 /// <summary>Files the command line imports or refuses get the same verdict through the HTTP upload API.</summary>
-[Collection(AccountsApp.Collection)]
-public sealed class UploadVerdictTests(AccountsApp app)
+public sealed class UploadVerdictTests(UploadApp app) : IClassFixture<UploadApp>
 {
     private async Task<(HttpStatusCode Status, JsonElement Body)> UploadAsync(byte[] content, string fileName, string query = "")
     {
-        using var client = app.WithToken("owner");
+        using var client = app.OwnerClient();
         using var body = new ByteArrayContent(content);
         body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        using var response = await client.PostAsync(new Uri($"api/stores/{app.AlphaId}/imports/events?fileName={Uri.EscapeDataString(fileName)}{query}", UriKind.Relative), body);
+        using var response = await client.PostAsync(new Uri($"api/stores/{app.StoreId}/imports/events?fileName={Uri.EscapeDataString(fileName)}{query}", UriKind.Relative), body);
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
