@@ -62,6 +62,7 @@ internal static class ImportCommand
             rowsStored = result.RowsStored,
             rowsRejected = result.RowsRejected,
             rowsDuplicate = result.RowsDuplicate,
+            rowsUpdated = result.RowsUpdated,
             rowsBlank = result.RowsBlank,
             encoding = result.Encoding,
             errors = result.Errors.Take(ErrorsShown).Select(e => new { line = e.Line, column = e.Column, reason = e.Reason }),

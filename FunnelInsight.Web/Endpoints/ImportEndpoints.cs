@@ -83,6 +83,7 @@ public static class ImportEndpoints
                 rowsStored = result.RowsStored,
                 rowsRejected = result.RowsRejected,
                 rowsDuplicate = result.RowsDuplicate,
+                rowsUpdated = result.RowsUpdated,
                 rowsBlank = result.RowsBlank,
                 encoding = result.Encoding,
             };
