@@ -105,7 +105,7 @@ public sealed class ImportPromisesCommandTests : IDisposable
         await using (var command = connection.CreateCommand())
         {
             command.CommandText = """
-                INSERT INTO Stores (Id, Name, Currency, SessionTimeoutMinutes, ConversionWindowHours, DataVersion, CreatedUtc) VALUES (1, 'Old', 'USD', 30, 168, 0, '2025-01-01');
+                INSERT INTO Stores (Id, Name, Currency, SessionTimeoutMinutes, ConversionWindowHours, DataVersion, CreatedUtc) VALUES (1, 'Old', 'EUR', 30, 168, 0, '2025-01-01');
                 INSERT INTO Imports (Id, StoreId, Kind, FileName, FileSize, Sha256, Format, Mapping, RowsRead, RowsStored, RowsRejected, RowsDuplicate, StartedUtc, Status)
                     VALUES (1, 1, 0, 'a.csv', 1, '', 'canonical', '', 3, 3, 0, 0, '2025-01-01', 1);
                 INSERT INTO Events (Id, StoreId, ImportId, TimeUs, Line, SessionKey, VisitorKey, EventName, IdentityHash) VALUES
