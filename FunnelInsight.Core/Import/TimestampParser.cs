@@ -12,8 +12,12 @@ public static class TimestampParser
 {
     private const long UnixEpochTicks = 621_355_968_000_000_000;
 
-    /// <summary>Parses <paramref name="utf8"/> written in <paramref name="style"/>.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> utf8, TimeStyle style, out long unixMicros)
+    /// <summary>Parses <paramref name="utf8"/> written in <paramref name="style"/>; numeric dates month first.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, TimeStyle style, out long unixMicros) =>
+        TryParse(utf8, style, Reading.DateOrder.Mdy, out unixMicros);
+
+    /// <summary>Parses <paramref name="utf8"/> written in <paramref name="style"/>, numeric dates (<c>05/03/2025</c>) in <paramref name="order"/>.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, TimeStyle style, Reading.DateOrder order, out long unixMicros)
     {
         utf8 = utf8.Trim((byte)' ');
         unixMicros = 0;
@@ -27,7 +31,9 @@ public static class TimestampParser
             return TryParseEpoch(utf8, style, out unixMicros);
         }
 
-        return TryParseFixed(utf8, out unixMicros) || TryParseGeneral(utf8, out unixMicros);
+        return TryParseFixed(utf8, out unixMicros)
+            || NumericDate.TryParse(utf8, order, out unixMicros)
+            || (!NumericDate.IsNumericDate(utf8) && TryParseGeneral(utf8, out unixMicros));
     }
 
     /// <summary>Turns a UTC <see cref="DateTime"/> into microseconds since the Unix epoch.</summary>
@@ -45,7 +51,7 @@ public static class TimestampParser
     private static bool TryParseEpoch(ReadOnlySpan<byte> utf8, TimeStyle style, out long unixMicros)
     {
         unixMicros = 0;
-        if (!long.TryParse(utf8, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        if (!long.TryParse(utf8, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value == long.MinValue)
         {
             return false;
         }
@@ -56,12 +62,20 @@ public static class TimestampParser
             : magnitude < 100_000_000_000L ? TimeStyle.UnixSeconds
             : magnitude < 100_000_000_000_000L ? TimeStyle.UnixMilliseconds
             : TimeStyle.UnixMicroseconds;
-        unixMicros = unit switch
+        var scale = unit switch
         {
-            TimeStyle.UnixSeconds => value * 1_000_000,
-            TimeStyle.UnixMilliseconds => value * 1_000,
-            _ => value,
+            TimeStyle.UnixSeconds => 1_000_000L,
+            TimeStyle.UnixMilliseconds => 1_000L,
+            _ => 1L,
         };
+
+        // A value whose microseconds do not fit in 64 bits is no time at all (it would wrap round into one).
+        if (magnitude > long.MaxValue / scale)
+        {
+            return false;
+        }
+
+        unixMicros = value * scale;
         return true;
     }
 
@@ -104,8 +118,8 @@ public static class TimestampParser
             }
         }
 
-        if (!TryZoneOffset(s[pos..], out var offsetMinutes) || month is < 1 or > 12 || day < 1
-            || day > DateTime.DaysInMonth(Math.Clamp(year, 1, 9999), month) || hour > 23 || minute > 59 || second > 59)
+        if (!TryZoneOffset(s[pos..], out var offsetMinutes) || year < 1 || month is < 1 or > 12 || day < 1
+            || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }
@@ -115,7 +129,7 @@ public static class TimestampParser
         return true;
     }
 
-    private static bool TryZoneOffset(ReadOnlySpan<byte> zone, out int offsetMinutes)
+    internal static bool TryZoneOffset(ReadOnlySpan<byte> zone, out int offsetMinutes)
     {
         offsetMinutes = 0;
         zone = zone.TrimStart((byte)' ');
@@ -146,7 +160,7 @@ public static class TimestampParser
         return false;
     }
 
-    private static bool Digits(ReadOnlySpan<byte> s, int start, int count, out int value)
+    internal static bool Digits(ReadOnlySpan<byte> s, int start, int count, out int value)
     {
         value = 0;
         if (start + count > s.Length)
