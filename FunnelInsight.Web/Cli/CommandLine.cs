@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Analytics;
+using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Services;
 
@@ -10,7 +11,7 @@ namespace FunnelInsight.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "stores", "generate", "report", "users"];
+    private static readonly string[] Verbs = ["import", "stores", "generate", "report", "users", "settings"];
 
     /// <summary>True when the arguments start with a command verb rather than host options.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
@@ -43,6 +44,7 @@ public static class CommandLine
                 "import" => await ImportCommand.RunAsync(command, access, database, output, error, cancellationToken),
                 "report" => await ReportCommand.RunAsync(command, access, new SqliteFunnelAnalytics(database), output, cancellationToken),
                 "users" => await UsersCommand.RunAsync(command, database, input ?? Console.In, output, error, cancellationToken),
+                "settings" => await SettingsCommand.RunAsync(command, access, new StoreSettingsService(database), output, cancellationToken),
                 _ => await StoresCommand.RunAsync(access, output, cancellationToken),
             };
         }
