@@ -30,7 +30,8 @@ internal static class EventFileImporter
 
         // The store's events so far go into the partitions first: new rows are checked against them and their sessions rebuilt.
         var firstId = EventBlockStore.NextEventId(connection, transaction, storeId);
-        using var partitions = new EventPartitions(StoreRollups.TemporaryFolder(), firstId - StoreRowIds.First(storeId) + (context.FileBytes / BytesPerRowGuess));
+        var stages = new StageTracker(rules.Map);
+        using var partitions = new EventPartitions(StoreRollups.TemporaryFolder(), firstId - StoreRowIds.First(storeId) + (context.FileBytes / BytesPerRowGuess), stages: stages);
         StoredEventReader.ReadInto(connection, storeId, partitions, cancellationToken);
 
         using var queue = new WriteQueue();
@@ -75,7 +76,7 @@ internal static class EventFileImporter
             queue.WaitForWrites(); // every row is in its partition
             queue.Post(() => SessionBlockStore.DeleteStore(connection, transaction, storeId));
             new SessionRollupBuilder(rules.Map, rules.SessionTimeout)
-                .Build(partitions, RollupWriter.NewSink, rollups.HandOver, cancellationToken, SessionRollupBuilder.DefaultThreads);
+                .Build(partitions, stages.Tracked, RollupWriter.NewSink, rollups.HandOver, cancellationToken, SessionRollupBuilder.DefaultThreads);
             rollups.Flush();
         }
 
