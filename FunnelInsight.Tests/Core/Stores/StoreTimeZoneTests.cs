@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Customers;
+using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
 
@@ -81,8 +82,8 @@ public sealed class StoreTimeZoneTests
         var localTrend = await store.Analytics.FunnelAsync(daily);
 
         // 31 May is s1 in UTC and s2 (which reached the cart) in Los Angeles.
-        Assert.Equal((1L, 0L), (utcDay.Total.Landed, utcDay.Total.CartAbandonment.Total));
-        Assert.Equal((1L, 1L), (localDay.Total.Landed, localDay.Total.CartAbandonment.Total));
+        Assert.Equal((1L, 0L), (utcDay.Total.Landed, utcDay.Total[FunnelStage.Cart].Reached));
+        Assert.Equal((1L, 1L), (localDay.Total.Landed, localDay.Total[FunnelStage.Cart].Reached));
         Assert.Equal([(new DateOnly(2023, 5, 31), 1L), (new DateOnly(2023, 6, 1), 2L)], utcTrend.Trend.Select(t => (t.PeriodStart, t.Funnel.Landed)));
         Assert.Equal([(new DateOnly(2023, 5, 30), 1L), (new DateOnly(2023, 5, 31), 1L), (new DateOnly(2023, 6, 1), 1L)],
             localTrend.Trend.Select(t => (t.PeriodStart, t.Funnel.Landed)));
