@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Services;
 using Microsoft.Data.Sqlite;
@@ -13,7 +14,7 @@ namespace FunnelInsight.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "imports", "stores", "generate", "report", "users"];
+    private static readonly string[] Verbs = ["import", "imports", "stores", "generate", "report", "users", "settings"];
 
     /// <summary>The exit code of a verb stopped by Ctrl-C or SIGTERM.</summary>
     public const int Cancelled = 130;
@@ -55,6 +56,7 @@ public static class CommandLine
                 "import" => await ImportCommand.RunAsync(command, access, database, output, error, cancellationToken),
                 "report" => await ReportCommand.RunAsync(command, access, new SqliteFunnelAnalytics(database), output, cancellationToken),
                 "users" => await UsersCommand.RunAsync(command, database, input ?? Console.In, output, error, cancellationToken),
+                "settings" => await SettingsCommand.RunAsync(command, access, new StoreSettingsService(database), output, cancellationToken),
                 _ => await StoresCommand.RunAsync(access, output, cancellationToken),
             };
         }
