@@ -8,6 +8,7 @@ using FunnelInsight.Core.Analytics.Segments;
 using FunnelInsight.Core.Analytics.Sessions;
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Storage;
+using FunnelInsight.Core.Stores;
 
 namespace FunnelInsight.Core.Analytics;
 
@@ -29,7 +30,7 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
                 (long)(query.WindowHours ?? settings.ConversionWindowHours) * 3_600_000_000)
             : FunnelUnits.FromSessions(table, selected, query);
         var groupValues = query.Breakdown is { } dimension ? table.Dimensions[(int)dimension].Values : [];
-        var (total, breakdown, trend) = FunnelCalculator.Count(units, query, groupValues);
+        var (total, breakdown, trend) = FunnelCalculator.Count(units, query, groupValues, table.Clock);
         return new FunnelReport(query, total, breakdown, trend, TimeToConvertCalculator.Compute(table, selected));
     }
 
@@ -53,7 +54,7 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
     {
         var (table, _) = await _tables.GetAsync(storeId, cancellationToken);
         var values = (FunnelDimension d) => table.Dimensions[(int)d].Values.OfType<string>().Order(StringComparer.OrdinalIgnoreCase).ToList();
-        var day = (int i) => table.Count == 0 ? (DateOnly?)null : SessionSelection.DayOf(table.StartUs[i]);
+        var day = (int i) => table.Count == 0 ? (DateOnly?)null : table.Clock.DayOf(table.StartUs[i]);
         return new StoreDimensions(values(FunnelDimension.Device), values(FunnelDimension.Channel), values(FunnelDimension.Country),
             day(0), day(table.Count - 1));
     }
@@ -81,9 +82,12 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
     /// <inheritdoc />
     public async Task<CustomerReport> CustomersAsync(CustomerQuery query, CancellationToken cancellationToken = default)
     {
+        var (_, settings) = await _tables.GetAsync(query.StoreId, cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var orders = await OrderFactReader.ReadAsync(connection, query, cancellationToken);
-        return ChurnCalculator.Compute(orders, query);
+        var currency = await StoreCurrency.ResolveAsync(connection, query.StoreId, settings.ChosenCurrency, cancellationToken);
+        var orders = await OrderFactReader.ReadAsync(connection, query, settings.Clock, cancellationToken);
+        var span = await OrderFactReader.SpanAsync(connection, query.StoreId, cancellationToken);
+        return ChurnCalculator.Compute(orders, query, settings.Clock, currency, span);
     }
 
     /// <inheritdoc />
@@ -109,7 +113,7 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
         var aov = await AverageOrderValueAsync(table, selected, sessions, cancellationToken);
         var leaks = LeakRanking.Rank(table, selected, sessions, aov);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var extraCosts = await OrderCostReader.MedianExtraCostShareAsync(connection, sessions, cancellationToken);
+        var extraCosts = await OrderCostReader.MedianExtraCostShareAsync(connection, sessions, table.Clock, cancellationToken);
         var evidence = FrictionEvidenceCollector.Collect(table, selected, leaks, extraCosts);
         var funnel = await FunnelAsync(sessions, cancellationToken);
         var customers = await CustomersAsync(new CustomerQuery(query.StoreId) { From = query.From, To = query.To }, cancellationToken);
@@ -121,19 +125,12 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
     public async Task WarmAsync(int storeId, CancellationToken cancellationToken = default) =>
         await _tables.GetAsync(storeId, cancellationToken);
 
-    // Sessions carry purchase values only where the export has prices; otherwise the orders' average stands in.
+    // Sessions carry purchase values only where the export has prices; otherwise the orders' average (net of refunds,
+    // in the store's currency: the customer report's) stands in.
     private async Task<double> AverageOrderValueAsync(SessionTable table, int[] selected, FunnelQuery query, CancellationToken cancellationToken)
     {
         var fromSessions = LeakRanking.SessionAverageOrderValue(table, selected);
-        if (fromSessions > 0)
-        {
-            return fromSessions;
-        }
-
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT AVG(Total) FROM Orders WHERE IsCancelled = 0 AND {OrderRange.Where}";
-        OrderRange.Bind(command, query.StoreId, query.From, query.To);
-        return await command.ExecuteScalarAsync(cancellationToken) is double average ? average : 0;
+        return fromSessions > 0 ? fromSessions
+            : (await CustomersAsync(new CustomerQuery(query.StoreId) { From = query.From, To = query.To }, cancellationToken)).AverageOrderValue;
     }
 }

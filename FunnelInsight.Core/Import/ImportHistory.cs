@@ -46,7 +46,7 @@ public sealed class ImportHistory(FunnelDatabase database)
             .Select(e => new RowError(e.Line, e.Column, e.Reason, e.RawLine))
             .ToListAsync(cancellationToken);
         return new ImportResult(run.Id, run.Status, run.Format, run.Mapping, run.RowsRead, run.RowsStored, run.RowsRejected,
-            run.RowsDuplicate, errors, run.Message);
+            run.RowsDuplicate, errors, run.Message) { RowsUpdated = run.RowsUpdated };
     }
 
     /// <summary>

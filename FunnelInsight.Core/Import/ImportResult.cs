@@ -25,6 +25,12 @@ public sealed record ImportResult(
     IReadOnlyList<RowError> Errors,
     string? Message)
 {
+    /// <summary>
+    /// Order lines of orders the store already had whose status, refunds or amounts this export changed (the newest
+    /// export wins); they are counted here, not as stored or duplicate. Always 0 for events.
+    /// </summary>
+    public long RowsUpdated { get; init; }
+
     /// <summary>How many row errors a result carries; the rest are in the import's error file.</summary>
     public const int MaxErrorsInResult = 100;
 }

@@ -41,7 +41,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         }
 
         LogImportFinished(_logger, run.Id, fileName, request.StoreId, result.Status, result.Format, result.RowsRead,
-            result.RowsStored, result.RowsRejected, result.RowsDuplicate, stopwatch.ElapsedMilliseconds);
+            result.RowsStored, result.RowsRejected, result.RowsDuplicate, result.RowsUpdated, stopwatch.ElapsedMilliseconds);
         progress?.Report(new ImportProgress(ImportPhase.Done, run.FileSize, run.FileSize, result.RowsRead));
         return result;
     }
@@ -83,7 +83,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
 
         cancellationToken.ThrowIfCancellationRequested();
         var result = new ImportResult(run.Id, ImportStatus.Succeeded, counts.Format, counts.Mapping, counts.RowsRead,
-            counts.RowsStored, errors.Count, counts.RowsDuplicate, errors.First, null);
+            counts.RowsStored, errors.Count, counts.RowsDuplicate, errors.First, null) { RowsUpdated = counts.RowsUpdated };
         Execute(connection, transaction, "UPDATE Stores SET DataVersion = DataVersion + 1 WHERE Id = $p0", request.StoreId);
         Execute(connection, transaction, "UPDATE Imports SET Sha256 = $p0 WHERE Id = $p1", stream.HashHex(), run.Id);
         FinishRun(connection, transaction, run.Id, result);
@@ -124,10 +124,10 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
     private static void FinishRun(SqliteConnection connection, SqliteTransaction transaction, int importId, ImportResult result) =>
         Execute(connection, transaction, """
             UPDATE Imports SET Status = $p0, Format = $p1, Mapping = $p2, RowsRead = $p3, RowsStored = $p4,
-                RowsRejected = $p5, RowsDuplicate = $p6, Message = $p7, FinishedUtc = $p8 WHERE Id = $p9
+                RowsRejected = $p5, RowsDuplicate = $p6, Message = $p7, FinishedUtc = $p8, RowsUpdated = $p10 WHERE Id = $p9
             """,
             (int)result.Status, result.Format, result.Mapping, result.RowsRead, result.RowsStored, result.RowsRejected,
-            result.RowsDuplicate, result.Message, DateTime.UtcNow, importId);
+            result.RowsDuplicate, result.Message, DateTime.UtcNow, importId, result.RowsUpdated);
 
     private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params object?[] values)
     {
@@ -142,7 +142,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         command.ExecuteNonQuery();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} of {FileName} into store {StoreId}: {Status} as {Format}, {RowsRead} read, {RowsStored} stored, {RowsRejected} rejected, {RowsDuplicate} duplicate in {ElapsedMs} ms")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} of {FileName} into store {StoreId}: {Status} as {Format}, {RowsRead} read, {RowsStored} stored, {RowsRejected} rejected, {RowsDuplicate} duplicate, {RowsUpdated} updated in {ElapsedMs} ms")]
     private static partial void LogImportFinished(ILogger logger, int importId, string fileName, int storeId, ImportStatus status,
-        string format, long rowsRead, long rowsStored, long rowsRejected, long rowsDuplicate, long elapsedMs);
+        string format, long rowsRead, long rowsStored, long rowsRejected, long rowsDuplicate, long rowsUpdated, long elapsedMs);
 }

@@ -3,7 +3,10 @@ using static FunnelInsight.Core.Reports.ReportValues;
 
 namespace FunnelInsight.Core.Reports;
 
-/// <summary>The customer report: JSON with the figures, periods and cohorts; the periods as the main table.</summary>
+/// <summary>
+/// The customer report: JSON with the figures, periods and cohorts; the periods as the main table. <c>revenue</c> is
+/// net of refunds (<c>grossRevenue</c> − <c>refunds</c>), in <c>currency</c>; orders in other currencies are only counted.
+/// </summary>
 public static class CustomerReportDocument
 {
     /// <summary>Builds the document.</summary>
@@ -15,9 +18,18 @@ public static class CustomerReportDocument
             customers = report.Customers,
             orders = report.Orders,
             cancelledOrders = report.CancelledOrders,
+            refundedOrders = report.RefundedOrders,
             anonymousOrders = report.AnonymousOrders,
+            currency = report.Sales.Currency,
+            grossRevenue = report.Sales.Gross,
+            refunds = report.Sales.Refunds,
+            netRevenue = report.Sales.Net,
             revenue = report.Revenue,
             averageOrderValue = report.AverageOrderValue,
+            outstanding = report.Sales.Outstanding,
+            unpaidOrders = report.Sales.UnpaidOrders,
+            otherCurrencyOrders = report.Sales.OtherCurrencies.Select(c => new { currency = c.Currency, orders = c.Orders }),
+            otherCurrencyNote = report.Sales.OtherCurrenciesNote,
             repeatPurchaseRate = Rate(report.RepeatPurchaseRate),
             repeatCustomers = report.RepeatPurchaseRate.Count,
             asOf = Day(report.AsOf),
@@ -32,21 +44,25 @@ public static class CustomerReportDocument
                 activeAtStart = p.ActiveAtStart,
                 churned = p.Churned,
                 churnRate = Rate(p.ChurnRate),
+                noRateReason = p.NoRateReason,
             }),
             cohorts = report.Cohorts.Select(c => new { cohort = c.Cohort, customers = c.Customers, retention = c.Retention.Select(Rate) }),
         };
         var longest = report.Cohorts.Count == 0 ? 0 : report.Cohorts.Max(c => c.Retention.Count);
         ReportTable[] tables =
         [
-            new("periods", ["period", "partial", "activeCustomers", "newCustomers", "activeAtStart", "churned", "churnRate"],
+            new("periods", ["period", "partial", "activeCustomers", "newCustomers", "activeAtStart", "churned", "churnRate", "noRateReason"],
                 report.Periods.Select(p => (IReadOnlyList<object?>)
                 [
-                    p.Period, p.Partial, p.ActiveCustomers, p.NewCustomers, p.ActiveAtStart, p.Churned, Rate(p.ChurnRate),
+                    p.Period, p.Partial, p.ActiveCustomers, p.NewCustomers, p.ActiveAtStart, p.Churned, Rate(p.ChurnRate), p.NoRateReason,
                 ]).ToList()),
             new("summary", ["figure", "value"],
             [
                 ["customers", report.Customers], ["orders", report.Orders], ["cancelledOrders", report.CancelledOrders],
-                ["anonymousOrders", report.AnonymousOrders], ["revenue", report.Revenue], ["averageOrderValue", report.AverageOrderValue],
+                ["refundedOrders", report.RefundedOrders], ["anonymousOrders", report.AnonymousOrders], ["currency", report.Sales.Currency],
+                ["grossRevenue", report.Sales.Gross], ["refunds", report.Sales.Refunds], ["netRevenue", report.Sales.Net],
+                ["averageOrderValue", report.AverageOrderValue], ["outstanding", report.Sales.Outstanding], ["unpaidOrders", report.Sales.UnpaidOrders],
+                ["otherCurrencyNote", report.Sales.OtherCurrenciesNote],
                 ["repeatPurchaseRate", Rate(report.RepeatPurchaseRate)], ["inactiveRate", Rate(report.Inactive)],
             ]),
             new("cohorts", ["cohort", "customers", .. Enumerable.Range(0, longest).Select(m => $"month{m}")],

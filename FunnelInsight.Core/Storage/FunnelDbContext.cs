@@ -40,6 +40,7 @@ public class FunnelDbContext(DbContextOptions options) : DbContext(options)
         {
             store.HasIndex(s => s.Name).IsUnique();
             store.Property(s => s.Name).HasMaxLength(200);
+            store.Property(s => s.TimeZone).HasMaxLength(64);
         });
 
         modelBuilder.Entity<ImportRun>(import =>

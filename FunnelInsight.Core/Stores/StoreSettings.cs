@@ -4,8 +4,9 @@ namespace FunnelInsight.Core.Stores;
 /// <param name="StageMapText">The stage map as text (see <see cref="Domain.StageMap.Parse"/>).</param>
 /// <param name="SessionTimeoutMinutes">Minutes of inactivity that end a session where a file has no session column.</param>
 /// <param name="ConversionWindowHours">How long after a visitor's first landing a purchase still counts, in visitor scope.</param>
-/// <param name="Currency">ISO 4217 code the store reports in.</param>
-public sealed record StoreSettings(string StageMapText, int SessionTimeoutMinutes, int ConversionWindowHours, string Currency)
+/// <param name="Currency">ISO 4217 code the store reports in (by default the one its orders carry).</param>
+/// <param name="TimeZone">IANA time zone of the store's days, weeks and months (default UTC).</param>
+public sealed record StoreSettings(string StageMapText, int SessionTimeoutMinutes, int ConversionWindowHours, string Currency, string TimeZone)
 {
     /// <summary>Longest session timeout accepted: one day.</summary>
     public const int MaxSessionTimeoutMinutes = 24 * 60;
@@ -28,6 +29,9 @@ public enum StoreSettingsField
 
     /// <summary>The currency.</summary>
     Currency,
+
+    /// <summary>The time zone.</summary>
+    TimeZone,
 }
 
 /// <summary>Why a setting was rejected.</summary>
@@ -37,9 +41,12 @@ public sealed record StoreSettingsError(StoreSettingsField Field, string Detail)
 
 /// <summary>What saving settings did.</summary>
 /// <param name="Errors">Why the settings were rejected; empty when they were saved.</param>
-/// <param name="SessionsRebuilt">Sessions in the rebuilt rollups (0 when rejected).</param>
+/// <param name="SessionsRebuilt">Sessions in the rebuilt rollups (0 when rejected or not rebuilt).</param>
 public sealed record StoreSettingsSaveResult(IReadOnlyList<StoreSettingsError> Errors, long SessionsRebuilt)
 {
-    /// <summary>True when the settings were saved and the rollups rebuilt.</summary>
+    /// <summary>True when the settings were saved.</summary>
     public bool Saved => Errors.Count == 0;
+
+    /// <summary>True when the save rebuilt the session rollups (the stage map or the session timeout changed).</summary>
+    public bool RollupsRebuilt { get; init; }
 }

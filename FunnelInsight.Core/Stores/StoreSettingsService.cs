@@ -1,24 +1,40 @@
 using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace FunnelInsight.Core.Stores;
 
 /// <summary>
 /// Reads and saves a store's settings. A save is one transaction: the settings, a new data version (so
-/// cached analytics reload), and session rollups rebuilt with the new stage map and timeout.
+/// cached analytics reload, in the new time zone and currency), and, when the stage map or the session timeout
+/// changed, session rollups rebuilt with them.
 /// </summary>
 public sealed class StoreSettingsService(FunnelDatabase database)
 {
     /// <summary>The settings of <paramref name="storeId"/>, or null when there is no such store.</summary>
+    /// <remarks>A store whose Owner chose no currency reports the one its orders carry (see <see cref="StoreCurrency"/>).</remarks>
     public async Task<StoreSettings?> GetAsync(int storeId, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
-        return await context.Stores.AsNoTracking()
-            .Where(s => s.Id == storeId)
-            .Select(s => new StoreSettings(s.StageMapText ?? StageMap.DefaultText, s.SessionTimeoutMinutes, s.ConversionWindowHours, s.Currency))
-            .FirstOrDefaultAsync(cancellationToken);
+        var store = await context.Stores.AsNoTracking().FirstOrDefaultAsync(s => s.Id == storeId, cancellationToken);
+        if (store is null)
+        {
+            return null;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var currency = await StoreCurrency.ResolveAsync(connection, storeId, store.Currency, cancellationToken);
+        return new StoreSettings(store.StageMapText ?? StageMap.DefaultText, store.SessionTimeoutMinutes, store.ConversionWindowHours, currency, store.TimeZone);
+    }
+
+    /// <summary>The time zones that agree with the offsets of the store's first order export; empty when it carried none.</summary>
+    public async Task<IReadOnlyList<string>> OfferedTimeZonesAsync(int storeId, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var offsets = await context.Stores.AsNoTracking().Where(s => s.Id == storeId).Select(s => s.OrderTimeOffsets).FirstOrDefaultAsync(cancellationToken);
+        return StoreTimeZones.Offered(offsets);
     }
 
     /// <summary>Why <paramref name="settings"/> cannot be saved; empty when they can.</summary>
@@ -49,10 +65,18 @@ public sealed class StoreSettingsService(FunnelDatabase database)
             errors.Add(new StoreSettingsError(StoreSettingsField.Currency, "Three capital letters (ISO 4217), for example USD."));
         }
 
+        if (!StoreClock.TryFind(settings.TimeZone, out _))
+        {
+            errors.Add(new StoreSettingsError(StoreSettingsField.TimeZone, "An IANA time zone, for example America/Los_Angeles or Europe/Paris (UTC for none)."));
+        }
+
         return errors;
     }
 
-    /// <summary>Validates and saves the settings, bumps the store's data version and rebuilds its session rollups.</summary>
+    /// <summary>
+    /// Validates and saves the settings and bumps the store's data version; rebuilds its session rollups when the stage
+    /// map or the session timeout changed.
+    /// </summary>
     /// <exception cref="ArgumentException">The store does not exist.</exception>
     public async Task<StoreSettingsSaveResult> SaveAsync(int storeId, StoreSettings settings, CancellationToken cancellationToken = default)
     {
@@ -64,25 +88,33 @@ public sealed class StoreSettingsService(FunnelDatabase database)
 
         var map = StageMap.Parse(settings.StageMapText);
         var mapText = map.ToText() == StageMap.Default.ToText() ? null : settings.StageMapText.Trim();
+        var zone = StoreClock.For(settings.TimeZone).Name;
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
+        var before = SessionRulesText(connection, transaction, storeId)
+            ?? throw new ArgumentException($"Store {storeId} does not exist.", nameof(storeId));
         await using (var update = connection.CreateCommand())
         {
             update.Transaction = transaction;
             update.CommandText = """
                 UPDATE Stores SET StageMapText = $map, SessionTimeoutMinutes = $timeout, ConversionWindowHours = $window,
-                    Currency = $currency, DataVersion = DataVersion + 1
+                    Currency = $currency, TimeZone = $zone, DataVersion = DataVersion + 1
                 WHERE Id = $id
                 """;
             update.Parameters.AddWithValue("$map", (object?)mapText ?? DBNull.Value);
             update.Parameters.AddWithValue("$timeout", settings.SessionTimeoutMinutes);
             update.Parameters.AddWithValue("$window", settings.ConversionWindowHours);
             update.Parameters.AddWithValue("$currency", settings.Currency);
+            update.Parameters.AddWithValue("$zone", zone);
             update.Parameters.AddWithValue("$id", storeId);
-            if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                throw new ArgumentException($"Store {storeId} does not exist.", nameof(storeId));
-            }
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // Sessions depend only on the stage map and the timeout; the time zone and currency are applied when figures are read.
+        if (before == (map.ToText(), settings.SessionTimeoutMinutes))
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return new StoreSettingsSaveResult([], 0);
         }
 
         // The rebuild reads every event of the store: keep it off the caller's thread (a Blazor circuit).
@@ -90,6 +122,18 @@ public sealed class StoreSettingsService(FunnelDatabase database)
             () => StoreRollups.Rebuild(connection, transaction, storeId, map, TimeSpan.FromMinutes(settings.SessionTimeoutMinutes), cancellationToken),
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new StoreSettingsSaveResult([], sessions);
+        return new StoreSettingsSaveResult([], sessions) { RollupsRebuilt = true };
+    }
+
+    private static (string MapText, int TimeoutMinutes)? SessionRulesText(SqliteConnection connection, SqliteTransaction transaction, int storeId)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT StageMapText, SessionTimeoutMinutes FROM Stores WHERE Id = $id";
+        command.Parameters.AddWithValue("$id", storeId);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? ((reader.IsDBNull(0) ? StageMap.Default : StageMap.Parse(reader.GetString(0))).ToText(), reader.GetInt32(1))
+            : null;
     }
 }

@@ -62,6 +62,7 @@ internal static class ImportCommand
             rowsStored = result.RowsStored,
             rowsRejected = result.RowsRejected,
             rowsDuplicate = result.RowsDuplicate,
+            rowsUpdated = result.RowsUpdated,
             errors = result.Errors.Take(ErrorsShown).Select(e => new { line = e.Line, column = e.Column, reason = e.Reason }),
         }));
         return 0;

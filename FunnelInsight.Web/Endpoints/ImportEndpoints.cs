@@ -83,6 +83,7 @@ public static class ImportEndpoints
                 rowsStored = result.RowsStored,
                 rowsRejected = result.RowsRejected,
                 rowsDuplicate = result.RowsDuplicate,
+                rowsUpdated = result.RowsUpdated,
             };
             return Results.Json(body, statusCode: result.Status == ImportStatus.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using FunnelInsight.Core.Analytics.Sessions;
 using FunnelInsight.Core.Analytics.Statistics;
+using FunnelInsight.Core.Stores;
 
 namespace FunnelInsight.Core.Analytics.Customers;
 
@@ -9,23 +9,27 @@ internal static class ChurnCalculator
 {
     private const long DayUs = 86_400_000_000;
 
-    public static CustomerReport Compute(IReadOnlyList<OrderFact> orders, CustomerQuery query)
+    /// <summary>The report over <paramref name="orders"/>.</summary>
+    /// <param name="orders">The orders in the query's range.</param>
+    /// <param name="query">The question asked.</param>
+    /// <param name="clock">The store's time zone: its days and months are the report's.</param>
+    /// <param name="currency">The store's currency: amounts in it are added, others only counted.</param>
+    /// <param name="span">First and last order times of the whole store, for which months the data covers only partly.</param>
+    public static CustomerReport Compute(IReadOnlyList<OrderFact> orders, CustomerQuery query, StoreClock clock, string currency, (long First, long Last)? span)
     {
-        long cancelled = 0, anonymous = 0, paid = 0;
-        double revenue = 0;
+        long cancelled = 0, refunded = 0, anonymous = 0;
         var months = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
         var lastOrder = new Dictionary<string, long>(StringComparer.Ordinal);
         var orderCount = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var order in orders)
         {
-            if (order.Cancelled)
+            if (order.Cancelled || order.FullyRefunded)
             {
-                cancelled++;
+                cancelled += order.Cancelled ? 1 : 0;
+                refunded += order.Cancelled ? 0 : 1;
                 continue;
             }
 
-            paid++;
-            revenue += order.Total;
             if (order.Customer is not { } customer)
             {
                 anonymous++;
@@ -37,42 +41,45 @@ internal static class ChurnCalculator
                 months[customer] = set = [];
             }
 
-            set.Add(MonthOf(order.CreatedUs));
+            set.Add(MonthOf(clock.DayOf(order.CreatedUs)));
             orderCount[customer] = orderCount.GetValueOrDefault(customer) + 1;
             lastOrder[customer] = Math.Max(lastOrder.GetValueOrDefault(customer, long.MinValue), order.CreatedUs);
         }
 
         var customers = months.Count;
-        var asOf = query.AsOf ?? (orders.Count > 0 ? SessionSelection.DayOf(orders.Max(o => o.CreatedUs)) : null);
+        var asOf = query.AsOf ?? (orders.Count > 0 ? clock.DayOf(orders.Max(o => o.CreatedUs)) : null);
         var inactive = asOf is { } day
-            ? lastOrder.Values.LongCount(last => SessionSelection.DayStartUs(day.AddDays(1)) - last > query.InactiveDays * DayUs)
+            ? lastOrder.Values.LongCount(last => clock.DayStartUs(day.AddDays(1)) - last > query.InactiveDays * DayUs)
             : 0;
         return new CustomerReport(
             query,
             orders.Count,
             cancelled,
+            refunded,
             anonymous,
-            revenue,
-            paid > 0 ? revenue / paid : 0,
+            OrderRevenue.Of(orders, currency),
             customers,
             new Proportion(orderCount.Values.LongCount(n => n >= 2), customers),
             new Proportion(inactive, customers),
             asOf,
-            Periods(orders, months.Values, query),
+            Periods(orders, months.Values, query, clock, span),
             Cohorts(months.Values));
     }
 
-    private static List<ChurnPeriod> Periods(IReadOnlyList<OrderFact> orders, IEnumerable<SortedSet<int>> customers, CustomerQuery query)
+    private static List<ChurnPeriod> Periods(IReadOnlyList<OrderFact> orders, IEnumerable<SortedSet<int>> customers, CustomerQuery query,
+        StoreClock clock, (long First, long Last)? span)
     {
-        if (orders.Count == 0)
+        if (orders.Count == 0 || span is not { } store)
         {
             return [];
         }
 
-        // The data covers the query's range where given, else from the first order's day to the last order's day.
-        var coverFrom = query.From ?? SessionSelection.DayOf(orders.Min(o => o.CreatedUs));
-        var coverTo = query.To ?? SessionSelection.DayOf(orders.Max(o => o.CreatedUs));
-        int first = MonthOf(coverFrom), last = MonthOf(coverTo);
+        // The data covers the store's orders from its first order's day to its last order's, within the query's range.
+        var firstDay = clock.DayOf(store.First);
+        var lastDay = clock.DayOf(store.Last);
+        var coverFrom = query.From is { } from && from > firstDay ? from : firstDay;
+        var coverTo = query.To is { } to && to < lastDay ? to : lastDay;
+        int first = MonthOf(clock.DayOf(orders.Min(o => o.CreatedUs))), last = MonthOf(clock.DayOf(orders.Max(o => o.CreatedUs)));
         var active = new long[last - first + 1];
         var fresh = new long[active.Length];
         var churned = new long[active.Length];
@@ -93,9 +100,14 @@ internal static class ChurnCalculator
         for (var m = 0; m < active.Length; m++)
         {
             var start = MonthStart(first + m);
-            var partial = coverFrom > start || coverTo < start.AddMonths(1).AddDays(-1);
+            var end = start.AddMonths(1).AddDays(-1);
+            var partial = coverFrom > start || coverTo < end;
             var atStart = m > 0 ? active[m - 1] : 0;
-            periods.Add(new ChurnPeriod(Label(first + m), partial, active[m], fresh[m], atStart, churned[m], new Proportion(churned[m], atStart)));
+            var reason = partial
+                ? $"The data covers only {Day(coverFrom > start ? coverFrom : start)} to {Day(coverTo < end ? coverTo : end)} of this month: a churn rate would count customers who had no time to order."
+                : m == 0 ? "No month before it in the data." : null;
+            periods.Add(new ChurnPeriod(Label(first + m), partial, active[m], fresh[m], atStart, churned[m],
+                reason is null ? new Proportion(churned[m], atStart) : new Proportion(0, 0), reason));
         }
 
         return periods;
@@ -128,11 +140,11 @@ internal static class ChurnCalculator
         }).ToList();
     }
 
-    private static int MonthOf(long us) => MonthOf(SessionSelection.DayOf(us));
-
     private static int MonthOf(DateOnly day) => day.Year * 12 + day.Month - 1;
 
     private static DateOnly MonthStart(int month) => new(month / 12, month % 12 + 1, 1);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Label(int month) => MonthStart(month).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }

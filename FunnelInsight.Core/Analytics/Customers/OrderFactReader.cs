@@ -1,25 +1,38 @@
+using FunnelInsight.Core.Stores;
 using Microsoft.Data.Sqlite;
 
 namespace FunnelInsight.Core.Analytics.Customers;
 
-/// <summary>Reads the orders of a customer query.</summary>
+/// <summary>Reads the orders of a customer query, and the span of time the store's orders cover.</summary>
 internal static class OrderFactReader
 {
-    public static async Task<List<OrderFact>> ReadAsync(SqliteConnection connection, CustomerQuery query, CancellationToken cancellationToken)
+    public static async Task<List<OrderFact>> ReadAsync(SqliteConnection connection, CustomerQuery query, StoreClock clock, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT CustomerKey, CreatedUs, Total, IsCancelled FROM Orders WHERE {OrderRange.Where}
+            SELECT CustomerKey, CreatedUs, Total, Refunded, Outstanding, IsCancelled, upper(trim(Currency)) FROM Orders WHERE {OrderRange.Where}
             """;
-        OrderRange.Bind(command, query.StoreId, query.From, query.To);
+        OrderRange.Bind(command, query.StoreId, query.From, query.To, clock);
         var orders = new List<OrderFact>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var customer = reader.IsDBNull(0) ? null : reader.GetString(0).Trim();
-            orders.Add(new OrderFact(string.IsNullOrEmpty(customer) ? null : customer, reader.GetInt64(1), reader.GetDouble(2), reader.GetBoolean(3)));
+            var currency = reader.IsDBNull(6) ? null : reader.GetString(6);
+            orders.Add(new OrderFact(string.IsNullOrEmpty(customer) ? null : customer, reader.GetInt64(1), reader.GetDouble(2),
+                reader.GetDouble(3), reader.GetDouble(4), reader.GetBoolean(5), string.IsNullOrEmpty(currency) ? null : currency));
         }
 
         return orders;
+    }
+
+    /// <summary>The first and last order times of the whole store (whatever the query's range); null without orders.</summary>
+    public static async Task<(long First, long Last)?> SpanAsync(SqliteConnection connection, int storeId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MIN(CreatedUs), MAX(CreatedUs) FROM Orders WHERE StoreId = $store";
+        command.Parameters.AddWithValue("$store", storeId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
     }
 }

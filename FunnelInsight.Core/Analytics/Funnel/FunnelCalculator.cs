@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Analytics.Sessions;
+using FunnelInsight.Core.Stores;
 
 namespace FunnelInsight.Core.Analytics.Funnel;
 
@@ -12,7 +13,7 @@ internal static class FunnelCalculator
     public const string All = "all";
 
     public static (FunnelSegment Total, IReadOnlyList<FunnelSegment> Breakdown, IReadOnlyList<FunnelTrendPoint> Trend) Count(
-        FunnelUnits units, FunnelQuery query, IReadOnlyList<string?> groupValues)
+        FunnelUnits units, FunnelQuery query, IReadOnlyList<string?> groupValues, StoreClock clock)
     {
         var total = new long[32];
         var groups = query.Breakdown is null ? null : new long[groupValues.Count * 32];
@@ -28,7 +29,7 @@ internal static class FunnelCalculator
 
             if (query.Trend != TrendGranularity.None)
             {
-                var period = PeriodOf(units.StartUs[u], query.Trend);
+                var period = PeriodOf(units.StartUs[u], query.Trend, clock);
                 if (!periods.TryGetValue(period, out var histogram))
                 {
                     histogram = new long[32];
@@ -56,10 +57,10 @@ internal static class FunnelCalculator
         return (FunnelSegment.FromMasks(All, total), breakdown, trend);
     }
 
-    /// <summary>The day number of the period's first day: the day itself, or the Monday of its week.</summary>
-    public static int PeriodOf(long startUs, TrendGranularity granularity)
+    /// <summary>The day number of the period's first day, in the store's time zone: the day itself, or the Monday of its week.</summary>
+    public static int PeriodOf(long startUs, TrendGranularity granularity, StoreClock clock)
     {
-        var day = SessionSelection.DayOf(startUs);
+        var day = clock.DayOf(startUs);
         return granularity == TrendGranularity.Weekly ? day.DayNumber - ((int)day.DayOfWeek + 6) % 7 : day.DayNumber;
     }
 }

@@ -36,7 +36,8 @@ public sealed class OverviewReporter(IFunnelAnalytics analytics)
         var leaks = await analytics.LeaksAsync(query, cancellationToken);
         var friction = await analytics.FrictionAsync(query, cancellationToken);
         var customers = await analytics.CustomersAsync(new CustomerQuery(query.StoreId) { To = query.To }, cancellationToken);
-        var churn = customers.Periods.LastOrDefault(p => !p.Partial && p.ChurnRate.HasData) ?? customers.Periods.LastOrDefault(p => p.ChurnRate.HasData);
+        // A month the range covers only partly has no churn rate: the latest whole month with customers at its start.
+        var churn = customers.Periods.LastOrDefault(p => p.ChurnRate.HasData);
         var churnBefore = churn is null ? null : customers.Periods.TakeWhile(p => p != churn).LastOrDefault(p => p.ChurnRate.HasData);
         HeadlineFigure[] figures =
         [

@@ -3,13 +3,11 @@ namespace FunnelInsight.Core.Analytics.Sessions;
 /// <summary>The sessions a query's date range and filters select, as positions in a <see cref="SessionTable"/>.</summary>
 internal static class SessionSelection
 {
-    private const long DayUs = 86_400_000_000;
-
-    /// <summary>Positions of the selected sessions, in start order.</summary>
+    /// <summary>Positions of the selected sessions, in start order; the query's days are the store's (<see cref="SessionTable.Clock"/>).</summary>
     public static int[] Select(SessionTable table, FunnelQuery query)
     {
-        var lo = query.From is { } from ? table.LowerBound(DayStartUs(from)) : 0;
-        var hi = query.To is { } to ? table.LowerBound(DayStartUs(to) + DayUs) : table.Count;
+        var lo = query.From is { } from ? table.LowerBound(table.Clock.DayStartUs(from)) : 0;
+        var hi = query.To is { } to ? table.LowerBound(table.Clock.DayStartUs(to.AddDays(1))) : table.Count;
         var filters = new bool[]?[3];
         for (var d = 0; d < 3; d++)
         {
@@ -27,14 +25,6 @@ internal static class SessionSelection
 
         return [.. selected];
     }
-
-    /// <summary>Microseconds since the Unix epoch at the start of <paramref name="day"/> (UTC).</summary>
-    public static long DayStartUs(DateOnly day) => (long)day.DayNumber * DayUs - UnixEpochDayNumber * DayUs;
-
-    /// <summary>The UTC day a time falls on.</summary>
-    public static DateOnly DayOf(long us) => DateOnly.FromDayNumber((int)(Math.Floor(us / (double)DayUs) + UnixEpochDayNumber));
-
-    private static readonly long UnixEpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
 
     private static bool Passes(SessionTable table, bool[]?[] filters, int i)
     {

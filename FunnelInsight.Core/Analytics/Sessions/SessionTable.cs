@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Stores;
 namespace FunnelInsight.Core.Analytics.Sessions;
 
 /// <summary>
@@ -58,6 +59,9 @@ internal sealed class SessionTable
 
     /// <summary>Per-visitor stage paths, loaded on the first visitor-scope query.</summary>
     public VisitorPaths? Visitors { get; set; }
+
+    /// <summary>The store's time zone, whose days the date range and trend buckets are.</summary>
+    public StoreClock Clock { get; set; } = StoreClock.Utc;
 
     /// <summary>The stages session <paramref name="i"/> counts at in <paramref name="mode"/>, as a bit mask.</summary>
     public byte StageMask(int i, FunnelMode mode) => mode == FunnelMode.Ordered ? DepthMask(Depth[i]) : OpenMask[i];

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FunnelInsight.Core.Storage;
+using FunnelInsight.Core.Stores;
 
 namespace FunnelInsight.Core.Analytics.Sessions;
 
@@ -18,8 +19,8 @@ internal sealed class SessionTableCache(FunnelDatabase database)
         var settings = await ReadSettingsAsync(storeId, cancellationToken);
         var entry = _tables.AddOrUpdate(
             storeId,
-            _ => (settings.DataVersion, NewLoad(storeId)),
-            (_, old) => old.Version == settings.DataVersion && !old.Table.Value.IsFaulted ? old : (settings.DataVersion, NewLoad(storeId)));
+            _ => (settings.DataVersion, NewLoad(storeId, settings.Clock)),
+            (_, old) => old.Version == settings.DataVersion && !old.Table.Value.IsFaulted ? old : (settings.DataVersion, NewLoad(storeId, settings.Clock)));
         var table = await entry.Table.Value.WaitAsync(cancellationToken);
         return (table, settings);
     }
@@ -43,21 +44,23 @@ internal sealed class SessionTableCache(FunnelDatabase database)
         return table.Visitors;
     }
 
-    private Lazy<Task<SessionTable>> NewLoad(int storeId) => new(() => Task.Run(async () =>
+    private Lazy<Task<SessionTable>> NewLoad(int storeId, StoreClock clock) => new(() => Task.Run(async () =>
     {
         await using var connection = await database.OpenAsync();
-        return SessionTableLoader.Load(connection, storeId, CancellationToken.None);
+        var table = SessionTableLoader.Load(connection, storeId, CancellationToken.None);
+        table.Clock = clock;
+        return table;
     }));
 
     private async Task<StoreSettings> ReadSettingsAsync(int storeId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT DataVersion, ConversionWindowHours FROM Stores WHERE Id = $store";
+        command.CommandText = "SELECT DataVersion, ConversionWindowHours, TimeZone, Currency FROM Stores WHERE Id = $store";
         command.Parameters.AddWithValue("$store", storeId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new StoreSettings(reader.GetInt64(0), reader.GetInt32(1))
+            ? new StoreSettings(reader.GetInt64(0), reader.GetInt32(1), StoreClock.For(reader.GetString(2)), reader.IsDBNull(3) ? null : reader.GetString(3))
             : throw new ArgumentException($"Store {storeId} does not exist.", nameof(storeId));
     }
 }
@@ -65,4 +68,6 @@ internal sealed class SessionTableCache(FunnelDatabase database)
 /// <summary>The store settings analytics read with each query.</summary>
 /// <param name="DataVersion">Bumped by every import.</param>
 /// <param name="ConversionWindowHours">Default visitor-scope window.</param>
-internal sealed record StoreSettings(long DataVersion, int ConversionWindowHours);
+/// <param name="Clock">The store's time zone.</param>
+/// <param name="ChosenCurrency">The currency the Owner chose; null for the one the orders carry.</param>
+internal sealed record StoreSettings(long DataVersion, int ConversionWindowHours, StoreClock Clock, string? ChosenCurrency);

@@ -21,6 +21,10 @@ internal sealed class OrderDraft(string orderId, long firstLine)
 
     public double? Total { get; set; }
 
+    public double? Refunded { get; set; }
+
+    public double? Outstanding { get; set; }
+
     public double LineSum { get; set; }
 
     public string? Currency { get; set; }
@@ -30,6 +34,9 @@ internal sealed class OrderDraft(string orderId, long firstLine)
     public string? Channel { get; set; }
 
     public bool IsCancelled { get; set; }
+
+    /// <summary>The offset the order's time was written with (<c>-07:00</c>), when it had one.</summary>
+    public string? TimeOffset { get; set; }
 
     public int LineCount { get; set; }
 }

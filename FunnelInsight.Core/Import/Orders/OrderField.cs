@@ -47,6 +47,12 @@ public enum OrderField
 
     /// <summary><c>unit_price</c> of a line.</summary>
     LineUnitPrice,
+
+    /// <summary><c>refunded</c>: the amount refunded so far (Shopify <c>Refunded Amount</c>); the order's net value is its total less this.</summary>
+    Refunded,
+
+    /// <summary><c>outstanding</c>: the amount still to be paid (Shopify <c>Outstanding Balance</c>).</summary>
+    Outstanding,
 }
 
 /// <summary>Canonical names of <see cref="OrderField"/>, as used in the canonical header and in <c>--map</c>.</summary>
@@ -55,7 +61,7 @@ public static class OrderFieldNames
     private static readonly string[] Names =
     [
         "order_id", "customer_id", "email", "created_at", "subtotal", "shipping", "tax", "discount", "total",
-        "currency", "status", "channel", "cancelled_at", "quantity", "unit_price",
+        "currency", "status", "channel", "cancelled_at", "quantity", "unit_price", "refunded", "outstanding",
     ];
 
     /// <summary>The canonical name of a field.</summary>

@@ -5,8 +5,9 @@ namespace FunnelInsight.Core.Import.Orders;
 
 /// <summary>
 /// Streams an order export into the store. Lines are gathered into orders by order id (memory grows with
-/// the number of orders, not of lines), then each order new to the store is written; an order the store
-/// already has is skipped and its lines counted as duplicates.
+/// the number of orders, not of lines), then each order is written: an order new to the store is stored; one the
+/// store already has is replaced by this export's values when they differ (the newest export wins: a later export
+/// carries the order's refunds and status since) and counted as updated, else its lines count as duplicates.
 /// </summary>
 internal static class OrderFileImporter
 {
@@ -50,52 +51,77 @@ internal static class OrderFileImporter
         }
 
         context.ReportRows(rows);
-        var (storedLines, duplicateLines) = Write(context, drafts.Values.OrderBy(d => d.FirstLine));
-        return new ImportCounts(format.Name, map.ToText(), rows, storedLines, duplicateLines);
+        var ordered = drafts.Values.OrderBy(d => d.FirstLine).ToList();
+        var (storedLines, updatedLines, duplicateLines) = Write(context, ordered);
+        OrderTimeOffsets.RememberFirst(context, ordered);
+        return new ImportCounts(format.Name, map.ToText(), rows, storedLines, duplicateLines) { RowsUpdated = updatedLines };
     }
 
-    private static (long Stored, long Duplicate) Write(ImportContext context, IEnumerable<OrderDraft> drafts)
+    private static (long Stored, long Updated, long Duplicate) Write(ImportContext context, IEnumerable<OrderDraft> drafts)
     {
-        using var insert = context.Connection.CreateCommand();
-        insert.Transaction = context.Transaction;
-        insert.CommandText = """
-            INSERT INTO Orders (StoreId, ImportId, OrderId, CustomerKey, CreatedUs, Subtotal, Shipping, Tax, Discount, Total,
-                Currency, Status, IsCancelled, Channel, LineCount)
-            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14)
-            ON CONFLICT (StoreId, OrderId) DO NOTHING
+        string[] columns =
+        [
+            "CustomerKey", "CreatedUs", "Subtotal", "Shipping", "Tax", "Discount", "Total", "Refunded", "Outstanding",
+            "Currency", "Status", "IsCancelled", "Channel", "LineCount",
+        ];
+        using var upsert = context.Connection.CreateCommand();
+        upsert.Transaction = context.Transaction;
+
+        // RETURNING gives the row's ImportId after an insert or an update, and no row when nothing changed;
+        // an update keeps the ImportId of the import that first stored the order.
+        upsert.CommandText = $"""
+            INSERT INTO Orders (StoreId, ImportId, OrderId, {string.Join(", ", columns)})
+            VALUES ({string.Join(", ", Enumerable.Range(0, columns.Length + 3).Select(i => $"$p{i}"))})
+            ON CONFLICT (StoreId, OrderId) DO UPDATE SET {string.Join(", ", columns.Select(c => $"{c} = excluded.{c}"))}
+            WHERE {string.Join(" OR ", columns.Select(c => $"{c} IS NOT excluded.{c}"))}
+            RETURNING ImportId
             """;
-        for (var i = 0; i < 15; i++)
+        for (var i = 0; i < columns.Length + 3; i++)
         {
-            insert.Parameters.Add(new SqliteParameter { ParameterName = $"$p{i}" });
+            upsert.Parameters.Add(new SqliteParameter { ParameterName = $"$p{i}" });
         }
 
-        insert.Prepare();
-        long stored = 0, duplicate = 0;
+        upsert.Prepare();
+        long stored = 0, updated = 0, duplicate = 0;
         foreach (var d in drafts)
         {
             var subtotal = d.Subtotal ?? d.LineSum;
             var total = d.Total ?? (subtotal + (d.Shipping ?? 0) + (d.Tax ?? 0) - (d.Discount ?? 0));
+            var (refunded, outstanding) = Settlement(d, total);
             object?[] values =
             [
                 context.StoreId, context.ImportId, d.OrderId, d.CustomerKey, d.CreatedUs, subtotal, d.Shipping ?? 0,
-                d.Tax ?? 0, d.Discount ?? 0, total, d.Currency, d.Status, d.IsCancelled, d.Channel, d.LineCount,
+                d.Tax ?? 0, d.Discount ?? 0, total, refunded, outstanding, d.Currency, d.Status, d.IsCancelled, d.Channel, d.LineCount,
             ];
             for (var i = 0; i < values.Length; i++)
             {
-                insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+                upsert.Parameters[i].Value = values[i] ?? DBNull.Value;
             }
 
-            if (insert.ExecuteNonQuery() == 1)
+            switch (upsert.ExecuteScalar())
             {
-                stored += d.LineCount;
-            }
-            else
-            {
-                duplicate += d.LineCount;
+                case long importId when importId == context.ImportId:
+                    stored += d.LineCount;
+                    break;
+                case long:
+                    updated += d.LineCount;
+                    break;
+                default:
+                    duplicate += d.LineCount;
+                    break;
             }
         }
 
-        return (stored, duplicate);
+        return (stored, updated, duplicate);
+    }
+
+    // Where the export gives no amounts, the status says them: a refunded order's whole total was refunded, and
+    // nothing of a pending or authorized one (cash on delivery) has been paid. A refund is at most the total.
+    private static (double Refunded, double Outstanding) Settlement(OrderDraft draft, double total)
+    {
+        var refunded = draft.Refunded ?? (OrderStanding.IsRefunded(draft.Status) ? total : 0);
+        var outstanding = draft.Outstanding ?? (OrderStanding.IsUnpaid(draft.Status) ? total : 0);
+        return (total > 0 ? Math.Min(refunded, total) : 0, Math.Max(outstanding, 0));
     }
 
     private static OrderFormat ChooseFormat(IReadOnlyList<string> header, string? formatName, string? mappingText)

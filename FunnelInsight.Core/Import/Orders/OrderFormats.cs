@@ -31,6 +31,8 @@ public static class OrderFormats
             [OrderField.Status] = ["Financial Status"],
             [OrderField.Channel] = ["Source"],
             [OrderField.CancelledAt] = ["Cancelled at"],
+            [OrderField.Refunded] = ["Refunded Amount"],
+            [OrderField.Outstanding] = ["Outstanding Balance"],
         },
         [["Name"], ["Email"], ["Financial Status"], ["Created at"], ["Total"]]);
 
@@ -55,6 +57,7 @@ public static class OrderFormats
             [OrderField.Currency] = ["Order Currency", "Currency"],
             [OrderField.Status] = ["Order Status", "Status"],
             [OrderField.Channel] = ["Created Via", "Payment Method Title"],
+            [OrderField.Refunded] = ["Order Refund Amount", "Refund Amount", "Total Refunded", "Refunded Total"],
         },
         [["Order Number", "Order ID"], ["Order Status", "Status"], ["Order Date"], ["Order Total Amount", "Order Total"]]);
 

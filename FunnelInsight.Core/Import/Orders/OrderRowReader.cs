@@ -8,7 +8,6 @@ namespace FunnelInsight.Core.Import.Orders;
 /// <summary>Reads one row of an order export into its order draft, or says why it cannot.</summary>
 internal sealed class OrderRowReader(OrderColumnMap map)
 {
-    private static readonly string[] CancelledStatuses = ["cancelled", "canceled", "voided", "wc-cancelled"];
     private readonly int _fieldCount = map.Header.Count;
 
     /// <summary>The order id of the current row, or an error when the row cannot belong to any order.</summary>
@@ -35,6 +34,7 @@ internal sealed class OrderRowReader(OrderColumnMap map)
             }
 
             created = us;
+            draft.TimeOffset ??= TimeOffsetText.Read(createdText);
         }
         else if (draft.CreatedUs is null)
         {
@@ -42,8 +42,8 @@ internal sealed class OrderRowReader(OrderColumnMap map)
             return false;
         }
 
-        var money = new double?[5];
-        OrderField[] moneyFields = [OrderField.Subtotal, OrderField.Shipping, OrderField.Tax, OrderField.Discount, OrderField.Total];
+        OrderField[] moneyFields = [OrderField.Subtotal, OrderField.Shipping, OrderField.Tax, OrderField.Discount, OrderField.Total, OrderField.Refunded, OrderField.Outstanding];
+        var money = new double?[moneyFields.Length];
         for (var i = 0; i < moneyFields.Length; i++)
         {
             if (!TryNumber(reader, moneyFields[i], allowNegative: false, out money[i], out error))
@@ -70,13 +70,15 @@ internal sealed class OrderRowReader(OrderColumnMap map)
         draft.Tax ??= money[2];
         draft.Discount ??= money[3];
         draft.Total ??= money[4];
+        draft.Refunded ??= money[5];
+        draft.Outstanding ??= money[6];
         draft.LineSum += lineAmount;
         draft.CustomerKey ??= CustomerKey(reader);
         draft.Currency ??= Text(reader, OrderField.Currency);
         draft.Status ??= Text(reader, OrderField.Status);
         draft.Channel ??= Text(reader, OrderField.Channel);
         draft.IsCancelled |= Text(reader, OrderField.CancelledAt) is not null
-            || (draft.Status is { } status && CancelledStatuses.Contains(status.ToLowerInvariant()))
+            || OrderStanding.IsVoid(draft.Status)
             || (map.Format.CancelledIdPrefix is { } prefix && draft.OrderId.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
         draft.LineCount++;
         return true;

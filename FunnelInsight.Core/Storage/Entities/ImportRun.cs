@@ -65,6 +65,9 @@ public sealed class ImportRun
     /// <summary>Rows already in the store (same file again, or an overlapping export).</summary>
     public long RowsDuplicate { get; set; }
 
+    /// <summary>Order lines of orders the store had that this export changed (status, refunds, amounts).</summary>
+    public long RowsUpdated { get; set; }
+
     /// <summary>When the import began (UTC).</summary>
     public DateTime StartedUtc { get; set; }
 

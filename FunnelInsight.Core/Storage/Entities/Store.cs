@@ -9,8 +9,17 @@ public sealed class Store
     /// <summary>Unique display name, also used by the command line (<c>--store NAME</c>).</summary>
     public required string Name { get; set; }
 
-    /// <summary>ISO 4217 currency the store reports in.</summary>
-    public string Currency { get; set; } = "USD";
+    /// <summary>ISO 4217 currency the store reports in; null for the one its orders carry (see <see cref="Stores.StoreCurrency"/>).</summary>
+    public string? Currency { get; set; }
+
+    /// <summary>IANA time zone whose days, weeks and months the store's figures use.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>
+    /// The UTC offsets the store's first order export wrote its times with, each with the first time seen at it
+    /// (<c>-07:00@1717200000000000</c>, comma-separated), from which time zones are offered; null when none carried one.
+    /// </summary>
+    public string? OrderTimeOffsets { get; set; }
 
     /// <summary>The store's stage map as text (see <see cref="Domain.StageMap.Parse"/>); null for the default.</summary>
     public string? StageMapText { get; set; }

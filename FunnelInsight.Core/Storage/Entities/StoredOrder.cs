@@ -9,7 +9,7 @@ public sealed class StoredOrder
     /// <summary>Owning store.</summary>
     public int StoreId { get; set; }
 
-    /// <summary>The import that first stored the order.</summary>
+    /// <summary>The import that first stored the order (a later export of it updates the order, not this).</summary>
     public int ImportId { get; set; }
 
     /// <summary>Order id as in the export (unique within the store).</summary>
@@ -33,8 +33,14 @@ public sealed class StoredOrder
     /// <summary>Discount given (a positive amount).</summary>
     public double Discount { get; set; }
 
-    /// <summary>Total paid.</summary>
+    /// <summary>Total charged, before refunds (the gross value).</summary>
     public double Total { get; set; }
+
+    /// <summary>Amount refunded so far; the order's net value is <see cref="Total"/> less this.</summary>
+    public double Refunded { get; set; }
+
+    /// <summary>Amount still to be paid (pending, authorized, partially paid, cash on delivery).</summary>
+    public double Outstanding { get; set; }
 
     /// <summary>ISO 4217 currency, when given.</summary>
     public string? Currency { get; set; }
@@ -42,7 +48,7 @@ public sealed class StoredOrder
     /// <summary>Status as in the export (paid, refunded, cancelled …).</summary>
     public string? Status { get; set; }
 
-    /// <summary>True for cancelled orders, which count in no customer metric.</summary>
+    /// <summary>True for cancelled, voided and failed orders, which count in no customer metric.</summary>
     public bool IsCancelled { get; set; }
 
     /// <summary>Sales channel or source.</summary>

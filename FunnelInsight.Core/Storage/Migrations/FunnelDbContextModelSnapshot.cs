@@ -168,6 +168,9 @@ namespace FunnelInsight.Core.Storage.Migrations
                     b.Property<long>("RowsStored")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RowsUpdated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -201,7 +204,6 @@ namespace FunnelInsight.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Currency")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("DataVersion")
@@ -212,10 +214,18 @@ namespace FunnelInsight.Core.Storage.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OrderTimeOffsets")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SessionTimeoutMinutes")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("StageMapText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -282,6 +292,12 @@ namespace FunnelInsight.Core.Storage.Migrations
                     b.Property<string>("OrderId")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<double>("Outstanding")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Refunded")
+                        .HasColumnType("REAL");
 
                     b.Property<double>("Shipping")
                         .HasColumnType("REAL");

@@ -36,7 +36,7 @@ public sealed class StoreSettingsServiceTests : IAsyncLifetime
     {
         var settings = await _settings.GetAsync(_storeId);
 
-        Assert.Equal(new StoreSettings(StageMap.DefaultText, 30, 168, "USD"), settings);
+        Assert.Equal(new StoreSettings(StageMap.DefaultText, 30, 168, "USD", "UTC"), settings);
     }
 
     [Fact]
@@ -45,13 +45,13 @@ public sealed class StoreSettingsServiceTests : IAsyncLifetime
         Assert.Equal(2, (await _temp.SessionsAsync()).Count);
         var before = await _temp.CountAsync("SELECT DataVersion FROM Stores");
 
-        var result = await _settings.SaveAsync(_storeId, new StoreSettings(StageMap.DefaultText, 60, 48, "EUR"));
+        var result = await _settings.SaveAsync(_storeId, new StoreSettings(StageMap.DefaultText, 60, 48, "EUR", "UTC"));
 
         Assert.True(result.Saved);
         Assert.Equal(1, result.SessionsRebuilt);
         Assert.Single(await _temp.SessionsAsync());
         Assert.Equal(before + 1, await _temp.CountAsync("SELECT DataVersion FROM Stores"));
-        Assert.Equal(new StoreSettings(StageMap.DefaultText, 60, 48, "EUR"), await _settings.GetAsync(_storeId));
+        Assert.Equal(new StoreSettings(StageMap.DefaultText, 60, 48, "EUR", "UTC"), await _settings.GetAsync(_storeId));
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class StoreSettingsServiceTests : IAsyncLifetime
         Assert.Single(await _temp.SessionsAsync(), s => s.CartUs is not null);
         const string map = "landing: session_start\nproduct: view\ncart: basket\npurchase: transaction";
 
-        var result = await _settings.SaveAsync(_storeId, new StoreSettings(map, 30, 168, "USD"));
+        var result = await _settings.SaveAsync(_storeId, new StoreSettings(map, 30, 168, "USD", "UTC"));
 
         Assert.True(result.Saved);
         Assert.DoesNotContain(await _temp.SessionsAsync(), s => s.CartUs is not null);
@@ -72,7 +72,7 @@ public sealed class StoreSettingsServiceTests : IAsyncLifetime
     {
         var before = await _temp.CountAsync("SELECT DataVersion FROM Stores");
 
-        var result = await _settings.SaveAsync(_storeId, new StoreSettings("landing: session_start\nbasket: add_to_cart", 0, 168, "usd"));
+        var result = await _settings.SaveAsync(_storeId, new StoreSettings("landing: session_start\nbasket: add_to_cart", 0, 168, "usd", "UTC"));
 
         Assert.False(result.Saved);
         Assert.Equal([StoreSettingsField.StageMap, StoreSettingsField.SessionTimeout, StoreSettingsField.Currency], result.Errors.Select(e => e.Field));

@@ -38,23 +38,70 @@ public class ReportCommandTests
     }
 
     [Fact]
-    public async Task Customers_json_lists_periods_with_churn()
+    public async Task Customers_json_lists_periods_with_churn_and_none_for_a_partly_covered_month()
     {
+        // The data runs from 5 February to 1 April: March is the one whole month.
         await using var store = await AnalyticsStore.CreateAsync(null, """
             o1,alice,,2011-02-05T10:00:00Z,,,,,100,GBP,paid,
             o2,bob,,2011-02-07T10:00:00Z,,,,,50,GBP,paid,
             o3,bob,,2011-03-07T10:00:00Z,,,,,50,GBP,paid,
+            o4,carol,,2011-04-01T10:00:00Z,,,,,20,GBP,paid,
             """);
         var (_, text) = await RunAsync(store, "report", "customers", "--store", "shop");
         using var json = JsonDocument.Parse(text);
-        var march = json.RootElement.GetProperty("periods")[1];
+        var periods = json.RootElement.GetProperty("periods");
+        var march = periods[1];
 
-        Assert.Equal(2, json.RootElement.GetProperty("customers").GetInt64());
-        Assert.Equal(3, json.RootElement.GetProperty("orders").GetInt64());
-        Assert.Equal(0.5, json.RootElement.GetProperty("repeatPurchaseRate").GetDouble());
+        Assert.Equal(3, json.RootElement.GetProperty("customers").GetInt64());
+        Assert.Equal(4, json.RootElement.GetProperty("orders").GetInt64());
+        Assert.Equal(1 / 3.0, json.RootElement.GetProperty("repeatPurchaseRate").GetDouble(), 12);
         Assert.Equal(("2011-03", 2L, 1L, 0.5), (march.GetProperty("period").GetString(), march.GetProperty("activeAtStart").GetInt64(),
             march.GetProperty("churned").GetInt64(), march.GetProperty("churnRate").GetDouble()));
-        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("periods")[0].GetProperty("churnRate").ValueKind);
+        Assert.Equal(JsonValueKind.Null, march.GetProperty("noRateReason").ValueKind);
+        Assert.Equal(JsonValueKind.Null, periods[0].GetProperty("churnRate").ValueKind);
+
+        // April: bob, active in March, has not ordered by the 1st; a rate would say he churned.
+        Assert.Equal(("2011-04", true, 1L, JsonValueKind.Null), (periods[2].GetProperty("period").GetString(), periods[2].GetProperty("partial").GetBoolean(),
+            periods[2].GetProperty("churned").GetInt64(), periods[2].GetProperty("churnRate").ValueKind));
+        Assert.StartsWith("The data covers only 2011-04-01 to 2011-04-01 of this month", periods[2].GetProperty("noRateReason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Customers_json_gives_gross_refunds_and_net_after_a_later_export_refunds_orders()
+    {
+        await using var store = await AnalyticsStore.CreateAsync(null);
+        await store.ImportAsync(FunnelInsight.Core.Storage.Entities.ImportKind.Orders, "june.csv", File.ReadAllText(Fixture.Path("shopify-refunds-june.csv")));
+        await store.ImportAsync(FunnelInsight.Core.Storage.Entities.ImportKind.Orders, "july.csv", File.ReadAllText(Fixture.Path("shopify-refunds-july.csv")));
+
+        var (_, text) = await RunAsync(store, "report", "customers", "--store", "shop", "--format", "json");
+        using var json = JsonDocument.Parse(text);
+        var root = json.RootElement;
+
+        // 330 gross − 110 refunded (30 of #2001, all 80 of #2002) = 220 net over 4 orders; ben's refunded order is no customer's.
+        Assert.Equal((330.0, 110.0, 220.0, 220.0, 55.0), (root.GetProperty("grossRevenue").GetDouble(), root.GetProperty("refunds").GetDouble(),
+            root.GetProperty("netRevenue").GetDouble(), root.GetProperty("revenue").GetDouble(), root.GetProperty("averageOrderValue").GetDouble()));
+        Assert.Equal((1L, 0.0, 0L, 3L, "USD"), (root.GetProperty("refundedOrders").GetInt64(), root.GetProperty("outstanding").GetDouble(),
+            root.GetProperty("unpaidOrders").GetInt64(), root.GetProperty("customers").GetInt64(), root.GetProperty("currency").GetString()));
+        Assert.Equal(0, root.GetProperty("otherCurrencyOrders").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("otherCurrencyNote").ValueKind);
+    }
+
+    [Fact]
+    public async Task Customers_json_names_the_orders_in_another_currency()
+    {
+        await using var store = await AnalyticsStore.CreateAsync(null, """
+            o1,c1,,2024-05-01T10:00:00Z,,,,,100,BRL,paid,
+            o2,c2,,2024-05-02T10:00:00Z,,,,,50,BRL,paid,
+            o3,c3,,2024-05-03T10:00:00Z,,,,,30,EUR,paid,
+            """);
+
+        var (_, text) = await RunAsync(store, "report", "customers", "--store", "shop");
+        using var json = JsonDocument.Parse(text);
+        var root = json.RootElement;
+
+        Assert.Equal(("BRL", 150.0), (root.GetProperty("currency").GetString(), root.GetProperty("revenue").GetDouble()));
+        Assert.Equal(("EUR", 1L), (root.GetProperty("otherCurrencyOrders")[0].GetProperty("currency").GetString(), root.GetProperty("otherCurrencyOrders")[0].GetProperty("orders").GetInt64()));
+        Assert.Equal("1 order in EUR is not in these figures.", root.GetProperty("otherCurrencyNote").GetString());
     }
 
     [Fact]

@@ -6,12 +6,13 @@ namespace FunnelInsight.Tests.Core.Analytics.Overview;
 
 public class OverviewReporterTests
 {
-    // c3 orders in February only, so March churns one of one customer; c1 orders twice in March.
+    // c3 orders in February only, so March churns one of one customer; c1 orders twice in March, and again in April.
     private const string Orders = """
         o0,c3,,2024-02-10T10:00:00Z,30,0,0,0,30,USD,paid,
         o1,c1,,2024-03-04T10:20:00Z,40,0,0,0,40,USD,paid,
         o4,c2,,2024-03-05T12:03:00Z,50,0,0,0,50,USD,paid,
         o5,c1,,2024-03-11T10:05:00Z,10,0,0,0,10,USD,paid,
+        o6,c1,,2024-04-01T09:00:00Z,25,0,0,0,25,USD,paid,
         """;
 
     private static Task<AnalyticsStore> StoreAsync() => AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions, Orders);
@@ -60,11 +61,23 @@ public class OverviewReporterTests
     }
 
     [Fact]
-    public async Task Churn_is_the_latest_month_with_customers_at_its_start()
+    public async Task A_month_the_range_covers_only_partly_gives_the_overview_no_churn()
     {
         await using var store = await StoreAsync();
 
+        // The range ends on 12 March: March is partial, and February (from the 10th) too.
         var report = await new OverviewReporter(store.Analytics).ReportAsync(store.Query);
+
+        Assert.Null(report.ChurnPeriod);
+        Assert.Null(report["churn"].Rate);
+    }
+
+    [Fact]
+    public async Task Churn_is_the_latest_whole_month_with_customers_at_its_start()
+    {
+        await using var store = await StoreAsync();
+
+        var report = await new OverviewReporter(store.Analytics).ReportAsync(store.Query with { From = new(2024, 3, 1), To = new(2024, 3, 31) });
 
         Assert.Equal("2024-03", report.ChurnPeriod);
         Assert.Equal(1.0, report["churn"].Value);

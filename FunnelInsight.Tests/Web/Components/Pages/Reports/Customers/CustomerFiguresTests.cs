@@ -7,9 +7,11 @@ namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Customers;
 
 public sealed class CustomerFiguresTests : ReportComponentTest
 {
-    // 250 customers, 80 of them bought twice or more, 50 inactive for 90 days as of 31 March 2024.
-    private static CustomerReport Report(long customers, long repeat, long inactive, IReadOnlyList<CohortRow>? cohorts = null) => new(
-        new CustomerQuery(3), 320, 5, 3, 12345.6, 39.1, customers, new Proportion(repeat, customers), new Proportion(inactive, customers),
+    // 250 customers, 80 of them bought twice or more, 50 inactive for 90 days as of 31 March 2024. Gross 12,510 less
+    // 164.40 refunded is 12,345.60 net over 310 orders that count (320 less 5 cancelled and 5 refunded): AOV 39.82.
+    private static CustomerReport Report(long customers, long repeat, long inactive, IReadOnlyList<CohortRow>? cohorts = null,
+        IReadOnlyList<CurrencyOrders>? otherCurrencies = null) => new(
+        new CustomerQuery(3), 320, 5, 5, 3, new OrderRevenue("USD", 12510, 164.4, 930.6, 7, 310, otherCurrencies ?? []), customers, new Proportion(repeat, customers), new Proportion(inactive, customers),
         customers == 0 ? null : new DateOnly(2024, 3, 31), [], cohorts ?? []);
 
     [Fact]
@@ -19,14 +21,26 @@ public sealed class CustomerFiguresTests : ReportComponentTest
 
         Assert.Equal("250", figures.Find(".fi-customers .fi-value").TextContent);
         Assert.Equal("320", figures.Find(".fi-orders .fi-value").TextContent);
-        Assert.Equal("5 cancelled, 3 without customer", figures.Find(".fi-orders .fi-detail").TextContent);
+        Assert.Equal("5 cancelled, 5 refunded, 3 without customer", figures.Find(".fi-orders .fi-detail").TextContent);
         Assert.Equal("USD 12,346", figures.Find(".fi-revenue .fi-value").TextContent);
-        Assert.Equal("USD 39.10", figures.Find(".fi-aov .fi-value").TextContent);
+        Assert.Equal("USD 12,510 gross − USD 164 refunds", figures.Find(".fi-revenue .fi-detail").TextContent);
+        Assert.Equal("USD 931", figures.Find(".fi-outstanding .fi-value").TextContent);
+        Assert.Equal("7 unpaid orders (pending, authorized, cash on delivery)", figures.Find(".fi-outstanding .fi-detail").TextContent);
+        Assert.Equal("USD 39.82", figures.Find(".fi-aov .fi-value").TextContent);
+        Assert.Empty(figures.FindAll(".fi-other-currency"));
         Assert.Equal("32.0%", figures.Find(".fi-repeat .fi-value").TextContent);
         Assert.Equal("26.5% – 38.0%", figures.Find(".fi-repeat .fi-detail").TextContent);
         Assert.Equal("50", figures.Find(".fi-inactive .fi-value").TextContent);
         Assert.Equal("20.0% of customers, as of 3/31/2024", figures.Find(".fi-inactive .fi-detail").TextContent);
         Assert.Contains("Reference: 32.0%", figures.Find(".fi-repeat .fi-reference").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Orders_in_other_currencies_are_named_beside_the_figures()
+    {
+        var figures = Render<CustomerFigures>(p => p.Add(c => c.Report, Report(250, 80, 50, otherCurrencies: [new("EUR", 12), new("GBP", 3)])).Add(c => c.Currency, "USD"));
+
+        Assert.Equal("12 orders in EUR, 3 orders in GBP: not in these figures, which are in USD.", figures.Find(".fi-other-currency").TextContent.Trim());
     }
 
     [Fact]

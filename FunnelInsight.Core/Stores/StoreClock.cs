@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+
+namespace FunnelInsight.Core.Stores;
+
+/// <summary>
+/// Days, weeks and months in a store's time zone: which local day a stored UTC time falls on, and when a local day
+/// starts in UTC. Every day range, trend bucket, churn period and cohort of a store goes through its clock.
+/// </summary>
+public sealed class StoreClock
+{
+    private const long DayUs = 86_400_000_000;
+    private static readonly long UnixEpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
+
+    // A UTC day's offset, or long.MinValue when the offset changes during it (a daylight-saving switch).
+    private readonly ConcurrentDictionary<long, long> _dayOffsets = new();
+
+    private StoreClock(TimeZoneInfo zone, string name) => (Zone, Name) = (zone, name);
+
+    /// <summary>The clock of UTC, the default zone.</summary>
+    public static StoreClock Utc { get; } = new(TimeZoneInfo.Utc, "UTC");
+
+    /// <summary>The IANA name of the zone (for example <c>America/Los_Angeles</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>The zone.</summary>
+    public TimeZoneInfo Zone { get; }
+
+    /// <summary>The clock of the IANA zone <paramref name="name"/>; false when the system knows no such zone.</summary>
+    public static bool TryFind(string? name, out StoreClock clock)
+    {
+        clock = Utc;
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length == 0 || trimmed.Equals("UTC", StringComparison.OrdinalIgnoreCase))
+        {
+            return trimmed.Length > 0;
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(trimmed, out var zone) || !zone.HasIanaId)
+        {
+            return false;
+        }
+
+        clock = new StoreClock(zone, zone.Id);
+        return true;
+    }
+
+    /// <summary>The clock of <paramref name="name"/>, or UTC when it is empty or unknown (a zone removed from the system).</summary>
+    public static StoreClock For(string? name) => TryFind(name, out var clock) ? clock : Utc;
+
+    /// <summary>The local day a time (microseconds since the Unix epoch, UTC) falls on.</summary>
+    public DateOnly DayOf(long us) => DateOnly.FromDayNumber((int)(FloorDiv(us + OffsetUs(us), DayUs) + UnixEpochDayNumber));
+
+    /// <summary>Microseconds since the Unix epoch (UTC) at the start of the local day <paramref name="day"/>.</summary>
+    public long DayStartUs(DateOnly day)
+    {
+        var localUs = (day.DayNumber - UnixEpochDayNumber) * DayUs;
+        if (ReferenceEquals(this, Utc))
+        {
+            return localUs;
+        }
+
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (Zone.IsInvalidTime(local))
+        {
+            // Midnight skipped by a daylight-saving switch: the day starts at its first minute that exists.
+            local = local.AddMinutes(15);
+        }
+
+        return (TimeZoneInfo.ConvertTimeToUtc(local, Zone) - DateTime.UnixEpoch).Ticks / 10;
+    }
+
+    /// <summary>The zone's offset from UTC at a time, in microseconds.</summary>
+    public long OffsetUs(long us)
+    {
+        if (ReferenceEquals(this, Utc))
+        {
+            return 0;
+        }
+
+        var day = FloorDiv(us, DayUs);
+        var offset = _dayOffsets.GetOrAdd(day, d =>
+        {
+            var start = Exact(d * DayUs);
+            return start == Exact(d * DayUs + DayUs - 1) ? start : long.MinValue;
+        });
+        return offset != long.MinValue ? offset : Exact(us);
+    }
+
+    private long Exact(long us) => Zone.GetUtcOffset(DateTime.UnixEpoch.AddTicks(us * 10)).Ticks / 10;
+
+    private static long FloorDiv(long a, long b) => a / b - (a % b < 0 ? 1 : 0);
+}
