@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Services;
@@ -10,10 +12,8 @@ namespace FunnelInsight.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "stores", "generate", "report", "users"];
-
     /// <summary>True when the arguments start with a command verb rather than host options.</summary>
-    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
+    public static bool IsCommand(string[] args) => args.Length > 0 && CommandGrammar.Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Runs a verb; returns the process exit code.</summary>
     /// <param name="args">The verb and its options.</param>
@@ -25,9 +25,21 @@ public static class CommandLine
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? configuration = null, TextReader? input = null,
         CancellationToken cancellationToken = default)
     {
+        var parsed = CommandGrammar.Parse(args);
+        if (parsed.Action is HelpAction)
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        }
+
+        if (CommandGrammar.Mistake(parsed, args) is { } mistake)
+        {
+            await error.WriteLineAsync(mistake);
+            return 2;
+        }
+
         try
         {
-            var command = CommandArguments.Parse(args);
+            var command = CommandGrammar.Arguments(parsed);
             if (command.Verb.Equals("generate", StringComparison.OrdinalIgnoreCase))
             {
                 // Generating files needs no database.

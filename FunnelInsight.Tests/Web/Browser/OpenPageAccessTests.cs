@@ -16,7 +16,7 @@ public sealed class OpenPageAccessTests(DashboardApp app)
     public async Task An_owner_lowered_to_analyst_while_settings_are_open_cannot_save_them()
     {
         var (storeId, userId, page) = await OpenAsMemberAsync("Lowered settings shop", "lowered-settings@browser.test", StoreRole.Owner, "settings");
-        await Expect(page.Locator(".fi-save")).ToBeEnabledAsync();
+        await Expect(page.Locator(".fi-save")).ToBeEnabledAsync(); // the circuit is live
         var currency = page.Locator(".fi-currency input");
         await currency.FillAsync("EUR");
 
@@ -34,6 +34,9 @@ public sealed class OpenPageAccessTests(DashboardApp app)
     {
         var (storeId, userId, page) = await OpenAsMemberAsync("Removed imports shop", "removed-imports@browser.test", StoreRole.Owner, "imports");
         var file = app.WriteFile("removed-owner.csv", "event_time,event_type,session_id\n2024-03-01T10:00:00Z,session_start,s1\n");
+
+        // The circuit is live (Blazor has hooked the file input) before the owner is removed.
+        await page.WaitForFunctionAsync("() => document.querySelector('.fi-dropzone input[type=file]')?._blazorInputFileNextFileId !== undefined");
 
         await new StoreMemberships(app.Database).RemoveAsync(storeId, userId);
         await DashboardApp.ChooseUploadAsync(page, file);

@@ -52,6 +52,26 @@ public sealed class ApiProblemTests(AccountsApp app)
         await Problems.AssertAsync(response, HttpStatusCode.Forbidden);
     }
 
+    [Theory]
+    [InlineData("mode=opne", "mode")]
+    [InlineData("devcie=mobile", "devcie")]
+    [InlineData("from=2025-13-01", "from")]
+    [InlineData("breakdown=devices", "breakdown")]
+    [InlineData("window=0", "window")]
+    public async Task A_filter_that_is_not_understood_is_a_400_problem_naming_its_key(string query, string key)
+    {
+        using var byToken = app.WithToken("analyst");
+        using var signedIn = await app.SignedInAsync("analyst");
+
+        using var api = await byToken.GetAsync(new Uri($"api/stores/{app.AlphaId}/reports/funnel.json?{query}", UriKind.Relative));
+        using var export = await signedIn.GetAsync(new Uri($"stores/{app.AlphaId}/reports/funnel.csv?{query}", UriKind.Relative));
+
+        var problem = await Problems.AssertAsync(api, HttpStatusCode.BadRequest);
+        Assert.Contains(key, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(key, out _), problem.GetRawText());
+        await Problems.AssertAsync(export, HttpStatusCode.BadRequest);
+    }
+
     [Fact]
     public async Task The_error_page_works_signed_out()
     {

@@ -1,6 +1,10 @@
 using FunnelInsight.Core.Analytics;
-using FunnelInsight.Web.Services.Reports;
+using FunnelInsight.Core.Domain;
+using FunnelInsight.Web.Resources;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
 
 namespace FunnelInsight.Web.Components.Pages.Reports;
 
@@ -57,22 +61,36 @@ public abstract class ReportPage : ComponentBase
     /// <summary>The engine's question for this view, from the URL.</summary>
     protected FunnelQuery Query { get; private set; } = new(0);
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<ReportStrings> Text { get; set; } = default!;
+
     /// <inheritdoc />
     protected override void OnParametersSet()
     {
-        var values = new Dictionary<string, string?>
+        // The whole query of the address, so a misspelt key is seen too, not only the values of the keys bound above.
+        var uri = Navigation.ToAbsoluteUri(Navigation.Uri);
+        var pairs = QueryHelpers.ParseQuery(uri.Query).SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v)));
+        var filter = ReportFilters.Parse(StoreId, pairs, PageKeys(GetType()));
+        Query = filter.Query;
+        if (!filter.IsValid && RendererInfo.IsInteractive)
         {
-            ["from"] = From,
-            ["to"] = To,
-            ["device"] = Device,
-            ["channel"] = Channel,
-            ["country"] = Country,
-            ["breakdown"] = Breakdown,
-            ["mode"] = Mode,
-            ["scope"] = Scope,
-            ["window"] = Window,
-            ["trend"] = Trend,
-        };
-        Query = ReportQueryString.Parse(StoreId, key => values[key]);
+            // Said, then dropped from the address, so the link shared next is the view that is shown.
+            var dropped = filter.Problems.Select(p => p.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            Snackbar.Add(Text["FilterDropped", string.Join(", ", filter.Problems.Select(p => $"{p.Key}={p.Value}"))], Severity.Warning,
+                options => options.SnackbarTypeClass = "fi-filter-notice");
+            var kept = QueryHelpers.ParseQuery(uri.Query).Where(p => !dropped.Contains(p.Key)).SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v)));
+            Navigation.NavigateTo(QueryHelpers.AddQueryString(uri.GetLeftPart(UriPartial.Path), kept), replace: true);
+        }
     }
+
+    // The keys a page binds besides the filters (the funnel page's comparison): its [SupplyParameterFromQuery] properties.
+    private static IEnumerable<string> PageKeys(Type page) =>
+        page.GetProperties().Select(p => p.GetCustomAttributes(typeof(SupplyParameterFromQueryAttribute), true).OfType<SupplyParameterFromQueryAttribute>().FirstOrDefault() is { } bound
+            ? bound.Name ?? p.Name : null).OfType<string>();
 }
