@@ -8,7 +8,8 @@ using FunnelInsight.Web.Services;
 
 if (CommandLine.IsCommand(args))
 {
-    return await CommandLine.RunAsync(args, Console.Out, Console.Error);
+    using var signals = new CommandSignals();
+    return await CommandLine.RunAsync(args, Console.Out, Console.Error, cancellationToken: signals.Token);
 }
 
 // The content root is the app's own folder, so settings and assets are found from any working folder.
@@ -18,6 +19,7 @@ var database = FunnelInsightConfiguration.Database(builder.Configuration);
 builder.Services.AddSingleton(database);
 builder.Services.AddSingleton<StoreCatalog>();
 builder.Services.AddSingleton<ImportService>();
+builder.Services.AddSingleton<InterruptedImports>();
 builder.Services.AddSingleton<DemoStoreLoader>();
 builder.AddDashboard();
 builder.Services.AddFunnelInsightAccounts(database);
@@ -27,7 +29,8 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 await database.MigrateAsync(app.Logger);
-await app.Services.GetRequiredService<ImportService>().FailInterruptedAsync();
+// Imports a killed process left Running are marked interrupted and their temporary files removed, at once.
+await app.Services.GetRequiredService<InterruptedImports>().SweepAsync(TimeSpan.FromSeconds(1));
 await app.Services.GetRequiredService<DemoStoreLoader>().LoadIfEmptyAsync(CancellationToken.None);
 await app.PrepareAccountsAsync(database);
 

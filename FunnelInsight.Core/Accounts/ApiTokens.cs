@@ -72,12 +72,15 @@ public sealed class ApiTokens(FunnelDatabase database, TimeProvider? clock = nul
 
     /// <summary>
     /// Records that the token was just used. Kept apart from <see cref="AuthenticateAsync"/> because it writes, and a
-    /// write waits while an import holds the database: callers do it after answering the request.
+    /// write waits while an import holds the database: callers do it after answering the request. It waits two seconds
+    /// at most for the database and then throws <see cref="Microsoft.Data.Sqlite.SqliteException"/>, which callers may ignore.
     /// </summary>
     public async Task RecordUseAsync(int tokenId, CancellationToken cancellationToken = default)
     {
         var now = _clock.GetUtcNow().UtcDateTime;
         await using var context = database.CreateContext();
+        // Seconds, not the minute a bulk write may wait: a note that can be skipped must not hold up a reader.
+        context.Database.SetCommandTimeout(2);
         await context.ApiTokens.Where(t => t.Id == tokenId).ExecuteUpdateAsync(set => set.SetProperty(t => t.LastUsedUtc, now), cancellationToken);
     }
 

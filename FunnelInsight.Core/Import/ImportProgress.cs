@@ -1,7 +1,7 @@
 namespace FunnelInsight.Core.Import;
 
 /// <summary>How far an import has come.</summary>
-/// <param name="Phase">What it is doing: reading, building rollups, or done.</param>
+/// <param name="Phase">What it is doing: waiting for its turn, reading, building rollups, or done.</param>
 /// <param name="BytesRead">Bytes of the file read so far.</param>
 /// <param name="TotalBytes">Size of the file.</param>
 /// <param name="RowsRead">Data rows read so far.</param>
@@ -22,4 +22,7 @@ public enum ImportPhase
 
     /// <summary>Finished.</summary>
     Done,
+
+    /// <summary>Waiting for another writer (another import) to finish with the database before it starts.</summary>
+    Waiting,
 }

@@ -21,23 +21,42 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
 {
     private readonly ILogger _logger = logger ?? NullLogger<ImportService>.Instance;
 
-    /// <summary>Imports one file. Bad rows do not fail the import; an unreadable file gives a Failed result.</summary>
+    /// <summary>
+    /// Imports one file. Bad rows do not fail the import; an unreadable file gives a Failed result, a cancel a Cancelled
+    /// one. While another writer holds the database the import waits its turn, reporting <see cref="ImportPhase.Waiting"/>.
+    /// </summary>
     public async Task<ImportResult> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var fileName = request.FileName ?? Path.GetFileName(request.FilePath);
-        var run = await StartRunAsync(request, fileName, cancellationToken);
+        var fileSize = File.Exists(request.FilePath) ? new FileInfo(request.FilePath).Length : 0;
         var stopwatch = Stopwatch.StartNew();
-        ImportResult result;
-        try
+        var started = await Task.Run(() => StartRun(request, fileName, fileSize, progress, cancellationToken), CancellationToken.None);
+        if (started is not { } claimed)
         {
-            result = await Task.Run(() => Import(request, run, progress, cancellationToken), CancellationToken.None);
+            return new ImportResult(0, ImportStatus.Cancelled, "", "", 0, 0, 0, 0, [], CancelledMessage);
         }
-        catch (Exception ex) when (ex is ImportFileException or OperationCanceledException or IOException or UnauthorizedAccessException)
+
+        var (run, owner) = claimed;
+
+        ImportResult result;
+        using (owner)
         {
-            var cancelled = ex is OperationCanceledException;
-            result = new ImportResult(run.Id, cancelled ? ImportStatus.Cancelled : ImportStatus.Failed, "", "", 0, 0, 0, 0, [],
-                cancelled ? "The import was cancelled; nothing was stored." : ex.Message);
-            await FinishRunAsync(run.Id, result);
+            try
+            {
+                result = await Task.Run(() => Import(request, run, progress, cancellationToken), CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is ImportFileException or OperationCanceledException or IOException or UnauthorizedAccessException)
+            {
+                var cancelled = ex is OperationCanceledException;
+                result = await EndedAsync(run.Id, cancelled ? ImportStatus.Cancelled : ImportStatus.Failed, cancelled ? CancelledMessage : ex.Message);
+            }
+#pragma warning disable CA1031 // A bug or a broken database must not leave the record Running, nor reach a user as a stack trace.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogImportCrashed(_logger, ex, run.Id, fileName);
+                result = await EndedAsync(run.Id, ImportStatus.Failed, "The import stopped on an unexpected error (written to the log); nothing was stored.");
+            }
         }
 
         LogImportFinished(_logger, run.Id, fileName, request.StoreId, result.Status, result.Format, result.RowsRead,
@@ -46,27 +65,30 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         return result;
     }
 
-    /// <summary>
-    /// Marks imports left running by a stopped process as failed (their transaction never committed) and deletes the
-    /// temporary partition files such a process left (a day old or more, so that no running import loses its own).
-    /// </summary>
-    public async Task FailInterruptedAsync(CancellationToken cancellationToken = default)
+    private const string CancelledMessage = "The import was cancelled; nothing was stored.";
+
+    // Records an import that ended without its transaction. When even that cannot be written (the database is held by
+    // another writer past the timeout), the record stays Running with its owner lock released: the next sweep marks it.
+    private async Task<ImportResult> EndedAsync(int importId, ImportStatus status, string message)
     {
-        StoreRollups.RemoveLeftovers(TimeSpan.FromDays(1));
-        await using var context = database.CreateContext();
-        await context.Imports.Where(i => i.Status == ImportStatus.Running)
-            .ExecuteUpdateAsync(
-                set => set.SetProperty(i => i.Status, ImportStatus.Failed)
-                    .SetProperty(i => i.Message, "The import was interrupted; nothing was stored.")
-                    .SetProperty(i => i.FinishedUtc, DateTime.UtcNow),
-                cancellationToken);
+        var result = new ImportResult(importId, status, "", "", 0, 0, 0, 0, [], message);
+        try
+        {
+            await FinishRunAsync(importId, result);
+        }
+        catch (SqliteException ex)
+        {
+            LogOutcomeNotRecorded(_logger, importId, status, ex.Message);
+        }
+
+        return result;
     }
 
     private ImportResult Import(ImportRequest request, ImportRun run, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         using var stream = new HashingReadStream(new FileStream(request.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
         using var connection = database.OpenAsync(cancellationToken).GetAwaiter().GetResult();
-        using var transaction = connection.BeginTransaction();
+        using var transaction = WriteTurn.Begin(connection, () => progress?.Report(new ImportProgress(ImportPhase.Waiting, 0, run.FileSize, 0)), cancellationToken);
         using var errors = new RowErrorWriter(connection, transaction, run.Id);
         var context = new ImportContext(connection, transaction, request.StoreId, run.Id, run.FileSize, errors,
             rows => progress?.Report(new ImportProgress(ImportPhase.Reading, stream.BytesRead, run.FileSize, rows)),
@@ -91,26 +113,45 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         return result;
     }
 
-    private async Task<ImportRun> StartRunAsync(ImportRequest request, string fileName, CancellationToken cancellationToken)
+    // The Running record is committed with its owner lock already held, so that a sweep never takes a live import for a dead one.
+    // Null when cancelled while waiting for the database.
+    private (ImportRun Run, OwnerLock Owner)? StartRun(ImportRequest request, string fileName, long fileSize, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        await using var context = database.CreateContext();
-        if (!await context.Stores.AnyAsync(s => s.Id == request.StoreId, cancellationToken))
+        using var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
+        SqliteTransaction transaction;
+        try
         {
-            throw new ArgumentException($"Store {request.StoreId} does not exist.", nameof(request));
+            transaction = WriteTurn.Begin(connection, () => progress?.Report(new ImportProgress(ImportPhase.Waiting, 0, fileSize, 0)), cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
         }
 
-        var run = new ImportRun
+        using (transaction)
+        using (var context = FunnelDatabase.CreateContext(connection))
         {
-            StoreId = request.StoreId,
-            Kind = request.Kind,
-            FileName = fileName,
-            FileSize = File.Exists(request.FilePath) ? new FileInfo(request.FilePath).Length : 0,
-            StartedUtc = DateTime.UtcNow,
-            Status = ImportStatus.Running,
-        };
-        context.Imports.Add(run);
-        await context.SaveChangesAsync(cancellationToken);
-        return run;
+            context.Database.UseTransaction(transaction);
+            if (!context.Stores.Any(s => s.Id == request.StoreId))
+            {
+                throw new ArgumentException($"Store {request.StoreId} does not exist.", nameof(request));
+            }
+
+            var run = new ImportRun
+            {
+                StoreId = request.StoreId,
+                Kind = request.Kind,
+                FileName = fileName,
+                FileSize = fileSize,
+                StartedUtc = DateTime.UtcNow,
+                Status = ImportStatus.Running,
+            };
+            context.Imports.Add(run);
+            context.SaveChanges();
+            var owner = new InterruptedImports(database).Own(run.Id);
+            transaction.Commit();
+            return (run, owner);
+        }
     }
 
     private async Task FinishRunAsync(int importId, ImportResult result)
@@ -141,6 +182,12 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
 
         command.ExecuteNonQuery();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import {ImportId} of {FileName} stopped on an unexpected error")]
+    private static partial void LogImportCrashed(ILogger logger, Exception exception, int importId, string fileName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import {ImportId} ended {Status} but the database could not record it ({Reason}); the next start marks it interrupted")]
+    private static partial void LogOutcomeNotRecorded(ILogger logger, int importId, ImportStatus status, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} of {FileName} into store {StoreId}: {Status} as {Format}, {RowsRead} read, {RowsStored} stored, {RowsRejected} rejected, {RowsDuplicate} duplicate, {RowsUpdated} updated in {ElapsedMs} ms")]
     private static partial void LogImportFinished(ILogger logger, int importId, string fileName, int storeId, ImportStatus status,

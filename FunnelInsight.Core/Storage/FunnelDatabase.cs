@@ -44,6 +44,10 @@ public sealed class FunnelDatabase
     /// <summary>A new context; dispose it when the operation ends.</summary>
     public FunnelDbContext CreateContext() => new(ContextOptions());
 
+    /// <summary>A new context on an open <paramref name="connection"/> (to share its transaction); the caller keeps the connection.</summary>
+    public static FunnelDbContext CreateContext(SqliteConnection connection) =>
+        new(new DbContextOptionsBuilder<FunnelDbContext>().UseSqlite(connection).Options);
+
     /// <summary>
     /// Creates the database file's folder, applies pending migrations and what they leave to code (see
     /// <see cref="StorageUpgrade"/>), and turns on WAL.
@@ -72,11 +76,24 @@ public sealed class FunnelDatabase
 
         await using (var context = CreateContext())
         {
-            await context.Database.MigrateAsync(cancellationToken);
+            await MigrateIfPendingAsync(context, cancellationToken);
         }
 
         await using var upgrading = await OpenAsync(cancellationToken);
         StorageUpgrade.Run(upgrading, logger);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="context"/>'s pending migrations, if it has any. EF Core takes its migration lock (a write)
+    /// even when there is nothing to apply, and a long import in another process holds SQLite's one write lock for
+    /// minutes: a start that only reads must not wait for it.
+    /// </summary>
+    public static async Task MigrateIfPendingAsync(DbContext context, CancellationToken cancellationToken = default)
+    {
+        if ((await context.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await context.Database.MigrateAsync(cancellationToken);
+        }
     }
 
     /// <summary>

@@ -87,7 +87,19 @@ public sealed class TestApp : IAsyncDisposable
         $"{Path.DirectorySeparatorChar}FunnelInsight.Web{Path.DirectorySeparatorChar}",
         StringComparison.Ordinal), "FunnelInsight.Web.dll");
 
-    private static ProcessStartInfo Start(TempDatabase database, IReadOnlyDictionary<string, string>? settings, params string[] args)
+    /// <summary>The id of the app's process (to send it a signal).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Sends the app <paramref name="signal"/> (<c>TERM</c>, <c>KILL</c>…) and waits until it has exited; its exit code.</summary>
+    public async Task<int> SignalAndWaitAsync(string signal)
+    {
+        await ChildProcess.SignalAsync(_process.Id, signal);
+        await _process.WaitForExitAsync();
+        return _process.ExitCode;
+    }
+
+    /// <summary>How the dashboard or a command line verb is started on <paramref name="database"/> with <paramref name="settings"/> as environment.</summary>
+    internal static ProcessStartInfo Start(TempDatabase database, IReadOnlyDictionary<string, string>? settings, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {

@@ -18,6 +18,6 @@ public static class AccountsDatabase
     public static async Task MigrateAsync(FunnelDatabase database, CancellationToken cancellationToken = default)
     {
         await using var context = new AccountsDbContext(Options(database));
-        await context.Database.MigrateAsync(cancellationToken);
+        await FunnelDatabase.MigrateIfPendingAsync(context, cancellationToken);
     }
 }

@@ -111,7 +111,14 @@ public sealed class CommandAccess
         _token = await _tokens.AuthenticateAsync(_secret, cancellationToken);
         if (_token is not null)
         {
-            await _tokens.RecordUseAsync(_token.Id, cancellationToken);
+            try
+            {
+                await _tokens.RecordUseAsync(_token.Id, cancellationToken);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException)
+            {
+                // "Last used" is informative: a database held by a long import must not stop a verb that only reads.
+            }
         }
 
         return _token;

@@ -12,7 +12,7 @@ namespace FunnelInsight.Web.Cli;
 internal static class CommandGrammar
 {
     /// <summary>The verbs (the first argument).</summary>
-    public static IReadOnlyList<string> Verbs { get; } = ["import", "stores", "generate", "report", "users"];
+    public static IReadOnlyList<string> Verbs { get; } = ["import", "imports", "stores", "generate", "report", "users"];
 
     /// <summary>The command tree.</summary>
     public static RootCommand Build()
@@ -22,6 +22,7 @@ internal static class CommandGrammar
             ("store", "The store (created if missing)."), ("events", "An event export (CSV)."), ("orders", "An order export (CSV)."),
             ("format", "The file's format; detected from its header when left out."), ("map", "Column mapping: field=column,…"),
             ("errors", "Writes the rejected rows to this CSV file."), Token));
+        root.Subcommands.Add(Verb("imports", "Lists a store's imports as JSON, newest first, for an Analyst or Owner.", ("store", "The store."), Token));
         root.Subcommands.Add(Verb("stores", "Lists the stores without members and, with a token, its user's stores.", Token));
         root.Subcommands.Add(Verb("generate", "Writes a generated store's events.csv and orders.csv.",
             ("events", "Number of events."), ("orders", "Number of orders."), ("out", "The folder to write to."), ("seed", "Random seed (default 1)."),

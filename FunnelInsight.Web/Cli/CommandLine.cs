@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using FunnelInsight.Core.Analytics;
+using FunnelInsight.Core.Import;
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Services;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace FunnelInsight.Web.Cli;
 
@@ -12,6 +15,12 @@ namespace FunnelInsight.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
+    /// <summary>The exit code of a verb stopped by Ctrl-C or SIGTERM.</summary>
+    public const int Cancelled = 130;
+
+    // How long a start waits for the write lock to mark dead imports; a long import elsewhere leaves them for the next start.
+    private static readonly TimeSpan SweepWait = TimeSpan.FromSeconds(1);
+
     /// <summary>True when the arguments start with a command verb rather than host options.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && CommandGrammar.Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -49,9 +58,12 @@ public static class CommandLine
             var database = FunnelInsightConfiguration.Database(configuration ?? FunnelInsightConfiguration.Load());
             await database.MigrateAsync(cancellationToken);
             await AccountsDatabase.MigrateAsync(database, cancellationToken);
+            // Imports whose process was killed: marked interrupted and their files removed, whatever the verb.
+            await new InterruptedImports(database).SweepAsync(SweepWait, cancellationToken);
             var access = CommandAccess.For(command, database);
             return command.Verb.ToLowerInvariant() switch
             {
+                "imports" => await ImportsCommand.RunAsync(command, access, database, output, cancellationToken),
                 "import" => await ImportCommand.RunAsync(command, access, database, output, error, cancellationToken),
                 "report" => await ReportCommand.RunAsync(command, access, new SqliteFunnelAnalytics(database), output, cancellationToken),
                 "users" => await UsersCommand.RunAsync(command, database, input ?? Console.In, output, error, cancellationToken),
@@ -62,6 +74,18 @@ public static class CommandLine
         {
             await error.WriteLineAsync(ex.Message);
             return ex.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync($"{args[0]}: cancelled.");
+            return Cancelled;
+        }
+        catch (Exception ex) when (ex is SqliteException or DbUpdateException)
+        {
+            // The database itself failed (held by another writer past the timeout, full, read-only): one line, never
+            // a stack trace or EF Core's "see the inner exception".
+            await error.WriteLineAsync($"{args[0]}: the database cannot be used: {ex.GetBaseException().Message}");
+            return 1;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -30,7 +30,11 @@ internal static class ImportCommand
         var progress = new SyncProgress<ImportProgress>(p =>
         {
             var percent = (int)(p.Fraction * 100);
-            if (percent / 10 != lastPercent / 10 && p.Phase == ImportPhase.Reading)
+            if (p.Phase == ImportPhase.Waiting)
+            {
+                error.WriteLine("import: waiting for another import to finish…");
+            }
+            else if (percent / 10 != lastPercent / 10 && p.Phase == ImportPhase.Reading)
             {
                 lastPercent = percent;
                 error.WriteLine($"import: {percent}% ({p.RowsRead:N0} rows)");
@@ -45,7 +49,7 @@ internal static class ImportCommand
         if (result.Status != ImportStatus.Succeeded)
         {
             error.WriteLine($"import: {result.Message}");
-            return result.Status == ImportStatus.Cancelled ? 130 : 1;
+            return result.Status == ImportStatus.Cancelled ? CommandLine.Cancelled : 1;
         }
 
         if (args.Get("errors") is { } errorFile)

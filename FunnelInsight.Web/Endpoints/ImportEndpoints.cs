@@ -45,7 +45,7 @@ public static class ImportEndpoints
     }
 
     private static async Task<IResult> UploadAsync(int storeId, string kind, string? fileName, string? format, string? map, HttpContext http,
-        IStoreAccess access, UploadGuard guard, ImportService imports, CancellationToken cancellationToken)
+        IStoreAccess access, UploadGuard guard, ImportService imports, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         var importKind = kind.ToLowerInvariant() switch { "events" => ImportKind.Events, "orders" => ImportKind.Orders, _ => (ImportKind?)null };
         if (importKind is null)
@@ -64,7 +64,17 @@ public static class ImportEndpoints
             limit.MaxRequestBodySize = guard.MaxBytes + 1;
         }
 
-        var upload = await guard.SaveAsync(storeId, fileName ?? "upload.csv", http.Request.Body, http.Request.ContentLength, cancellationToken: cancellationToken);
+        UploadResult upload;
+        try
+        {
+            upload = await guard.SaveAsync(storeId, fileName ?? "upload.csv", http.Request.Body, http.Request.ContentLength, cancellationToken: cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A body sent without a length (chunked) meets the server's limit while the guard reads it.
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, detail: guard.TooLargeMessage);
+        }
+
         if (upload.File is not { } file)
         {
             return Results.Problem(statusCode: upload.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, detail: upload.Rejection);
@@ -72,7 +82,9 @@ public static class ImportEndpoints
 
         try
         {
-            var result = await imports.ImportAsync(new ImportRequest(storeId, importKind.Value, file.Path, file.FileName, format, map), cancellationToken: cancellationToken);
+            // The dashboard's shutdown cancels the import too, so that its record ends Cancelled rather than Running.
+            using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+            var result = await imports.ImportAsync(new ImportRequest(storeId, importKind.Value, file.Path, file.FileName, format, map), cancellationToken: cancel.Token);
             var body = new
             {
                 importId = result.ImportId,

@@ -18,9 +18,9 @@ public static class DashboardExtensions
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            options.SetDefaultCulture(DashboardCultures.Default)
-                .AddSupportedCultures([.. DashboardCultures.Supported])
-                .AddSupportedUICultures([.. DashboardCultures.Supported]);
+            options.DefaultRequestCulture = new(DashboardCultures.Cultures[0]);
+            options.SupportedCultures = [.. DashboardCultures.Cultures];
+            options.SupportedUICultures = [.. DashboardCultures.Cultures];
 
             // The language comes from the cookie the language switch sets (then the browser's), never from the URL.
             options.RequestCultureProviders.RemoveAt(0);

@@ -123,6 +123,8 @@ public sealed class UploadGuard(FunnelDatabase database, IConfiguration configur
         _ => bytes.ToString(CultureInfo.InvariantCulture) + " bytes",
     };
 
-    private UploadResult TooLarge() =>
-        UploadResult.Refused(UploadRefusal.TooLarge, $"The file is larger than the upload limit of {Describe(MaxBytes)}. Split the export into smaller files (for example by month) and upload each.");
+    /// <summary>What an oversized upload is told, however it was sent (with a length or without one).</summary>
+    public string TooLargeMessage => $"The file is larger than the upload limit of {Describe(MaxBytes)}. Split the export into smaller files (for example by month) and upload each.";
+
+    private UploadResult TooLarge() => UploadResult.Refused(UploadRefusal.TooLarge, TooLargeMessage);
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using FunnelInsight.Core.Import.Events;
+using FunnelInsight.Core.Storage;
 
 namespace FunnelInsight.Core.Analytics.Rollups;
 
@@ -19,6 +20,7 @@ internal sealed class EventPartitions : IDisposable
 
     private readonly string _folder;
     private readonly Partition[] _partitions;
+    private OwnerLock? _owner;
 
     /// <param name="folder">Where spill files go; created when needed and deleted on dispose.</param>
     /// <param name="expectedEvents">About how many events will be added, which sets the number of partitions.</param>
@@ -99,10 +101,23 @@ internal sealed class EventPartitions : IDisposable
             partition.Dispose();
         }
 
+        _owner?.Dispose();
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
         }
+    }
+
+    // The folder is made with its owner lock, so that a sweep by another process can tell it from a dead one's.
+    private string SpillFolder()
+    {
+        if (_owner is null)
+        {
+            Directory.CreateDirectory(_folder);
+            _owner = OwnerLock.Take(Path.Combine(_folder, StoreRollups.OwnerLockName));
+        }
+
+        return _folder;
     }
 
     private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> text, TextRange range) => range.IsNull ? default : text.Slice(range.Offset, range.Length);
@@ -181,8 +196,7 @@ internal sealed class EventPartitions : IDisposable
         {
             if (_file is null)
             {
-                Directory.CreateDirectory(owner._folder);
-                _file = new FileStream(Path.Combine(owner._folder, $"partition-{index}.bin"), FileMode.CreateNew, FileAccess.ReadWrite,
+                _file = new FileStream(Path.Combine(owner.SpillFolder(), $"partition-{index}.bin"), FileMode.CreateNew, FileAccess.ReadWrite,
                     FileShare.None, 1, FileOptions.DeleteOnClose);
             }
 

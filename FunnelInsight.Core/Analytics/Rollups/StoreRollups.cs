@@ -30,26 +30,34 @@ internal static class StoreRollups
     /// <summary>A new folder name for one build's partition files (created only if a partition spills).</summary>
     public static string TemporaryFolder() => Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N"));
 
+    /// <summary>The file in a partition folder that its building process holds locked (see <see cref="OwnerLock"/>).</summary>
+    public const string OwnerLockName = "owner.lock";
+
+    // A folder without its lock yet is one being made this instant (the lock follows at once), or one from an older version.
+    private static readonly TimeSpan UnlockedAge = TimeSpan.FromMinutes(10);
+
     /// <summary>
-    /// Deletes partition folders that a stopped process left behind (a normal build deletes its own), once they are
-    /// older than <paramref name="age"/>, so that a build still running elsewhere keeps its files. Returns how many.
+    /// Deletes the partition folders of builds whose process has ended (killed, crashed), at once: a folder whose owner
+    /// lock is free. A build still running, here or in another process, holds its lock and keeps its files. Returns how many.
     /// </summary>
-    public static int RemoveLeftovers(TimeSpan age)
+    public static int RemoveLeftovers()
     {
         var removed = 0;
         foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), FolderPrefix + "*"))
         {
             try
             {
-                if (DateTime.UtcNow - Directory.GetLastWriteTimeUtc(folder) > age)
+                var ownerLock = Path.Combine(folder, OwnerLockName);
+                var dead = File.Exists(ownerLock) ? !OwnerLock.IsHeld(ownerLock) : DateTime.UtcNow - Directory.GetLastWriteTimeUtc(folder) > UnlockedAge;
+                if (dead)
                 {
                     Directory.Delete(folder, recursive: true);
                     removed++;
                 }
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // Gone already, or in use: left for the next sweep.
+                // Gone already, or another user's: left for the next sweep.
             }
         }
 

@@ -24,6 +24,9 @@ public enum ImportStatus
 
     /// <summary>The file could not be read or stored; nothing was stored.</summary>
     Failed = 3,
+
+    /// <summary>Its process ended before it did (killed, crashed, powered off); nothing was stored.</summary>
+    Interrupted = 4,
 }
 
 /// <summary>One uploaded file and what became of its rows.</summary>

@@ -63,6 +63,8 @@ public sealed class ImportsPageTests(DashboardApp app)
         await Expect(page.Locator(".fi-count-rejected")).ToHaveTextAsync("0");
         await Expect(page.Locator(".fi-history tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator(".fi-history tbody tr")).ToContainTextAsync("shop-events.csv");
+        await Expect(page.Locator(".fi-history .fi-status")).ToHaveTextAsync("Imported");
+        await Expect(page.Locator(".fi-history .fi-status")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-chip-color-success"));
         await DashboardApp.ScreenshotAsync(page, "imports-done");
     }
 
@@ -79,6 +81,9 @@ public sealed class ImportsPageTests(DashboardApp app)
         await Expect(errors.Nth(0)).ToContainTextAsync("Unparseable time 'yesterday'.");
         await Expect(errors.Nth(0).Locator("td").First).ToHaveTextAsync("3");
         await Expect(errors.Nth(1).Locator("td").First).ToHaveTextAsync("5");
+        // Not the clean import's green badge: rows were rejected.
+        await Expect(page.Locator(".fi-history .fi-status")).ToHaveTextAsync("Imported, rows rejected");
+        await Expect(page.Locator(".fi-history .fi-status")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-chip-color-warning"));
         await DashboardApp.ScreenshotAsync(page, "imports-row-errors");
     }
 
@@ -126,6 +131,27 @@ public sealed class ImportsPageTests(DashboardApp app)
         await DashboardApp.ChooseUploadAsync(page, path);
 
         await Expect(page.Locator(".fi-upload-error")).ToHaveTextAsync("«picture.csv» صورة، وليست ملف تصدير CSV.");
+    }
+
+    [Fact]
+    public async Task In_arabic_the_page_stays_arabic_with_arabic_dates_after_an_import_finishes()
+    {
+        var storeId = await app.CreateStoreAsync("Arabic import shop");
+        var page = await app.NewPageAsync();
+        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=ar|uic=ar", Url = app.BaseUrl }]);
+        await page.GotoAsync($"/stores/{storeId}/imports");
+        await UploadAsync(page, app.WriteFile("arabic-events.csv", Events));
+
+        await page.Locator(".fi-start-import").ClickAsync();
+
+        // The end of the import arrives from the worker's thread; the page it re-renders is still Arabic.
+        await Expect(page.Locator(".fi-count-stored")).ToHaveTextAsync("\u20668\u2069"); // Latin digits, isolated left to right
+        await Expect(page.Locator(".fi-history .fi-status")).ToHaveTextAsync("تم الاستيراد");
+        await Expect(page.Locator("h6", new() { HasText = "سجل الاستيراد" })).ToBeVisibleAsync();
+        // Arabic's short date (day/month/year with right-to-left marks, ص or م), never the invariant 12/01/2026 12:00.
+        var started = await page.Locator(".fi-history tbody td.text-nowrap").InnerTextAsync();
+        Assert.Matches(@"^\d{1,2}\u200F*/\d{1,2}\u200F*/\d{4} \d{1,2}:\d{2} (ص|م) UTC$", started);
+        await DashboardApp.ScreenshotAsync(page, "imports-done-arabic");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Core.Analytics.BruteForce;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,6 +12,14 @@ namespace FunnelInsight.Tests.Web.Browser;
 public sealed class ReportPagesTests(DashboardApp app)
 {
     private static readonly string[] Pages = ["overview", "funnel", "leaks", "abandoned", "customers"];
+
+    // The innermost elements that reach past the viewport's edges, to name what makes a page scroll sideways.
+    private const string WidestElements = """
+        () => [...document.querySelectorAll('body *')]
+            .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > innerWidth + 1 || r.left < -1); })
+            .filter(e => ![...e.children].some(c => { const r = c.getBoundingClientRect(); return r.right > innerWidth + 1 || r.left < -1; }))
+            .slice(0, 4).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} [${Math.round(e.getBoundingClientRect().left)}, ${Math.round(e.getBoundingClientRect().right)}]`).join('; ')
+        """;
 
     [Fact]
     public async Task An_imported_export_draws_the_funnel_as_five_bars_with_the_core_reports_stage_counts()
@@ -94,26 +103,57 @@ public sealed class ReportPagesTests(DashboardApp app)
     }
 
     [Fact]
-    public async Task Every_report_page_is_screenshot_in_english_and_arabic_at_desktop_and_phone_width()
+    public async Task Every_page_is_screenshot_in_english_and_arabic_at_desktop_and_phone_width_without_sideways_scroll()
     {
         // A busier shop than the sample (random paths through checkout), so charts and friction cards have something to show.
         var storeId = await ReportSample.ImportAsync(app, "Screenshot shop");
         var (_, busy) = RandomStore.Generate(seed: 11, sessions: 3000);
         await new ImportService(app.Database).ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile("busy-events.csv", busy)));
+        string[] others = ["imports", "settings", "members"];
+        var overflowing = new List<string>();
         foreach (var (culture, width) in new[] { ("en", 1280), ("ar", 1280), ("en", 390), ("ar", 390) })
         {
             var page = await app.NewPageAsync(width, 900);
             await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
-            foreach (var name in Pages)
+            foreach (var (name, path) in Pages.Concat(others).Select(n => (n, $"/stores/{storeId}/{n}")).Append(("home", "/")).Append(("tokens", "/account/tokens")))
             {
-                await page.GotoAsync($"/stores/{storeId}/{name}");
+                await page.GotoAsync(path);
                 await Expect(page.Locator(".fi-report-loading")).ToHaveCountAsync(0);
                 await Expect(page.Locator(".fi-report-error")).ToHaveCountAsync(0);
+                await Expect(page.Locator(".mud-skeleton")).ToHaveCountAsync(0);
                 await page.WaitForTimeoutAsync(400); // let the charts finish drawing for the picture
-                await DashboardApp.ScreenshotAsync(page, $"report-{name}-{culture}-{width}");
+                await DashboardApp.ScreenshotAsync(page, $"{(Pages.Contains(name) ? "report-" : "page-")}{name}-{culture}-{width}");
+                var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+                if (scrollWidth > width)
+                {
+                    overflowing.Add($"{name} ({culture}, {width} px) is {scrollWidth} px wide: {await page.EvaluateAsync<string>(WidestElements)}");
+                }
             }
 
             await page.Context.CloseAsync();
         }
+
+        Assert.True(overflowing.Count == 0, string.Join("\n", overflowing));
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task Chart_axes_group_their_digits_and_the_trend_names_its_unit(string culture)
+    {
+        var storeId = await ReportSample.ImportAsync(app, $"Axis shop {culture}");
+        var (_, busy) = RandomStore.Generate(seed: 5, sessions: 2500);
+        await new ImportService(app.Database).ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"axis-events-{culture}.csv", busy)));
+        var page = await app.NewPageAsync();
+        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+
+        await page.GotoAsync($"/stores/{storeId}/funnel");
+
+        // 2,512 sessions land: the axis goes past 2,000 and writes it so (Latin digits in Arabic too), never 2000.
+        var funnelAxis = page.Locator(".fi-funnel-chart .apexcharts-yaxis-label");
+        await Expect(funnelAxis.Filter(new() { HasText = "2,000" })).ToHaveCountAsync(1);
+        var trendAxis = await page.Locator(".fi-trend-chart .apexcharts-yaxis-label tspan").AllTextContentsAsync();
+        Assert.NotEmpty(trendAxis);
+        Assert.True(trendAxis.All(label => Regex.IsMatch(label.Trim(), @"^\d+%$")), string.Join(" | ", trendAxis));
     }
 }

@@ -24,7 +24,7 @@ public abstract class DashboardComponentContext : BunitContext
 
     /// <summary>Renders as a circuit in <paramref name="name"/> would.</summary>
     protected static void UseCulture(string name) =>
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = FunnelInsight.Web.Services.DashboardCultures.Create(name);
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

@@ -97,6 +97,26 @@ public sealed class ImportEndpointsTests(AccountsApp app)
     }
 
     [Fact]
+    public async Task An_oversized_upload_sent_chunked_without_a_length_gets_the_same_413_and_message_as_a_sized_one()
+    {
+        using var client = app.WithToken("owner");
+        var content = NewEvents + new string('x', 5 * (int)AccountsApp.MaxUploadBytes);
+        using var sized = await UploadAsync(client, content, "big.csv");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"api/stores/{app.AlphaId}/imports/events?fileName=big.csv", UriKind.Relative))
+        {
+            Content = new StringContent(content, Encoding.UTF8, "text/csv"),
+        };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var chunked = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
+        Assert.Equal(await DetailAsync(sized), await DetailAsync(chunked));
+        var uploads = app.Db.Database.StoreFilesFolder(app.AlphaId);
+        Assert.False(Directory.Exists(uploads) && Directory.GetFiles(uploads).Length > 0, "the partial upload is removed");
+    }
+
+    [Fact]
     public async Task An_anonymous_upload_gets_401()
     {
         using var client = app.App.Client();

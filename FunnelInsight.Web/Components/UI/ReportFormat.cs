@@ -3,11 +3,14 @@ using FunnelInsight.Core.Analytics.Statistics;
 
 namespace FunnelInsight.Web.Components.UI;
 
-/// <summary>Rates, money, intervals and days of the report pages, as the current language writes them.</summary>
+/// <summary>
+/// Rates, money, intervals and days of the report pages, as the current language writes them; every number is kept
+/// in one piece (<see cref="Bidi.Number"/>) so a right-to-left page shows its sign and unit where they belong.
+/// </summary>
 public static class ReportFormat
 {
     /// <summary>A fraction as a percentage with one decimal (0.6957 → 69.6%).</summary>
-    public static string Percent(double fraction) => fraction.ToString("P1", CultureInfo.CurrentCulture);
+    public static string Percent(double fraction) => Bidi.Number(fraction.ToString("P1", CultureInfo.CurrentCulture));
 
     /// <summary>A rate, or a dash when it has no data.</summary>
     public static string Rate(Proportion rate) => rate.HasData ? Percent(rate.Value) : "—";
@@ -18,7 +21,12 @@ public static class ReportFormat
 
     /// <summary>A change in percentage points with its sign (+1.2 pp).</summary>
     public static string Points(double fractionDifference) =>
-        (fractionDifference * 100).ToString("+0.0;−0.0;0.0", CultureInfo.CurrentCulture);
+        Bidi.Number((fractionDifference * 100).ToString("+0.0;−0.0;0.0", CultureInfo.CurrentCulture));
+
+    /// <summary>A p-value with three decimals, or “&lt; 0.001” below that (never a bare 0.000).</summary>
+    public static string PValue(double p) => Bidi.Number(p < 0.001
+        ? "< " + 0.001.ToString("0.000", CultureInfo.CurrentCulture)
+        : p.ToString("0.000", CultureInfo.CurrentCulture));
 
     /// <summary>An amount in the store's currency (ISO code), with the culture's digits and separators.</summary>
     public static string Money(double amount, string currency, int decimals = 0)
@@ -29,8 +37,12 @@ public static class ReportFormat
         // A code needs a space where a symbol ($, €) sits tight against the digits.
         format.CurrencyPositivePattern = format.CurrencyPositivePattern switch { 0 => 2, 1 => 3, var p => p };
         format.CurrencyNegativePattern = format.CurrencyNegativePattern switch { 1 => 9, 5 => 8, var p => p };
-        return amount.ToString("C" + decimals.ToString(CultureInfo.InvariantCulture), format);
+        return Bidi.Number(amount.ToString("C" + decimals.ToString(CultureInfo.InvariantCulture), format));
     }
+
+    /// <summary>A change in an amount with its sign (+USD 120, -USD 4,972).</summary>
+    public static string SignedMoney(double change, string currency) =>
+        change > 0 ? Bidi.Number("+" + Money(change, currency)) : Money(change, currency);
 
     /// <summary>A day in the culture's short date.</summary>
     public static string Day(DateOnly day) => day.ToString("d", CultureInfo.CurrentCulture);
@@ -48,7 +60,7 @@ public static class ReportFormat
     public static string Duration(double? seconds) => seconds switch
     {
         null => "—",
-        < 3600 => TimeSpan.FromSeconds(seconds.Value).ToString(@"m\:ss", CultureInfo.CurrentCulture),
-        _ => TimeSpan.FromSeconds(seconds.Value).ToString(@"d\.hh\:mm\:ss", CultureInfo.CurrentCulture),
+        < 3600 => Bidi.Number(TimeSpan.FromSeconds(seconds.Value).ToString(@"m\:ss", CultureInfo.CurrentCulture)),
+        _ => Bidi.Number(TimeSpan.FromSeconds(seconds.Value).ToString(@"d\.hh\:mm\:ss", CultureInfo.CurrentCulture)),
     };
 }

@@ -8,15 +8,19 @@ namespace FunnelInsight.Web.Services.Importing;
 /// Runs queued imports in the background, one at a time (SQLite has one writer), removes their uploads, and has the
 /// store's analytics loaded again before the merchant opens a chart.
 /// </summary>
-public sealed partial class ImportWorker(ImportJobs queue, ImportService imports, UploadGuard uploads, IFunnelAnalytics analytics,
-    ILogger<ImportWorker> logger) : BackgroundService
+public sealed partial class ImportWorker(ImportJobs queue, ImportService imports, InterruptedImports interrupted, UploadGuard uploads,
+    IFunnelAnalytics analytics, ILogger<ImportWorker> logger) : BackgroundService
 {
+    private static readonly TimeSpan SweepWait = TimeSpan.FromSeconds(1);
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         uploads.RemoveLeftovers();
         await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken))
         {
+            // An import that could not record its end is marked interrupted before the next one starts.
+            await interrupted.SweepAsync(SweepWait, stoppingToken);
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, job.CancellationToken);
             ImportResult result;
             try
@@ -28,7 +32,9 @@ public sealed partial class ImportWorker(ImportJobs queue, ImportService imports
 #pragma warning restore CA1031
             {
                 LogImportCrashed(logger, ex, job.Request.FileName);
-                result = new ImportResult(0, ImportStatus.Failed, "", "", 0, 0, 0, 0, [], ex.Message);
+                // Our own refusals (a store deleted meanwhile) are said as they are; anything else is in the log, not on the page.
+                result = new ImportResult(0, ImportStatus.Failed, "", "", 0, 0, 0, 0, [],
+                    ex is ArgumentException ? ex.Message : "The import stopped on an unexpected error (written to the server log); nothing was stored.");
             }
             finally
             {

@@ -37,6 +37,11 @@ function safeOptions(options) {
         // SVG text: shown as given, never parsed.
         options.dataLabels.formatter = textOf(options.dataLabels.texts);
     }
+    const valueAxis = options.yaxis?.labels;
+    if (valueAxis && valueAxis.thousands !== undefined) {
+        // The value axis grouped as the page's language groups digits, with the values' unit (SVG text, numbers only).
+        valueAxis.formatter = value => Math.round(value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, valueAxis.thousands) + (valueAxis.suffix ?? '');
+    }
 
     const legend = options.legend ??= {};
     delete legend.tooltipHoverFormatter;

@@ -1,6 +1,7 @@
 using System.Text;
 using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Domain;
+using FunnelInsight.Core.Storage;
 
 namespace FunnelInsight.Tests.Core.Analytics.Rollups;
 
@@ -28,7 +29,7 @@ public class EventPartitionsTests
             }
 
             Assert.Equal(4, partitions.PartitionCount);
-            Assert.Equal(4, Directory.GetFiles(folder).Length);
+            Assert.Equal(4, Directory.GetFiles(folder, "partition-*").Length);
             Roll(partitions, sessions.Add, _ => Assert.Fail("no repeats"));
         }
 
@@ -200,20 +201,48 @@ public class EventPartitionsTests
     private static string TemporaryFolder() => Path.Combine(Path.GetTempPath(), "funnelinsight-tests", "partitions-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public void Partition_folders_a_stopped_import_left_are_swept_once_a_day_old_and_fresh_ones_stay()
+    public void Partition_folders_whose_owner_is_gone_are_swept_at_once_and_live_ones_stay()
     {
-        var old = StoreRollups.TemporaryFolder();
-        var fresh = StoreRollups.TemporaryFolder();
-        Directory.CreateDirectory(old);
-        Directory.CreateDirectory(fresh);
-        File.WriteAllBytes(Path.Combine(old, "partition-0.bin"), [1, 2, 3]);
-        Directory.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddDays(-2));
+        string Folder()
+        {
+            var folder = StoreRollups.TemporaryFolder();
+            Directory.CreateDirectory(folder);
+            File.WriteAllBytes(Path.Combine(folder, "partition-0.bin"), [1, 2, 3]);
+            return folder;
+        }
 
-        var removed = StoreRollups.RemoveLeftovers(TimeSpan.FromDays(1));
+        var dead = Folder();
+        File.WriteAllBytes(Path.Combine(dead, StoreRollups.OwnerLockName), []);
+        var live = Folder();
+        using var owner = OwnerLock.Take(Path.Combine(live, StoreRollups.OwnerLockName));
+        var unlockedOld = Folder();
+        Directory.SetLastWriteTimeUtc(unlockedOld, DateTime.UtcNow.AddDays(-2));
+        var unlockedFresh = Folder();
 
-        Assert.True(removed >= 1);
-        Assert.False(Directory.Exists(old));
-        Assert.True(Directory.Exists(fresh));
-        Directory.Delete(fresh);
+        var removed = StoreRollups.RemoveLeftovers();
+
+        Assert.True(removed >= 2);
+        Assert.Equal((false, true, false, true), (Directory.Exists(dead), Directory.Exists(live), Directory.Exists(unlockedOld), Directory.Exists(unlockedFresh)));
+        Directory.Delete(unlockedFresh, recursive: true);
+    }
+
+    [Fact]
+    public void A_spilling_partition_set_holds_its_folder_lock_until_disposed()
+    {
+        var folder = StoreRollups.TemporaryFolder();
+        var partitions = new EventPartitions(folder, expectedEvents: 1);
+        for (var i = 0; i < 2000; i++)
+        {
+            Add(partitions, i, i, identity: i, "s-" + new string('x', 40), "v1", "page_view");
+        }
+
+        var ownerLock = Path.Combine(folder, StoreRollups.OwnerLockName);
+        Assert.True(OwnerLock.IsHeld(ownerLock));
+        StoreRollups.RemoveLeftovers();
+        Assert.True(Directory.Exists(folder));
+
+        partitions.Dispose();
+
+        Assert.False(Directory.Exists(folder));
     }
 }

@@ -18,6 +18,7 @@ namespace FunnelInsight.Web.Components.Pages.Importing;
 public sealed partial class ImportUploader : ComponentBase, IDisposable
 {
     private readonly CancellationTokenSource _disposed = new();
+    private readonly CircuitCulture _culture = CircuitCulture.Capture();
     private UploadStep _step;
     private ImportKind _kind = ImportKind.Events;
     private string? _error;
@@ -177,7 +178,8 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
         OnJobChanged();
     }
 
-    private void OnJobChanged() => _ = InvokeAsync(async () =>
+    // Raised on the import worker's thread: the render runs in the page's language, not the worker's.
+    private void OnJobChanged() => _ = InvokeAsync(() => _culture.RunAsync(async () =>
     {
         if (_job?.Result is { } result && _step == UploadStep.Importing)
         {
@@ -187,7 +189,7 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
         }
 
         StateHasChanged();
-    });
+    }));
 
     /// <summary>The guard's refusal in the user's language (the guard's own text is the upload API's English).</summary>
     private string Refusal(UploadRefusal refusal, IBrowserFile file) => refusal switch

@@ -1,5 +1,7 @@
 using System.Globalization;
+using FunnelInsight.Core.Analytics.Friction;
 using FunnelInsight.Core.Domain;
+using FunnelInsight.Web.Components.UI;
 using FunnelInsight.Web.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -23,6 +25,10 @@ public static class ReportText
         CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "en" && text[$"Flag_{key}_{part}"] is { ResourceNotFound: false } found
             ? found
             : english;
+
+    /// <summary>Who published a reference figure, in the page's language, set apart from the sentence it sits in.</summary>
+    public static string Source(IStringLocalizer<ReportStrings> text, ReferenceFigure reference) =>
+        Bidi.Isolate(text["Source_" + reference.Key] is { ResourceNotFound: false } found ? found : reference.Source);
 
     /// <summary>A leak by its key.</summary>
     public static string Leak(IStringLocalizer<ReportStrings> text, string key) =>

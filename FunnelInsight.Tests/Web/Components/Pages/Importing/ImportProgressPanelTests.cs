@@ -30,6 +30,18 @@ public sealed class ImportProgressPanelTests : DashboardComponentContext
     }
 
     [Fact]
+    public void Waiting_for_another_import_says_so_with_a_moving_bar()
+    {
+        var panel = Render<ImportProgressPanel>(p => p
+            .Add(c => c.FileName, "second.csv")
+            .Add(c => c.Progress, new ImportProgress(ImportPhase.Waiting, 0, 2048, 0)));
+
+        Assert.Contains("Waiting for another import to finish…", panel.Find(".fi-import-progress").TextContent, StringComparison.Ordinal);
+        Assert.Contains("mud-progress-indeterminate", panel.Markup, StringComparison.Ordinal);
+        Assert.Single(panel.FindAll("button"));
+    }
+
+    [Fact]
     public void The_stop_button_raises_cancel()
     {
         var cancelled = 0;

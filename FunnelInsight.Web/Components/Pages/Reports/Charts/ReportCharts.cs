@@ -1,3 +1,4 @@
+using System.Globalization;
 using FunnelInsight.Web.Services;
 
 namespace FunnelInsight.Web.Components.Pages.Reports.Charts;
@@ -9,18 +10,20 @@ namespace FunnelInsight.Web.Components.Pages.Reports.Charts;
 /// </summary>
 public static class ReportCharts
 {
+    private const int MaxLabels = 12;
+    private const int PhoneWidth = 600;
     private static readonly string[] Palette = ["#3f51b5", "#ff7043", "#26a69a", "#ab47bc", "#fbc02d", "#8d6e63"];
 
     /// <summary>Vertical bars, one group per category, one bar per series (grouped when there are several).</summary>
-    public static object Bars(IReadOnlyList<string[]> categories, IReadOnlyList<ChartSeries> series, int height = 320) =>
-        Axis("bar", categories, series, height, new
+    public static object Bars(IReadOnlyList<string[]> categories, IReadOnlyList<ChartSeries> series, int height = 320, string unit = "") =>
+        Axis("bar", categories, series, height, unit, new
         {
             bar = new { columnWidth = series.Count > 1 ? "75%" : "55%", borderRadius = 3, dataLabels = new { position = "top" } },
         });
 
-    /// <summary>Lines over time, one per series.</summary>
-    public static object Lines(IReadOnlyList<string[]> categories, IReadOnlyList<ChartSeries> series, int height = 280) =>
-        Axis("line", categories, series, height, new { });
+    /// <summary>Lines over time, one per series; <paramref name="unit"/> follows each value-axis label (<c>%</c>).</summary>
+    public static object Lines(IReadOnlyList<string[]> categories, IReadOnlyList<ChartSeries> series, int height = 280, string unit = "") =>
+        Axis("line", categories, series, height, unit, new { });
 
     /// <summary>A heatmap: one row per series (top to bottom as given), one cell per category; values 0–100.</summary>
     public static object Heatmap(IReadOnlyList<string> columns, IReadOnlyList<ChartSeries> rows, int height = 320)
@@ -40,16 +43,28 @@ public static class ReportCharts
         };
     }
 
-    private static object Axis(string type, IReadOnlyList<string[]> categories, IReadOnlyList<ChartSeries> series, int height, object plotOptions)
+    private static object Axis(string type, IReadOnlyList<string[]> categories, IReadOnlyList<ChartSeries> series, int height, string unit, object plotOptions)
     {
         var rtl = DashboardCultures.IsRightToLeft;
+
+        // Past a dozen categories (a year of weeks, months of days) every label cannot fit: show about ten, evenly.
+        var crowded = categories.Count > MaxLabels;
         return new
         {
             chart = Chart(type, height),
             series = series.Select(s => new { name = s.Name, data = Order(s.Values.ToList(), rtl) }),
-            xaxis = new { categories = Order(categories.ToList(), rtl), labels = new { rotate = 0, hideOverlappingLabels = false, trim = false } },
-            yaxis = new { opposite = rtl, min = 0, forceNiceScale = true, decimalsInFloat = 0 },
-            dataLabels = new { enabled = series.Count == 1, texts = series.Select(s => Order(s.Texts.ToList(), rtl)), offsetY = -18, style = new { colors = new[] { "#37474f" } } },
+            xaxis = new
+            {
+                categories = Order(categories.ToList(), rtl),
+                tickAmount = crowded ? MaxLabels : (int?)null,
+                labels = new { rotate = 0, hideOverlappingLabels = crowded, trim = false },
+            },
+
+            // The value axis in the page's digit grouping (4,000, not 4000), with the values' unit.
+            yaxis = new { opposite = rtl, min = 0, forceNiceScale = true, decimalsInFloat = 0, labels = new { thousands = CultureInfo.CurrentCulture.NumberFormat.NumberGroupSeparator, suffix = unit } },
+
+            // Data labels on a crowded chart, or on a phone, run into each other: the tooltip carries them there.
+            dataLabels = new { enabled = series.Count == 1 && !crowded, texts = series.Select(s => Order(s.Texts.ToList(), rtl)), offsetY = -18, style = new { colors = new[] { "#37474f" } } },
             tooltip = new { texts = series.Select(s => Order(s.Texts.ToList(), rtl)) },
             plotOptions,
             colors = Palette,
@@ -57,6 +72,7 @@ public static class ReportCharts
             markers = new { size = type == "line" ? 4 : 0 },
             legend = new { show = series.Count > 1, position = "bottom" },
             grid = new { padding = new { top = 10, left = 24, right = 24 } },
+            responsive = new[] { new { breakpoint = PhoneWidth, options = new { dataLabels = new { enabled = false }, grid = new { padding = new { top = 10, left = 8, right = 8 } } } } },
         };
     }
 

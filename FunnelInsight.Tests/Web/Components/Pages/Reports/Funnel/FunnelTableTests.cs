@@ -56,6 +56,15 @@ public sealed class FunnelTableTests : ReportComponentTest
     }
 
     [Fact]
+    public void The_landing_row_has_no_interval_because_every_session_lands_by_definition()
+    {
+        var table = Show(Segment(1000, 600, 300, 120, 60));
+
+        Assert.Empty(table.FindAll(".fi-stage-landing .fi-interval"));
+        Assert.Equal(4, table.FindAll("tbody .fi-step-conversion + .fi-interval").Count);
+    }
+
+    [Fact]
     public void A_stage_button_asks_for_that_stages_drop_off()
     {
         FunnelStage? asked = null;
@@ -79,14 +88,14 @@ public sealed class FunnelTableTests : ReportComponentTest
     }
 
     [Fact]
-    public void Arabic_writes_the_stages_and_numbers_the_arabic_way()
+    public void Arabic_writes_the_stages_in_arabic_and_the_numbers_in_latin_digits_each_isolated_left_to_right()
     {
         UseCulture("ar");
 
         var table = Show(Segment(1000, 600, 300, 120, 60));
 
-        Assert.Equal("1٬000", table.Find(".fi-stage-landing .fi-reached").TextContent);
-        Assert.Equal("60٫0٪", table.Find(".fi-stage-product .fi-step-conversion").TextContent.Replace("\u061C", "", StringComparison.Ordinal));
+        Assert.Equal("\u20661,000\u2069", table.Find(".fi-stage-landing .fi-reached").TextContent);
+        Assert.Equal("\u206660.0%\u2069", table.Find(".fi-stage-product .fi-step-conversion").TextContent);
         Assert.Contains("المنتج", table.Find(".fi-stage-product td").TextContent, StringComparison.Ordinal);
     }
 }

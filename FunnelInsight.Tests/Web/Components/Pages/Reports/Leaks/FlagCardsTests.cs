@@ -45,7 +45,29 @@ public sealed class FlagCardsTests : ReportComponentTest
 
         Assert.Equal("إلزام بإنشاء حساب", cards.Find(".fi-flag-title").TextContent);
         Assert.Contains("اسمح بالدفع كضيف.", cards.Find(".fi-flag-remedy").TextContent, StringComparison.Ordinal);
-        Assert.Equal("800 SAR", cards.Find(".fi-flag-revenue").TextContent.Replace("\u00a0", " ", StringComparison.Ordinal).Replace("\u200f", "", StringComparison.Ordinal));
+        Assert.Equal("\u2066800 SAR\u2069", cards.Find(".fi-flag-revenue").TextContent.Replace("\u00a0", " ", StringComparison.Ordinal).Replace("\u200f", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_source_with_parentheses_is_named_once_without_nested_brackets()
+    {
+        var cards = Render<FlagCards>(p => p.Add(c => c.Flags, [Shipping]).Add(c => c.Currency, "USD"));
+
+        Assert.Equal(
+            "Shoppers who abandon on unexpected extra costs: 60.0%, from Industry surveys (publisher not named)",
+            cards.Find(".fi-flag-reference").TextContent.Trim());
+    }
+
+    [Fact]
+    public void In_arabic_the_source_is_translated_and_isolated_so_its_brackets_stay_whole()
+    {
+        UseCulture("ar");
+
+        var cards = Render<FlagCards>(p => p.Add(c => c.Flags, [Shipping]).Add(c => c.Currency, "USD"));
+
+        Assert.Equal(
+            "المتسوقون الذين يتركون بسبب تكاليف إضافية مفاجئة: \u206660.0%\u2069، المصدر: \u2068استطلاعات في القطاع (لم يُذكر الناشر)\u2069",
+            cards.Find(".fi-flag-reference").TextContent.Trim());
     }
 
     [Fact]

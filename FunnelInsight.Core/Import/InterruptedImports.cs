@@ -1,0 +1,89 @@
+using FunnelInsight.Core.Analytics.Rollups;
+using FunnelInsight.Core.Storage;
+using FunnelInsight.Core.Storage.Entities;
+using Microsoft.Data.Sqlite;
+
+namespace FunnelInsight.Core.Import;
+
+/// <summary>
+/// Tells running imports from dead ones. A running import holds an <see cref="OwnerLock"/> on its own file beside the
+/// database (taken before its Running record is committed, released after its outcome is) and one on its temporary
+/// partition folder, so an import whose process was killed or crashed is one whose record says Running and whose lock
+/// is free. The dashboard and the command line sweep at start: such imports are marked Interrupted (their transaction
+/// never committed, so nothing of them is stored) and their temporary files are removed at once.
+/// </summary>
+public sealed class InterruptedImports(FunnelDatabase database)
+{
+    /// <summary>What an interrupted import's record says.</summary>
+    public const string Message = "The import was interrupted (its process ended before it finished); nothing was stored.";
+
+    /// <summary>The owner lock file of import <paramref name="importId"/>.</summary>
+    public string LockPath(int importId) =>
+        Path.Combine(database.FilesFolder, "imports", "import-" + importId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".lock");
+
+    /// <summary>Takes the owner lock of import <paramref name="importId"/> for the life of the import.</summary>
+    internal OwnerLock Own(int importId) => OwnerLock.Take(LockPath(importId));
+
+    /// <summary>
+    /// Removes the partition folders of dead builds and marks dead imports Interrupted; returns the ids it marked. Waits at
+    /// most <paramref name="wait"/> for the write lock: when another writer holds it longer, the records are left for the
+    /// next sweep (the files are removed either way).
+    /// </summary>
+    public async Task<IReadOnlyList<int>> SweepAsync(TimeSpan wait, CancellationToken cancellationToken = default)
+    {
+        StoreRollups.RemoveLeftovers();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var dead = new List<int>();
+        await using (var running = connection.CreateCommand())
+        {
+            running.CommandText = $"SELECT Id FROM Imports WHERE Status = {(int)ImportStatus.Running}";
+            await using var reader = await running.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetInt32(0);
+                if (!OwnerLock.IsHeld(LockPath(id)))
+                {
+                    dead.Add(id);
+                }
+            }
+        }
+
+        if (dead.Count == 0)
+        {
+            return dead;
+        }
+
+        connection.DefaultTimeout = Math.Max(1, (int)wait.TotalSeconds);
+        try
+        {
+            await using var transaction = connection.BeginTransaction();
+            foreach (var id in dead)
+            {
+                // Only while still Running: an import that finished since it was read keeps its outcome.
+                await using var mark = connection.CreateCommand();
+                mark.Transaction = transaction;
+                mark.CommandText = "UPDATE Imports SET Status = $status, Message = $message, FinishedUtc = $now WHERE Id = $id AND Status = $running";
+                mark.Parameters.AddWithValue("$status", (int)ImportStatus.Interrupted);
+                mark.Parameters.AddWithValue("$message", Message);
+                mark.Parameters.AddWithValue("$now", DateTime.UtcNow);
+                mark.Parameters.AddWithValue("$id", id);
+                mark.Parameters.AddWithValue("$running", (int)ImportStatus.Running);
+                await mark.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            transaction.Commit();
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 5)
+        {
+            // Another writer holds the database (a long import): the next start marks them.
+            return [];
+        }
+
+        foreach (var id in dead)
+        {
+            File.Delete(LockPath(id));
+        }
+
+        return dead;
+    }
+}

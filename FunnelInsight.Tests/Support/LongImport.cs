@@ -1,0 +1,43 @@
+using FunnelInsight.Core.Samples;
+
+namespace FunnelInsight.Tests.Support;
+
+/// <summary>
+/// A generated event export large enough that its import runs for seconds and spills partition files, and a temporary
+/// folder of the test's own (the child processes' <c>TMPDIR</c>) where those files can be watched.
+/// </summary>
+public sealed class LongImport
+{
+    private const long Events = 400_000;
+    private readonly TempDatabase _database;
+
+    private LongImport(TempDatabase database)
+    {
+        _database = database;
+        TempFolder = Path.Combine(database.Folder, "tmp");
+        Directory.CreateDirectory(TempFolder);
+        using var file = File.Create(EventsFile);
+        StoreGenerator.WriteEvents(file, new StoreGeneratorOptions(Events, 0));
+    }
+
+    /// <summary>The export.</summary>
+    public string EventsFile => Path.Combine(_database.Folder, "long-events.csv");
+
+    /// <summary>The temporary folder the processes started by this test use.</summary>
+    public string TempFolder { get; }
+
+    /// <summary>The environment that points the processes at <see cref="TempFolder"/>.</summary>
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["TMPDIR"] = TempFolder };
+
+    /// <summary>True while an import has spilled partition files (it is mid-way).</summary>
+    public bool Spilling => Directory.EnumerateFiles(TempFolder, "partition-*.bin", SearchOption.AllDirectories).Any();
+
+    /// <summary>The partition folders present.</summary>
+    public IReadOnlyList<string> RollupFolders => Directory.GetDirectories(TempFolder, "funnelinsight-rollup-*");
+
+    /// <summary>Writes the export into <paramref name="database"/>'s folder.</summary>
+    public static LongImport Create(TempDatabase database) => new(database);
+
+    /// <summary>Starts <c>import --store STORE --events</c> of the export as its own process.</summary>
+    public ChildProcess Start(string store) => ChildProcess.Start(_database, Settings, "import", "--store", store, "--events", EventsFile);
+}

@@ -1,0 +1,86 @@
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Tests.Support;
+
+namespace FunnelInsight.Tests.Web.Cli;
+
+/// <summary>Ctrl-C, SIGTERM and kill -9 of a real <c>import</c> process, and what the next start makes of a dead one.</summary>
+public sealed class ImportSignalTests : IAsyncLifetime
+{
+    private TempDatabase _db = null!;
+    private LongImport _long = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TempDatabase.CreateAsync();
+        _long = LongImport.Create(_db);
+        // The store has data before, so that "unchanged" is a number that could move.
+        await _db.ImportAsync(ImportKind.Events, Fixture.Path("canonical-events.csv"), "Shop");
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task A_signal_mid_import_exits_130_with_a_cancelled_line_leaves_the_store_unchanged_and_removes_the_temporary_files(string signal)
+    {
+        await using var import = _long.Start("Shop");
+        await import.WaitUntilAsync(() => _long.Spilling, "it spilled partition files");
+
+        await import.SignalAsync(signal);
+        var (exit, output) = await import.WaitAsync();
+
+        Assert.Equal(130, exit);
+        Assert.Equal("import: The import was cancelled; nothing was stored.", import.Error.Trim());
+        Assert.Equal("", output);
+        Assert.Equal(18, await _db.CountAsync("SELECT SUM(EventCount) FROM EventBlocks"));
+        Assert.Equal((int)ImportStatus.Cancelled, await LastStatusAsync());
+        Assert.Empty(_long.RollupFolders);
+        Assert.Empty(Directory.GetFiles(Path.Combine(_db.Database.FilesFolder, "imports")));
+    }
+
+    [Fact]
+    public async Task A_killed_import_is_marked_interrupted_by_the_next_command_and_its_temporary_files_are_removed_at_once()
+    {
+        await using var import = _long.Start("Shop");
+        await import.WaitUntilAsync(() => _long.Spilling, "it spilled partition files");
+        await import.SignalAsync("KILL");
+        await import.WaitAsync();
+        Assert.Equal((int)ImportStatus.Running, await LastStatusAsync());
+        Assert.Single(_long.RollupFolders);
+
+        await using var next = ChildProcess.Start(_db, _long.Settings, "stores");
+        Assert.Equal(0, (await next.WaitAsync()).Exit);
+
+        Assert.Equal((int)ImportStatus.Interrupted, await LastStatusAsync());
+        Assert.Equal(InterruptedImports.Message, (await new ImportHistory(_db.Database).ListAsync((await _db.Stores.FindAsync("Shop"))!.Id))[0].Message);
+        Assert.Empty(_long.RollupFolders);
+        Assert.Equal(18, await _db.CountAsync("SELECT SUM(EventCount) FROM EventBlocks"));
+    }
+
+    [Fact]
+    public async Task A_command_started_beside_a_running_import_leaves_it_and_its_files_alone()
+    {
+        await using var import = _long.Start("Shop");
+        await import.WaitUntilAsync(() => _long.Spilling, "it spilled partition files");
+        var folder = Assert.Single(_long.RollupFolders);
+        // Stopped, the import is still alive and holds its locks, however slow the machine: it cannot finish meanwhile.
+        await import.SignalAsync("STOP");
+
+        await using var beside = ChildProcess.Start(_db, _long.Settings, "stores");
+        Assert.Equal(0, (await beside.WaitAsync()).Exit);
+        var runningAfter = await LastStatusAsync();
+        var folderKept = Directory.Exists(folder);
+        await import.SignalAsync("CONT");
+        var (exit, _) = await import.WaitAsync();
+
+        Assert.True(folderKept, "the live import keeps its partition files");
+        Assert.Equal((int)ImportStatus.Running, runningAfter);
+        Assert.Equal(0, exit);
+        Assert.Equal((int)ImportStatus.Succeeded, await LastStatusAsync());
+        Assert.Equal(18 + 400_000, await _db.CountAsync("SELECT SUM(EventCount) FROM EventBlocks"));
+    }
+
+    private Task<long> LastStatusAsync() => _db.CountAsync("SELECT Status FROM Imports ORDER BY Id DESC LIMIT 1");
+}

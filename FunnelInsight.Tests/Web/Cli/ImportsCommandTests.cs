@@ -1,0 +1,79 @@
+using System.Text.Json;
+using FunnelInsight.Core.Accounts;
+using FunnelInsight.Tests.Support;
+using static FunnelInsight.Tests.Web.Cli.CommandLineRun;
+
+namespace FunnelInsight.Tests.Web.Cli;
+
+public sealed class ImportsCommandTests : IDisposable
+{
+    private readonly CommandLineRun _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task Imports_lists_the_stores_history_newest_first_with_every_documented_field()
+    {
+        var bad = Path.Combine(_cli.Folder, "bad.csv");
+        await File.WriteAllTextAsync(bad, "event_time,event_type,session_id\n2025-01-01T00:00:00Z,session_start,S0\nnot-a-time,view_item,S1\n");
+        var unreadable = Path.Combine(_cli.Folder, "unreadable.csv");
+        await File.WriteAllTextAsync(unreadable, "when,what\n2025-01-01,x\n");
+        await _cli.RunAsync("import", "--store", "Shop", "--events", Fixture.Path("canonical-events.csv"));
+        await _cli.RunAsync("import", "--store", "Shop", "--events", bad);
+        await _cli.RunAsync("import", "--store", "Shop", "--events", unreadable);
+        await _cli.RunAsync("import", "--store", "Other", "--orders", Fixture.Path("uci-orders.csv"));
+
+        var run = await _cli.RunAsync("imports", "--store", "Shop");
+
+        Assert.Equal((0, ""), (run.Exit, run.Error));
+        using var json = JsonDocument.Parse(LastLine(run.Output));
+        var imports = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(["unreadable.csv", "bad.csv", "canonical-events.csv"], imports.Select(i => i.GetProperty("file").GetString()));
+        Assert.Equal(
+            ["id", "kind", "file", "format", "status", "rowsRead", "rowsStored", "rowsRejected", "rowsDuplicate", "started", "finished", "message"],
+            imports[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("Failed", ""), (imports[0].GetProperty("status").GetString(), imports[0].GetProperty("format").GetString()));
+        Assert.StartsWith("The columns (when, what) match no known event export", imports[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        var second = imports[1];
+        Assert.Equal(("events", "canonical", "Succeeded", 2L, 1L, 1L, 0L), (second.GetProperty("kind").GetString(), second.GetProperty("format").GetString(),
+            second.GetProperty("status").GetString(), second.GetProperty("rowsRead").GetInt64(), second.GetProperty("rowsStored").GetInt64(),
+            second.GetProperty("rowsRejected").GetInt64(), second.GetProperty("rowsDuplicate").GetInt64()));
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("message").ValueKind);
+        Assert.True(second.GetProperty("finished").GetDateTime() >= second.GetProperty("started").GetDateTime());
+        Assert.EndsWith("Z", second.GetProperty("started").GetString(), StringComparison.Ordinal);
+        Assert.Equal((18L, 18L), (imports[2].GetProperty("rowsRead").GetInt64(), imports[2].GetProperty("rowsStored").GetInt64()));
+        Assert.True(imports[0].GetProperty("id").GetInt32() > imports[1].GetProperty("id").GetInt32());
+    }
+
+    [Fact]
+    public async Task Imports_checks_access_as_report_does()
+    {
+        await _cli.RunAsync("import", "--store", "Shop", "--events", Fixture.Path("canonical-events.csv"));
+        var marketer = await _cli.MemberTokenAsync("marketer@shop.example", "Shop", StoreRole.Marketer);
+        var analyst = await _cli.MemberTokenAsync("analyst@shop.example", "Shop", StoreRole.Analyst);
+        var outsider = await _cli.MemberTokenAsync("owner@elsewhere.example", "Elsewhere", StoreRole.Owner);
+
+        var withoutToken = await _cli.RunAsync("imports", "--store", "Shop");
+        var asMarketer = await _cli.RunAsync("imports", "--store", "Shop", "--token", marketer);
+        var asOutsider = await _cli.RunAsync("imports", "--store", "Shop", "--token", outsider);
+        var missing = await _cli.RunAsync("imports", "--store", "Nowhere", "--token", outsider);
+        var asAnalyst = await _cli.RunAsync("imports", "--store", "Shop", "--token", analyst);
+
+        Assert.Equal(3, withoutToken.Exit);
+        Assert.Equal("", withoutToken.Output);
+        Assert.Equal((3, "This token's user has the Marketer role in 'Shop'; to list the imports of it needs the Analyst role or higher."), (asMarketer.Exit, asMarketer.Error.Trim()));
+        Assert.Equal((3, "No store 'Shop' that this token can list the imports of."), (asOutsider.Exit, asOutsider.Error.Trim()));
+        Assert.Equal((3, "No store 'Nowhere' that this token can list the imports of."), (missing.Exit, missing.Error.Trim()));
+        Assert.Equal(0, asAnalyst.Exit);
+        Assert.Equal(1, JsonDocument.Parse(asAnalyst.Output).RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Imports_without_a_store_says_what_to_give()
+    {
+        var run = await _cli.RunAsync("imports");
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("--store", run.Error, StringComparison.Ordinal);
+    }
+}

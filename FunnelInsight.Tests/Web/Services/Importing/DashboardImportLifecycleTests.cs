@@ -1,0 +1,98 @@
+using System.Net;
+using FunnelInsight.Core.Accounts;
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Tests.Support;
+using FunnelInsight.Web.Accounts;
+using Microsoft.Data.Sqlite;
+
+namespace FunnelInsight.Tests.Web.Services.Importing;
+
+/// <summary>The real dashboard's start after a killed import, its own shutdown during one, and its start while another writer holds the database.</summary>
+public sealed class DashboardImportLifecycleTests : IAsyncLifetime
+{
+    private TempDatabase _db = null!;
+    private LongImport _long = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TempDatabase.CreateAsync();
+        _long = LongImport.Create(_db);
+        await _db.ImportAsync(ImportKind.Events, Fixture.Path("canonical-events.csv"), "Shop");
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task The_dashboards_start_marks_a_killed_import_interrupted_and_removes_its_temporary_files_at_once()
+    {
+        await using (var import = _long.Start("Shop"))
+        {
+            await import.WaitUntilAsync(() => _long.Spilling, "it spilled partition files");
+            await import.SignalAsync("KILL");
+            await import.WaitAsync();
+        }
+
+        Assert.Single(_long.RollupFolders);
+
+        await using var app = await TestApp.StartAsync(_db, _long.Settings);
+
+        Assert.Equal((int)ImportStatus.Interrupted, await LastStatusAsync());
+        Assert.Empty(_long.RollupFolders);
+    }
+
+    [Fact]
+    public async Task Stopping_the_dashboard_during_an_uploaded_import_leaves_it_cancelled_not_running_and_removes_its_files()
+    {
+        var store = (await _db.Stores.FindAsync("Shop"))!;
+        var owner = await TestAccounts.CreateUserAsync(_db, "owner@shop.example");
+        await new StoreMemberships(_db.Database).SetAsync(store.Id, owner, StoreRole.Owner);
+        var token = (await new ApiTokens(_db.Database).CreateAsync(owner, "upload")).Secret;
+        var app = await TestApp.StartAsync(_db, _long.Settings);
+        await using var disposing = app;
+        using var client = app.Client();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        await using var file = File.OpenRead(_long.EventsFile);
+        var upload = client.PostAsync(new Uri($"api/stores/{store.Id}/imports/events?fileName=long.csv", UriKind.Relative), new StreamContent(file));
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!_long.Spilling)
+        {
+            Assert.False(upload.IsCompleted, "the upload ended before its import spilled partition files");
+            Assert.True(DateTime.UtcNow < deadline, app.Log);
+            await Task.Delay(20);
+        }
+
+        var exit = await app.SignalAndWaitAsync("TERM");
+        try
+        {
+            using var answered = await upload;
+        }
+        catch (HttpRequestException)
+        {
+            // The connection may close with the server: the record is what must be right.
+        }
+
+        Assert.Equal(0, exit);
+        Assert.Equal((int)ImportStatus.Cancelled, await LastStatusAsync());
+        Assert.Equal(18, await _db.CountAsync("SELECT SUM(EventCount) FROM EventBlocks"));
+        Assert.Empty(_long.RollupFolders);
+    }
+
+    [Fact]
+    public async Task The_dashboard_starts_and_answers_while_another_connection_holds_the_write_lock()
+    {
+        // A database in use: its accounts tables migrated too, so that a start has nothing to write.
+        await AccountsDatabase.MigrateAsync(_db.Database);
+        await using var writer = await _db.Database.OpenAsync();
+        using var held = writer.BeginTransaction(deferred: false);
+
+        await using var app = await TestApp.StartAsync(_db);
+        using var client = app.Client();
+        using var login = await client.GetAsync(new Uri("account/login", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        held.Rollback();
+    }
+
+    private Task<long> LastStatusAsync() => _db.CountAsync("SELECT Status FROM Imports ORDER BY Id DESC LIMIT 1");
+}
