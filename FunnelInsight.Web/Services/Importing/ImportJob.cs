@@ -17,7 +17,8 @@ public sealed class ImportJob : IProgress<ImportProgress>, IDisposable
     public ImportJob(ImportRequest request, long fileSize)
     {
         Request = request;
-        _progress = new ImportProgress(ImportPhase.Reading, 0, fileSize, 0);
+        // Queued behind another import until the worker takes it (and then until SQLite's write lock is free).
+        _progress = new ImportProgress(ImportPhase.Waiting, 0, fileSize, 0);
     }
 
     /// <summary>Raised when the progress moves on or the import ends.</summary>

@@ -44,38 +44,39 @@ public sealed class DashboardImportLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Stopping_the_dashboard_during_an_uploaded_import_leaves_it_cancelled_not_running_and_removes_its_files()
     {
-        var store = (await _db.Stores.FindAsync("Shop"))!;
-        var owner = await TestAccounts.CreateUserAsync(_db, "owner@shop.example");
-        await new StoreMemberships(_db.Database).SetAsync(store.Id, owner, StoreRole.Owner);
-        var token = (await new ApiTokens(_db.Database).CreateAsync(owner, "upload")).Secret;
         var app = await TestApp.StartAsync(_db, _long.Settings);
         await using var disposing = app;
-        using var client = app.Client();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        await using var file = File.OpenRead(_long.EventsFile);
-        var upload = client.PostAsync(new Uri($"api/stores/{store.Id}/imports/events?fileName=long.csv", UriKind.Relative), new StreamContent(file));
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (!_long.Spilling)
-        {
-            Assert.False(upload.IsCompleted, "the upload ended before its import spilled partition files");
-            Assert.True(DateTime.UtcNow < deadline, app.Log);
-            await Task.Delay(20);
-        }
+        using var client = await OwnerClientAsync(app);
+        var upload = await UploadUntilSpillingAsync(app, client);
 
         var exit = await app.SignalAndWaitAsync("TERM");
-        try
-        {
-            using var answered = await upload;
-        }
-        catch (HttpRequestException)
-        {
-            // The connection may close with the server: the record is what must be right.
-        }
+        await IgnoreClosedConnectionAsync(upload);
 
         Assert.Equal(0, exit);
         Assert.Equal((int)ImportStatus.Cancelled, await LastStatusAsync());
         Assert.Equal(18, await _db.CountAsync("SELECT SUM(EventCount) FROM EventBlocks"));
         Assert.Empty(_long.RollupFolders);
+    }
+
+    [Fact]
+    public async Task A_dashboard_killed_during_an_uploaded_import_leaves_it_for_the_next_command_to_mark_interrupted()
+    {
+        var app = await TestApp.StartAsync(_db, _long.Settings);
+        await using var disposing = app;
+        using var client = await OwnerClientAsync(app);
+        var upload = await UploadUntilSpillingAsync(app, client);
+
+        await app.SignalAndWaitAsync("KILL");
+        await IgnoreClosedConnectionAsync(upload);
+        var statusAfterKill = await LastStatusAsync();
+        await using var next = ChildProcess.Start(_db, _long.Settings, "stores");
+        var (exit, _) = await next.WaitAsync();
+
+        Assert.Equal((int)ImportStatus.Running, statusAfterKill);
+        Assert.Equal(0, exit);
+        Assert.Equal((int)ImportStatus.Interrupted, await LastStatusAsync());
+        Assert.Empty(_long.RollupFolders);
+        Assert.Equal(18, await _db.CountAsync("SELECT SUM(EventCount) FROM EventBlocks"));
     }
 
     [Fact]
@@ -92,6 +93,45 @@ public sealed class DashboardImportLifecycleTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         held.Rollback();
+    }
+
+    private async Task<HttpClient> OwnerClientAsync(TestApp app)
+    {
+        var store = (await _db.Stores.FindAsync("Shop"))!;
+        var owner = await TestAccounts.CreateUserAsync(_db, "owner@shop.example");
+        await new StoreMemberships(_db.Database).SetAsync(store.Id, owner, StoreRole.Owner);
+        var client = app.Client();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", (await new ApiTokens(_db.Database).CreateAsync(owner, "upload")).Secret);
+        return client;
+    }
+
+    // Posts the long export to the upload API and returns once its import has spilled partition files (it is mid-way).
+    private async Task<Task<HttpResponseMessage>> UploadUntilSpillingAsync(TestApp app, HttpClient client)
+    {
+        var store = (await _db.Stores.FindAsync("Shop"))!;
+        var upload = client.PostAsync(new Uri($"api/stores/{store.Id}/imports/events?fileName=long.csv", UriKind.Relative),
+            new StreamContent(File.OpenRead(_long.EventsFile)));
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!_long.Spilling)
+        {
+            Assert.False(upload.IsCompleted, "the upload ended before its import spilled partition files");
+            Assert.True(DateTime.UtcNow < deadline, app.Log);
+            await Task.Delay(20);
+        }
+
+        return upload;
+    }
+
+    private static async Task IgnoreClosedConnectionAsync(Task<HttpResponseMessage> upload)
+    {
+        try
+        {
+            (await upload).Dispose();
+        }
+        catch (HttpRequestException)
+        {
+            // The connection may close with the server: the record is what must be right.
+        }
     }
 
     private Task<long> LastStatusAsync() => _db.CountAsync("SELECT Status FROM Imports ORDER BY Id DESC LIMIT 1");
