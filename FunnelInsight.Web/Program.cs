@@ -23,6 +23,7 @@ builder.Services.AddSingleton<InterruptedImports>();
 builder.Services.AddSingleton<DemoStoreLoader>();
 builder.AddDashboard();
 builder.Services.AddFunnelInsightAccounts(database);
+builder.Services.AddReverseProxySupport(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -34,6 +35,7 @@ await app.Services.GetRequiredService<InterruptedImports>().SweepAsync(TimeSpan.
 await app.Services.GetRequiredService<DemoStoreLoader>().LoadIfEmptyAsync(CancellationToken.None);
 await app.PrepareAccountsAsync(database);
 
+app.UseReverseProxySupport();
 app.UseErrorAnswers();
 
 app.UseFunnelInsightAccounts();

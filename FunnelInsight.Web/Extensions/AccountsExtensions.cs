@@ -32,6 +32,7 @@ public static class AccountsExtensions
             cookie.Cookie.Name = "FunnelInsight.Auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the request is HTTPS, through a proxy too
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
 
@@ -56,7 +57,11 @@ public static class AccountsExtensions
         services.AddScoped<AuthenticationStateProvider, AccountRevalidation>();
 
         // The security headers send X-Frame-Options: DENY on every answer; a second, SAMEORIGIN, from antiforgery would conflict.
-        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
+        services.AddAntiforgery(options =>
+        {
+            options.SuppressXFrameOptionsHeader = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         services.AddSingleton<StoreMemberships>();
         services.AddSingleton<ApiTokens>();
