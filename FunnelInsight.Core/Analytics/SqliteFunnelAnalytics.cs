@@ -30,7 +30,7 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
                 (long)(query.WindowHours ?? settings.ConversionWindowHours) * 3_600_000_000)
             : FunnelUnits.FromSessions(table, selected, query);
         var groupValues = query.Breakdown is { } dimension ? table.Dimensions[(int)dimension].Values : [];
-        var (total, breakdown, trend) = FunnelCalculator.Count(units, query, groupValues, table.Clock);
+        var (total, breakdown, trend) = FunnelCalculator.Count(units, query, groupValues, table.Tracked, table.Clock);
         return new FunnelReport(query, total, breakdown, trend, TimeToConvertCalculator.Compute(table, selected));
     }
 
@@ -76,7 +76,7 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
                 lastStage == "checkout" ? AbandonmentCalculator.StepName(table.LastStep[i]) : null,
                 table.CartValue[i], table.CartItems[i], UtcTime.FromMicros(startUs), UtcTime.FromMicros(endUs));
         });
-        return new AbandonmentReport(query, cart, checkout, cartValue, checkoutValue, sessions);
+        return new AbandonmentReport(query, cart, checkout, cartValue, checkoutValue, sessions, table.Tracked);
     }
 
     /// <inheritdoc />

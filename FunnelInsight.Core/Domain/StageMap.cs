@@ -48,6 +48,10 @@ public sealed class StageMap
     public EventMeaning Meaning(string eventName) =>
         _meanings.TryGetValue(eventName.Trim(), out var meaning) ? meaning : EventMeaning.Other;
 
+    /// <summary>The event names that reach <paramref name="stage"/>, in order: what would make an untracked stage tracked.</summary>
+    public IReadOnlyList<string> NamesReaching(FunnelStage stage) =>
+        _meanings.Where(pair => pair.Value.Stage == stage).Select(pair => pair.Key).Order(StringComparer.Ordinal).ToList();
+
     /// <summary>The map's entries, for display and for saving.</summary>
     public IReadOnlyDictionary<string, EventMeaning> Entries => _meanings;
 

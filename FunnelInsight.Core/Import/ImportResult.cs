@@ -13,6 +13,8 @@ namespace FunnelInsight.Core.Import;
 /// <param name="RowsDuplicate">Rows the store already had.</param>
 /// <param name="Errors">The first row errors, in file order.</param>
 /// <param name="Message">Why the import failed or was cancelled, when it did not succeed.</param>
+/// <param name="RowsBlank">Blank rows passed over (empty, white space or only separators); not counted as read.</param>
+/// <param name="Encoding">The text encoding the file was read in (<c>utf-8</c>, <c>utf-16</c>, <c>windows-1256</c>…); null when it was not read.</param>
 public sealed record ImportResult(
     int ImportId,
     ImportStatus Status,
@@ -23,7 +25,9 @@ public sealed record ImportResult(
     long RowsRejected,
     long RowsDuplicate,
     IReadOnlyList<RowError> Errors,
-    string? Message)
+    string? Message,
+    long RowsBlank = 0,
+    string? Encoding = null)
 {
     /// <summary>
     /// Order lines of orders the store already had whose status, refunds or amounts this export changed (the newest

@@ -3,6 +3,7 @@ using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Import.Orders;
+using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
 using Microsoft.Data.Sqlite;
@@ -43,7 +44,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         {
             try
             {
-                result = await Task.Run(() => Import(request, run, progress, cancellationToken), CancellationToken.None);
+                result = await Task.Run(() => Import(request, fileName, run, progress, cancellationToken), CancellationToken.None);
             }
             catch (Exception ex) when (ex is ImportFileException or OperationCanceledException or IOException or UnauthorizedAccessException)
             {
@@ -84,7 +85,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         return result;
     }
 
-    private ImportResult Import(ImportRequest request, ImportRun run, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    private ImportResult Import(ImportRequest request, string fileName, ImportRun run, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         using var stream = new HashingReadStream(new FileStream(request.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
         using var connection = database.OpenAsync(cancellationToken).GetAwaiter().GetResult();
@@ -96,7 +97,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
             cancellationToken);
 
         ImportCounts counts;
-        using (var reader = CsvSource.Open(stream))
+        using (var reader = ExportReader.Open(stream, request.Encoding, fileName))
         {
             counts = request.Kind == ImportKind.Events
                 ? EventFileImporter.Run(reader, context, SessionRules.Read(connection, transaction, request.StoreId) ?? throw new ImportFileException($"Store {request.StoreId} does not exist."), request.Format, request.Mapping)
@@ -105,7 +106,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
 
         cancellationToken.ThrowIfCancellationRequested();
         var result = new ImportResult(run.Id, ImportStatus.Succeeded, counts.Format, counts.Mapping, counts.RowsRead,
-            counts.RowsStored, errors.Count, counts.RowsDuplicate, errors.First, null) { RowsUpdated = counts.RowsUpdated };
+            counts.RowsStored, errors.Count, counts.RowsDuplicate, errors.First, null, counts.RowsBlank, counts.Encoding) { RowsUpdated = counts.RowsUpdated };
         Execute(connection, transaction, "UPDATE Stores SET DataVersion = DataVersion + 1 WHERE Id = $p0", request.StoreId);
         Execute(connection, transaction, "UPDATE Imports SET Sha256 = $p0 WHERE Id = $p1", stream.HashHex(), run.Id);
         FinishRun(connection, transaction, run.Id, result);

@@ -45,7 +45,7 @@ public static class TimestampParser
     private static bool TryParseEpoch(ReadOnlySpan<byte> utf8, TimeStyle style, out long unixMicros)
     {
         unixMicros = 0;
-        if (!long.TryParse(utf8, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        if (!long.TryParse(utf8, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value == long.MinValue)
         {
             return false;
         }
@@ -56,12 +56,20 @@ public static class TimestampParser
             : magnitude < 100_000_000_000L ? TimeStyle.UnixSeconds
             : magnitude < 100_000_000_000_000L ? TimeStyle.UnixMilliseconds
             : TimeStyle.UnixMicroseconds;
-        unixMicros = unit switch
+        var scale = unit switch
         {
-            TimeStyle.UnixSeconds => value * 1_000_000,
-            TimeStyle.UnixMilliseconds => value * 1_000,
-            _ => value,
+            TimeStyle.UnixSeconds => 1_000_000L,
+            TimeStyle.UnixMilliseconds => 1_000L,
+            _ => 1L,
         };
+
+        // A value whose microseconds do not fit in 64 bits is no time at all (it would wrap round into one).
+        if (magnitude > long.MaxValue / scale)
+        {
+            return false;
+        }
+
+        unixMicros = value * scale;
         return true;
     }
 
@@ -104,8 +112,8 @@ public static class TimestampParser
             }
         }
 
-        if (!TryZoneOffset(s[pos..], out var offsetMinutes) || month is < 1 or > 12 || day < 1
-            || day > DateTime.DaysInMonth(Math.Clamp(year, 1, 9999), month) || hour > 23 || minute > 59 || second > 59)
+        if (!TryZoneOffset(s[pos..], out var offsetMinutes) || year < 1 || month is < 1 or > 12 || day < 1
+            || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }

@@ -12,6 +12,7 @@ public static class AbandonmentReportDocument
         var json = new
         {
             query = Query(report.Query),
+            stages = TrackedStages(report.Tracked),
             cartAbandonmentRate = Rate(report.CartAbandonment),
             cartsReached = report.CartAbandonment.Total,
             cartsAbandoned = report.CartAbandonment.Count,

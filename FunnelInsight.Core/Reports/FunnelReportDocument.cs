@@ -32,20 +32,21 @@ public static class FunnelReportDocument
         var segments = new[] { report.Total }.Concat(report.Breakdown).ToList();
         ReportTable[] tables =
         [
-            new("funnel", ["segment", "stage", "reached", "stepConversion", "stepConversionLow", "stepConversionHigh", "dropOff", "dropRate"],
+            new("funnel", ["segment", "stage", "reached", "stepConversion", "stepConversionLow", "stepConversionHigh", "dropOff", "dropRate", "tracked"],
                 segments.SelectMany(s => s.Stages.Select(step => (IReadOnlyList<object?>)
                 [
                     s.Label, Name(step.Stage), step.Reached, Rate(step.StepConversion), Low(step.StepConversion), High(step.StepConversion), step.DropOff, Rate(step.DropRate),
+                    step.Tracked,
                 ])).ToList()),
             new("summary", ["segment", "landed", "purchased", "overallConversion", "cartAbandonmentRate", "checkoutAbandonmentRate"],
                 segments.Select(s => (IReadOnlyList<object?>)
                 [
                     s.Label, s.Landed, s.Stages[4].Reached, Rate(s.OverallConversion), Rate(s.CartAbandonment), Rate(s.CheckoutAbandonment),
                 ]).ToList()),
-            new("trend", ["period", "stage", "reached", "stepConversion"],
+            new("trend", ["period", "stage", "reached", "stepConversion", "tracked"],
                 report.Trend.SelectMany(p => p.Funnel.Stages.Select(step => (IReadOnlyList<object?>)
                 [
-                    Day(p.PeriodStart), Name(step.Stage), step.Reached, Rate(step.StepConversion),
+                    Day(p.PeriodStart), Name(step.Stage), step.Reached, Rate(step.StepConversion), step.Tracked,
                 ])).ToList()),
         ];
         return new ReportDocument("funnel", json, tables);
@@ -63,6 +64,7 @@ public static class FunnelReportDocument
     private static IEnumerable<object> Stages(FunnelSegment segment) => segment.Stages.Select(step => new
     {
         stage = Name(step.Stage),
+        tracked = step.Tracked,
         reached = step.Reached,
         stepConversion = Rate(step.StepConversion),
         stepConversionLow = Low(step.StepConversion),

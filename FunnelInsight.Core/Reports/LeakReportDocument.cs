@@ -13,16 +13,18 @@ public static class LeakReportDocument
         {
             query = Query(report.Query),
             averageOrderValue = report.AverageOrderValue,
+            lostRevenueEstimate = EstimateNote,
+            stages = TrackedStages(report.Tracked),
             biggestLeak = report.Biggest is { } biggest ? Leak(biggest) : null,
             bySessionsLost = report.BySessionsLost.Select(Leak),
             byLostRevenue = report.ByLostRevenue.Select(Leak),
         };
         var table = new ReportTable("leaks",
-            ["rank", "key", "from", "to", "reached", "lost", "dropRate", "estimatedLostRevenue", "revenueFromCarts", "revenueRank"],
+            ["rank", "key", "from", "to", "reached", "lost", "dropRate", "estimatedLostRevenue", "revenueFromCarts", "revenueRank", "conversionToPurchase", "estimate"],
             report.BySessionsLost.Select((leak, i) => (IReadOnlyList<object?>)
             [
                 i + 1, leak.Key, leak.From, leak.To, leak.Reached, leak.Lost, Rate(leak.DropRate), leak.EstimatedLostRevenue,
-                leak.RevenueFromCarts, report.ByLostRevenue.ToList().IndexOf(leak) + 1,
+                leak.RevenueFromCarts, report.ByLostRevenue.ToList().IndexOf(leak) + 1, Conversion(leak), leak.EstimateFormula,
             ]).ToList());
         return new ReportDocument("leaks", json, [table]);
     }
@@ -39,5 +41,15 @@ public static class LeakReportDocument
         dropRateHigh = High(leak.DropRate),
         estimatedLostRevenue = leak.EstimatedLostRevenue,
         revenueFromCarts = leak.RevenueFromCarts,
+        conversionToPurchase = Conversion(leak),
+        estimate = leak.EstimateFormula,
     };
+
+    private static double? Conversion(Leak leak) => leak.ConversionToPurchase is { } conversion ? Rate(conversion) : null;
+
+    /// <summary>How every leak's lost revenue is estimated, said once in the document.</summary>
+    public const string EstimateNote =
+        "What the lost sessions would have brought had they gone on at the rate of the sessions that did: before the cart, " +
+        "lost × average order value × conversion from the next tracked stage to purchase; from the cart on, the lost " +
+        "sessions' cart value × that conversion (1 when the next stage is the purchase).";
 }

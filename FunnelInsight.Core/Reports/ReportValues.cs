@@ -18,6 +18,10 @@ internal static class ReportValues
 
     public static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>Each stage with whether the store's data tracks it.</summary>
+    public static IEnumerable<object> TrackedStages(Domain.TrackedStages tracked) =>
+        Enum.GetValues<Domain.FunnelStage>().Select(stage => new { stage = Name(stage), tracked = tracked.Contains(stage) });
+
     public static object Query(FunnelQuery q) => new
     {
         from = Day(q.From),

@@ -47,8 +47,12 @@ public sealed class StoreClock
     /// <summary>The clock of <paramref name="name"/>, or UTC when it is empty or unknown (a zone removed from the system).</summary>
     public static StoreClock For(string? name) => TryFind(name, out var clock) ? clock : Utc;
 
-    /// <summary>The local day a time (microseconds since the Unix epoch, UTC) falls on.</summary>
-    public DateOnly DayOf(long us) => DateOnly.FromDayNumber((int)(FloorDiv(us + OffsetUs(us), DayUs) + UnixEpochDayNumber));
+    /// <summary>The local day a time (microseconds since the Unix epoch, UTC) falls on; a stored time outside 1900 … 2200 on the nearest of those days.</summary>
+    public DateOnly DayOf(long us)
+    {
+        us = Analytics.UtcTime.Readable(us);
+        return DateOnly.FromDayNumber((int)(FloorDiv(us + OffsetUs(us), DayUs) + UnixEpochDayNumber));
+    }
 
     /// <summary>Microseconds since the Unix epoch (UTC) at the start of the local day <paramref name="day"/>.</summary>
     public long DayStartUs(DateOnly day)
@@ -77,6 +81,7 @@ public sealed class StoreClock
             return 0;
         }
 
+        us = Analytics.UtcTime.Readable(us);
         var day = FloorDiv(us, DayUs);
         var offset = _dayOffsets.GetOrAdd(day, d =>
         {

@@ -7,8 +7,8 @@ public class StageCountsTests
     [Fact]
     public void Differences_name_each_label_and_stage_that_disagrees_with_both_values()
     {
-        var duck = new StageCounts(new Dictionary<string, long[]> { ["mobile"] = [10, 6, 3, 2, 1], ["tablet"] = [4, 2, 1, 0, 0] });
-        var engine = new StageCounts(new Dictionary<string, long[]> { ["mobile"] = [10, 6, 2, 2, 1], ["desktop"] = [1, 1, 0, 0, 0] });
+        var duck = new StageCounts(new Dictionary<string, long?[]> { ["mobile"] = [10, 6, 3, 2, 1], ["tablet"] = [4, 2, 1, 0, 0] });
+        var engine = new StageCounts(new Dictionary<string, long?[]> { ["mobile"] = [10, 6, 2, 2, 1], ["desktop"] = [1, 1, 0, 0, 0] });
 
         Assert.Equal(
             [
@@ -30,8 +30,8 @@ public class StageCountsTests
     [Fact]
     public void Equal_counts_have_no_differences()
     {
-        var counts = new Dictionary<string, long[]> { ["mobile"] = [10, 6, 3, 2, 1] };
+        var counts = new Dictionary<string, long?[]> { ["mobile"] = [10, 6, 3, 2, 1] };
 
-        Assert.Empty(StageCounts.Differences(new StageCounts(counts), new StageCounts(new Dictionary<string, long[]>(counts))));
+        Assert.Empty(StageCounts.Differences(new StageCounts(counts), new StageCounts(new Dictionary<string, long?[]>(counts))));
     }
 }

@@ -7,7 +7,7 @@ using FunnelInsight.Core.Storage.Entities;
 namespace FunnelInsight.Web.Cli;
 
 /// <summary>
-/// <c>import --store NAME (--events FILE | --orders FILE) [--format F] [--map field=column,…] [--errors FILE] [--token T]</c>: imports
+/// <c>import --store NAME (--events FILE | --orders FILE) [--format F] [--map field=column,…] [--encoding NAME] [--errors FILE] [--token T]</c>: imports
 /// a file as the store's Owner (see <see cref="CommandAccess"/>), creating the store if needed, writes its rejected rows to the error file when asked, and prints the result as one JSON line.
 /// </summary>
 internal static class ImportCommand
@@ -45,7 +45,7 @@ internal static class ImportCommand
                 error.WriteLine($"import: building session rollups from {p.RowsRead:N0} rows…");
             }
         });
-        var result = await new ImportService(database).ImportAsync(new ImportRequest(store.Id, kind, path, Path.GetFileName(path), args.Get("format"), args.Get("map")), progress, cancellationToken);
+        var result = await new ImportService(database).ImportAsync(new ImportRequest(store.Id, kind, path, Path.GetFileName(path), args.Get("format"), args.Get("map"), args.Get("encoding")), progress, cancellationToken);
         if (result.Status != ImportStatus.Succeeded)
         {
             error.WriteLine($"import: {result.Message}");
@@ -67,6 +67,8 @@ internal static class ImportCommand
             rowsRejected = result.RowsRejected,
             rowsDuplicate = result.RowsDuplicate,
             rowsUpdated = result.RowsUpdated,
+            rowsBlank = result.RowsBlank,
+            encoding = result.Encoding,
             errors = result.Errors.Take(ErrorsShown).Select(e => new { line = e.Line, column = e.Column, reason = e.Reason }),
         }));
         return 0;

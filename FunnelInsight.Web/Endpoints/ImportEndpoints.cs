@@ -46,7 +46,7 @@ public static class ImportEndpoints
         return Results.File(buffer.ToArray(), "text/csv; charset=utf-8", $"import-{importId}-errors.csv");
     }
 
-    private static async Task<IResult> UploadAsync(int storeId, string kind, string? fileName, string? format, string? map, HttpContext http,
+    private static async Task<IResult> UploadAsync(int storeId, string kind, string? fileName, string? format, string? map, string? encoding, HttpContext http,
         IStoreAccess access, UploadGuard guard, ImportService imports, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         var importKind = kind.ToLowerInvariant() switch { "events" => ImportKind.Events, "orders" => ImportKind.Orders, _ => (ImportKind?)null };
@@ -86,7 +86,7 @@ public static class ImportEndpoints
         {
             // The dashboard's shutdown cancels the import too, so that its record ends Cancelled rather than Running.
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-            var result = await imports.ImportAsync(new ImportRequest(storeId, importKind.Value, file.Path, file.FileName, format, map), cancellationToken: cancel.Token);
+            var result = await imports.ImportAsync(new ImportRequest(storeId, importKind.Value, file.Path, file.FileName, format, map, encoding), cancellationToken: cancel.Token);
             var body = new
             {
                 importId = result.ImportId,
@@ -98,6 +98,8 @@ public static class ImportEndpoints
                 rowsRejected = result.RowsRejected,
                 rowsDuplicate = result.RowsDuplicate,
                 rowsUpdated = result.RowsUpdated,
+                rowsBlank = result.RowsBlank,
+                encoding = result.Encoding,
             };
             return Results.Json(body, statusCode: result.Status == ImportStatus.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
         }

@@ -14,7 +14,7 @@ public sealed class UploadGuard(FunnelDatabase database, IConfiguration configur
     /// <summary>The default size limit: 1 GB.</summary>
     public const long DefaultMaxBytes = 1L << 30;
 
-    private const int SniffBytes = 8192;
+    private const int SniffBytes = CsvContentCheck.SniffBytes;
     private static readonly string[] Extensions = [".csv", ".tsv", ".txt"];
 
     /// <summary>The largest file accepted, in bytes.</summary>
@@ -46,8 +46,9 @@ public sealed class UploadGuard(FunnelDatabase database, IConfiguration configur
             return TooLarge();
         }
 
-        var head = new byte[SniffBytes];
-        var headLength = await content.ReadAtLeastAsync(head, SniffBytes, throwOnEndOfStream: false, cancellationToken);
+        // Never more than one byte past the limit, so that an oversized upload is told so rather than cut off by the server.
+        var head = new byte[(int)Math.Min(SniffBytes, MaxBytes + 1)];
+        var headLength = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         if (CsvContentCheck.Problem(head.AsSpan(0, headLength)) is { } problem)
         {
             return UploadResult.Refused(problem, $"\"{name}\" {CsvContentCheck.Sentence(problem)}");

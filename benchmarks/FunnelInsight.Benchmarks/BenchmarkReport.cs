@@ -20,7 +20,7 @@ internal sealed record BenchmarkReport(
     double FunnelInsightFirstQueryMs,
     double FunnelInsightQueryMs,
     double PeakImportMegabytes,
-    IReadOnlyDictionary<string, long[]> StageCountsByDevice)
+    IReadOnlyDictionary<string, long?[]> StageCountsByDevice)
 {
     /// <summary>Design target: import within 2× DuckDB's load.</summary>
     public const double ImportRatioTarget = 2;

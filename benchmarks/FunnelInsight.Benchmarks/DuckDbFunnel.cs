@@ -62,10 +62,10 @@ internal sealed class DuckDbFunnel : IDisposable
         using var command = _connection.CreateCommand();
         command.CommandText = OrderedFunnelSql(channel);
         using var reader = command.ExecuteReader();
-        var rows = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, long?[]>(StringComparer.Ordinal);
         while (reader.Read())
         {
-            rows[reader.GetString(0)] = [.. Enumerable.Range(1, 5).Select(i => Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture))];
+            rows[reader.GetString(0)] = [.. Enumerable.Range(1, 5).Select(i => reader.IsDBNull(i) ? (long?)null : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture))];
         }
 
         return new StageCounts(rows);
@@ -74,9 +74,10 @@ internal sealed class DuckDbFunnel : IDisposable
     /// <summary>
     /// The design's ordered funnel as SQL, with the engine's decisions: a session's events in order of (time, line);
     /// it lands on its first event; stage k is reached by the first stage-k event after the one that reached k−1, the
-    /// first event counting for its own stage. Greedy earliest matching reaches stage k exactly when the session's
-    /// stage events hold the subsequence product, cart, …, k, so each session's stage events, sorted, are written as
-    /// a string of stage digits and matched with LIKE. Stage names come from the engine's default
+    /// first event counting for its own stage. A stage no event of the table maps to is not tracked: its count is NULL
+    /// and the match passes over it. Greedy earliest matching reaches stage k exactly when the session's stage events
+    /// hold the subsequence of the tracked stages product, cart, …, k, so each session's stage events, sorted, are
+    /// written as a string of stage digits and matched with LIKE against the tracked digits up to k. Stage names come from the engine's default
     /// <see cref="StageMap"/> (trimmed, case-insensitive; the shipping, coupon and payment sub-steps are checkout events). A session's device and
     /// channel are its first non-empty values; the channel filter ignores case, as the engine's does.
     /// </summary>
@@ -90,6 +91,16 @@ internal sealed class DuckDbFunnel : IDisposable
                    {StageCase()} AS stage
             FROM events
             WHERE session_id IS NOT NULL),
+        tracked AS (
+            SELECT bool_or(stage = '1') AS t1, bool_or(stage = '2') AS t2, bool_or(stage = '3') AS t3, bool_or(stage = '4') AS t4
+            FROM staged),
+        patterns AS (
+            SELECT t1, t2, t3, t4,
+                   '%1%' AS p1,
+                   '%' || CASE WHEN t1 THEN '1%' ELSE '' END || '2%' AS p2,
+                   '%' || CASE WHEN t1 THEN '1%' ELSE '' END || CASE WHEN t2 THEN '2%' ELSE '' END || '3%' AS p3,
+                   '%' || CASE WHEN t1 THEN '1%' ELSE '' END || CASE WHEN t2 THEN '2%' ELSE '' END || CASE WHEN t3 THEN '3%' ELSE '' END || '4%' AS p4
+            FROM tracked),
         sessions AS (
             SELECT arg_min(device, (event_time, line)) FILTER (WHERE device IS NOT NULL) AS device,
                    arg_min(channel, (event_time, line)) FILTER (WHERE channel IS NOT NULL) AS channel,
@@ -101,11 +112,11 @@ internal sealed class DuckDbFunnel : IDisposable
             FROM sessions)
         SELECT coalesce(device, '{StageCounts.NotSet}') AS device,
                count(*) AS landing,
-               count(*) FILTER (WHERE path LIKE '%1%') AS product,
-               count(*) FILTER (WHERE path LIKE '%1%2%') AS cart,
-               count(*) FILTER (WHERE path LIKE '%1%2%3%') AS checkout,
-               count(*) FILTER (WHERE path LIKE '%1%2%3%4%') AS purchase
-        FROM paths
+               CASE WHEN any_value(t1) THEN count(*) FILTER (WHERE path LIKE p1) END AS product,
+               CASE WHEN any_value(t2) THEN count(*) FILTER (WHERE path LIKE p2) END AS cart,
+               CASE WHEN any_value(t3) THEN count(*) FILTER (WHERE path LIKE p3) END AS checkout,
+               CASE WHEN any_value(t4) THEN count(*) FILTER (WHERE path LIKE p4) END AS purchase
+        FROM paths CROSS JOIN patterns
         WHERE lower(channel) = lower({Quote(channel.Trim())})
         GROUP BY 1
         ORDER BY 1

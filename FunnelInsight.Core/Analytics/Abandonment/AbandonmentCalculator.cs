@@ -11,10 +11,18 @@ internal static class AbandonmentCalculator
     private const int Checkout = 1 << (int)FunnelStage.Checkout;
     private const int Purchase = 1 << (int)FunnelStage.Purchase;
 
-    /// <summary>The figures, and the table positions of the abandoned carts in recovery-list order.</summary>
+    /// <summary>
+    /// The figures, and the table positions of the abandoned carts in recovery-list order. Where purchase is not tracked
+    /// nothing can be called abandoned: no rates and an empty list; where checkout is not tracked, no checkout rate.
+    /// </summary>
     public static (Proportion Cart, Proportion Checkout, double CartValue, double CheckoutValue, List<int> Abandoned) Compute(
         SessionTable table, int[] selected, FunnelMode mode)
     {
+        if (!table.Tracked.Contains(FunnelStage.Purchase))
+        {
+            return (Proportion.None, Proportion.None, 0, 0, []);
+        }
+
         long carts = 0, cartsLost = 0, checkouts = 0, checkoutsLost = 0;
         double cartValue = 0, checkoutValue = 0;
         var abandoned = new List<int>();

@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Analytics.Statistics;
+using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Analytics.Abandonment;
 
@@ -9,10 +10,12 @@ namespace FunnelInsight.Core.Analytics.Abandonment;
 /// <param name="AbandonedCartValue">Sum of the cart values of the abandoned carts.</param>
 /// <param name="AbandonedCheckoutValue">Sum of the cart values of the abandoned checkouts.</param>
 /// <param name="Sessions">The abandoned carts, most valuable first (ties: latest first); at most the limit asked for.</param>
+/// <param name="Tracked">The stages the store's data tracks: checkout abandonment has no rate where checkout is not tracked.</param>
 public sealed record AbandonmentReport(
     FunnelQuery Query,
     Proportion CartAbandonment,
     Proportion CheckoutAbandonment,
     double AbandonedCartValue,
     double AbandonedCheckoutValue,
-    IReadOnlyList<AbandonedSession> Sessions);
+    IReadOnlyList<AbandonedSession> Sessions,
+    TrackedStages Tracked);

@@ -14,9 +14,10 @@ internal static class DropOffReader
             throw new ArgumentOutOfRangeException(nameof(stage), "Every session lands: drop-off starts at product.");
         }
 
-        int before = (int)stage - 1, at = (int)stage;
+        // Lost before a stage means lost after the tracked stage before it; an untracked stage loses no one.
+        int before = (int)(table.Tracked.Previous(stage) ?? FunnelStage.Landing), at = (int)stage;
         var counts = new long[table.LastEvent.Values.Count];
-        foreach (var i in SessionSelection.Select(table, query))
+        foreach (var i in table.Tracked.Contains(stage) ? SessionSelection.Select(table, query) : [])
         {
             var lost = query.Mode == FunnelMode.Ordered
                 ? table.Depth[i] == before

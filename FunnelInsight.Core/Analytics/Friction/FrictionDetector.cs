@@ -63,7 +63,7 @@ internal static class FrictionDetector
             : Invariant($"Shipping and tax are a median {Pct(e.MedianExtraCostShare ?? 0)} of the total of {e.OrdersWithTotal:N0} orders.");
         return new("surprise_costs", "Surprise costs at checkout", evidence,
             [new("shippingExits", shipping.Lost), new("shareOfCheckoutExits", share), new("medianShippingAndTaxShare", e.MedianExtraCostShare ?? 0)],
-            ByCount(atShipping ? shipping.Lost : e.OrdersWithTotal), shipping.Lost, shipping.EstimatedLostRevenue,
+            ByCount(atShipping ? shipping.Lost : e.OrdersWithTotal), shipping.Lost, shipping.EstimatedLostRevenue ?? 0,
             "Show shipping costs and terms up front, and consider a free-shipping threshold.", ReferenceFigures.UnexpectedCosts);
     }
 
@@ -74,7 +74,7 @@ internal static class FrictionDetector
             "forced_account", "Forced account creation",
             Invariant($"{Pct(account.DropRate.Value)} of the {account.Reached:N0} sessions that hit sign-up or login in checkout left there."),
             [new("dropRate", account.DropRate.Value), new("reached", account.Reached), new("lost", account.Lost)],
-            ByCount(account.Reached), account.Lost, account.EstimatedLostRevenue, "Offer guest checkout.", null);
+            ByCount(account.Reached), account.Lost, account.EstimatedLostRevenue ?? 0, "Offer guest checkout.", null);
     }
 
     private static CheckoutFrictionFlag? PaymentFriction(FrictionEvidence e)

@@ -25,8 +25,9 @@ internal sealed record FrictionEvidence
     public required double? MedianExtraCostShare { get; init; }
     public required long OrdersWithTotal { get; init; }
 
-    /// <summary>The leak with <paramref name="key"/>.</summary>
-    public Leak Leak(string key) => Leaks.BySessionsLost.First(l => l.Key == key);
+    /// <summary>The leak with <paramref name="key"/>; an empty one where the store's data does not track it (no checkout).</summary>
+    public Leak Leak(string key) =>
+        Leaks.BySessionsLost.FirstOrDefault(l => l.Key == key) ?? new Leak(key, key, "purchase", 0, 0, Proportion.None, 0, true, null);
 
     /// <summary>Sessions that reached checkout and left without buying.</summary>
     public long CheckoutExits => Leaks.BySessionsLost.Where(l => l.Key.StartsWith("checkout_", StringComparison.Ordinal)).Sum(l => l.Lost);

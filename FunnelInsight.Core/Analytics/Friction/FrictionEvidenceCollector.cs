@@ -21,14 +21,15 @@ internal static class FrictionEvidenceCollector
         var loads = new List<(float Load, bool Bought)>();
         foreach (var i in selected)
         {
-            int depth = table.Depth[i];
-            var bought = depth == (int)FunnelStage.Purchase;
+            // The stages reached, passing over untracked ones: a purchase in a store without checkout events is no checkout.
+            var mask = table.StageMask(i, FunnelMode.Ordered);
+            var bought = (mask & 1 << (int)FunnelStage.Purchase) != 0;
             if (!float.IsNaN(table.PageLoadMs[i]))
             {
                 loads.Add((table.PageLoadMs[i], bought));
             }
 
-            if (depth < (int)FunnelStage.Cart)
+            if ((mask & 1 << (int)FunnelStage.Cart) == 0)
             {
                 continue;
             }
@@ -41,7 +42,7 @@ internal static class FrictionEvidenceCollector
                 withValue += table.CartValue[i] > 0 ? 1 : 0;
             }
 
-            if (depth < (int)FunnelStage.Checkout)
+            if ((mask & 1 << (int)FunnelStage.Checkout) == 0)
             {
                 continue;
             }

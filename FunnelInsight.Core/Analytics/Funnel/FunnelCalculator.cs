@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Analytics.Sessions;
+using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Stores;
 
 namespace FunnelInsight.Core.Analytics.Funnel;
@@ -13,7 +14,7 @@ internal static class FunnelCalculator
     public const string All = "all";
 
     public static (FunnelSegment Total, IReadOnlyList<FunnelSegment> Breakdown, IReadOnlyList<FunnelTrendPoint> Trend) Count(
-        FunnelUnits units, FunnelQuery query, IReadOnlyList<string?> groupValues, StoreClock clock)
+        FunnelUnits units, FunnelQuery query, IReadOnlyList<string?> groupValues, TrackedStages tracked, StoreClock clock)
     {
         var total = new long[32];
         var groups = query.Breakdown is null ? null : new long[groupValues.Count * 32];
@@ -43,7 +44,7 @@ internal static class FunnelCalculator
         var breakdown = new List<FunnelSegment>();
         for (var code = 0; groups is not null && code < groupValues.Count; code++)
         {
-            var segment = FunnelSegment.FromMasks(groupValues[code] ?? NotSet, groups.AsSpan(code * 32, 32));
+            var segment = FunnelSegment.FromMasks(groupValues[code] ?? NotSet, groups.AsSpan(code * 32, 32), tracked);
             if (segment.Landed > 0)
             {
                 breakdown.Add(segment);
@@ -52,9 +53,9 @@ internal static class FunnelCalculator
 
         breakdown.Sort((a, b) => a.Landed != b.Landed ? b.Landed.CompareTo(a.Landed) : string.CompareOrdinal(a.Label, b.Label));
         var trend = periods
-            .Select(pair => new FunnelTrendPoint(DateOnly.FromDayNumber(pair.Key), FunnelSegment.FromMasks(DateOnly.FromDayNumber(pair.Key).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), pair.Value)))
+            .Select(pair => new FunnelTrendPoint(DateOnly.FromDayNumber(pair.Key), FunnelSegment.FromMasks(DateOnly.FromDayNumber(pair.Key).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), pair.Value, tracked)))
             .ToList();
-        return (FunnelSegment.FromMasks(All, total), breakdown, trend);
+        return (FunnelSegment.FromMasks(All, total, tracked), breakdown, trend);
     }
 
     /// <summary>The day number of the period's first day, in the store's time zone: the day itself, or the Monday of its week.</summary>

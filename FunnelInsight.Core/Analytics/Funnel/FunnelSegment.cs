@@ -5,10 +5,10 @@ namespace FunnelInsight.Core.Analytics.Funnel;
 
 /// <summary>The five stages of one funnel (the whole selection, one breakdown value, or one trend period).</summary>
 /// <param name="Label">The breakdown value or period; "all" for the whole selection.</param>
-/// <param name="Stages">Landing … purchase.</param>
-/// <param name="OverallConversion">reached(purchase) / reached(landing).</param>
-/// <param name="CartAbandonment">Units that reached cart and not purchase / units that reached cart.</param>
-/// <param name="CheckoutAbandonment">Units that reached checkout and not purchase / units that reached checkout.</param>
+/// <param name="Stages">Landing … purchase, untracked stages included (marked, without counts).</param>
+/// <param name="OverallConversion">reached(purchase) / reached(landing); no rate when purchase is untracked.</param>
+/// <param name="CartAbandonment">Units that reached cart and not purchase / units that reached cart; no rate when cart or purchase is untracked.</param>
+/// <param name="CheckoutAbandonment">Units that reached checkout and not purchase / units that reached checkout; no rate when checkout or purchase is untracked.</param>
 public sealed record FunnelSegment(
     string Label,
     IReadOnlyList<FunnelStep> Stages,
@@ -17,13 +17,16 @@ public sealed record FunnelSegment(
     Proportion CheckoutAbandonment)
 {
     /// <summary>Units at landing (every unit lands).</summary>
-    public long Landed => Stages[0].Reached;
+    public long Landed => Stages[0].Reached ?? 0;
 
     /// <summary>The step of <paramref name="stage"/>.</summary>
     public FunnelStep this[FunnelStage stage] => Stages[(int)stage];
 
+    /// <summary>The stages this funnel tracks.</summary>
+    public TrackedStages Tracked => new(Stages.Where(s => s.Tracked).Aggregate(1, (mask, s) => mask | 1 << (int)s.Stage));
+
     /// <summary>Builds a segment from a histogram of stage masks (index = mask of reached stages, 32 entries).</summary>
-    internal static FunnelSegment FromMasks(string label, ReadOnlySpan<long> masks)
+    internal static FunnelSegment FromMasks(string label, ReadOnlySpan<long> masks, TrackedStages tracked)
     {
         var reached = new long[5];
         long cartOnly = 0, checkoutOnly = 0;
@@ -43,16 +46,24 @@ public sealed record FunnelSegment(
         var steps = new FunnelStep[5];
         for (var k = 0; k < 5; k++)
         {
-            var previous = reached[Math.Max(k - 1, 0)];
+            var stage = (FunnelStage)k;
+            if (!tracked.Contains(stage))
+            {
+                steps[k] = FunnelStep.NotTracked(stage);
+                continue;
+            }
+
+            var previous = reached[(int)(tracked.Previous(stage) ?? FunnelStage.Landing)];
             var drop = previous - reached[k];
-            steps[k] = new FunnelStep((FunnelStage)k, reached[k], new Proportion(reached[k], previous), drop, new Proportion(drop, previous));
+            steps[k] = new FunnelStep(stage, true, reached[k], new Proportion(reached[k], previous), drop, new Proportion(drop, previous));
         }
 
+        var buys = tracked.Contains(FunnelStage.Purchase);
         return new FunnelSegment(
             label,
             steps,
-            new Proportion(reached[4], reached[0]),
-            new Proportion(cartOnly, reached[2]),
-            new Proportion(checkoutOnly, reached[3]));
+            buys ? new Proportion(reached[4], reached[0]) : Proportion.None,
+            buys && tracked.Contains(FunnelStage.Cart) ? new Proportion(cartOnly, reached[2]) : Proportion.None,
+            buys && tracked.Contains(FunnelStage.Checkout) ? new Proportion(checkoutOnly, reached[3]) : Proportion.None);
     }
 }

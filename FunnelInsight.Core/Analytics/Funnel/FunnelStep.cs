@@ -3,10 +3,18 @@ using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Analytics.Funnel;
 
-/// <summary>One stage of a funnel. The drop-off is the loss from the previous stage into this one.</summary>
+/// <summary>
+/// One stage of a funnel. The drop-off is the loss from the previous tracked stage into this one. An untracked stage
+/// (no event of the store maps to it) has no count and no rates.
+/// </summary>
 /// <param name="Stage">The stage.</param>
-/// <param name="Reached">Units that reached it.</param>
-/// <param name="StepConversion">reached(k) / reached(k−1); for landing, reached / reached (1 when any landed).</param>
-/// <param name="DropOff">reached(k−1) − reached(k) (0 for landing; can be negative in an open funnel).</param>
-/// <param name="DropRate">drop-off / reached(k−1).</param>
-public sealed record FunnelStep(FunnelStage Stage, long Reached, Proportion StepConversion, long DropOff, Proportion DropRate);
+/// <param name="Tracked">False when the store's data never sends this stage.</param>
+/// <param name="Reached">Units that reached it; null when untracked.</param>
+/// <param name="StepConversion">reached(k) / reached(previous tracked stage); for landing, reached / reached (1 when any landed).</param>
+/// <param name="DropOff">reached(previous tracked stage) − reached(k) (0 for landing; can be negative in an open funnel); null when untracked.</param>
+/// <param name="DropRate">drop-off / reached(previous tracked stage).</param>
+public sealed record FunnelStep(FunnelStage Stage, bool Tracked, long? Reached, Proportion StepConversion, long? DropOff, Proportion DropRate)
+{
+    /// <summary>A stage the store's data does not track.</summary>
+    public static FunnelStep NotTracked(FunnelStage stage) => new(stage, false, null, Proportion.None, null, Proportion.None);
+}

@@ -18,7 +18,11 @@ internal static class TimeToConvertCalculator
             }
 
             fromLanding.Add((table.PurchaseUs[i] - table.StartUs[i]) / 1e6);
-            fromCheckout.Add((table.PurchaseUs[i] - table.CheckoutUs[i]) / 1e6);
+            if (table.CheckoutUs[i] != SessionTable.NoTime)
+            {
+                // Only where checkout is tracked: a purchase in a store that sends no checkout has no checkout time.
+                fromCheckout.Add((table.PurchaseUs[i] - table.CheckoutUs[i]) / 1e6);
+            }
         }
 
         fromLanding.Sort();

@@ -38,7 +38,7 @@ internal static class VisitorFunnel
 
             stream.Sort();
             units.StartUs[u] = table.StartUs[first];
-            units.Mask[u] = query.Mode == FunnelMode.Ordered ? SessionTable.DepthMask(OrderedDepth(stream)) : OpenMask(stream);
+            units.Mask[u] = query.Mode == FunnelMode.Ordered ? (byte)(SessionTable.DepthMask(OrderedDepth(stream, table.Tracked)) & table.Tracked.Mask) : OpenMask(stream);
             units.Group[u] = groups?[first] ?? 0;
         }
 
@@ -81,12 +81,18 @@ internal static class VisitorFunnel
         return grouped;
     }
 
-    // The same greedy earliest match as a session's: the first entry lands and may itself reach its stage.
-    private static int OrderedDepth(List<(long TimeUs, int Session, int Index, FunnelStage Stage)> stream)
+    // The same greedy earliest match as a session's: the first entry lands and may itself reach its stage; untracked
+    // stages are passed over.
+    private static int OrderedDepth(List<(long TimeUs, int Session, int Index, FunnelStage Stage)> stream, TrackedStages tracked)
     {
         int depth = 0, position = 0;
         for (var stage = FunnelStage.Product; stage <= FunnelStage.Purchase; stage++)
         {
+            if (!tracked.Contains(stage))
+            {
+                continue;
+            }
+
             while (position < stream.Count && stream[position].Stage != stage)
             {
                 position++;

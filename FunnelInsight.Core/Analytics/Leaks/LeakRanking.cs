@@ -4,40 +4,44 @@ using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Analytics.Leaks;
 
-/// <summary>Finds and ranks the leaks of the selected sessions.</summary>
+/// <summary>Finds and ranks the leaks of the selected sessions (ordered funnel, passing over untracked stages).</summary>
 internal static class LeakRanking
 {
-    private static readonly (string Key, string From, string To)[] Points =
+    private static readonly (string Key, string From)[] CheckoutExits =
     [
-        ("landing_to_product", "landing", "product"),
-        ("product_to_cart", "product", "cart"),
-        ("cart_to_checkout", "cart", "checkout"),
-        ("checkout_start", "checkout", "checkout step or purchase"),
-        ("checkout_account", "account", "purchase"),
-        ("checkout_shipping", "shipping_info", "purchase"),
-        ("checkout_coupon", "coupon", "purchase"),
-        ("checkout_payment", "payment_info", "purchase"),
+        ("checkout_start", "checkout"),
+        ("checkout_account", "account"),
+        ("checkout_shipping", "shipping_info"),
+        ("checkout_coupon", "coupon"),
+        ("checkout_payment", "payment_info"),
     ];
+
+    private const string CheckoutNext = "checkout step or purchase";
 
     public static LeakReport Rank(SessionTable table, int[] selected, FunnelQuery query, double averageOrderValue)
     {
-        var reached = new long[Points.Length];
-        var lost = new long[Points.Length];
-        var cartValue = new double[Points.Length];
+        var tracked = table.Tracked;
+        var reachedStage = new long[5];
+        var lostAt = new long[5];
+        var lostValueAt = new double[5];
+        var exitReached = new long[CheckoutExits.Length];
+        var exitLost = new long[CheckoutExits.Length];
+        var exitValue = new double[CheckoutExits.Length];
         foreach (var i in selected)
         {
-            int depth = table.Depth[i], steps = table.StepMask[i];
-            for (var k = 0; k < 3 && k <= depth; k++)
+            var mask = table.StageMask(i, FunnelMode.Ordered);
+            for (var k = 0; k < 5; k++)
             {
-                reached[k]++;
+                reachedStage[k] += mask >> k & 1;
             }
 
-            if (depth >= (int)FunnelStage.Checkout)
+            int depth = table.Depth[i], steps = table.StepMask[i];
+            if ((mask & 1 << (int)FunnelStage.Checkout) != 0)
             {
-                reached[3]++;
+                exitReached[0]++;
                 for (var step = 1; step <= 4; step++)
                 {
-                    reached[3 + step] += steps >> step & 1;
+                    exitReached[step] += steps >> step & 1;
                 }
             }
 
@@ -46,22 +50,48 @@ internal static class LeakRanking
                 continue;
             }
 
-            var point = depth < (int)FunnelStage.Checkout ? depth : 3 + table.LastStep[i];
-            lost[point]++;
-            cartValue[point] += table.CartValue[i];
+            lostAt[depth]++;
+            lostValueAt[depth] += table.CartValue[i];
+            if (depth == (int)FunnelStage.Checkout)
+            {
+                exitLost[table.LastStep[i]]++;
+                exitValue[table.LastStep[i]] += table.CartValue[i];
+            }
         }
 
-        var leaks = new List<Leak>(Points.Length);
-        for (var p = 0; p < Points.Length; p++)
+        var buys = tracked.Contains(FunnelStage.Purchase);
+        Proportion? ConversionFrom(FunnelStage to) =>
+            to == FunnelStage.Purchase || !buys ? null : new Proportion(reachedStage[(int)FunnelStage.Purchase], reachedStage[(int)to]);
+        double? Estimate(double basis, Proportion? conversion) => buys ? basis * (conversion?.Value ?? 1) : null;
+
+        var leaks = new List<Leak>();
+        for (var from = FunnelStage.Landing; from < FunnelStage.Checkout; from++)
         {
-            var fromCarts = p >= (int)FunnelStage.Cart;
-            var revenue = fromCarts ? cartValue[p] : lost[p] * averageOrderValue;
-            leaks.Add(new Leak(Points[p].Key, Points[p].From, Points[p].To, reached[p], lost[p], new Proportion(lost[p], reached[p]), revenue, fromCarts));
+            if (!tracked.Contains(from) || tracked.Next(from) is not { } to)
+            {
+                continue;
+            }
+
+            var (k, fromCarts) = ((int)from, from >= FunnelStage.Cart);
+            var conversion = ConversionFrom(to);
+            var basis = fromCarts ? lostValueAt[k] : lostAt[k] * averageOrderValue;
+            leaks.Add(new Leak($"{Name(from)}_to_{Name(to)}", Name(from), Name(to), reachedStage[k], lostAt[k],
+                new Proportion(lostAt[k], reachedStage[k]), Estimate(basis, conversion), fromCarts, conversion));
         }
 
-        var bySessions = leaks.OrderByDescending(l => l.Lost).ThenByDescending(l => l.EstimatedLostRevenue).ToList();
-        var byRevenue = leaks.OrderByDescending(l => l.EstimatedLostRevenue).ThenByDescending(l => l.Lost).ToList();
-        return new LeakReport(query, bySessions, byRevenue, byRevenue[0].Lost > 0 ? byRevenue[0] : null, averageOrderValue);
+        if (tracked.Contains(FunnelStage.Checkout) && buys)
+        {
+            for (var p = 0; p < CheckoutExits.Length; p++)
+            {
+                leaks.Add(new Leak(CheckoutExits[p].Key, CheckoutExits[p].From, p == 0 ? CheckoutNext : "purchase", exitReached[p], exitLost[p],
+                    new Proportion(exitLost[p], exitReached[p]), exitValue[p], true, null));
+            }
+        }
+
+        var bySessions = leaks.OrderByDescending(l => l.Lost).ThenByDescending(l => l.EstimatedLostRevenue ?? -1).ToList();
+        var byRevenue = leaks.OrderByDescending(l => l.EstimatedLostRevenue ?? -1).ThenByDescending(l => l.Lost).ToList();
+        var biggest = byRevenue.Count > 0 && byRevenue[0].Lost > 0 ? byRevenue[0] : null;
+        return new LeakReport(query, bySessions, byRevenue, biggest, averageOrderValue, tracked);
     }
 
     /// <summary>Average purchase value of the selected sessions that reached purchase; 0 when they carry no prices.</summary>
@@ -80,4 +110,6 @@ internal static class LeakRanking
 
         return count > 0 ? sum / count : 0;
     }
+
+    private static string Name(FunnelStage stage) => stage.ToString().ToLowerInvariant();
 }

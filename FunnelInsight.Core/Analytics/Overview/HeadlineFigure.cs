@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Analytics.Friction;
 using FunnelInsight.Core.Analytics.Statistics;
+using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Analytics.Overview;
 
@@ -10,7 +11,8 @@ namespace FunnelInsight.Core.Analytics.Overview;
 /// <param name="Previous">The same number in the period before; null when there is none to compare with.</param>
 /// <param name="Rate">For rates, the count, total and interval behind <paramref name="Value"/>.</param>
 /// <param name="Reference">The published figure it is shown beside, if there is one.</param>
-public sealed record HeadlineFigure(string Key, double Value, double? Previous, Proportion? Rate, ReferenceFigure? Reference)
+/// <param name="NotTracked">The stage the figure needs that the store's data does not track (then there is no figure); null when it has them all.</param>
+public sealed record HeadlineFigure(string Key, double Value, double? Previous, Proportion? Rate, ReferenceFigure? Reference, FunnelStage? NotTracked = null)
 {
     /// <summary>Value − previous; null without a previous value.</summary>
     public double? Change => Previous is { } previous ? Value - previous : null;

@@ -11,6 +11,7 @@ namespace FunnelInsight.Core.Analytics.Overview;
 /// <param name="TopLeaks">Up to three leaks with lost sessions, most estimated lost revenue first.</param>
 /// <param name="TopFlags">Up to three friction flags, most revenue at stake first.</param>
 /// <param name="ChurnPeriod">The month the churn figure is of (<c>yyyy-MM</c>); null without one.</param>
+/// <param name="StoreHasEvents">False when the store has no events at all (orders only): there is no funnel to show yet.</param>
 public sealed record OverviewReport(
     FunnelQuery Query,
     DateOnly? PreviousFrom,
@@ -18,11 +19,15 @@ public sealed record OverviewReport(
     IReadOnlyList<HeadlineFigure> Figures,
     IReadOnlyList<Leak> TopLeaks,
     IReadOnlyList<CheckoutFrictionFlag> TopFlags,
-    string? ChurnPeriod)
+    string? ChurnPeriod,
+    bool StoreHasEvents = true)
 {
     /// <summary>The figure with <paramref name="key"/>.</summary>
     public HeadlineFigure this[string key] => Figures.First(f => f.Key == key);
 
     /// <summary>True when the period has neither sessions nor revenue.</summary>
     public bool IsEmpty => this["sessions"].Value == 0 && this["revenue"].Value == 0;
+
+    /// <summary>True when the store has orders but no events: customers and revenue, and no funnel.</summary>
+    public bool OrdersOnly => !StoreHasEvents && !IsEmpty;
 }

@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Analytics.Customers;
 using FunnelInsight.Core.Analytics.Friction;
+using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Analytics.Overview;
 
@@ -39,18 +40,24 @@ public sealed class OverviewReporter(IFunnelAnalytics analytics)
         // A month the range covers only partly has no churn rate: the latest whole month with customers at its start.
         var churn = customers.Periods.LastOrDefault(p => p.ChurnRate.HasData);
         var churnBefore = churn is null ? null : customers.Periods.TakeWhile(p => p != churn).LastOrDefault(p => p.ChurnRate.HasData);
+        var tracked = now.Funnel.Tracked;
+        FunnelStage? Missing(params FunnelStage[] stages) => stages.Cast<FunnelStage?>().FirstOrDefault(stage => !tracked.Contains(stage!.Value));
         HeadlineFigure[] figures =
         [
             new("sessions", now.Funnel.Landed, previous?.Funnel.Landed, null, null),
-            new("overall_conversion", now.Funnel.OverallConversion.Value, previous?.Funnel.OverallConversion.Value, now.Funnel.OverallConversion, ReferenceFigures.PurchaseShare),
-            new("cart_abandonment", now.Funnel.CartAbandonment.Value, previous?.Funnel.CartAbandonment.Value, now.Funnel.CartAbandonment, ReferenceFigures.BaymardCartAbandonment),
-            new("checkout_abandonment", now.Funnel.CheckoutAbandonment.Value, previous?.Funnel.CheckoutAbandonment.Value, now.Funnel.CheckoutAbandonment, null),
+            new("overall_conversion", now.Funnel.OverallConversion.Value, previous?.Funnel.OverallConversion.Value, now.Funnel.OverallConversion, ReferenceFigures.PurchaseShare,
+                Missing(FunnelStage.Purchase)),
+            new("cart_abandonment", now.Funnel.CartAbandonment.Value, previous?.Funnel.CartAbandonment.Value, now.Funnel.CartAbandonment, ReferenceFigures.BaymardCartAbandonment,
+                Missing(FunnelStage.Cart, FunnelStage.Purchase)),
+            new("checkout_abandonment", now.Funnel.CheckoutAbandonment.Value, previous?.Funnel.CheckoutAbandonment.Value, now.Funnel.CheckoutAbandonment, null,
+                Missing(FunnelStage.Checkout, FunnelStage.Purchase)),
             new("revenue", now.Revenue, previous?.Revenue, null, null),
-            new("abandoned_cart_value", now.AbandonedCartValue, previous?.AbandonedCartValue, null, null),
+            new("abandoned_cart_value", now.AbandonedCartValue, previous?.AbandonedCartValue, null, null, Missing(FunnelStage.Cart, FunnelStage.Purchase)),
             new("churn", churn?.ChurnRate.Value ?? 0, churnBefore?.ChurnRate.Value, churn?.ChurnRate, null),
         ];
+        var hasEvents = (await analytics.DimensionsAsync(query.StoreId, cancellationToken)).FirstDay is not null;
         return new OverviewReport(query, previousQuery?.From, previousQuery?.To, figures,
-            leaks.ByLostRevenue.Where(l => l.Lost > 0).Take(3).ToList(), friction.Flags.Take(3).ToList(), churn?.Period);
+            leaks.ByLostRevenue.Where(l => l.Lost > 0).Take(3).ToList(), friction.Flags.Take(3).ToList(), churn?.Period, hasEvents);
     }
 
     private async Task<PeriodFigures> PeriodAsync(FunnelQuery query, CancellationToken cancellationToken)

@@ -20,14 +20,17 @@ internal sealed class EventPartitions : IDisposable
 
     private readonly string _folder;
     private readonly Partition[] _partitions;
+    private readonly StageTracker? _stages;
     private OwnerLock? _owner;
 
     /// <param name="folder">Where spill files go; created when needed and deleted on dispose.</param>
     /// <param name="expectedEvents">About how many events will be added, which sets the number of partitions.</param>
     /// <param name="eventsPerPartition">How many events one partition should hold at most (memory per partition).</param>
-    public EventPartitions(string folder, long expectedEvents, int eventsPerPartition = 200_000)
+    /// <param name="stages">Told every event's name, to find the stages the events track; none when not needed.</param>
+    public EventPartitions(string folder, long expectedEvents, int eventsPerPartition = 200_000, StageTracker? stages = null)
     {
         _folder = folder;
+        _stages = stages;
         var count = (int)Math.Clamp((expectedEvents + eventsPerPartition - 1) / eventsPerPartition, 1, MaxPartitions);
         _partitions = new Partition[count];
         for (var i = 0; i < count; i++)
@@ -63,6 +66,7 @@ internal sealed class EventPartitions : IDisposable
     /// <summary>Adds one event to the partition of its group.</summary>
     public void Add(in PartitionedEvent e)
     {
+        _stages?.Observe(e.EventName);
         var key = e.HasSession ? e.SessionKey : e.VisitorKey;
         var group = GroupHash(key, e.HasSession);
         var size = FixedSize + Text(e.SessionKey, e.HasSession) + Text(e.VisitorKey, true) + Text(e.EventName, true)

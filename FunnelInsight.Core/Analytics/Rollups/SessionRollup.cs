@@ -16,10 +16,11 @@ public static class SessionRollup
     /// <param name="sessionKey">Session id.</param>
     /// <param name="visitorKey">Visitor id.</param>
     /// <param name="events">The session's events in order; at least one.</param>
-    public static SessionSummary Build(string sessionKey, string visitorKey, IReadOnlyList<SessionEvent> events)
+    /// <param name="tracked">The stages the store's events track (every stage when null): the ordered funnel passes over the others.</param>
+    public static SessionSummary Build(string sessionKey, string visitorKey, IReadOnlyList<SessionEvent> events, TrackedStages? tracked = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(events.Count);
-        var reachedAt = OrderedReach(events);
+        var reachedAt = OrderedReach(events, tracked ?? TrackedStages.All);
         var depth = Array.FindLastIndex(reachedAt, position => position >= 0);
         var checkoutAt = reachedAt[(int)FunnelStage.Checkout];
         var purchaseAt = reachedAt[(int)FunnelStage.Purchase];
@@ -99,15 +100,21 @@ public static class SessionRollup
 
     /// <summary>
     /// The position of the event that reached each stage in the ordered funnel, or -1. The session lands on
-    /// its first event; stage k is reached by the first event of stage k at or after the event that reached
-    /// k−1, so a first event that is a product view reaches product too.
+    /// its first event; each tracked stage k is reached by the first event of stage k at or after the event that
+    /// reached the previous tracked stage, so a first event that is a product view reaches product too. An untracked
+    /// stage is passed over (-1), never a stop.
     /// </summary>
-    public static int[] OrderedReach(IReadOnlyList<SessionEvent> events)
+    public static int[] OrderedReach(IReadOnlyList<SessionEvent> events, TrackedStages tracked)
     {
         var reachedAt = new[] { 0, -1, -1, -1, -1 };
         var position = 0;
         for (var stage = 1; stage <= (int)FunnelStage.Purchase; stage++)
         {
+            if (!tracked.Contains((FunnelStage)stage))
+            {
+                continue;
+            }
+
             while (position < events.Count && events[position].Meaning.Stage != (FunnelStage)stage)
             {
                 position++;

@@ -25,6 +25,7 @@ internal sealed class SessionRollupBuilder(StageMap map, TimeSpan sessionTimeout
     private readonly List<SessionEvent> _session = [];
     private byte[] _data = [];
     private PartitionRow[] _rows = [];
+    private TrackedStages _tracked = TrackedStages.All;
 
     /// <summary>
     /// Rolls up every partition, on <paramref name="threads"/> threads (this one and helpers, each with a builder of its
@@ -32,11 +33,12 @@ internal sealed class SessionRollupBuilder(StageMap map, TimeSpan sessionTimeout
     /// the sinks are handed over in partition order, one at a time, so the stored result does not depend on the threads.
     /// </summary>
     /// <param name="partitions">The store's events, all of them.</param>
+    /// <param name="tracked">The stages the store's events track: the ordered funnel passes over the others.</param>
     /// <param name="newSink">Makes the sink of one partition.</param>
     /// <param name="handOver">Receives each partition's sink once every partition before it has been handed over.</param>
     /// <param name="cancellationToken">Checked between partitions and every few thousand sessions.</param>
     /// <param name="threads">Threads that build partitions side by side.</param>
-    public long Build<TSink>(EventPartitions partitions, Func<TSink> newSink, Action<TSink> handOver, CancellationToken cancellationToken, int threads = 1)
+    public long Build<TSink>(EventPartitions partitions, TrackedStages tracked, Func<TSink> newSink, Action<TSink> handOver, CancellationToken cancellationToken, int threads = 1)
         where TSink : class, IPartitionSink
     {
         var count = partitions.PartitionCount;
@@ -47,6 +49,7 @@ internal sealed class SessionRollupBuilder(StageMap map, TimeSpan sessionTimeout
 
         void Work(SessionRollupBuilder builder)
         {
+            builder._tracked = tracked;
             try
             {
                 int p;
@@ -243,7 +246,7 @@ internal sealed class SessionRollupBuilder(StageMap map, TimeSpan sessionTimeout
         }
 
         var key = sessionKey ?? $"{visitor}#{_session[0].TimeUs}";
-        sink.Session(SessionRollup.Build(key, visitor, _session));
+        sink.Session(SessionRollup.Build(key, visitor, _session, _tracked));
         _session.Clear();
     }
 

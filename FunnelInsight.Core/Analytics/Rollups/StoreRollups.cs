@@ -13,14 +13,15 @@ internal static class StoreRollups
     public static long Rebuild(SqliteConnection connection, SqliteTransaction transaction, int storeId, StageMap map, TimeSpan sessionTimeout, CancellationToken cancellationToken)
     {
         var next = EventBlockStore.NextEventId(connection, transaction, storeId);
-        using var partitions = new EventPartitions(TemporaryFolder(), next - StoreRowIds.First(storeId));
+        var stages = new StageTracker(map);
+        using var partitions = new EventPartitions(TemporaryFolder(), next - StoreRowIds.First(storeId), stages: stages);
         StoredEventReader.ReadInto(connection, storeId, partitions, cancellationToken);
         SessionBlockStore.DeleteStore(connection, transaction, storeId);
         // Writes run at once, on whichever building thread hands a partition over: the builder hands over one
         // partition at a time, so the connection still serves one thread at a time.
         using var writer = new RollupWriter(connection, storeId, next, write => write());
         var sessions = new SessionRollupBuilder(map, sessionTimeout)
-            .Build(partitions, RollupWriter.NewSink, writer.HandOver, cancellationToken, SessionRollupBuilder.DefaultThreads);
+            .Build(partitions, stages.Tracked, RollupWriter.NewSink, writer.HandOver, cancellationToken, SessionRollupBuilder.DefaultThreads);
         writer.Flush();
         return sessions;
     }

@@ -1,4 +1,6 @@
+using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Stores;
+
 namespace FunnelInsight.Core.Analytics.Sessions;
 
 /// <summary>
@@ -57,6 +59,12 @@ internal sealed class SessionTable
     /// <summary>The name of each session's last event, coded like a dimension (for drop-off: where lost sessions left).</summary>
     public readonly DimensionColumn LastEvent;
 
+    /// <summary>
+    /// The stages the store's events track: those any session has an event of (its open mask), landing always. The
+    /// rollups were built passing over the others.
+    /// </summary>
+    public TrackedStages Tracked { get; set; } = TrackedStages.LandingOnly;
+
     /// <summary>Per-visitor stage paths, loaded on the first visitor-scope query.</summary>
     public VisitorPaths? Visitors { get; set; }
 
@@ -64,7 +72,7 @@ internal sealed class SessionTable
     public StoreClock Clock { get; set; } = StoreClock.Utc;
 
     /// <summary>The stages session <paramref name="i"/> counts at in <paramref name="mode"/>, as a bit mask.</summary>
-    public byte StageMask(int i, FunnelMode mode) => mode == FunnelMode.Ordered ? DepthMask(Depth[i]) : OpenMask[i];
+    public byte StageMask(int i, FunnelMode mode) => mode == FunnelMode.Ordered ? (byte)(DepthMask(Depth[i]) & Tracked.Mask) : OpenMask[i];
 
     /// <summary>The mask of an ordered depth: every stage up to and including it.</summary>
     public static byte DepthMask(int depth) => (byte)((1 << (depth + 1)) - 1);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Storage.SessionBlocks;
 using Microsoft.Data.Sqlite;
@@ -16,8 +17,10 @@ internal static class SessionTableLoader
         var table = new SessionTable((int)SessionBlockStore.Count(connection, storeId));
         var chars = new char[256];
         var i = 0;
+        var tracked = 1;
         SessionBlockStore.Read(connection, storeId, (long id, in SessionRecord s, ReadOnlySpan<byte> text) =>
         {
+            tracked |= s.OpenMask;
             table.RowId[i] = id;
             table.StartUs[i] = s.StartUs;
             table.Depth[i] = (byte)s.OrderedDepth;
@@ -38,6 +41,8 @@ internal static class SessionTableLoader
             table.LastEvent.Codes[i] = Encode(table.LastEvent, text, s.LastEventName, ref chars);
             i++;
         }, cancellationToken);
+
+        table.Tracked = new TrackedStages(tracked);
 
         // Sorted by start (ties by row id) so a date range is a binary search and trends read in time order.
         var order = new int[i];

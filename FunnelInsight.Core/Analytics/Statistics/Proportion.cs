@@ -12,6 +12,9 @@ public sealed record Proportion(long Count, long Total)
     /// <summary>The z value of a two-sided 95% interval.</summary>
     public const double Z95 = 1.959963984540054;
 
+    /// <summary>No rate at all (0 of 0): what a figure of an untracked stage carries.</summary>
+    public static Proportion None { get; } = new(0, 0);
+
     /// <summary>True when the total is above zero.</summary>
     public bool HasData => Total > 0;
 

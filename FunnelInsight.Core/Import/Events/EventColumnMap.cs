@@ -1,3 +1,5 @@
+using FunnelInsight.Core.Import.Reading;
+
 namespace FunnelInsight.Core.Import.Events;
 
 /// <summary>Which column of a particular file holds each event field.</summary>
@@ -40,7 +42,7 @@ public sealed class EventColumnMap
             var index = HeaderName.Find(header, [column]);
             if (index < 0)
             {
-                throw new ImportFileException($"The mapping names column '{column}' for {field.Name()}, but the file has no such column. Columns: {string.Join(", ", header)}.");
+                throw new ImportFileException($"The mapping names column '{ExportText.Cut(column)}' for {field.Name()}, but the file has no such column. Columns: {ExportText.Columns(header)}.");
             }
 
             columns[(int)field] = index;

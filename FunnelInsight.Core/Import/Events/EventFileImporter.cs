@@ -1,8 +1,8 @@
-using CsvHelper;
 using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.EventBlocks;
 using FunnelInsight.Core.Storage.SessionBlocks;
+using FunnelInsight.Core.Import.Reading;
 
 namespace FunnelInsight.Core.Import.Events;
 
@@ -19,9 +19,9 @@ internal static class EventFileImporter
     // A canonical export row is about 80 bytes; guessing fewer bytes a row errs towards smaller partitions.
     private const int BytesPerRowGuess = 60;
 
-    public static ImportCounts Run(CsvReader reader, ImportContext context, SessionRules rules, string? formatName, string? mappingText)
+    public static ImportCounts Run(ExportReader reader, ImportContext context, SessionRules rules, string? formatName, string? mappingText)
     {
-        var header = CsvSource.ReadHeader(reader);
+        var header = reader.ReadHeader();
         var format = ChooseFormat(header, formatName, mappingText);
         var map = EventColumnMap.Resolve(format, header, EventMappingText.Parse(mappingText));
         var parser = new EventRowParser(map);
@@ -30,7 +30,8 @@ internal static class EventFileImporter
 
         // The store's events so far go into the partitions first: new rows are checked against them and their sessions rebuilt.
         var firstId = EventBlockStore.NextEventId(connection, transaction, storeId);
-        using var partitions = new EventPartitions(StoreRollups.TemporaryFolder(), firstId - StoreRowIds.First(storeId) + (context.FileBytes / BytesPerRowGuess));
+        var stages = new StageTracker(rules.Map);
+        using var partitions = new EventPartitions(StoreRollups.TemporaryFolder(), firstId - StoreRowIds.First(storeId) + (context.FileBytes / BytesPerRowGuess), stages: stages);
         StoredEventReader.ReadInto(connection, storeId, partitions, cancellationToken);
 
         using var queue = new WriteQueue();
@@ -41,7 +42,11 @@ internal static class EventFileImporter
         while (reader.Read())
         {
             rows++;
-            if (parser.TryParse(reader, batch, out var error))
+            if (reader.Broken is { } broken)
+            {
+                queue.Post(() => context.Errors.Add(broken));
+            }
+            else if (parser.TryParse(reader, batch, out var error))
             {
                 if (batch.IsFull)
                 {
@@ -75,12 +80,12 @@ internal static class EventFileImporter
             queue.WaitForWrites(); // every row is in its partition
             queue.Post(() => SessionBlockStore.DeleteStore(connection, transaction, storeId));
             new SessionRollupBuilder(rules.Map, rules.SessionTimeout)
-                .Build(partitions, RollupWriter.NewSink, rollups.HandOver, cancellationToken, SessionRollupBuilder.DefaultThreads);
+                .Build(partitions, stages.Tracked, RollupWriter.NewSink, rollups.HandOver, cancellationToken, SessionRollupBuilder.DefaultThreads);
             rollups.Flush();
         }
 
         queue.Complete();
-        return new ImportCounts(format.Name, map.ToText(), rows, nextId - firstId - rollups.NewRepeats, rollups.NewRepeats);
+        return new ImportCounts(format.Name, map.ToText(), rows, nextId - firstId - rollups.NewRepeats, rollups.NewRepeats, reader.BlankRows, reader.Encoding.Name);
     }
 
     // On the write thread: the batch goes into its blocks and, row by row, into the rollup partitions.
@@ -99,12 +104,12 @@ internal static class EventFileImporter
         if (!string.IsNullOrWhiteSpace(formatName))
         {
             return EventFormats.Find(formatName)
-                ?? throw new ImportFileException($"Unknown event format '{formatName}'. Formats: {string.Join(", ", EventFormats.All.Select(f => f.Name))}.");
+                ?? throw new ImportFileException($"Unknown event format '{ExportText.Cut(formatName)}'. Formats: {string.Join(", ", EventFormats.All.Select(f => f.Name))}.");
         }
 
         return EventFormats.Detect(header)
             ?? (string.IsNullOrWhiteSpace(mappingText)
-                ? throw new ImportFileException($"The columns ({string.Join(", ", header)}) match no known event export (GA4, REES46, RetailRocket, canonical). Give a column mapping, for example --map \"event_time=ts,event_type=action,session_id=sid\".")
+                ? throw new ImportFileException($"The columns ({ExportText.Columns(header)}) match no known event export (GA4, REES46, RetailRocket, canonical). Give a column mapping, for example --map \"event_time=ts,event_type=action,session_id=sid\".")
                 : EventFormats.Custom);
     }
 }

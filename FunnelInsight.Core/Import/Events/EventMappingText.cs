@@ -1,3 +1,5 @@
+using FunnelInsight.Core.Import.Reading;
+
 namespace FunnelInsight.Core.Import.Events;
 
 /// <summary>Reads a column mapping written as <c>event_time=ts,event_type=action</c>.</summary>
@@ -18,7 +20,7 @@ public static class EventMappingText
 
             if (!EventFieldNames.TryParse(parts[0], out var field))
             {
-                throw new ImportFileException($"Unknown field '{parts[0]}' in the mapping. Fields: {string.Join(", ", Enum.GetValues<EventField>().Select(f => f.Name()))}.");
+                throw new ImportFileException($"Unknown field '{ExportText.Cut(parts[0])}' in the mapping. Fields: {string.Join(", ", Enum.GetValues<EventField>().Select(f => f.Name()))}.");
             }
 
             mapping[field] = parts[1];

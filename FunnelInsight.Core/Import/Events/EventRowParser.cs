@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
-using CsvHelper;
+using FunnelInsight.Core.Import.Reading;
 
 namespace FunnelInsight.Core.Import.Events;
 
@@ -9,9 +9,10 @@ namespace FunnelInsight.Core.Import.Events;
 internal sealed class EventRowParser(EventColumnMap map)
 {
     private readonly int _fieldCount = map.Header.Count;
+    private readonly long _endUs = StoredTimeRange.EndUs;
 
     /// <summary>Reads the current record into <paramref name="batch"/>, or says why it cannot (and adds nothing).</summary>
-    public bool TryParse(CsvReader reader, EventBatch batch, out RowError? error)
+    public bool TryParse(ExportReader reader, EventBatch batch, out RowError? error)
     {
         error = null;
         var line = reader.LineNumber;
@@ -31,7 +32,13 @@ internal sealed class EventRowParser(EventColumnMap map)
 
         if (!TimestampParser.TryParse(timeSpan, map.Format.TimeStyle, out var timeUs))
         {
-            error = Error(reader, EventField.Time, $"Unparseable time '{Encoding.UTF8.GetString(timeSpan)}'.");
+            error = Error(reader, EventField.Time, $"Unparseable time '{ExportText.Cut(timeSpan)}'.");
+            return false;
+        }
+
+        if (!StoredTimeRange.Contains(timeUs, _endUs))
+        {
+            error = Error(reader, EventField.Time, StoredTimeRange.Outside(Encoding.UTF8.GetString(timeSpan.Trim((byte)' '))));
             return false;
         }
 
@@ -79,7 +86,7 @@ internal sealed class EventRowParser(EventColumnMap map)
         return true;
     }
 
-    private TextRange AppendText(CsvReader reader, EventBatch batch, EventField field, bool separated) =>
+    private TextRange AppendText(ExportReader reader, EventBatch batch, EventField field, bool separated) =>
         TryText(reader, field, out var text) ? batch.Append(text, isNull: false, separated) : batch.Append(default, isNull: true, separated);
 
     /// <summary>
@@ -87,7 +94,7 @@ internal sealed class EventRowParser(EventColumnMap map)
     /// (nearly every value) is used as the file has it; anything else goes through a string, so invalid bytes become
     /// U+FFFD and Unicode white space is trimmed as everywhere else.
     /// </summary>
-    private bool TryText(CsvReader reader, EventField field, out ReadOnlySpan<byte> text)
+    private bool TryText(ExportReader reader, EventField field, out ReadOnlySpan<byte> text)
     {
         text = default;
         var column = map[field];
@@ -113,7 +120,7 @@ internal sealed class EventRowParser(EventColumnMap map)
         return true;
     }
 
-    private bool TryNumber(CsvReader reader, EventField field, out double? value, out RowError? error)
+    private bool TryNumber(ExportReader reader, EventField field, out double? value, out RowError? error)
     {
         value = null;
         error = null;
@@ -131,13 +138,13 @@ internal sealed class EventRowParser(EventColumnMap map)
 
         if (!double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
         {
-            error = Error(reader, field, $"{field.Name()} '{Encoding.UTF8.GetString(span)}' is not a number.");
+            error = Error(reader, field, $"{field.Name()} '{ExportText.Cut(span)}' is not a number.");
             return false;
         }
 
         if (number < 0)
         {
-            error = Error(reader, field, $"{field.Name()} {Encoding.UTF8.GetString(span)} is negative.");
+            error = Error(reader, field, $"{field.Name()} {ExportText.Cut(span)} is negative.");
             return false;
         }
 
@@ -145,7 +152,7 @@ internal sealed class EventRowParser(EventColumnMap map)
         return true;
     }
 
-    private bool TryWhole(CsvReader reader, EventField field, out int? value, out RowError? error)
+    private bool TryWhole(ExportReader reader, EventField field, out int? value, out RowError? error)
     {
         value = null;
         if (!TryNumber(reader, field, out var number, out error) || number is null)
@@ -163,9 +170,9 @@ internal sealed class EventRowParser(EventColumnMap map)
         return true;
     }
 
-    private RowError Missing(CsvReader reader, EventField field) =>
+    private RowError Missing(ExportReader reader, EventField field) =>
         Error(reader, field, $"Missing required field {field.Name()}.");
 
-    private RowError Error(CsvReader reader, EventField? field, string reason) =>
-        new(reader.LineNumber, field is { } f ? (map[f] >= 0 ? map.Header[map[f]] : f.Name()) : null, reason, CsvSource.RawLine(reader));
+    private RowError Error(ExportReader reader, EventField? field, string reason) =>
+        new(reader.LineNumber, field is { } f ? (map[f] >= 0 ? map.Header[map[f]] : f.Name()) : null, reason, reader.RawLine());
 }

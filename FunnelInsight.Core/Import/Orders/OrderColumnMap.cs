@@ -1,3 +1,5 @@
+using FunnelInsight.Core.Import.Reading;
+
 namespace FunnelInsight.Core.Import.Orders;
 
 /// <summary>Which column of a particular order file holds each order field.</summary>
@@ -32,7 +34,7 @@ public sealed class OrderColumnMap
         {
             var index = HeaderName.Find(header, [column]);
             columns[(int)field] = index >= 0 ? index
-                : throw new ImportFileException($"The mapping names column '{column}' for {field.Name()}, but the file has no such column. Columns: {string.Join(", ", header)}.");
+                : throw new ImportFileException($"The mapping names column '{ExportText.Cut(column)}' for {field.Name()}, but the file has no such column. Columns: {ExportText.Columns(header)}.");
         }
 
         var missing = new[] { OrderField.OrderId, OrderField.CreatedAt }.Where(field => columns[(int)field] < 0).Select(field => field.Name()).ToList();

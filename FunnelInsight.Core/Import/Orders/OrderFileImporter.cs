@@ -1,5 +1,5 @@
-using CsvHelper;
 using Microsoft.Data.Sqlite;
+using FunnelInsight.Core.Import.Reading;
 
 namespace FunnelInsight.Core.Import.Orders;
 
@@ -11,9 +11,9 @@ namespace FunnelInsight.Core.Import.Orders;
 /// </summary>
 internal static class OrderFileImporter
 {
-    public static ImportCounts Run(CsvReader reader, ImportContext context, string? formatName, string? mappingText)
+    public static ImportCounts Run(ExportReader reader, ImportContext context, string? formatName, string? mappingText)
     {
-        var header = CsvSource.ReadHeader(reader);
+        var header = reader.ReadHeader();
         var format = ChooseFormat(header, formatName, mappingText);
         var map = OrderColumnMap.Resolve(format, header, OrderColumnMap.ParseOverrides(mappingText));
         var rowReader = new OrderRowReader(map);
@@ -22,6 +22,12 @@ internal static class OrderFileImporter
         while (reader.Read())
         {
             rows++;
+            if (reader.Broken is { } broken)
+            {
+                context.Errors.Add(broken);
+                continue;
+            }
+
             if (!rowReader.TryReadKey(reader, out var orderId, out var error))
             {
                 context.Errors.Add(error!);
@@ -54,7 +60,7 @@ internal static class OrderFileImporter
         var ordered = drafts.Values.OrderBy(d => d.FirstLine).ToList();
         var (storedLines, updatedLines, duplicateLines) = Write(context, ordered);
         OrderTimeOffsets.RememberFirst(context, ordered);
-        return new ImportCounts(format.Name, map.ToText(), rows, storedLines, duplicateLines) { RowsUpdated = updatedLines };
+        return new ImportCounts(format.Name, map.ToText(), rows, storedLines, duplicateLines, reader.BlankRows, reader.Encoding.Name) { RowsUpdated = updatedLines };
     }
 
     private static (long Stored, long Updated, long Duplicate) Write(ImportContext context, IEnumerable<OrderDraft> drafts)
@@ -129,12 +135,12 @@ internal static class OrderFileImporter
         if (!string.IsNullOrWhiteSpace(formatName))
         {
             return OrderFormats.Find(formatName)
-                ?? throw new ImportFileException($"Unknown order format '{formatName}'. Formats: {string.Join(", ", OrderFormats.All.Select(f => f.Name))}.");
+                ?? throw new ImportFileException($"Unknown order format '{ExportText.Cut(formatName)}'. Formats: {string.Join(", ", OrderFormats.All.Select(f => f.Name))}.");
         }
 
         return OrderFormats.Detect(header)
             ?? (string.IsNullOrWhiteSpace(mappingText)
-                ? throw new ImportFileException($"The columns ({string.Join(", ", header)}) match no known order export (Shopify, WooCommerce, UCI Online Retail, canonical). Give a column mapping, for example --map \"order_id=Id,created_at=Date,total=Amount\".")
+                ? throw new ImportFileException($"The columns ({ExportText.Columns(header)}) match no known order export (Shopify, WooCommerce, UCI Online Retail, canonical). Give a column mapping, for example --map \"order_id=Id,created_at=Date,total=Amount\".")
                 : OrderFormats.Custom);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using CsvHelper;
+using FunnelInsight.Core.Import.Reading;
 
 namespace FunnelInsight.Core.Import.Orders;
 
@@ -9,9 +9,10 @@ namespace FunnelInsight.Core.Import.Orders;
 internal sealed class OrderRowReader(OrderColumnMap map)
 {
     private readonly int _fieldCount = map.Header.Count;
+    private readonly long _endUs = StoredTimeRange.EndUs;
 
     /// <summary>The order id of the current row, or an error when the row cannot belong to any order.</summary>
-    public bool TryReadKey(CsvReader reader, out string orderId, out RowError? error)
+    public bool TryReadKey(ExportReader reader, out string orderId, out RowError? error)
     {
         orderId = Text(reader, OrderField.OrderId) ?? "";
         error = reader.FieldCount != _fieldCount
@@ -21,7 +22,7 @@ internal sealed class OrderRowReader(OrderColumnMap map)
     }
 
     /// <summary>Adds the current row to <paramref name="draft"/>: order values fill in where still empty, line amounts add up.</summary>
-    public bool TryApply(CsvReader reader, OrderDraft draft, out RowError? error)
+    public bool TryApply(ExportReader reader, OrderDraft draft, out RowError? error)
     {
         error = null;
         long? created = null;
@@ -29,7 +30,13 @@ internal sealed class OrderRowReader(OrderColumnMap map)
         {
             if (!TimestampParser.TryParse(Encoding.UTF8.GetBytes(createdText), TimeStyle.Auto, out var us))
             {
-                error = Error(reader, OrderField.CreatedAt, $"Unparseable time '{createdText}'.");
+                error = Error(reader, OrderField.CreatedAt, $"Unparseable time '{ExportText.Cut(createdText)}'.");
+                return false;
+            }
+
+            if (!StoredTimeRange.Contains(us, _endUs))
+            {
+                error = Error(reader, OrderField.CreatedAt, StoredTimeRange.Outside(createdText));
                 return false;
             }
 
@@ -85,7 +92,7 @@ internal sealed class OrderRowReader(OrderColumnMap map)
     }
 
     /// <summary>The customer id as given (0 counts as none), else the SHA-256 of the lower-cased e-mail.</summary>
-    private string? CustomerKey(CsvReader reader)
+    private string? CustomerKey(ExportReader reader)
     {
         var id = Text(reader, OrderField.CustomerId);
         if (id is not null && id != "0")
@@ -98,7 +105,7 @@ internal sealed class OrderRowReader(OrderColumnMap map)
             : "email:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.ToLowerInvariant())));
     }
 
-    private string? Text(CsvReader reader, OrderField field)
+    private string? Text(ExportReader reader, OrderField field)
     {
         var column = map[field];
         if (column < 0 || column >= reader.FieldCount)
@@ -110,7 +117,7 @@ internal sealed class OrderRowReader(OrderColumnMap map)
         return value.Length == 0 ? null : value;
     }
 
-    private bool TryNumber(CsvReader reader, OrderField field, bool allowNegative, out double? value, out RowError? error)
+    private bool TryNumber(ExportReader reader, OrderField field, bool allowNegative, out double? value, out RowError? error)
     {
         value = null;
         error = null;
@@ -122,13 +129,13 @@ internal sealed class OrderRowReader(OrderColumnMap map)
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
         {
-            error = Error(reader, field, $"{field.Name()} '{text}' is not a number.");
+            error = Error(reader, field, $"{field.Name()} '{ExportText.Cut(text)}' is not a number.");
             return false;
         }
 
         if (number < 0 && !allowNegative)
         {
-            error = Error(reader, field, $"{field.Name()} {text} is negative.");
+            error = Error(reader, field, $"{field.Name()} {ExportText.Cut(text)} is negative.");
             return false;
         }
 
@@ -136,6 +143,6 @@ internal sealed class OrderRowReader(OrderColumnMap map)
         return true;
     }
 
-    private RowError Error(CsvReader reader, OrderField? field, string reason) =>
-        new(reader.LineNumber, field is { } f ? (map[f] >= 0 ? map.Header[map[f]] : f.Name()) : null, reason, CsvSource.RawLine(reader));
+    private RowError Error(ExportReader reader, OrderField? field, string reason) =>
+        new(reader.LineNumber, field is { } f ? (map[f] >= 0 ? map.Header[map[f]] : f.Name()) : null, reason, reader.RawLine());
 }

@@ -11,6 +11,7 @@ namespace FunnelInsight.Core.Import.Preview;
 /// <param name="Columns">One proposal per canonical field, in field order.</param>
 /// <param name="Problem">Why the file cannot be imported at all (not CSV text, no header), in English; null when it can be tried.</param>
 /// <param name="ProblemKind">The same reason as a code, for words in the user's language; null when it can be tried.</param>
+/// <param name="Encoding">The text encoding the rows were read in (detected, or as chosen); null when the file is not text.</param>
 public sealed record ImportPreview(
     string? Format,
     string? FormatTitle,
@@ -18,7 +19,8 @@ public sealed record ImportPreview(
     IReadOnlyList<IReadOnlyList<string>> Rows,
     IReadOnlyList<ColumnProposal> Columns,
     string? Problem,
-    PreviewProblem? ProblemKind = null)
+    PreviewProblem? ProblemKind = null,
+    string? Encoding = null)
 {
     /// <summary>A preview of a file that cannot be imported; <paramref name="header"/> is what was read of its header, if anything.</summary>
     public static ImportPreview Unreadable(PreviewProblem kind, string problem, IReadOnlyList<string>? header = null) =>

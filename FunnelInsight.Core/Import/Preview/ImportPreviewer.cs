@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Import.Orders;
+using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Storage.Entities;
 
 namespace FunnelInsight.Core.Import.Preview;
@@ -10,43 +11,59 @@ namespace FunnelInsight.Core.Import.Preview;
 /// </summary>
 public static class ImportPreviewer
 {
-    /// <summary>How much of the file the text check looks at.</summary>
-    public const int SniffBytes = 64 * 1024;
-
     /// <summary>Previews the first <paramref name="maxRows"/> data rows of the file at <paramref name="path"/>.</summary>
-    public static ImportPreview Preview(string path, ImportKind kind, int maxRows = 10)
+    /// <param name="path">The file.</param>
+    /// <param name="kind">Events or orders.</param>
+    /// <param name="maxRows">How many data rows to show.</param>
+    /// <param name="encodingName">The encoding to read it in, as the user chose it; detected when null.</param>
+    public static ImportPreview Preview(string path, ImportKind kind, int maxRows = 10, string? encodingName = null)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        if (!LooksLikeText(stream))
-        {
-            return ImportPreview.Unreadable(PreviewProblem.NotText, "The file is not CSV text (it holds binary data). Upload the export as a .csv file.");
-        }
-
-        stream.Position = 0;
-        using var reader = CsvSource.Open(stream);
-        string[] header;
+        ExportReader reader;
         try
         {
-            header = CsvSource.ReadHeader(reader).ToArray();
+            reader = ExportReader.Open(stream, encodingName, Path.GetFileName(path));
         }
         catch (ImportFileException ex)
         {
-            return ImportPreview.Unreadable(PreviewProblem.NoHeader, ex.Message);
+            var problem = ex.Content switch
+            {
+                ContentProblem.NoDelimiter => PreviewProblem.OneColumn,
+                ContentProblem.Empty => PreviewProblem.NoHeader,
+                _ => PreviewProblem.NotText,
+            };
+            return ImportPreview.Unreadable(problem, ex.Message);
         }
 
-        if (header.Length < 2)
+        using (reader)
         {
-            return ImportPreview.Unreadable(PreviewProblem.OneColumn,
-                $"The header has one column ('{header[0]}'): the file is not comma, semicolon, tab or pipe separated.", header);
-        }
+            string[] header;
+            try
+            {
+                header = reader.ReadHeader().ToArray();
+            }
+            catch (ImportFileException ex)
+            {
+                return ImportPreview.Unreadable(PreviewProblem.NoHeader, ex.Message);
+            }
 
-        var rows = new List<IReadOnlyList<string>>();
-        while (rows.Count < maxRows && reader.Read())
-        {
-            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
-        }
+            if (header.Length < 2)
+            {
+                return ImportPreview.Unreadable(PreviewProblem.OneColumn,
+                    $"The header has one column ('{ExportText.Cut(header[0])}'): the file is not comma, semicolon, tab or pipe separated.", header);
+            }
 
-        return kind == ImportKind.Events ? ForEvents(header, rows) : ForOrders(header, rows);
+            var rows = new List<IReadOnlyList<string>>();
+            while (rows.Count < maxRows && reader.Read())
+            {
+                rows.Add(reader.Broken is { } broken
+                    ? [broken.RawLine]
+                    : Enumerable.Range(0, reader.FieldCount).Select(i => ExportText.Cut(reader.GetString(i), 200)).ToArray());
+            }
+
+            var preview = kind == ImportKind.Events ? ForEvents(header, rows) : ForOrders(header, rows);
+            return preview with { Encoding = reader.Encoding.Name };
+        }
     }
 
     private static ImportPreview ForEvents(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows)
@@ -78,13 +95,5 @@ public static class ImportPreviewer
     {
         var index = candidates is null ? -1 : HeaderName.Find(header, candidates);
         return index >= 0 ? header[index] : null;
-    }
-
-    /// <summary>True when the start of the file has no NUL or other binary control bytes (CSV text never does).</summary>
-    private static bool LooksLikeText(Stream stream)
-    {
-        var buffer = new byte[SniffBytes];
-        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-        return !buffer.AsSpan(0, read).ContainsAnyInRange((byte)0, (byte)8) && !buffer.AsSpan(0, read).ContainsAnyInRange((byte)14, (byte)31);
     }
 }

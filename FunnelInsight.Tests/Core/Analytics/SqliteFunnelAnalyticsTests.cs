@@ -31,7 +31,7 @@ public class SqliteFunnelAnalyticsTests
         2024-03-12T09:05:00Z,view_item,s6,,p6,,,,desktop,seo,FR,
         """;
 
-    private static long[] Reached(FunnelInsight.Core.Analytics.Funnel.FunnelSegment segment) =>
+    private static long?[] Reached(FunnelInsight.Core.Analytics.Funnel.FunnelSegment segment) =>
         segment.Stages.Select(s => s.Reached).ToArray();
 
     [Fact]
@@ -130,12 +130,12 @@ public class SqliteFunnelAnalyticsTests
     }
 
     [Fact]
-    public async Task An_empty_store_has_zero_counts_and_no_rates()
+    public async Task An_empty_store_tracks_only_landing_and_has_no_rates()
     {
         await using var store = await AnalyticsStore.CreateAsync(null);
         var report = await store.Analytics.FunnelAsync(store.Query with { Breakdown = FunnelDimension.Channel, Trend = TrendGranularity.Daily });
 
-        Assert.Equal([0, 0, 0, 0, 0], Reached(report.Total));
+        Assert.Equal([0, null, null, null, null], Reached(report.Total));
         Assert.False(report.Total.OverallConversion.HasData);
         Assert.Empty(report.Breakdown);
         Assert.Empty(report.Trend);
@@ -143,7 +143,7 @@ public class SqliteFunnelAnalyticsTests
     }
 
     [Fact]
-    public async Task A_single_session_store_converts_all_or_nothing()
+    public async Task A_single_session_store_without_purchases_counts_its_stages_and_no_conversion()
     {
         await using var store = await AnalyticsStore.CreateAsync("""
             2024-03-04T10:00:00Z,landing,only,,,,,,,,,
@@ -151,10 +151,10 @@ public class SqliteFunnelAnalyticsTests
             """);
         var report = await store.Analytics.FunnelAsync(store.Query with { Breakdown = FunnelDimension.Country });
 
-        Assert.Equal([1, 1, 0, 0, 0], Reached(report.Total));
+        // Only landing and product are tracked: the rest has no count, and without purchases no conversion.
+        Assert.Equal([1, 1, null, null, null], Reached(report.Total));
         Assert.Equal("(not set)", Assert.Single(report.Breakdown).Label);
-        Assert.Equal(0, report.Total.OverallConversion.Value);
-        Assert.True(report.Total.OverallConversion.HasData);
+        Assert.False(report.Total.OverallConversion.HasData);
     }
 
     [Fact]

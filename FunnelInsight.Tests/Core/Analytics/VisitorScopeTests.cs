@@ -20,7 +20,7 @@ public class VisitorScopeTests
         2024-03-10T12:01:00Z,purchase,d,v2,,,,,desktop,,,
         """;
 
-    private static async Task<long[]> ReachedAsync(AnalyticsStore store, FunnelQuery query) =>
+    private static async Task<long?[]> ReachedAsync(AnalyticsStore store, FunnelQuery query) =>
         (await store.Analytics.FunnelAsync(query)).Total.Stages.Select(s => s.Reached).ToArray();
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class ReportPagesTests(DashboardApp app)
 
         await Expect(page.Locator(".fi-funnel-chart svg .apexcharts-bar-series path")).ToHaveCountAsync(5);
         var core = await new SqliteFunnelAnalytics(app.Database).FunnelAsync(new FunnelQuery(storeId));
-        Assert.Equal(ReportSample.Reached, core.Total.Stages.Select(s => s.Reached));
+        Assert.Equal(ReportSample.Reached, core.Total.Stages.Select(s => s.Reached!.Value));
         var shown = await page.Locator(".fi-funnel-table .fi-reached").AllInnerTextsAsync();
         Assert.Equal(ReportSample.Reached.Select(n => n.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en"))), shown);
         await Expect(page.Locator(".fi-funnel-chart svg.apexcharts-svg")).ToContainTextAsync("12");

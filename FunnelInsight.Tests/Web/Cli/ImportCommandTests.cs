@@ -19,7 +19,7 @@ public sealed class ImportCommandTests : IDisposable
         using var json = JsonDocument.Parse(LastLine(run.Output));
         var root = json.RootElement;
         Assert.Equal(
-            ["importId", "format", "mapping", "rowsRead", "rowsStored", "rowsRejected", "rowsDuplicate", "errors"],
+            ["importId", "format", "mapping", "rowsRead", "rowsStored", "rowsRejected", "rowsDuplicate", "rowsUpdated", "rowsBlank", "encoding", "errors"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("canonical", 18, 18, 0, 0), (root.GetProperty("format").GetString(), root.GetProperty("rowsRead").GetInt64(),
             root.GetProperty("rowsStored").GetInt64(), root.GetProperty("rowsRejected").GetInt64(), root.GetProperty("rowsDuplicate").GetInt64()));
@@ -66,7 +66,7 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("", "import: The file is empty or has no header row.")]
+    [InlineData("", "import: \"unreadable.csv\" is empty.")]
     [InlineData("when,what\n2025-01-01,x\n", "import: The columns (when, what) match no known event export")]
     public async Task A_file_that_cannot_be_read_at_all_exits_non_zero_with_one_line_on_stderr(string text, string message)
     {

@@ -111,9 +111,9 @@ public class ReportCommandTests
         var (_, csv) = await RunAsync(store, "report", "leaks", "--store", "shop", "--format", "csv");
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("rank,key,from,to,reached,lost,dropRate,estimatedLostRevenue,revenueFromCarts,revenueRank", lines[0]);
+        Assert.Equal("rank,key,from,to,reached,lost,dropRate,estimatedLostRevenue,revenueFromCarts,revenueRank,conversionToPurchase,estimate", lines[0]);
         Assert.Equal(9, lines.Length);
-        Assert.Contains("checkout_shipping,shipping_info,purchase,3,1,0.3333333333333333,100,true,1", csv, StringComparison.Ordinal);
+        Assert.Contains("checkout_shipping,shipping_info,purchase,3,1,0.3333333333333333,100,true,1,,cart value of the lost sessions", csv, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,6 +123,7 @@ public class ReportCommandTests
             2024-03-04T10:00:00Z,session_start,"=HYPERLINK(""http://evil"",""x"")",+visitor,,,,,,,,
             2024-03-04T10:01:00Z,view_item,"=HYPERLINK(""http://evil"",""x"")",+visitor,,,,,,,,
             2024-03-04T10:02:00Z,add_to_cart,"=HYPERLINK(""http://evil"",""x"")",+visitor,p,12.5,,,,,,
+            2024-03-04T11:00:00Z,purchase,buyer,buyer,p,12.5,,o1,,,,
             """);
         var (_, csv) = await RunAsync(store, "report", "abandonment", "--store", "shop", "--format", "csv");
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -138,6 +139,7 @@ public class ReportCommandTests
             2024-03-04T10:00:00Z,session_start,=cmd,v,,,,,,,,
             2024-03-04T10:01:00Z,view_item,=cmd,v,,,,,,,,
             2024-03-04T10:02:00Z,add_to_cart,=cmd,v,p,7,,,,,,
+            2024-03-04T11:00:00Z,purchase,buyer,buyer,p,7,,o1,,,,
             """);
         var path = Path.Combine(store.Temp.Folder, "recovery.xlsx");
         var (code, text) = await RunAsync(store, "report", "abandonment", "--store", "shop", "--format", "xlsx", "--out", path);

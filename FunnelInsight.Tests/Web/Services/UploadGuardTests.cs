@@ -117,7 +117,7 @@ public sealed class UploadGuardTests
     public async Task The_bytes_stored_so_far_are_reported_up_to_the_whole_file()
     {
         await using var db = await TempDatabase.CreateAsync();
-        var text = "event_time,event_type,session_id\n" + string.Concat(Enumerable.Repeat("2024-01-01T00:00:00Z,view_item,s1\n", 5000));
+        var text = "event_time,event_type,session_id\n" + string.Concat(Enumerable.Repeat("2024-01-01T00:00:00Z,view_item,s1\n", 50000));
         var reported = new List<long>();
 
         var result = await Guard(db).SaveAsync(1, "events.csv", Stream(text), text.Length, new SyncProgress(reported.Add));

@@ -4,8 +4,31 @@ using FunnelInsight.Core.Analytics.Funnel;
 
 namespace FunnelInsight.Tests.Core.Analytics.BruteForce;
 
-public class BruteForceAgreementTests(RandomStoreFixture fixture) : IClassFixture<RandomStoreFixture>
+/// <summary>The engine against the brute-force reference on a random store that sends every stage.</summary>
+public sealed class RandomStoreAgreementTests(RandomStoreFixture fixture) : BruteForceAgreementTests(fixture), IClassFixture<RandomStoreFixture>;
+
+/// <summary>The same on a random store that never sends checkout: the funnel passes over it.</summary>
+public sealed class StoreWithoutCheckoutAgreementTests(StoreWithoutCheckoutFixture fixture) : BruteForceAgreementTests(fixture), IClassFixture<StoreWithoutCheckoutFixture>
 {
+    [Fact]
+    public async Task Checkout_is_not_tracked_and_has_no_count_rates_or_leaks()
+    {
+        var report = await Fixture.Store.Analytics.FunnelAsync(Fixture.Store.Query);
+        var leaks = await Fixture.Store.Analytics.LeaksAsync(Fixture.Store.Query);
+
+        Assert.False(Fixture.Expected.IsTracked(3));
+        Assert.Equal((false, (long?)null, false), (report.Total.Stages[3].Tracked, report.Total.Stages[3].Reached, report.Total.CheckoutAbandonment.HasData));
+        Assert.True(report.Total.Stages[4].Reached > 0, "purchases after the cart count without a checkout");
+        Assert.DoesNotContain(leaks.BySessionsLost, l => l.To == "checkout" || l.Key.StartsWith("checkout_", StringComparison.Ordinal));
+        Assert.Null(report.TimeToConvert.MedianCheckoutToPurchaseSeconds);
+    }
+}
+
+/// <summary>Engine figures against plain loops over the raw events (<see cref="BruteForceFunnel"/>).</summary>
+public abstract class BruteForceAgreementTests(RandomStoreFixture fixture)
+{
+    private protected RandomStoreFixture Fixture => fixture;
+
     public static TheoryData<string> Queries => new()
     {
         "ordered", "open", "visitor", "visitor-open-24h", "mobile-by-channel", "range-by-country-weekly", "open-visitor-by-device-daily",
@@ -35,7 +58,7 @@ public class BruteForceAgreementTests(RandomStoreFixture fixture) : IClassFixtur
         },
     };
 
-    private static long[] Counts(FunnelSegment segment) => segment.Stages.Select(s => s.Reached).ToArray();
+    private static long?[] Counts(FunnelSegment segment) => segment.Stages.Select(s => s.Reached).ToArray();
 
     [Theory]
     [MemberData(nameof(Queries))]
@@ -45,7 +68,7 @@ public class BruteForceAgreementTests(RandomStoreFixture fixture) : IClassFixtur
         var report = await fixture.Store.Analytics.FunnelAsync(query);
         var total = fixture.Expected.Reached(query, _ => "all");
 
-        Assert.Equal(total.GetValueOrDefault("all", new long[5]), Counts(report.Total));
+        Assert.Equal(total["all"], Counts(report.Total));
         Assert.True(report.Total.Landed > 100, "the random query should select a real number of units");
         if (query.Breakdown is { } dimension)
         {
@@ -63,21 +86,43 @@ public class BruteForceAgreementTests(RandomStoreFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Engine_leaks_agree_with_brute_force_exits_and_cart_values()
+    public async Task Engine_leaks_agree_with_brute_force_exits_and_expected_lost_revenue()
     {
         var report = await fixture.Store.Analytics.LeaksAsync(fixture.Store.Query);
-        var sessions = fixture.Expected.Sessions;
+        var expected = fixture.Expected;
+        var sessions = expected.Sessions;
         var buyers = sessions.Where(s => s.Depth == 4).ToList();
         var aov = buyers.Sum(s => s.PurchaseValue) / buyers.Count;
-        string[] keys = ["landing_to_product", "product_to_cart", "cart_to_checkout", "checkout_start", "checkout_account", "checkout_shipping", "checkout_coupon", "checkout_payment"];
+        var reached = Enumerable.Range(0, 5).Select(k => (double)sessions.Count(s => s.ReachedAt[k] >= 0)).ToArray();
+        string[] names = ["landing", "product", "cart", "checkout", "purchase"];
+        var keys = new List<(string Key, Func<BruteForceSession, bool> Lost, int From, int To)>();
+        for (var from = 0; from < 3; from++)
+        {
+            var to = Enumerable.Range(from + 1, 4 - from).FirstOrDefault(expected.IsTracked);
+            var at = from;
+            if (expected.IsTracked(from))
+            {
+                keys.Add(($"{names[from]}_to_{names[to]}", s => s.Depth == at, from, to));
+            }
+        }
+
+        string[] exits = ["checkout_start", "checkout_account", "checkout_shipping", "checkout_coupon", "checkout_payment"];
+        for (var step = 0; expected.IsTracked(3) && step < exits.Length; step++)
+        {
+            var last = step;
+            keys.Add((exits[step], s => s.Depth == 3 && s.LastStep == last, 3, 4));
+        }
 
         Assert.Equal(aov, report.AverageOrderValue, 9);
-        for (var p = 0; p < keys.Length; p++)
+        Assert.Equal(keys.Select(k => k.Key).Order(StringComparer.Ordinal), report.BySessionsLost.Select(l => l.Key).Order(StringComparer.Ordinal));
+        foreach (var (key, isLost, from, to) in keys)
         {
-            var lost = sessions.Where(s => s.Depth < 4 && (p < 3 ? s.Depth == p : s.Depth == 3 && s.LastStep == p - 3)).ToList();
-            var leak = report.BySessionsLost.Single(l => l.Key == keys[p]);
+            var lost = sessions.Where(isLost).ToList();
+            var leak = report.BySessionsLost.Single(l => l.Key == key);
+            // Had they gone on at the rate of those who did: conversion from the next stage to purchase (1 at the purchase).
+            var onward = to == 4 ? 1 : reached[to] == 0 ? 0 : reached[4] / reached[to];
             Assert.Equal(lost.Count, leak.Lost);
-            Assert.Equal(p < 2 ? lost.Count * aov : lost.Sum(s => s.CartValue), leak.EstimatedLostRevenue, 6);
+            Assert.Equal((from < 2 ? lost.Count * aov : lost.Sum(s => s.CartValue)) * onward, leak.EstimatedLostRevenue!.Value, 6);
         }
     }
 
@@ -107,9 +152,14 @@ public class BruteForceAgreementTests(RandomStoreFixture fixture) : IClassFixtur
             .Select(s => (s.Events[s.ReachedAt[4]].Time - s.Start).TotalSeconds).Order().ToList();
         var n = seconds.Count;
 
+        var fromCheckout = fixture.Expected.Sessions.Where(s => s.Depth == 4 && s.ReachedAt[3] >= 0)
+            .Select(s => (s.Events[s.ReachedAt[4]].Time - s.Events[s.ReachedAt[3]].Time).TotalSeconds).Order().ToList();
+        var m = fromCheckout.Count;
+
         Assert.Equal(n, report.TimeToConvert.Purchases);
         Assert.Equal(n % 2 == 1 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2, report.TimeToConvert.MedianLandingToPurchaseSeconds);
         Assert.Equal(seconds[(9 * n + 9) / 10 - 1], report.TimeToConvert.P90LandingToPurchaseSeconds);
+        Assert.Equal(m == 0 ? null : m % 2 == 1 ? fromCheckout[m / 2] : (fromCheckout[m / 2 - 1] + fromCheckout[m / 2]) / 2, report.TimeToConvert.MedianCheckoutToPurchaseSeconds);
     }
 
     private static string? Value(BruteForceSession session, FunnelDimension dimension) => dimension switch

@@ -6,24 +6,40 @@ namespace FunnelInsight.Tests.Core.Analytics.BruteForce;
 /// An independent funnel implementation for agreement tests: plain loops over the raw generated events, no rollups,
 /// no memory columns. Counts are per stage, landing … purchase.
 /// </summary>
-internal sealed class BruteForceFunnel(IEnumerable<RawEvent> events)
+internal sealed class BruteForceFunnel
 {
-    public List<BruteForceSession> Sessions { get; } = events.GroupBy(e => e.Session).Select(g => new BruteForceSession(g.ToList())).ToList();
+    public BruteForceFunnel(IReadOnlyList<RawEvent> events)
+    {
+        // A stage is tracked when any event of the store is of that stage; landing always is.
+        Tracked = events.Select(BruteForceSession.StageOf).Aggregate(1, (mask, stage) => stage is { } k ? mask | 1 << k : mask);
+        Sessions = events.GroupBy(e => e.Session).Select(g => new BruteForceSession(g.ToList(), Tracked)).ToList();
+    }
+
+    /// <summary>Bit k set when stage k is tracked.</summary>
+    public int Tracked { get; }
+
+    public List<BruteForceSession> Sessions { get; }
+
+    /// <summary>True when stage <paramref name="k"/> is tracked.</summary>
+    public bool IsTracked(int k) => (Tracked >> k & 1) != 0;
 
     public List<BruteForceSession> Selected(FunnelQuery q) => Sessions.Where(s =>
         (q.From is null || DateOnly.FromDateTime(s.Start) >= q.From) && (q.To is null || DateOnly.FromDateTime(s.Start) <= q.To)
         && Matches(s.Device, q.Device) && Matches(s.Channel, q.Channel) && Matches(s.Country, q.Country)).ToList();
 
-    /// <summary>Reached counts of the whole selection, or of each breakdown value / trend period when a key is given.</summary>
-    public Dictionary<string, long[]> Reached(FunnelQuery q, Func<(BruteForceSession First, int Mask), string> key)
+    /// <summary>
+    /// Reached counts of the whole selection, or of each breakdown value / trend period when a key is given; null for
+    /// an untracked stage.
+    /// </summary>
+    public Dictionary<string, long?[]> Reached(FunnelQuery q, Func<(BruteForceSession First, int Mask), string> key)
     {
-        var result = new Dictionary<string, long[]>();
+        var result = new Dictionary<string, long?[]>();
         foreach (var unit in Units(q))
         {
             var k = key(unit);
             if (!result.TryGetValue(k, out var counts))
             {
-                result[k] = counts = new long[5];
+                result[k] = counts = Enumerable.Range(0, 5).Select(stage => IsTracked(stage) ? 0 : (long?)null).ToArray();
             }
 
             for (var stage = 0; stage < 5; stage++)
@@ -41,7 +57,7 @@ internal sealed class BruteForceFunnel(IEnumerable<RawEvent> events)
         var selected = Selected(q);
         if (q.Scope == FunnelScope.Session)
         {
-            return selected.Select(s => (s, q.Mode == FunnelMode.Ordered ? (1 << (s.Depth + 1)) - 1 : s.OpenMask));
+            return selected.Select(s => (s, q.Mode == FunnelMode.Ordered ? Reached(s.ReachedAt) : s.OpenMask));
         }
 
         var window = TimeSpan.FromHours(q.WindowHours ?? 168);
@@ -58,8 +74,7 @@ internal sealed class BruteForceFunnel(IEnumerable<RawEvent> events)
             var mask = 1;
             if (q.Mode == FunnelMode.Ordered)
             {
-                var reached = BruteForceSession.Greedy(stream);
-                mask = (1 << (Array.FindLastIndex(reached, p => p >= 0) + 1)) - 1;
+                mask = Reached(BruteForceSession.Greedy(stream, Tracked));
             }
             else
             {
@@ -69,6 +84,9 @@ internal sealed class BruteForceFunnel(IEnumerable<RawEvent> events)
             return (sessions[0], mask);
         });
     }
+
+    // The stages a greedy match reached, as a mask (untracked stages never are).
+    private static int Reached(int[] reachedAt) => Enumerable.Range(0, 5).Where(k => reachedAt[k] >= 0).Aggregate(0, (mask, k) => mask | 1 << k);
 
     private static bool Matches(string? value, string? filter) => filter is null || string.Equals(value, filter, StringComparison.OrdinalIgnoreCase);
 }

@@ -38,7 +38,9 @@ internal sealed class BruteForceSession
         ["add_payment_info"] = 4,
     };
 
-    public BruteForceSession(List<RawEvent> events)
+    /// <param name="events">The session's events, in any order.</param>
+    /// <param name="tracked">Bit k set when stage k is tracked in the store (some event of the store is of stage k).</param>
+    public BruteForceSession(List<RawEvent> events, int tracked)
     {
         Events = events.OrderBy(e => e.Time).ThenBy(e => e.Line).ToList();
         Key = Events[0].Session;
@@ -47,7 +49,7 @@ internal sealed class BruteForceSession
         Device = Events.Select(e => e.Device).FirstOrDefault(v => v is not null);
         Channel = Events.Select(e => e.Channel).FirstOrDefault(v => v is not null);
         Country = Events.Select(e => e.Country).FirstOrDefault(v => v is not null);
-        ReachedAt = Greedy(Events.Select(StageOf).ToList());
+        ReachedAt = Greedy(Events.Select(StageOf).ToList(), tracked);
         Depth = Array.FindLastIndex(ReachedAt, p => p >= 0);
         OpenMask = 1;
         foreach (var e in Events)
@@ -95,13 +97,21 @@ internal sealed class BruteForceSession
 
     public static int? StageOf(RawEvent e) => Stages.TryGetValue(e.Name, out var stage) ? stage : null;
 
-    /// <summary>The position reaching each stage: landing at 0, then the first event of each next stage at or after the previous one.</summary>
-    public static int[] Greedy(IReadOnlyList<int?> stages)
+    /// <summary>
+    /// The position reaching each stage: landing at 0, then, for each tracked stage in turn, the first event of that
+    /// stage at or after the one that reached the previous tracked stage; an untracked stage stays at -1 and is skipped.
+    /// </summary>
+    public static int[] Greedy(IReadOnlyList<int?> stages, int tracked)
     {
         int[] reached = [0, -1, -1, -1, -1];
         var from = 0;
         for (var k = 1; k <= 4; k++)
         {
+            if ((tracked >> k & 1) == 0)
+            {
+                continue;
+            }
+
             var found = -1;
             for (var i = from; i < stages.Count; i++)
             {

@@ -23,8 +23,17 @@ internal static class RandomStore
     private static readonly string?[] Channels = ["seo", "ads", "email", null];
     private static readonly string?[] Countries = ["US", "DE", "FR", "us", null];
 
+    // What a store that never sends checkout (REES46, RetailRocket) leaves out: every name that reaches checkout.
+    private static readonly HashSet<string> CheckoutNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "begin_checkout", "checkout", "add_shipping_info", "add_coupon", "apply_coupon", "add_payment_info",
+    };
+
     /// <summary>Generates <paramref name="sessions"/> sessions; returns the events (with their file lines) and the CSV text.</summary>
-    public static (List<RawEvent> Events, string Csv) Generate(int seed, int sessions)
+    /// <param name="seed">The random seed.</param>
+    /// <param name="sessions">How many sessions.</param>
+    /// <param name="withoutCheckout">Leave out every event that reaches checkout, as REES46 and RetailRocket exports do.</param>
+    public static (List<RawEvent> Events, string Csv) Generate(int seed, int sessions, bool withoutCheckout = false)
     {
         var random = new Random(seed);
         var drafts = new List<RawEvent>();
@@ -54,6 +63,11 @@ internal static class RandomStore
                 else
                 {
                     name = Noise[random.Next(Noise.Length)];
+                }
+
+                if (withoutCheckout && CheckoutNames.Contains(name))
+                {
+                    continue;
                 }
 
                 var priced = name.Contains("cart", StringComparison.OrdinalIgnoreCase) || name is "purchase" or "order_completed";

@@ -4,7 +4,7 @@ using FunnelInsight.Tests.Support;
 namespace FunnelInsight.Tests.Core.Analytics.BruteForce;
 
 /// <summary>A random store of 4,000 sessions imported once through the real import path, with its brute-force twin.</summary>
-public sealed class RandomStoreFixture : IAsyncLifetime
+public class RandomStoreFixture : IAsyncLifetime
 {
     private AnalyticsStore? _store;
 
@@ -12,10 +12,13 @@ public sealed class RandomStoreFixture : IAsyncLifetime
 
     internal BruteForceFunnel Expected { get; private set; } = null!;
 
+    /// <summary>True for a store that never sends a checkout event.</summary>
+    protected virtual bool WithoutCheckout => false;
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        var (events, csv) = RandomStore.Generate(seed: 20240301, sessions: 4000);
+        var (events, csv) = RandomStore.Generate(seed: 20240301, sessions: 4000, WithoutCheckout);
         _store = await AnalyticsStore.CreateAsync(null);
         await _store.ImportAsync(ImportKind.Events, "random.csv", csv);
         Expected = new BruteForceFunnel(events);
@@ -29,4 +32,11 @@ public sealed class RandomStoreFixture : IAsyncLifetime
             await _store.DisposeAsync();
         }
     }
+}
+
+/// <summary>The same random store without any event that reaches checkout (like REES46 and RetailRocket exports).</summary>
+public sealed class StoreWithoutCheckoutFixture : RandomStoreFixture
+{
+    /// <inheritdoc />
+    protected override bool WithoutCheckout => true;
 }

@@ -32,7 +32,7 @@ public class DropOffReaderTests
         }
 
         Assert.Equal([1, 1, 2, 0], lost);
-        Assert.Equal(funnel.Total.Stages.Skip(1).Select(s => s.DropOff), lost);
+        Assert.Equal(funnel.Total.Stages.Skip(1).Select(s => s.DropOff), lost.Select(n => (long?)n));
     }
 
     [Fact]

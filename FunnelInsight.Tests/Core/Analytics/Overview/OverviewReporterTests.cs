@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Analytics.Friction;
 using FunnelInsight.Core.Analytics.Overview;
+using FunnelInsight.Core.Domain;
 using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics.Overview;
@@ -106,5 +107,38 @@ public class OverviewReporterTests
         Assert.Null(report.PreviousFrom);
         Assert.Empty(report.TopLeaks);
         Assert.Empty(report.TopFlags);
+    }
+
+    [Fact]
+    public async Task A_store_with_orders_and_no_events_is_orders_only_and_its_funnel_figures_are_not_tracked()
+    {
+        await using var store = await AnalyticsStore.CreateAsync(null, Orders);
+
+        var report = await new OverviewReporter(store.Analytics).ReportAsync(store.Query);
+
+        Assert.True(report.OrdersOnly);
+        Assert.False(report.IsEmpty);
+        Assert.True(report["revenue"].Value > 0);
+        Assert.Equal(FunnelStage.Purchase, report["overall_conversion"].NotTracked);
+        Assert.Equal(FunnelStage.Checkout, report["checkout_abandonment"].NotTracked);
+    }
+
+    [Fact]
+    public async Task Checkout_abandonment_is_not_tracked_where_the_events_never_send_checkout()
+    {
+        await using var store = await AnalyticsStore.CreateAsync("""
+            2024-03-04T10:00:00Z,view,a,,p,30,,,,,,
+            2024-03-04T10:01:00Z,addtocart,a,,p,30,,,,,,
+            2024-03-04T10:02:00Z,transaction,a,,p,30,,t1,,,,
+            2024-03-04T11:00:00Z,view,b,,p,20,,,,,,
+            2024-03-04T11:01:00Z,addtocart,b,,p,20,,,,,,
+            """);
+
+        var report = await new OverviewReporter(store.Analytics).ReportAsync(store.Query);
+
+        Assert.False(report.OrdersOnly);
+        Assert.Equal(FunnelStage.Checkout, report["checkout_abandonment"].NotTracked);
+        Assert.Equal((0.5, (FunnelStage?)null), (report["cart_abandonment"].Value, report["cart_abandonment"].NotTracked));
+        Assert.Equal(["cart_to_purchase"], report.TopLeaks.Select(l => l.Key).Order(StringComparer.Ordinal));
     }
 }

@@ -164,6 +164,7 @@ public class EventPartitionsTests
     private static long Roll(EventPartitions partitions, Action<SessionSummary> onSession, Action<long> onRepeat, int threads = 1) =>
         new SessionRollupBuilder(StageMap.Default, TimeSpan.FromMinutes(30)).Build(
             partitions,
+            TrackedStages.All,
             () => new ListSink(),
             sink =>
             {

@@ -78,7 +78,7 @@ public sealed class ImportPreviewerTests : IAsyncLifetime
 
         var preview = ImportPreviewer.Preview(path, ImportKind.Events);
 
-        Assert.StartsWith("The file is not CSV text", preview.Problem, StringComparison.Ordinal);
+        Assert.Equal("\"picture.csv\" is an image, not a CSV export.", preview.Problem);
         Assert.Equal(PreviewProblem.NotText, preview.ProblemKind);
         Assert.Empty(preview.Header);
     }
@@ -90,8 +90,9 @@ public sealed class ImportPreviewerTests : IAsyncLifetime
 
         var preview = ImportPreviewer.Preview(path, ImportKind.Events);
 
-        Assert.Equal("The header has one column ('just some notes'): the file is not comma, semicolon, tab or pipe separated.", preview.Problem);
-        Assert.Equal((PreviewProblem.OneColumn, "just some notes"), (preview.ProblemKind, preview.Header.Single()));
+        // The words of the upload's refusal: a file gets one verdict however it arrives.
+        Assert.Equal("\"notes.csv\" has no comma, semicolon, tab or | in its first line, so it has no CSV header.", preview.Problem);
+        Assert.Equal(PreviewProblem.OneColumn, preview.ProblemKind);
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public sealed class ImportPreviewerTests : IAsyncLifetime
 
         var preview = ImportPreviewer.Preview(path, ImportKind.Events);
 
-        Assert.Equal((PreviewProblem.NoHeader, "The file is empty or has no header row."), (preview.ProblemKind, preview.Problem));
+        Assert.Equal((PreviewProblem.NoHeader, "\"blank.csv\" is empty."), (preview.ProblemKind, preview.Problem));
     }
 
     [Fact]

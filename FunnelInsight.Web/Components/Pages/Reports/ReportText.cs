@@ -30,6 +30,10 @@ public static class ReportText
     public static string Source(IStringLocalizer<ReportStrings> text, ReferenceFigure reference) =>
         Bidi.Isolate(text["Source_" + reference.Key] is { ResourceNotFound: false } found ? found : reference.Source);
 
+    /// <summary>A leak by its key, or as "from → to" for a transition between tracked stages that has no name of its own.</summary>
+    public static string Leak(IStringLocalizer<ReportStrings> text, Core.Analytics.Leaks.Leak leak) =>
+        text["Leak_" + leak.Key] is { ResourceNotFound: false } found ? found : $"{Step(text, leak.From)} → {Step(text, leak.To)}";
+
     /// <summary>A leak by its key.</summary>
     public static string Leak(IStringLocalizer<ReportStrings> text, string key) =>
         text["Leak_" + key] is { ResourceNotFound: false } found ? found : key;

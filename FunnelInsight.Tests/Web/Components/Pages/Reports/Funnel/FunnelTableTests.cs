@@ -14,7 +14,7 @@ public sealed class FunnelTableTests : ReportComponentTest
         var steps = reached.Select((n, k) =>
         {
             var previous = reached[Math.Max(k - 1, 0)];
-            return new FunnelStep((FunnelStage)k, n, new Proportion(n, previous), previous - n, new Proportion(previous - n, previous));
+            return new FunnelStep((FunnelStage)k, true, n, new Proportion(n, previous), previous - n, new Proportion(previous - n, previous));
         }).ToList();
         return new FunnelSegment("all", steps, new Proportion(reached[4], reached[0]),
             new Proportion(reached[2] - reached[4], reached[2]), new Proportion(reached[3] - reached[4], reached[3]));
@@ -97,5 +97,23 @@ public sealed class FunnelTableTests : ReportComponentTest
         Assert.Equal("\u20661,000\u2069", table.Find(".fi-stage-landing .fi-reached").TextContent);
         Assert.Equal("\u206660.0%\u2069", table.Find(".fi-stage-product .fi-step-conversion").TextContent);
         Assert.Contains("المنتج", table.Find(".fi-stage-product td").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stage_the_store_does_not_track_says_so_and_the_next_stage_converts_against_the_cart()
+    {
+        // RetailRocket-like: 1,000 land, 600 view, 300 add to cart, no checkout event, 60 buy: 60 / 300 = 20%.
+        FunnelStep Step(FunnelStage stage, long n, long previous) => new(stage, true, n, new Proportion(n, previous), previous - n, new Proportion(previous - n, previous));
+        var funnel = new FunnelSegment("all",
+            [Step(FunnelStage.Landing, 1000, 1000), Step(FunnelStage.Product, 600, 1000), Step(FunnelStage.Cart, 300, 600), FunnelStep.NotTracked(FunnelStage.Checkout), Step(FunnelStage.Purchase, 60, 300)],
+            new Proportion(60, 1000), new Proportion(240, 300), Proportion.None);
+        var table = Show(funnel, _ => { });
+
+        Assert.Equal(["1,000", "600", "300", "not tracked", "60"], table.FindAll(".fi-reached").Select(c => c.TextContent));
+        Assert.Equal("20.0%", table.Find(".fi-stage-purchase .fi-step-conversion").TextContent);
+        Assert.Equal("240", table.Find(".fi-stage-purchase .fi-drop-off").TextContent);
+        Assert.Empty(table.FindAll(".fi-stage-checkout .fi-show-drop"));
+        Assert.Equal("80.0%", table.Find(".fi-cart-abandonment .fi-value").TextContent);
+        Assert.Equal("not tracked", table.Find(".fi-checkout-abandonment .fi-value").TextContent);
     }
 }

@@ -9,9 +9,9 @@ public sealed class LeakListTests : ReportComponentTest
 {
     private static readonly Leak[] Ranked =
     [
-        new("cart_to_checkout", "cart", "checkout", 300, 180, new Proportion(180, 300), 7250.7, true),
-        new("landing_to_product", "landing", "product", 1000, 400, new Proportion(400, 1000), 4000, false),
-        new("checkout_coupon", "coupon", "purchase", 12, 0, new Proportion(0, 12), 0, true),
+        new("cart_to_checkout", "cart", "checkout", 300, 180, new Proportion(180, 300), 7250.7, true, null),
+        new("landing_to_product", "landing", "product", 1000, 400, new Proportion(400, 1000), 4000, false, null),
+        new("checkout_coupon", "coupon", "purchase", 12, 0, new Proportion(0, 12), 0, true, null),
     ];
 
     [Fact]
@@ -36,5 +36,22 @@ public sealed class LeakListTests : ReportComponentTest
 
         Assert.Empty(list.FindAll(".fi-leaks"));
         Assert.Equal("No session was lost in this selection.", list.Find(".fi-no-leaks").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Each_leak_says_how_its_lost_revenue_is_estimated_and_an_unnamed_transition_reads_from_stage_to_stage()
+    {
+        Leak[] leaks =
+        [
+            new("cart_to_purchase", "cart", "purchase", 2, 1, new Proportion(1, 2), 20, true, null),
+            new("landing_to_product", "landing", "product", 4, 1, new Proportion(1, 4), 10, false, new Proportion(1, 3)),
+            new("cart_to_checkout", "cart", "checkout", 300, 180, new Proportion(180, 300), 3600, true, new Proportion(60, 120)),
+        ];
+        var list = Render<LeakList>(p => p.Add(c => c.Leaks, leaks).Add(c => c.Currency, "USD"));
+
+        Assert.Equal("Cart → Purchase", list.Find(".fi-leak-cart_to_purchase td:nth-child(2)").TextContent);
+        Assert.Equal(
+            ["value of the lost carts", "lost × average order value × conversion Product → purchase (33.3%)", "value of the lost carts × conversion Checkout → purchase (50.0%)"],
+            list.FindAll(".fi-leak-estimate").Select(c => c.TextContent));
     }
 }

@@ -1,0 +1,32 @@
+using Bunit;
+using FunnelInsight.Core.Analytics.Overview;
+using FunnelInsight.Core.Analytics.Statistics;
+using FunnelInsight.Core.Domain;
+using FunnelInsight.Web.Components.Pages.Reports.Overview;
+
+namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Overview;
+
+public sealed class HeadlineCardTests : ReportComponentTest
+{
+    [Fact]
+    public void A_figure_whose_stage_the_store_does_not_track_says_not_tracked_instead_of_a_number()
+    {
+        var card = Render<HeadlineCard>(p => p
+            .Add(c => c.Figure, new HeadlineFigure("checkout_abandonment", 0, 0, Proportion.None, null, FunnelStage.Checkout))
+            .Add(c => c.Currency, "USD"));
+
+        Assert.Equal("not tracked", card.Find(".fi-value").TextContent);
+        Assert.Equal("Checkout is not tracked in this store's data.", card.Find(".fi-change").TextContent.Trim());
+        Assert.Empty(card.FindAll(".fi-detail"));
+    }
+
+    [Fact]
+    public void A_tracked_rate_shows_its_value_and_interval()
+    {
+        var card = Render<HeadlineCard>(p => p
+            .Add(c => c.Figure, new HeadlineFigure("cart_abandonment", 0.5, null, new Proportion(1, 2), null))
+            .Add(c => c.Currency, "USD"));
+
+        Assert.Equal("50.0%", card.Find(".fi-value").TextContent);
+    }
+}
