@@ -12,7 +12,7 @@ namespace FunnelInsight.Web.Cli;
 internal static class CommandGrammar
 {
     /// <summary>The verbs (the first argument).</summary>
-    public static IReadOnlyList<string> Verbs { get; } = ["import", "imports", "stores", "generate", "report", "users"];
+    public static IReadOnlyList<string> Verbs { get; } = ["import", "imports", "stores", "generate", "report", "users", "tokens"];
 
     /// <summary>The command tree.</summary>
     public static RootCommand Build()
@@ -44,6 +44,10 @@ internal static class CommandGrammar
         users.Subcommands.Add(Verb("add", "Creates the account if new (password from stdin) and makes it a member of the store.",
             ("email", "The account's e-mail."), ("store", "The store (created if missing)."), ("role", "owner, analyst or marketer.")));
         root.Subcommands.Add(users);
+        var tokens = new Command("tokens", "Operator verbs for personal API tokens.");
+        tokens.Subcommands.Add(Verb("create", "Creates a personal API token for the account and prints it once.",
+            ("email", "The account's e-mail."), ("store", "Limits the token to this store (the account must be a member)."), ("name", "The token's label.")));
+        root.Subcommands.Add(tokens);
         return root;
     }
 

@@ -67,6 +67,7 @@ public static class CommandLine
                 "import" => await ImportCommand.RunAsync(command, access, database, output, error, cancellationToken),
                 "report" => await ReportCommand.RunAsync(command, access, new SqliteFunnelAnalytics(database), output, cancellationToken),
                 "users" => await UsersCommand.RunAsync(command, database, input ?? Console.In, output, error, cancellationToken),
+                "tokens" => await TokensCommand.RunAsync(command, database, output, cancellationToken),
                 _ => await StoresCommand.RunAsync(access, output, cancellationToken),
             };
         }
