@@ -38,7 +38,7 @@ internal sealed record SessionRules(StageMap Map, TimeSpan SessionTimeout)
 }
 
 /// <summary>What a file importer did.</summary>
-internal sealed record ImportCounts(string Format, string Mapping, long RowsRead, long RowsStored, long RowsDuplicate, long RowsBlank, string Encoding)
+internal sealed record ImportCounts(string Format, string Mapping, long RowsRead, long RowsStored, long RowsDuplicate, long RowsBlank, string Encoding, Reading.FileConventions Conventions)
 {
     /// <summary>Rows of orders the store had and this export changed.</summary>
     public long RowsUpdated { get; init; }

@@ -15,6 +15,7 @@ namespace FunnelInsight.Core.Import;
 /// <param name="Message">Why the import failed or was cancelled, when it did not succeed.</param>
 /// <param name="RowsBlank">Blank rows passed over (empty, white space or only separators); not counted as read.</param>
 /// <param name="Encoding">The text encoding the file was read in (<c>utf-8</c>, <c>utf-16</c>, <c>windows-1256</c>…); null when it was not read.</param>
+/// <param name="Conventions">The day/month order and decimal mark the file was read with, and how each was decided; null when it was not read.</param>
 public sealed record ImportResult(
     int ImportId,
     ImportStatus Status,
@@ -27,7 +28,8 @@ public sealed record ImportResult(
     IReadOnlyList<RowError> Errors,
     string? Message,
     long RowsBlank = 0,
-    string? Encoding = null)
+    string? Encoding = null,
+    Reading.FileConventions? Conventions = null)
 {
     /// <summary>
     /// Order lines of orders the store already had whose status, refunds or amounts this export changed (the newest

@@ -12,8 +12,12 @@ public static class TimestampParser
 {
     private const long UnixEpochTicks = 621_355_968_000_000_000;
 
-    /// <summary>Parses <paramref name="utf8"/> written in <paramref name="style"/>.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> utf8, TimeStyle style, out long unixMicros)
+    /// <summary>Parses <paramref name="utf8"/> written in <paramref name="style"/>; numeric dates month first.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, TimeStyle style, out long unixMicros) =>
+        TryParse(utf8, style, Reading.DateOrder.Mdy, out unixMicros);
+
+    /// <summary>Parses <paramref name="utf8"/> written in <paramref name="style"/>, numeric dates (<c>05/03/2025</c>) in <paramref name="order"/>.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, TimeStyle style, Reading.DateOrder order, out long unixMicros)
     {
         utf8 = utf8.Trim((byte)' ');
         unixMicros = 0;
@@ -27,7 +31,9 @@ public static class TimestampParser
             return TryParseEpoch(utf8, style, out unixMicros);
         }
 
-        return TryParseFixed(utf8, out unixMicros) || TryParseGeneral(utf8, out unixMicros);
+        return TryParseFixed(utf8, out unixMicros)
+            || NumericDate.TryParse(utf8, order, out unixMicros)
+            || (!NumericDate.IsNumericDate(utf8) && TryParseGeneral(utf8, out unixMicros));
     }
 
     /// <summary>Turns a UTC <see cref="DateTime"/> into microseconds since the Unix epoch.</summary>
@@ -123,7 +129,7 @@ public static class TimestampParser
         return true;
     }
 
-    private static bool TryZoneOffset(ReadOnlySpan<byte> zone, out int offsetMinutes)
+    internal static bool TryZoneOffset(ReadOnlySpan<byte> zone, out int offsetMinutes)
     {
         offsetMinutes = 0;
         zone = zone.TrimStart((byte)' ');
@@ -154,7 +160,7 @@ public static class TimestampParser
         return false;
     }
 
-    private static bool Digits(ReadOnlySpan<byte> s, int start, int count, out int value)
+    internal static bool Digits(ReadOnlySpan<byte> s, int start, int count, out int value)
     {
         value = 0;
         if (start + count > s.Length)

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
 
 namespace FunnelInsight.Web.Cli;
 
 /// <summary>
-/// <c>import --store NAME (--events FILE | --orders FILE) [--format F] [--map field=column,…] [--encoding NAME] [--errors FILE] [--token T]</c>: imports
+/// <c>import --store NAME (--events FILE | --orders FILE) [--format F] [--map field=column,…] [--encoding NAME] [--date-order dmy|mdy|ymd] [--decimal comma|point] [--errors FILE] [--token T]</c>: imports
 /// a file as the store's Owner (see <see cref="CommandAccess"/>), creating the store if needed, writes its rejected rows to the error file when asked, and prints the result as one JSON line.
 /// </summary>
 internal static class ImportCommand
@@ -25,6 +26,7 @@ internal static class ImportCommand
             throw new CommandLineException($"import: file '{path}' not found.");
         }
 
+        var (dateOrder, decimalMark) = ReadingOptions(args);
         var store = await access.StoreAsync(storeName, StoreRole.Owner, "import into", createIfMissing: true, cancellationToken);
         var lastPercent = -1;
         var progress = new SyncProgress<ImportProgress>(p =>
@@ -45,7 +47,7 @@ internal static class ImportCommand
                 error.WriteLine($"import: building session rollups from {p.RowsRead:N0} rows…");
             }
         });
-        var result = await new ImportService(database).ImportAsync(new ImportRequest(store.Id, kind, path, Path.GetFileName(path), args.Get("format"), args.Get("map"), args.Get("encoding")), progress, cancellationToken);
+        var result = await new ImportService(database).ImportAsync(new ImportRequest(store.Id, kind, path, Path.GetFileName(path), args.Get("format"), args.Get("map"), args.Get("encoding"), dateOrder, decimalMark), progress, cancellationToken);
         if (result.Status != ImportStatus.Succeeded)
         {
             error.WriteLine($"import: {result.Message}");
@@ -69,9 +71,24 @@ internal static class ImportCommand
             rowsUpdated = result.RowsUpdated,
             rowsBlank = result.RowsBlank,
             encoding = result.Encoding,
+            dateOrder = result.Conventions?.DateOrder.Name(),
+            decimalMark = result.Conventions?.DecimalMark.Name(),
             errors = result.Errors.Take(ErrorsShown).Select(e => new { line = e.Line, column = e.Column, reason = e.Reason }),
         }));
         return 0;
+    }
+
+    // --date-order dmy|mdy|ymd and --decimal comma|point: what a file cannot say by itself.
+    private static (DateOrder? Order, DecimalMark? Mark) ReadingOptions(CommandArguments args)
+    {
+        try
+        {
+            return (ReadingNames.ParseDateOrder(args.Get("date-order")), ReadingNames.ParseDecimalMark(args.Get("decimal")));
+        }
+        catch (ImportFileException ex)
+        {
+            throw new CommandLineException($"import: {ex.Message}");
+        }
     }
 }
 

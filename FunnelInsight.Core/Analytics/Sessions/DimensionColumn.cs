@@ -1,34 +1,70 @@
 namespace FunnelInsight.Core.Analytics.Sessions;
 
-/// <summary>One text column (device, channel, country, last event name) as small codes; code 0 is "not set".</summary>
+/// <summary>
+/// One text column (device, channel, country, last event name) as small codes; code 0 is "not set". Values are grouped
+/// without case, as the filters match them: "Mobile" and "mobile" are one code, shown with the spelling most sessions
+/// carry (ties: the first in ordinal order).
+/// </summary>
 internal sealed class DimensionColumn(int count)
 {
-    private readonly Dictionary<string, ushort> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ushort> _codes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _spellings = new(StringComparer.Ordinal);
+    private readonly List<(string Text, ushort Code)> _spellingList = [];
+    private readonly List<long> _spellingCounts = [];
     private readonly List<string?> _values = [null];
+    private volatile bool _stale;
 
     public readonly ushort[] Codes = new ushort[count];
 
-    /// <summary>The values by code; index 0 is null (not set).</summary>
-    public IReadOnlyList<string?> Values => _values;
-
-    /// <summary>The code of <paramref name="value"/>, adding it when new; no allocation for a value already seen.</summary>
-    public ushort Encode(ReadOnlySpan<char> value)
+    /// <summary>The values by code, each in its most frequent spelling; index 0 is null (not set).</summary>
+    public IReadOnlyList<string?> Values
     {
-        var lookup = _codes.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(value, out var code))
+        get
         {
-            // Past 65,535 distinct values the rest share the last code; real device/channel/country lists are far smaller.
-            code = (ushort)Math.Min(_values.Count, ushort.MaxValue);
-            var text = value.ToString();
-            if (code == _values.Count)
+            // Chosen once the counts are in (the table is read by many queries at once after its load).
+            if (_stale)
             {
-                _values.Add(text);
+                lock (_values)
+                {
+                    if (_stale)
+                    {
+                        ChooseSpellings();
+                    }
+                }
             }
 
-            _codes[text] = code;
+            return _values;
+        }
+    }
+
+    /// <summary>The code of <paramref name="value"/>, adding it when new; no allocation for a spelling already seen.</summary>
+    public ushort Encode(ReadOnlySpan<char> value)
+    {
+        var exact = _spellings.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!exact.TryGetValue(value, out var spelling))
+        {
+            var text = value.ToString();
+            if (!_codes.TryGetValue(text, out var code))
+            {
+                // Past 65,535 distinct values the rest share the last code; real device/channel/country lists are far smaller.
+                code = (ushort)Math.Min(_values.Count, ushort.MaxValue);
+                if (code == _values.Count)
+                {
+                    _values.Add(text);
+                }
+
+                _codes[text] = code;
+            }
+
+            spelling = _spellingList.Count;
+            _spellings[text] = spelling;
+            _spellingList.Add((text, code));
+            _spellingCounts.Add(0);
         }
 
-        return code;
+        _spellingCounts[spelling]++;
+        _stale = true;
+        return _spellingList[spelling].Code;
     }
 
     /// <summary>Which codes a filter value selects (case-insensitive); null when there is no filter.</summary>
@@ -40,12 +76,29 @@ internal sealed class DimensionColumn(int count)
         }
 
         var wanted = filter.Trim();
-        var matches = new bool[_values.Count];
-        for (var code = 1; code < _values.Count; code++)
+        var values = Values;
+        var matches = new bool[values.Count];
+        for (var code = 1; code < values.Count; code++)
         {
-            matches[code] = string.Equals(_values[code], wanted, StringComparison.OrdinalIgnoreCase);
+            matches[code] = string.Equals(values[code], wanted, StringComparison.OrdinalIgnoreCase);
         }
 
         return matches;
+    }
+
+    private void ChooseSpellings()
+    {
+        var best = new long[_values.Count];
+        for (var s = 0; s < _spellingList.Count; s++)
+        {
+            var (text, code) = _spellingList[s];
+            var n = _spellingCounts[s];
+            if (n > best[code] || (n == best[code] && string.CompareOrdinal(text, _values[code]) < 0))
+            {
+                (best[code], _values[code]) = (n, text);
+            }
+        }
+
+        _stale = false;
     }
 }

@@ -43,6 +43,10 @@ internal static class SessionTableLoader
         }, cancellationToken);
 
         table.Tracked = new TrackedStages(tracked);
+        foreach (var column in table.Dimensions.Append(table.LastEvent))
+        {
+            _ = column.Values; // each value's spelling chosen now, before queries share the table
+        }
 
         // Sorted by start (ties by row id) so a date range is a binary search and trends read in time order.
         var order = new int[i];

@@ -19,12 +19,14 @@ internal static class EventFileImporter
     // A canonical export row is about 80 bytes; guessing fewer bytes a row errs towards smaller partitions.
     private const int BytesPerRowGuess = 60;
 
-    public static ImportCounts Run(ExportReader reader, ImportContext context, SessionRules rules, string? formatName, string? mappingText)
+    public static ImportCounts Run(ExportReader reader, ImportContext context, (DateOrder? Order, DecimalMark? Mark) choices, SessionRules rules, string? formatName, string? mappingText)
     {
         var header = reader.ReadHeader();
         var format = ChooseFormat(header, formatName, mappingText);
         var map = EventColumnMap.Resolve(format, header, EventMappingText.Parse(mappingText));
-        var parser = new EventRowParser(map);
+        var conventions = FileConventions.Decide(reader, [map[EventField.Time]],
+            [map[EventField.Price], map[EventField.Quantity], map[EventField.PageLoadMs]], choices.Order, choices.Mark);
+        var parser = new EventRowParser(map, conventions);
         var (connection, transaction, storeId) = (context.Connection, context.Transaction, context.StoreId);
         var cancellationToken = context.CancellationToken;
 
@@ -85,7 +87,7 @@ internal static class EventFileImporter
         }
 
         queue.Complete();
-        return new ImportCounts(format.Name, map.ToText(), rows, nextId - firstId - rollups.NewRepeats, rollups.NewRepeats, reader.BlankRows, reader.Encoding.Name);
+        return new ImportCounts(format.Name, map.ToText(), rows, nextId - firstId - rollups.NewRepeats, rollups.NewRepeats, reader.BlankRows, reader.Encoding.Name, conventions);
     }
 
     // On the write thread: the batch goes into its blocks and, row by row, into the rollup partitions.

@@ -6,7 +6,7 @@ using FunnelInsight.Core.Import.Reading;
 namespace FunnelInsight.Core.Import.Events;
 
 /// <summary>Turns the current record of a reader into an <see cref="EventRow"/>, or says why it cannot.</summary>
-internal sealed class EventRowParser(EventColumnMap map)
+internal sealed class EventRowParser(EventColumnMap map, FileConventions conventions)
 {
     private readonly int _fieldCount = map.Header.Count;
     private readonly long _endUs = StoredTimeRange.EndUs;
@@ -30,7 +30,7 @@ internal sealed class EventRowParser(EventColumnMap map)
             return false;
         }
 
-        if (!TimestampParser.TryParse(timeSpan, map.Format.TimeStyle, out var timeUs))
+        if (!TimestampParser.TryParse(timeSpan, map.Format.TimeStyle, conventions.DateOrder, out var timeUs))
         {
             error = Error(reader, EventField.Time, $"Unparseable time '{ExportText.Cut(timeSpan)}'.");
             return false;
@@ -136,7 +136,7 @@ internal sealed class EventRowParser(EventColumnMap map)
             return true;
         }
 
-        if (!double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+        if (!NumberText.TryParse(span, conventions.DecimalMark, out var number))
         {
             error = Error(reader, field, $"{field.Name()} '{ExportText.Cut(span)}' is not a number.");
             return false;

@@ -60,7 +60,7 @@ internal static class OrderFileImporter
         var ordered = drafts.Values.OrderBy(d => d.FirstLine).ToList();
         var (storedLines, updatedLines, duplicateLines) = Write(context, ordered);
         OrderTimeOffsets.RememberFirst(context, ordered);
-        return new ImportCounts(format.Name, map.ToText(), rows, storedLines, duplicateLines, reader.BlankRows, reader.Encoding.Name) { RowsUpdated = updatedLines };
+        return new ImportCounts(format.Name, map.ToText(), rows, storedLines, duplicateLines, reader.BlankRows, reader.Encoding.Name, FileConventions.Plain) { RowsUpdated = updatedLines };
     }
 
     private static (long Stored, long Updated, long Duplicate) Write(ImportContext context, IEnumerable<OrderDraft> drafts)

@@ -131,6 +131,17 @@ internal sealed class ExportReader : IDisposable
         return header;
     }
 
+    /// <summary>Goes back to the first row after the header (after a look for evidence), the counts started again.</summary>
+    public void Rewind()
+    {
+        _csv.Dispose();
+        _transcoded?.Dispose();
+        _transcoded = null;
+        (_lineBase, _offsetBase, _brokenLine, BlankRows, Broken) = (0, 0, 0, 0, null);
+        _csv = CsvReader.Create(Utf8At(0), Options(separator: null, hasHeader: true), leaveOpen: true);
+        ReadHeader();
+    }
+
     /// <summary>Moves to the next record that is not blank; false at the end of the file.</summary>
     public bool Read()
     {

@@ -186,4 +186,29 @@ public class SqliteFunnelAnalyticsTests
         Assert.Equal(1, leaks.BySessionsLost.Single(l => l.Key == "checkout_payment").Reached);
         Assert.Equal(1, leaks.BySessionsLost.Single(l => l.Key == "cart_to_checkout").Lost);
     }
+
+    internal const string MobileSpellings = """
+        2024-03-04T10:00:00Z,session_start,a,,,,,,mobile,,,
+        2024-03-04T10:01:00Z,view_item,a,,,,,,mobile,,,
+        2024-03-04T11:00:00Z,session_start,b,,,,,,mobile,,,
+        2024-03-04T12:00:00Z,session_start,c,,,,,,mobile,,,
+        2024-03-04T13:00:00Z,session_start,d,,,,,,Mobile,,,
+        2024-03-04T13:01:00Z,view_item,d,,,,,,Mobile,,,
+        2024-03-04T14:00:00Z,session_start,e,,,,,,Mobile,,,
+        2024-03-04T15:00:00Z,session_start,f,,,,,,desktop,,,
+        """;
+
+    [Fact]
+    public async Task Mobile_and_mobile_are_one_breakdown_row_in_the_most_frequent_spelling_with_the_filters_count()
+    {
+        // Three sessions say mobile, two Mobile: one row "mobile" of 5 sessions, 2 of them on a product page.
+        await using var store = await AnalyticsStore.CreateAsync(MobileSpellings);
+        var byDevice = await store.Analytics.FunnelAsync(store.Query with { Breakdown = FunnelDimension.Device });
+        var filtered = await store.Analytics.FunnelAsync(store.Query with { Device = "MOBILE" });
+        var dimensions = await store.Analytics.DimensionsAsync(store.StoreId);
+
+        Assert.Equal([("mobile", 5L, (long?)2), ("desktop", 1L, 0)], byDevice.Breakdown.Select(b => (b.Label, b.Landed, b.Stages[1].Reached)));
+        Assert.Equal(5, filtered.Total.Landed);
+        Assert.Equal(["desktop", "mobile"], dimensions.Devices);
+    }
 }

@@ -126,4 +126,26 @@ public sealed class ImportPromisesCommandTests : IDisposable
         Assert.Equal(3, json.RootElement.GetProperty("stages")[0].GetProperty("reached").GetInt32());
         Assert.Equal(["1900-01-01", "2025-03-01", "2200-01-01"], json.RootElement.GetProperty("trend").EnumerateArray().Select(p => p.GetProperty("period").GetString()));
     }
+
+    [Fact]
+    public async Task The_date_order_and_decimal_options_read_a_file_that_cannot_tell_and_the_result_says_what_was_used()
+    {
+        var path = Write("euro.csv", Encoding.UTF8.GetBytes("event_time,event_type,session_id,price\n01/02/2025 10:00,view_item,S1,\"1,234\"\n"));
+
+        var json = await ImportAsync("--events", path, "--date-order", "dmy", "--decimal", "comma");
+
+        Assert.Equal(("dmy", "comma", 1), (json.GetProperty("dateOrder").GetString(), json.GetProperty("decimalMark").GetString(), json.GetProperty("rowsStored").GetInt32()));
+        var stored = (await EventRecord.StoredAsync(_cli.Database)).Single().Event;
+        Assert.Equal((Fixture.Us(2025, 2, 1, 10, 0, 0), 1.234), (stored.TimeUs, stored.Price));
+    }
+
+    [Fact]
+    public async Task An_unknown_date_order_is_a_command_mistake()
+    {
+        var path = Write("e.csv", Encoding.UTF8.GetBytes("event_time,event_type,session_id\n2025-03-01T10:00:00Z,view_item,S1\n"));
+
+        var run = await _cli.RunAsync("import", "--store", "Shop", "--events", path, "--date-order", "dym");
+
+        Assert.Equal((2, "import: Unknown date order 'dym'. Use dmy, mdy or ymd."), (run.Exit, run.Error.TrimEnd()));
+    }
 }

@@ -102,4 +102,16 @@ public class TrackedStagesReportTests
         Assert.Equal(0, json.GetProperty("checkoutAbandonmentRate").GetDouble());
         Assert.Equal(60, json.GetProperty("timeToConvert").GetProperty("medianCheckoutToPurchaseSeconds").GetDouble());
     }
+
+    [Fact]
+    public async Task Report_funnel_breaks_mobile_and_Mobile_down_as_one_device()
+    {
+        await using var store = await AnalyticsStore.CreateAsync(FunnelInsight.Tests.Core.Analytics.SqliteFunnelAnalyticsTests.MobileSpellings);
+        using var output = new StringWriter();
+        await ReportCommand.RunAsync(CommandArguments.Parse(["report", "funnel", "--store", "shop", "--breakdown", "device", "--format", "json"]),
+            new CommandAccess(store.Temp.Database, null), store.Analytics, output, CancellationToken.None);
+        var breakdown = JsonDocument.Parse(output.ToString()).RootElement.GetProperty("breakdown");
+
+        Assert.Equal([("mobile", 5L), ("desktop", 1L)], breakdown.EnumerateArray().Select(b => (b.GetProperty("value").GetString(), b.GetProperty("stages")[0].GetProperty("reached").GetInt64())));
+    }
 }

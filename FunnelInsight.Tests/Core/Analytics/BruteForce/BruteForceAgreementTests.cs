@@ -72,7 +72,7 @@ public abstract class BruteForceAgreementTests(RandomStoreFixture fixture)
         Assert.True(report.Total.Landed > 100, "the random query should select a real number of units");
         if (query.Breakdown is { } dimension)
         {
-            var expected = fixture.Expected.Reached(query, unit => Value(unit.First, dimension) ?? "(not set)");
+            var expected = fixture.Expected.Reached(query, unit => fixture.Expected.Shown(Value(unit.First, dimension), s => Value(s, dimension)) ?? "(not set)");
             Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), report.Breakdown.Select(b => b.Label).Order(StringComparer.Ordinal));
             Assert.All(report.Breakdown, segment => Assert.Equal(expected[segment.Label], Counts(segment)));
         }

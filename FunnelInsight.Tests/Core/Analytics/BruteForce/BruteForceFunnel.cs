@@ -20,6 +20,14 @@ internal sealed class BruteForceFunnel
 
     public List<BruteForceSession> Sessions { get; }
 
+    /// <summary>
+    /// How a breakdown shows a session's value: values are grouped without case and shown in the spelling most of the
+    /// store's sessions carry (ties: the first in ordinal order).
+    /// </summary>
+    public string? Shown(string? value, Func<BruteForceSession, string?> dimension) =>
+        value is null ? null : Sessions.Select(dimension).Where(v => v is not null && v.Equals(value, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(v => v!, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+
     /// <summary>True when stage <paramref name="k"/> is tracked.</summary>
     public bool IsTracked(int k) => (Tracked >> k & 1) != 0;
 

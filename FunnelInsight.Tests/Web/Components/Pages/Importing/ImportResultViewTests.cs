@@ -92,6 +92,18 @@ public sealed class ImportResultViewTests : DashboardComponentContext
     }
 
     [Fact]
+    public void An_interrupted_import_says_why_and_that_nothing_was_stored()
+    {
+        var interrupted = new ImportResult(9, ImportStatus.Interrupted, "", "", 0, 0, 0, 0, [], InterruptedImports.Message);
+
+        var view = Show(interrupted);
+
+        var alert = view.Find(".fi-result-failed").TextContent;
+        Assert.Contains("The import was interrupted (its process ended before it finished); nothing was stored.", alert, StringComparison.Ordinal);
+        Assert.Contains("Nothing was stored: the store is as it was before.", alert, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void In_arabic_a_cancelled_import_is_told_in_arabic_without_core_english_message()
     {
         UseCulture("ar");
