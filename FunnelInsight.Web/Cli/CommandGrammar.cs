@@ -21,7 +21,8 @@ internal static class CommandGrammar
         root.Subcommands.Add(Verb("import", "Imports an event or order export into a store, as its Owner.",
             ("store", "The store (created if missing)."), ("events", "An event export (CSV)."), ("orders", "An order export (CSV)."),
             ("format", "The file's format; detected from its header when left out."), ("map", "Column mapping: field=column,…"),
-            ("encoding", "The file's text encoding (detected when left out)."), ("errors", "Writes the rejected rows to this CSV file."), Token));
+            ("encoding", "The file's text encoding (detected when left out)."), ("date-order", "How day-first or month-first dates are read."),
+            ("decimal", "The decimal separator of amounts."), ("errors", "Writes the rejected rows to this CSV file."), Token));
         root.Subcommands.Add(Verb("imports", "Lists a store's imports as JSON, newest first, for an Analyst or Owner.", ("store", "The store."), Token));
         root.Subcommands.Add(Verb("stores", "Lists the stores without members and, with a token, its user's stores.", Token));
         root.Subcommands.Add(Verb("generate", "Writes a generated store's events.csv and orders.csv.",

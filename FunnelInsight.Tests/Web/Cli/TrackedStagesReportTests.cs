@@ -108,7 +108,7 @@ public class TrackedStagesReportTests
     {
         await using var store = await AnalyticsStore.CreateAsync(FunnelInsight.Tests.Core.Analytics.SqliteFunnelAnalyticsTests.MobileSpellings);
         using var output = new StringWriter();
-        await ReportCommand.RunAsync(CommandArguments.Parse(["report", "funnel", "--store", "shop", "--breakdown", "device", "--format", "json"]),
+        await ReportCommand.RunAsync(CommandGrammar.Read(["report", "funnel", "--store", "shop", "--breakdown", "device", "--format", "json"]),
             new CommandAccess(store.Temp.Database, null), store.Analytics, output, CancellationToken.None);
         var breakdown = JsonDocument.Parse(output.ToString()).RootElement.GetProperty("breakdown");
 
