@@ -11,6 +11,9 @@ public sealed class StoreClock
     private const long DayUs = 86_400_000_000;
     private static readonly long UnixEpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
 
+    // One clock per zone, so that a zone's day offsets are worked out once per process, not once per query.
+    private static readonly ConcurrentDictionary<string, StoreClock> Clocks = new(StringComparer.Ordinal);
+
     // A UTC day's offset, or long.MinValue when the offset changes during it (a daylight-saving switch).
     private readonly ConcurrentDictionary<long, long> _dayOffsets = new();
 
@@ -40,7 +43,7 @@ public sealed class StoreClock
             return false;
         }
 
-        clock = new StoreClock(zone, zone.Id);
+        clock = Clocks.GetOrAdd(zone.Id, id => new StoreClock(zone, id));
         return true;
     }
 

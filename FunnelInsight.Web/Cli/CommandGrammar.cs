@@ -12,7 +12,7 @@ namespace FunnelInsight.Web.Cli;
 internal static class CommandGrammar
 {
     /// <summary>The verbs (the first argument).</summary>
-    public static IReadOnlyList<string> Verbs { get; } = ["import", "imports", "stores", "generate", "report", "users", "tokens"];
+    public static IReadOnlyList<string> Verbs { get; } = ["import", "imports", "stores", "generate", "report", "users", "tokens", "settings"];
 
     /// <summary>The command tree.</summary>
     public static RootCommand Build()
@@ -24,6 +24,10 @@ internal static class CommandGrammar
             ("encoding", "The file's text encoding (detected when left out)."), ("date-order", "How day-first or month-first dates are read."),
             ("decimal", "The decimal separator of amounts."), ("errors", "Writes the rejected rows to this CSV file."), Token));
         root.Subcommands.Add(Verb("imports", "Lists a store's imports as JSON, newest first, for an Analyst or Owner.", ("store", "The store."), Token));
+        root.Subcommands.Add(Verb("settings", "Shows a store's settings as JSON and, for its Owner, changes those given.",
+            ("store", "The store."), ("time-zone", "IANA time zone of the store's days."), ("currency", "ISO 4217 currency."),
+            ("session-timeout", "Session timeout in minutes."), ("window", "Visitor conversion window in hours."),
+            ("stage-map", "A file with the stage map."), Token));
         root.Subcommands.Add(Verb("stores", "Lists the stores without members and, with a token, its user's stores.", Token));
         root.Subcommands.Add(Verb("generate", "Writes a generated store's events.csv and orders.csv.",
             ("events", "Number of events."), ("orders", "Number of orders."), ("out", "The folder to write to."), ("seed", "Random seed (default 1)."),

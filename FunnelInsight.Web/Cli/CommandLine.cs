@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Services;
 using Microsoft.Data.Sqlite;
@@ -68,6 +69,7 @@ public static class CommandLine
                 "report" => await ReportCommand.RunAsync(command, access, new SqliteFunnelAnalytics(database), output, cancellationToken),
                 "users" => await UsersCommand.RunAsync(command, database, input ?? Console.In, output, error, cancellationToken),
                 "tokens" => await TokensCommand.RunAsync(command, database, output, cancellationToken),
+                "settings" => await SettingsCommand.RunAsync(command, access, new StoreSettingsService(database), output, cancellationToken),
                 _ => await StoresCommand.RunAsync(access, output, cancellationToken),
             };
         }

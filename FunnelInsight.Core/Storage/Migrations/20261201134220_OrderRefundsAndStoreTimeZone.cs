@@ -18,9 +18,6 @@ namespace FunnelInsight.Core.Storage.Migrations
                 oldClrType: typeof(string),
                 oldType: "TEXT");
 
-            // USD was the default of every store, chosen or not: such stores now report in the currency their orders carry.
-            migrationBuilder.Sql("UPDATE Stores SET Currency = NULL WHERE Currency = 'USD'");
-
             migrationBuilder.AddColumn<string>(
                 name: "OrderTimeOffsets",
                 table: "Stores",
@@ -79,8 +76,6 @@ namespace FunnelInsight.Core.Storage.Migrations
             migrationBuilder.DropColumn(
                 name: "RowsUpdated",
                 table: "Imports");
-
-            migrationBuilder.Sql("UPDATE Stores SET Currency = 'USD' WHERE Currency IS NULL");
 
             migrationBuilder.AlterColumn<string>(
                 name: "Currency",

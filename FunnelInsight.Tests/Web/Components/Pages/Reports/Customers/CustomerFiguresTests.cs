@@ -54,6 +54,21 @@ public sealed class CustomerFiguresTests : ReportComponentTest
     }
 
     [Fact]
+    public void The_churn_chart_says_which_months_have_no_rate_because_the_data_covers_them_only_partly()
+    {
+        ChurnPeriod[] periods =
+        [
+            new("2024-01", true, 2, 2, 0, 0, new(0, 0), "The data covers only 2024-01-05 to 2024-01-31 of this month."),
+            new("2024-02", false, 2, 1, 2, 1, new(1, 2), null),
+            new("2024-03", true, 1, 0, 2, 1, new(0, 0), "The data covers only 2024-03-01 to 2024-03-09 of this month."),
+        ];
+
+        var chart = Render<ChurnChart>(p => p.Add(c => c.Periods, periods));
+
+        Assert.Equal("No churn rate for Jan 2024, Mar 2024: the data covers only part of the month.", chart.Find(".fi-churn-partial").TextContent);
+    }
+
+    [Fact]
     public void The_cohort_table_shows_each_cohorts_retention_by_month()
     {
         CohortRow[] cohorts =
