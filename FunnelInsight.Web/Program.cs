@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Stores;
+using FunnelInsight.Web.Api;
 using FunnelInsight.Web.Cli;
 using FunnelInsight.Web.Components;
 using FunnelInsight.Web.Extensions;
@@ -22,6 +23,9 @@ builder.Services.AddSingleton<InterruptedImports>();
 builder.Services.AddSingleton<DemoStoreLoader>();
 builder.AddDashboard();
 builder.Services.AddFunnelInsightAccounts(database);
+builder.Services.AddReverseProxySupport(builder.Configuration);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -31,16 +35,15 @@ await app.Services.GetRequiredService<InterruptedImports>().SweepAsync(TimeSpan.
 await app.Services.GetRequiredService<DemoStoreLoader>().LoadIfEmptyAsync(CancellationToken.None);
 await app.PrepareAccountsAsync(database);
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-}
+app.UseReverseProxySupport();
+app.UseErrorAnswers();
 
 app.UseFunnelInsightAccounts();
 app.UseDashboard();
 app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapFunnelInsightAccounts();
+app.MapApiNotFound();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.RunAsync();
 return 0;

@@ -28,10 +28,24 @@ public static partial class TestAccounts
         return user?.Id ?? throw new InvalidOperationException(error);
     }
 
-    /// <summary>Posts the sign-in form as a browser would (antiforgery token included); the form's answer.</summary>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = Password)
+    /// <summary>Runs <paramref name="change"/> on the account <paramref name="email"/> through Identity's user manager, as an operator would.</summary>
+    public static async Task ChangeUserAsync(FunnelDatabase database, string email, Func<UserManager<IdentityUser>, IdentityUser, Task<IdentityResult>> change)
     {
-        var form = await client.GetStringAsync(new Uri("account/login", UriKind.Relative));
+        var services = new ServiceCollection().AddLogging();
+        services.AddAccountIdentity(database);
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException("no account " + email);
+        var result = await change(users, user);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>Posts the sign-in form as a browser would (antiforgery token included), with <paramref name="returnUrl"/> (as given, already encoded) in its address; the form's answer.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = Password, string? returnUrl = null)
+    {
+        var login = new Uri("account/login" + (returnUrl is null ? "" : "?ReturnUrl=" + returnUrl), UriKind.Relative);
+        var form = await client.GetStringAsync(login);
         var token = AntiforgeryField().Match(form).Groups[1].Value;
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -40,7 +54,7 @@ public static partial class TestAccounts
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         });
-        return await client.PostAsync(new Uri("account/login", UriKind.Relative), content);
+        return await client.PostAsync(login, content);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

@@ -79,7 +79,12 @@ public sealed class AccountsApp : IAsyncLifetime
         await tokens.RevokeAsync(analystId, revoked.Token.Id);
         Tokens["revoked"] = revoked.Secret;
 
-        _app = await TestApp.StartAsync(Db, new Dictionary<string, string> { ["Uploads__MaxBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        // Sessions check their account on every request, so a test sees a sign-out end a copied cookie at once.
+        _app = await TestApp.StartAsync(Db, new Dictionary<string, string>
+        {
+            ["Uploads__MaxBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Accounts__SessionCheckInterval"] = "00:00:00",
+        });
     }
 
     /// <summary>The e-mail of a test account.</summary>

@@ -7,14 +7,14 @@ using Microsoft.Extensions.Options;
 namespace FunnelInsight.Web.Accounts;
 
 /// <summary>
-/// Re-checks, every few minutes, that the user of an open dashboard circuit still exists and has not had their
-/// security stamp changed (password changed or reset); otherwise the circuit is signed out.
+/// Re-checks, every <see cref="AccountSessions.CircuitInterval"/>, that the user of an open dashboard circuit still exists and has not had their
+/// security stamp changed (signed out elsewhere, password changed or reset); otherwise the circuit is signed out.
 /// </summary>
-public sealed class AccountRevalidation(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<IdentityOptions> options)
+public sealed class AccountRevalidation(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<IdentityOptions> options, IConfiguration configuration)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     /// <inheritdoc />
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
+    protected override TimeSpan RevalidationInterval => AccountSessions.CircuitInterval(configuration);
 
     /// <inheritdoc />
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)

@@ -1,13 +1,13 @@
 namespace FunnelInsight.Web.Cli;
 
-/// <summary>The options of a command line verb: <c>--name value</c> pairs and bare <c>--flag</c>s.</summary>
+/// <summary>The options of a command line verb, as System.CommandLine read them (see <see cref="CommandGrammar"/>).</summary>
 public sealed class CommandArguments
 {
-    // Verbs whose second word is an action (users add, report funnel); every other verb takes options only.
-    private static readonly string[] VerbsWithActions = ["users", "report"];
-    private readonly Dictionary<string, string?> _options = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string?> _options;
 
-    private CommandArguments(string verb, string? action) => (Verb, Action) = (verb, action);
+    /// <summary>A verb, its action and its options (by name, without dashes).</summary>
+    public CommandArguments(string verb, string? action, IReadOnlyDictionary<string, string?> options) =>
+        (Verb, Action, _options) = (verb, action, new Dictionary<string, string?>(options, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The verb (first argument).</summary>
     public string Verb { get; }
@@ -15,28 +15,11 @@ public sealed class CommandArguments
     /// <summary>The action after a verb that has actions (<c>add</c> in <c>users add</c>, <c>funnel</c> in <c>report funnel</c>), or null.</summary>
     public string? Action { get; }
 
-    /// <summary>Reads <c>verb [action] --name value --flag …</c>.</summary>
-    /// <exception cref="CommandLineException">An argument is not an option.</exception>
-    public static CommandArguments Parse(IReadOnlyList<string> args)
-    {
-        var hasAction = VerbsWithActions.Contains(args[0], StringComparer.OrdinalIgnoreCase) && args.Count > 1 && !args[1].StartsWith("--", StringComparison.Ordinal);
-        var parsed = new CommandArguments(args[0], hasAction ? args[1] : null);
-        for (var i = hasAction ? 2 : 1; i < args.Count; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                throw new CommandLineException($"Unexpected argument '{args[i]}'.");
-            }
-
-            var hasValue = i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
-            parsed._options[args[i][2..]] = hasValue ? args[++i] : null;
-        }
-
-        return parsed;
-    }
-
     /// <summary>The value of <c>--name</c>, or null.</summary>
     public string? Get(string name) => _options.GetValueOrDefault(name);
+
+    /// <summary>Every option given, by name (without its dashes), with its value.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Given => _options;
 
     /// <summary>True when <c>--name</c> was given.</summary>
     public bool Has(string name) => _options.ContainsKey(name);

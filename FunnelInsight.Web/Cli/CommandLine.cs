@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Stores;
@@ -14,8 +16,6 @@ namespace FunnelInsight.Web.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "imports", "stores", "generate", "report", "users", "settings"];
-
     /// <summary>The exit code of a verb stopped by Ctrl-C or SIGTERM.</summary>
     public const int Cancelled = 130;
 
@@ -23,7 +23,7 @@ public static class CommandLine
     private static readonly TimeSpan SweepWait = TimeSpan.FromSeconds(1);
 
     /// <summary>True when the arguments start with a command verb rather than host options.</summary>
-    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
+    public static bool IsCommand(string[] args) => args.Length > 0 && CommandGrammar.Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Runs a verb; returns the process exit code.</summary>
     /// <param name="args">The verb and its options.</param>
@@ -35,9 +35,21 @@ public static class CommandLine
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? configuration = null, TextReader? input = null,
         CancellationToken cancellationToken = default)
     {
+        var parsed = CommandGrammar.Parse(args);
+        if (parsed.Action is HelpAction)
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        }
+
+        if (CommandGrammar.Mistake(parsed, args) is { } mistake)
+        {
+            await error.WriteLineAsync(mistake);
+            return 2;
+        }
+
         try
         {
-            var command = CommandArguments.Parse(args);
+            var command = CommandGrammar.Arguments(parsed);
             if (command.Verb.Equals("generate", StringComparison.OrdinalIgnoreCase))
             {
                 // Generating files needs no database.
@@ -56,6 +68,7 @@ public static class CommandLine
                 "import" => await ImportCommand.RunAsync(command, access, database, output, error, cancellationToken),
                 "report" => await ReportCommand.RunAsync(command, access, new SqliteFunnelAnalytics(database), output, cancellationToken),
                 "users" => await UsersCommand.RunAsync(command, database, input ?? Console.In, output, error, cancellationToken),
+                "tokens" => await TokensCommand.RunAsync(command, database, output, cancellationToken),
                 "settings" => await SettingsCommand.RunAsync(command, access, new StoreSettingsService(database), output, cancellationToken),
                 _ => await StoresCommand.RunAsync(access, output, cancellationToken),
             };

@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Analytics;
+using FunnelInsight.Core.Domain;
 using FunnelInsight.Web.Services.Reports;
 
 namespace FunnelInsight.Web.Cli;
@@ -21,10 +22,16 @@ internal static class ReportCommand
         }
 
         var storeName = options.Required("store");
+        // The same reader as the pages' and the API's query: a value that does not parse is exit 2, naming its option.
+        var filterKeys = ReportFilters.QueryKeys.Concat(ReportFilters.FileKeys).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var filter = ReportFilters.Parse(0, options.Given.Where(o => filterKeys.Contains(o.Key)));
+        if (filter.Problems is [var problem, ..])
+        {
+            throw new CommandLineException($"report: --{problem.Key}: {problem.Message}");
+        }
+
         var store = await access.StoreAsync(storeName, StoreRole.Analyst, "report on", createIfMissing: false, cancellationToken);
-        var query = ReportOptions.Query(options, store.Id);
-        var document = await ReportFile.BuildAsync(analytics, kind, query, ReportOptions.Int(options, "limit"),
-            ReportOptions.Int(options, "inactive-days") ?? 90, cancellationToken);
+        var document = await ReportFile.BuildAsync(analytics, kind, filter.Query with { StoreId = store.Id }, filter.Limit, filter.InactiveDays ?? 90, cancellationToken);
 
         if (options.Get("out") is { Length: > 0 } path)
         {

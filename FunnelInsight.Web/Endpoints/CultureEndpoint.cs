@@ -1,3 +1,4 @@
+using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Services;
 using Microsoft.AspNetCore.Localization;
 
@@ -25,8 +26,7 @@ public static class CultureEndpoint
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
 
             // Only a path on this site: a redirect to another host would make this an open redirect.
-            var local = redirectUri is ['/', not '/' and not '\\', ..] or "/";
-            return Results.LocalRedirect(local ? redirectUri! : "/");
+            return Results.LocalRedirect(LocalUrl.IsLocal(redirectUri) ? redirectUri! : "/");
         }).AllowAnonymous(); // only sets a cookie, and the sign-in page may switch language too
         return endpoints;
     }

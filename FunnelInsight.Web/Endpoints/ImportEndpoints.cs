@@ -41,6 +41,8 @@ public static class ImportEndpoints
             return Results.NotFound();
         }
 
+        // Rejected rows are the shop's customer data: never kept by a browser or a shared cache.
+        http.Response.Headers.CacheControl = "no-store";
         return Results.File(buffer.ToArray(), "text/csv; charset=utf-8", $"import-{importId}-errors.csv");
     }
 

@@ -1,6 +1,6 @@
-using System.Globalization;
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Analytics;
+using FunnelInsight.Core.Domain;
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Services;
 using FunnelInsight.Web.Services.Reports;
@@ -47,10 +47,14 @@ public static class ReportEndpoints
             return refused;
         }
 
-        var query = http.Request.Query;
-        var question = ReportQueryString.Parse(storeId, key => query[key].FirstOrDefault());
-        var document = await ReportFile.BuildAsync(analytics, kind, question, Positive(query["limit"].FirstOrDefault()),
-            Positive(query["inactive-days"].FirstOrDefault()) ?? 90, cancellationToken);
+        // Every key is a filter or a report option, and every value parses: a typo is a 400 naming the key, never ignored.
+        var filter = ReportFilters.Parse(storeId, http.Request.Query.SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v))));
+        if (!filter.IsValid)
+        {
+            return FilterProblem(filter);
+        }
+
+        var document = await ReportFile.BuildAsync(analytics, kind, filter.Query, filter.Limit, filter.InactiveDays ?? 90, cancellationToken);
 
         // Buffered (memory, then a temp file) so that a failure mid-report answers with an error status instead of
         // a truncated file; XLSX needs a seekable stream, so it is written to memory first.
@@ -74,6 +78,8 @@ public static class ReportEndpoints
         return Results.Empty;
     }
 
-    private static int? Positive(string? text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
+    /// <summary>A 400 problem whose <c>errors</c> name each key that was wrong, with what was wrong.</summary>
+    public static IResult FilterProblem(ReportFilter filter) => TypedResults.ValidationProblem(
+        filter.Problems.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+        detail: string.Join(" ", filter.Problems.Select(p => p.Message)), title: "The report's filters are not valid.");
 }

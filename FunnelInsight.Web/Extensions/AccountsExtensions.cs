@@ -2,6 +2,8 @@ using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Web.Accounts;
+using FunnelInsight.Web.Api;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using FunnelInsight.Web.Endpoints;
 using FunnelInsight.Web.Services;
 using Microsoft.AspNetCore.Authentication;
@@ -30,10 +32,21 @@ public static class AccountsExtensions
             cookie.Cookie.Name = "FunnelInsight.Auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the request is HTTPS, through a proxy too
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+
+            // The API never redirects to the sign-in page: a request without a valid sign-in gets its status (a problem).
+            cookie.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
+
+            // The sign-in page itself sends the user on (to a ReturnUrl it has checked, see LocalUrl); the cookie
+            // handler's own redirect to the raw ReturnUrl would take any value, and throws on one a header cannot carry.
+            cookie.Events.OnRedirectToReturnUrl = _ => Task.CompletedTask;
         });
         services.AddAccountIdentity(database).AddSignInManager();
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IConfiguration>((validation, configuration) => validation.ValidationInterval = AccountSessions.Interval(configuration));
 
         // Everything needs a signed-in user unless it says otherwise ([AllowAnonymous] on the sign-in page and
         // static assets): a page or endpoint added later is protected without remembering to be.
@@ -44,7 +57,11 @@ public static class AccountsExtensions
         services.AddScoped<AuthenticationStateProvider, AccountRevalidation>();
 
         // The security headers send X-Frame-Options: DENY on every answer; a second, SAMEORIGIN, from antiforgery would conflict.
-        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
+        services.AddAntiforgery(options =>
+        {
+            options.SuppressXFrameOptionsHeader = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         services.AddSingleton<StoreMemberships>();
         services.AddSingleton<ApiTokens>();
@@ -52,6 +69,20 @@ public static class AccountsExtensions
         services.AddSingleton<UploadGuard>();
         services.AddSingleton<DemoAccount>();
         return services;
+    }
+
+    private static Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (ApiProblems.IsApi(context.HttpContext))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Applies the accounts migrations and creates the demo account when the demo store is new.</summary>

@@ -12,7 +12,7 @@ public class ReportCommandTests
     private static async Task<(int Code, string Output)> RunAsync(AnalyticsStore store, params string[] args)
     {
         using var output = new StringWriter();
-        var code = await ReportCommand.RunAsync(CommandArguments.Parse(args), new CommandAccess(store.Temp.Database, null), store.Analytics, output, CancellationToken.None);
+        var code = await ReportCommand.RunAsync(CommandGrammar.Read(args), new CommandAccess(store.Temp.Database, null), store.Analytics, output, CancellationToken.None);
         return (code, output.ToString());
     }
 
@@ -167,6 +167,6 @@ public class ReportCommandTests
         var missing = await Assert.ThrowsAsync<CommandLineException>(() => RunAsync(store, "report", "funnel", "--store", "nope"));
         Assert.Equal((3, "No store 'nope' that the command line can report on without a token (give --token or set FUNNELINSIGHT_TOKEN)."), (missing.ExitCode, missing.Message));
         var badMode = await Assert.ThrowsAsync<CommandLineException>(() => RunAsync(store, "report", "funnel", "--store", "shop", "--mode", "sideways"));
-        Assert.Contains("--mode must be one of ordered|open", badMode.Message, StringComparison.Ordinal);
+        Assert.Equal((2, "report: --mode: 'mode' must be one of ordered, open, not 'sideways'."), (badMode.ExitCode, badMode.Message));
     }
 }

@@ -22,7 +22,7 @@ public class TrackedStagesReportTests
     private static async Task<JsonElement> ReportAsync(AnalyticsStore store, string kind)
     {
         using var output = new StringWriter();
-        var code = await ReportCommand.RunAsync(CommandArguments.Parse(["report", kind, "--store", "shop", "--format", "json"]),
+        var code = await ReportCommand.RunAsync(CommandGrammar.Read(["report", kind, "--store", "shop", "--format", "json"]),
             new CommandAccess(store.Temp.Database, null), store.Analytics, output, CancellationToken.None);
         Assert.Equal(0, code);
         return JsonDocument.Parse(output.ToString()).RootElement.Clone();
@@ -108,7 +108,7 @@ public class TrackedStagesReportTests
     {
         await using var store = await AnalyticsStore.CreateAsync(FunnelInsight.Tests.Core.Analytics.SqliteFunnelAnalyticsTests.MobileSpellings);
         using var output = new StringWriter();
-        await ReportCommand.RunAsync(CommandArguments.Parse(["report", "funnel", "--store", "shop", "--breakdown", "device", "--format", "json"]),
+        await ReportCommand.RunAsync(CommandGrammar.Read(["report", "funnel", "--store", "shop", "--breakdown", "device", "--format", "json"]),
             new CommandAccess(store.Temp.Database, null), store.Analytics, output, CancellationToken.None);
         var breakdown = JsonDocument.Parse(output.ToString()).RootElement.GetProperty("breakdown");
 

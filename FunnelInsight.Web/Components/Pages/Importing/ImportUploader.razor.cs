@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Preview;
 using FunnelInsight.Core.Storage.Entities;
@@ -48,6 +49,10 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
     [Parameter, EditorRequired]
     public int StoreId { get; set; }
 
+    /// <summary>The page's store scope: asked again before the upload and before the import starts.</summary>
+    [CascadingParameter]
+    public StoreScope? Scope { get; set; }
+
     /// <summary>Raised when an import ends, so the history can reload.</summary>
     [Parameter]
     public EventCallback ImportFinished { get; set; }
@@ -67,6 +72,11 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
         // Taken now: once the page is left the source is cancelled and disposed, and the token stays cancelled.
         var token = _disposed.Token;
         _error = null;
+        if (!await OwnerStillAsync(token))
+        {
+            return;
+        }
+
         // Refused before a byte is sent, in the same words the guard's refusal would get.
         if (file.Size > Uploads.MaxBytes || file.Size == 0)
         {
@@ -145,12 +155,21 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
         (_preview, _step) = (preview, UploadStep.Preview);
     }
 
-    private void StartImport(string mapping)
+    private async Task StartImportAsync(string mapping)
     {
+        if (!await OwnerStillAsync(_disposed.Token))
+        {
+            DiscardUpload();
+            return;
+        }
+
         var request = new ImportRequest(StoreId, _kind, _uploadPath!, _fileName, _preview!.Format ?? "custom", mapping);
         _uploadPath = null; // the worker owns the file now and deletes it after the import
         Watch(Queue.Enqueue(request, _fileSize));
     }
+
+    // The role may have been lowered, or the membership removed, since the page opened.
+    private async Task<bool> OwnerStillAsync(CancellationToken token) => Scope is null || await Scope.AllowsAsync(StoreRole.Owner, token);
 
     private void Watch(ImportJob job)
     {

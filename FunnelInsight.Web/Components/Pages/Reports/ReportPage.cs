@@ -1,6 +1,11 @@
 using FunnelInsight.Core.Analytics;
+using FunnelInsight.Core.Domain;
+using FunnelInsight.Web.Resources;
 using FunnelInsight.Web.Services.Reports;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
 
 namespace FunnelInsight.Web.Components.Pages.Reports;
 
@@ -69,6 +74,15 @@ public abstract class ReportPage : ComponentBase
     [Inject]
     private IFunnelAnalytics Span { get; set; } = default!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<ReportStrings> Text { get; set; } = default!;
+
     /// <summary>
     /// Reads the question before the page's lifecycle runs, so the page renders and loads once, with the default
     /// range already in its query (and so in its exports and links), never first over all time.
@@ -76,24 +90,30 @@ public abstract class ReportPage : ComponentBase
     public override async Task SetParametersAsync(ParameterView parameters)
     {
         parameters.SetParameterProperties(this);
-        var values = new Dictionary<string, string?>
-        {
-            ["from"] = From,
-            ["to"] = To,
-            ["device"] = Device,
-            ["channel"] = Channel,
-            ["country"] = Country,
-            ["breakdown"] = Breakdown,
-            ["mode"] = Mode,
-            ["scope"] = Scope,
-            ["window"] = Window,
-            ["trend"] = Trend,
-        };
-        var query = ReportQueryString.Parse(StoreId, key => values[key]);
-        UsesDefaultRange = query.From is null && query.To is null;
+
+        // The whole query of the address, so a misspelt key is seen too, not only the values of the keys bound above.
+        var uri = Navigation.ToAbsoluteUri(Navigation.Uri);
+        var pairs = QueryHelpers.ParseQuery(uri.Query).SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v)));
+        var filter = ReportFilters.Parse(StoreId, pairs, PageKeys(GetType()));
+        UsesDefaultRange = filter.Query.From is null && filter.Query.To is null;
         Query = UsesDefaultRange && DefaultRange is { } range
-            ? DateRangePreset.WithDefaultRange(query, range, await Span.DimensionsAsync(StoreId))
-            : query;
+            ? DateRangePreset.WithDefaultRange(filter.Query, range, await Span.DimensionsAsync(StoreId))
+            : filter.Query;
+        if (!filter.IsValid && RendererInfo.IsInteractive)
+        {
+            // Said, then dropped from the address, so the link shared next is the view that is shown.
+            var dropped = filter.Problems.Select(p => p.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            Snackbar.Add(Text["FilterDropped", string.Join(", ", filter.Problems.Select(p => $"{p.Key}={p.Value}"))], Severity.Warning,
+                options => options.SnackbarTypeClass = "fi-filter-notice");
+            var kept = QueryHelpers.ParseQuery(uri.Query).Where(p => !dropped.Contains(p.Key)).SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v)));
+            Navigation.NavigateTo(QueryHelpers.AddQueryString(uri.GetLeftPart(UriPartial.Path), kept), replace: true);
+        }
+
         await base.SetParametersAsync(ParameterView.Empty);
     }
+
+    // The keys a page binds besides the filters (the funnel page's comparison): its [SupplyParameterFromQuery] properties.
+    private static IEnumerable<string> PageKeys(Type page) =>
+        page.GetProperties().Select(p => p.GetCustomAttributes(typeof(SupplyParameterFromQueryAttribute), true).OfType<SupplyParameterFromQueryAttribute>().FirstOrDefault() is { } bound
+            ? bound.Name ?? p.Name : null).OfType<string>();
 }

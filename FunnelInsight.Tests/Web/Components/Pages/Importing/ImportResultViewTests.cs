@@ -14,8 +14,8 @@ public sealed class ImportResultViewTests : DashboardComponentContext
         new(5, "event_type", "Missing required field event_type.", "2024-03-02T09:03:00Z,,m1"),
     ];
 
-    private IRenderedComponent<ImportResultView> Show(ImportResult? result) =>
-        Render<ImportResultView>(p => p.Add(c => c.StoreId, 7).Add(c => c.FileName, "events.csv").Add(c => c.Result, result));
+    private IRenderedComponent<ImportResultView> Show(ImportResult? result, bool showRows = true) =>
+        Render<ImportResultView>(p => p.Add(c => c.StoreId, 7).Add(c => c.FileName, "events.csv").Add(c => c.Result, result).Add(c => c.ShowRows, showRows));
 
     private static ImportResult Result(long read, long stored, long rejected, long duplicate, IReadOnlyList<RowError> errors) =>
         new(42, ImportStatus.Succeeded, "canonical", "event_time=event_time", read, stored, rejected, duplicate, errors, null);
@@ -34,6 +34,18 @@ public sealed class ImportResultViewTests : DashboardComponentContext
         Assert.Equal(["3", "event_time", "Unparseable time 'yesterday'.", "yesterday,view_item,m1"], rows[0].QuerySelectorAll("td").Select(td => td.TextContent));
         Assert.Equal("/stores/7/imports/42/errors.csv", view.Find("a.fi-errors-download").GetAttribute("href"));
         Assert.Contains("The first 2 of 4 errors are shown", view.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_marketer_sees_why_rows_were_rejected_but_not_the_rows_nor_the_error_file()
+    {
+        var view = Show(Result(1234, 1200, 4, 30, TwoErrors), showRows: false);
+
+        var rows = view.FindAll(".fi-errors tbody tr");
+        Assert.Equal(["3", "event_time", "Unparseable time 'yesterday'."], rows[0].QuerySelectorAll("td").Select(td => td.TextContent));
+        Assert.Empty(view.FindAll(".fi-errors .fi-raw"));
+        Assert.DoesNotContain("yesterday,view_item,m1", view.Markup, StringComparison.Ordinal);
+        Assert.Empty(view.FindAll(".fi-errors-download"));
     }
 
     [Fact]
