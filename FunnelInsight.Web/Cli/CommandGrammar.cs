@@ -48,6 +48,8 @@ internal static class CommandGrammar
         var users = new Command("users", "Operator verbs for accounts.");
         users.Subcommands.Add(Verb("add", "Creates the account if new (password from stdin) and makes it a member of the store.",
             ("email", "The account's e-mail."), ("store", "The store (created if missing)."), ("role", "owner, analyst or marketer.")));
+        users.Subcommands.Add(Verb("set-password", "Gives an existing account a new password (from stdin), signs it out everywhere and lifts a lockout.",
+            ("email", "The account's e-mail.")));
         root.Subcommands.Add(users);
         var tokens = new Command("tokens", "Operator verbs for personal API tokens.");
         tokens.Subcommands.Add(Verb("create", "Creates a personal API token for the account and prints it once.",
