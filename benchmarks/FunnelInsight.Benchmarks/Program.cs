@@ -1,6 +1,7 @@
 using FunnelInsight.Benchmarks;
 
-// FunnelInsight against DuckDB on a generated event file: import vs load, funnel query vs SQL, import peak memory.
+// FunnelInsight against DuckDB on a generated event file: import vs load, funnel query vs SQL, import peak memory;
+// or, with --unterminated-quote, an import's recovery from one damaged row and its memory at two file sizes.
 // Exit codes: 0 done, 1 the engines disagree, 2 bad arguments.
 BenchmarkOptions options;
 try
@@ -16,6 +17,14 @@ catch (ArgumentException ex)
 
 try
 {
+    if (options.UnterminatedQuote)
+    {
+        var recovery = await QuoteRecoveryRun.RunAsync(options, Console.Out);
+        Console.WriteLine();
+        Console.WriteLine(QuoteRecoveryRun.ToTable(recovery));
+        return 0;
+    }
+
     var report = await BenchmarkRun.RunAsync(options, Console.Out);
     Console.WriteLine();
     Console.WriteLine(report.ToTable());
