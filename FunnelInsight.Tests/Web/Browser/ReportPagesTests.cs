@@ -30,6 +30,9 @@ public sealed class ReportPagesTests(DashboardApp app)
         await page.GotoAsync($"/stores/{storeId}/funnel");
 
         await Expect(page.Locator(".fi-funnel-chart svg .apexcharts-bar-series path")).ToHaveCountAsync(5);
+        // Every bar is named under it, not only the first.
+        await Expect(page.Locator(".fi-funnel-chart svg .apexcharts-xaxis-label")).ToHaveCountAsync(5);
+        await Expect(page.Locator(".fi-funnel-chart svg .apexcharts-xaxis-label").Last).ToContainTextAsync("Purchase");
         var core = await new SqliteFunnelAnalytics(app.Database).FunnelAsync(new FunnelQuery(storeId));
         Assert.Equal(ReportSample.Reached, core.Total.Stages.Select(s => s.Reached!.Value));
         var shown = await page.Locator(".fi-funnel-table .fi-reached").AllInnerTextsAsync();

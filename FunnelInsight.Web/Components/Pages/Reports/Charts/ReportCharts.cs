@@ -53,12 +53,10 @@ public static class ReportCharts
         {
             chart = Chart(type, height),
             series = series.Select(s => new { name = s.Name, data = Order(s.Values.ToList(), rtl) }),
-            xaxis = new
-            {
-                categories = Order(categories.ToList(), rtl),
-                tickAmount = crowded ? MaxLabels : (int?)null,
-                labels = new { rotate = 0, hideOverlappingLabels = crowded, trim = false },
-            },
+            // A tickAmount of null is not "unset" to ApexCharts: it then labels only the first category.
+            xaxis = crowded
+                ? (object)new { categories = Order(categories.ToList(), rtl), tickAmount = MaxLabels, labels = new { rotate = 0, hideOverlappingLabels = true, trim = false } }
+                : new { categories = Order(categories.ToList(), rtl), labels = new { rotate = 0, hideOverlappingLabels = false, trim = false } },
 
             // The value axis in the page's digit grouping (4,000, not 4000), with the values' unit.
             yaxis = new { opposite = rtl, min = 0, forceNiceScale = true, decimalsInFloat = 0, labels = new { thousands = CultureInfo.CurrentCulture.NumberFormat.NumberGroupSeparator, suffix = unit } },
