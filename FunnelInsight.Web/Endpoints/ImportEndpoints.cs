@@ -3,6 +3,8 @@ using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Services;
+using FunnelInsight.Web.Services.Importing;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -46,7 +48,8 @@ public static class ImportEndpoints
     }
 
     /// <summary>Stores the request body as an upload and imports it, for an Owner.</summary>
-    internal static async Task<Results<Ok<UploadedImport>, ProblemHttpResult>> UploadAsync(int storeId, string kind, string? fileName, string? format, string? map, string? encoding, HttpContext http,
+    internal static async Task<Results<Ok<ImportResultDocument>, ProblemHttpResult, ValidationProblem>> UploadAsync(int storeId, string kind, string? fileName,
+        string? format, string? map, string? encoding, string? dateOrder, [FromQuery(Name = "decimal")] string? decimalMark, HttpContext http,
         IStoreAccess access, UploadGuard guard, ImportService imports, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         var importKind = kind.ToLowerInvariant() switch { "events" => ImportKind.Events, "orders" => ImportKind.Orders, _ => (ImportKind?)null };
@@ -58,6 +61,12 @@ public static class ImportEndpoints
         if (await StoreGate.CheckAsync(http.User, storeId, StoreRole.Owner, access, cancellationToken) is { } refused)
         {
             return refused;
+        }
+
+        var choices = UploadChoices.Read(encoding, dateOrder, decimalMark);
+        if (choices.Problem is { } badChoice)
+        {
+            return badChoice;
         }
 
         // Let the guard see one byte past the limit, so that an oversized body gets its message rather than a reset.
@@ -86,9 +95,10 @@ public static class ImportEndpoints
         {
             // The dashboard's shutdown cancels the import too, so that its record ends Cancelled rather than Running.
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-            var result = await imports.ImportAsync(new ImportRequest(storeId, importKind.Value, file.Path, file.FileName, format, map, encoding), cancellationToken: cancel.Token);
-            var body = UploadedImport.From(result);
-            // An import that did not succeed is a 422 problem that still carries the import's id and counts.
+            var result = await imports.ImportAsync(
+                new ImportRequest(storeId, importKind.Value, file.Path, file.FileName, format, map, encoding, choices.DateOrder, choices.DecimalMark), cancellationToken: cancel.Token);
+            var body = ImportResultDocument.Of(result);
+            // An import that did not succeed is a 422 problem that still carries the import's id, counts and row errors.
             return result.Status == ImportStatus.Succeeded ? TypedResults.Ok(body)
                 : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The file was not imported.", detail: result.Message, extensions: body.AsExtensions());
         }
