@@ -28,8 +28,9 @@ public static class ApiEndpoints
         var imports = store.MapGroup("/imports").WithTags("Imports");
         imports.MapPost("/{kind}", ImportEndpoints.UploadAsync)
             .WithName("UploadImport")
-            .WithSummary("Imports the request body, an event or order export, into the store; Owner.")
-            .Accepts<Stream>("text/csv")
+            // The body is the export as it is (no form, any or no Content-Type): declaring it with Accepts would make
+            // routing refuse a body sent without text/csv, which curl --data-binary and plain stream clients send.
+            .WithSummary("Imports the request body, an event or order export as CSV, into the store; Owner.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         imports.MapGet("/{importId:int}/errors.csv", ImportEndpoints.ErrorFileAsync)
