@@ -72,7 +72,9 @@ internal static class ImportCommand
             rowsBlank = result.RowsBlank,
             encoding = result.Encoding,
             dateOrder = result.Conventions?.DateOrder.Name(),
+            dateOrderSource = result.Conventions?.DateOrderSource.Name(),
             decimalMark = result.Conventions?.DecimalMark.Name(),
+            decimalMarkSource = result.Conventions?.DecimalMarkSource.Name(),
             errors = result.Errors.Take(ErrorsShown).Select(e => new { line = e.Line, column = e.Column, reason = e.Reason }),
         }));
         return 0;
