@@ -65,4 +65,7 @@ public interface IFunnelAnalytics
     /// </summary>
     /// <exception cref="ArgumentException">The store does not exist.</exception>
     Task WarmAsync(int storeId, CancellationToken cancellationToken = default);
+
+    /// <summary>Drops whatever the store's data left in memory (its sessions, loaded for questions): the store was deleted.</summary>
+    void Forget(int storeId);
 }

@@ -21,6 +21,12 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
     private readonly SessionTableCache _tables = new(database);
 
     /// <inheritdoc />
+    public void Forget(int storeId) => _tables.Forget(storeId);
+
+    /// <summary>True while the store's sessions are held in memory (for tests of <see cref="Forget"/>).</summary>
+    internal bool Holds(int storeId) => _tables.Holds(storeId);
+
+    /// <inheritdoc />
     public async Task<FunnelReport> FunnelAsync(FunnelQuery query, CancellationToken cancellationToken = default)
     {
         var (table, settings) = await _tables.GetAsync(query.StoreId, cancellationToken);

@@ -16,6 +16,9 @@ public class FunnelDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>Rows that could not be read.</summary>
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
 
+    /// <summary>The stored events each import delivered again, which stay while it does.</summary>
+    public DbSet<ImportRepeatSet> ImportRepeats => Set<ImportRepeatSet>();
+
     /// <summary>Behavioural events, in blocks.</summary>
     public DbSet<StoredEventBlock> EventBlocks => Set<StoredEventBlock>();
 
@@ -54,6 +57,15 @@ public class FunnelDbContext(DbContextOptions options) : DbContext(options)
         {
             error.HasIndex(e => new { e.ImportId, e.Line });
             error.HasOne<ImportRun>().WithMany().HasForeignKey(e => e.ImportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ImportRepeatSet>(repeats =>
+        {
+            repeats.ToTable("ImportRepeats");
+            repeats.HasKey(r => r.ImportId);
+            repeats.Property(r => r.ImportId).ValueGeneratedNever();
+            repeats.HasIndex(r => r.StoreId);
+            repeats.HasOne<ImportRun>().WithOne().HasForeignKey<ImportRepeatSet>(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<StoredEventBlock>(block =>

@@ -19,14 +19,20 @@ internal sealed class RollupWriter : IDisposable
     private readonly int _storeId;
     private readonly long _firstNewId;
     private readonly EventIdSet _repeats;
+    private readonly EventIdSet _delivered;
+    private readonly int _importId;
     private long _nextSessionId;
 
     /// <param name="connection">The open connection, inside its transaction.</param>
     /// <param name="storeId">The store whose sessions are written (numbered from the start of its id range).</param>
     /// <param name="firstNewId">The first id of the events this import stores; repeats from there on are counted.</param>
     /// <param name="run">Runs one write.</param>
-    public RollupWriter(SqliteConnection connection, int storeId, long firstNewId, Action<Action> run)
+    /// <param name="importId">The import whose events are new (from <paramref name="firstNewId"/> on), whose repeats of
+    /// stored events are recorded (<see cref="ImportRepeatStore"/>); 0 for a rebuild that adds nothing.</param>
+    public RollupWriter(SqliteConnection connection, int storeId, long firstNewId, Action<Action> run, int importId = 0)
     {
+        _importId = importId;
+        _delivered = new EventIdSet(storeId);
         _nextSessionId = StoreRowIds.First(storeId) + 1;
         _run = run;
         _firstNewId = firstNewId;
@@ -50,15 +56,27 @@ internal sealed class RollupWriter : IDisposable
             _run(() => _sessions.Insert(key, count, data));
         }
 
-        foreach (var id in sink.Repeats)
+        foreach (var (id, kept) in sink.Repeats)
         {
             NewRepeats += id >= _firstNewId ? 1 : 0;
             _repeats.Add(id);
+            if (id >= _firstNewId && kept < _firstNewId)
+            {
+                // This import delivered an event the store had: it stays while this import does.
+                _delivered.Add(kept);
+            }
         }
     }
 
-    /// <summary>Takes the repeated events out of their blocks (call it once, after the last partition).</summary>
-    public void Flush() => _run(() => EventBlockStore.Delete(_connection, _storeId, _repeats));
+    /// <summary>Takes the repeated events out of their blocks and records the import's repeats (call it once, after the last partition).</summary>
+    public void Flush() => _run(() =>
+    {
+        EventBlockStore.Delete(_connection, _storeId, _repeats);
+        if (_importId != 0 && _delivered.Count > 0)
+        {
+            ImportRepeatStore.Save(_connection, _storeId, _importId, _delivered);
+        }
+    });
 
     public void Dispose() => _sessions.Dispose();
 }

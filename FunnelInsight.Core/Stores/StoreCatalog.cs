@@ -1,5 +1,7 @@
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Core.Storage.EventBlocks;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace FunnelInsight.Core.Stores;
@@ -47,32 +49,66 @@ public sealed class StoreCatalog(FunnelDatabase database)
     }
 
     /// <summary>
-    /// Deletes a store and everything it holds: events, orders, sessions, imports and their row errors,
-    /// memberships, API tokens limited to it, and its files. False when there is no such store.
+    /// Deletes a store and everything it holds: events and sessions (<see cref="EventDeletion"/>), orders, imports, their
+    /// row errors and repeat records, memberships, API tokens limited to it, and its files. Waits for the write turn
+    /// (an import of any store ends first, calling <paramref name="waiting"/> once), then refuses while an import into
+    /// the store is still running or waiting.
     /// </summary>
-    public async Task<bool> DeleteAsync(int storeId, CancellationToken cancellationToken = default)
+    public async Task<DeletionOutcome> DeleteAsync(int storeId, Action? waiting = null, CancellationToken cancellationToken = default)
     {
-        await using var context = database.CreateContext();
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        // Children first and explicitly, rather than through the foreign keys' cascades, so that one
-        // statement per table does the work instead of one row lookup per deleted child.
-        await context.ImportRowErrors.Where(e => context.Imports.Any(i => i.Id == e.ImportId && i.StoreId == storeId)).ExecuteDeleteAsync(cancellationToken);
-        var (firstRow, lastRow) = (StoreRowIds.First(storeId), StoreRowIds.Last(storeId));
-        await context.EventBlocks.Where(b => b.Id >= firstRow && b.Id <= lastRow).ExecuteDeleteAsync(cancellationToken);
-        await context.SessionBlocks.Where(b => b.Id >= firstRow && b.Id <= lastRow).ExecuteDeleteAsync(cancellationToken);
-        await context.Orders.Where(o => o.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
-        await context.Imports.Where(i => i.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
-        await context.StoreMembers.Where(m => m.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
-        await context.ApiTokens.Where(t => t.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
-        var deleted = await context.Stores.Where(s => s.Id == storeId).ExecuteDeleteAsync(cancellationToken) > 0;
-        await transaction.CommitAsync(cancellationToken);
+        var outcome = await Task.Run(
+            async () =>
+            {
+                await using var connection = await database.OpenAsync(cancellationToken);
+                using var transaction = WriteTurn.Begin(connection, waiting, cancellationToken);
+                if (Scalar(connection, transaction, "SELECT COUNT(*) FROM Stores WHERE Id = $store", storeId) == 0)
+                {
+                    return DeletionOutcome.NotFound;
+                }
+
+                if (Scalar(connection, transaction, $"SELECT COUNT(*) FROM Imports WHERE StoreId = $store AND Status = {(int)ImportStatus.Running}", storeId) > 0)
+                {
+                    return DeletionOutcome.ImportRunning;
+                }
+
+                // Children first and explicitly, rather than through the foreign keys' cascades, so that one statement
+                // per table does the work instead of one row lookup per deleted child.
+                EventDeletion.DeleteStore(connection, transaction, storeId);
+                foreach (var statement in DeleteStatements)
+                {
+                    Scalar(connection, transaction, statement, storeId);
+                }
+
+                transaction.Commit();
+                return DeletionOutcome.Deleted;
+            },
+            cancellationToken);
 
         var folder = database.StoreFilesFolder(storeId);
-        if (Directory.Exists(folder))
+        if (outcome == DeletionOutcome.Deleted && Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
 
-        return deleted;
+        return outcome;
+    }
+
+    private static readonly string[] DeleteStatements =
+    [
+        "DELETE FROM ImportRowErrors WHERE ImportId IN (SELECT Id FROM Imports WHERE StoreId = $store)",
+        "DELETE FROM Orders WHERE StoreId = $store",
+        "DELETE FROM Imports WHERE StoreId = $store",
+        "DELETE FROM StoreMembers WHERE StoreId = $store",
+        "DELETE FROM ApiTokens WHERE StoreId = $store",
+        "DELETE FROM Stores WHERE Id = $store",
+    ];
+
+    private static long Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql, int storeId)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$store", storeId);
+        return sql.StartsWith("SELECT", StringComparison.Ordinal) ? (long)command.ExecuteScalar()! : command.ExecuteNonQuery();
     }
 }

@@ -12,6 +12,6 @@ internal interface IPartitionSink
     /// <summary>Takes one session, in the order the partition's sessions are built.</summary>
     void Session(SessionSummary session);
 
-    /// <summary>Takes the id of an event that repeats one with a lower id.</summary>
-    void Repeat(long eventId);
+    /// <summary>Takes the id of an event that repeats one with a lower id, and the id of the one kept.</summary>
+    void Repeat(long eventId, long keptId);
 }

@@ -205,9 +205,9 @@ internal sealed class SessionRollupBuilder(StageMap map, TimeSpan sessionTimeout
         _session.Clear();
         for (var i = 0; i < rows.Length; i++)
         {
-            if (IsRepeat(rows, i))
+            if (KeptOf(rows, i) is var kept and >= 0)
             {
-                sink.Repeat(rows[i].Id);
+                sink.Repeat(rows[i].Id, rows[kept].Id);
                 continue;
             }
 
@@ -223,19 +223,20 @@ internal sealed class SessionRollupBuilder(StageMap map, TimeSpan sessionTimeout
         Emit(groupKey, visitor!, sink);
     }
 
-    // Rows are in (time, id) order: a repeat has the identity hash of an earlier, kept row of the same time.
-    private static bool IsRepeat(Span<PartitionRow> rows, int i)
+    // Rows are in (time, id) order: a repeat has the identity hash of an earlier, kept row of the same time. The
+    // index of that kept row, or -1 when row i is no repeat.
+    private static int KeptOf(Span<PartitionRow> rows, int i)
     {
         for (var j = i - 1; j >= 0 && rows[j].TimeUs == rows[i].TimeUs; j--)
         {
             if (rows[j].IdentityHash == rows[i].IdentityHash && !rows[j].Repeated)
             {
                 rows[i].Repeated = true;
-                return true;
+                return j;
             }
         }
 
-        return false;
+        return -1;
     }
 
     private void Emit(string? sessionKey, string visitor, IPartitionSink sink)

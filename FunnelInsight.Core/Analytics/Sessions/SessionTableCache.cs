@@ -16,7 +16,18 @@ internal sealed class SessionTableCache(FunnelDatabase database)
     /// <exception cref="ArgumentException">The store does not exist.</exception>
     public async Task<(SessionTable Table, StoreSettings Settings)> GetAsync(int storeId, CancellationToken cancellationToken)
     {
-        var settings = await ReadSettingsAsync(storeId, cancellationToken);
+        StoreSettings settings;
+        try
+        {
+            settings = await ReadSettingsAsync(storeId, cancellationToken);
+        }
+        catch (ArgumentException)
+        {
+            // A deleted store (from this process or another: the command line) leaves no table behind in memory.
+            Forget(storeId);
+            throw;
+        }
+
         var entry = _tables.AddOrUpdate(
             storeId,
             _ => (settings.DataVersion, NewLoad(storeId, settings.Clock)),
@@ -24,6 +35,12 @@ internal sealed class SessionTableCache(FunnelDatabase database)
         var table = await entry.Table.Value.WaitAsync(cancellationToken);
         return (table, settings);
     }
+
+    /// <summary>Drops the store's table from memory (a deleted store).</summary>
+    public void Forget(int storeId) => _tables.TryRemove(storeId, out _);
+
+    /// <summary>True while the store's table is held in memory.</summary>
+    public bool Holds(int storeId) => _tables.ContainsKey(storeId);
 
     /// <summary>The visitor paths of a table, loaded on first use.</summary>
     public async Task<VisitorPaths> VisitorsAsync(int storeId, SessionTable table, CancellationToken cancellationToken)

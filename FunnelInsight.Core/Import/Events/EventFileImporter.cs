@@ -38,7 +38,7 @@ internal static class EventFileImporter
 
         using var queue = new WriteQueue();
         var writer = queue.Own(new EventBlockWriter(connection, context.ImportId));
-        var rollups = queue.Own(new RollupWriter(connection, storeId, firstId, queue.Post));
+        var rollups = queue.Own(new RollupWriter(connection, storeId, firstId, queue.Post, context.ImportId));
         var batch = new EventBatch(BatchSize, firstId);
         long rows = 0;
         while (reader.Read())

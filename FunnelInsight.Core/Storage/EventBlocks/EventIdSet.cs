@@ -11,6 +11,45 @@ internal sealed class EventIdSet(int storeId)
     private readonly long _first = StoreRowIds.First(storeId);
     private ulong[] _bits = new ulong[64];
 
+    /// <summary>The set stored as <see cref="ToBytes"/> wrote it.</summary>
+    public static EventIdSet FromBytes(int storeId, byte[] data)
+    {
+        var set = new EventIdSet(storeId) { _bits = new ulong[Math.Max(1, data.Length / sizeof(ulong))] };
+        Buffer.BlockCopy(data, 0, set._bits, 0, data.Length / sizeof(ulong) * sizeof(ulong));
+        set.Count = set._bits.Sum(w => (long)BitOperations.PopCount(w));
+        return set;
+    }
+
+    /// <summary>The set as bytes (its bit words, little-endian as the machine keeps them), up to its highest id.</summary>
+    public byte[] ToBytes()
+    {
+        var used = _bits.Length;
+        while (used > 0 && _bits[used - 1] == 0)
+        {
+            used--;
+        }
+
+        var data = new byte[used * sizeof(ulong)];
+        Buffer.BlockCopy(_bits, 0, data, 0, data.Length);
+        return data;
+    }
+
+    /// <summary>Adds every id of <paramref name="other"/> (of the same store).</summary>
+    public void UnionWith(EventIdSet other)
+    {
+        if (other._bits.Length > _bits.Length)
+        {
+            Array.Resize(ref _bits, other._bits.Length);
+        }
+
+        for (var i = 0; i < other._bits.Length; i++)
+        {
+            _bits[i] |= other._bits[i];
+        }
+
+        Count = _bits.Sum(w => (long)BitOperations.PopCount(w));
+    }
+
     /// <summary>Ids in the set.</summary>
     public long Count { get; private set; }
 

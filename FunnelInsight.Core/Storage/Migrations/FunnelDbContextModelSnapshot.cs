@@ -96,6 +96,25 @@ namespace FunnelInsight.Core.Storage.Migrations
                     b.ToTable("StoreMembers");
                 });
 
+            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.ImportRepeatSet", b =>
+                {
+                    b.Property<int>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ImportId");
+
+                    b.HasIndex("StoreId");
+
+                    b.ToTable("ImportRepeats", (string)null);
+                });
+
             modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.ImportRowError", b =>
                 {
                     b.Property<long>("Id")
@@ -360,6 +379,15 @@ namespace FunnelInsight.Core.Storage.Migrations
                     b.HasOne("FunnelInsight.Core.Storage.Entities.Store", null)
                         .WithMany()
                         .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.ImportRepeatSet", b =>
+                {
+                    b.HasOne("FunnelInsight.Core.Storage.Entities.ImportRun", null)
+                        .WithOne()
+                        .HasForeignKey("FunnelInsight.Core.Storage.Entities.ImportRepeatSet", "ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

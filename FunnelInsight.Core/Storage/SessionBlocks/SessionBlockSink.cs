@@ -14,8 +14,8 @@ internal sealed class SessionBlockSink : IPartitionSink
 
     public long Sessions { get; private set; }
 
-    /// <summary>The ids of repeated events, in the order they were found.</summary>
-    public List<long> Repeats { get; } = [];
+    /// <summary>The ids of repeated events, each with the id of the event kept, in the order they were found.</summary>
+    public List<(long Id, long KeptId)> Repeats { get; } = [];
 
     public void Session(SessionSummary session)
     {
@@ -27,7 +27,7 @@ internal sealed class SessionBlockSink : IPartitionSink
         }
     }
 
-    public void Repeat(long eventId) => Repeats.Add(eventId);
+    public void Repeat(long eventId, long keptId) => Repeats.Add((eventId, keptId));
 
     /// <summary>The blocks, the last one sealed however full it is; call it once every session is in.</summary>
     public IReadOnlyList<(byte[] Data, int Count)> Blocks()

@@ -1,6 +1,7 @@
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Stores;
@@ -34,9 +35,15 @@ public sealed class StoreCatalogTests
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllTextAsync(file, Events);
 
-        Assert.True(await db.Stores.DeleteAsync(doomed.Id));
+        var analytics = new FunnelInsight.Core.Analytics.SqliteFunnelAnalytics(db.Database);
+        await analytics.WarmAsync(doomed.Id);
+        Assert.True(analytics.Holds(doomed.Id));
 
-        foreach (var table in new[] { "Orders", "Imports", "StoreMembers", "ApiTokens" })
+        Assert.Equal(DeletionOutcome.Deleted, await db.Stores.DeleteAsync(doomed.Id));
+        await Assert.ThrowsAsync<ArgumentException>(() => analytics.WarmAsync(doomed.Id));
+        Assert.False(analytics.Holds(doomed.Id));
+
+        foreach (var table in new[] { "Orders", "Imports", "StoreMembers", "ApiTokens", "ImportRepeats" })
         {
             Assert.Equal(0, await db.CountAsync($"SELECT COUNT(*) FROM {table} WHERE StoreId = {doomed.Id}"));
         }
@@ -56,11 +63,40 @@ public sealed class StoreCatalogTests
     }
 
     [Fact]
-    public async Task Deleting_a_store_that_does_not_exist_reports_false()
+    public async Task Deleting_a_store_that_does_not_exist_reports_not_found()
     {
         await using var db = await TempDatabase.CreateAsync();
 
-        Assert.False(await db.Stores.DeleteAsync(7));
+        Assert.Equal(DeletionOutcome.NotFound, await db.Stores.DeleteAsync(7));
+    }
+
+    [Fact]
+    public async Task A_store_with_an_import_still_running_is_not_deleted()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var store = await FilledStoreAsync(db, "Busy");
+        await db.ExecuteAsync($"UPDATE Imports SET Status = {(int)ImportStatus.Running} WHERE StoreId = {store.Id}");
+
+        Assert.Equal(DeletionOutcome.ImportRunning, await db.Stores.DeleteAsync(store.Id));
+        Assert.Equal(3, Assert.Single(await db.Stores.ListAsync()).Events);
+    }
+
+    [Fact]
+    public async Task Deleting_a_store_waits_for_an_import_holding_the_write_turn_and_then_deletes_what_it_stored()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var store = await FilledStoreAsync(db, "Waited");
+        await using var holder = await db.Database.OpenAsync();
+        var held = holder.BeginTransaction(deferred: false);
+        using var told = new SemaphoreSlim(0);
+
+        var deleting = db.Stores.DeleteAsync(store.Id, waiting: () => told.Release());
+        Assert.True(await told.WaitAsync(TimeSpan.FromSeconds(30)), "the deletion said it was waiting");
+        Assert.False(deleting.IsCompleted);
+        held.Rollback();
+
+        Assert.Equal(DeletionOutcome.Deleted, await deleting);
+        Assert.Empty(await db.Stores.ListAsync());
     }
 
     private static async Task<Store> FilledStoreAsync(TempDatabase db, string name)

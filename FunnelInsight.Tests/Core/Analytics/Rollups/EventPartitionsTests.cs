@@ -184,7 +184,7 @@ public class EventPartitionsTests
 
         public void Session(SessionSummary session) => List.Add(session);
 
-        public void Repeat(long eventId) => RepeatIds.Add(eventId);
+        public void Repeat(long eventId, long keptId) => RepeatIds.Add(eventId);
     }
 
     private static void Add(EventPartitions partitions, long id, long time, long identity, string? session, string visitor, string name) =>

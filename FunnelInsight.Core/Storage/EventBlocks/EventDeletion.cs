@@ -1,0 +1,81 @@
+using FunnelInsight.Core.Analytics.Rollups;
+using FunnelInsight.Core.Analytics.Sessions;
+using FunnelInsight.Core.Domain;
+using Microsoft.Data.Sqlite;
+
+namespace FunnelInsight.Core.Storage.EventBlocks;
+
+/// <summary>
+/// Takes events out of the store, with the session rollups built from them: an import's, or a whole store's. The one
+/// place events and sessions are deleted, inside the caller's write transaction, so that another event engine needs to
+/// carry just these two operations.
+/// </summary>
+internal static class EventDeletion
+{
+    /// <summary>
+    /// Deletes the events import <paramref name="importId"/> stored that no other import of the store also delivered
+    /// (<see cref="ImportRepeatStore"/>), and its repeat record, then rebuilds the store's sessions from the events left;
+    /// returns how many events went. Events of imports deleted before, kept then because this one also delivered them,
+    /// go now too unless a remaining import delivered them as well.
+    /// </summary>
+    public static long DeleteImport(SqliteConnection connection, SqliteTransaction transaction, int storeId, int importId, StageMap map, TimeSpan sessionTimeout,
+        CancellationToken cancellationToken)
+    {
+        var kept = ImportRepeatStore.DeliveredByOthers(connection, storeId, importId);
+        var remaining = RemainingImports(connection, storeId, importId);
+        var doomed = new EventIdSet(storeId);
+        using (var rows = new RawRows(connection, "SELECT Id, ImportId, Data FROM EventBlocks WHERE Id BETWEEN ?1 AND ?2 ORDER BY Id", StoreRowIds.Range(storeId)))
+        {
+            var decoder = new EventBlockDecoder();
+            while (rows.Read())
+            {
+                // A block of this import, or of one deleted before whose events another import kept alive.
+                if (remaining.Contains((int)rows.Int64(1)))
+                {
+                    continue;
+                }
+
+                decoder.Reset(rows.Int64(0), rows.Bytes(2));
+                while (decoder.Next(out var id, out _))
+                {
+                    if (!kept.Contains(id))
+                    {
+                        doomed.Add(id);
+                    }
+                }
+            }
+        }
+
+        EventBlockStore.Delete(connection, storeId, doomed);
+        using (var forget = new PositionalStatement(connection, "DELETE FROM ImportRepeats WHERE ImportId = ?1"))
+        {
+            forget.Bind(1, importId);
+            forget.Execute();
+        }
+
+        StoreRollups.Rebuild(connection, transaction, storeId, map, sessionTimeout, cancellationToken);
+        return doomed.Count;
+    }
+
+    /// <summary>Deletes every event, session rollup and repeat record of the store.</summary>
+    public static void DeleteStore(SqliteConnection connection, SqliteTransaction transaction, int storeId)
+    {
+        StoreRowIds.Delete(connection, transaction, "EventBlocks", storeId);
+        StoreRowIds.Delete(connection, transaction, "SessionBlocks", storeId);
+        using var forget = new PositionalStatement(connection, "DELETE FROM ImportRepeats WHERE StoreId = ?1");
+        forget.Bind(1, storeId);
+        forget.Execute();
+    }
+
+    private static HashSet<int> RemainingImports(SqliteConnection connection, int storeId, int importId)
+    {
+        var ids = new HashSet<int>();
+        using var rows = new RawRows(connection, "SELECT Id FROM Imports WHERE StoreId = ?1 AND Id <> ?2", [storeId, importId]);
+        while (rows.Read())
+        {
+            ids.Add((int)rows.Int64(0));
+        }
+
+        return ids;
+    }
+}
