@@ -29,6 +29,7 @@ public static class DashboardApp
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<StoreCatalog>();
         builder.Services.AddSingleton<ImportService>();
+        builder.Services.AddSingleton<ImportDeletion>();
         builder.Services.AddSingleton<InterruptedImports>();
         builder.Services.AddSingleton<DemoStoreLoader>();
         builder.AddDashboard();

@@ -18,6 +18,12 @@ public static class ApiEndpoints
         var store = api.MapGroup("/stores/{storeId:int}")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
+        store.MapDelete("", DeletionEndpoints.DeleteStoreAsync)
+            .WithTags("Stores")
+            .WithName("DeleteStore")
+            .WithSummary("Deletes the store and everything it holds (events, sessions, orders, imports, members, store tokens, files); Owner.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         store.MapGroup("/reports").WithTags("Reports")
             .MapGet("/{kind}.{format}", ReportEndpoints.ExportAsync)
             .WithName("GetReport")
@@ -37,6 +43,10 @@ public static class ApiEndpoints
             .WithName("GetImportErrors")
             .WithSummary("The rows an import rejected, with their line and reason, as CSV; Analyst or Owner.")
             .Produces<byte[]>(StatusCodes.Status200OK, "text/csv");
+        imports.MapDelete("/{importId:int}", DeletionEndpoints.DeleteImportAsync)
+            .WithName("DeleteImport")
+            .WithSummary("Deletes an import: its events (those no other import delivered), the orders it stored first and its row errors; the sessions are rebuilt; Owner.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

@@ -12,7 +12,7 @@ namespace FunnelInsight.Web.Cli;
 internal static class CommandGrammar
 {
     /// <summary>The verbs (the first argument).</summary>
-    public static IReadOnlyList<string> Verbs { get; } = ["import", "imports", "stores", "generate", "report", "users", "tokens", "settings"];
+    public static IReadOnlyList<string> Verbs { get; } = ["import", "imports", "stores", "generate", "report", "users", "tokens", "settings", "delete-import", "delete-store"];
 
     /// <summary>The command tree.</summary>
     public static RootCommand Build()
@@ -28,6 +28,15 @@ internal static class CommandGrammar
             ("store", "The store."), ("time-zone", "IANA time zone of the store's days."), ("currency", "ISO 4217 currency."),
             ("session-timeout", "Session timeout in minutes."), ("window", "Visitor conversion window in hours."),
             ("stage-map", "A file with the stage map."), Token));
+        var deleteImport = Verb("delete-import", "Deletes an import (its events, orders and row errors; sessions rebuilt), as the store's Owner.",
+            ("store", "The store."), ("import", "The import's id (see imports)."), Token);
+        var deleteStore = Verb("delete-store", "Deletes a store and everything in it (events, orders, imports, members, files), as its Owner.", ("store", "The store."), Token);
+        foreach (var delete in new[] { deleteImport, deleteStore })
+        {
+            delete.Options.Add(new Option<bool>("--yes") { Description = "Confirms without asking (for scripts); otherwise the import's id or the store's name is read from stdin." });
+            root.Subcommands.Add(delete);
+        }
+
         root.Subcommands.Add(Verb("stores", "Lists the stores without members and, with a token, its user's stores.", Token));
         root.Subcommands.Add(Verb("generate", "Writes a generated store's events.csv and orders.csv.",
             ("events", "Number of events."), ("orders", "Number of orders."), ("out", "The folder to write to."), ("seed", "Random seed (default 1)."),
@@ -92,7 +101,8 @@ internal static class CommandGrammar
 
         var options = parsed.CommandResult.Children.OfType<OptionResult>()
             .Where(o => !o.Implicit)
-            .ToDictionary(o => o.Option.Name.TrimStart('-'), o => o.GetValueOrDefault<string?>(), StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(o => o.Option.Name.TrimStart('-'), o => o.Option is Option<bool> ? (o.GetValueOrDefault<bool>() ? "true" : null) : o.GetValueOrDefault<string?>(),
+                StringComparer.OrdinalIgnoreCase);
         return new CommandArguments(path[0], path.Count > 1 ? path[1] : null, options);
     }
 

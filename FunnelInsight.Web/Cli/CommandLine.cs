@@ -69,6 +69,7 @@ public static class CommandLine
                 "report" => await ReportCommand.RunAsync(command, access, new SqliteFunnelAnalytics(database), output, cancellationToken),
                 "users" => await UsersCommand.RunAsync(command, database, input ?? Console.In, output, error, cancellationToken),
                 "tokens" => await TokensCommand.RunAsync(command, database, output, cancellationToken),
+                "delete-import" or "delete-store" => await DeleteCommand.RunAsync(command, access, database, input ?? Console.In, output, error, cancellationToken),
                 "settings" => await SettingsCommand.RunAsync(command, access, new StoreSettingsService(database), output, cancellationToken),
                 _ => await StoresCommand.RunAsync(access, output, cancellationToken),
             };

@@ -20,7 +20,8 @@ public sealed partial record ApiRoute(string Method, string Template)
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
             // The catch-all 404 answers every method and is no route of its own.
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is not null)
-            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m => new ApiRoute(m, Constraint().Replace(e.RoutePattern.RawText!, "{$1}"))))
+            // A group's route mapped at "" keeps the group's trailing slash in its raw text; the document, like clients, has none.
+            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods.Select(m => new ApiRoute(m, Constraint().Replace(e.RoutePattern.RawText!, "{$1}").TrimEnd('/'))))
             .ToList();
     }
 

@@ -45,11 +45,15 @@ internal sealed class CommandLineRun : IDisposable
     public static string LastLine(string text) => text.TrimEnd().Split('\n')[^1].TrimEnd('\r');
 
     /// <summary>Runs one command; returns its exit code, stdout and stderr.</summary>
-    public async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    public Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    /// <summary>Runs one command with <paramref name="stdin"/> as its standard input; returns its exit code, stdout and stderr.</summary>
+    public async Task<(int Exit, string Output, string Error)> RunWithInputAsync(string stdin, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await CommandLine.RunAsync(args, output, error, _configuration);
+        using var input = new StringReader(stdin);
+        var exit = await CommandLine.RunAsync(args, output, error, _configuration, input);
         return (exit, output.ToString(), error.ToString());
     }
 
