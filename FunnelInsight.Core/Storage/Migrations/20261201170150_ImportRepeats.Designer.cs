@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FunnelInsight.Core.Storage.Migrations
 {
     [DbContext(typeof(FunnelDbContext))]
-    [Migration("20261201163815_ImportRepeats")]
+    [Migration("20261201170150_ImportRepeats")]
     partial class ImportRepeats
     {
         /// <inheritdoc />
@@ -141,6 +141,9 @@ namespace FunnelInsight.Core.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ImportId", "Line");
@@ -204,6 +207,9 @@ namespace FunnelInsight.Core.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Warnings")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
