@@ -50,6 +50,12 @@ internal static class EventFileImporter
             }
             else if (parser.TryParse(reader, batch, out var error))
             {
+                if (parser.Warnings.Count > 0)
+                {
+                    RowError[] warnings = [.. parser.Warnings];
+                    queue.Post(() => Array.ForEach(warnings, context.Errors.Add));
+                }
+
                 if (batch.IsFull)
                 {
                     var full = batch;

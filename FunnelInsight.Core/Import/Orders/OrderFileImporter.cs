@@ -56,6 +56,13 @@ internal static class OrderFileImporter
                     drafts.Remove(orderId);
                 }
             }
+            else
+            {
+                foreach (var warning in rowReader.Warnings)
+                {
+                    context.Errors.Add(warning);
+                }
+            }
 
             if (rows % 8192 == 0)
             {
