@@ -1,3 +1,5 @@
+using FunnelInsight.Core.Events;
+using FunnelInsight.Core.Events.Blocks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -15,7 +17,11 @@ public sealed class FunnelDatabase
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, DefaultTimeout = 60 };
         ConnectionString = builder.ToString();
+        Events = new BlockEventStore(this);
     }
+
+    /// <summary>Where this instance's events and session rollups are stored.</summary>
+    internal IEventStore Events { get; }
 
     /// <summary>The connection string in use, with foreign keys on.</summary>
     public string ConnectionString { get; }
@@ -49,8 +55,8 @@ public sealed class FunnelDatabase
         new(new DbContextOptionsBuilder<FunnelDbContext>().UseSqlite(connection).Options);
 
     /// <summary>
-    /// Creates the database file's folder, applies pending migrations and what they leave to code (see
-    /// <see cref="StorageUpgrade"/>), and turns on WAL.
+    /// Creates the database file's folder, applies pending migrations and what they leave to the event store (see
+    /// <see cref="IEventStore.UpgradeAsync"/>), and turns on WAL.
     /// </summary>
     public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(null, cancellationToken);
 
@@ -79,8 +85,7 @@ public sealed class FunnelDatabase
             await MigrateIfPendingAsync(context, cancellationToken);
         }
 
-        await using var upgrading = await OpenAsync(cancellationToken);
-        StorageUpgrade.Run(upgrading, logger);
+        await Events.UpgradeAsync(logger, cancellationToken);
     }
 
     /// <summary>
