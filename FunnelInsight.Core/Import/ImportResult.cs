@@ -37,6 +37,9 @@ public sealed record ImportResult(
     /// </summary>
     public long RowsUpdated { get; init; }
 
+    /// <summary>How the encoding was decided: detected from the file, or chosen by the user.</summary>
+    public Reading.DecisionSource EncodingSource { get; init; }
+
     /// <summary>How many row errors a result carries; the rest are in the import's error file.</summary>
     public const int MaxErrorsInResult = 100;
 }

@@ -99,8 +99,10 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
             cancellationToken);
 
         ImportCounts counts;
+        DecisionSource encodingSource;
         using (var reader = ExportReader.Open(stream, request.Encoding, fileName))
         {
+            encodingSource = reader.Encoding.Detected ? DecisionSource.Detected : DecisionSource.Chosen;
             counts = request.Kind == ImportKind.Events
                 ? EventFileImporter.Run(reader, context, (request.DateOrder, request.DecimalMark), SessionRules.Read(connection, transaction, request.StoreId) ?? throw new ImportFileException($"Store {request.StoreId} does not exist."), request.Format, request.Mapping)
                 : OrderFileImporter.Run(reader, context, request.Format, request.Mapping);
@@ -108,7 +110,11 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
 
         cancellationToken.ThrowIfCancellationRequested();
         var result = new ImportResult(run.Id, ImportStatus.Succeeded, counts.Format, counts.Mapping, counts.RowsRead,
-            counts.RowsStored, errors.Count, counts.RowsDuplicate, errors.First, null, counts.RowsBlank, counts.Encoding, counts.Conventions) { RowsUpdated = counts.RowsUpdated };
+            counts.RowsStored, errors.Count, counts.RowsDuplicate, errors.First, null, counts.RowsBlank, counts.Encoding, counts.Conventions)
+        {
+            RowsUpdated = counts.RowsUpdated,
+            EncodingSource = encodingSource,
+        };
         Execute(connection, transaction, "UPDATE Stores SET DataVersion = DataVersion + 1 WHERE Id = $p0", request.StoreId);
         Execute(connection, transaction, "UPDATE Imports SET Sha256 = $p0 WHERE Id = $p1", stream.HashHex(), run.Id);
         FinishRun(connection, transaction, run.Id, result);

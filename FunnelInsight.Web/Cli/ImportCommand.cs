@@ -4,6 +4,7 @@ using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Web.Services.Importing;
 
 namespace FunnelInsight.Web.Cli;
 
@@ -13,8 +14,6 @@ namespace FunnelInsight.Web.Cli;
 /// </summary>
 internal static class ImportCommand
 {
-    private const int ErrorsShown = 20;
-
     public static async Task<int> RunAsync(CommandArguments args, CommandAccess access, FunnelDatabase database, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var storeName = args.Required("store");
@@ -59,22 +58,7 @@ internal static class ImportCommand
             await ImportErrorFile.WriteAsync(database, result.ImportId, errorFile, cancellationToken);
         }
 
-        await output.WriteLineAsync(JsonSerializer.Serialize(new
-        {
-            importId = result.ImportId,
-            format = result.Format,
-            mapping = result.Mapping,
-            rowsRead = result.RowsRead,
-            rowsStored = result.RowsStored,
-            rowsRejected = result.RowsRejected,
-            rowsDuplicate = result.RowsDuplicate,
-            rowsUpdated = result.RowsUpdated,
-            rowsBlank = result.RowsBlank,
-            encoding = result.Encoding,
-            dateOrder = result.Conventions?.DateOrder.Name(),
-            decimalMark = result.Conventions?.DecimalMark.Name(),
-            errors = result.Errors.Take(ErrorsShown).Select(e => new { line = e.Line, column = e.Column, reason = e.Reason }),
-        }));
+        await output.WriteLineAsync(JsonSerializer.Serialize(ImportResultDocument.Of(result), ImportResultDocument.Json));
         return 0;
     }
 

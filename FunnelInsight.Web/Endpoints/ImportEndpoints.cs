@@ -3,6 +3,8 @@ using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Services;
+using FunnelInsight.Web.Services.Importing;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace FunnelInsight.Web.Endpoints;
@@ -46,7 +48,8 @@ public static class ImportEndpoints
         return Results.File(buffer.ToArray(), "text/csv; charset=utf-8", $"import-{importId}-errors.csv");
     }
 
-    private static async Task<IResult> UploadAsync(int storeId, string kind, string? fileName, string? format, string? map, string? encoding, HttpContext http,
+    private static async Task<IResult> UploadAsync(int storeId, string kind, string? fileName, string? format, string? map, string? encoding, string? dateOrder,
+        [FromQuery(Name = "decimal")] string? decimalMark, HttpContext http,
         IStoreAccess access, UploadGuard guard, ImportService imports, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         var importKind = kind.ToLowerInvariant() switch { "events" => ImportKind.Events, "orders" => ImportKind.Orders, _ => (ImportKind?)null };
@@ -58,6 +61,12 @@ public static class ImportEndpoints
         if (await StoreGate.CheckAsync(http.User, storeId, StoreRole.Owner, access, cancellationToken) is { } refused)
         {
             return refused;
+        }
+
+        var choices = UploadChoices.Read(encoding, dateOrder, decimalMark);
+        if (choices.Problem is { } badChoice)
+        {
+            return badChoice;
         }
 
         // Let the guard see one byte past the limit, so that an oversized body gets its message rather than a reset.
@@ -86,21 +95,9 @@ public static class ImportEndpoints
         {
             // The dashboard's shutdown cancels the import too, so that its record ends Cancelled rather than Running.
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-            var result = await imports.ImportAsync(new ImportRequest(storeId, importKind.Value, file.Path, file.FileName, format, map, encoding), cancellationToken: cancel.Token);
-            var body = new
-            {
-                importId = result.ImportId,
-                status = result.Status.ToString(),
-                message = result.Message,
-                format = result.Format,
-                rowsRead = result.RowsRead,
-                rowsStored = result.RowsStored,
-                rowsRejected = result.RowsRejected,
-                rowsDuplicate = result.RowsDuplicate,
-                rowsUpdated = result.RowsUpdated,
-                rowsBlank = result.RowsBlank,
-                encoding = result.Encoding,
-            };
+            var result = await imports.ImportAsync(
+                new ImportRequest(storeId, importKind.Value, file.Path, file.FileName, format, map, encoding, choices.DateOrder, choices.DecimalMark), cancellationToken: cancel.Token);
+            var body = ImportResultDocument.Of(result);
             return Results.Json(body, statusCode: result.Status == ImportStatus.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
         }
         finally

@@ -1,6 +1,6 @@
 namespace FunnelInsight.Core.Import.Reading;
 
-/// <summary>Names of <see cref="DateOrder"/> and <see cref="DecimalMark"/> as the command line, the API and the result write them.</summary>
+/// <summary>Names of <see cref="DateOrder"/>, <see cref="DecimalMark"/> and <see cref="DecisionSource"/> as the command line, the API and the result write them.</summary>
 public static class ReadingNames
 {
     /// <summary><c>dmy</c>, <c>mdy</c> or <c>ymd</c>.</summary>
@@ -8,6 +8,9 @@ public static class ReadingNames
 
     /// <summary><c>point</c> or <c>comma</c>.</summary>
     public static string Name(this DecimalMark mark) => mark.ToString().ToLowerInvariant();
+
+    /// <summary><c>detected</c>, <c>assumed</c> or <c>chosen</c>.</summary>
+    public static string Name(this DecisionSource source) => source.ToString().ToLowerInvariant();
 
     /// <summary>Reads <c>dmy</c>, <c>mdy</c> or <c>ymd</c> (without case); null for empty.</summary>
     /// <exception cref="ImportFileException">Any other word.</exception>

@@ -19,7 +19,7 @@ public sealed class ImportCommandTests : IDisposable
         using var json = JsonDocument.Parse(LastLine(run.Output));
         var root = json.RootElement;
         Assert.Equal(
-            ["importId", "format", "mapping", "rowsRead", "rowsStored", "rowsRejected", "rowsDuplicate", "rowsUpdated", "rowsBlank", "encoding", "dateOrder", "decimalMark", "errors"],
+            ["importId", "status", "message", "format", "mapping", "rowsRead", "rowsStored", "rowsRejected", "rowsDuplicate", "rowsUpdated", "rowsBlank", "encoding", "encodingSource", "dateOrder", "dateOrderSource", "decimalMark", "decimalMarkSource", "errors"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("canonical", 18, 18, 0, 0), (root.GetProperty("format").GetString(), root.GetProperty("rowsRead").GetInt64(),
             root.GetProperty("rowsStored").GetInt64(), root.GetProperty("rowsRejected").GetInt64(), root.GetProperty("rowsDuplicate").GetInt64()));

@@ -13,6 +13,9 @@ public sealed class UploadApp : IAsyncLifetime
     /// <summary>The store uploads go into.</summary>
     public int StoreId { get; private set; }
 
+    /// <summary>The app's database, to look at what an upload stored.</summary>
+    public FunnelInsight.Core.Storage.FunnelDatabase Database => _db!.Database;
+
     /// <summary>A client sending the store owner's API token.</summary>
     public HttpClient OwnerClient()
     {

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Import.Reading;
+
+namespace FunnelInsight.Web.Services.Importing;
+
+/// <summary>
+/// An import's result as JSON, the one shape that <c>import</c> on the command line prints and the upload API answers:
+/// its counts, and how the file was read (encoding, date order, decimal mark), each with how it was decided
+/// (<c>detected</c>, <c>assumed</c> when the file could not tell, or <c>chosen</c>).
+/// </summary>
+internal sealed record ImportResultDocument(
+    int ImportId,
+    string Status,
+    string? Message,
+    string Format,
+    string Mapping,
+    long RowsRead,
+    long RowsStored,
+    long RowsRejected,
+    long RowsDuplicate,
+    long RowsUpdated,
+    long RowsBlank,
+    string? Encoding,
+    string? EncodingSource,
+    string? DateOrder,
+    string? DateOrderSource,
+    string? DecimalMark,
+    string? DecimalMarkSource,
+    IReadOnlyList<ImportResultDocument.Error> Errors)
+{
+    /// <summary>How many row errors the document lists (all are in the import's error file).</summary>
+    public const int ErrorsShown = 20;
+
+    /// <summary>Written as the API writes JSON: camelCase names.</summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The document of <paramref name="result"/>.</summary>
+    public static ImportResultDocument Of(ImportResult result) => new(
+        result.ImportId,
+        result.Status.ToString(),
+        result.Message,
+        result.Format,
+        result.Mapping,
+        result.RowsRead,
+        result.RowsStored,
+        result.RowsRejected,
+        result.RowsDuplicate,
+        result.RowsUpdated,
+        result.RowsBlank,
+        result.Encoding,
+        result.Encoding is null ? null : result.EncodingSource.Name(),
+        result.Conventions?.DateOrder.Name(),
+        result.Conventions?.DateOrderSource.Name(),
+        result.Conventions?.DecimalMark.Name(),
+        result.Conventions?.DecimalMarkSource.Name(),
+        [.. result.Errors.Take(ErrorsShown).Select(e => new Error(e.Line, e.Column, e.Reason))]);
+
+    /// <summary>One row error: its line, column (null for the whole row) and reason.</summary>
+    internal sealed record Error(long Line, string? Column, string Reason);
+}
