@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Analytics.Sessions;
 using FunnelInsight.Core.Import;
 using Microsoft.Extensions.Logging;
@@ -39,6 +40,12 @@ internal interface IEventStore
 
     /// <summary>The keys and times of a few sessions by id (of one store), which the memory columns leave out.</summary>
     Task<IReadOnlyDictionary<long, SessionKeys>> SessionDetailsAsync(int storeId, IReadOnlyList<long> sessionIds, CancellationToken cancellationToken);
+
+    /// <summary>Every stored event of the store, in id order.</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(int storeId, CancellationToken cancellationToken);
+
+    /// <summary>Every session rollup of the store with its id, in id order.</summary>
+    Task<IReadOnlyList<(long Id, SessionSummary Session)>> ReadSessionsAsync(int storeId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Does what a schema upgrade leaves to the engine, after the application database's migrations have run, saying so

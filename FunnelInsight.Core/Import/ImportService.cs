@@ -92,7 +92,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         using var connection = database.OpenAsync(cancellationToken).GetAwaiter().GetResult();
         using var transaction = WriteTurn.Begin(connection, () => progress?.Report(new ImportProgress(ImportPhase.Waiting, 0, run.FileSize, 0)), cancellationToken);
         using var errors = new RowErrorWriter(connection, transaction, run.Id);
-        var write = new StoreWrite(connection, transaction, request.StoreId);
+        using var write = new StoreWrite(connection, transaction, request.StoreId);
         var context = new ImportContext(write, database.Events, run.Id, run.FileSize, errors,
             rows => progress?.Report(new ImportProgress(ImportPhase.Reading, stream.BytesRead, run.FileSize, rows)),
             rows => progress?.Report(new ImportProgress(ImportPhase.BuildingRollups, run.FileSize, run.FileSize, rows)),

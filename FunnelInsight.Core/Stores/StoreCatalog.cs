@@ -61,7 +61,7 @@ public sealed class StoreCatalog(FunnelDatabase database)
         // Children first and explicitly, rather than through the foreign keys' cascades, so that one
         // statement per table does the work instead of one row lookup per deleted child.
         await context.ImportRowErrors.Where(e => context.Imports.Any(i => i.Id == e.ImportId && i.StoreId == storeId)).ExecuteDeleteAsync(cancellationToken);
-        var write = new StoreWrite((SqliteConnection)context.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), storeId);
+        using var write = new StoreWrite((SqliteConnection)context.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), storeId);
         database.Events.DeleteStore(write);
         await context.Orders.Where(o => o.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
         await context.Imports.Where(i => i.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);

@@ -119,7 +119,7 @@ public sealed class StoreSettingsService(FunnelDatabase database)
         }
 
         // The rebuild reads every event of the store: keep it off the caller's thread (a Blazor circuit).
-        var write = new StoreWrite(connection, transaction, storeId);
+        using var write = new StoreWrite(connection, transaction, storeId);
         var sessions = await Task.Run(
             () => database.Events.RebuildSessions(write, new SessionRules(map, TimeSpan.FromMinutes(settings.SessionTimeoutMinutes)), cancellationToken),
             cancellationToken);

@@ -71,6 +71,20 @@ internal sealed class BlockEventStore(FunnelDatabase database) : IEventStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(int storeId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return BlockContents.Events(connection, storeId, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<(long Id, SessionSummary Session)>> ReadSessionsAsync(int storeId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return BlockContents.Sessions(connection, storeId, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<int>> UpgradeAsync(ILogger? logger, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
