@@ -9,6 +9,9 @@ internal sealed record StoredSession(
     int SignalMask, int ExitSignal, string LastEvent, double CartValue, int CartItems, double PurchaseValue, int Events,
     double? AvgLoad, byte[] StagePath)
 {
+    /// <summary>The session's values with its stage path as hex, compared by value (an array compares by reference).</summary>
+    public (StoredSession Values, string StagePath) Comparable => (this with { StagePath = Array.Empty<byte>() }, Convert.ToHexString(StagePath));
+
     /// <summary>Every stored session of every store, as the event store gives them back, by store and id.</summary>
     public static async Task<IReadOnlyList<StoredSession>> AllAsync(FunnelDatabase database)
     {

@@ -39,6 +39,10 @@ internal static class DuckDbSessionRoller
     {
         var tracked = Tracked(connection, storeId, rules.Map);
         var parameters = importId is { } id ? new[] { ("store", (object?)storeId), ("import", (object?)id) } : [("store", storeId)];
+        // New sessions take ids past every one the store has had, so that a session rolled up again is a new row and an
+        // untouched one keeps its id.
+        var nextId = DuckDbFile.Scalar(connection, "SELECT coalesce(max(id), $first) + 1 FROM sessions WHERE store_id = $store",
+            ("store", storeId), ("first", StoreRowIds.First(storeId)));
         var join = groupsSql is null ? "" : $"JOIN ({groupsSql}) g ON g.has_session = x.has_session AND g.group_key = x.group_key";
         DuckDbFile.Execute(connection, groupsSql is null
             ? "DELETE FROM sessions WHERE store_id = $store"
@@ -55,8 +59,6 @@ internal static class DuckDbSessionRoller
                    x.session_key, x.visitor_key, x.event_name, x.device, x.channel, x.country
             FROM events x {join} WHERE x.store_id = $store
             """, parameters, partitions, cancellationToken);
-        var nextId = DuckDbFile.Scalar(connection, "SELECT coalesce(max(id), $first) + 1 FROM sessions WHERE store_id = $store",
-            ("store", storeId), ("first", StoreRowIds.First(storeId)));
         using var appender = connection.CreateAppender("sessions");
         var sessions = new SessionRollupBuilder(rules.Map, rules.SessionTimeout).Build(
             partitions, tracked, () => new DuckDbSessionSink(), sink => sink.AppendTo(appender, storeId, ref nextId), cancellationToken, SessionRollupBuilder.DefaultThreads);
