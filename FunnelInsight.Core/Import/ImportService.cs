@@ -105,7 +105,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
             encodingSource = reader.Encoding.Detected ? DecisionSource.Detected : DecisionSource.Chosen;
             counts = request.Kind == ImportKind.Events
                 ? EventFileImporter.Run(reader, context, (request.DateOrder, request.DecimalMark), SessionRules.Read(connection, transaction, request.StoreId) ?? throw new ImportFileException($"Store {request.StoreId} does not exist."), request.Format, request.Mapping)
-                : OrderFileImporter.Run(reader, context, request.Format, request.Mapping);
+                : OrderFileImporter.Run(reader, context, (request.DateOrder, request.DecimalMark), request.Format, request.Mapping);
         }
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -6,6 +6,7 @@ using FunnelInsight.Web.Services;
 using FunnelInsight.Web.Services.Importing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FunnelInsight.Web.Endpoints;
 
@@ -18,17 +19,15 @@ public static class ImportEndpoints
     /// <summary>The dashboard's link to an import's error file.</summary>
     public static string ErrorFileLink(int storeId, int importId) => $"/stores/{storeId}/imports/{importId}/errors.csv";
 
-    /// <summary>Maps the error file routes and the upload route.</summary>
+    /// <summary>Maps the signed-in error file route (the API-token routes are in <see cref="Api.ApiEndpoints"/>).</summary>
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/stores/{storeId:int}/imports/{importId:int}/errors.csv", ErrorFileAsync).RequireAuthorization();
-        app.MapGet("/api/stores/{storeId:int}/imports/{importId:int}/errors.csv", ErrorFileAsync).RequireAuthorization(AccountPolicies.ApiToken);
-        // Antiforgery protects cookie-signed forms; this route takes a bearer token only, which a browser never sends by itself.
-        app.MapPost("/api/stores/{storeId:int}/imports/{kind}", UploadAsync).RequireAuthorization(AccountPolicies.ApiToken).DisableAntiforgery();
         return app;
     }
 
-    private static async Task<IResult> ErrorFileAsync(int storeId, int importId, HttpContext http, IStoreAccess access, ImportHistory history, CancellationToken cancellationToken)
+    /// <summary>The rows an import rejected, as CSV, for an Analyst or Owner.</summary>
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ErrorFileAsync(int storeId, int importId, HttpContext http, IStoreAccess access, ImportHistory history, CancellationToken cancellationToken)
     {
         if (await StoreGate.CheckAsync(http.User, storeId, StoreRole.Analyst, access, cancellationToken) is { } refused)
         {
@@ -40,22 +39,23 @@ public static class ImportEndpoints
         buffer.Write(System.Text.Encoding.UTF8.Preamble);
         if (!await history.WriteErrorsCsvAsync(storeId, importId, buffer, cancellationToken))
         {
-            return Results.NotFound();
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "The store has no such import.");
         }
 
         // Rejected rows are the shop's customer data: never kept by a browser or a shared cache.
         http.Response.Headers.CacheControl = "no-store";
-        return Results.File(buffer.ToArray(), "text/csv; charset=utf-8", $"import-{importId}-errors.csv");
+        return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", $"import-{importId}-errors.csv");
     }
 
-    private static async Task<IResult> UploadAsync(int storeId, string kind, string? fileName, string? format, string? map, string? encoding, string? dateOrder,
-        [FromQuery(Name = "decimal")] string? decimalMark, HttpContext http,
+    /// <summary>Stores the request body as an upload and imports it, for an Owner.</summary>
+    internal static async Task<Results<Ok<ImportResultDocument>, ProblemHttpResult, ValidationProblem>> UploadAsync(int storeId, string kind, string? fileName,
+        string? format, string? map, string? encoding, string? dateOrder, [FromQuery(Name = "decimal")] string? decimalMark, HttpContext http,
         IStoreAccess access, UploadGuard guard, ImportService imports, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         var importKind = kind.ToLowerInvariant() switch { "events" => ImportKind.Events, "orders" => ImportKind.Orders, _ => (ImportKind?)null };
         if (importKind is null)
         {
-            return Results.NotFound();
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: "Imports are of events or orders.");
         }
 
         if (await StoreGate.CheckAsync(http.User, storeId, StoreRole.Owner, access, cancellationToken) is { } refused)
@@ -83,12 +83,12 @@ public static class ImportEndpoints
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             // A body sent without a length (chunked) meets the server's limit while the guard reads it.
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, detail: guard.TooLargeMessage);
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, detail: guard.TooLargeMessage);
         }
 
         if (upload.File is not { } file)
         {
-            return Results.Problem(statusCode: upload.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, detail: upload.Rejection);
+            return TypedResults.Problem(statusCode: RefusalStatus(upload.Refusal), detail: upload.Rejection);
         }
 
         try
@@ -98,11 +98,22 @@ public static class ImportEndpoints
             var result = await imports.ImportAsync(
                 new ImportRequest(storeId, importKind.Value, file.Path, file.FileName, format, map, encoding, choices.DateOrder, choices.DecimalMark), cancellationToken: cancel.Token);
             var body = ImportResultDocument.Of(result);
-            return Results.Json(body, statusCode: result.Status == ImportStatus.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
+            // An import that did not succeed is a 422 problem that still carries the import's id, counts and row errors.
+            return result.Status == ImportStatus.Succeeded ? TypedResults.Ok(body)
+                : TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The file was not imported.", detail: result.Message, extensions: body.AsExtensions());
         }
         finally
         {
             UploadGuard.Remove(file.Path);
         }
     }
+
+    // 413 for the size limit; 415 for a file that is not a text export at all (an archive, a document, an image, a
+    // program, binary data, a web page, or a name that is not .csv/.tsv/.txt); 400 for an empty or unreadable one.
+    private static int RefusalStatus(UploadRefusal? refusal) => refusal switch
+    {
+        UploadRefusal.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        UploadRefusal.BadFileName or UploadRefusal.Empty or UploadRefusal.NoDelimiter or null => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status415UnsupportedMediaType,
+    };
 }

@@ -4,6 +4,7 @@ using FunnelInsight.Core.Domain;
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Services;
 using FunnelInsight.Web.Services.Reports;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace FunnelInsight.Web.Endpoints;
@@ -24,22 +25,25 @@ public static class ReportEndpoints
     public static string Link(string kind, string format, FunnelQuery query) =>
         $"/stores/{query.StoreId}/reports/{kind}.{format}{ReportQueryString.Of(query)}";
 
-    /// <summary>Maps the signed-in route and the API-token route.</summary>
+    /// <summary>The content types of the report files, for the API document.</summary>
+    public static string[] ContentTypes { get; } = [.. ReportFile.Formats.Select(ReportFile.ContentType)];
+
+    /// <summary>Maps the signed-in route (the API-token route is in <see cref="Api.ApiEndpoints"/>).</summary>
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/stores/{storeId:int}/reports/{kind}.{format}", ExportAsync).RequireAuthorization();
-        app.MapGet("/api/stores/{storeId:int}/reports/{kind}.{format}", ExportAsync).RequireAuthorization(AccountPolicies.ApiToken);
         return app;
     }
 
-    private static async Task<IResult> ExportAsync(int storeId, string kind, string format, HttpContext http, IStoreAccess access, IFunnelAnalytics analytics,
+    /// <summary>Writes the report <paramref name="kind"/> of the store as <paramref name="format"/>, for the request's filters.</summary>
+    internal static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> ExportAsync(int storeId, string kind, string format, HttpContext http, IStoreAccess access, IFunnelAnalytics analytics,
         CancellationToken cancellationToken)
     {
         kind = kind.ToLowerInvariant();
         format = format.ToLowerInvariant();
         if (!ReportFile.Kinds.Contains(kind) || !ReportFile.Formats.Contains(format))
         {
-            return Results.NotFound();
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"There is no report '{kind}.{format}'.");
         }
 
         if (await StoreGate.CheckAsync(http.User, storeId, StoreRole.Analyst, access, cancellationToken) is { } refused)
@@ -75,11 +79,11 @@ public static class ReportEndpoints
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"store-{storeId}-{kind}.{format}\"";
         http.Response.Headers.CacheControl = "no-store";
         await buffer.DrainBufferAsync(http.Response.Body, cancellationToken);
-        return Results.Empty;
+        return TypedResults.Empty;
     }
 
     /// <summary>A 400 problem whose <c>errors</c> name each key that was wrong, with what was wrong.</summary>
-    public static IResult FilterProblem(ReportFilter filter) => TypedResults.ValidationProblem(
+    public static ValidationProblem FilterProblem(ReportFilter filter) => TypedResults.ValidationProblem(
         filter.Problems.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
         detail: string.Join(" ", filter.Problems.Select(p => p.Message)), title: "The report's filters are not valid.");
 }

@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Reading;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FunnelInsight.Web.Endpoints;
 
@@ -41,7 +42,7 @@ internal sealed record UploadChoices(DateOrder? DateOrder, DecimalMark? DecimalM
     }
 
     /// <summary>The 400 problem naming every key not understood; null when all are.</summary>
-    public IResult? Problem => Problems.Count == 0
+    public ValidationProblem? Problem => Problems.Count == 0
         ? null
         : TypedResults.ValidationProblem(Problems, detail: string.Join(" ", Problems.Values.SelectMany(m => m)),
             title: "The upload's options are not valid.");

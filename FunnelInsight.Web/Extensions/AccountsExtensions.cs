@@ -101,7 +101,7 @@ public static class AccountsExtensions
         return app;
     }
 
-    /// <summary>Maps sign-out, report exports, import error files and the upload API.</summary>
+    /// <summary>Maps sign-out and the signed-in report exports and import error files.</summary>
     public static WebApplication MapFunnelInsightAccounts(this WebApplication app)
     {
         app.MapAccountEndpoints();

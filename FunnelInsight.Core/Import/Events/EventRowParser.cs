@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using FunnelInsight.Core.Import.Reading;
@@ -30,15 +29,9 @@ internal sealed class EventRowParser(EventColumnMap map, FileConventions convent
             return false;
         }
 
-        if (!TimestampParser.TryParse(timeSpan, map.Format.TimeStyle, conventions.DateOrder, out var timeUs))
+        if (!FieldValue.TryTime(timeSpan, map.Format.TimeStyle, conventions.DateOrder, _endUs, out var timeUs, out var problem))
         {
-            error = Error(reader, EventField.Time, $"Unparseable time '{ExportText.Cut(timeSpan)}'.");
-            return false;
-        }
-
-        if (!StoredTimeRange.Contains(timeUs, _endUs))
-        {
-            error = Error(reader, EventField.Time, StoredTimeRange.Outside(Encoding.UTF8.GetString(timeSpan.Trim((byte)' '))));
+            error = Error(reader, EventField.Time, problem!);
             return false;
         }
 
@@ -125,49 +118,25 @@ internal sealed class EventRowParser(EventColumnMap map, FileConventions convent
         value = null;
         error = null;
         var column = map[field];
-        if (column < 0)
+        if (column >= 0 && !FieldValue.TryNumber(reader.GetSpan(column), conventions.DecimalMark, field.Name(), allowNegative: false, out value, out var problem))
         {
-            return true;
+            error = Error(reader, field, problem!);
         }
 
-        var span = reader.GetSpan(column).Trim((byte)' ');
-        if (span.IsEmpty)
-        {
-            return true;
-        }
-
-        if (!NumberText.TryParse(span, conventions.DecimalMark, out var number))
-        {
-            error = Error(reader, field, $"{field.Name()} '{ExportText.Cut(span)}' is not a number.");
-            return false;
-        }
-
-        if (number < 0)
-        {
-            error = Error(reader, field, $"{field.Name()} {ExportText.Cut(span)} is negative.");
-            return false;
-        }
-
-        value = number;
-        return true;
+        return error is null;
     }
 
     private bool TryWhole(ExportReader reader, EventField field, out int? value, out RowError? error)
     {
         value = null;
-        if (!TryNumber(reader, field, out var number, out error) || number is null)
+        error = null;
+        var column = map[field];
+        if (column >= 0 && !FieldValue.TryWhole(reader.GetSpan(column), conventions.DecimalMark, field.Name(), out value, out var problem))
         {
-            return error is null;
+            error = Error(reader, field, problem!);
         }
 
-        if (number != Math.Floor(number.Value) || number > int.MaxValue)
-        {
-            error = Error(reader, field, $"{field.Name()} {number} is not a whole number.");
-            return false;
-        }
-
-        value = (int)number.Value;
-        return true;
+        return error is null;
     }
 
     private RowError Missing(ExportReader reader, EventField field) =>

@@ -11,12 +11,19 @@ namespace FunnelInsight.Core.Import.Orders;
 /// </summary>
 internal static class OrderFileImporter
 {
-    public static ImportCounts Run(ExportReader reader, ImportContext context, string? formatName, string? mappingText)
+    private static readonly OrderField[] NumberColumns =
+    [
+        OrderField.Subtotal, OrderField.Shipping, OrderField.Tax, OrderField.Discount, OrderField.Total, OrderField.Refunded,
+        OrderField.Outstanding, OrderField.LineQuantity, OrderField.LineUnitPrice,
+    ];
+
+    public static ImportCounts Run(ExportReader reader, ImportContext context, (DateOrder? Order, DecimalMark? Mark) choices, string? formatName, string? mappingText)
     {
         var header = reader.ReadHeader();
         var format = ChooseFormat(header, formatName, mappingText);
         var map = OrderColumnMap.Resolve(format, header, OrderColumnMap.ParseOverrides(mappingText));
-        var rowReader = new OrderRowReader(map);
+        var conventions = FileConventions.Decide(reader, [map[OrderField.CreatedAt]], NumberColumns.Select(field => map[field]).ToList(), choices.Order, choices.Mark);
+        var rowReader = new OrderRowReader(map, conventions);
         var drafts = new Dictionary<string, OrderDraft>(StringComparer.Ordinal);
         long rows = 0;
         while (reader.Read())
@@ -60,7 +67,7 @@ internal static class OrderFileImporter
         var ordered = drafts.Values.OrderBy(d => d.FirstLine).ToList();
         var (storedLines, updatedLines, duplicateLines) = Write(context, ordered);
         OrderTimeOffsets.RememberFirst(context, ordered);
-        return new ImportCounts(format.Name, map.ToText(), rows, storedLines, duplicateLines, reader.BlankRows, reader.Encoding.Name, FileConventions.Plain) { RowsUpdated = updatedLines };
+        return new ImportCounts(format.Name, map.ToText(), rows, storedLines, duplicateLines, reader.BlankRows, reader.Encoding.Name, conventions) { RowsUpdated = updatedLines };
     }
 
     private static (long Stored, long Updated, long Duplicate) Write(ImportContext context, IEnumerable<OrderDraft> drafts)

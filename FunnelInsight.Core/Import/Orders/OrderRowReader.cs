@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using FunnelInsight.Core.Import.Reading;
@@ -6,7 +5,7 @@ using FunnelInsight.Core.Import.Reading;
 namespace FunnelInsight.Core.Import.Orders;
 
 /// <summary>Reads one row of an order export into its order draft, or says why it cannot.</summary>
-internal sealed class OrderRowReader(OrderColumnMap map)
+internal sealed class OrderRowReader(OrderColumnMap map, FileConventions conventions)
 {
     private readonly int _fieldCount = map.Header.Count;
     private readonly long _endUs = StoredTimeRange.EndUs;
@@ -28,15 +27,9 @@ internal sealed class OrderRowReader(OrderColumnMap map)
         long? created = null;
         if (Text(reader, OrderField.CreatedAt) is { } createdText)
         {
-            if (!TimestampParser.TryParse(Encoding.UTF8.GetBytes(createdText), TimeStyle.Auto, out var us))
+            if (!FieldValue.TryTime(Encoding.UTF8.GetBytes(createdText), TimeStyle.Auto, conventions.DateOrder, _endUs, out var us, out var problem))
             {
-                error = Error(reader, OrderField.CreatedAt, $"Unparseable time '{ExportText.Cut(createdText)}'.");
-                return false;
-            }
-
-            if (!StoredTimeRange.Contains(us, _endUs))
-            {
-                error = Error(reader, OrderField.CreatedAt, StoredTimeRange.Outside(createdText));
+                error = Error(reader, OrderField.CreatedAt, problem!);
                 return false;
             }
 
@@ -121,26 +114,14 @@ internal sealed class OrderRowReader(OrderColumnMap map)
     {
         value = null;
         error = null;
-        var text = Text(reader, field);
-        if (text is null)
+        var column = map[field];
+        if (column >= 0 && column < reader.FieldCount
+            && !FieldValue.TryNumber(reader.GetSpan(column), conventions.DecimalMark, field.Name(), allowNegative, out value, out var problem))
         {
-            return true;
+            error = Error(reader, field, problem!);
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
-        {
-            error = Error(reader, field, $"{field.Name()} '{ExportText.Cut(text)}' is not a number.");
-            return false;
-        }
-
-        if (number < 0 && !allowNegative)
-        {
-            error = Error(reader, field, $"{field.Name()} {ExportText.Cut(text)} is negative.");
-            return false;
-        }
-
-        value = number;
-        return true;
+        return error is null;
     }
 
     private RowError Error(ExportReader reader, OrderField? field, string reason) =>

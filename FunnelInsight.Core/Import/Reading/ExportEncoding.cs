@@ -15,6 +15,12 @@ public sealed record ExportEncoding(Encoding Encoding, int PreambleLength, bool 
     /// <summary>How much of the start of a file the detection looks at.</summary>
     public const int SniffBytes = 1 << 20;
 
+    /// <summary>
+    /// The encodings the upload preview offers, by the names <see cref="Named"/> takes: what exports are commonly written
+    /// in (UTF-8 and UTF-16, and the Arabic and Western code pages of Windows and ISO).
+    /// </summary>
+    public static IReadOnlyList<string> Offered { get; } = ["utf-8", "utf-16", "utf-16BE", "windows-1256", "iso-8859-6", "windows-1252", "iso-8859-1"];
+
     static ExportEncoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>The encoding's web name (<c>utf-8</c>, <c>utf-16</c>, <c>windows-1256</c>), as shown and as <c>--encoding</c> takes it.</summary>

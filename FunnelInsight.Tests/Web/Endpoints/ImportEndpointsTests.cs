@@ -82,7 +82,7 @@ public sealed class ImportEndpointsTests(AccountsApp app)
 
         using var response = await UploadAsync(client, "PK\u0003\u0004 workbook", "events.csv");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("\"events.csv\" is a ZIP archive or an Excel workbook, not a CSV export. Save it as CSV (comma separated) and upload that.", await DetailAsync(response));
     }
 

@@ -33,7 +33,7 @@ public sealed class UploadVerdictTests(UploadApp app) : IClassFixture<UploadApp>
     {
         var (status, body) = await UploadAsync([.. "event_time,"u8, 0x00, 0x01, 0x07, .. new byte[64]], "garbage.csv");
 
-        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
         Assert.Equal("\"garbage.csv\" contains binary data, not text: it is not a CSV export.", body.GetProperty("detail").GetString());
     }
 

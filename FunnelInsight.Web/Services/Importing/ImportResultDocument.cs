@@ -56,6 +56,13 @@ internal sealed record ImportResultDocument(
         result.Conventions?.DecimalMarkSource.Name(),
         [.. result.Errors.Take(ErrorsShown).Select(e => new Error(e.Line, e.Column, e.Reason))]);
 
+    /// <summary>
+    /// The same fields as a problem's extension members (a failed upload's 422), named as the JSON answer names them;
+    /// the import's status is <c>importStatus</c> there, since a problem's <c>status</c> is its HTTP status.
+    /// </summary>
+    public IDictionary<string, object?> AsExtensions() =>
+        JsonSerializer.SerializeToElement(this, Json).EnumerateObject().ToDictionary(p => p.Name == "status" ? "importStatus" : p.Name, p => (object?)p.Value);
+
     /// <summary>One row error: its line, column (null for the whole row) and reason.</summary>
     internal sealed record Error(long Line, string? Column, string Reason);
 }

@@ -83,4 +83,10 @@ public class ExportEncodingTests
         Assert.Null(ExportContent.Problem(utf16));
         Assert.Equal(ContentProblem.Binary, ExportContent.Problem(garbage));
     }
+
+    [Fact]
+    public void Every_encoding_the_preview_offers_is_one_an_import_reads_and_reports_under_the_same_name()
+    {
+        Assert.All(ExportEncoding.Offered, name => Assert.Equal(name, ExportEncoding.Named(name, default).Name));
+    }
 }

@@ -1,6 +1,7 @@
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Preview;
+using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Web.Components.UI;
 using FunnelInsight.Web.Services;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.Components.Forms;
 namespace FunnelInsight.Web.Components.Pages.Importing;
 
 /// <summary>
-/// Upload → preview and mapping → background import with progress → result. The file goes through the
+/// Upload → preview (encoding, date order, decimal mark, mapping; the rows as they will be stored) → background import with progress → result. The file goes through the
 /// <see cref="UploadGuard"/> (size limit, content check, sanitised name) to the store's own folder as it arrives;
 /// only its first rows are read here; the import itself runs on the <see cref="ImportWorker"/>.
 /// </summary>
@@ -27,6 +28,10 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
     private long _uploadedBytes;
     private string? _uploadPath;
     private ImportPreview? _preview;
+    private ImportPreview? _detected;
+    private ReadingChoices _choices = ReadingChoices.None;
+    private string? _mapping;
+    private int _reads;
     private ImportJob? _job;
     private ImportResult? _result;
 
@@ -152,7 +157,43 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
             return;
         }
 
-        (_preview, _step) = (preview, UploadStep.Preview);
+        (_preview, _detected, _choices, _mapping, _step) = (preview, preview, ReadingChoices.None, null, UploadStep.Preview);
+    }
+
+    private Task ChooseAsync(ReadingChoices choices)
+    {
+        _choices = choices;
+        return RereadAsync();
+    }
+
+    private Task MapAsync(string mapping)
+    {
+        _mapping = mapping;
+        return _kind == ImportKind.Events ? RereadAsync() : Task.CompletedTask;
+    }
+
+    // The file read again with the user's encoding, date order, decimal mark and columns; a slower earlier read that ends later is dropped.
+    private async Task RereadAsync()
+    {
+        var (path, kind, choices, mapping, read) = (_uploadPath, _kind, _choices, _mapping, ++_reads);
+        if (path is null)
+        {
+            return;
+        }
+
+        var token = _disposed.Token;
+        try
+        {
+            var preview = await Task.Run(() => ImportPreviewer.Preview(path, kind, choices: choices, mapping: mapping), token);
+            if (read == _reads && _step == UploadStep.Preview)
+            {
+                _preview = preview;
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // The page was left while the file was read again.
+        }
     }
 
     private async Task StartImportAsync(string mapping)
@@ -163,7 +204,8 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
             return;
         }
 
-        var request = new ImportRequest(StoreId, _kind, _uploadPath!, _fileName, _preview!.Format ?? "custom", mapping);
+        var request = new ImportRequest(StoreId, _kind, _uploadPath!, _fileName, _preview!.Format ?? "custom", mapping,
+            _choices.Encoding, _choices.DateOrder, _choices.DecimalMark);
         _uploadPath = null; // the worker owns the file now and deletes it after the import
         Watch(Queue.Enqueue(request, _fileSize));
     }
@@ -204,7 +246,7 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
     private void Reset()
     {
         DiscardUpload();
-        (_step, _preview, _result, _error) = (UploadStep.Choose, null, null, null);
+        (_step, _preview, _detected, _choices, _mapping, _result, _error) = (UploadStep.Choose, null, null, ReadingChoices.None, null, null, null);
     }
 
     private void DiscardUpload()

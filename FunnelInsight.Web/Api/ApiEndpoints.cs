@@ -1,0 +1,42 @@
+using FunnelInsight.Web.Accounts;
+using FunnelInsight.Web.Endpoints;
+
+namespace FunnelInsight.Web.Api;
+
+/// <summary>
+/// The HTTP API for automation (personal API token as a bearer token), grouped under <c>/api</c> and described at
+/// <c>/openapi/v1.json</c>: every route is named, every error is a problem (RFC 9457).
+/// </summary>
+public static class ApiEndpoints
+{
+    /// <summary>Maps the API's routes.</summary>
+    public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
+    {
+        // Antiforgery protects cookie-signed forms; the API takes a bearer token only, which a browser never sends by itself.
+        var api = app.MapGroup(ApiProblems.Prefix).RequireAuthorization(AccountPolicies.ApiToken).DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status500InternalServerError);
+        var store = api.MapGroup("/stores/{storeId:int}")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+        store.MapGroup("/reports").WithTags("Reports")
+            .MapGet("/{kind}.{format}", ReportEndpoints.ExportAsync)
+            .WithName("GetReport")
+            .WithSummary("A report (funnel, leaks, abandoned, customers…) as CSV, XLSX or JSON, for the query's filters; Analyst or Owner.")
+            .Produces<byte[]>(StatusCodes.Status200OK, ReportEndpoints.ContentTypes[0], ReportEndpoints.ContentTypes[1..])
+            .ProducesValidationProblem();
+
+        var imports = store.MapGroup("/imports").WithTags("Imports");
+        imports.MapPost("/{kind}", ImportEndpoints.UploadAsync)
+            .WithName("UploadImport")
+            // The body is the export as it is (no form, any or no Content-Type): declaring it with Accepts would make
+            // routing refuse a body sent without text/csv, which curl --data-binary and plain stream clients send.
+            .WithSummary("Imports the request body, an event or order export as CSV, into the store; Owner.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        imports.MapGet("/{importId:int}/errors.csv", ImportEndpoints.ErrorFileAsync)
+            .WithName("GetImportErrors")
+            .WithSummary("The rows an import rejected, with their line and reason, as CSV; Analyst or Owner.")
+            .Produces<byte[]>(StatusCodes.Status200OK, "text/csv");
+        return app;
+    }
+}
