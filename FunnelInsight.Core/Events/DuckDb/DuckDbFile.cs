@@ -24,10 +24,9 @@ internal sealed class DuckDbFile(string path, EventEngineOptions options)
         try
         {
             var temp = options.TempDirectory ?? Path + ".tmp";
-            var threads = options.Threads ?? Math.Min(Environment.ProcessorCount, 4);
             Execute(connection, $"""
                 SET memory_limit = {Quote(options.MemoryLimit)};
-                SET threads = {threads.ToString(CultureInfo.InvariantCulture)};
+                SET threads = {options.Threads.ToString(CultureInfo.InvariantCulture)};
                 SET temp_directory = {Quote(temp)};
                 SET preserve_insertion_order = false;
                 """);

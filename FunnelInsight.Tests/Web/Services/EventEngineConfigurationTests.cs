@@ -14,7 +14,7 @@ public sealed class EventEngineConfigurationTests
     {
         var options = FunnelInsightConfiguration.EventOptions(Settings());
 
-        Assert.Equal(new EventEngineOptions { Engine = EventEngine.Blocks, MemoryLimit = "400MB", Threads = null, TempDirectory = null }, options);
+        Assert.Equal(new EventEngineOptions { Engine = EventEngine.Blocks, MemoryLimit = "100MB", Threads = 1, TempDirectory = null }, options);
     }
 
     [Fact]
