@@ -15,7 +15,7 @@ public sealed class ImportHistory(FunnelDatabase database)
             .OrderByDescending(i => i.StartedUtc).ThenByDescending(i => i.Id)
             .Take(max)
             .Select(i => new ImportSummary(i.Id, i.Kind, i.FileName, i.FileSize, i.Format, i.Status, i.RowsRead, i.RowsStored,
-                i.RowsRejected, i.RowsDuplicate, i.StartedUtc, i.FinishedUtc, i.Message))
+                i.RowsRejected, i.RowsDuplicate, i.StartedUtc, i.FinishedUtc, i.Message, i.Warnings))
             .ToListAsync(cancellationToken);
     }
 
@@ -39,18 +39,22 @@ public sealed class ImportHistory(FunnelDatabase database)
             return null;
         }
 
-        var errors = await context.ImportRowErrors.AsNoTracking()
-            .Where(e => e.ImportId == importId)
-            .OrderBy(e => e.Line).ThenBy(e => e.Id)
-            .Take(ImportResult.MaxErrorsInResult)
-            .Select(e => new RowError(e.Line, e.Column, e.Reason, e.RawLine))
-            .ToListAsync(cancellationToken);
+        var errors = await FirstAsync(context, importId, RowSeverity.Error, cancellationToken);
+        var warnings = await FirstAsync(context, importId, RowSeverity.Warning, cancellationToken);
         return new ImportResult(run.Id, run.Status, run.Format, run.Mapping, run.RowsRead, run.RowsStored, run.RowsRejected,
-            run.RowsDuplicate, errors, run.Message) { RowsUpdated = run.RowsUpdated };
+            run.RowsDuplicate, errors, run.Message) { RowsUpdated = run.RowsUpdated, Warnings = run.Warnings, FirstWarnings = warnings };
     }
 
+    private static async Task<List<RowError>> FirstAsync(FunnelDbContext context, int importId, RowSeverity severity, CancellationToken cancellationToken) =>
+        await context.ImportRowErrors.AsNoTracking()
+            .Where(e => e.ImportId == importId && e.Severity == severity)
+            .OrderBy(e => e.Line).ThenBy(e => e.Id)
+            .Take(ImportResult.MaxErrorsInResult)
+            .Select(e => new RowError(e.Line, e.Column, e.Reason, e.RawLine, e.Severity))
+            .ToListAsync(cancellationToken);
+
     /// <summary>
-    /// Writes the import's error file (<see cref="ImportErrorFile"/>: <c>line,column,reason,raw_line</c>, formulas
+    /// Writes the import's error file (<see cref="ImportErrorFile"/>: <c>line,column,severity,reason,raw_line</c>, formulas
     /// neutralised) when the import belongs to <paramref name="storeId"/>; false, writing nothing, when the store
     /// has no such import (an import id of another store is treated as unknown).
     /// </summary>

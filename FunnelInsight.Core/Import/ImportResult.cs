@@ -2,7 +2,7 @@ using FunnelInsight.Core.Storage.Entities;
 
 namespace FunnelInsight.Core.Import;
 
-/// <summary>What an import did: its counts, and the first row errors (all are kept with the import).</summary>
+/// <summary>What an import did: its counts, and the first row errors and warnings (all are kept with the import).</summary>
 /// <param name="ImportId">The import's id (for its full error file).</param>
 /// <param name="Status">Succeeded, Cancelled or Failed.</param>
 /// <param name="Format">The format used (detected or chosen).</param>
@@ -36,6 +36,15 @@ public sealed record ImportResult(
     /// export wins); they are counted here, not as stored or duplicate. Always 0 for events.
     /// </summary>
     public long RowsUpdated { get; init; }
+
+    /// <summary>
+    /// Optional fields that could not be read (a price <c>12,5x</c>): each row was kept without the value, and the
+    /// warning is kept with its line and column beside the row errors.
+    /// </summary>
+    public long Warnings { get; init; }
+
+    /// <summary>The first warnings, in file order (all are in the import's error file).</summary>
+    public IReadOnlyList<RowError> FirstWarnings { get; init; } = [];
 
     /// <summary>How the encoding was decided: detected from the file, or chosen by the user.</summary>
     public Reading.DecisionSource EncodingSource { get; init; }

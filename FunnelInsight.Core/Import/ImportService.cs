@@ -62,7 +62,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         }
 
         LogImportFinished(_logger, run.Id, fileName, request.StoreId, result.Status, result.Format, result.RowsRead,
-            result.RowsStored, result.RowsRejected, result.RowsDuplicate, result.RowsUpdated, stopwatch.ElapsedMilliseconds);
+            result.RowsStored, result.RowsRejected, result.RowsDuplicate, result.RowsUpdated, result.Warnings, stopwatch.ElapsedMilliseconds);
         progress?.Report(new ImportProgress(ImportPhase.Done, run.FileSize, run.FileSize, result.RowsRead));
         return result;
     }
@@ -114,6 +114,8 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         {
             RowsUpdated = counts.RowsUpdated,
             EncodingSource = encodingSource,
+            Warnings = errors.Warnings,
+            FirstWarnings = errors.FirstWarnings,
         };
         Execute(connection, transaction, "UPDATE Stores SET DataVersion = DataVersion + 1 WHERE Id = $p0", request.StoreId);
         Execute(connection, transaction, "UPDATE Imports SET Sha256 = $p0 WHERE Id = $p1", stream.HashHex(), run.Id);
@@ -174,10 +176,10 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
     private static void FinishRun(SqliteConnection connection, SqliteTransaction transaction, int importId, ImportResult result) =>
         Execute(connection, transaction, """
             UPDATE Imports SET Status = $p0, Format = $p1, Mapping = $p2, RowsRead = $p3, RowsStored = $p4,
-                RowsRejected = $p5, RowsDuplicate = $p6, Message = $p7, FinishedUtc = $p8, RowsUpdated = $p10 WHERE Id = $p9
+                RowsRejected = $p5, RowsDuplicate = $p6, Message = $p7, FinishedUtc = $p8, RowsUpdated = $p10, Warnings = $p11 WHERE Id = $p9
             """,
             (int)result.Status, result.Format, result.Mapping, result.RowsRead, result.RowsStored, result.RowsRejected,
-            result.RowsDuplicate, result.Message, DateTime.UtcNow, importId, result.RowsUpdated);
+            result.RowsDuplicate, result.Message, DateTime.UtcNow, importId, result.RowsUpdated, result.Warnings);
 
     private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params object?[] values)
     {
@@ -198,7 +200,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import {ImportId} ended {Status} but the database could not record it ({Reason}); the next start marks it interrupted")]
     private static partial void LogOutcomeNotRecorded(ILogger logger, int importId, ImportStatus status, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} of {FileName} into store {StoreId}: {Status} as {Format}, {RowsRead} read, {RowsStored} stored, {RowsRejected} rejected, {RowsDuplicate} duplicate, {RowsUpdated} updated in {ElapsedMs} ms")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} of {FileName} into store {StoreId}: {Status} as {Format}, {RowsRead} read, {RowsStored} stored, {RowsRejected} rejected, {RowsDuplicate} duplicate, {RowsUpdated} updated, {Warnings} warnings in {ElapsedMs} ms")]
     private static partial void LogImportFinished(ILogger logger, int importId, string fileName, int storeId, ImportStatus status,
-        string format, long rowsRead, long rowsStored, long rowsRejected, long rowsDuplicate, long rowsUpdated, long elapsedMs);
+        string format, long rowsRead, long rowsStored, long rowsRejected, long rowsDuplicate, long rowsUpdated, long warnings, long elapsedMs);
 }

@@ -16,6 +16,7 @@ namespace FunnelInsight.Core.Import;
 /// <param name="StartedUtc">When it began.</param>
 /// <param name="FinishedUtc">When it ended, or null while running.</param>
 /// <param name="Message">Why it failed or was cancelled.</param>
+/// <param name="Warnings">Optional fields that could not be read, their rows kept without the value.</param>
 public sealed record ImportSummary(
     int Id,
     ImportKind Kind,
@@ -29,4 +30,5 @@ public sealed record ImportSummary(
     long RowsDuplicate,
     DateTime StartedUtc,
     DateTime? FinishedUtc,
-    string? Message);
+    string? Message,
+    long Warnings = 0);

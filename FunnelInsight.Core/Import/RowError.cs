@@ -1,8 +1,12 @@
 namespace FunnelInsight.Core.Import;
 
-/// <summary>A row that could not be read: where it is, what is wrong, and the row itself.</summary>
+/// <summary>
+/// A problem in a row: where it is, what is wrong, and the row itself. A <see cref="RowSeverity.Error"/> rejected the
+/// row; a <see cref="RowSeverity.Warning"/> kept it without the field's value.
+/// </summary>
 /// <param name="Line">1-based line of the file where the row starts.</param>
 /// <param name="Column">The column at fault, or null when the whole row is.</param>
 /// <param name="Reason">What is wrong, in plain words.</param>
 /// <param name="RawLine">The row as it was in the file.</param>
-public sealed record RowError(long Line, string? Column, string Reason, string RawLine);
+/// <param name="Severity">Whether the row was rejected or only warned about.</param>
+public sealed record RowError(long Line, string? Column, string Reason, string RawLine, RowSeverity Severity = RowSeverity.Error);

@@ -3,19 +3,20 @@ using Microsoft.Data.Sqlite;
 
 namespace FunnelInsight.Core.Storage;
 
-/// <summary>Keeps every row error of an import in the database, and the first few for the result.</summary>
+/// <summary>Keeps every row error and warning of an import in the database, counted apart, and the first few of each for the result.</summary>
 internal sealed class RowErrorWriter : IDisposable
 {
     private readonly SqliteCommand _insert;
     private readonly List<RowError> _first = [];
+    private readonly List<RowError> _firstWarnings = [];
 
     public RowErrorWriter(SqliteConnection connection, SqliteTransaction transaction, int importId)
     {
         _insert = connection.CreateCommand();
         _insert.Transaction = transaction;
-        _insert.CommandText = "INSERT INTO ImportRowErrors (ImportId, Line, Column, Reason, RawLine) VALUES ($import, $line, $column, $reason, $raw)";
+        _insert.CommandText = "INSERT INTO ImportRowErrors (ImportId, Line, Column, Reason, RawLine, Severity) VALUES ($import, $line, $column, $reason, $raw, $severity)";
         _insert.Parameters.AddWithValue("$import", importId);
-        foreach (var name in new[] { "$line", "$column", "$reason", "$raw" })
+        foreach (var name in new[] { "$line", "$column", "$reason", "$raw", "$severity" })
         {
             _insert.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
@@ -23,11 +24,17 @@ internal sealed class RowErrorWriter : IDisposable
         _insert.Prepare();
     }
 
-    /// <summary>Errors kept so far.</summary>
+    /// <summary>Row errors (rejected rows) kept so far.</summary>
     public long Count { get; private set; }
 
-    /// <summary>The first <see cref="ImportResult.MaxErrorsInResult"/> errors.</summary>
+    /// <summary>Warnings (rows kept without a value) kept so far.</summary>
+    public long Warnings { get; private set; }
+
+    /// <summary>The first <see cref="ImportResult.MaxErrorsInResult"/> row errors.</summary>
     public IReadOnlyList<RowError> First => _first;
+
+    /// <summary>The first <see cref="ImportResult.MaxErrorsInResult"/> warnings.</summary>
+    public IReadOnlyList<RowError> FirstWarnings => _firstWarnings;
 
     public void Add(RowError error)
     {
@@ -35,13 +42,23 @@ internal sealed class RowErrorWriter : IDisposable
         _insert.Parameters[2].Value = (object?)error.Column ?? DBNull.Value;
         _insert.Parameters[3].Value = error.Reason;
         _insert.Parameters[4].Value = error.RawLine;
+        _insert.Parameters[5].Value = (int)error.Severity;
         _insert.ExecuteNonQuery();
-        if (_first.Count < ImportResult.MaxErrorsInResult)
+        var warning = error.Severity == RowSeverity.Warning;
+        var first = warning ? _firstWarnings : _first;
+        if (first.Count < ImportResult.MaxErrorsInResult)
         {
-            _first.Add(error);
+            first.Add(error);
         }
 
-        Count++;
+        if (warning)
+        {
+            Warnings++;
+        }
+        else
+        {
+            Count++;
+        }
     }
 
     public void Dispose() => _insert.Dispose();

@@ -26,6 +26,7 @@ internal static class ImportsCommand
             rowsStored = i.RowsStored,
             rowsRejected = i.RowsRejected,
             rowsDuplicate = i.RowsDuplicate,
+            warnings = i.Warnings,
             started = DateTime.SpecifyKind(i.StartedUtc, DateTimeKind.Utc),
             finished = i.FinishedUtc is { } finished ? DateTime.SpecifyKind(finished, DateTimeKind.Utc) : (DateTime?)null,
             message = i.Message,

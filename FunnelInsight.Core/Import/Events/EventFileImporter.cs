@@ -33,6 +33,12 @@ internal static class EventFileImporter
             }
             else if (parser.TryParse(reader, batch, out var error))
             {
+                if (parser.Warnings.Count > 0)
+                {
+                    RowError[] warnings = [.. parser.Warnings];
+                    queue.Post(() => Array.ForEach(warnings, context.Errors.Add));
+                }
+
                 if (batch.IsFull)
                 {
                     append.Add(batch);

@@ -4,16 +4,25 @@ using FunnelInsight.Core.Import.Reading;
 
 namespace FunnelInsight.Core.Import.Events;
 
-/// <summary>Turns the current record of a reader into an <see cref="EventRow"/>, or says why it cannot.</summary>
+/// <summary>
+/// Turns the current record of a reader into an <see cref="EventRow"/>, or says why it cannot. A required field that
+/// cannot be read rejects the row; an optional number (price, quantity, page load) that cannot be read is a warning,
+/// and the event is kept without it.
+/// </summary>
 internal sealed class EventRowParser(EventColumnMap map, FileConventions conventions)
 {
     private readonly int _fieldCount = map.Header.Count;
     private readonly long _endUs = StoredTimeRange.EndUs;
+    private readonly RowProblems _problems = new(map.Header);
+
+    /// <summary>The warnings of the row last read, when it was kept.</summary>
+    public IReadOnlyList<RowError> Warnings => _problems.Warnings;
 
     /// <summary>Reads the current record into <paramref name="batch"/>, or says why it cannot (and adds nothing).</summary>
     public bool TryParse(ExportReader reader, EventBatch batch, out RowError? error)
     {
         error = null;
+        _problems.NextRow();
         var line = reader.LineNumber;
         if (reader.FieldCount != _fieldCount)
         {
@@ -55,12 +64,9 @@ internal sealed class EventRowParser(EventColumnMap map, FileConventions convent
             return false;
         }
 
-        if (!TryNumber(reader, EventField.Price, out var price, out error)
-            || !TryWhole(reader, EventField.Quantity, out var quantity, out error)
-            || !TryWhole(reader, EventField.PageLoadMs, out var pageLoad, out error))
-        {
-            return false;
-        }
+        var price = Number(reader, EventField.Price);
+        var quantity = Whole(reader, EventField.Quantity);
+        var pageLoad = Whole(reader, EventField.PageLoadMs);
 
         var row = new EventRow { TimeUs = timeUs, Line = line, Price = price, Quantity = quantity, PageLoadMs = pageLoad };
         var start = batch.BeginRow(timeUs);
@@ -113,35 +119,44 @@ internal sealed class EventRowParser(EventColumnMap map, FileConventions convent
         return true;
     }
 
-    private bool TryNumber(ExportReader reader, EventField field, out double? value, out RowError? error)
+    // An optional number: its value, or null (with a warning) when the field cannot be read.
+    private double? Number(ExportReader reader, EventField field)
     {
-        value = null;
-        error = null;
         var column = map[field];
-        if (column >= 0 && !FieldValue.TryNumber(reader.GetSpan(column), conventions.DecimalMark, field.Name(), allowNegative: false, out value, out var problem))
+        if (column < 0)
         {
-            error = Error(reader, field, problem!);
+            return null;
         }
 
-        return error is null;
+        if (FieldValue.TryNumber(reader.GetSpan(column), conventions.DecimalMark, field.Name(), allowNegative: false, out var value, out var problem))
+        {
+            return value;
+        }
+
+        _problems.Warn(reader, column, field.Name(), problem!);
+        return null;
     }
 
-    private bool TryWhole(ExportReader reader, EventField field, out int? value, out RowError? error)
+    private int? Whole(ExportReader reader, EventField field)
     {
-        value = null;
-        error = null;
         var column = map[field];
-        if (column >= 0 && !FieldValue.TryWhole(reader.GetSpan(column), conventions.DecimalMark, field.Name(), out value, out var problem))
+        if (column < 0)
         {
-            error = Error(reader, field, problem!);
+            return null;
         }
 
-        return error is null;
+        if (FieldValue.TryWhole(reader.GetSpan(column), conventions.DecimalMark, field.Name(), out var value, out var problem))
+        {
+            return value;
+        }
+
+        _problems.Warn(reader, column, field.Name(), problem!);
+        return null;
     }
 
     private RowError Missing(ExportReader reader, EventField field) =>
         Error(reader, field, $"Missing required field {field.Name()}.");
 
     private RowError Error(ExportReader reader, EventField? field, string reason) =>
-        new(reader.LineNumber, field is { } f ? (map[f] >= 0 ? map.Header[map[f]] : f.Name()) : null, reason, reader.RawLine());
+        _problems.Reject(reader, field is { } f ? map[f] : -1, field?.Name(), reason);
 }

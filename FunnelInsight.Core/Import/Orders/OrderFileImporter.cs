@@ -11,7 +11,8 @@ namespace FunnelInsight.Core.Import.Orders;
 /// </summary>
 internal static class OrderFileImporter
 {
-    private static readonly OrderField[] NumberColumns =
+    /// <summary>The columns holding numbers, whose values decide the decimal mark (the preview decides it from the same).</summary>
+    internal static readonly OrderField[] NumberColumns =
     [
         OrderField.Subtotal, OrderField.Shipping, OrderField.Tax, OrderField.Discount, OrderField.Total, OrderField.Refunded,
         OrderField.Outstanding, OrderField.LineQuantity, OrderField.LineUnitPrice,
@@ -53,6 +54,13 @@ internal static class OrderFileImporter
                 if (draft.LineCount == 0)
                 {
                     drafts.Remove(orderId);
+                }
+            }
+            else
+            {
+                foreach (var warning in rowReader.Warnings)
+                {
+                    context.Errors.Add(warning);
                 }
             }
 

@@ -4,15 +4,29 @@ using FunnelInsight.Core.Import.Reading;
 
 namespace FunnelInsight.Core.Import.Orders;
 
-/// <summary>Reads one row of an order export into its order draft, or says why it cannot.</summary>
+/// <summary>
+/// Reads one row of an order export into its order draft, or says why it cannot. The order id, its time and the amount
+/// its value is taken from (the total; else the subtotal; else, for exports of lines, unit price and quantity) are
+/// required: one that cannot be read rejects the row. Any other amount that cannot be read (shipping, tax, a refund)
+/// is a warning, and the row is kept without it.
+/// </summary>
 internal sealed class OrderRowReader(OrderColumnMap map, FileConventions conventions)
 {
+    private static readonly OrderField[] MoneyFields =
+        [OrderField.Subtotal, OrderField.Shipping, OrderField.Tax, OrderField.Discount, OrderField.Total, OrderField.Refunded, OrderField.Outstanding];
+
     private readonly int _fieldCount = map.Header.Count;
     private readonly long _endUs = StoredTimeRange.EndUs;
+    private readonly RowProblems _problems = new(map.Header);
+    private readonly HashSet<OrderField> _required = RequiredAmounts(map);
+
+    /// <summary>The warnings of the row last applied, when it was kept.</summary>
+    public IReadOnlyList<RowError> Warnings => _problems.Warnings;
 
     /// <summary>The order id of the current row, or an error when the row cannot belong to any order.</summary>
     public bool TryReadKey(ExportReader reader, out string orderId, out RowError? error)
     {
+        _problems.NextRow();
         orderId = Text(reader, OrderField.OrderId) ?? "";
         error = reader.FieldCount != _fieldCount
             ? Error(reader, null, $"Expected {_fieldCount} columns, found {reader.FieldCount}.")
@@ -42,11 +56,10 @@ internal sealed class OrderRowReader(OrderColumnMap map, FileConventions convent
             return false;
         }
 
-        OrderField[] moneyFields = [OrderField.Subtotal, OrderField.Shipping, OrderField.Tax, OrderField.Discount, OrderField.Total, OrderField.Refunded, OrderField.Outstanding];
-        var money = new double?[moneyFields.Length];
-        for (var i = 0; i < moneyFields.Length; i++)
+        var money = new double?[MoneyFields.Length];
+        for (var i = 0; i < MoneyFields.Length; i++)
         {
-            if (!TryNumber(reader, moneyFields[i], allowNegative: false, out money[i], out error))
+            if (!TryNumber(reader, MoneyFields[i], allowNegative: false, out money[i], out error))
             {
                 return false;
             }
@@ -110,20 +123,34 @@ internal sealed class OrderRowReader(OrderColumnMap map, FileConventions convent
         return value.Length == 0 ? null : value;
     }
 
+    // A required amount that cannot be read rejects the row; any other is a warning, and the row is kept without it.
     private bool TryNumber(ExportReader reader, OrderField field, bool allowNegative, out double? value, out RowError? error)
     {
         value = null;
         error = null;
         var column = map[field];
-        if (column >= 0 && column < reader.FieldCount
-            && !FieldValue.TryNumber(reader.GetSpan(column), conventions.DecimalMark, field.Name(), allowNegative, out value, out var problem))
+        if (column < 0 || column >= reader.FieldCount
+            || FieldValue.TryNumber(reader.GetSpan(column), conventions.DecimalMark, field.Name(), allowNegative, out value, out var problem))
         {
-            error = Error(reader, field, problem!);
+            return true;
         }
 
-        return error is null;
+        if (_required.Contains(field))
+        {
+            error = Error(reader, field, problem!);
+            return false;
+        }
+
+        _problems.Warn(reader, column, field.Name(), problem!);
+        return true;
     }
 
+    // The amount an order's value is taken from: its total, else its subtotal, else (exports of lines) its lines.
+    private static HashSet<OrderField> RequiredAmounts(OrderColumnMap map) =>
+        map[OrderField.Total] >= 0 ? [OrderField.Total]
+        : map[OrderField.Subtotal] >= 0 ? [OrderField.Subtotal]
+        : [OrderField.LineUnitPrice, OrderField.LineQuantity];
+
     private RowError Error(ExportReader reader, OrderField? field, string reason) =>
-        new(reader.LineNumber, field is { } f ? (map[f] >= 0 ? map.Header[map[f]] : f.Name()) : null, reason, reader.RawLine());
+        _problems.Reject(reader, field is { } f ? map[f] : -1, field?.Name(), reason);
 }

@@ -25,10 +25,10 @@ public sealed record ImportPreview(
     /// <summary>How the encoding was decided: detected from the file, or chosen by the user.</summary>
     public Reading.DecisionSource EncodingSource { get; init; }
 
-    /// <summary>The day/month order and decimal mark the event rows are read with, and how each was decided; null for orders (read month first, with a point).</summary>
+    /// <summary>The day/month order and decimal mark the rows are read with, and how each was decided; null when the file cannot be read.</summary>
     public Reading.FileConventions? Conventions { get; init; }
 
-    /// <summary>The first event rows as the import would store them (or the row error each would get); empty for orders, or while a required field has no column.</summary>
+    /// <summary>The first rows as the import would store them (or the row error each would get); empty while a required field has no column.</summary>
     public IReadOnlyList<PreviewReading> Readings { get; init; } = [];
 
     /// <summary>A preview of a file that cannot be imported; <paramref name="header"/> is what was read of its header, if anything.</summary>

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Import.Events;
-using FunnelInsight.Core.Import.Orders;
 using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Storage.Entities;
 
@@ -57,7 +55,9 @@ public static class ImportPreviewer
                     $"The header has one column ('{ExportText.Cut(header[0])}'): the file is not comma, semicolon, tab or pipe separated.", header);
             }
 
-            var preview = kind == ImportKind.Events ? ForEvents(reader, header, maxRows, choices, mapping) : ForOrders(header, RawRows(reader, maxRows));
+            var preview = kind == ImportKind.Events
+                ? EventPreview.Read(reader, header, maxRows, choices, mapping)
+                : OrderPreview.Read(reader, header, maxRows, choices, mapping);
             return preview with
             {
                 Encoding = reader.Encoding.Name,
@@ -66,98 +66,44 @@ public static class ImportPreviewer
         }
     }
 
-    private static ImportPreview ForEvents(ExportReader reader, string[] header, int maxRows, ReadingChoices choices, string? mapping)
-    {
-        var format = EventFormats.Detect(header);
-        var required = (format ?? EventFormats.Custom).Required.ToHashSet();
-        var proposed = Enum.GetValues<EventField>()
-            .ToDictionary(field => field, field => Column(header, format is null ? [field.Name()] : format.Columns.GetValueOrDefault(field)));
-        foreach (var (field, column) in UserMapping(mapping))
-        {
-            proposed[field] = HeaderName.Find(header, [column]) is var index and >= 0 ? header[index] : proposed[field];
-        }
-
-        var columns = proposed.Select(p => new ColumnProposal(p.Key.Name(), p.Value, required.Contains(p.Key))).ToArray();
-        var map = Map(format ?? EventFormats.Custom, header, proposed);
-        int At(EventField field) => map?[field] ?? (proposed[field] is { } name ? Array.IndexOf(header, name) : -1);
-        var conventions = FileConventions.Decide(reader, [At(EventField.Time)],
-            [At(EventField.Price), At(EventField.Quantity), At(EventField.PageLoadMs)], choices.DateOrder, choices.DecimalMark);
-
-        var parser = map is null ? null : new EventRowParser(map, conventions);
-        var rows = new List<IReadOnlyList<string>>();
-        var readings = new List<PreviewReading>();
-        while (rows.Count < maxRows && reader.Read())
-        {
-            rows.Add(RawRow(reader));
-            if (parser is not null)
-            {
-                readings.Add(PreviewReadings.Read(reader, parser));
-            }
-        }
-
-        return new ImportPreview(format?.Name, format?.Title, header, rows, columns, null)
-        {
-            Conventions = conventions,
-            Readings = readings,
-        };
-    }
-
-    private static ImportPreview ForOrders(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows)
-    {
-        var format = OrderFormats.Detect(header);
-        var columns = Enum.GetValues<OrderField>()
-            .Select(field => new ColumnProposal(
-                field.Name(),
-                Column(header, format is null ? [field.Name()] : format.Columns.GetValueOrDefault(field)),
-                field is OrderField.OrderId or OrderField.CreatedAt))
-            .ToArray();
-        return new ImportPreview(format?.Name, format?.Title, header, rows, columns, null);
-    }
-
-    private static List<IReadOnlyList<string>> RawRows(ExportReader reader, int maxRows)
-    {
-        var rows = new List<IReadOnlyList<string>>();
-        while (rows.Count < maxRows && reader.Read())
-        {
-            rows.Add(RawRow(reader));
-        }
-
-        return rows;
-    }
-
-    private static string[] RawRow(ExportReader reader) => reader.Broken is { } broken
+    /// <summary>The previewed rows as the file has them (decoded), each field cut to 200 characters.</summary>
+    internal static string[] RawRow(ExportReader reader) => reader.Broken is { } broken
         ? [broken.RawLine]
         : Enumerable.Range(0, reader.FieldCount).Select(i => ExportText.Cut(reader.GetString(i), 200)).ToArray();
 
-    // The mapping comes from the page's own column choices; one that does not parse leaves the proposal as it is.
-    private static IReadOnlyDictionary<EventField, string> UserMapping(string? mapping)
-    {
-        try
-        {
-            return EventMappingText.Parse(mapping);
-        }
-        catch (ImportFileException)
-        {
-            return new Dictionary<EventField, string>();
-        }
-    }
-
-    // The importer's map of these columns; null while a required field has none (the page asks for it).
-    private static EventColumnMap? Map(EventFormat format, IReadOnlyList<string> header, Dictionary<EventField, string?> proposed)
-    {
-        try
-        {
-            return EventColumnMap.Resolve(format, header, proposed.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!));
-        }
-        catch (ImportFileException)
-        {
-            return null;
-        }
-    }
-
-    private static string? Column(IReadOnlyList<string> header, string[]? candidates)
+    /// <summary>The header's first column among <paramref name="candidates"/>, or null.</summary>
+    internal static string? Column(IReadOnlyList<string> header, string[]? candidates)
     {
         var index = candidates is null ? -1 : HeaderName.Find(header, candidates);
         return index >= 0 ? header[index] : null;
     }
+
+    /// <summary>
+    /// The proposed column of each field (<paramref name="byFormat"/>), with the user's own choices over it; a user's
+    /// mapping that does not parse (it comes from the page's own selects) leaves the proposal as it is.
+    /// </summary>
+    internal static Dictionary<TField, string?> Proposals<TField>(IReadOnlyList<string> header, Func<TField, string?> byFormat, Func<IReadOnlyDictionary<TField, string>> userMapping)
+        where TField : struct, Enum
+    {
+        var proposed = Enum.GetValues<TField>().ToDictionary(field => field, byFormat);
+        IReadOnlyDictionary<TField, string> overrides;
+        try
+        {
+            overrides = userMapping();
+        }
+        catch (ImportFileException)
+        {
+            overrides = new Dictionary<TField, string>();
+        }
+
+        foreach (var (field, column) in overrides)
+        {
+            proposed[field] = HeaderName.Find(header, [column]) is var index and >= 0 ? header[index] : proposed[field];
+        }
+
+        return proposed;
+    }
+
+    /// <summary>The column index of a proposal, or -1.</summary>
+    internal static int IndexOf(IReadOnlyList<string> header, string? column) => column is null ? -1 : header.ToList().IndexOf(column);
 }

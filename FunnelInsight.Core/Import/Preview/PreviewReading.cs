@@ -1,29 +1,24 @@
 namespace FunnelInsight.Core.Import.Preview;
 
 /// <summary>
-/// One previewed event row as the import would store it, read by the importer's own row parser in the file's
-/// encoding, date order and decimal mark: its values, or the row error it would get. Text is cut to 200 characters.
+/// One previewed row as the import would store it, read by the importer's own row reader in the file's encoding, date
+/// order and decimal mark: its time and values, or the row error it would get.
 /// </summary>
 /// <param name="Line">The row's line in the file.</param>
-/// <param name="Time">The event's time (UTC), as stored; null when the row would be rejected.</param>
-/// <param name="EventName">The event name.</param>
-/// <param name="SessionId">The session (null when sessions are cut by inactivity).</param>
-/// <param name="ProductId">The product, if any.</param>
-/// <param name="Price">The price, as stored.</param>
-/// <param name="Quantity">The quantity, as stored.</param>
-/// <param name="Country">The country, if any.</param>
+/// <param name="Time">The event's or order's time (UTC), as stored; null when the row would be rejected.</param>
+/// <param name="Values">The row's other mapped fields as stored, in field order; empty when it would be rejected.</param>
 /// <param name="Error">Why the row would be rejected; null when it would be stored.</param>
-public sealed record PreviewReading(
-    long Line,
-    DateTime? Time,
-    string? EventName,
-    string? SessionId,
-    string? ProductId,
-    double? Price,
-    int? Quantity,
-    string? Country,
-    string? Error)
+public sealed record PreviewReading(long Line, DateTime? Time, IReadOnlyList<PreviewValue> Values, string? Error)
 {
     /// <summary>A row the import would reject, with its reason.</summary>
-    public static PreviewReading Rejected(long line, string reason) => new(line, null, null, null, null, null, null, null, reason);
+    public static PreviewReading Rejected(long line, string reason) => new(line, null, [], reason);
+
+    /// <summary>The value of the field called <paramref name="field"/> (<c>price</c>, <c>country</c>…), if the row has it.</summary>
+    public PreviewValue? this[string field] => Values.FirstOrDefault(v => v.Field == field);
 }
+
+/// <summary>One field of a previewed row as stored: text (cut to 200 characters), or a number, or neither when empty.</summary>
+/// <param name="Field">The canonical field name (<c>event_type</c>, <c>price</c>, <c>total</c>…).</param>
+/// <param name="Text">The text stored, for a text field.</param>
+/// <param name="Number">The number stored, for a numeric field.</param>
+public sealed record PreviewValue(string Field, string? Text, double? Number);

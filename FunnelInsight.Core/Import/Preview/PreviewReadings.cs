@@ -1,15 +1,19 @@
 using System.Text;
 using FunnelInsight.Core.Import.Events;
+using FunnelInsight.Core.Import.Orders;
 using FunnelInsight.Core.Import.Reading;
 
 namespace FunnelInsight.Core.Import.Preview;
 
-/// <summary>Reads a previewed row through the importer's <see cref="EventRowParser"/>, so the preview shows what the import will store.</summary>
+/// <summary>
+/// Reads a previewed row through the importer's own <see cref="EventRowParser"/> or <see cref="OrderRowReader"/>, so
+/// the preview shows what the import will store.
+/// </summary>
 internal static class PreviewReadings
 {
     private const int MaxText = 200;
 
-    public static PreviewReading Read(ExportReader reader, EventRowParser parser)
+    public static PreviewReading Event(ExportReader reader, EventColumnMap map, EventRowParser parser)
     {
         if (reader.Broken is { } broken)
         {
@@ -23,18 +27,52 @@ internal static class PreviewReadings
         }
 
         var row = batch[0];
-        return new PreviewReading(
-            row.Line,
-            DateTime.UnixEpoch.AddTicks(row.TimeUs * TimeSpan.TicksPerMicrosecond),
-            Text(batch, row.EventName),
-            Text(batch, row.SessionKey),
-            Text(batch, row.ProductId),
-            row.Price,
-            row.Quantity,
-            Text(batch, row.Country),
-            null);
+        (EventField Field, TextRange? Text, double? Number)[] fields =
+        [
+            (EventField.SessionId, row.SessionKey, null), (EventField.VisitorId, row.VisitorKey, null), (EventField.EventName, row.EventName, null),
+            (EventField.ProductId, row.ProductId, null), (EventField.Price, null, row.Price), (EventField.Quantity, null, row.Quantity),
+            (EventField.OrderId, row.OrderId, null), (EventField.Device, row.Device, null), (EventField.Channel, row.Channel, null),
+            (EventField.Country, row.Country, null), (EventField.PageLoadMs, null, row.PageLoadMs),
+        ];
+        var values = fields.Where(f => map[f.Field] >= 0)
+            .Select(f => new PreviewValue(f.Field.Name(), f.Text is { } range ? Text(batch.Text(range), range.IsNull) : null, f.Number))
+            .ToArray();
+        return new PreviewReading(row.Line, Time(row.TimeUs), values, null);
     }
 
-    private static string? Text(EventBatch batch, TextRange range) =>
-        range.IsNull ? null : ExportText.Cut(Encoding.UTF8.GetString(batch.Text(range)), MaxText);
+    public static PreviewReading Order(ExportReader reader, OrderColumnMap map, OrderRowReader rows)
+    {
+        if (reader.Broken is { } broken)
+        {
+            return PreviewReading.Rejected(broken.Line, broken.Reason);
+        }
+
+        if (!rows.TryReadKey(reader, out var orderId, out var error))
+        {
+            return PreviewReading.Rejected(reader.LineNumber, error!.Reason);
+        }
+
+        // Each line read alone: the values its order takes from it.
+        var draft = new OrderDraft(orderId, reader.LineNumber);
+        if (!rows.TryApply(reader, draft, out error))
+        {
+            return PreviewReading.Rejected(reader.LineNumber, error!.Reason);
+        }
+
+        (OrderField Field, string? Text, double? Number)[] fields =
+        [
+            (OrderField.OrderId, orderId, null), (OrderField.Subtotal, null, draft.Subtotal), (OrderField.Shipping, null, draft.Shipping),
+            (OrderField.Tax, null, draft.Tax), (OrderField.Discount, null, draft.Discount), (OrderField.Total, null, draft.Total),
+            (OrderField.Refunded, null, draft.Refunded), (OrderField.Outstanding, null, draft.Outstanding),
+            (OrderField.Currency, draft.Currency, null), (OrderField.Status, draft.Status, null), (OrderField.Channel, draft.Channel, null),
+        ];
+        var values = fields.Where(f => map[f.Field] >= 0)
+            .Select(f => new PreviewValue(f.Field.Name(), f.Text is null ? null : ExportText.Cut(f.Text, MaxText), f.Number))
+            .ToArray();
+        return new PreviewReading(reader.LineNumber, draft.CreatedUs is { } us ? Time(us) : null, values, null);
+    }
+
+    private static DateTime Time(long us) => DateTime.UnixEpoch.AddTicks(us * TimeSpan.TicksPerMicrosecond);
+
+    private static string? Text(ReadOnlySpan<byte> utf8, bool isNull) => isNull ? null : ExportText.Cut(Encoding.UTF8.GetString(utf8), MaxText);
 }

@@ -101,7 +101,21 @@ public static class NumberText
             end--;
         }
 
-        return span[start..end].ToString();
+        // A lone letter stuck to the number (12,5x) is a typo, not a currency: the text is left whole, and so is no number.
+        return IsCurrencyMark(span[..start]) && IsCurrencyMark(span[end..]) ? span[start..end].ToString() : span.ToString();
+    }
+
+    // Empty, a code of two letters or more (SAR, kr), or anything with a currency sign ($, R$, €).
+    private static bool IsCurrencyMark(ReadOnlySpan<char> mark)
+    {
+        int letters = 0, signs = 0;
+        foreach (var c in mark)
+        {
+            letters += char.IsAsciiLetter(c) ? 1 : 0;
+            signs += CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol ? 1 : 0;
+        }
+
+        return signs > 0 || letters != 1;
     }
 
     private static bool IsCurrency(char c) =>

@@ -1,6 +1,9 @@
 namespace FunnelInsight.Core.Storage.Entities;
 
-/// <summary>A row of an import that could not be read, kept so the merchant can fix and re-upload it.</summary>
+/// <summary>
+/// A row of an import that could not be read (an error: the row was rejected), or whose optional field could not be
+/// (a warning: the row was kept without the value), kept so the merchant can fix and re-upload it.
+/// </summary>
 public sealed class ImportRowError
 {
     /// <summary>Database key.</summary>
@@ -20,4 +23,7 @@ public sealed class ImportRowError
 
     /// <summary>The row as it was in the file (cut at 4,000 characters).</summary>
     public required string RawLine { get; set; }
+
+    /// <summary>Rejected row or warning; rows kept from before warnings existed are errors.</summary>
+    public Import.RowSeverity Severity { get; set; }
 }

@@ -65,6 +65,9 @@ public sealed class ImportRun
     /// <summary>Rows that could not be read; each has a row error.</summary>
     public long RowsRejected { get; set; }
 
+    /// <summary>Warnings: optional fields that could not be read, their rows kept without the value; each has a row error of severity warning.</summary>
+    public long Warnings { get; set; }
+
     /// <summary>Rows already in the store (same file again, or an overlapping export).</summary>
     public long RowsDuplicate { get; set; }
 

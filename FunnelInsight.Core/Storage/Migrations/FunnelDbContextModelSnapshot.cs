@@ -119,6 +119,9 @@ namespace FunnelInsight.Core.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ImportId", "Line");
@@ -182,6 +185,9 @@ namespace FunnelInsight.Core.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Warnings")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -68,9 +68,9 @@ public sealed class ImportHistoryTests : IAsyncLifetime
         Assert.True(await _history.WriteErrorsCsvAsync(_storeId, imported.ImportId, output));
 
         var lines = System.Text.Encoding.UTF8.GetString(output.ToArray()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
-        Assert.Equal("line,column,reason,raw_line", lines[0]);
-        Assert.Equal("3,event_time,Unparseable time '@home'.,\"'@home,view_item,s1\"", lines[1]);
-        Assert.Equal("4,event_time,\"Unparseable time '=HYPERLINK(\"\"x\"\")'.\",\"\"\"=HYPERLINK(\"\"\"\"x\"\"\"\")\"\",view_item,s1\"", lines[2]);
+        Assert.Equal("line,column,severity,reason,raw_line", lines[0]);
+        Assert.Equal("3,event_time,error,Unparseable time '@home'.,\"'@home,view_item,s1\"", lines[1]);
+        Assert.Equal("4,event_time,error,\"Unparseable time '=HYPERLINK(\"\"x\"\")'.\",\"\"\"=HYPERLINK(\"\"\"\"x\"\"\"\")\"\",view_item,s1\"", lines[2]);
         Assert.Equal(3, lines.Length);
     }
 

@@ -88,6 +88,25 @@ public sealed class ImportsPageTests(DashboardApp app)
     }
 
     [Fact]
+    public async Task An_unreadable_price_keeps_its_event_and_the_history_and_details_show_the_warning()
+    {
+        var page = await ImportIntoNewStoreAsync("Warned shop", "warned-events.csv",
+            "event_time,event_type,session_id,price\n2024-03-03T09:00:00Z,session_start,w1,\n2024-03-03T09:01:00Z,view_item,w1,\"12,5x\"\n");
+        await Expect(page.Locator(".fi-count-stored")).ToHaveTextAsync("2");
+        await Expect(page.Locator(".fi-count-warnings")).ToHaveTextAsync("1");
+        await Expect(page.Locator(".fi-history .fi-history-warnings")).ToHaveTextAsync("1");
+
+        await page.Locator(".fi-history").GetByRole(AriaRole.Button, new() { Name = "Details" }).ClickAsync();
+
+        var warnings = page.Locator(".fi-import-details .fi-warnings tbody tr");
+        await Expect(warnings).ToHaveCountAsync(1);
+        await Expect(warnings.Locator("td").Nth(0)).ToHaveTextAsync("3");
+        await Expect(warnings.Locator("td").Nth(1)).ToHaveTextAsync("price");
+        await Expect(warnings).ToContainTextAsync("price '12,5x' is not a number.");
+        await Expect(page.Locator(".fi-import-details .fi-errors")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task The_error_file_downloads_every_row_error_as_csv()
     {
         var page = await ImportIntoNewStoreAsync("Download shop", "broken-for-download.csv", Malformed);
@@ -98,9 +117,9 @@ public sealed class ImportsPageTests(DashboardApp app)
         var path = Path.Combine(DashboardApp.ScreenshotFolder, download.SuggestedFilename);
         await download.SaveAsAsync(path);
         var lines = (await File.ReadAllLinesAsync(path)).Where(l => l.Length > 0).ToArray();
-        Assert.Equal("line,column,reason,raw_line", lines[0].TrimStart('\uFEFF'));
-        Assert.Equal("3,event_time,Unparseable time 'yesterday'.,\"yesterday,view_item,m1\"", lines[1]);
-        Assert.StartsWith("5,event_type,", lines[2], StringComparison.Ordinal);
+        Assert.Equal("line,column,severity,reason,raw_line", lines[0].TrimStart('\uFEFF'));
+        Assert.Equal("3,event_time,error,Unparseable time 'yesterday'.,\"yesterday,view_item,m1\"", lines[1]);
+        Assert.StartsWith("5,event_type,error,", lines[2], StringComparison.Ordinal);
         Assert.Equal(3, lines.Length);
     }
 

@@ -30,7 +30,7 @@ public sealed class ImportsCommandTests : IDisposable
         var imports = json.RootElement.EnumerateArray().ToList();
         Assert.Equal(["unreadable.csv", "bad.csv", "canonical-events.csv"], imports.Select(i => i.GetProperty("file").GetString()));
         Assert.Equal(
-            ["id", "kind", "file", "format", "status", "rowsRead", "rowsStored", "rowsRejected", "rowsDuplicate", "started", "finished", "message"],
+            ["id", "kind", "file", "format", "status", "rowsRead", "rowsStored", "rowsRejected", "rowsDuplicate", "warnings", "started", "finished", "message"],
             imports[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(("Failed", ""), (imports[0].GetProperty("status").GetString(), imports[0].GetProperty("format").GetString()));
         Assert.StartsWith("The columns (when, what) match no known event export", imports[0].GetProperty("message").GetString(), StringComparison.Ordinal);

@@ -53,7 +53,7 @@ public sealed class EndpointTests(DashboardApp app) : IAsyncLifetime
         Assert.Equal("text/csv; charset=utf-8", own.Content.Headers.ContentType!.ToString());
         var bytes = await own.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]); // UTF-8 byte order mark, for spreadsheets
-        Assert.Equal("line,column,reason,raw_line\n2,event_time,Unparseable time 'never'.,\"never,view_item,e1\"\n", System.Text.Encoding.UTF8.GetString(bytes[3..]).ReplaceLineEndings("\n"));
+        Assert.Equal("line,column,severity,reason,raw_line\n2,event_time,error,Unparseable time 'never'.,\"never,view_item,e1\"\n", System.Text.Encoding.UTF8.GetString(bytes[3..]).ReplaceLineEndings("\n"));
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
     }
 }

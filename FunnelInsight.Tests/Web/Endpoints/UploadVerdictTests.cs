@@ -49,6 +49,19 @@ public sealed class UploadVerdictTests(UploadApp app) : IClassFixture<UploadApp>
     }
 
     [Fact]
+    public async Task An_unreadable_price_in_an_upload_keeps_the_event_and_is_counted_as_a_warning()
+    {
+        var text = "event_time,event_type,session_id,price\n2024-05-04T09:00:00Z,view_item,fw1,SAR ??\n2024-05-04T09:01:00Z,view_item,fw1,12.50\n";
+
+        var (status, body) = await UploadAsync(Encoding.UTF8.GetBytes(text), "warned.csv");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal((2, 0, 1), (body.GetProperty("rowsStored").GetInt32(), body.GetProperty("rowsRejected").GetInt32(), body.GetProperty("warnings").GetInt32()));
+        var warning = body.GetProperty("fieldWarnings")[0];
+        Assert.Equal((2, "price"), (warning.GetProperty("line").GetInt32(), warning.GetProperty("column").GetString()));
+    }
+
+    [Fact]
     public async Task The_encoding_parameter_reads_an_upload_in_the_code_page_it_names()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

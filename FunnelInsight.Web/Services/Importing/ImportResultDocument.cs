@@ -6,7 +6,8 @@ namespace FunnelInsight.Web.Services.Importing;
 
 /// <summary>
 /// An import's result as JSON, the one shape that <c>import</c> on the command line prints and the upload API answers:
-/// its counts, and how the file was read (encoding, date order, decimal mark), each with how it was decided
+/// its counts (rows rejected, and <c>warnings</c>: optional values that could not be read, their rows kept), the first
+/// row errors and field warnings, and how the file was read (encoding, date order, decimal mark), each with how it was decided
 /// (<c>detected</c>, <c>assumed</c> when the file could not tell, or <c>chosen</c>).
 /// </summary>
 internal sealed record ImportResultDocument(
@@ -19,6 +20,7 @@ internal sealed record ImportResultDocument(
     long RowsStored,
     long RowsRejected,
     long RowsDuplicate,
+    long Warnings,
     long RowsUpdated,
     long RowsBlank,
     string? Encoding,
@@ -27,9 +29,10 @@ internal sealed record ImportResultDocument(
     string? DateOrderSource,
     string? DecimalMark,
     string? DecimalMarkSource,
-    IReadOnlyList<ImportResultDocument.Error> Errors)
+    IReadOnlyList<ImportResultDocument.Error> Errors,
+    IReadOnlyList<ImportResultDocument.Error> FieldWarnings)
 {
-    /// <summary>How many row errors the document lists (all are in the import's error file).</summary>
+    /// <summary>How many row errors, and how many warnings, the document lists (all are in the import's error file).</summary>
     public const int ErrorsShown = 20;
 
     /// <summary>Written as the API writes JSON: camelCase names.</summary>
@@ -46,6 +49,7 @@ internal sealed record ImportResultDocument(
         result.RowsStored,
         result.RowsRejected,
         result.RowsDuplicate,
+        result.Warnings,
         result.RowsUpdated,
         result.RowsBlank,
         result.Encoding,
@@ -54,7 +58,8 @@ internal sealed record ImportResultDocument(
         result.Conventions?.DateOrderSource.Name(),
         result.Conventions?.DecimalMark.Name(),
         result.Conventions?.DecimalMarkSource.Name(),
-        [.. result.Errors.Take(ErrorsShown).Select(e => new Error(e.Line, e.Column, e.Reason))]);
+        [.. result.Errors.Take(ErrorsShown).Select(e => new Error(e.Line, e.Column, e.Reason))],
+        [.. result.FirstWarnings.Take(ErrorsShown).Select(e => new Error(e.Line, e.Column, e.Reason))]);
 
     /// <summary>
     /// The same fields as a problem's extension members (a failed upload's 422), named as the JSON answer names them;
@@ -63,6 +68,6 @@ internal sealed record ImportResultDocument(
     public IDictionary<string, object?> AsExtensions() =>
         JsonSerializer.SerializeToElement(this, Json).EnumerateObject().ToDictionary(p => p.Name == "status" ? "importStatus" : p.Name, p => (object?)p.Value);
 
-    /// <summary>One row error: its line, column (null for the whole row) and reason.</summary>
+    /// <summary>One row error or warning: its line, column (null for the whole row) and reason.</summary>
     internal sealed record Error(long Line, string? Column, string Reason);
 }

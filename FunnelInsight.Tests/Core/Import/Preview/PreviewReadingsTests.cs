@@ -39,7 +39,7 @@ public sealed class PreviewReadingsTests : IAsyncLifetime
         Assert.Equal("مصر", preview.Rows[0][3]);
         Assert.Equal(
             [(new DateTime(2025, 2, 13, 10, 0, 0, DateTimeKind.Utc), "مصر"), (new DateTime(2025, 3, 5, 9, 15, 0, DateTimeKind.Utc), "السعودية")],
-            preview.Readings.Select(r => (r.Time!.Value, r.Country)));
+            preview.Readings.Select(r => (r.Time!.Value, r["country"]!.Text)));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class PreviewReadingsTests : IAsyncLifetime
         Assert.Equal((DateOrder.Mdy, DecisionSource.Assumed), (preview.Conventions!.DateOrder, preview.Conventions.DateOrderSource));
         Assert.Equal((DecimalMark.Point, DecisionSource.Assumed), (preview.Conventions.DecimalMark, preview.Conventions.DecimalMarkSource));
         Assert.Equal([new DateTime(2025, 1, 2, 10, 0, 0), new DateTime(2025, 5, 3, 11, 30, 0)], preview.Readings.Select(r => r.Time!.Value));
-        Assert.Equal([1250d, 9d], preview.Readings.Select(r => r.Price!.Value));
+        Assert.Equal([1250d, 9d], preview.Readings.Select(r => r["price"]!.Number!.Value));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class PreviewReadingsTests : IAsyncLifetime
 
         Assert.Equal(new FileConventions(DateOrder.Dmy, DecisionSource.Chosen, DecimalMark.Comma, DecisionSource.Chosen), preview.Conventions);
         Assert.Equal([new DateTime(2025, 2, 1, 10, 0, 0), new DateTime(2025, 3, 5, 11, 30, 0)], preview.Readings.Select(r => r.Time!.Value));
-        Assert.Equal([1.25, 9d], preview.Readings.Select(r => r.Price!.Value));
+        Assert.Equal([1.25, 9d], preview.Readings.Select(r => r["price"]!.Number!.Value));
     }
 
     [Fact]
@@ -76,8 +76,8 @@ public sealed class PreviewReadingsTests : IAsyncLifetime
         var detected = ImportPreviewer.Preview(path, ImportKind.Events);
         var chosen = ImportPreviewer.Preview(path, ImportKind.Events, choices: new ReadingChoices(Encoding: "windows-1256"));
 
-        Assert.Equal(("windows-1252", DecisionSource.Detected, "España"), (detected.Encoding, detected.EncodingSource, detected.Readings[0].Country));
-        Assert.Equal(("windows-1256", DecisionSource.Chosen, "Espaٌa"), (chosen.Encoding, chosen.EncodingSource, chosen.Readings[0].Country));
+        Assert.Equal(("windows-1252", DecisionSource.Detected, "España"), (detected.Encoding, detected.EncodingSource, detected.Readings[0]["country"]!.Text));
+        Assert.Equal(("windows-1256", DecisionSource.Chosen, "Espaٌa"), (chosen.Encoding, chosen.EncodingSource, chosen.Readings[0]["country"]!.Text));
     }
 
     [Fact]
@@ -105,14 +105,17 @@ public sealed class PreviewReadingsTests : IAsyncLifetime
     }
 
     [Fact]
-    public void An_order_export_is_previewed_without_event_readings_or_date_conventions()
+    public void An_order_export_is_previewed_with_its_own_conventions_and_its_lines_as_they_will_be_read()
     {
-        var path = _temp.WriteFile("orders.csv", "order_id,created_at,total\nA1,2025-01-01T10:00:00Z,12.50\n");
+        var path = _temp.WriteFile("orders.csv", "order_id;created_at;total;currency\nA1;13/02/2025 10:00;1.234,50;EUR\nA2;14/02/2025 11:00;oops;EUR\n");
 
         var preview = ImportPreviewer.Preview(path, ImportKind.Orders);
 
         Assert.Equal(("utf-8", DecisionSource.Detected), (preview.Encoding, preview.EncodingSource));
-        Assert.Null(preview.Conventions);
-        Assert.Empty(preview.Readings);
+        Assert.Equal(new FileConventions(DateOrder.Dmy, DecisionSource.Detected, DecimalMark.Comma, DecisionSource.Detected), preview.Conventions);
+        var first = preview.Readings[0];
+        Assert.Equal((new DateTime(2025, 2, 13, 10, 0, 0), "A1", 1234.5, "EUR"), (first.Time!.Value, first["order_id"]!.Text, first["total"]!.Number!.Value, first["currency"]!.Text));
+        Assert.Equal(["order_id", "total", "currency"], first.Values.Select(v => v.Field));
+        Assert.Equal((3L, "total 'oops' is not a number."), (preview.Readings[1].Line, preview.Readings[1].Error));
     }
 }

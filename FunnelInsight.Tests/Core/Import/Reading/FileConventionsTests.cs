@@ -70,8 +70,9 @@ public class FileConventionsTests
         var (result, events) = await ImportAsync(db, "event_time,event_type,session_id,price\n2025-03-01T10:00:00Z,view_item,S1,$12.50\n2025-03-01T10:00:01Z,view_item,S1,\"1,234.50\"\n2025-03-01T10:00:02Z,view_item,S1,\"12,50\"\n");
 
         Assert.Equal(DecimalMark.Point, result.Conventions!.DecimalMark);
-        Assert.Equal([12.5, 1234.5], events.Select(e => e.Price));
-        // In a file whose decimal mark is the point, 12,50 is not a thousands group: refused, never read as 1250.
-        Assert.Equal((4L, "price '12,50' is not a number."), (result.Errors.Single().Line, result.Errors.Single().Reason));
+        // In a file whose decimal mark is the point, 12,50 is not a thousands group: refused, never read as 1250; the event is kept without it.
+        Assert.Equal([12.5, 1234.5, null], events.Select(e => e.Price));
+        Assert.Equal((0L, 1L), (result.RowsRejected, result.Warnings));
+        Assert.Equal((4L, "price '12,50' is not a number."), (result.FirstWarnings.Single().Line, result.FirstWarnings.Single().Reason));
     }
 }

@@ -169,7 +169,7 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
     private Task MapAsync(string mapping)
     {
         _mapping = mapping;
-        return _kind == ImportKind.Events ? RereadAsync() : Task.CompletedTask;
+        return RereadAsync();
     }
 
     // The file read again with the user's encoding, date order, decimal mark and columns; a slower earlier read that ends later is dropped.

@@ -68,9 +68,9 @@ public sealed class ImportPreviewPanelTests : DashboardComponentContext, IAsyncL
         var rows = panel.FindAll(".fi-stored tbody tr");
         Assert.Equal(3, rows.Count);
         Assert.Equal("2025-01-02 10:00:00", rows[0].QuerySelector(".fi-stored-time")!.TextContent);
-        Assert.Equal("1250", rows[0].QuerySelector(".fi-stored-price")!.TextContent);
-        Assert.Equal("مصر", rows[0].QuerySelector(".fi-stored-country")!.TextContent);
-        Assert.Equal("<img src=x onerror=alert(1)>", rows[0].QuerySelector(".fi-stored-event")!.TextContent);
+        Assert.Equal("1250", rows[0].QuerySelector("[data-field=price]")!.TextContent);
+        Assert.Equal("مصر", rows[0].QuerySelector("[data-field=country]")!.TextContent);
+        Assert.Equal("<img src=x onerror=alert(1)>", rows[0].QuerySelector("[data-field=event_type]")!.TextContent);
         Assert.Empty(panel.FindAll(".fi-stored img"));
         Assert.Equal("Rejected: Unparseable time 'nonsense'.", rows[2].QuerySelector(".fi-stored-rejected")!.TextContent);
     }
@@ -99,7 +99,7 @@ public sealed class ImportPreviewPanelTests : DashboardComponentContext, IAsyncL
         Assert.Equal("chosen", panel.Find(".fi-decimal").GetAttribute("data-source"));
         Assert.Equal("detected", panel.Find(".fi-encoding").GetAttribute("data-source"));
         var rows = panel.FindAll(".fi-stored tbody tr");
-        Assert.Equal(("2025-02-01 10:00:00", "1.25"), (rows[0].QuerySelector(".fi-stored-time")!.TextContent, rows[0].QuerySelector(".fi-stored-price")!.TextContent));
+        Assert.Equal(("2025-02-01 10:00:00", "1.25"), (rows[0].QuerySelector(".fi-stored-time")!.TextContent, rows[0].QuerySelector("[data-field=price]")!.TextContent));
     }
 
     [Fact]
@@ -135,5 +135,22 @@ public sealed class ImportPreviewPanelTests : DashboardComponentContext, IAsyncL
 
         Assert.Equal(Bidi.Number("2025-01-02 10:00:00"), panel.Find(".fi-stored-time").TextContent);
         Assert.Contains("مكتشَف", panel.Find(".fi-encoding").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_order_export_offers_the_same_choices_and_shows_its_lines_as_they_will_be_read()
+    {
+        var path = Path.Combine(_folder, "orders.csv");
+        File.WriteAllText(path, "order_id;created_at;total;currency\nA1;13/02/2025 10:00;1.234,50;<b>EUR</b>\n");
+        var preview = ImportPreviewer.Preview(path, ImportKind.Orders);
+
+        var panel = Render<ImportPreviewPanel>(p => p.Add(c => c.Preview, preview).Add(c => c.Kind, ImportKind.Orders));
+
+        Assert.Equal("detected", panel.Find(".fi-date-order").GetAttribute("data-source"));
+        Assert.Equal("detected", panel.Find(".fi-decimal").GetAttribute("data-source"));
+        var row = panel.Find(".fi-stored tbody tr");
+        Assert.Equal(("2025-02-13 10:00:00", "1234.5", "<b>EUR</b>"),
+            (row.QuerySelector(".fi-stored-time")!.TextContent, row.QuerySelector("[data-field=total]")!.TextContent, row.QuerySelector("[data-field=currency]")!.TextContent));
+        Assert.Empty(panel.FindAll(".fi-stored b"));
     }
 }

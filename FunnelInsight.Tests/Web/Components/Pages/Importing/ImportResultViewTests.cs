@@ -128,4 +128,46 @@ public sealed class ImportResultViewTests : DashboardComponentContext
         Assert.Contains("تنزيل ملف الأخطاء (CSV)", view.Find("a.fi-errors-download").TextContent, StringComparison.Ordinal);
         Assert.Equal("\u20661,234\u2069", view.Find(".fi-count-read").TextContent); // Latin digits, kept left to right
     }
+
+    private static readonly RowError[] TwoWarnings =
+    [
+        new(4, "price", "price '12,5x' is not a number.", "2024-03-01T10:01:00Z,view_item,s1,12,5x", RowSeverity.Warning),
+        new(6, "price", "price 'SAR ??' is not a number.", "2024-03-01T10:03:00Z,view_item,s1,SAR ??", RowSeverity.Warning),
+    ];
+
+    [Fact]
+    public void Warnings_are_counted_and_listed_apart_from_the_rejected_rows()
+    {
+        var view = Show(Result(9, 8, 2, 0, TwoErrors) with { Warnings = 3, FirstWarnings = TwoWarnings });
+
+        Assert.Equal(("2", "3"), (view.Find(".fi-count-rejected").TextContent, view.Find(".fi-count-warnings").TextContent));
+        Assert.Equal(2, view.FindAll(".fi-errors tbody tr").Count);
+        var warnings = view.FindAll(".fi-warnings tbody tr");
+        Assert.Equal(["4", "price", "price '12,5x' is not a number.", "2024-03-01T10:01:00Z,view_item,s1,12,5x"], warnings[0].QuerySelectorAll("td").Select(td => td.TextContent));
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains("Values that could not be read (their rows were kept without them)", view.Markup, StringComparison.Ordinal);
+        Assert.Contains("The first 2 of 3 warnings are shown", view.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_result_with_only_warnings_says_the_rows_were_kept_and_offers_the_error_file()
+    {
+        var view = Show(Result(9, 9, 0, 0, []) with { Warnings = 2, FirstWarnings = TwoWarnings });
+
+        Assert.Contains("events.csv was imported, but 2 values could not be read: their rows were kept without them.", view.Find(".fi-result-warned").TextContent, StringComparison.Ordinal);
+        Assert.Empty(view.FindAll(".fi-errors"));
+        Assert.Equal("/stores/7/imports/42/errors.csv", view.Find("a.fi-errors-download").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void In_arabic_the_warnings_are_told_in_arabic()
+    {
+        UseCulture("ar");
+
+        var view = Show(Result(9, 9, 0, 0, []) with { Warnings = 2, FirstWarnings = TwoWarnings });
+
+        Assert.Contains("قيم تعذّرت قراءتها (حُفظت صفوفها من دونها)", view.Markup, StringComparison.Ordinal);
+        Assert.Contains("تحذيرات", view.Markup, StringComparison.Ordinal);
+        Assert.Equal(2, view.FindAll(".fi-warnings tbody tr").Count);
+    }
 }

@@ -1,0 +1,35 @@
+using FunnelInsight.Core.Import.Reading;
+
+namespace FunnelInsight.Core.Import;
+
+/// <summary>
+/// The one place a problem in a row becomes a row error (the row is rejected) or a warning (the row is kept without
+/// the value), for events and orders alike: each names the row's line, the file's column and the raw row. A row's
+/// warnings are held until the row is kept, so a rejected row is reported once, as its error.
+/// </summary>
+/// <param name="header">The file's header, to name the column at fault as the file does.</param>
+internal sealed class RowProblems(IReadOnlyList<string> header)
+{
+    private List<RowError>? _warnings;
+
+    /// <summary>The warnings of the current row (empty when it has none); read them once the row is kept.</summary>
+    public IReadOnlyList<RowError> Warnings => (IReadOnlyList<RowError>?)_warnings ?? [];
+
+    /// <summary>Starts a new row: the last row's warnings are dropped.</summary>
+    public void NextRow() => _warnings?.Clear();
+
+    /// <summary>The row error that rejects the current row.</summary>
+    /// <param name="reader">The file, on the row.</param>
+    /// <param name="column">The 0-based column at fault, or -1 when the file has none.</param>
+    /// <param name="field">The field's canonical name (named when the file has no such column), or null for the whole row.</param>
+    /// <param name="reason">What is wrong.</param>
+    public RowError Reject(ExportReader reader, int column, string? field, string reason) =>
+        new(reader.LineNumber, Column(column, field), reason, reader.RawLine());
+
+    /// <summary>Notes that the current row is kept without the value of an optional field.</summary>
+    public void Warn(ExportReader reader, int column, string field, string reason) =>
+        (_warnings ??= []).Add(new RowError(reader.LineNumber, Column(column, field), reason, reader.RawLine(), RowSeverity.Warning));
+
+    private string? Column(int column, string? field) =>
+        field is null ? null : column >= 0 && column < header.Count ? header[column] : field;
+}
