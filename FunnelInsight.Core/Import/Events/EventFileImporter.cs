@@ -36,7 +36,7 @@ internal static class EventFileImporter
                 if (parser.Warnings.Count > 0)
                 {
                     RowError[] warnings = [.. parser.Warnings];
-                    queue.Post(() => Array.ForEach(warnings, context.Errors.Add));
+                    append.Beside(() => Array.ForEach(warnings, context.Errors.Add));
                 }
 
                 if (batch.IsFull)
