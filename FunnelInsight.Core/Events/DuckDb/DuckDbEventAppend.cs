@@ -22,6 +22,8 @@ internal sealed class DuckDbEventAppend : IEventAppend
     private readonly SessionRules _rules;
     private readonly TrackedStages _trackedBefore;
     private long _nextId;
+    private long _firstTimeUs = long.MaxValue;
+    private long _lastTimeUs = long.MinValue;
 
     public DuckDbEventAppend(DuckDbWrite write, int storeId, int importId, SessionRules rules)
     {
@@ -42,6 +44,8 @@ internal sealed class DuckDbEventAppend : IEventAppend
         for (var i = 0; i < batch.Count; i++)
         {
             ref readonly var row = ref batch[i];
+            _firstTimeUs = Math.Min(_firstTimeUs, row.TimeUs);
+            _lastTimeUs = Math.Max(_lastTimeUs, row.TimeUs);
             var session = Text(batch, row.SessionKey);
             var visitor = Text(batch, row.VisitorKey);
             _appender.CreateRow()
@@ -85,13 +89,16 @@ internal sealed class DuckDbEventAppend : IEventAppend
 
         var connection = _write.Connection;
         // A new event repeats a stored one, or an earlier one of the same file, when their identity and time agree:
-        // the lowest id stays, as the rollup builder would keep it.
+        // the lowest id stays, as the rollup builder would keep it. Only stored events within the import's time span
+        // can match, so the join reads only the row groups whose time range meets it (a daily export reads a day).
+        var (first, last) = (_firstTimeUs, _lastTimeUs);
         var duplicates = DuckDbFile.Execute(connection, """
             DELETE FROM events WHERE store_id = $store AND id IN (
                 SELECT n.id FROM events n JOIN events o
-                  ON o.store_id = $store AND o.identity_hash = n.identity_hash AND o.time_us = n.time_us AND o.id < n.id
-                WHERE n.store_id = $store AND n.import_id = $import)
-            """, ("store", _storeId), ("import", _importId));
+                  ON o.identity_hash = n.identity_hash AND o.time_us = n.time_us AND o.id < n.id
+                WHERE n.store_id = $store AND n.import_id = $import
+                  AND o.store_id = $store AND o.time_us BETWEEN $first AND $last)
+            """, ("store", _storeId), ("import", _importId), ("first", first), ("last", last));
         cancellationToken.ThrowIfCancellationRequested();
         buildingRollups();
         var trackedAfter = DuckDbSessionRoller.Tracked(connection, _storeId, _rules.Map);

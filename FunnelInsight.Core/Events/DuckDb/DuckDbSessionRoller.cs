@@ -43,22 +43,41 @@ internal static class DuckDbSessionRoller
         // untouched one keeps its id.
         var nextId = DuckDbFile.Scalar(connection, "SELECT coalesce(max(id), $first) + 1 FROM sessions WHERE store_id = $store",
             ("store", storeId), ("first", StoreRowIds.First(storeId)));
-        var join = groupsSql is null ? "" : $"JOIN ({groupsSql}) g ON g.has_session = x.has_session AND g.group_key = x.group_key";
         DuckDbFile.Execute(connection, groupsSql is null
             ? "DELETE FROM sessions WHERE store_id = $store"
             : $"DELETE FROM sessions x USING ({groupsSql}) g WHERE x.store_id = $store AND g.has_session = x.has_session AND g.group_key = x.group_key", parameters);
-        var events = DuckDbFile.Scalar(connection, $"SELECT count(*) FROM events x {join} WHERE x.store_id = $store", parameters);
-        if (events == 0)
+
+        // The groups' events are found once, into a temporary table that is counted (to size the partitions) and read.
+        var source = "events";
+        if (groupsSql is not null)
         {
-            return 0;
+            DuckDbFile.Execute(connection, $"""
+                CREATE OR REPLACE TEMP TABLE touched_events AS
+                SELECT x.* FROM events x JOIN ({groupsSql}) g ON g.has_session = x.has_session AND g.group_key = x.group_key
+                WHERE x.store_id = $store
+                """, parameters);
+            source = "touched_events";
         }
 
+        var events = DuckDbFile.Scalar(connection, $"SELECT count(*) FROM {source} WHERE store_id = $store", ("store", storeId));
+        var sessions = events == 0 ? 0 : Build(connection, storeId, rules, tracked, source, events, nextId, cancellationToken);
+        if (groupsSql is not null)
+        {
+            // After a failure the table goes with the write's connection instead.
+            DuckDbFile.Execute(connection, "DROP TABLE touched_events");
+        }
+
+        return sessions;
+    }
+
+    private static long Build(DuckDBConnection connection, int storeId, SessionRules rules, TrackedStages tracked, string source, long events, long nextId, CancellationToken cancellationToken)
+    {
         using var partitions = new EventPartitions(StoreRollups.TemporaryFolder(), events);
         ReadInto(connection, $"""
-            SELECT x.id, x.time_us, x.identity_hash, x.price, x.quantity, x.page_load_ms, x.has_session,
-                   x.session_key, x.visitor_key, x.event_name, x.device, x.channel, x.country
-            FROM events x {join} WHERE x.store_id = $store
-            """, parameters, partitions, cancellationToken);
+            SELECT id, time_us, identity_hash, price, quantity, page_load_ms, has_session,
+                   session_key, visitor_key, event_name, device, channel, country
+            FROM {source} WHERE store_id = $store
+            """, [("store", storeId)], partitions, cancellationToken);
         using var appender = connection.CreateAppender("sessions");
         var sessions = new SessionRollupBuilder(rules.Map, rules.SessionTimeout).Build(
             partitions, tracked, () => new DuckDbSessionSink(), sink => sink.AppendTo(appender, storeId, ref nextId), cancellationToken, SessionRollupBuilder.DefaultThreads);
