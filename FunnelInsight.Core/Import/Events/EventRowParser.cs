@@ -90,8 +90,8 @@ internal sealed class EventRowParser(EventColumnMap map, FileConventions convent
 
     /// <summary>
     /// The field's text as UTF-8, trimmed; false when the column is missing or blank. Plain ASCII-edged, valid UTF-8
-    /// (nearly every value) is used as the file has it; anything else goes through a string, so invalid bytes become
-    /// U+FFFD and Unicode white space is trimmed as everywhere else.
+    /// (nearly every value) is used as the file has it; anything else goes through a string, so that Unicode white space
+    /// is trimmed as everywhere else (bytes that are not UTF-8 never get here: the reader rejects their row).
     /// </summary>
     private bool TryText(ExportReader reader, EventField field, out ReadOnlySpan<byte> text)
     {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 using CsvHelper;
 
 namespace FunnelInsight.Core.Import.Reading;
@@ -8,7 +10,8 @@ namespace FunnelInsight.Core.Import.Reading;
 /// <see cref="ExportEncoding"/>, with the separator detected (<c>,</c> <c>;</c> tab or <c>|</c>), RFC 4180 quoting and
 /// line numbers. Blank rows (empty, white space, only separators) are skipped and counted. A quote that is never closed
 /// rejects only its own row: the reader starts again at the next line, so the rest of the file is read normally, and
-/// no record may grow past <see cref="MaxRecordBytes"/>, so memory stays bounded whatever the file holds.
+/// no record may grow past <see cref="MaxRecordBytes"/>, so memory stays bounded whatever the file holds. In a file
+/// read as UTF-8, a record with bytes that are not UTF-8 is rejected with those bytes named, never read with U+FFFD.
 /// </summary>
 internal sealed class ExportReader : IDisposable
 {
@@ -22,6 +25,7 @@ internal sealed class ExportReader : IDisposable
     private long _offsetBase;
     private long _brokenLine;
     private int _width = -1;
+    private List<string> _header = [];
 
     private ExportReader(Stream file, ExportEncoding encoding)
     {
@@ -128,6 +132,7 @@ internal sealed class ExportReader : IDisposable
         }
 
         _width = header.Count;
+        _header = header;
         return header;
     }
 
@@ -174,6 +179,7 @@ internal sealed class ExportReader : IDisposable
 
             if (!IsBlankRecord())
             {
+                Broken = Encoding.IsUtf8 && !Utf8.IsValid(_csv.RawRecord) ? NotUtf8() : null;
                 return true;
             }
 
@@ -185,6 +191,37 @@ internal sealed class ExportReader : IDisposable
     {
         _csv.Dispose();
         _transcoded?.Dispose();
+    }
+
+    // The first field whose bytes are not UTF-8, named with those bytes: the file was decided (or chosen) as UTF-8,
+    // and a character replaced by U+FFFD would be stored as another value, so the row is rejected instead.
+    private RowError NotUtf8()
+    {
+        int column = 0;
+        while (column < _csv.FieldCount - 1 && Utf8.IsValid(_csv.GetSpan(column)))
+        {
+            column++;
+        }
+
+        var field = _csv.GetSpan(column);
+        var (at, length) = (0, field.Length);
+        while (at < field.Length)
+        {
+            if (Rune.DecodeFromUtf8(field[at..], out _, out var used) != System.Buffers.OperationStatus.Done)
+            {
+                length = used;
+                break;
+            }
+
+            at += used;
+        }
+
+        var bytes = string.Join(' ', field.Slice(at, Math.Max(length, 1)).ToArray().Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture)));
+        var name = column < _header.Count ? _header[column] : null;
+        return new RowError(LineNumber, name,
+            $"Bytes {bytes} {(name is null ? "" : $"in {ExportText.Cut(name, 40)} ")}are not UTF-8, the encoding the file is read in: the row is skipped. " +
+            "If the file is in another encoding, import it again naming it (--encoding windows-1252, windows-1256…).",
+            RawLine());
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> field) => field.Trim(" \t"u8).IsEmpty;

@@ -62,6 +62,18 @@ public sealed class UploadVerdictTests(UploadApp app) : IClassFixture<UploadApp>
     }
 
     [Fact]
+    public async Task Bytes_that_are_not_utf8_in_an_upload_read_as_utf8_reject_their_row_naming_the_bytes()
+    {
+        byte[] content = [.. Encoding.UTF8.GetBytes("event_time,event_type,session_id,country\n2024-05-05T09:00:00Z,session_start,nu1,مصر\n"), .. "2024-05-05T09:01:00Z,view_item,nu1,caf"u8, 0xE9, .. "\n"u8];
+
+        var (status, body) = await UploadAsync(content, "stray.csv");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(("utf-8", 1, 1), (body.GetProperty("encoding").GetString(), body.GetProperty("rowsStored").GetInt32(), body.GetProperty("rowsRejected").GetInt32()));
+        Assert.StartsWith("Bytes 0xE9 in country are not UTF-8", body.GetProperty("errors")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_encoding_parameter_reads_an_upload_in_the_code_page_it_names()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

@@ -182,18 +182,20 @@ public class EventFileImporterTests
     }
 
     [Fact]
-    public async Task Text_is_trimmed_and_bytes_that_are_not_utf8_become_replacement_characters()
+    public async Task Text_is_trimmed_and_a_row_with_bytes_that_are_not_utf8_is_rejected_never_stored_with_replacement_characters()
     {
         await using var db = await TempDatabase.CreateAsync();
         var path = System.IO.Path.Combine(db.Folder, "latin1.csv");
-        // "Zürich" written in Latin-1 (0xFC), a device padded with spaces, a channel padded with spaces and a no-break space.
+        // A device padded with spaces, a channel padded with spaces and a no-break space; then "Zürich" written in Latin-1 (0xFC).
         await File.WriteAllBytesAsync(path, [
-            .. "event_time,event_type,session_id,user_id,device,channel,country\n2025-03-01T10:00:00Z,view_item,S1,V1,  mobile ,  ads\u00A0,Z"u8,
-            0xFC, .. "rich\n"u8]);
+            .. "event_time,event_type,session_id,user_id,device,channel,country\n2025-03-01T10:00:00Z,view_item,S1,V1,  mobile ,  ads\u00A0,Zürich\n"u8,
+            .. "2025-03-01T10:00:01Z,view_item,S1,V1,mobile,ads,Z"u8, 0xFC, .. "rich\n"u8]);
 
-        await db.ImportAsync(ImportKind.Events, path);
+        var result = await db.ImportAsync(ImportKind.Events, path);
 
         var stored = (await EventRecord.AllAsync(db)).Single();
-        Assert.Equal(("mobile", "ads", "Z\uFFFDrich"), (stored.Device, stored.Channel, stored.Country));
+        Assert.Equal(("mobile", "ads", "Zürich"), (stored.Device, stored.Channel, stored.Country));
+        Assert.Equal((3L, "country"), (result.Errors.Single().Line, result.Errors.Single().Column));
+        Assert.StartsWith("Bytes 0xFC in country are not UTF-8", result.Errors.Single().Reason, StringComparison.Ordinal);
     }
 }
