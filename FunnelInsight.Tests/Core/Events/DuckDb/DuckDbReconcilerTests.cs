@@ -1,6 +1,8 @@
 using DuckDB.NET.Data;
+using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Events.DuckDb;
@@ -49,6 +51,26 @@ public sealed class DuckDbReconcilerTests
 
         Assert.Equal(2, await db.ImportEventCountAsync(import.ImportId));
         Assert.Single(await db.SessionsAsync());
+        Assert.Equal(0, await CountDuckDbAsync(db, "SELECT count(*) FROM pending_writes"));
+    }
+
+    [Fact]
+    public async Task A_settings_rebuild_whose_settings_never_committed_is_done_again_with_the_stores_settings_at_the_next_start()
+    {
+        await using var db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        // One visitor's events at 0, 10 and 50 minutes: two sessions at the default 30-minute timeout, one at 60.
+        await db.ImportAsync(ImportKind.Events, db.WriteFile("rr.csv", "timestamp,visitorid,event,itemid,transactionid\n" +
+            "1433221200000,7,view,100,\n1433221800000,7,addtocart,100,\n1433224200000,7,view,101,\n"));
+        var storeId = (await db.Stores.FindAsync("Test"))!.Id;
+        await new StoreSettingsService(db.Database).SaveAsync(storeId, new StoreSettings(StageMap.DefaultText, 60, 168, "USD", "UTC"));
+        Assert.Single(await db.SessionsAsync());
+        // As a kill after DuckDB's commit of the rebuild and before SQLite's of the settings leaves it.
+        await db.CountAsync($"UPDATE Stores SET SessionTimeoutMinutes = 30 WHERE Id = {storeId}");
+        await ExecuteDuckDbAsync(db, $"INSERT INTO pending_writes VALUES ('rebuild', {storeId}, NULL)");
+
+        await db.Database.MigrateAsync();
+
+        Assert.Equal(2, (await db.SessionsAsync()).Count);
         Assert.Equal(0, await CountDuckDbAsync(db, "SELECT count(*) FROM pending_writes"));
     }
 
