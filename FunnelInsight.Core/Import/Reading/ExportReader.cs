@@ -218,7 +218,7 @@ internal sealed class ExportReader : IDisposable
 
         var bytes = string.Join(' ', field.Slice(at, Math.Max(length, 1)).ToArray().Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture)));
         var name = column < _header.Count ? _header[column] : null;
-        return new RowError(LineNumber, name,
+        return RowProblems.Rejected(LineNumber, name,
             $"Bytes {bytes} {(name is null ? "" : $"in {ExportText.Cut(name, 40)} ")}are not UTF-8, the encoding the file is read in: the row is skipped. " +
             "If the file is in another encoding, import it again naming it (--encoding windows-1252, windows-1256…).",
             RawLine());
@@ -281,7 +281,7 @@ internal sealed class ExportReader : IDisposable
         }
 
         var raw = firstLine.ToArray().AsSpan().TrimEnd((byte)'\r');
-        Broken = new RowError(line, null,
+        Broken = RowProblems.Rejected(line, null,
             "Unterminated quote: a quoted field that starts on this line is never closed. The row is skipped and reading goes on at the next line.",
             ExportText.Cut(raw, ExportText.MaxRawLength));
         _offsetBase = offset + skipped + 1;
