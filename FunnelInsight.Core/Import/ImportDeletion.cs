@@ -1,6 +1,6 @@
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
-using FunnelInsight.Core.Storage.EventBlocks;
+using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Stores;
 using Microsoft.Data.Sqlite;
 
@@ -34,15 +34,14 @@ public sealed class ImportDeletion(FunnelDatabase database)
                 }
 
                 var rules = SessionRules.Read(connection, transaction, storeId)!;
-                var events = import.Kind == ImportKind.Events
-                    ? EventDeletion.DeleteImport(connection, transaction, storeId, importId, rules.Map, rules.SessionTimeout, cancellationToken)
-                    : 0;
+                using var write = new StoreWrite(connection, transaction, storeId);
+                var events = import.Kind == ImportKind.Events ? database.Events.DeleteImport(write, importId, rules, cancellationToken) : 0;
                 var orders = Execute(connection, transaction, "DELETE FROM Orders WHERE StoreId = $store AND ImportId = $import", storeId, importId);
                 Execute(connection, transaction, "DELETE FROM ImportRowErrors WHERE ImportId = $import", storeId, importId);
                 Execute(connection, transaction, "DELETE FROM Imports WHERE Id = $import", storeId, importId);
                 // Cached analytics reload the store's sessions at its next version.
                 Execute(connection, transaction, "UPDATE Stores SET DataVersion = DataVersion + 1 WHERE Id = $store", storeId, importId);
-                transaction.Commit();
+                write.Commit();
                 return new ImportDeletionResult(DeletionOutcome.Deleted, events, orders);
             },
             cancellationToken);

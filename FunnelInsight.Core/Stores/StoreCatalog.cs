@@ -1,6 +1,6 @@
+using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
-using FunnelInsight.Core.Storage.EventBlocks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,19 +37,20 @@ public sealed class StoreCatalog(FunnelDatabase database)
     public async Task<IReadOnlyList<StoreOverview>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
-        return await context.Stores.AsNoTracking()
+        var stores = await context.Stores.AsNoTracking()
             .OrderBy(s => s.Name)
-            .Select(s => new StoreOverview(
-                s.Id,
-                s.Name,
-                context.EventBlocks.Where(b => b.Id >= s.Id * StoreRowIds.PerStore && b.Id < (s.Id + 1) * StoreRowIds.PerStore).Sum(b => (long)b.EventCount),
-                context.Orders.LongCount(o => o.StoreId == s.Id),
-                context.SessionBlocks.Where(b => b.Id >= s.Id * StoreRowIds.PerStore && b.Id < (s.Id + 1) * StoreRowIds.PerStore).Sum(b => (long)b.SessionCount)))
+            .Select(s => new { s.Id, s.Name, Orders = context.Orders.LongCount(o => o.StoreId == s.Id) })
             .ToListAsync(cancellationToken);
+        var stored = await database.Events.CountAsync(cancellationToken);
+        return stores.ConvertAll(s =>
+        {
+            var counts = stored.GetValueOrDefault(s.Id);
+            return new StoreOverview(s.Id, s.Name, counts.Events, s.Orders, counts.Sessions);
+        });
     }
 
     /// <summary>
-    /// Deletes a store and everything it holds: events and sessions (<see cref="EventDeletion"/>), orders, imports, their
+    /// Deletes a store and everything it holds: events and sessions (the store's event engine), orders, imports, their
     /// row errors and repeat records, memberships, API tokens limited to it, and its files. Waits for the write turn
     /// (an import of any store ends first, calling <paramref name="waiting"/> once), then refuses while an import into
     /// the store is still running or waiting.
@@ -73,13 +74,14 @@ public sealed class StoreCatalog(FunnelDatabase database)
 
                 // Children first and explicitly, rather than through the foreign keys' cascades, so that one statement
                 // per table does the work instead of one row lookup per deleted child.
-                EventDeletion.DeleteStore(connection, transaction, storeId);
+                using var write = new StoreWrite(connection, transaction, storeId);
+                database.Events.DeleteStore(write);
                 foreach (var statement in DeleteStatements)
                 {
                     Scalar(connection, transaction, statement, storeId);
                 }
 
-                transaction.Commit();
+                write.Commit();
                 return DeletionOutcome.Deleted;
             },
             cancellationToken);
@@ -96,6 +98,7 @@ public sealed class StoreCatalog(FunnelDatabase database)
     private static readonly string[] DeleteStatements =
     [
         "DELETE FROM ImportRowErrors WHERE ImportId IN (SELECT Id FROM Imports WHERE StoreId = $store)",
+        "DELETE FROM ImportRepeats WHERE StoreId = $store",
         "DELETE FROM Orders WHERE StoreId = $store",
         "DELETE FROM Imports WHERE StoreId = $store",
         "DELETE FROM StoreMembers WHERE StoreId = $store",

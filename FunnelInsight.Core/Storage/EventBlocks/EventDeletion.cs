@@ -6,9 +6,8 @@ using Microsoft.Data.Sqlite;
 namespace FunnelInsight.Core.Storage.EventBlocks;
 
 /// <summary>
-/// Takes events out of the store, with the session rollups built from them: an import's, or a whole store's. The one
-/// place events and sessions are deleted, inside the caller's write transaction, so that another event engine needs to
-/// carry just these two operations.
+/// Takes an import's events out of a store kept in event blocks, with the session rollups built from them, inside the
+/// caller's write transaction (<see cref="FunnelInsight.Core.Events.IEventStore.DeleteImport"/> of the blocks engine).
 /// </summary>
 internal static class EventDeletion
 {
@@ -53,18 +52,8 @@ internal static class EventDeletion
             forget.Execute();
         }
 
-        StoreRollups.Rebuild(connection, transaction, storeId, map, sessionTimeout, cancellationToken);
+        FunnelInsight.Core.Events.Blocks.BlockRollups.Rebuild(connection, transaction, storeId, map, sessionTimeout, cancellationToken);
         return doomed.Count;
-    }
-
-    /// <summary>Deletes every event, session rollup and repeat record of the store.</summary>
-    public static void DeleteStore(SqliteConnection connection, SqliteTransaction transaction, int storeId)
-    {
-        StoreRowIds.Delete(connection, transaction, "EventBlocks", storeId);
-        StoreRowIds.Delete(connection, transaction, "SessionBlocks", storeId);
-        using var forget = new PositionalStatement(connection, "DELETE FROM ImportRepeats WHERE StoreId = ?1");
-        forget.Bind(1, storeId);
-        forget.Execute();
     }
 
     private static HashSet<int> RemainingImports(SqliteConnection connection, int storeId, int importId)
