@@ -13,6 +13,9 @@ public sealed record PreviewReading(long Line, DateTime? Time, IReadOnlyList<Pre
     /// <summary>A row the import would reject, with its reason.</summary>
     public static PreviewReading Rejected(long line, string reason) => new(line, null, [], reason);
 
+    /// <summary>What the row would be kept without (an optional value that cannot be read), each as "column: reason"; empty when nothing.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The value of the field called <paramref name="field"/> (<c>price</c>, <c>country</c>…), if the row has it.</summary>
     public PreviewValue? this[string field] => Values.FirstOrDefault(v => v.Field == field);
 }

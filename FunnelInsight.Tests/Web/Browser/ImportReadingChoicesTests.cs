@@ -81,6 +81,7 @@ public sealed class ImportReadingChoicesTests(DashboardApp app)
         await page.Locator(".fi-start-import").ClickAsync();
 
         await Expect(page.Locator(".fi-count-stored")).ToHaveTextAsync("2");
+        await Expect(page.Locator(".fi-result-reading")).ToContainTextAsync("Day/month order: Day first (31/12/2025) — chosen");
         var stored = await StoredAsync("dm");
         Assert.Equal([(new DateTime(2025, 2, 1, 10, 0, 0), (double?)null), (new DateTime(2025, 3, 5, 11, 30, 0), 1.25)], stored.Select(e => (Utc(e.TimeUs), e.Price)));
     }

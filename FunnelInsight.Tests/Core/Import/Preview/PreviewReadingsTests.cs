@@ -118,4 +118,15 @@ public sealed class PreviewReadingsTests : IAsyncLifetime
         Assert.Equal(["order_id", "total", "currency"], first.Values.Select(v => v.Field));
         Assert.Equal((3L, "total 'oops' is not a number."), (preview.Readings[1].Line, preview.Readings[1].Error));
     }
+
+    [Fact]
+    public void A_row_kept_without_a_price_it_cannot_read_is_previewed_with_the_warning()
+    {
+        var path = _temp.WriteFile("warned.csv", "event_time,event_type,session_id,price\n2025-02-01T10:00:00Z,add_to_cart,s1,abc\n");
+
+        var reading = Assert.Single(ImportPreviewer.Preview(path, ImportKind.Events).Readings);
+
+        Assert.Equal((null, (double?)null), (reading.Error, reading["price"]!.Number));
+        Assert.StartsWith("price: ", Assert.Single(reading.Warnings), StringComparison.Ordinal);
+    }
 }

@@ -153,4 +153,13 @@ public sealed class ImportPreviewPanelTests : DashboardComponentContext, IAsyncL
             (row.QuerySelector(".fi-stored-time")!.TextContent, row.QuerySelector("[data-field=total]")!.TextContent, row.QuerySelector("[data-field=currency]")!.TextContent));
         Assert.Empty(panel.FindAll(".fi-stored b"));
     }
+
+    [Fact]
+    public void A_row_that_will_be_kept_without_its_price_shows_why_under_it()
+    {
+        var panel = Show(Preview("event_time,event_type,session_id,price\n2025-02-01T10:00:00Z,add_to_cart,s1,abc\n"));
+
+        Assert.Equal("", panel.Find(".fi-stored [data-field=price]").TextContent);
+        Assert.StartsWith("Kept without it: price: ", panel.Find(".fi-stored-warning").TextContent.Trim(), StringComparison.Ordinal);
+    }
 }

@@ -170,4 +170,22 @@ public sealed class ImportResultViewTests : DashboardComponentContext
         Assert.Contains("تحذيرات", view.Markup, StringComparison.Ordinal);
         Assert.Equal(2, view.FindAll(".fi-warnings tbody tr").Count);
     }
+
+    [Fact]
+    public void The_result_says_how_the_file_was_read_and_whether_each_was_detected_assumed_or_chosen()
+    {
+        var result = Result(2, 2, 0, 0, []) with
+        {
+            Encoding = "windows-1256",
+            Conventions = new FunnelInsight.Core.Import.Reading.FileConventions(
+                FunnelInsight.Core.Import.Reading.DateOrder.Dmy, FunnelInsight.Core.Import.Reading.DecisionSource.Chosen,
+                FunnelInsight.Core.Import.Reading.DecimalMark.Point, FunnelInsight.Core.Import.Reading.DecisionSource.Assumed),
+        };
+
+        var text = Show(result).Find(".fi-result-reading").TextContent;
+
+        Assert.Contains("Encoding: windows-1256 — detected", text, StringComparison.Ordinal);
+        Assert.Contains("Day/month order: Day first (31/12/2025) — chosen", text, StringComparison.Ordinal);
+        Assert.Contains("Decimal mark: Point (1,234.50) — assumed (the file cannot tell)", text, StringComparison.Ordinal);
+    }
 }
