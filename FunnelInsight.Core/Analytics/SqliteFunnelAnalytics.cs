@@ -13,7 +13,7 @@ using FunnelInsight.Core.Stores;
 namespace FunnelInsight.Core.Analytics;
 
 /// <summary>
-/// <see cref="IFunnelAnalytics"/> over the SQLite session rollups: each store's rollups are loaded once per data
+/// <see cref="IFunnelAnalytics"/> over the event store's session rollups: each store's rollups are loaded once per data
 /// version into memory columns, and every query is a pass over them (no rescan of raw events).
 /// </summary>
 public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnalytics
@@ -66,8 +66,7 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
         var selected = SessionSelection.Select(table, query);
         var (cart, checkout, cartValue, checkoutValue, abandoned) = AbandonmentCalculator.Compute(table, selected, query.Mode);
         var listed = abandoned.Take(maxSessions ?? int.MaxValue).ToList();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var details = SessionDetailsReader.Read(connection, listed.ConvertAll(i => table.RowId[i]), cancellationToken);
+        var details = await database.Events.SessionDetailsAsync(query.StoreId, listed.ConvertAll(i => table.RowId[i]), cancellationToken);
         var sessions = listed.ConvertAll(i =>
         {
             var (session, visitor, startUs, endUs) = details[table.RowId[i]];

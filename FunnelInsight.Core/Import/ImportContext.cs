@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Domain;
+using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -6,15 +7,24 @@ namespace FunnelInsight.Core.Import;
 
 /// <summary>Everything a file importer needs while it streams one file into the store, inside one transaction.</summary>
 internal sealed record ImportContext(
-    SqliteConnection Connection,
-    SqliteTransaction Transaction,
-    int StoreId,
+    StoreWrite Write,
+    IEventStore Events,
     int ImportId,
     long FileBytes,
     RowErrorWriter Errors,
     Action<long> ReportRows,
     Action<long> ReportBuildingRollups,
-    CancellationToken CancellationToken);
+    CancellationToken CancellationToken)
+{
+    /// <summary>The application database's open connection, inside the import's transaction.</summary>
+    public SqliteConnection Connection => Write.Connection;
+
+    /// <summary>The import's transaction.</summary>
+    public SqliteTransaction Transaction => Write.Transaction;
+
+    /// <summary>The store imported into.</summary>
+    public int StoreId => Write.StoreId;
+}
 
 /// <summary>How a store turns events into sessions: its stage map and inactivity timeout.</summary>
 internal sealed record SessionRules(StageMap Map, TimeSpan SessionTimeout)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Domain;
+using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Import.Orders;
 using FunnelInsight.Core.Import.Reading;
@@ -91,7 +92,8 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         using var connection = database.OpenAsync(cancellationToken).GetAwaiter().GetResult();
         using var transaction = WriteTurn.Begin(connection, () => progress?.Report(new ImportProgress(ImportPhase.Waiting, 0, run.FileSize, 0)), cancellationToken);
         using var errors = new RowErrorWriter(connection, transaction, run.Id);
-        var context = new ImportContext(connection, transaction, request.StoreId, run.Id, run.FileSize, errors,
+        using var write = new StoreWrite(connection, transaction, request.StoreId);
+        var context = new ImportContext(write, database.Events, run.Id, run.FileSize, errors,
             rows => progress?.Report(new ImportProgress(ImportPhase.Reading, stream.BytesRead, run.FileSize, rows)),
             rows => progress?.Report(new ImportProgress(ImportPhase.BuildingRollups, run.FileSize, run.FileSize, rows)),
             cancellationToken);
@@ -118,7 +120,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         Execute(connection, transaction, "UPDATE Stores SET DataVersion = DataVersion + 1 WHERE Id = $p0", request.StoreId);
         Execute(connection, transaction, "UPDATE Imports SET Sha256 = $p0 WHERE Id = $p1", stream.HashHex(), run.Id);
         FinishRun(connection, transaction, run.Id, result);
-        transaction.Commit();
+        write.Commit();
         return result;
     }
 

@@ -1,3 +1,6 @@
+using FunnelInsight.Core.Events;
+using FunnelInsight.Core.Events.Blocks;
+using FunnelInsight.Core.Events.DuckDb;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -11,11 +14,38 @@ namespace FunnelInsight.Core.Storage;
 public sealed class FunnelDatabase
 {
     /// <summary>Creates the database handle for <paramref name="connectionString"/> (a SQLite connection string).</summary>
-    public FunnelDatabase(string connectionString)
+    /// <param name="connectionString">The SQLite database.</param>
+    /// <param name="events">Where events are stored; today's default when null.</param>
+    public FunnelDatabase(string connectionString, EventEngineOptions? events = null)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, DefaultTimeout = 60 };
         ConnectionString = builder.ToString();
+        EventOptions = events ?? new EventEngineOptions();
+        Events = EventOptions.Engine == EventEngine.DuckDb
+            ? new DuckDbEventStore(this, new DuckDbFile(EventsPath, EventOptions))
+            : new BlockEventStore(this);
     }
+
+    /// <summary>The event engine and its limits.</summary>
+    public EventEngineOptions EventOptions { get; }
+
+    /// <summary>
+    /// The DuckDB events file: beside the SQLite file, named after it (<c>shop.db</c> → <c>shop.events.duckdb</c>);
+    /// in the temp folder for an in-memory database.
+    /// </summary>
+    public string EventsPath
+    {
+        get
+        {
+            var dataSource = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            return dataSource == ":memory:"
+                ? Path.Combine(Path.GetTempPath(), "FunnelInsight", "memory.events.duckdb")
+                : Path.ChangeExtension(Path.GetFullPath(dataSource), null) + ".events.duckdb";
+        }
+    }
+
+    /// <summary>Where this instance's events and session rollups are stored.</summary>
+    internal IEventStore Events { get; }
 
     /// <summary>The connection string in use, with foreign keys on.</summary>
     public string ConnectionString { get; }
@@ -49,8 +79,8 @@ public sealed class FunnelDatabase
         new(new DbContextOptionsBuilder<FunnelDbContext>().UseSqlite(connection).Options);
 
     /// <summary>
-    /// Creates the database file's folder, applies pending migrations and what they leave to code (see
-    /// <see cref="StorageUpgrade"/>), and turns on WAL.
+    /// Creates the database file's folder, applies pending migrations and what they leave to the event store (see
+    /// <see cref="IEventStore.UpgradeAsync"/>), and turns on WAL.
     /// </summary>
     public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(null, cancellationToken);
 
@@ -79,8 +109,7 @@ public sealed class FunnelDatabase
             await MigrateIfPendingAsync(context, cancellationToken);
         }
 
-        await using var upgrading = await OpenAsync(cancellationToken);
-        StorageUpgrade.Run(upgrading, logger);
+        await Events.UpgradeAsync(logger, cancellationToken);
     }
 
     /// <summary>

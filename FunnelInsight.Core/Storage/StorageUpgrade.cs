@@ -1,4 +1,4 @@
-using FunnelInsight.Core.Analytics.Rollups;
+using FunnelInsight.Core.Events.Blocks;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.EventBlocks;
 using Microsoft.Data.Sqlite;
@@ -47,7 +47,7 @@ internal static partial class StorageUpgrade
 
             using var transaction = connection.BeginTransaction();
             var rules = SessionRules.Read(connection, transaction, storeId)!;
-            StoreRollups.Rebuild(connection, transaction, storeId, rules.Map, rules.SessionTimeout, CancellationToken.None);
+            BlockRollups.Rebuild(connection, transaction, storeId, rules.Map, rules.SessionTimeout, CancellationToken.None);
             transaction.Commit();
         }
 

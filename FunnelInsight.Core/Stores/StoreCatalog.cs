@@ -1,6 +1,9 @@
+using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace FunnelInsight.Core.Stores;
 
@@ -35,15 +38,16 @@ public sealed class StoreCatalog(FunnelDatabase database)
     public async Task<IReadOnlyList<StoreOverview>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
-        return await context.Stores.AsNoTracking()
+        var stores = await context.Stores.AsNoTracking()
             .OrderBy(s => s.Name)
-            .Select(s => new StoreOverview(
-                s.Id,
-                s.Name,
-                context.EventBlocks.Where(b => b.Id >= s.Id * StoreRowIds.PerStore && b.Id < (s.Id + 1) * StoreRowIds.PerStore).Sum(b => (long)b.EventCount),
-                context.Orders.LongCount(o => o.StoreId == s.Id),
-                context.SessionBlocks.Where(b => b.Id >= s.Id * StoreRowIds.PerStore && b.Id < (s.Id + 1) * StoreRowIds.PerStore).Sum(b => (long)b.SessionCount)))
+            .Select(s => new { s.Id, s.Name, Orders = context.Orders.LongCount(o => o.StoreId == s.Id) })
             .ToListAsync(cancellationToken);
+        var stored = await database.Events.CountAsync(cancellationToken);
+        return stores.ConvertAll(s =>
+        {
+            var counts = stored.GetValueOrDefault(s.Id);
+            return new StoreOverview(s.Id, s.Name, counts.Events, s.Orders, counts.Sessions);
+        });
     }
 
     /// <summary>
@@ -57,15 +61,14 @@ public sealed class StoreCatalog(FunnelDatabase database)
         // Children first and explicitly, rather than through the foreign keys' cascades, so that one
         // statement per table does the work instead of one row lookup per deleted child.
         await context.ImportRowErrors.Where(e => context.Imports.Any(i => i.Id == e.ImportId && i.StoreId == storeId)).ExecuteDeleteAsync(cancellationToken);
-        var (firstRow, lastRow) = (StoreRowIds.First(storeId), StoreRowIds.Last(storeId));
-        await context.EventBlocks.Where(b => b.Id >= firstRow && b.Id <= lastRow).ExecuteDeleteAsync(cancellationToken);
-        await context.SessionBlocks.Where(b => b.Id >= firstRow && b.Id <= lastRow).ExecuteDeleteAsync(cancellationToken);
+        using var write = new StoreWrite((SqliteConnection)context.Database.GetDbConnection(), (SqliteTransaction)transaction.GetDbTransaction(), storeId);
+        database.Events.DeleteStore(write);
         await context.Orders.Where(o => o.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
         await context.Imports.Where(i => i.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
         await context.StoreMembers.Where(m => m.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
         await context.ApiTokens.Where(t => t.StoreId == storeId).ExecuteDeleteAsync(cancellationToken);
         var deleted = await context.Stores.Where(s => s.Id == storeId).ExecuteDeleteAsync(cancellationToken) > 0;
-        await transaction.CommitAsync(cancellationToken);
+        write.Commit();
 
         var folder = database.StoreFilesFolder(storeId);
         if (Directory.Exists(folder))

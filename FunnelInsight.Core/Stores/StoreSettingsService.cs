@@ -1,5 +1,6 @@
-using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Domain;
+using FunnelInsight.Core.Events;
+using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -118,10 +119,11 @@ public sealed class StoreSettingsService(FunnelDatabase database)
         }
 
         // The rebuild reads every event of the store: keep it off the caller's thread (a Blazor circuit).
+        using var write = new StoreWrite(connection, transaction, storeId);
         var sessions = await Task.Run(
-            () => StoreRollups.Rebuild(connection, transaction, storeId, map, TimeSpan.FromMinutes(settings.SessionTimeoutMinutes), cancellationToken),
+            () => database.Events.RebuildSessions(write, new SessionRules(map, TimeSpan.FromMinutes(settings.SessionTimeoutMinutes)), cancellationToken),
             cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        write.Commit();
         return new StoreSettingsSaveResult([], sessions) { RollupsRebuilt = true };
     }
 

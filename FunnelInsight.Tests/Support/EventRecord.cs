@@ -1,8 +1,4 @@
-using System.Text;
-using FunnelInsight.Core.Analytics.Sessions;
-using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Storage.EventBlocks;
 
 namespace FunnelInsight.Tests.Support;
 
@@ -15,37 +11,23 @@ internal sealed record EventRecord(
     public static async Task<IReadOnlyList<EventRecord>> AllAsync(TempDatabase db) =>
         (await StoredAsync(db.Database)).OrderBy(e => e.ImportId).ThenBy(e => e.Line).Select(e => e.Event).ToList();
 
-    /// <summary>Every stored event of every store with its id, import and line, unpacked from the blocks, in id order.</summary>
+    /// <summary>Every stored event of every store with its id, import and line, as the event store gives them back, by store and id.</summary>
     public static async Task<IReadOnlyList<(long Id, int ImportId, long Line, EventRecord Event)>> StoredAsync(FunnelDatabase database)
     {
-        await using var connection = await database.OpenAsync();
-        var blocks = new List<(long Id, int ImportId, byte[] Data)>();
-        using (var rows = new RawRows(connection, "SELECT Id, ImportId, Data FROM EventBlocks ORDER BY Id", []))
-        {
-            while (rows.Read())
-            {
-                blocks.Add((rows.Int64(0), (int)rows.Int64(1), rows.Bytes(2).ToArray()));
-            }
-        }
-
         var events = new List<(long, int, long, EventRecord)>();
-        var decoder = new EventBlockDecoder();
-        foreach (var (key, importId, data) in blocks)
+        foreach (var storeId in await StoreIdsAsync(database))
         {
-            decoder.Reset(key, data);
-            while (decoder.Next(out var id, out var row))
+            foreach (var e in await database.Events.ReadEventsAsync(storeId, CancellationToken.None))
             {
-                events.Add((id, importId, row.Line, From(row, decoder.Data)));
+                events.Add((e.Id, e.ImportId, e.Line, new EventRecord(e.TimeUs, e.Session, e.Visitor, e.Name, e.Product, e.Price, e.Quantity,
+                    e.Order, e.Device, e.Channel, e.Country, e.PageLoadMs)));
             }
         }
 
         return events;
     }
 
-    private static EventRecord From(in EventRow row, ReadOnlySpan<byte> text) => new(
-        row.TimeUs, Text(text, row.SessionKey), Text(text, row.VisitorKey)!, Text(text, row.EventName)!, Text(text, row.ProductId),
-        row.Price, row.Quantity, Text(text, row.OrderId), Text(text, row.Device), Text(text, row.Channel), Text(text, row.Country), row.PageLoadMs);
-
-    private static string? Text(ReadOnlySpan<byte> text, TextRange range) =>
-        range.IsNull ? null : Encoding.UTF8.GetString(text.Slice(range.Offset, range.Length));
+    /// <summary>The ids of every store, in id order.</summary>
+    public static async Task<IReadOnlyList<int>> StoreIdsAsync(FunnelDatabase database) =>
+        await TempDatabase.QueryAsync(database, "SELECT Id FROM Stores ORDER BY Id", r => r.GetInt32(0));
 }

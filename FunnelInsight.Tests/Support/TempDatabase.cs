@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
@@ -12,13 +13,21 @@ namespace FunnelInsight.Tests.Support;
 /// </summary>
 public sealed class TempDatabase : IAsyncDisposable
 {
-    private TempDatabase(string folder)
+    private TempDatabase(string folder, EventEngine engine)
     {
         Folder = folder;
         DatabasePath = Path.Combine(folder, "funnelinsight.db");
-        Database = new FunnelDatabase($"Data Source={DatabasePath}");
+        Database = new FunnelDatabase($"Data Source={DatabasePath}", new EventEngineOptions { Engine = engine });
         Stores = new StoreCatalog(Database);
     }
+
+    /// <summary>The variable that runs the tests on another event engine (<c>blocks</c> or <c>duckdb</c>).</summary>
+    public const string EngineVariable = "FUNNELINSIGHT_TEST_EVENT_ENGINE";
+
+    /// <summary>The event engine the tests run on: today's default unless <see cref="EngineVariable"/> names another.</summary>
+    public static EventEngine Engine { get; } = Environment.GetEnvironmentVariable(EngineVariable) is { Length: > 0 } name
+        ? EventEngineOptions.ParseEngine(name)
+        : new EventEngineOptions().Engine;
 
     /// <summary>The test's own folder.</summary>
     public string Folder { get; }
@@ -33,11 +42,12 @@ public sealed class TempDatabase : IAsyncDisposable
     public StoreCatalog Stores { get; }
 
     /// <summary>Creates and migrates a new database.</summary>
-    public static async Task<TempDatabase> CreateAsync()
+    /// <param name="engine">The event engine; the suite's (<see cref="Engine"/>) when null. Tests of one engine's internals name it.</param>
+    public static async Task<TempDatabase> CreateAsync(EventEngine? engine = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "funnelinsight-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var temp = new TempDatabase(folder);
+        var temp = new TempDatabase(folder, engine ?? Engine);
         await temp.Database.MigrateAsync();
         return temp;
     }
@@ -64,6 +74,17 @@ public sealed class TempDatabase : IAsyncDisposable
 
     /// <summary>Every stored session rollup, unpacked from the blocks, in id order.</summary>
     internal Task<IReadOnlyList<StoredSession>> SessionsAsync() => StoredSession.AllAsync(Database);
+
+    /// <summary>Events stored, in every store (or in store <paramref name="storeId"/>), as the event store counts them.</summary>
+    public async Task<long> EventCountAsync(int? storeId = null)
+    {
+        var counts = await Database.Events.CountAsync(CancellationToken.None);
+        return storeId is { } id ? counts.GetValueOrDefault(id).Events : counts.Values.Sum(c => c.Events);
+    }
+
+    /// <summary>Events of import <paramref name="importId"/> still stored.</summary>
+    public async Task<long> ImportEventCountAsync(int importId) =>
+        (await EventRecord.StoredAsync(Database)).LongCount(e => e.ImportId == importId);
 
     /// <summary>Runs a query on any database and reads each row with <paramref name="read"/>.</summary>
     public static async Task<IReadOnlyList<T>> QueryAsync<T>(FunnelDatabase database, string sql, Func<SqliteDataReader, T> read)

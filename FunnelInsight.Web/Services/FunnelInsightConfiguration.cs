@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -29,7 +30,24 @@ public static class FunnelInsightConfiguration
             builder.DataSource = Path.GetFullPath(builder.DataSource);
         }
 
-        return new FunnelDatabase(builder.ToString());
+        return new FunnelDatabase(builder.ToString(), EventOptions(configuration));
+    }
+
+    /// <summary>
+    /// The event engine from the <c>Events</c> section: <c>Engine</c> (<c>blocks</c> or <c>duckdb</c>), and for DuckDB
+    /// <c>MemoryLimit</c> (for example <c>100MB</c>), <c>Threads</c> and <c>TempDirectory</c>.
+    /// </summary>
+    public static EventEngineOptions EventOptions(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Events");
+        var defaults = new EventEngineOptions();
+        return new EventEngineOptions
+        {
+            Engine = section["Engine"] is { Length: > 0 } engine ? EventEngineOptions.ParseEngine(engine) : defaults.Engine,
+            MemoryLimit = section["MemoryLimit"] is { Length: > 0 } limit ? limit : defaults.MemoryLimit,
+            Threads = section.GetValue<int?>("Threads") is > 0 and var threads ? threads : defaults.Threads,
+            TempDirectory = section["TempDirectory"] is { Length: > 0 } temp ? Path.GetFullPath(temp) : defaults.TempDirectory,
+        };
     }
 
     /// <summary>Settings and environment variables, for the command line (which starts no web host).</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Stores;
 
@@ -55,7 +56,7 @@ internal static class BenchmarkRun
         var databasePath = Path.Combine(options.WorkFolder, $"funnelinsight-{options.Events}.db");
         DeleteDatabase(databasePath);
         log.WriteLine("FunnelInsight: importing the same file (command-line import, fresh SQLite file)…");
-        var import = await ImportProcess.RunAsync(csv, databasePath, log);
+        var import = await ImportProcess.RunAsync(csv, databasePath, log, options.Engine);
         log.WriteLine($"FunnelInsight: {import.RowsStored:N0} stored in {import.Elapsed.TotalSeconds:F2} s ({import.CpuTime.TotalSeconds:F1} s CPU), peak {import.PeakMemoryBytes / 1e6:F0} MB");
         if (import.RowsStored != duckRows || import.RowsRejected != 0 || import.RowsDuplicate != 0)
         {
@@ -82,7 +83,7 @@ internal static class BenchmarkRun
     private static async Task<(TimeSpan First, StageCounts Counts, List<double> Warm)> QueryFunnelInsightAsync(
         string databasePath, BenchmarkOptions options, StageCounts duckCounts)
     {
-        var database = new FunnelDatabase($"Data Source={databasePath}");
+        var database = new FunnelDatabase($"Data Source={databasePath}", new EventEngineOptions { Engine = options.Engine });
         var store = await new StoreCatalog(database).FindAsync(ImportProcess.StoreName)
             ?? throw new InvalidOperationException("The import created no store.");
         var engine = new EngineFunnel(database, store.Id);
@@ -119,6 +120,13 @@ internal static class BenchmarkRun
         foreach (var suffix in new[] { "", "-wal", "-shm", ".wal" })
         {
             File.Delete(path + suffix);
+        }
+
+        // The DuckDB engine's events file beside the SQLite one (see FunnelDatabase.EventsPath).
+        var events = Path.ChangeExtension(path, null) + ".events.duckdb";
+        foreach (var suffix in new[] { "", ".wal" })
+        {
+            File.Delete(events + suffix);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using FunnelInsight.Core.Events;
 
 namespace FunnelInsight.Benchmarks;
 
@@ -26,7 +27,7 @@ internal static class ImportProcess
 
     /// <summary>Imports <paramref name="csvPath"/> into the SQLite file <paramref name="databasePath"/>; progress lines go to <paramref name="log"/>.</summary>
     /// <exception cref="InvalidOperationException">The import exited with an error.</exception>
-    public static async Task<ImportMeasurement> RunAsync(string csvPath, string databasePath, TextWriter log)
+    public static async Task<ImportMeasurement> RunAsync(string csvPath, string databasePath, TextWriter log, EventEngine engine = EventEngine.Blocks)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -40,6 +41,7 @@ internal static class ImportProcess
         }
 
         start.Environment["ConnectionStrings__FunnelInsight"] = $"Data Source={databasePath}";
+        start.Environment["Events__Engine"] = engine.ToString();
         var stopwatch = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The import process did not start.");
         process.ErrorDataReceived += (_, e) =>

@@ -246,7 +246,9 @@ internal sealed class SessionRollupBuilder(StageMap map, TimeSpan sessionTimeout
         }
 
         var key = sessionKey ?? $"{visitor}#{_session[0].TimeUs}";
-        sink.Session(SessionRollup.Build(key, visitor, _session, _tracked));
+        var summary = SessionRollup.Build(key, visitor, _session, _tracked);
+        summary.FromSessionId = sessionKey is not null;
+        sink.Session(summary);
         _session.Clear();
     }
 

@@ -10,6 +10,9 @@ public sealed class SessionSummary
     /// <summary>Session id (from the file, or <c>visitor#start</c> for sessions cut by inactivity).</summary>
     public required string SessionKey { get; set; }
 
+    /// <summary>True when the export gave the session id; false for a session cut from its visitor's events by inactivity.</summary>
+    public bool FromSessionId { get; set; }
+
     /// <summary>Visitor the session belongs to.</summary>
     public required string VisitorKey { get; set; }
 

@@ -1,31 +1,10 @@
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Storage.EventBlocks;
-using FunnelInsight.Core.Storage.SessionBlocks;
-using Microsoft.Data.Sqlite;
 
 namespace FunnelInsight.Core.Analytics.Rollups;
 
-/// <summary>Builds a store's session rollups from its stored events, inside the caller's transaction.</summary>
+/// <summary>The temporary partition folders of rollup builds: their names, and removing those of builds that died.</summary>
 internal static class StoreRollups
 {
-    /// <summary>Replaces the store's session rollups, on the calling thread; returns how many sessions it wrote.</summary>
-    public static long Rebuild(SqliteConnection connection, SqliteTransaction transaction, int storeId, StageMap map, TimeSpan sessionTimeout, CancellationToken cancellationToken)
-    {
-        var next = EventBlockStore.NextEventId(connection, transaction, storeId);
-        var stages = new StageTracker(map);
-        using var partitions = new EventPartitions(TemporaryFolder(), next - StoreRowIds.First(storeId), stages: stages);
-        StoredEventReader.ReadInto(connection, storeId, partitions, cancellationToken);
-        SessionBlockStore.DeleteStore(connection, transaction, storeId);
-        // Writes run at once, on whichever building thread hands a partition over: the builder hands over one
-        // partition at a time, so the connection still serves one thread at a time.
-        using var writer = new RollupWriter(connection, storeId, next, write => write());
-        var sessions = new SessionRollupBuilder(map, sessionTimeout)
-            .Build(partitions, stages.Tracked, RollupWriter.NewSink, writer.HandOver, cancellationToken, SessionRollupBuilder.DefaultThreads);
-        writer.Flush();
-        return sessions;
-    }
-
     private const string FolderPrefix = "funnelinsight-rollup-";
 
     /// <summary>A new folder name for one build's partition files (created only if a partition spills).</summary>

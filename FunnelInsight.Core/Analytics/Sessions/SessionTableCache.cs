@@ -33,21 +33,14 @@ internal sealed class SessionTableCache(FunnelDatabase database)
             return loaded;
         }
 
-        var paths = await Task.Run(
-            async () =>
-            {
-                await using var connection = await database.OpenAsync(cancellationToken);
-                return SessionTableLoader.LoadVisitors(connection, storeId, table, cancellationToken);
-            },
-            cancellationToken);
+        var paths = await Task.Run(() => database.Events.LoadVisitorsAsync(storeId, table, cancellationToken), cancellationToken);
         table.Visitors ??= paths;
         return table.Visitors;
     }
 
     private Lazy<Task<SessionTable>> NewLoad(int storeId, StoreClock clock) => new(() => Task.Run(async () =>
     {
-        await using var connection = await database.OpenAsync();
-        var table = SessionTableLoader.Load(connection, storeId, CancellationToken.None);
+        var table = await database.Events.LoadSessionsAsync(storeId, CancellationToken.None);
         table.Clock = clock;
         return table;
     }));

@@ -1,23 +1,15 @@
-using FunnelInsight.Core.Analytics.Rollups;
-using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Storage.EventBlocks;
-using FunnelInsight.Core.Storage.SessionBlocks;
 using FunnelInsight.Core.Import.Reading;
 
 namespace FunnelInsight.Core.Import.Events;
 
 /// <summary>
-/// Streams an event export into the store and rebuilds the store's session rollups, on every core: this thread parses
-/// rows into batches, while a <see cref="WriteQueue"/> thread spreads them over the rollup partitions, packs them into
-/// event blocks and stores them; then this thread and a helper per other core (up to four in all) roll the partitions up, while the queue
-/// stores the session blocks and takes repeated events out of their blocks.
+/// Streams an event export into the store: this thread parses rows into batches and hands them to the event store's
+/// append (with the row errors, in file order), which stores them, drops what the store already had and rolls up the
+/// sessions they touch.
 /// </summary>
 internal static class EventFileImporter
 {
     private const int BatchSize = 512;
-
-    // A canonical export row is about 80 bytes; guessing fewer bytes a row errs towards smaller partitions.
-    private const int BytesPerRowGuess = 60;
 
     public static ImportCounts Run(ExportReader reader, ImportContext context, (DateOrder? Order, DecimalMark? Mark) choices, SessionRules rules, string? formatName, string? mappingText)
     {
@@ -27,45 +19,35 @@ internal static class EventFileImporter
         var conventions = FileConventions.Decide(reader, [map[EventField.Time]],
             [map[EventField.Price], map[EventField.Quantity], map[EventField.PageLoadMs]], choices.Order, choices.Mark);
         var parser = new EventRowParser(map, conventions);
-        var (connection, transaction, storeId) = (context.Connection, context.Transaction, context.StoreId);
         var cancellationToken = context.CancellationToken;
 
-        // The store's events so far go into the partitions first: new rows are checked against them and their sessions rebuilt.
-        var firstId = EventBlockStore.NextEventId(connection, transaction, storeId);
-        var stages = new StageTracker(rules.Map);
-        using var partitions = new EventPartitions(StoreRollups.TemporaryFolder(), firstId - StoreRowIds.First(storeId) + (context.FileBytes / BytesPerRowGuess), stages: stages);
-        StoredEventReader.ReadInto(connection, storeId, partitions, cancellationToken);
-
-        using var queue = new WriteQueue();
-        var writer = queue.Own(new EventBlockWriter(connection, context.ImportId));
-        var rollups = queue.Own(new RollupWriter(connection, storeId, firstId, queue.Post));
-        var batch = new EventBatch(BatchSize, firstId);
+        using var append = context.Events.BeginAppend(context.Write, context.ImportId, rules, context.FileBytes, cancellationToken);
+        var batch = new EventBatch(BatchSize, append.FirstEventId);
         long rows = 0;
         while (reader.Read())
         {
             rows++;
             if (reader.Broken is { } broken)
             {
-                queue.Post(() => context.Errors.Add(broken));
+                append.Beside(() => context.Errors.Add(broken));
             }
             else if (parser.TryParse(reader, batch, out var error))
             {
                 if (parser.Warnings.Count > 0)
                 {
                     RowError[] warnings = [.. parser.Warnings];
-                    queue.Post(() => Array.ForEach(warnings, context.Errors.Add));
+                    append.Beside(() => Array.ForEach(warnings, context.Errors.Add));
                 }
 
                 if (batch.IsFull)
                 {
-                    var full = batch;
-                    queue.Post(() => Store(full, partitions, writer));
-                    batch = new EventBatch(BatchSize, full.FirstId + full.Count);
+                    append.Add(batch);
+                    batch = new EventBatch(BatchSize, batch.FirstId + batch.Count);
                 }
             }
             else
             {
-                queue.Post(() => context.Errors.Add(error!));
+                append.Beside(() => context.Errors.Add(error!));
             }
 
             if (rows % 8192 == 0)
@@ -75,36 +57,10 @@ internal static class EventFileImporter
             }
         }
 
-        queue.Post(() =>
-        {
-            Store(batch, partitions, writer);
-            writer.Flush();
-        });
+        append.Add(batch);
         context.ReportRows(rows);
-        var nextId = batch.FirstId + batch.Count;
-        if (nextId > firstId)
-        {
-            context.ReportBuildingRollups(rows);
-            queue.WaitForWrites(); // every row is in its partition
-            queue.Post(() => SessionBlockStore.DeleteStore(connection, transaction, storeId));
-            new SessionRollupBuilder(rules.Map, rules.SessionTimeout)
-                .Build(partitions, stages.Tracked, RollupWriter.NewSink, rollups.HandOver, cancellationToken, SessionRollupBuilder.DefaultThreads);
-            rollups.Flush();
-        }
-
-        queue.Complete();
-        return new ImportCounts(format.Name, map.ToText(), rows, nextId - firstId - rollups.NewRepeats, rollups.NewRepeats, reader.BlankRows, reader.Encoding.Name, conventions);
-    }
-
-    // On the write thread: the batch goes into its blocks and, row by row, into the rollup partitions.
-    private static void Store(EventBatch batch, EventPartitions partitions, EventBlockWriter writer)
-    {
-        for (var i = 0; i < batch.Count; i++)
-        {
-            partitions.Add(batch.FirstId + i, batch[i], batch.TextBuffer);
-        }
-
-        writer.Write(batch);
+        var outcome = append.Complete(() => context.ReportBuildingRollups(rows), cancellationToken);
+        return new ImportCounts(format.Name, map.ToText(), rows, outcome.Stored, outcome.Duplicates, reader.BlankRows, reader.Encoding.Name, conventions);
     }
 
     private static EventFormat ChooseFormat(IReadOnlyList<string> header, string? formatName, string? mappingText)

@@ -10,8 +10,7 @@ public class ImportServiceTests
 {
     // Events, orders and sessions stored, as one number.
     private static async Task<long> StoreCountsAsync(TempDatabase db) =>
-        (await db.CountAsync("SELECT (SELECT COALESCE(SUM(EventCount), 0) FROM EventBlocks) * 1000000 + (SELECT COUNT(*) FROM Orders) * 1000"))
-        + (await db.SessionsAsync()).Count;
+        (await db.EventCountAsync() * 1000000) + (await db.CountAsync("SELECT COUNT(*) FROM Orders") * 1000) + (await db.SessionsAsync()).Count;
 
     [Fact]
     public async Task Importing_the_same_event_file_again_adds_nothing_and_counts_every_row_as_duplicate()
@@ -22,7 +21,7 @@ public class ImportServiceTests
         var again = await db.ImportAsync(ImportKind.Events, Path("canonical-events.csv"));
 
         Assert.Equal((18L, 0L, 18L), (again.RowsRead, again.RowsStored, again.RowsDuplicate));
-        Assert.Equal(18, await db.CountAsync("SELECT COALESCE(SUM(EventCount), 0) FROM EventBlocks"));
+        Assert.Equal(18, await db.EventCountAsync());
         Assert.Equal(3, (await db.SessionsAsync()).Count);
     }
 
@@ -39,7 +38,7 @@ public class ImportServiceTests
 
         // first.csv has rows 1–10, second.csv rows 6–18: rows 6–10 are already stored.
         Assert.Equal((13L, 8L, 5L), (overlap.RowsRead, overlap.RowsStored, overlap.RowsDuplicate));
-        Assert.Equal(18, await db.CountAsync("SELECT COALESCE(SUM(EventCount), 0) FROM EventBlocks"));
+        Assert.Equal(18, await db.EventCountAsync());
         Assert.Equal(3, (await db.SessionsAsync()).Count);
         Assert.Equal(7, (await db.SessionsAsync()).Single(s => s.Session == "S1").Events);
     }
@@ -70,7 +69,7 @@ public class ImportServiceTests
         var second = await db.ImportAsync(ImportKind.Events, Path("canonical-events.csv"), store: "Two");
 
         Assert.Equal((18L, 0L), (second.RowsStored, second.RowsDuplicate));
-        Assert.Equal(36, await db.CountAsync("SELECT COALESCE(SUM(EventCount), 0) FROM EventBlocks"));
+        Assert.Equal(36, await db.EventCountAsync());
     }
 
     [Theory]
@@ -100,7 +99,7 @@ public class ImportServiceTests
         Assert.Equal(before, await StoreCountsAsync(db));
         Assert.Equal(version, await db.CountAsync("SELECT DataVersion FROM Stores"));
         Assert.Equal((int)ImportStatus.Cancelled, await db.CountAsync($"SELECT Status FROM Imports WHERE Id = {result.ImportId}"));
-        Assert.Equal(0, await db.CountAsync($"SELECT COALESCE(SUM(EventCount), 0) FROM EventBlocks WHERE ImportId = {result.ImportId}"));
+        Assert.Equal(0, await db.ImportEventCountAsync(result.ImportId));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Text;
+using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Storage.EventBlocks;
 using FunnelInsight.Tests.Support;
@@ -135,7 +136,7 @@ public class EventBlockTests
     [Fact]
     public async Task Deleting_events_rewrites_the_blocks_that_keep_some_and_drops_the_blocks_that_keep_none()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(EventEngine.Blocks);
         var store = await db.Stores.GetOrCreateAsync("blocks");
         var first = FunnelInsight.Core.Storage.StoreRowIds.First(store.Id) + 1;
         var count = EventBlockFormat.MaxEvents + 10;

@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Analytics.Rollups;
+using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Storage.SessionBlocks;
 using FunnelInsight.Tests.Support;
 
@@ -37,7 +38,7 @@ public class SessionBlockTests
     [Fact]
     public async Task Sessions_packed_by_a_sink_come_back_from_their_blocks_value_for_value_with_ids_counted_from_each_key()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(EventEngine.Blocks);
         var store = await db.Stores.GetOrCreateAsync("sessions");
         var first = FunnelInsight.Core.Storage.StoreRowIds.First(store.Id) + 1;
         var sessions = Enumerable.Range(0, SessionBlockFormat.MaxSessions + 3)

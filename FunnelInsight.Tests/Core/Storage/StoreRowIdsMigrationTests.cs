@@ -1,15 +1,16 @@
 using System.IO.Hashing;
 using System.Text;
+using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Core.Storage.EventBlocks;
+using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore;
 
 namespace FunnelInsight.Tests.Core.Storage;
 
@@ -89,7 +90,7 @@ public sealed class StoreRowIdsMigrationTests : IDisposable
     [Fact]
     public async Task A_start_rebuilds_the_rollups_only_of_stores_that_have_events_but_none()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(EventEngine.Blocks);
         await db.ImportAsync(ImportKind.Events, Fixture.Path("canonical-events.csv"));
         await db.Stores.GetOrCreateAsync("empty");
         var before = (await db.SessionsAsync()).Select(s => (s.Id, s.Session, s.StartUs, s.Events, s.LastEvent)).ToList();

@@ -41,8 +41,8 @@ public sealed class StoreCatalogTests
             Assert.Equal(0, await db.CountAsync($"SELECT COUNT(*) FROM {table} WHERE StoreId = {doomed.Id}"));
         }
 
-        Assert.Equal(0, await db.CountAsync($"SELECT COUNT(*) FROM EventBlocks WHERE Id >> 40 = {doomed.Id}"));
-        Assert.Equal(1, await db.CountAsync($"SELECT COUNT(*) FROM EventBlocks WHERE Id >> 40 = {kept.Id}"));
+        Assert.Equal(0, await db.EventCountAsync(doomed.Id));
+        Assert.Equal(3, await db.EventCountAsync(kept.Id));
         Assert.Equal([kept.Id, kept.Id], (await db.SessionsAsync()).Select(s => (int)(s.Id >> 40)));
 
         Assert.Equal(0, await db.CountAsync("SELECT COUNT(*) FROM ImportRowErrors e WHERE NOT EXISTS (SELECT 1 FROM Imports i WHERE i.Id = e.ImportId)"));

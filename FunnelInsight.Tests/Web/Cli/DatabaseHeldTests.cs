@@ -48,7 +48,7 @@ public sealed class DatabaseHeldTests : IAsyncLifetime
         var reported = await report.WaitAsync();
         await using var import = ChildProcess.Start(_db, null, "import", "--store", "Shop", "--events", newEvents, "--token", token);
         await import.WaitUntilAsync(() => import.Error.Contains("import: waiting for another import to finish…", StringComparison.Ordinal), "it said it waits");
-        var storedWhileHeld = await _db.CountAsync("SELECT SUM(EventCount) FROM EventBlocks");
+        var storedWhileHeld = await _db.EventCountAsync();
         _held.Rollback();
         var imported = await import.WaitAsync();
 
@@ -59,7 +59,7 @@ public sealed class DatabaseHeldTests : IAsyncLifetime
         Assert.Equal(18, storedWhileHeld);
         Assert.Equal(0, imported.Exit);
         Assert.Contains("\"rowsStored\":2", imported.Output, StringComparison.Ordinal);
-        Assert.Equal(20, await _db.CountAsync("SELECT SUM(EventCount) FROM EventBlocks"));
+        Assert.Equal(20, await _db.EventCountAsync());
         Assert.Equal((int)ImportStatus.Succeeded, await _db.CountAsync("SELECT Status FROM Imports ORDER BY Id DESC LIMIT 1"));
     }
 
@@ -77,7 +77,7 @@ public sealed class DatabaseHeldTests : IAsyncLifetime
 
         Assert.Equal(130, exit);
         Assert.EndsWith("import: The import was cancelled; nothing was stored.", import.Error.Trim(), StringComparison.Ordinal);
-        Assert.Equal(18, await _db.CountAsync("SELECT SUM(EventCount) FROM EventBlocks"));
+        Assert.Equal(18, await _db.EventCountAsync());
         Assert.Equal(0, await _db.CountAsync($"SELECT COUNT(*) FROM Imports WHERE Status = {(int)ImportStatus.Running}"));
     }
 

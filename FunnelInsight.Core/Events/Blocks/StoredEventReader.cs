@@ -1,8 +1,9 @@
+using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Storage.EventBlocks;
 using Microsoft.Data.Sqlite;
 
-namespace FunnelInsight.Core.Analytics.Rollups;
+namespace FunnelInsight.Core.Events.Blocks;
 
 /// <summary>Reads a store's stored events into rollup partitions, straight from their blocks' UTF-8 text.</summary>
 internal static class StoredEventReader

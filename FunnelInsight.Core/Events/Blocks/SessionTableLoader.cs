@@ -1,11 +1,12 @@
 using System.Buffers;
 using System.Text;
+using FunnelInsight.Core.Analytics.Sessions;
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Storage.SessionBlocks;
 using Microsoft.Data.Sqlite;
 
-namespace FunnelInsight.Core.Analytics.Sessions;
+namespace FunnelInsight.Core.Events.Blocks;
 
 /// <summary>Reads a store's session rollups into a <see cref="SessionTable"/>.</summary>
 internal static class SessionTableLoader
@@ -74,7 +75,7 @@ internal static class SessionTableLoader
         var visitor = new int[table.Count];
         var pathStart = new int[table.Count];
         var pathLength = new int[table.Count];
-        var pathBytes = new ArrayBufferWriter<byte>(table.Count * 2 * Rollups.SessionRollup.PathEntrySize);
+        var pathBytes = new ArrayBufferWriter<byte>(table.Count * 2 * Analytics.Rollups.SessionRollup.PathEntrySize);
         var visitorIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var lookup = visitorIds.GetAlternateLookup<ReadOnlySpan<char>>();
         var chars = new char[256];

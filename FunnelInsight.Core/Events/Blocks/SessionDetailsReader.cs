@@ -1,18 +1,17 @@
 using System.Text;
-using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.SessionBlocks;
 using Microsoft.Data.Sqlite;
 
-namespace FunnelInsight.Core.Analytics.Sessions;
+namespace FunnelInsight.Core.Events.Blocks;
 
 /// <summary>Reads what the memory table leaves out (keys, end time) for a few sessions by id, from their blocks.</summary>
 internal static class SessionDetailsReader
 {
-    /// <summary>Session key, visitor key, start and end of each session id asked for (all of one store).</summary>
-    public static Dictionary<long, (string Session, string Visitor, long StartUs, long EndUs)> Read(
-        SqliteConnection connection, IReadOnlyList<long> rowIds, CancellationToken cancellationToken)
+    /// <summary>Session key, visitor key, start and end of each session id asked for (all of store <paramref name="storeId"/>).</summary>
+    public static IReadOnlyDictionary<long, SessionKeys> Read(
+        SqliteConnection connection, int storeId, IReadOnlyList<long> rowIds, CancellationToken cancellationToken)
     {
-        var details = new Dictionary<long, (string, string, long, long)>(rowIds.Count);
+        var details = new Dictionary<long, SessionKeys>(rowIds.Count);
         if (rowIds.Count == 0)
         {
             return details;
@@ -20,12 +19,11 @@ internal static class SessionDetailsReader
 
         cancellationToken.ThrowIfCancellationRequested();
         var wanted = rowIds.ToHashSet();
-        var storeId = (int)(rowIds[0] / StoreRowIds.PerStore);
         SessionBlockStore.ReadAround(connection, storeId, wanted, (long id, in SessionRecord s, ReadOnlySpan<byte> text) =>
         {
             if (wanted.Contains(id))
             {
-                details[id] = (Text(text, s.SessionKey.Offset, s.SessionKey.Length), Text(text, s.VisitorKey.Offset, s.VisitorKey.Length), s.StartUs, s.EndUs);
+                details[id] = new SessionKeys(Text(text, s.SessionKey.Offset, s.SessionKey.Length), Text(text, s.VisitorKey.Offset, s.VisitorKey.Length), s.StartUs, s.EndUs);
             }
         });
         return details;

@@ -1,0 +1,121 @@
+using DuckDB.NET.Data;
+using FunnelInsight.Core.Domain;
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Import.Events;
+using FunnelInsight.Core.Storage;
+
+namespace FunnelInsight.Core.Events.DuckDb;
+
+/// <summary>
+/// An import into DuckDB, inside one DuckDB transaction enlisted in the import's <see cref="StoreWrite"/>: batches go
+/// through DuckDB's appender into the events table; completing takes out the new events whose identity the store
+/// already had (a join in the engine) and rolls up again only the sessions of the groups the import touched, unless
+/// the import made the store track a stage it did not before (then every session, since the ordered funnel passes
+/// over untracked stages).
+/// </summary>
+internal sealed class DuckDbEventAppend : IEventAppend
+{
+    private readonly DuckDbWrite _write;
+    private readonly DuckDBAppender _appender;
+    private readonly int _storeId;
+    private readonly int _importId;
+    private readonly SessionRules _rules;
+    private readonly TrackedStages _trackedBefore;
+    private long _nextId;
+    private long _firstTimeUs = long.MaxValue;
+    private long _lastTimeUs = long.MinValue;
+
+    public DuckDbEventAppend(DuckDbWrite write, int storeId, int importId, SessionRules rules)
+    {
+        (_write, _storeId, _importId, _rules) = (write, storeId, importId, rules);
+        var connection = write.Connection;
+        FirstEventId = _nextId = DuckDbFile.Scalar(connection, "SELECT coalesce(max(id), $first) + 1 FROM events WHERE store_id = $store",
+            ("store", storeId), ("first", StoreRowIds.First(storeId)));
+        _trackedBefore = DuckDbSessionRoller.Tracked(connection, storeId, rules.Map);
+        _appender = connection.CreateAppender("events");
+    }
+
+    /// <inheritdoc />
+    public long FirstEventId { get; }
+
+    /// <inheritdoc />
+    public void Add(EventBatch batch)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            ref readonly var row = ref batch[i];
+            _firstTimeUs = Math.Min(_firstTimeUs, row.TimeUs);
+            _lastTimeUs = Math.Max(_lastTimeUs, row.TimeUs);
+            var session = Text(batch, row.SessionKey);
+            var visitor = Text(batch, row.VisitorKey);
+            _appender.CreateRow()
+                .AppendValue(batch.FirstId + i)
+                .AppendValue(_storeId)
+                .AppendValue(_importId)
+                .AppendValue(session is not null)
+                .AppendValue(session ?? visitor ?? "")
+                .AppendValue(row.TimeUs)
+                .AppendValue(row.Line)
+                .AppendValue(row.IdentityHash)
+                .AppendValue(session)
+                .AppendValue(visitor)
+                .AppendValue(Text(batch, row.EventName))
+                .AppendValue(Text(batch, row.ProductId))
+                .AppendValue(Text(batch, row.OrderId))
+                .AppendValue(row.Price)
+                .AppendValue(row.Quantity)
+                .AppendValue(row.PageLoadMs)
+                .AppendValue(Text(batch, row.Device))
+                .AppendValue(Text(batch, row.Channel))
+                .AppendValue(Text(batch, row.Country))
+                .EndRow();
+        }
+
+        _nextId = batch.FirstId + batch.Count;
+    }
+
+    /// <inheritdoc />
+    public void Beside(Action recordWrite) => recordWrite();
+
+    /// <inheritdoc />
+    public AppendOutcome Complete(Action buildingRollups, CancellationToken cancellationToken)
+    {
+        _appender.Close();
+        var appended = _nextId - FirstEventId;
+        if (appended == 0)
+        {
+            return new AppendOutcome(0, 0);
+        }
+
+        var connection = _write.Connection;
+        // A new event repeats a stored one, or an earlier one of the same file, when their identity and time agree:
+        // the lowest id stays, as the rollup builder would keep it. Only stored events within the import's time span
+        // can match, so the join reads only the row groups whose time range meets it (a daily export reads a day).
+        var (first, last) = (_firstTimeUs, _lastTimeUs);
+        var duplicates = DuckDbFile.Execute(connection, """
+            DELETE FROM events WHERE store_id = $store AND id IN (
+                SELECT n.id FROM events n JOIN events o
+                  ON o.identity_hash = n.identity_hash AND o.time_us = n.time_us AND o.id < n.id
+                WHERE n.store_id = $store AND n.import_id = $import
+                  AND o.store_id = $store AND o.time_us BETWEEN $first AND $last)
+            """, ("store", _storeId), ("import", _importId), ("first", first), ("last", last));
+        cancellationToken.ThrowIfCancellationRequested();
+        buildingRollups();
+        var trackedAfter = DuckDbSessionRoller.Tracked(connection, _storeId, _rules.Map);
+        if (trackedAfter == _trackedBefore)
+        {
+            DuckDbSessionRoller.Roll(connection, _storeId, _rules, DuckDbSessionRoller.ImportGroups, _importId, cancellationToken);
+        }
+        else
+        {
+            DuckDbSessionRoller.Roll(connection, _storeId, _rules, null, null, cancellationToken);
+        }
+        return new AppendOutcome(appended - duplicates, duplicates);
+    }
+
+    /// <summary>Closes the appender; the transaction stays with the <see cref="StoreWrite"/> it is enlisted in.</summary>
+    public void Dispose() => _appender.Dispose();
+
+    private static string? Text(EventBatch batch, TextRange range) =>
+        range.IsNull ? null : System.Text.Encoding.UTF8.GetString(batch.Text(range));
+}

@@ -1,0 +1,103 @@
+using FunnelInsight.Core.Analytics.Rollups;
+using FunnelInsight.Core.Analytics.Sessions;
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace FunnelInsight.Core.Events.DuckDb;
+
+/// <summary>
+/// Events and session rollups in a DuckDB file beside the SQLite database (see <see cref="DuckDbSchema"/>). Each write
+/// is one DuckDB transaction enlisted in the caller's <see cref="StoreWrite"/>, so it commits with the application
+/// database; deleting a store's events happens once its SQLite deletion has committed.
+/// </summary>
+internal sealed class DuckDbEventStore(FunnelDatabase database, DuckDbFile file) : IEventStore
+{
+    /// <inheritdoc />
+    public IEventAppend BeginAppend(StoreWrite write, int importId, SessionRules rules, long fileBytes, CancellationToken cancellationToken)
+    {
+        var part = Enlist(write, "import", importId);
+        return new DuckDbEventAppend(part, write.StoreId, importId, rules);
+    }
+
+    /// <inheritdoc />
+    public long RebuildSessions(StoreWrite write, SessionRules rules, CancellationToken cancellationToken)
+    {
+        var part = Enlist(write, "rebuild", null);
+        return DuckDbSessionRoller.Roll(part.Connection, write.StoreId, rules, null, null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public void DeleteStore(StoreWrite write) => write.Enlist(new DuckDbStoreDeletion(file, write.StoreId));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<int, StoredCounts>> CountAsync(CancellationToken cancellationToken)
+    {
+        using var connection = file.Open();
+        var counts = new Dictionary<int, StoredCounts>();
+        using var command = DuckDbFile.Command(connection, """
+            SELECT store_id, sum(events)::BIGINT, sum(sessions)::BIGINT FROM (
+                SELECT store_id, count(*) AS events, 0 AS sessions FROM events GROUP BY store_id
+                UNION ALL
+                SELECT store_id, 0, count(*) FROM sessions GROUP BY store_id)
+            GROUP BY store_id
+            """);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            counts[reader.GetInt32(0)] = new StoredCounts(reader.GetInt64(1), reader.GetInt64(2));
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<int, StoredCounts>>(counts);
+    }
+
+    /// <inheritdoc />
+    public Task<SessionTable> LoadSessionsAsync(int storeId, CancellationToken cancellationToken)
+    {
+        using var connection = file.Open();
+        return Task.FromResult(DuckDbSessionReader.Load(connection, storeId, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public Task<VisitorPaths> LoadVisitorsAsync(int storeId, SessionTable table, CancellationToken cancellationToken)
+    {
+        using var connection = file.Open();
+        return Task.FromResult(DuckDbSessionReader.LoadVisitors(connection, storeId, table, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<long, SessionKeys>> SessionDetailsAsync(int storeId, IReadOnlyList<long> sessionIds, CancellationToken cancellationToken)
+    {
+        using var connection = file.Open();
+        return Task.FromResult(DuckDbSessionReader.Details(connection, storeId, sessionIds));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(int storeId, CancellationToken cancellationToken)
+    {
+        using var connection = file.Open();
+        return Task.FromResult(DuckDbContents.Events(connection, storeId));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<(long Id, SessionSummary Session)>> ReadSessionsAsync(int storeId, CancellationToken cancellationToken)
+    {
+        using var connection = file.Open();
+        return Task.FromResult(DuckDbContents.Sessions(connection, storeId));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<int>> UpgradeAsync(ILogger? logger, CancellationToken cancellationToken)
+    {
+        await using var sqlite = await database.OpenAsync(cancellationToken);
+        using var connection = file.Open();
+        return DuckDbReconciler.Run(sqlite, connection, logger, cancellationToken);
+    }
+
+    private DuckDbWrite Enlist(StoreWrite write, string kind, int? importId)
+    {
+        var part = new DuckDbWrite(file.Open(), kind, write.StoreId, importId);
+        write.Enlist(part);
+        return part;
+    }
+}

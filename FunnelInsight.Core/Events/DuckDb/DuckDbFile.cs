@@ -1,0 +1,93 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace FunnelInsight.Core.Events.DuckDb;
+
+/// <summary>
+/// The DuckDB file that holds every store's events and sessions, beside the SQLite database: opens connections with
+/// the configured memory limit, threads and spill folder, and creates the tables on first use.
+/// </summary>
+internal sealed class DuckDbFile(string path, EventEngineOptions options)
+{
+    private readonly Lock _schemaGate = new();
+    private bool _schemaReady;
+
+    /// <summary>The file's path.</summary>
+    public string Path { get; } = path;
+
+    /// <summary>An open connection, the tables created.</summary>
+    public DuckDBConnection Open()
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+        var connection = new DuckDBConnection("Data Source=" + Path);
+        connection.Open();
+        try
+        {
+            var temp = options.TempDirectory ?? Path + ".tmp";
+            Execute(connection, $"""
+                SET memory_limit = {Quote(options.MemoryLimit)};
+                SET threads = {options.Threads.ToString(CultureInfo.InvariantCulture)};
+                SET temp_directory = {Quote(temp)};
+                SET preserve_insertion_order = false;
+                """);
+            EnsureSchema(connection);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="sql"/> (no rows) on <paramref name="connection"/>; returns the rows it changed.</summary>
+    public static long Execute(DuckDBConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Runs a query of one value.</summary>
+    public static long Scalar(DuckDBConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt64(value, CultureInfo.InvariantCulture) : 0;
+    }
+
+    /// <summary>A command with named parameters (<c>$name</c> in the SQL).</summary>
+    public static DuckDBCommand Command(DuckDBConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
+        }
+
+        return command;
+    }
+
+    /// <summary>The bytes of a BLOB column.</summary>
+    public static byte[] Bytes(DuckDBDataReader reader, int column)
+    {
+        using var stream = reader.GetStream(column);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>A SQL string literal.</summary>
+    public static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private void EnsureSchema(DuckDBConnection connection)
+    {
+        lock (_schemaGate)
+        {
+            if (!_schemaReady)
+            {
+                Execute(connection, DuckDbSchema.Create);
+                _schemaReady = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Buffers;
+using DuckDB.NET.Data;
+using FunnelInsight.Core.Analytics.Sessions;
+using FunnelInsight.Core.Domain;
+
+namespace FunnelInsight.Core.Events.DuckDb;
+
+/// <summary>Reads a store's sessions table into memory columns, and the few columns they leave out on demand.</summary>
+internal static class DuckDbSessionReader
+{
+    /// <summary>Every session of the store, sorted by start (ties by session id), from one snapshot.</summary>
+    public static SessionTable Load(DuckDBConnection connection, int storeId, CancellationToken cancellationToken)
+    {
+        using var snapshot = connection.BeginTransaction();
+        var table = new SessionTable((int)DuckDbFile.Scalar(connection, "SELECT count(*) FROM sessions WHERE store_id = $store", ("store", storeId)));
+        using var command = DuckDbFile.Command(connection, """
+            SELECT id, start_us, ordered_depth, open_mask, step_mask, last_step, signal_mask, exit_signal, cart_value, cart_items,
+                   purchase_value, checkout_us, purchase_us, avg_page_load_ms, device, channel, country, last_event_name
+            FROM sessions WHERE store_id = $store ORDER BY start_us, id
+            """, ("store", storeId));
+        using var reader = command.ExecuteReader();
+        var tracked = 1;
+        var i = 0;
+        while (reader.Read())
+        {
+            if (i % 8192 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var openMask = reader.GetInt32(3);
+            tracked |= openMask;
+            table.RowId[i] = reader.GetInt64(0);
+            table.StartUs[i] = reader.GetInt64(1);
+            table.Depth[i] = (byte)reader.GetInt32(2);
+            table.OpenMask[i] = (byte)openMask;
+            table.StepMask[i] = (byte)reader.GetInt32(4);
+            table.LastStep[i] = (byte)reader.GetInt32(5);
+            table.SignalMask[i] = (byte)reader.GetInt32(6);
+            table.ExitSignal[i] = (byte)reader.GetInt32(7);
+            table.CartValue[i] = reader.GetDouble(8);
+            table.CartItems[i] = reader.GetInt32(9);
+            table.PurchaseValue[i] = reader.GetDouble(10);
+            table.CheckoutUs[i] = reader.IsDBNull(11) ? SessionTable.NoTime : reader.GetInt64(11);
+            table.PurchaseUs[i] = reader.IsDBNull(12) ? SessionTable.NoTime : reader.GetInt64(12);
+            table.PageLoadMs[i] = reader.IsDBNull(13) ? float.NaN : (float)reader.GetDouble(13);
+            table.Dimensions[0].Codes[i] = Encode(table.Dimensions[0], reader, 14);
+            table.Dimensions[1].Codes[i] = Encode(table.Dimensions[1], reader, 15);
+            table.Dimensions[2].Codes[i] = Encode(table.Dimensions[2], reader, 16);
+            table.LastEvent.Codes[i] = Encode(table.LastEvent, reader, 17);
+            i++;
+        }
+
+        table.Tracked = new TrackedStages(tracked);
+        foreach (var column in table.Dimensions.Append(table.LastEvent))
+        {
+            _ = column.Values; // each value's spelling chosen now, before queries share the table
+        }
+
+        return table;
+    }
+
+    /// <summary>The visitor of every session in <paramref name="table"/> and its stage path.</summary>
+    public static VisitorPaths LoadVisitors(DuckDBConnection connection, int storeId, SessionTable table, CancellationToken cancellationToken)
+    {
+        var position = new Dictionary<long, int>(table.Count);
+        for (var i = 0; i < table.Count; i++)
+        {
+            position[table.RowId[i]] = i;
+        }
+
+        var visitor = new int[table.Count];
+        var pathStart = new int[table.Count];
+        var pathLength = new int[table.Count];
+        var pathBytes = new ArrayBufferWriter<byte>(Math.Max(1, table.Count * 2 * Analytics.Rollups.SessionRollup.PathEntrySize));
+        var visitorIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var command = DuckDbFile.Command(connection, "SELECT id, visitor_key, stage_path FROM sessions WHERE store_id = $store", ("store", storeId));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!position.TryGetValue(reader.GetInt64(0), out var i))
+            {
+                continue;
+            }
+
+            var key = reader.GetString(1);
+            if (!visitorIds.TryGetValue(key, out var visitorId))
+            {
+                visitorId = visitorIds.Count;
+                visitorIds.Add(key, visitorId);
+            }
+
+            visitor[i] = visitorId;
+            var path = DuckDbFile.Bytes(reader, 2);
+            pathStart[i] = pathBytes.WrittenCount;
+            pathLength[i] = path.Length;
+            pathBytes.Write(path);
+        }
+
+        return new VisitorPaths(visitor, visitorIds.Count, pathBytes.WrittenSpan.ToArray(), pathStart, pathLength);
+    }
+
+    /// <summary>Session key, visitor key, start and end of each session id asked for.</summary>
+    public static IReadOnlyDictionary<long, SessionKeys> Details(DuckDBConnection connection, int storeId, IReadOnlyList<long> sessionIds)
+    {
+        var details = new Dictionary<long, SessionKeys>(sessionIds.Count);
+        if (sessionIds.Count == 0)
+        {
+            return details;
+        }
+
+        // The ids are numbers the store gave, never text from data: they are written into the list as they are.
+        var list = string.Join(",", sessionIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        using var command = DuckDbFile.Command(connection, $"SELECT id, session_key, visitor_key, start_us, end_us FROM sessions WHERE store_id = $store AND id IN ({list})", ("store", storeId));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            details[reader.GetInt64(0)] = new SessionKeys(reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4));
+        }
+
+        return details;
+    }
+
+    private static ushort Encode(DimensionColumn column, DuckDBDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? (ushort)0 : column.Encode(reader.GetString(ordinal));
+}

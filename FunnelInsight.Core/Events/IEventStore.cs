@@ -1,0 +1,55 @@
+using FunnelInsight.Core.Analytics.Rollups;
+using FunnelInsight.Core.Analytics.Sessions;
+using FunnelInsight.Core.Import;
+using Microsoft.Extensions.Logging;
+
+namespace FunnelInsight.Core.Events;
+
+/// <summary>
+/// Where a store's events and their session rollups live. Every import, report, settings change, deletion and upgrade
+/// goes through this interface, so that an engine can be swapped for another without touching its callers. Writes
+/// take the <see cref="StoreWrite"/> of the application database's transaction they belong to, and are committed with it.
+/// </summary>
+internal interface IEventStore
+{
+    /// <summary>
+    /// Starts storing one import's events into <paramref name="write"/>'s store: the caller adds parsed batches, then
+    /// completes the append, which drops what the store already holds and rolls up the sessions it touched.
+    /// </summary>
+    /// <param name="write">The import's transaction (its record and row errors commit with the events).</param>
+    /// <param name="importId">The import whose events these are.</param>
+    /// <param name="rules">How the store turns events into sessions.</param>
+    /// <param name="fileBytes">Size of the file, for sizing what the append keeps aside.</param>
+    /// <param name="cancellationToken">Stops what the append reads of the store before the first batch.</param>
+    IEventAppend BeginAppend(StoreWrite write, int importId, SessionRules rules, long fileBytes, CancellationToken cancellationToken);
+
+    /// <summary>Replaces every session rollup of <paramref name="write"/>'s store, built anew from its events by <paramref name="rules"/>; returns how many sessions it wrote.</summary>
+    long RebuildSessions(StoreWrite write, SessionRules rules, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every event and session rollup of <paramref name="write"/>'s store.</summary>
+    void DeleteStore(StoreWrite write);
+
+    /// <summary>How many events and sessions each store holds; a store with none may be missing.</summary>
+    Task<IReadOnlyDictionary<int, StoredCounts>> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every session rollup of the store, as memory columns sorted by start (ties by session id).</summary>
+    Task<SessionTable> LoadSessionsAsync(int storeId, CancellationToken cancellationToken);
+
+    /// <summary>The visitor and stage path of every session in <paramref name="table"/>, for visitor-scope funnels.</summary>
+    Task<VisitorPaths> LoadVisitorsAsync(int storeId, SessionTable table, CancellationToken cancellationToken);
+
+    /// <summary>The keys and times of a few sessions by id (of one store), which the memory columns leave out.</summary>
+    Task<IReadOnlyDictionary<long, SessionKeys>> SessionDetailsAsync(int storeId, IReadOnlyList<long> sessionIds, CancellationToken cancellationToken);
+
+    /// <summary>Every stored event of the store, in id order.</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(int storeId, CancellationToken cancellationToken);
+
+    /// <summary>Every session rollup of the store with its id, in id order.</summary>
+    Task<IReadOnlyList<(long Id, SessionSummary Session)>> ReadSessionsAsync(int storeId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Does what a schema upgrade leaves to the engine, after the application database's migrations have run, saying so
+    /// to <paramref name="logger"/>; returns the stores whose session rollups it built.
+    /// </summary>
+    Task<IReadOnlyList<int>> UpgradeAsync(ILogger? logger, CancellationToken cancellationToken);
+}
