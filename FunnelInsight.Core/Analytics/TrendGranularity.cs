@@ -11,4 +11,10 @@ public enum TrendGranularity
 
     /// <summary>ISO weeks (Monday to Sunday, UTC).</summary>
     Weekly,
+
+    /// <summary>Calendar months.</summary>
+    Monthly,
+
+    /// <summary>Chosen from the range's length by <see cref="TrendPeriods.IntervalFor"/>: days, weeks or months.</summary>
+    Automatic,
 }

@@ -19,6 +19,8 @@ internal static class FunnelCalculator
         var total = new long[32];
         var groups = query.Breakdown is null ? null : new long[groupValues.Count * 32];
         var periods = new SortedDictionary<int, long[]>();
+        var (first, last) = query.Trend == TrendGranularity.None ? default : Covered(units, query, clock);
+        var granularity = query.Trend == TrendGranularity.Automatic ? TrendPeriods.IntervalFor(first, last) : query.Trend;
         for (var u = 0; u < units.Count; u++)
         {
             var mask = units.Mask[u];
@@ -28,9 +30,9 @@ internal static class FunnelCalculator
                 groups[units.Group[u] * 32 + mask]++;
             }
 
-            if (query.Trend != TrendGranularity.None)
+            if (granularity != TrendGranularity.None)
             {
-                var period = PeriodOf(units.StartUs[u], query.Trend, clock);
+                var period = TrendPeriods.StartOf(clock.DayOf(units.StartUs[u]), granularity).DayNumber;
                 if (!periods.TryGetValue(period, out var histogram))
                 {
                     histogram = new long[32];
@@ -52,16 +54,34 @@ internal static class FunnelCalculator
         }
 
         breakdown.Sort((a, b) => a.Landed != b.Landed ? b.Landed.CompareTo(a.Landed) : string.CompareOrdinal(a.Label, b.Label));
-        var trend = periods
-            .Select(pair => new FunnelTrendPoint(DateOnly.FromDayNumber(pair.Key), FunnelSegment.FromMasks(DateOnly.FromDayNumber(pair.Key).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), pair.Value, tracked)))
-            .ToList();
+        var trend = periods.Select(pair => Point(DateOnly.FromDayNumber(pair.Key), pair.Value)).ToList();
         return (FunnelSegment.FromMasks(All, total, tracked), breakdown, trend);
+
+        FunnelTrendPoint Point(DateOnly start, long[] histogram)
+        {
+            var end = TrendPeriods.EndOf(start, granularity);
+            var label = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            return new FunnelTrendPoint(start, FunnelSegment.FromMasks(label, histogram, tracked))
+            {
+                PeriodEnd = end,
+                Granularity = granularity,
+                Partial = start < first || end > last,
+            };
+        }
     }
 
-    /// <summary>The day number of the period's first day, in the store's time zone: the day itself, or the Monday of its week.</summary>
-    public static int PeriodOf(long startUs, TrendGranularity granularity, StoreClock clock)
+    // The days the trend covers: the range asked for, and at an open end the selection's first or last session day.
+    private static (DateOnly First, DateOnly Last) Covered(FunnelUnits units, FunnelQuery query, StoreClock clock)
     {
-        var day = clock.DayOf(startUs);
-        return granularity == TrendGranularity.Weekly ? day.DayNumber - ((int)day.DayOfWeek + 6) % 7 : day.DayNumber;
+        long min = long.MaxValue, max = long.MinValue;
+        for (var u = 0; u < units.Count && (query.From is null || query.To is null); u++)
+        {
+            min = Math.Min(min, units.StartUs[u]);
+            max = Math.Max(max, units.StartUs[u]);
+        }
+
+        var first = query.From ?? (units.Count > 0 ? clock.DayOf(min) : query.To ?? default);
+        var last = query.To ?? (units.Count > 0 ? clock.DayOf(max) : first);
+        return (first, last);
     }
 }

@@ -39,7 +39,7 @@ public sealed class ReportFiltersTests
     [InlineData("to=9999-12-31", "to", "'to' must be a date as yyyy-MM-dd between 1900-01-01 and 9998-12-31, not '9999-12-31'.")]
     [InlineData("breakdown=devices", "breakdown", "'breakdown' must be one of device, channel, country, not 'devices'.")]
     [InlineData("breakdown=1", "breakdown", "'breakdown' must be one of device, channel, country, not '1'.")]
-    [InlineData("trend=none", "trend", "'trend' must be one of daily, weekly, not 'none'.")]
+    [InlineData("trend=none", "trend", "'trend' must be one of daily, weekly, monthly, automatic, not 'none'.")]
     [InlineData("window=-5", "window", "'window' must be a whole number from 1 to 8760, not '-5'.")]
     [InlineData("window=99999", "window", "'window' must be a whole number from 1 to 8760, not '99999'.")]
     [InlineData("inactive-days=2147483647", "inactive-days", "'inactive-days' must be a whole number from 1 to 36500, not '2147483647'.")]

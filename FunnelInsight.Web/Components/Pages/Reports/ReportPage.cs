@@ -55,7 +55,7 @@ public abstract class ReportPage : ComponentBase
     [SupplyParameterFromQuery(Name = "window")]
     public string? Window { get; set; }
 
-    /// <summary>daily or weekly.</summary>
+    /// <summary>daily, weekly, monthly or automatic (the interval the range's length picks).</summary>
     [SupplyParameterFromQuery(Name = "trend")]
     public string? Trend { get; set; }
 
