@@ -92,6 +92,15 @@ internal sealed class DuckDbEventAppend : IEventAppend
         // the lowest id stays, as the rollup builder would keep it. Only stored events within the import's time span
         // can match, so the join reads only the row groups whose time range meets it (a daily export reads a day).
         var (first, last) = (_firstTimeUs, _lastTimeUs);
+        // The stored events of earlier imports that this one delivered again are recorded before its copies go, so
+        // deleting the earlier import later keeps them (DuckDbImportDeletion).
+        DuckDbFile.Execute(connection, """
+            INSERT INTO import_repeats
+            SELECT DISTINCT $store, $import, o.id FROM events n JOIN events o
+              ON o.identity_hash = n.identity_hash AND o.time_us = n.time_us AND o.id < n.id
+            WHERE n.store_id = $store AND n.import_id = $import
+              AND o.store_id = $store AND o.import_id <> $import AND o.time_us BETWEEN $first AND $last
+            """, ("store", _storeId), ("import", _importId), ("first", first), ("last", last));
         var duplicates = DuckDbFile.Execute(connection, """
             DELETE FROM events WHERE store_id = $store AND id IN (
                 SELECT n.id FROM events n JOIN events o

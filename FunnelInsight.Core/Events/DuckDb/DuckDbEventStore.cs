@@ -31,9 +31,12 @@ internal sealed class DuckDbEventStore(FunnelDatabase database, DuckDbFile file)
     public void DeleteStore(StoreWrite write) => write.Enlist(new DuckDbStoreDeletion(file, write.StoreId));
 
     /// <inheritdoc />
-    /// <exception cref="NotSupportedException">Always: deleting one import is not yet carried by the DuckDB engine (a store can be deleted).</exception>
-    public long DeleteImport(StoreWrite write, int importId, SessionRules rules, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Deleting one import is not yet supported with the DuckDB event engine; delete the store, or use the blocks engine.");
+    public long DeleteImport(StoreWrite write, int importId, SessionRules rules, CancellationToken cancellationToken)
+    {
+        var deletion = new DuckDbImportDeletion(file, write.StoreId, importId, DuckDbImportDeletion.RemainingImports(write.Connection, write.StoreId, importId), rules);
+        write.Enlist(deletion);
+        return deletion.Count();
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<int, StoredCounts>> CountAsync(CancellationToken cancellationToken)

@@ -9,8 +9,8 @@ namespace FunnelInsight.Core.Events.DuckDb;
 /// <summary>
 /// Brings the events database back in line with the application database at start, after a kill between the two
 /// commits of a <see cref="StoreWrite"/>: an import whose events DuckDB committed but whose record did not succeed loses
-/// them (and its store's sessions are rolled up again); a rebuild is done again with the store's current rules; the
-/// rows of stores that no longer exist are deleted.
+/// them (and its store's sessions are rolled up again); a rebuild is done again with the store's current rules; an
+/// import deletion the application database committed is finished; the rows of stores that no longer exist are deleted.
 /// </summary>
 internal static partial class DuckDbReconciler
 {
@@ -32,6 +32,13 @@ internal static partial class DuckDbReconciler
         {
             using var transaction = connection.BeginTransaction();
             var rules = SessionRules.Read(sqlite, null, storeId);
+            if (kind == DuckDbImportDeletion.Kind && importId is { } deleted && ImportStatusOf(sqlite, deleted) is null && rules is not null)
+            {
+                // The application database deleted the import; its events had not gone yet.
+                DuckDbImportDeletion.Delete(connection, storeId, deleted, DuckDbImportDeletion.RemainingImports(sqlite, storeId, deleted), rules, cancellationToken);
+                rolled.Add(storeId);
+            }
+
             var undo = kind == "import" && importId is { } id && ImportStatusOf(sqlite, id) != ImportStatus.Succeeded;
             if (undo)
             {
@@ -83,6 +90,7 @@ internal static partial class DuckDbReconciler
         using var transaction = connection.BeginTransaction();
         DuckDbFile.Execute(connection, $"DELETE FROM events WHERE store_id NOT IN ({kept})");
         DuckDbFile.Execute(connection, $"DELETE FROM sessions WHERE store_id NOT IN ({kept})");
+        DuckDbFile.Execute(connection, $"DELETE FROM import_repeats WHERE store_id NOT IN ({kept})");
         transaction.Commit();
     }
 

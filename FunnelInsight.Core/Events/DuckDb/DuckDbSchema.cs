@@ -3,7 +3,8 @@ namespace FunnelInsight.Core.Events.DuckDb;
 /// <summary>
 /// The tables of the events database. An event's group is what its session is cut from: its session id, or, for
 /// events without one, its visitor (cut into sessions at the store's inactivity timeout); a session row carries its
-/// group, so that an import replaces exactly the sessions of the groups it touched.
+/// group, so that an import replaces exactly the sessions of the groups it touched. <c>import_repeats</c> records the
+/// stored events each import delivered again, so that deleting the import that first stored them keeps them.
 /// </summary>
 internal static class DuckDbSchema
 {
@@ -58,6 +59,10 @@ internal static class DuckDbSchema
             event_count INTEGER NOT NULL,
             avg_page_load_ms DOUBLE,
             stage_path BLOB NOT NULL);
+        CREATE TABLE IF NOT EXISTS import_repeats (
+            store_id INTEGER NOT NULL,
+            import_id INTEGER NOT NULL,
+            event_id BIGINT NOT NULL);
         CREATE TABLE IF NOT EXISTS pending_writes (
             kind VARCHAR NOT NULL,
             store_id INTEGER NOT NULL,

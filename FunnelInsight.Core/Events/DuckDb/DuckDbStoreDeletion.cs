@@ -16,6 +16,7 @@ internal sealed class DuckDbStoreDeletion(DuckDbFile file, int storeId) : IEnlis
         using var transaction = connection.BeginTransaction();
         DuckDbFile.Execute(connection, "DELETE FROM events WHERE store_id = $store", ("store", storeId));
         DuckDbFile.Execute(connection, "DELETE FROM sessions WHERE store_id = $store", ("store", storeId));
+        DuckDbFile.Execute(connection, "DELETE FROM import_repeats WHERE store_id = $store", ("store", storeId));
         DuckDbFile.Execute(connection, "DELETE FROM pending_writes WHERE store_id = $store", ("store", storeId));
         transaction.Commit();
     }

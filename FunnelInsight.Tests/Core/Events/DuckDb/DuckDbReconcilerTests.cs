@@ -75,6 +75,43 @@ public sealed class DuckDbReconcilerTests
     }
 
     [Fact]
+    public async Task An_import_deletion_that_committed_in_sqlite_is_finished_at_the_next_start()
+    {
+        await using var db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        var first = await db.ImportAsync(ImportKind.Events, db.WriteFile("first.csv", Events));
+        var second = await db.ImportAsync(ImportKind.Events, db.WriteFile("second.csv", "event_time,event_type,session_id,user_id\n" +
+            "2025-03-01T11:00:00Z,session_start,s2,v2\n"));
+        var storeId = (await db.Stores.FindAsync("Test"))!.Id;
+        Assert.Equal(2, (await db.SessionsAsync()).Count);
+        // As a kill after SQLite committed the deletion of the first import and before DuckDB took its events out.
+        await ExecuteDuckDbAsync(db, $"INSERT INTO pending_writes VALUES ('delete', {storeId}, {first.ImportId})");
+        await db.CountAsync($"DELETE FROM Imports WHERE Id = {first.ImportId}");
+
+        await db.Database.MigrateAsync();
+
+        Assert.Equal(0, await db.ImportEventCountAsync(first.ImportId));
+        Assert.Equal(1, await db.ImportEventCountAsync(second.ImportId));
+        Assert.Equal(1, await db.EventCountAsync());
+        Assert.Single(await db.SessionsAsync());
+        Assert.Equal(0, await CountDuckDbAsync(db, "SELECT count(*) FROM pending_writes"));
+    }
+
+    [Fact]
+    public async Task A_deletion_marker_whose_import_still_exists_is_dropped_and_its_events_kept()
+    {
+        await using var db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        var import = await db.ImportAsync(ImportKind.Events, db.WriteFile("first.csv", Events));
+        // As a kill after the marker and before SQLite committed the deletion: the import was never deleted.
+        await ExecuteDuckDbAsync(db, $"INSERT INTO pending_writes VALUES ('delete', {(await db.Stores.FindAsync("Test"))!.Id}, {import.ImportId})");
+
+        await db.Database.MigrateAsync();
+
+        Assert.Equal(2, await db.ImportEventCountAsync(import.ImportId));
+        Assert.Single(await db.SessionsAsync());
+        Assert.Equal(0, await CountDuckDbAsync(db, "SELECT count(*) FROM pending_writes"));
+    }
+
+    [Fact]
     public async Task Rows_of_a_store_whose_deletion_committed_only_in_sqlite_are_deleted_at_the_next_start()
     {
         await using var db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
