@@ -159,4 +159,32 @@ public sealed class ReportPagesTests(DashboardApp app)
         Assert.NotEmpty(trendAxis);
         Assert.True(trendAxis.All(label => Regex.IsMatch(label.Trim(), @"^\d+%$")), string.Join(" | ", trendAxis));
     }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task On_a_phone_the_trends_dates_stand_apart_without_overlapping(string culture)
+    {
+        var storeId = await ReportSample.ImportAsync(app, $"Phone trend shop {culture}");
+        var (_, busy) = RandomStore.Generate(seed: 7, sessions: 2500);
+        await new ImportService(app.Database).ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"phone-trend-{culture}.csv", busy)));
+        var page = await app.NewPageAsync(390, 900);
+        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+
+        await page.GotoAsync($"/stores/{storeId}/funnel?trend=daily");
+        await Expect(page.Locator(".fi-trend-chart .apexcharts-xaxis-label").First).ToBeVisibleAsync();
+
+        // Each drawn date label's horizontal extent, left to right; ApexCharts leaves a skipped label empty.
+        var spans = await page.EvaluateAsync<double[][]>("""
+            () => [...document.querySelectorAll('.fi-trend-chart .apexcharts-xaxis-label')]
+                .filter(l => l.textContent.trim() !== '')
+                .map(l => { const r = l.getBoundingClientRect(); return [r.left, r.right]; })
+                .sort((a, b) => a[0] - b[0])
+            """);
+        Assert.InRange(spans.Length, 2, 5);
+        for (var i = 1; i < spans.Length; i++)
+        {
+            Assert.True(spans[i][0] >= spans[i - 1][1], $"label {i} starts at {spans[i][0]:0} before label {i - 1} ends at {spans[i - 1][1]:0}");
+        }
+    }
 }

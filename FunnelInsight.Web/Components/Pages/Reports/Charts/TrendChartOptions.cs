@@ -11,6 +11,8 @@ namespace FunnelInsight.Web.Components.Pages.Reports.Charts;
 public static class TrendChartOptions
 {
     private const int MaxLabels = 12;
+    private const int PhoneLabels = 4;
+    private const int PhoneWidth = 600;
     private const string HollowFill = "#ffffff";
     private static readonly string[] Palette = ["#3f51b5", "#ff7043"];
 
@@ -62,6 +64,11 @@ public static class TrendChartOptions
             markers = new { size = rates.SelectMany(_ => LineAndBandMarker), discrete = markers },
             legend = new { show = true, position = "bottom" },
             grid = new { padding = new { top = 10, left = 24, right = 24 } },
+            // A phone holds about four dates side by side (Arabic month names are wider still).
+            responsive = new[]
+            {
+                new { breakpoint = PhoneWidth, options = new { xaxis = new { tickAmount = Math.Min(PhoneLabels, periods.Count), labels = new { rotate = 0, hideOverlappingLabels = true, trim = false } } } },
+            },
         };
     }
 }
