@@ -66,41 +66,17 @@ internal static class SessionTableLoader
     /// <summary>Reads the visitor of every session and its stage path, for visitor-scope funnels.</summary>
     public static VisitorPaths LoadVisitors(SqliteConnection connection, int storeId, SessionTable table, CancellationToken cancellationToken)
     {
-        var position = new Dictionary<long, int>(table.Count);
-        for (var i = 0; i < table.Count; i++)
-        {
-            position[table.RowId[i]] = i;
-        }
-
-        var visitor = new int[table.Count];
-        var pathStart = new int[table.Count];
-        var pathLength = new int[table.Count];
-        var pathBytes = new ArrayBufferWriter<byte>(table.Count * 2 * Analytics.Rollups.SessionRollup.PathEntrySize);
-        var visitorIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lookup = visitorIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        var paths = new VisitorPathsBuilder(table);
         var chars = new char[256];
         SessionBlockStore.Read(connection, storeId, (long id, in SessionRecord s, ReadOnlySpan<byte> text) =>
         {
-            if (!position.TryGetValue(id, out var i))
+            if (paths.Holds(id))
             {
-                return;
+                paths.Add(id, Chars(text, s.VisitorKey, ref chars), text.Slice(s.StagePath.Offset, s.StagePath.Length));
             }
-
-            var key = Chars(text, s.VisitorKey, ref chars);
-            if (!lookup.TryGetValue(key, out var visitorId))
-            {
-                visitorId = visitorIds.Count;
-                visitorIds.Add(key.ToString(), visitorId);
-            }
-
-            visitor[i] = visitorId;
-            var path = text.Slice(s.StagePath.Offset, s.StagePath.Length);
-            pathStart[i] = pathBytes.WrittenCount;
-            pathLength[i] = path.Length;
-            pathBytes.Write(path);
         }, cancellationToken);
 
-        return new VisitorPaths(visitor, visitorIds.Count, pathBytes.WrittenSpan.ToArray(), pathStart, pathLength);
+        return paths.Build();
     }
 
     // The code of a text value in the column (0 when missing), decoded from UTF-8 without a string for values already seen.

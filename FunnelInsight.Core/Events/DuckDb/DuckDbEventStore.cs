@@ -33,7 +33,7 @@ internal sealed class DuckDbEventStore(FunnelDatabase database, DuckDbFile file)
     /// <inheritdoc />
     public long DeleteImport(StoreWrite write, int importId, SessionRules rules, CancellationToken cancellationToken)
     {
-        var deletion = new DuckDbImportDeletion(file, write.StoreId, importId, DuckDbImportDeletion.RemainingImports(write.Connection, write.StoreId, importId), rules);
+        var deletion = new DuckDbImportDeletion(file, write.StoreId, importId, StoreImports.Others(write.Connection, write.StoreId, importId), rules);
         write.Enlist(deletion);
         return deletion.Count();
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 using FunnelInsight.Core.Import;
-using Microsoft.Data.Sqlite;
 
 namespace FunnelInsight.Core.Events.DuckDb;
 
@@ -12,7 +11,7 @@ namespace FunnelInsight.Core.Events.DuckDb;
 /// written before the application database commits makes the next start finish a deletion a kill interrupted
 /// (<see cref="DuckDbReconciler"/>); a marker whose import still exists is dropped, since that deletion never committed.
 /// </summary>
-internal sealed class DuckDbImportDeletion(DuckDbFile file, int storeId, int importId, IReadOnlyList<int> remaining, SessionRules rules) : IEnlistedWrite
+internal sealed class DuckDbImportDeletion(DuckDbFile file, int storeId, int importId, IReadOnlySet<int> remaining, SessionRules rules) : IEnlistedWrite
 {
     /// <summary>The marker's kind in <c>pending_writes</c>.</summary>
     public const string Kind = "delete";
@@ -43,7 +42,7 @@ internal sealed class DuckDbImportDeletion(DuckDbFile file, int storeId, int imp
     }
 
     /// <summary>Deletes the import's events and repeat record, rolls the store up again and drops the marker, inside the caller's DuckDB transaction.</summary>
-    public static void Delete(DuckDBConnection connection, int storeId, int importId, IReadOnlyList<int> remaining, SessionRules rules, CancellationToken cancellationToken)
+    public static void Delete(DuckDBConnection connection, int storeId, int importId, IReadOnlySet<int> remaining, SessionRules rules, CancellationToken cancellationToken)
     {
         DuckDbFile.Execute(connection, $"DELETE FROM events WHERE {Doomed(remaining)}", ("store", storeId), ("import", importId));
         DuckDbFile.Execute(connection, "DELETE FROM import_repeats WHERE store_id = $store AND import_id = $import", ("store", storeId), ("import", importId));
@@ -52,25 +51,8 @@ internal sealed class DuckDbImportDeletion(DuckDbFile file, int storeId, int imp
             ("kind", Kind), ("store", storeId), ("import", importId));
     }
 
-    /// <summary>The store's imports other than <paramref name="except"/>, read from the application database.</summary>
-    public static IReadOnlyList<int> RemainingImports(SqliteConnection sqlite, int storeId, int except)
-    {
-        using var command = sqlite.CreateCommand();
-        command.CommandText = "SELECT Id FROM Imports WHERE StoreId = $store AND Id <> $except";
-        command.Parameters.AddWithValue("$store", storeId);
-        command.Parameters.AddWithValue("$except", except);
-        var ids = new List<int>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetInt32(0));
-        }
-
-        return ids;
-    }
-
     // The remaining imports' ids are integers from the application database, so they are written into the statement.
-    private static string Doomed(IReadOnlyList<int> remaining) =>
+    private static string Doomed(IReadOnlySet<int> remaining) =>
         "store_id = $store" + (remaining.Count == 0 ? "" : $" AND import_id NOT IN ({string.Join(",", remaining.Select(id => id.ToString(CultureInfo.InvariantCulture)))})")
         + " AND id NOT IN (SELECT event_id FROM import_repeats WHERE store_id = $store AND import_id <> $import)";
 }

@@ -35,7 +35,7 @@ internal static partial class DuckDbReconciler
             if (kind == DuckDbImportDeletion.Kind && importId is { } deleted && ImportStatusOf(sqlite, deleted) is null && rules is not null)
             {
                 // The application database deleted the import; its events had not gone yet.
-                DuckDbImportDeletion.Delete(connection, storeId, deleted, DuckDbImportDeletion.RemainingImports(sqlite, storeId, deleted), rules, cancellationToken);
+                DuckDbImportDeletion.Delete(connection, storeId, deleted, StoreImports.Others(sqlite, storeId, deleted), rules, cancellationToken);
                 rolled.Add(storeId);
             }
 

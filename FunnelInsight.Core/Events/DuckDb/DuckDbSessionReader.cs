@@ -63,42 +63,19 @@ internal static class DuckDbSessionReader
     /// <summary>The visitor of every session in <paramref name="table"/> and its stage path.</summary>
     public static VisitorPaths LoadVisitors(DuckDBConnection connection, int storeId, SessionTable table, CancellationToken cancellationToken)
     {
-        var position = new Dictionary<long, int>(table.Count);
-        for (var i = 0; i < table.Count; i++)
-        {
-            position[table.RowId[i]] = i;
-        }
-
-        var visitor = new int[table.Count];
-        var pathStart = new int[table.Count];
-        var pathLength = new int[table.Count];
-        var pathBytes = new ArrayBufferWriter<byte>(Math.Max(1, table.Count * 2 * Analytics.Rollups.SessionRollup.PathEntrySize));
-        var visitorIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var paths = new VisitorPathsBuilder(table);
         using var command = DuckDbFile.Command(connection, "SELECT id, visitor_key, stage_path FROM sessions WHERE store_id = $store", ("store", storeId));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!position.TryGetValue(reader.GetInt64(0), out var i))
+            if (paths.Holds(reader.GetInt64(0)))
             {
-                continue;
+                paths.Add(reader.GetInt64(0), reader.GetString(1), DuckDbFile.Bytes(reader, 2));
             }
-
-            var key = reader.GetString(1);
-            if (!visitorIds.TryGetValue(key, out var visitorId))
-            {
-                visitorId = visitorIds.Count;
-                visitorIds.Add(key, visitorId);
-            }
-
-            visitor[i] = visitorId;
-            var path = DuckDbFile.Bytes(reader, 2);
-            pathStart[i] = pathBytes.WrittenCount;
-            pathLength[i] = path.Length;
-            pathBytes.Write(path);
         }
 
-        return new VisitorPaths(visitor, visitorIds.Count, pathBytes.WrittenSpan.ToArray(), pathStart, pathLength);
+        return paths.Build();
     }
 
     /// <summary>Session key, visitor key, start and end of each session id asked for.</summary>

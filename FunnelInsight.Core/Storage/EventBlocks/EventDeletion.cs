@@ -21,7 +21,7 @@ internal static class EventDeletion
         CancellationToken cancellationToken)
     {
         var kept = ImportRepeatStore.DeliveredByOthers(connection, storeId, importId);
-        var remaining = RemainingImports(connection, storeId, importId);
+        var remaining = FunnelInsight.Core.Events.StoreImports.Others(connection, storeId, importId);
         var doomed = new EventIdSet(storeId);
         using (var rows = new RawRows(connection, "SELECT Id, ImportId, Data FROM EventBlocks WHERE Id BETWEEN ?1 AND ?2 ORDER BY Id", StoreRowIds.Range(storeId)))
         {
@@ -54,17 +54,5 @@ internal static class EventDeletion
 
         FunnelInsight.Core.Events.Blocks.BlockRollups.Rebuild(connection, transaction, storeId, map, sessionTimeout, cancellationToken);
         return doomed.Count;
-    }
-
-    private static HashSet<int> RemainingImports(SqliteConnection connection, int storeId, int importId)
-    {
-        var ids = new HashSet<int>();
-        using var rows = new RawRows(connection, "SELECT Id FROM Imports WHERE StoreId = ?1 AND Id <> ?2", [storeId, importId]);
-        while (rows.Read())
-        {
-            ids.Add((int)rows.Int64(0));
-        }
-
-        return ids;
     }
 }

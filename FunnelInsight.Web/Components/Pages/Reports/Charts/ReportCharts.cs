@@ -10,9 +10,14 @@ namespace FunnelInsight.Web.Components.Pages.Reports.Charts;
 /// </summary>
 public static class ReportCharts
 {
-    private const int MaxLabels = 12;
-    private const int PhoneWidth = 600;
-    private static readonly string[] Palette = ["#3f51b5", "#ff7043", "#26a69a", "#ab47bc", "#fbc02d", "#8d6e63"];
+    /// <summary>At most this many category labels on an axis; past it they are thinned evenly.</summary>
+    internal const int MaxLabels = 12;
+
+    /// <summary>The width (px) below which charts take their phone options.</summary>
+    internal const int PhoneWidth = 600;
+
+    /// <summary>Series colours, in order.</summary>
+    internal static readonly string[] Palette = ["#3f51b5", "#ff7043", "#26a69a", "#ab47bc", "#fbc02d", "#8d6e63"];
 
     /// <summary>Vertical bars, one group per category, one bar per series (grouped when there are several).</summary>
     public static object Bars(IReadOnlyList<string[]> categories, IReadOnlyList<ChartSeries> series, int height = 320, string unit = "") =>

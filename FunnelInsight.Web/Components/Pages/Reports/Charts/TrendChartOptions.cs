@@ -10,11 +10,8 @@ namespace FunnelInsight.Web.Components.Pages.Reports.Charts;
 /// </summary>
 public static class TrendChartOptions
 {
-    private const int MaxLabels = 12;
     private const int PhoneLabels = 4;
-    private const int PhoneWidth = 600;
     private const string HollowFill = "#ffffff";
-    private static readonly string[] Palette = ["#3f51b5", "#ff7043"];
 
     // Per rate two series, the line then its band: an opaque 3 px line with 4 px points, a faint fill with neither.
     private static readonly double[] LineAndBandFill = [1, 0.18];
@@ -43,17 +40,17 @@ public static class TrendChartOptions
             texts.Add(order.Select(i => rate.Points[i].IntervalText));
             markers.AddRange(order.Select((i, position) => (i, position))
                 .Where(p => rate.Points[p.i].Hollow)
-                .Select(p => new { seriesIndex = line, dataPointIndex = p.position, fillColor = HollowFill, strokeColor = Palette[index % Palette.Length], size = 5 }));
+                .Select(p => new { seriesIndex = line, dataPointIndex = p.position, fillColor = HollowFill, strokeColor = ReportCharts.Palette[index % ReportCharts.Palette.Length], size = 5 }));
         }
 
-        var colors = rates.SelectMany((_, i) => new[] { Palette[i % Palette.Length], Palette[i % Palette.Length] }).ToArray();
+        var colors = rates.SelectMany((_, i) => new[] { ReportCharts.Palette[i % ReportCharts.Palette.Length], ReportCharts.Palette[i % ReportCharts.Palette.Length] }).ToArray();
         return new
         {
             chart = new { type = "rangeArea", height, fontFamily = "inherit", toolbar = new { show = false }, zoom = new { enabled = false }, animations = new { enabled = false } },
             series,
             // Past a dozen periods every label cannot fit: about a dozen, evenly (a null tickAmount would label only the first).
-            xaxis = periods.Count > MaxLabels
-                ? (object)new { type = "category", tickAmount = MaxLabels, labels = new { rotate = 0, hideOverlappingLabels = true, trim = false } }
+            xaxis = periods.Count > ReportCharts.MaxLabels
+                ? (object)new { type = "category", tickAmount = ReportCharts.MaxLabels, labels = new { rotate = 0, hideOverlappingLabels = true, trim = false } }
                 : new { type = "category", labels = new { rotate = 0, hideOverlappingLabels = false, trim = false } },
             yaxis = new { opposite = rtl, min = 0, max = 100, tickAmount = 5, decimalsInFloat = 0, labels = new { thousands = CultureInfo.CurrentCulture.NumberFormat.NumberGroupSeparator, suffix = "%" } },
             dataLabels = new { enabled = false },
@@ -67,7 +64,7 @@ public static class TrendChartOptions
             // A phone holds about four dates side by side (Arabic month names are wider still).
             responsive = new[]
             {
-                new { breakpoint = PhoneWidth, options = new { xaxis = new { tickAmount = Math.Min(PhoneLabels, periods.Count), labels = new { rotate = 0, hideOverlappingLabels = true, trim = false } } } },
+                new { breakpoint = ReportCharts.PhoneWidth, options = new { xaxis = new { tickAmount = Math.Min(PhoneLabels, periods.Count), labels = new { rotate = 0, hideOverlappingLabels = true, trim = false } } } },
             },
         };
     }
