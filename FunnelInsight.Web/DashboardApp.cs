@@ -3,6 +3,7 @@ using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Api;
 using FunnelInsight.Web.Components;
 using FunnelInsight.Web.Extensions;
+using FunnelInsight.Web.Instance;
 using FunnelInsight.Web.Services;
 
 namespace FunnelInsight.Web;
@@ -32,6 +33,9 @@ public static class DashboardApp
         builder.Services.AddSingleton<ImportDeletion>();
         builder.Services.AddSingleton<InterruptedImports>();
         builder.Services.AddSingleton<DemoStoreLoader>();
+        // The command line on this machine finds the running dashboard and its operator token in the instance file.
+        builder.Services.AddSingleton<OperatorCredential>();
+        builder.Services.AddHostedService<InstanceFilePublisher>();
         builder.AddDashboard();
         builder.Services.AddFunnelInsightAccounts(database);
         builder.Services.AddReverseProxySupport(builder.Configuration);

@@ -66,6 +66,20 @@ public sealed class StoreMemberships(FunnelDatabase database)
         return (await context.StoreMembers.Select(m => m.StoreId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
     }
 
+    /// <summary>
+    /// The stores without any member, by name, each with the <see cref="StoreRole.Owner"/> role: such a store belongs to
+    /// whoever runs the command line on the database (and to a running dashboard's operator, see the README).
+    /// </summary>
+    public async Task<IReadOnlyList<MemberStore>> MemberlessStoresAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        return await context.Stores.AsNoTracking()
+            .Where(s => !context.StoreMembers.Any(m => m.StoreId == s.Id))
+            .OrderBy(s => s.Name)
+            .Select(s => new MemberStore(s.Id, s.Name, StoreRole.Owner))
+            .ToListAsync(cancellationToken);
+    }
+
     // Filter and order before projecting: EF cannot translate members of a record built by its constructor.
     private static IQueryable<MemberStore> Query(FunnelDbContext context, string userId, int? storeId) =>
         from m in context.StoreMembers.AsNoTracking()

@@ -5,7 +5,8 @@ namespace FunnelInsight.Core.Import;
 /// <param name="BytesRead">Bytes of the file read so far.</param>
 /// <param name="TotalBytes">Size of the file.</param>
 /// <param name="RowsRead">Data rows read so far.</param>
-public readonly record struct ImportProgress(ImportPhase Phase, long BytesRead, long TotalBytes, long RowsRead)
+/// <param name="ImportId">The import's record, once it has one (0 while it waits for its turn to create it).</param>
+public readonly record struct ImportProgress(ImportPhase Phase, long BytesRead, long TotalBytes, long RowsRead, int ImportId = 0)
 {
     /// <summary>Share of the file read, 0 to 1.</summary>
     public double Fraction => TotalBytes > 0 ? Math.Clamp((double)BytesRead / TotalBytes, 0, 1) : 0;

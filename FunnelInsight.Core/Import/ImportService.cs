@@ -63,11 +63,12 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
 
         LogImportFinished(_logger, run.Id, fileName, request.StoreId, result.Status, result.Format, result.RowsRead,
             result.RowsStored, result.RowsRejected, result.RowsDuplicate, result.RowsUpdated, result.Warnings, stopwatch.ElapsedMilliseconds);
-        progress?.Report(new ImportProgress(ImportPhase.Done, run.FileSize, run.FileSize, result.RowsRead));
+        progress?.Report(new ImportProgress(ImportPhase.Done, run.FileSize, run.FileSize, result.RowsRead, run.Id));
         return result;
     }
 
-    private const string CancelledMessage = "The import was cancelled; nothing was stored.";
+    /// <summary>The message of a cancelled import.</summary>
+    public const string CancelledMessage = "The import was cancelled; nothing was stored.";
 
     // Records an import that ended without its transaction. When even that cannot be written (the database is held by
     // another writer past the timeout), the record stays Running with its owner lock released: the next sweep marks it.
@@ -90,12 +91,12 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
     {
         using var stream = new HashingReadStream(new FileStream(request.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
         using var connection = database.OpenAsync(cancellationToken).GetAwaiter().GetResult();
-        using var transaction = WriteTurn.Begin(connection, () => progress?.Report(new ImportProgress(ImportPhase.Waiting, 0, run.FileSize, 0)), cancellationToken);
+        using var transaction = WriteTurn.Begin(connection, () => progress?.Report(new ImportProgress(ImportPhase.Waiting, 0, run.FileSize, 0, run.Id)), cancellationToken);
         using var errors = new RowErrorWriter(connection, transaction, run.Id);
         using var write = new StoreWrite(connection, transaction, request.StoreId);
         var context = new ImportContext(write, database.Events, run.Id, run.FileSize, errors,
-            rows => progress?.Report(new ImportProgress(ImportPhase.Reading, stream.BytesRead, run.FileSize, rows)),
-            rows => progress?.Report(new ImportProgress(ImportPhase.BuildingRollups, run.FileSize, run.FileSize, rows)),
+            rows => progress?.Report(new ImportProgress(ImportPhase.Reading, stream.BytesRead, run.FileSize, rows, run.Id)),
+            rows => progress?.Report(new ImportProgress(ImportPhase.BuildingRollups, run.FileSize, run.FileSize, rows, run.Id)),
             cancellationToken);
 
         ImportCounts counts;

@@ -4,16 +4,19 @@ using System.Text.Encodings.Web;
 using FunnelInsight.Core.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Data.Sqlite;
+using FunnelInsight.Web.Instance;
 using Microsoft.Extensions.Options;
 
 namespace FunnelInsight.Web.Accounts;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer fi_…</c> with a personal API token. The request then acts as the
-/// token's user (limited to the token's store when it has one); no token or a bad one answers 401.
+/// token's user (limited to the token's store when it has one); no token or a bad one answers 401. A request from this
+/// machine may also carry the running instance's operator token (<see cref="OperatorCredential.Header"/>), as the command
+/// line does: it then acts as the operator too (the stores without members are its own), with or without a personal token.
 /// </summary>
 public sealed partial class ApiTokenAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokens tokens)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokens tokens, OperatorCredential operatorCredential)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <summary>The authentication scheme name.</summary>
@@ -24,10 +27,17 @@ public sealed partial class ApiTokenAuthenticationHandler(
     /// <inheritdoc />
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        var presented = Request.Headers[OperatorCredential.Header].ToString();
+        var asOperator = presented.Length > 0;
+        if (asOperator && !operatorCredential.Accepts(presented, Context.Connection))
+        {
+            return AuthenticateResult.Fail("The operator token is not this dashboard's, or the request does not come from this machine.");
+        }
+
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
         {
-            return AuthenticateResult.NoResult();
+            return asOperator ? Signed([new Claim(AccountClaims.Operator, "true")]) : AuthenticateResult.NoResult();
         }
 
         var token = await tokens.AuthenticateAsync(header[Bearer.Length..].Trim(), Context.RequestAborted);
@@ -47,9 +57,16 @@ public sealed partial class ApiTokenAuthenticationHandler(
             claims.Add(new Claim(AccountClaims.TokenStore, storeId.ToString(CultureInfo.InvariantCulture)));
         }
 
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        if (asOperator)
+        {
+            claims.Add(new Claim(AccountClaims.Operator, "true"));
+        }
+
+        return Signed(claims);
     }
+
+    private static AuthenticateResult Signed(List<Claim> claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
 
     private async Task RecordUseAsync(int tokenId)
     {

@@ -15,6 +15,15 @@ public static class ApiEndpoints
         // Antiforgery protects cookie-signed forms; the API takes a bearer token only, which a browser never sends by itself.
         var api = app.MapGroup(ApiProblems.Prefix).RequireAuthorization(AccountPolicies.ApiToken).DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status500InternalServerError);
+        var stores = api.MapGroup("/stores").WithTags("Stores");
+        stores.MapGet("", StoreEndpoints.ListAsync)
+            .WithName("ListStores")
+            .WithSummary("The stores the caller may use, by name, with the caller's role and the events, orders and sessions each holds.");
+        stores.MapPost("", StoreEndpoints.CreateAsync)
+            .WithName("CreateStore")
+            .WithSummary("Creates a store with the caller as its Owner; 409 when the name is taken, 403 for a token limited to one store.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+
         var store = api.MapGroup("/stores/{storeId:int}")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -32,11 +41,15 @@ public static class ApiEndpoints
             .ProducesValidationProblem();
 
         var imports = store.MapGroup("/imports").WithTags("Imports");
+        imports.MapGet("", ImportEndpoints.ListAsync)
+            .WithName("ListImports")
+            .WithSummary("The store's imports, newest first: what each read, stored and rejected, and how it ended; Analyst or Owner.");
         imports.MapPost("/{kind}", ImportEndpoints.UploadAsync)
             .WithName("UploadImport")
             // The body is the export as it is (no form, any or no Content-Type): declaring it with Accepts would make
             // routing refuse a body sent without text/csv, which curl --data-binary and plain stream clients send.
-            .WithSummary("Imports the request body, an event or order export as CSV, into the store; Owner.")
+            .WithSummary("Imports the request body, an event or order export as CSV, into the store; Owner. With Accept: text/event-stream, "
+                + "its progress and then its result come as server-sent events (progress, result), and closing the stream cancels the import.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         imports.MapGet("/{importId:int}/errors.csv", ImportEndpoints.ErrorFileAsync)

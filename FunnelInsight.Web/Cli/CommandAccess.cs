@@ -34,8 +34,21 @@ public sealed class CommandAccess
     public StoreCatalog Stores { get; }
 
     /// <summary>Access for <c>--token</c>, or else the <see cref="TokenVariable"/> environment variable.</summary>
-    public static CommandAccess For(CommandArguments args, FunnelDatabase database) =>
-        new(database, args.Get("token") ?? Environment.GetEnvironmentVariable(TokenVariable));
+    public static CommandAccess For(CommandArguments args, FunnelDatabase database) => new(database, Secret(args));
+
+    /// <summary>The token given with <c>--token</c>, or else in the <see cref="TokenVariable"/> environment variable; null for none.</summary>
+    public static string? Secret(CommandArguments args) =>
+        (args.Get("token") ?? Environment.GetEnvironmentVariable(TokenVariable)) is { } secret && !string.IsNullOrWhiteSpace(secret) ? secret.Trim() : null;
+
+    /// <summary>The refusal of a store the caller may not <paramref name="doing"/>, the same whether it exists or not (exit 3).</summary>
+    public static CommandLineException Refusal(string name, string doing, bool withToken) =>
+        new($"No store '{name.Trim()}' that {(withToken ? "this token can " + doing : "the command line can " + doing + " without a token (give --token or set " + TokenVariable + ")")}.",
+            CommandLineException.Refused);
+
+    /// <summary>The refusal of a member whose <paramref name="role"/> is below <paramref name="needed"/> (exit 3).</summary>
+    public static CommandLineException TooLow(StoreRole role, string storeName, StoreRole needed, string doing) =>
+        new($"This token's user has the {role} role in '{storeName}'; to {doing} it needs the {needed} role{(needed == StoreRole.Owner ? "" : " or higher")}.",
+            CommandLineException.Refused);
 
     /// <summary>The store <paramref name="name"/> when the caller may <paramref name="doing"/> it with <paramref name="role"/>.</summary>
     /// <param name="name">The store's name.</param>
@@ -46,8 +59,7 @@ public sealed class CommandAccess
     /// <exception cref="CommandLineException">Refused (exit 3), saying the same whether the store exists or not.</exception>
     public async Task<Store> StoreAsync(string name, StoreRole role, string doing, bool createIfMissing, CancellationToken cancellationToken)
     {
-        var who = _secret is null ? "the command line can " + doing + " without a token (give --token or set " + TokenVariable + ")" : "this token can " + doing;
-        var refused = new CommandLineException($"No store '{name.Trim()}' that {who}.", CommandLineException.Refused);
+        var refused = Refusal(name, doing, _secret is not null);
         var token = await TokenAsync(cancellationToken) ?? (_secret is null ? null : throw refused);
         var store = await Stores.FindAsync(name, cancellationToken);
         if (store is null)
@@ -78,10 +90,7 @@ public sealed class CommandAccess
         }
 
         var member = members.FirstOrDefault(m => m.UserId == token?.UserId) ?? throw refused;
-        return member.Role >= role ? store
-            : throw new CommandLineException(
-                $"This token's user has the {member.Role} role in '{store.Name}'; to {doing} it needs the {role} role{(role == StoreRole.Owner ? "" : " or higher")}.",
-                CommandLineException.Refused);
+        return member.Role >= role ? store : throw TooLow(member.Role, store.Name, role, doing);
     }
 
     /// <summary>The stores without members, and with a token the stores its user belongs to (only its store for a store-limited token).</summary>

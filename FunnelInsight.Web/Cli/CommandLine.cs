@@ -5,7 +5,8 @@ using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Services;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Web.Cli.Dashboard;
 using Microsoft.EntityFrameworkCore;
 
 namespace FunnelInsight.Web.Cli;
@@ -57,10 +58,23 @@ public static class CommandLine
             }
 
             var database = FunnelInsightConfiguration.Database(configuration ?? FunnelInsightConfiguration.Load());
-            await database.MigrateAsync(cancellationToken);
-            await AccountsDatabase.MigrateAsync(database, cancellationToken);
-            // Imports whose process was killed: marked interrupted and their files removed, whatever the verb.
-            await new InterruptedImports(database).SweepAsync(SweepWait, cancellationToken);
+            if (await RunningDashboard.FindAsync(database, cancellationToken) is { } dashboard)
+            {
+                // The dashboard holds the events file: verbs that read or write events go through its API. Its start
+                // migrated the database and marked dead imports; the other verbs only touch the application database.
+                if (ThroughDashboard.Serves(command.Verb))
+                {
+                    return await ThroughDashboard.RunAsync(command, dashboard, input ?? Console.In, output, error, cancellationToken);
+                }
+            }
+            else
+            {
+                await database.MigrateAsync(cancellationToken);
+                await AccountsDatabase.MigrateAsync(database, cancellationToken);
+                // Imports whose process was killed: marked interrupted and their files removed, whatever the verb.
+                await new InterruptedImports(database).SweepAsync(SweepWait, cancellationToken);
+            }
+
             var access = CommandAccess.For(command, database);
             return command.Verb.ToLowerInvariant() switch
             {
@@ -84,10 +98,23 @@ public static class CommandLine
             await error.WriteLineAsync($"{args[0]}: cancelled.");
             return Cancelled;
         }
-        catch (Exception ex) when (ex is SqliteException or DbUpdateException)
+        catch (DashboardProblemException ex)
         {
-            // The database itself failed (held by another writer past the timeout, full, read-only): one line, never
-            // a stack trace or EF Core's "see the inner exception".
+            // A refusal the verb does not word itself (a store deleted meanwhile, a fault of the dashboard's): its words, one line.
+            await error.WriteLineAsync($"{args[0]}: the running dashboard answered {ex.Status}: {ex.Message}");
+            return ex.Status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound ? CommandLineException.Refused : 1;
+        }
+        catch (HttpRequestException ex)
+        {
+            // The dashboard stopped answering mid-way (stopped, or killed): what it had not finished, it has not stored.
+            await error.WriteLineAsync($"{args[0]}: the running dashboard stopped answering: {ex.Message}");
+            return 1;
+        }
+        catch (Exception ex) when (ex is DbException or DbUpdateException)
+        {
+            // The database itself failed (held by another writer past the timeout, full, read-only; the events file held
+            // by a process that is not a dashboard this command can find): one line, never a stack trace or EF Core's
+            // "see the inner exception".
             await error.WriteLineAsync($"{args[0]}: the database cannot be used: {ex.GetBaseException().Message}");
             return 1;
         }

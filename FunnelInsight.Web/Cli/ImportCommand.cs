@@ -4,6 +4,7 @@ using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Web.Cli.Dashboard;
 using FunnelInsight.Web.Services.Importing;
 
 namespace FunnelInsight.Web.Cli;
@@ -11,10 +12,106 @@ namespace FunnelInsight.Web.Cli;
 /// <summary>
 /// <c>import --store NAME (--events FILE | --orders FILE) [--format F] [--map field=column,…] [--encoding NAME] [--date-order dmy|mdy|ymd] [--decimal comma|point] [--errors FILE] [--token T]</c>: imports
 /// a file as the store's Owner (see <see cref="CommandAccess"/>), creating the store if needed, writes its rejected rows to the error file when asked, and prints the result as one JSON line.
+/// With a dashboard running, the file goes to its upload API and the import runs there, with the same lines, result and exit code.
 /// </summary>
 internal static class ImportCommand
 {
+    // How long a cancelled import through the dashboard is waited for to end, so that "nothing was stored" is true when said.
+    private static readonly TimeSpan CancelWait = TimeSpan.FromMinutes(2);
+
     public static async Task<int> RunAsync(CommandArguments args, CommandAccess access, FunnelDatabase database, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var file = ImportFile.Read(args);
+        var store = await access.StoreAsync(file.StoreName, StoreRole.Owner, "import into", createIfMissing: true, cancellationToken);
+        var result = await new ImportService(database).ImportAsync(file.Request(store.Id), new ImportProgressLines(error), cancellationToken);
+        return await EndAsync(args, ImportResultDocument.Of(result), output, error, path => ImportErrorFile.WriteAsync(database, result.ImportId, path, cancellationToken));
+    }
+
+    /// <summary>The same import through the running dashboard's upload API, followed as server-sent events.</summary>
+    public static async Task<int> RunThroughAsync(CommandArguments args, DashboardAccess access, DashboardClient dashboard, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
+    {
+        var file = ImportFile.Read(args);
+        var store = await access.StoreAsync(file.StoreName, StoreRole.Owner, "import into", createIfMissing: true, cancellationToken);
+        var progress = new ImportProgressLines(error);
+        ImportResultDocument? result;
+        try
+        {
+            result = await dashboard.ImportAsync(store.Id, file.Kind, file.Path, file.Query, progress, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync($"import: {await CancelledAsync(dashboard, store.Id, progress.ImportId)}");
+            return CommandLine.Cancelled;
+        }
+        catch (DashboardProblemException ex) when (ex.Status is >= 400 and < 500 && ex.Status != StatusCodes.Status401Unauthorized)
+        {
+            // The file refused before its import began (not a CSV, too large, a reading choice not understood): one line, exit 1.
+            throw new CommandLineException("import: " + ImportFile.Reason(ex), 1);
+        }
+
+        if (result is null)
+        {
+            throw new CommandLineException("import: the dashboard ended the import without a result; see imports --store NAME.", 1);
+        }
+
+        return await EndAsync(args, result, output, error, async path =>
+        {
+            // The API's error file starts with a byte order mark (for spreadsheets); the command line's never did.
+            var bytes = await dashboard.BytesAsync(store.Id, $"/imports/{result.ImportId}/errors.csv", [], cancellationToken);
+            var preamble = System.Text.Encoding.UTF8.Preamble;
+            await File.WriteAllBytesAsync(path, bytes.AsSpan().StartsWith(preamble) ? bytes[preamble.Length..] : bytes, CancellationToken.None);
+        });
+    }
+
+    private static async Task<int> EndAsync(CommandArguments args, ImportResultDocument result, TextWriter output, TextWriter error, Func<string, Task> writeErrors)
+    {
+        if (result.Status != nameof(ImportStatus.Succeeded))
+        {
+            await error.WriteLineAsync($"import: {result.Message}");
+            return result.Status == nameof(ImportStatus.Cancelled) ? CommandLine.Cancelled : 1;
+        }
+
+        if (args.Get("errors") is { } errorFile)
+        {
+            await writeErrors(errorFile);
+        }
+
+        await output.WriteLineAsync(JsonSerializer.Serialize(result, ImportResultDocument.Json));
+        return 0;
+    }
+
+    // The dashboard cancels the import when the stream closes; its record says how it ended once the rollback is done.
+    private static async Task<string> CancelledAsync(DashboardClient dashboard, int storeId, int importId)
+    {
+        if (importId == 0)
+        {
+            // Cancelled while the file was sent or while it waited for its turn: no import was begun.
+            return ImportService.CancelledMessage;
+        }
+
+        using var wait = new CancellationTokenSource(CancelWait);
+        for (var delay = 20; ; delay = Math.Min(delay * 2, 500))
+        {
+            var ended = (await dashboard.ImportsAsync(storeId, wait.Token)).FirstOrDefault(i => i.Id == importId);
+            if (ended is null || ended.Status != nameof(ImportStatus.Running))
+            {
+                return ended?.Status == nameof(ImportStatus.Succeeded)
+                    ? $"import {importId} had already been stored when it was cancelled (see imports --store NAME)."
+                    : ended?.Message ?? ImportService.CancelledMessage;
+            }
+
+            await Task.Delay(delay, wait.Token);
+        }
+    }
+}
+
+/// <summary><c>import</c>'s file and options, checked before anything is sent or opened.</summary>
+internal sealed record ImportFile(string StoreName, ImportKind Kind, string Path, CommandArguments Args, DateOrder? DateOrder, DecimalMark? DecimalMark)
+{
+    /// <summary>Reads and checks <c>import</c>'s arguments.</summary>
+    /// <exception cref="CommandLineException">A missing option or file, or a reading option not understood (exit 2).</exception>
+    public static ImportFile Read(CommandArguments args)
     {
         var storeName = args.Required("store");
         var (kind, path) = args.Get("events") is { } events ? (ImportKind.Events, events)
@@ -25,59 +122,30 @@ internal static class ImportCommand
             throw new CommandLineException($"import: file '{path}' not found.");
         }
 
-        var (dateOrder, decimalMark) = ReadingOptions(args);
-        var store = await access.StoreAsync(storeName, StoreRole.Owner, "import into", createIfMissing: true, cancellationToken);
-        var lastPercent = -1;
-        var progress = new SyncProgress<ImportProgress>(p =>
-        {
-            var percent = (int)(p.Fraction * 100);
-            if (p.Phase == ImportPhase.Waiting)
-            {
-                error.WriteLine("import: waiting for another import to finish…");
-            }
-            else if (percent / 10 != lastPercent / 10 && p.Phase == ImportPhase.Reading)
-            {
-                lastPercent = percent;
-                error.WriteLine($"import: {percent}% ({p.RowsRead:N0} rows)");
-            }
-            else if (p.Phase == ImportPhase.BuildingRollups && lastPercent <= 100)
-            {
-                lastPercent = 101;
-                error.WriteLine($"import: building session rollups from {p.RowsRead:N0} rows…");
-            }
-        });
-        var result = await new ImportService(database).ImportAsync(new ImportRequest(store.Id, kind, path, Path.GetFileName(path), args.Get("format"), args.Get("map"), args.Get("encoding"), dateOrder, decimalMark), progress, cancellationToken);
-        if (result.Status != ImportStatus.Succeeded)
-        {
-            error.WriteLine($"import: {result.Message}");
-            return result.Status == ImportStatus.Cancelled ? CommandLine.Cancelled : 1;
-        }
-
-        if (args.Get("errors") is { } errorFile)
-        {
-            await ImportErrorFile.WriteAsync(database, result.ImportId, errorFile, cancellationToken);
-        }
-
-        await output.WriteLineAsync(JsonSerializer.Serialize(ImportResultDocument.Of(result), ImportResultDocument.Json));
-        return 0;
-    }
-
-    // --date-order dmy|mdy|ymd and --decimal comma|point: what a file cannot say by itself.
-    private static (DateOrder? Order, DecimalMark? Mark) ReadingOptions(CommandArguments args)
-    {
+        // --date-order dmy|mdy|ymd and --decimal comma|point: what a file cannot say by itself.
         try
         {
-            return (ReadingNames.ParseDateOrder(args.Get("date-order")), ReadingNames.ParseDecimalMark(args.Get("decimal")));
+            return new ImportFile(storeName, kind, path, args, ReadingNames.ParseDateOrder(args.Get("date-order")), ReadingNames.ParseDecimalMark(args.Get("decimal")));
         }
         catch (ImportFileException ex)
         {
             throw new CommandLineException($"import: {ex.Message}");
         }
     }
-}
 
-/// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread (the console has no sync context to post to).</summary>
-internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
+    /// <summary>The import of this file into <paramref name="storeId"/>.</summary>
+    public ImportRequest Request(int storeId) =>
+        new(storeId, Kind, Path, System.IO.Path.GetFileName(Path), Args.Get("format"), Args.Get("map"), Args.Get("encoding"), DateOrder, DecimalMark);
+
+    /// <summary>The same choices as the upload API's query keys.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Query =>
+    [
+        new("fileName", System.IO.Path.GetFileName(Path)), new("format", Args.Get("format")), new("map", Args.Get("map")),
+        new("encoding", Args.Get("encoding")), new("dateOrder", Args.Get("date-order")), new("decimal", Args.Get("decimal")),
+    ];
+
+    /// <summary>What a refused upload says, without the API's key prefix (<c>encoding: </c>), as the import itself would say it.</summary>
+    public static string Reason(DashboardProblemException problem) =>
+        problem.Errors.Count == 0 ? problem.Message
+        : string.Join(" ", problem.Errors.SelectMany(e => e.Value.Select(m => m.StartsWith(e.Key + ": ", StringComparison.Ordinal) ? m[(e.Key.Length + 2)..] : m)));
 }

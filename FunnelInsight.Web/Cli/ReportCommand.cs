@@ -1,6 +1,7 @@
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Domain;
+using FunnelInsight.Web.Cli.Dashboard;
 using FunnelInsight.Web.Services.Reports;
 
 namespace FunnelInsight.Web.Cli;
@@ -8,10 +9,33 @@ namespace FunnelInsight.Web.Cli;
 /// <summary>
 /// <c>report funnel|leaks|abandonment|customers|friction --store NAME [filters] [--format json|csv|xlsx] [--out FILE] [--token T]</c>:
 /// writes a report, for an Analyst or Owner of the store (see <see cref="CommandAccess"/>), to the file, or to stdout without <c>--out</c>.
+/// With a dashboard running, the report is its API's file for the same keys (<c>GET /api/stores/{id}/reports/{kind}.{format}</c>), the same bytes.
 /// </summary>
 internal static class ReportCommand
 {
+    private const string Doing = "report on";
+
     public static async Task<int> RunAsync(CommandArguments options, CommandAccess access, IFunnelAnalytics analytics, TextWriter output, CancellationToken cancellationToken)
+    {
+        var (kind, format, filter) = Read(options);
+        var store = await access.StoreAsync(options.Required("store"), StoreRole.Analyst, Doing, createIfMissing: false, cancellationToken);
+        var document = await ReportFile.BuildAsync(analytics, kind, filter.Query with { StoreId = store.Id }, filter.Limit, filter.InactiveDays ?? 90, cancellationToken);
+        await using var buffer = new MemoryStream();
+        await ReportFile.WriteAsync(document, format, buffer, cancellationToken);
+        return await WriteAsync(options, format, buffer.ToArray(), output, cancellationToken);
+    }
+
+    public static async Task<int> RunThroughAsync(CommandArguments options, DashboardAccess access, DashboardClient dashboard, TextWriter output, CancellationToken cancellationToken)
+    {
+        var (kind, format, _) = Read(options);
+        var store = await access.StoreAsync(options.Required("store"), StoreRole.Analyst, Doing, createIfMissing: false, cancellationToken);
+        // The options given are the API's query keys: the dashboard reads them with the same reader, which has accepted them here already.
+        var bytes = await dashboard.BytesAsync(store.Id, $"/reports/{kind}.{format}", FilterOptions(options), cancellationToken);
+        return await WriteAsync(options, format, bytes, output, cancellationToken);
+    }
+
+    // The kind, the format and the filters, read as the pages' and the API's query is: a value that does not parse is exit 2, naming its option.
+    private static (string Kind, string Format, ReportFilter Filter) Read(CommandArguments options)
     {
         var kind = options.Action?.ToLowerInvariant() is { } action && ReportFile.Kinds.Contains(action) ? action
             : throw new CommandLineException($"report: give one of {string.Join('|', ReportFile.Kinds)} after 'report'.");
@@ -21,31 +45,32 @@ internal static class ReportCommand
             throw new CommandLineException($"report: --format must be json, csv or xlsx, not '{format}'.");
         }
 
-        var storeName = options.Required("store");
-        // The same reader as the pages' and the API's query: a value that does not parse is exit 2, naming its option.
+        options.Required("store");
+        var filter = ReportFilters.Parse(0, FilterOptions(options));
+        return filter.Problems is [var problem, ..] ? throw new CommandLineException($"report: --{problem.Key}: {problem.Message}") : (kind, format, filter);
+    }
+
+    private static IEnumerable<KeyValuePair<string, string?>> FilterOptions(CommandArguments options)
+    {
         var filterKeys = ReportFilters.QueryKeys.Concat(ReportFilters.FileKeys).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var filter = ReportFilters.Parse(0, options.Given.Where(o => filterKeys.Contains(o.Key)));
-        if (filter.Problems is [var problem, ..])
-        {
-            throw new CommandLineException($"report: --{problem.Key}: {problem.Message}");
-        }
+        return options.Given.Where(o => filterKeys.Contains(o.Key));
+    }
 
-        var store = await access.StoreAsync(storeName, StoreRole.Analyst, "report on", createIfMissing: false, cancellationToken);
-        var document = await ReportFile.BuildAsync(analytics, kind, filter.Query with { StoreId = store.Id }, filter.Limit, filter.InactiveDays ?? 90, cancellationToken);
-
+    private static async Task<int> WriteAsync(CommandArguments options, string format, byte[] file, TextWriter output, CancellationToken cancellationToken)
+    {
         if (options.Get("out") is { Length: > 0 } path)
         {
-            await using var file = File.Create(path);
-            await ReportFile.WriteAsync(document, format, file, cancellationToken);
+            await File.WriteAllBytesAsync(path, file, cancellationToken);
         }
         else if (format == "xlsx")
         {
             await using var stdout = Console.OpenStandardOutput();
-            await ReportFile.WriteAsync(document, format, stdout, cancellationToken);
+            await stdout.WriteAsync(file, cancellationToken);
         }
         else
         {
-            await ReportFile.WriteAsync(document, format, output, cancellationToken);
+            await output.WriteAsync(System.Text.Encoding.UTF8.GetString(file).AsMemory(), cancellationToken);
+            await output.FlushAsync(cancellationToken);
         }
 
         return 0;

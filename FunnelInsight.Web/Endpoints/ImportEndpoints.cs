@@ -47,8 +47,11 @@ public static class ImportEndpoints
         return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", $"import-{importId}-errors.csv");
     }
 
-    /// <summary>Stores the request body as an upload and imports it, for an Owner.</summary>
-    internal static async Task<Results<Ok<ImportResultDocument>, ProblemHttpResult, ValidationProblem>> UploadAsync(int storeId, string kind, string? fileName,
+    /// <summary>
+    /// Stores the request body as an upload and imports it, for an Owner; answers the result, or with
+    /// <c>Accept: text/event-stream</c> the import's progress and then its result as events (<see cref="ImportEventStream"/>).
+    /// </summary>
+    internal static async Task<Results<Ok<ImportResultDocument>, ServerSentEventsResult<string>, ProblemHttpResult, ValidationProblem>> UploadAsync(int storeId, string kind, string? fileName,
         string? format, string? map, string? encoding, string? dateOrder, [FromQuery(Name = "decimal")] string? decimalMark, HttpContext http,
         IStoreAccess access, UploadGuard guard, ImportService imports, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
@@ -91,12 +94,18 @@ public static class ImportEndpoints
             return TypedResults.Problem(statusCode: RefusalStatus(upload.Refusal), detail: upload.Rejection);
         }
 
+        var request = new ImportRequest(storeId, importKind.Value, file.Path, file.FileName, format, map, encoding, choices.DateOrder, choices.DecimalMark);
+        if (ImportEventStream.Wanted(http.Request))
+        {
+            // The import runs as the events are sent; its file is removed once it has ended, however the stream ends.
+            return TypedResults.ServerSentEvents(ImportEventStream.RunAsync(imports, request, () => UploadGuard.Remove(file.Path), lifetime, cancellationToken));
+        }
+
         try
         {
             // The dashboard's shutdown cancels the import too, so that its record ends Cancelled rather than Running.
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-            var result = await imports.ImportAsync(
-                new ImportRequest(storeId, importKind.Value, file.Path, file.FileName, format, map, encoding, choices.DateOrder, choices.DecimalMark), cancellationToken: cancel.Token);
+            var result = await imports.ImportAsync(request, cancellationToken: cancel.Token);
             var body = ImportResultDocument.Of(result);
             // An import that did not succeed is a 422 problem that still carries the import's id, counts and row errors.
             return result.Status == ImportStatus.Succeeded ? TypedResults.Ok(body)
@@ -106,6 +115,19 @@ public static class ImportEndpoints
         {
             UploadGuard.Remove(file.Path);
         }
+    }
+
+    /// <summary>The store's imports, newest first, for an Analyst or Owner: what <c>imports</c> prints.</summary>
+    internal static async Task<Results<Ok<IReadOnlyList<ImportHistoryDocument>>, ProblemHttpResult>> ListAsync(int storeId, HttpContext http, IStoreAccess access,
+        ImportHistory history, CancellationToken cancellationToken)
+    {
+        if (await StoreGate.CheckAsync(http.User, storeId, StoreRole.Analyst, access, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        IReadOnlyList<ImportHistoryDocument> imports = [.. (await history.ListAsync(storeId, int.MaxValue, cancellationToken)).Select(ImportHistoryDocument.Of)];
+        return TypedResults.Ok(imports);
     }
 
     // 413 for the size limit; 415 for a file that is not a text export at all (an archive, a document, an image, a

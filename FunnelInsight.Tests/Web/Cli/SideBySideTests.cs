@@ -1,0 +1,243 @@
+using System.Net;
+using System.Text.Json;
+using FunnelInsight.Core.Accounts;
+using FunnelInsight.Core.Events;
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Tests.Support;
+using FunnelInsight.Web.Instance;
+
+namespace FunnelInsight.Tests.Web.Cli;
+
+/// <summary>
+/// The command line beside a running dashboard, on the DuckDB engine (which lets one process open the events file): real
+/// processes, real HTTP. While a dashboard runs, <c>import</c>, <c>report</c>, <c>imports</c> and <c>stores</c> go through its
+/// API; a file left by a killed dashboard is ignored and the files are opened directly.
+/// </summary>
+public sealed class SideBySideTests : IAsyncLifetime
+{
+    // Both processes on DuckDB, whatever the suite's default engine is.
+    private static readonly Dictionary<string, string> DuckDb = new() { ["Events__Engine"] = "duckdb" };
+    private const string Range = "from=2020-01-01&to=2026-11-30";
+
+    private TempDatabase _db = null!;
+    private LongImport _long = null!;
+    private Dictionary<string, string> _settings = null!;
+    private string _token = null!;
+    private int _storeId;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        _long = LongImport.Create(_db);
+        _settings = new Dictionary<string, string>(DuckDb.Concat(_long.Settings));
+        await _db.ImportAsync(ImportKind.Events, Fixture.Path("canonical-events.csv"), "Shop");
+        _storeId = (await _db.Stores.FindAsync("Shop"))!.Id;
+        var owner = await TestAccounts.CreateUserAsync(_db, "owner@shop.example");
+        await new StoreMemberships(_db.Database).SetAsync(_storeId, owner, StoreRole.Owner);
+        _token = (await new ApiTokens(_db.Database).CreateAsync(owner, "side by side")).Secret;
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task A_command_line_import_while_the_dashboard_serves_reports_goes_through_it_and_the_reports_show_the_store_before_and_then_with_it()
+    {
+        await using var app = await TestApp.StartAsync(_db, _settings);
+        using var client = Client(app);
+
+        await using var import = Command("import", "--store", "Shop", "--events", _long.EventsFile);
+        await import.WaitUntilAsync(() => import.Error.Contains("import: 10%", StringComparison.Ordinal), "it read a tenth of the file");
+        var landingDuring = new List<long>();
+        while (!import.HasExited && landingDuring.Count < 5)
+        {
+            landingDuring.Add(await LandingAsync(client));
+        }
+
+        var running = await ImportsJsonAsync(client);
+        var (exit, output) = await import.WaitAsync();
+        var landingAfter = await LandingAsync(client);
+        var sessions = JsonDocument.Parse(await client.GetStringAsync(new Uri("api/stores", UriKind.Relative))).RootElement[0].GetProperty("sessions").GetInt64();
+
+        Assert.True(landingDuring.Count > 0, "no report was asked while the import ran");
+        Assert.All(landingDuring, landing => Assert.Equal(3, landing));
+        Assert.True(running[0].GetProperty("status").GetString() is "Running" or "Succeeded", running[0].ToString());
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("lock", import.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(400_000, JsonDocument.Parse(output).RootElement.GetProperty("rowsStored").GetInt64());
+        // Every session lands: after the import the store's report counts every one of its sessions, the fixture's 3 among them.
+        Assert.True(sessions > 3, $"{sessions} sessions");
+        Assert.Equal(sessions, landingAfter);
+    }
+
+    [Fact]
+    public async Task An_upload_to_the_dashboard_while_the_command_line_runs_report_and_imports_answers_them_with_the_store_as_it_was()
+    {
+        await using var app = await TestApp.StartAsync(_db, _settings);
+        using var client = Client(app);
+        var upload = client.PostAsync(new Uri($"api/stores/{_storeId}/imports/events?fileName=long.csv", UriKind.Relative), new StreamContent(File.OpenRead(_long.EventsFile)));
+        await WaitUntilAsync(async () => (await ImportsJsonAsync(client)).FirstOrDefault().ValueKind == JsonValueKind.Object, upload, "the upload's import began");
+
+        var report = await RunAsync("report", "funnel", "--store", "Shop", "--from", "2020-01-01", "--to", "2026-11-30", "--token", _token);
+        var imports = await RunAsync("imports", "--store", "Shop", "--token", _token);
+        using var uploaded = await upload;
+        var reportAfter = await RunAsync("report", "funnel", "--store", "Shop", "--from", "2020-01-01", "--to", "2026-11-30", "--token", _token);
+        var importsAfter = await RunAsync("imports", "--store", "Shop", "--token", _token);
+
+        Assert.Equal((0, ""), (report.Exit, report.Error));
+        Assert.Equal(3, Landing(report.Output));
+        Assert.Equal((0, ""), (imports.Exit, imports.Error));
+        var during = JsonDocument.Parse(imports.Output).RootElement;
+        Assert.Equal(2, during.GetArrayLength());
+        Assert.Equal("long.csv", during[0].GetProperty("file").GetString());
+        Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+        Assert.Equal(0, reportAfter.Exit);
+        Assert.True(Landing(reportAfter.Output) > 3);
+        Assert.Equal("Succeeded", JsonDocument.Parse(importsAfter.Output).RootElement[0].GetProperty("status").GetString());
+        Assert.Equal(400_000, JsonDocument.Parse(importsAfter.Output).RootElement[0].GetProperty("rowsStored").GetInt64());
+    }
+
+    [Fact]
+    public async Task After_the_dashboard_was_killed_the_command_line_ignores_its_instance_file_and_opens_the_files_itself()
+    {
+        var app = await TestApp.StartAsync(_db, _settings);
+        await using (app)
+        {
+            Assert.NotNull(DashboardInstance.Read(InstanceFile));
+            await app.SignalAndWaitAsync("KILL");
+        }
+
+        var left = DashboardInstance.Read(InstanceFile);
+        var newEvents = _db.WriteFile("new.csv", "event_time,event_type,session_id\n2025-04-01T09:00:00Z,session_start,n1\n2025-04-01T09:02:00Z,add_to_cart,n1\n");
+        var imported = await RunAsync("import", "--store", "Shop", "--events", newEvents, "--token", _token);
+        var stores = await RunAsync("stores", "--token", _token);
+
+        Assert.NotNull(left);
+        Assert.Equal(0, imported.Exit);
+        Assert.All(imported.Error.Split('\n'), line => Assert.Matches(@"^import: (\d+% \(\d+ rows\)|building session rollups from 2 rows…)$", line));
+        Assert.Equal(2, JsonDocument.Parse(imported.Output).RootElement.GetProperty("rowsStored").GetInt64());
+        Assert.Contains("\"name\":\"Shop\",\"events\":20", stores.Output, StringComparison.Ordinal);
+        Assert.Equal(20, await _db.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task An_instance_file_whose_process_lives_but_whose_address_refuses_connections_is_ignored()
+    {
+        // This test's own process is alive; nothing listens on a port just released.
+        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            new DashboardInstance(new Uri($"http://127.0.0.1:{port}/"), Environment.ProcessId, "fi_op_stale", DateTime.UtcNow).Write(InstanceFile);
+        }
+
+        var stores = await RunAsync("stores", "--token", _token);
+
+        Assert.Equal((0, ""), (stores.Exit, stores.Error));
+        Assert.Contains("\"name\":\"Shop\",\"events\":18", stores.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ctrl_c_on_an_import_through_the_dashboard_cancels_it_there_and_leaves_nothing_half_and_the_rerun_stores_each_event_once()
+    {
+        await using var app = await TestApp.StartAsync(_db, _settings);
+        using var client = Client(app);
+        await using var import = Command("import", "--store", "Shop", "--events", _long.EventsFile);
+        await import.WaitUntilAsync(() => import.Error.Contains("import: 10%", StringComparison.Ordinal), "it read a tenth of the file");
+
+        await import.SignalAsync("INT");
+        var (exit, output) = await import.WaitAsync();
+        var afterCancel = await ImportsJsonAsync(client);
+        var eventsAfterCancel = await EventsAsync(client);
+        var uploadsLeft = Directory.GetFiles(_db.Database.StoreFilesFolder(_storeId));
+        var small = await RunAsync("import", "--store", "Shop", "--events", Fixture.Path("canonical-events.csv"), "--token", _token);
+        var again = await RunAsync("import", "--store", "Shop", "--events", Fixture.Path("canonical-events.csv"), "--token", _token);
+
+        Assert.Equal(130, exit);
+        var lines = import.Error.Trim().Split('\n');
+        Assert.Equal("import: The import was cancelled; nothing was stored.", lines[^1].Trim());
+        Assert.All(lines[..^1], line => Assert.Matches(@"^import: \d+% \(", line));
+        Assert.Equal("", output);
+        Assert.Equal("Cancelled", afterCancel[0].GetProperty("status").GetString());
+        Assert.Equal(18, eventsAfterCancel);
+        Assert.Empty(uploadsLeft);
+        Assert.Equal(0, small.Exit);
+        Assert.Equal((0L, 18L), Counts(small.Output));
+        Assert.Equal(0, again.Exit);
+        Assert.Equal((0L, 18L), Counts(again.Output));
+        Assert.Equal(18, await EventsAsync(client));
+    }
+
+    [Fact]
+    public async Task Through_the_dashboard_import_writes_the_same_result_and_error_file_and_report_the_same_bytes_as_on_the_files()
+    {
+        var directErrors = Path.Combine(_db.Folder, "direct-errors.csv");
+        var direct = await RunAsync("import", "--store", "Direct", "--events", Fixture.Path("malformed-events.csv"), "--errors", directErrors);
+        var directReport = await RunAsync("report", "funnel", "--store", "Direct", "--format", "csv", "--from", "2020-01-01", "--to", "2026-11-30");
+        await using var app = await TestApp.StartAsync(_db, _settings);
+        var throughErrors = Path.Combine(_db.Folder, "through-errors.csv");
+        var through = await RunAsync("import", "--store", "Through", "--events", Fixture.Path("malformed-events.csv"), "--errors", throughErrors);
+        var throughReport = await RunAsync("report", "funnel", "--store", "Through", "--format", "csv", "--from", "2020-01-01", "--to", "2026-11-30");
+        var refused = await RunAsync("report", "funnel", "--store", "Shop");
+
+        Assert.Equal(0, direct.Exit);
+        Assert.Equal((0, direct.Error), (through.Exit, through.Error));
+        Assert.Equal(WithoutImportId(direct.Output), WithoutImportId(through.Output));
+        Assert.True(new FileInfo(directErrors).Length > 100);
+        Assert.Equal(await File.ReadAllBytesAsync(directErrors), await File.ReadAllBytesAsync(throughErrors));
+        Assert.Equal((0, ""), (directReport.Exit, directReport.Error));
+        Assert.Equal(directReport.Output, throughReport.Output);
+        Assert.Equal((3, "No store 'Shop' that the command line can report on without a token (give --token or set FUNNELINSIGHT_TOKEN)."), (refused.Exit, refused.Error.Trim()));
+    }
+
+    private string InstanceFile => DashboardInstance.PathOf(_db.Database);
+
+    private ChildProcess Command(params string[] args) => ChildProcess.Start(_db, _settings, [.. args, "--token", _token]);
+
+    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        await using var command = ChildProcess.Start(_db, _settings, args);
+        var (exit, output) = await command.WaitAsync();
+        return (exit, output, command.Error.Trim());
+    }
+
+    private HttpClient Client(TestApp app)
+    {
+        var client = app.Client();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", _token);
+        return client;
+    }
+
+    private async Task<long> LandingAsync(HttpClient client) =>
+        Landing(await client.GetStringAsync(new Uri($"api/stores/{_storeId}/reports/funnel.json?{Range}", UriKind.Relative)));
+
+    private static long Landing(string funnelJson) =>
+        JsonDocument.Parse(funnelJson).RootElement.GetProperty("stages").EnumerateArray().First().GetProperty("reached").GetInt64();
+
+    private async Task<JsonElement[]> ImportsJsonAsync(HttpClient client) =>
+        [.. JsonDocument.Parse(await client.GetStringAsync(new Uri($"api/stores/{_storeId}/imports", UriKind.Relative))).RootElement.EnumerateArray()
+            .Where(i => i.GetProperty("file").GetString() != "canonical-events.csv")];
+
+    private static async Task<long> EventsAsync(HttpClient client) =>
+        JsonDocument.Parse(await client.GetStringAsync(new Uri("api/stores", UriKind.Relative))).RootElement[0].GetProperty("events").GetInt64();
+
+    private static (long Stored, long Duplicate) Counts(string importJson)
+    {
+        var result = JsonDocument.Parse(importJson).RootElement;
+        return (result.GetProperty("rowsStored").GetInt64(), result.GetProperty("rowsDuplicate").GetInt64());
+    }
+
+    private static string WithoutImportId(string importJson) => System.Text.RegularExpressions.Regex.Replace(importJson, "\"importId\":\\d+", "\"importId\":0");
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, Task running, string what)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!await condition())
+        {
+            Assert.False(running.IsCompleted, $"It ended before {what}.");
+            Assert.True(DateTime.UtcNow < deadline, $"Never {what}.");
+            await Task.Delay(20);
+        }
+    }
+}

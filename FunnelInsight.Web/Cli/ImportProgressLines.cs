@@ -1,0 +1,41 @@
+using FunnelInsight.Core.Import;
+
+namespace FunnelInsight.Web.Cli;
+
+/// <summary>
+/// <c>import</c>'s progress on stderr, the same lines whether the import runs in this process or in the running
+/// dashboard: that it waits its turn, every tenth of the file read, and when it builds the session rollups. Reported on
+/// the caller's thread (the console has no synchronisation context to post to). Remembers the import's id once known.
+/// </summary>
+internal sealed class ImportProgressLines(TextWriter error) : IProgress<ImportProgress>
+{
+    private int _lastPercent = -1;
+
+    /// <summary>The import's record, once the import has one; 0 before.</summary>
+    public int ImportId { get; private set; }
+
+    /// <inheritdoc />
+    public void Report(ImportProgress value)
+    {
+        if (value.ImportId != 0)
+        {
+            ImportId = value.ImportId;
+        }
+
+        var percent = (int)(value.Fraction * 100);
+        if (value.Phase == ImportPhase.Waiting)
+        {
+            error.WriteLine("import: waiting for another import to finish…");
+        }
+        else if (percent / 10 != _lastPercent / 10 && value.Phase == ImportPhase.Reading)
+        {
+            _lastPercent = percent;
+            error.WriteLine($"import: {percent}% ({value.RowsRead:N0} rows)");
+        }
+        else if (value.Phase == ImportPhase.BuildingRollups && _lastPercent <= 100)
+        {
+            _lastPercent = 101;
+            error.WriteLine($"import: building session rollups from {value.RowsRead:N0} rows…");
+        }
+    }
+}
