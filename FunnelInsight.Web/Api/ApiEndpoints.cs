@@ -33,6 +33,15 @@ public static class ApiEndpoints
             .WithSummary("Deletes the store and everything it holds (events, sessions, orders, imports, members, store tokens, files); Owner.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 
+        var settings = store.MapGroup("/settings").WithTags("Settings");
+        settings.MapGet("", SettingsEndpoints.GetAsync)
+            .WithName("GetSettings")
+            .WithSummary("The store's settings (stage map, session timeout, conversion window, currency, time zone) and the time zones offered; Analyst or Owner.");
+        settings.MapPut("", SettingsEndpoints.PutAsync)
+            .WithName("PutSettings")
+            .WithSummary("Replaces the store's settings, with the Settings page's checks (400 naming each field, nothing changed) and its rebuild of the sessions; Owner.")
+            .ProducesValidationProblem();
+
         store.MapGroup("/reports").WithTags("Reports")
             .MapGet("/{kind}.{format}", ReportEndpoints.ExportAsync)
             .WithName("GetReport")

@@ -21,14 +21,14 @@ public static class StoreEndpoints
         return TypedResults.Ok(listed);
     }
 
-    /// <summary>Creates the store <paramref name="store"/> names, with the token's user as its Owner (the operator's alone: a store without members).</summary>
-    internal static async Task<Results<Created<StoreListing>, ProblemHttpResult, ValidationProblem>> CreateAsync(NewStore store, HttpContext http, StoreCatalog catalog,
+    /// <summary>Creates the store the body (<see cref="NewStore"/>) names, with the token's user as its Owner (the operator's alone: a store without members).</summary>
+    internal static async Task<Results<Created<StoreListing>, ProblemHttpResult, ValidationProblem>> CreateAsync(HttpContext http, StoreCatalog catalog,
         StoreMemberships memberships, CancellationToken cancellationToken)
     {
-        var name = store.Name?.Trim() ?? "";
+        var name = (await JsonBody.ReadAsync<NewStore>(http.Request, cancellationToken))?.Name?.Trim() ?? "";
         if (name.Length == 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["A store needs a name."] }, title: "The store is not valid.");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["A store needs a name: send {\"name\": \"…\"} as JSON."] }, title: "The store is not valid.");
         }
 
         if (http.User.FindFirstValue(AccountClaims.TokenStore) is not null)

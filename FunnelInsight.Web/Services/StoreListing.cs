@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Stores;
 
@@ -17,5 +18,6 @@ public sealed record StoreListing(int Id, string Name, string Role, long Events,
         new(store.Id, store.Name, role.ToString().ToLowerInvariant(), store.Events, store.Orders, store.Sessions);
 
     /// <summary>The caller's role, read back.</summary>
+    [JsonIgnore]
     public StoreRole RoleValue => Enum.Parse<StoreRole>(Role, ignoreCase: true);
 }

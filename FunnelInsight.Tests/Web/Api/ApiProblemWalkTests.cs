@@ -129,7 +129,9 @@ public sealed class ApiProblemWalkTests(AccountsApp app)
 
     private async Task WalkAsync(string? who, int storeId, HttpStatusCode expected)
     {
-        var routes = await ApiRoute.AllAsync(app.Db.DatabasePath);
+        // A store's refusals (403, 404) are for the routes of one store; the list of the caller's own stores has none.
+        var routes = (await ApiRoute.AllAsync(app.Db.DatabasePath))
+            .Where(r => expected == HttpStatusCode.Unauthorized || r.Template.Contains("{storeId}", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(routes);
         foreach (var route in routes)
         {

@@ -191,6 +191,34 @@ public sealed class SideBySideTests : IAsyncLifetime
         Assert.Equal((3, "No store 'Shop' that the command line can report on without a token (give --token or set FUNNELINSIGHT_TOKEN)."), (refused.Exit, refused.Error.Trim()));
     }
 
+    [Fact]
+    public async Task Settings_and_delete_import_go_through_the_dashboard_with_the_same_answers_as_on_the_files()
+    {
+        var directRejected = await RunAsync("settings", "--store", "Shop", "--session-timeout", "0", "--token", _token);
+        var directUnknown = await RunAsync("delete-import", "--store", "Shop", "--import", "999", "--yes", "--token", _token);
+        await using var app = await TestApp.StartAsync(_db, _settings);
+
+        var rejected = await RunAsync("settings", "--store", "Shop", "--session-timeout", "0", "--token", _token);
+        var changed = await RunAsync("settings", "--store", "Shop", "--session-timeout", "45", "--token", _token);
+        var unknown = await RunAsync("delete-import", "--store", "Shop", "--import", "999", "--yes", "--token", _token);
+        var deleted = await RunAsync("delete-import", "--store", "Shop", "--import", "1", "--yes", "--token", _token);
+        var stores = await RunAsync("stores", "--token", _token);
+
+        Assert.Equal(2, directRejected.Exit);
+        Assert.StartsWith("settings: --session-timeout: ", directRejected.Error, StringComparison.Ordinal);
+        Assert.Equal(directRejected, rejected);
+        Assert.Equal((0, ""), (changed.Exit, changed.Error));
+        var settings = JsonDocument.Parse(changed.Output).RootElement;
+        Assert.Equal(("Shop", 45, true, 3L), (settings.GetProperty("store").GetString(), settings.GetProperty("sessionTimeoutMinutes").GetInt32(),
+            settings.GetProperty("saved").GetBoolean(), settings.GetProperty("sessionsRebuilt").GetInt64()));
+        Assert.Equal(2, directUnknown.Exit);
+        Assert.Equal(directUnknown, unknown);
+        Assert.Equal(0, deleted.Exit);
+        Assert.Equal("{\"deleted\":\"import\",\"importId\":1,\"file\":\"canonical-events.csv\",\"eventsRemoved\":18,\"ordersRemoved\":0}", deleted.Output.Trim());
+        Assert.StartsWith("delete-import: deletes import 1 of 'Shop': canonical-events.csv, 18 rows stored, imported ", deleted.Error, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"Shop\",\"events\":0,\"orders\":0,\"sessions\":0", stores.Output, StringComparison.Ordinal);
+    }
+
     private string InstanceFile => DashboardInstance.PathOf(_db.Database);
 
     private ChildProcess Command(params string[] args) => ChildProcess.Start(_db, _settings, [.. args, "--token", _token]);

@@ -47,6 +47,14 @@ internal sealed class DashboardClient : IDisposable
     public async Task<IReadOnlyList<ImportHistoryDocument>> ImportsAsync(int storeId, CancellationToken cancellationToken) =>
         await ReadAsync<List<ImportHistoryDocument>>(await _http.GetAsync(StorePath(storeId, "/imports"), cancellationToken), cancellationToken);
 
+    /// <summary>The store's settings (<c>GET /api/stores/{id}/settings</c>).</summary>
+    public async Task<StoreSettingsDocument> SettingsAsync(int storeId, CancellationToken cancellationToken) =>
+        await ReadAsync<StoreSettingsDocument>(await _http.GetAsync(StorePath(storeId, "/settings"), cancellationToken), cancellationToken);
+
+    /// <summary>Replaces the store's settings (<c>PUT /api/stores/{id}/settings</c>); a rejected value is a 400 problem naming its field.</summary>
+    public async Task<StoreSettingsDocument> SaveSettingsAsync(int storeId, StoreSettingsDocument settings, CancellationToken cancellationToken) =>
+        await ReadAsync<StoreSettingsDocument>(await _http.PutAsJsonAsync(StorePath(storeId, "/settings"), settings, ImportResultDocument.Json, cancellationToken), cancellationToken);
+
     /// <summary>The bytes at <paramref name="path"/> under the store's API (a report, an error file).</summary>
     public async Task<byte[]> BytesAsync(int storeId, string path, IEnumerable<KeyValuePair<string, string?>> query, CancellationToken cancellationToken)
     {

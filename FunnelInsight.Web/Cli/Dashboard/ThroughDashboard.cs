@@ -9,7 +9,7 @@ namespace FunnelInsight.Web.Cli.Dashboard;
 internal static class ThroughDashboard
 {
     /// <summary>True for a verb that goes through a running dashboard; the others (accounts, tokens, generate) need only the application database.</summary>
-    public static bool Serves(string verb) => verb.ToLowerInvariant() is "import" or "imports" or "report" or "stores" or "delete-import" or "delete-store";
+    public static bool Serves(string verb) => verb.ToLowerInvariant() is "import" or "imports" or "report" or "stores" or "delete-import" or "delete-store" or "settings";
 
     /// <summary>Runs <paramref name="command"/> through <paramref name="dashboard"/>; the exit code.</summary>
     public static async Task<int> RunAsync(CommandArguments command, DashboardInstance dashboard, TextReader input, TextWriter output, TextWriter error,
@@ -24,6 +24,7 @@ internal static class ThroughDashboard
             "imports" => await ImportsCommand.RunThroughAsync(command, access, client, output, cancellationToken),
             "report" => await ReportCommand.RunThroughAsync(command, access, client, output, cancellationToken),
             "delete-import" or "delete-store" => await DeleteCommand.RunThroughAsync(command, access, client, input, output, error, cancellationToken),
+            "settings" => await SettingsCommand.RunThroughAsync(command, access, client, output, cancellationToken),
             _ => await StoresCommand.RunThroughAsync(access, output, cancellationToken),
         };
     }
