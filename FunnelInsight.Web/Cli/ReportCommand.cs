@@ -1,6 +1,7 @@
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Domain;
+using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Cli.Dashboard;
 using FunnelInsight.Web.Services.Reports;
 
@@ -9,16 +10,23 @@ namespace FunnelInsight.Web.Cli;
 /// <summary>
 /// <c>report funnel|leaks|abandonment|customers|friction --store NAME [filters] [--format json|csv|xlsx] [--out FILE] [--token T]</c>:
 /// writes a report, for an Analyst or Owner of the store (see <see cref="CommandAccess"/>), to the file, or to stdout without <c>--out</c>.
-/// With a dashboard running, the report is its API's file for the same keys (<c>GET /api/stores/{id}/reports/{kind}.{format}</c>), the same bytes.
+/// The funnel report also takes a user-defined funnel: <c>--steps "view_item,add_to_cart,purchase" [--window HOURS]</c> or a
+/// saved one's <c>--funnel NAME</c>. With a dashboard running, the report is its API's file for the same keys
+/// (<c>GET /api/stores/{id}/reports/{kind}.{format}</c>), the same bytes.
 /// </summary>
 internal static class ReportCommand
 {
     private const string Doing = "report on";
 
-    public static async Task<int> RunAsync(CommandArguments options, CommandAccess access, IFunnelAnalytics analytics, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>The keys only the funnel report takes: a user-defined funnel's steps, or a saved one's name.</summary>
+    public static IReadOnlyList<string> FunnelKeys { get; } = [ReportFilters.StepsKey, ReportFilters.FunnelKey];
+
+    public static async Task<int> RunAsync(CommandArguments options, CommandAccess access, IFunnelAnalytics analytics, SavedFunnels funnels, TextWriter output, CancellationToken cancellationToken)
     {
         var (kind, format, filter) = Read(options);
         var store = await access.StoreAsync(options.Required("store"), StoreRole.Analyst, Doing, createIfMissing: false, cancellationToken);
+        filter = await funnels.ResolveAsync(filter with { Query = filter.Query with { StoreId = store.Id } }, cancellationToken);
+        Refuse(filter);
         var document = await ReportFile.BuildAsync(analytics, kind, filter.Query with { StoreId = store.Id }, filter.Limit, filter.InactiveDays ?? 90, cancellationToken);
         await using var buffer = new MemoryStream();
         await ReportFile.WriteAsync(document, format, buffer, cancellationToken);
@@ -29,9 +37,17 @@ internal static class ReportCommand
     {
         var (kind, format, _) = Read(options);
         var store = await access.StoreAsync(options.Required("store"), StoreRole.Analyst, Doing, createIfMissing: false, cancellationToken);
-        // The options given are the API's query keys: the dashboard reads them with the same reader, which has accepted them here already.
-        var bytes = await dashboard.BytesAsync(store.Id, $"/reports/{kind}.{format}", FilterOptions(options), cancellationToken);
-        return await WriteAsync(options, format, bytes, output, cancellationToken);
+        try
+        {
+            // The options given are the API's query keys: the dashboard reads them with the same reader, which has accepted them here already.
+            var bytes = await dashboard.BytesAsync(store.Id, $"/reports/{kind}.{format}", FilterOptions(options, kind), cancellationToken);
+            return await WriteAsync(options, format, bytes, output, cancellationToken);
+        }
+        catch (DashboardProblemException ex) when (ex.Status == StatusCodes.Status400BadRequest && ex.Errors.FirstOrDefault() is { Value: [var message, ..] } problem)
+        {
+            // What only the store can tell (a saved funnel's name it does not have): worded as on the files, exit 2.
+            throw new CommandLineException($"report: --{problem.Key}: {message}");
+        }
     }
 
     // The kind, the format and the filters, read as the pages' and the API's query is: a value that does not parse is exit 2, naming its option.
@@ -46,14 +62,23 @@ internal static class ReportCommand
         }
 
         options.Required("store");
-        var filter = ReportFilters.Parse(0, FilterOptions(options));
-        return filter.Problems is [var problem, ..] ? throw new CommandLineException($"report: --{problem.Key}: {problem.Message}") : (kind, format, filter);
+        var filter = ReportFilters.Parse(0, FilterOptions(options, kind), kind == "funnel" ? FunnelKeys : []);
+        Refuse(filter);
+        return (kind, format, filter);
     }
 
-    private static IEnumerable<KeyValuePair<string, string?>> FilterOptions(CommandArguments options)
+    private static IEnumerable<KeyValuePair<string, string?>> FilterOptions(CommandArguments options, string kind)
     {
-        var filterKeys = ReportFilters.QueryKeys.Concat(ReportFilters.FileKeys).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var filterKeys = ReportFilters.QueryKeys.Concat(ReportFilters.FileKeys).Concat(kind == "funnel" ? FunnelKeys : []).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return options.Given.Where(o => filterKeys.Contains(o.Key));
+    }
+
+    private static void Refuse(ReportFilter filter)
+    {
+        if (filter.Problems is [var problem, ..])
+        {
+            throw new CommandLineException($"report: --{problem.Key}: {problem.Message}");
+        }
     }
 
     private static async Task<int> WriteAsync(CommandArguments options, string format, byte[] file, TextWriter output, CancellationToken cancellationToken)
