@@ -175,11 +175,16 @@ public sealed class SideBySideTests : IAsyncLifetime
         var directErrors = Path.Combine(_db.Folder, "direct-errors.csv");
         var direct = await RunAsync("import", "--store", "Direct", "--events", Fixture.Path("malformed-events.csv"), "--errors", directErrors);
         var directReport = await RunAsync("report", "funnel", "--store", "Direct", "--format", "csv", "--from", "2020-01-01", "--to", "2026-11-30");
+        var directSteps = await RunAsync("report", "funnel", "--store", "Direct", "--steps", "view_item,add_to_cart,purchase", "--from", "2020-01-01", "--to", "2026-11-30");
+        var directUnsaved = await RunAsync("report", "funnel", "--store", "Direct", "--funnel", "never saved");
         await using var app = await TestApp.StartAsync(_db, _settings);
         var throughErrors = Path.Combine(_db.Folder, "through-errors.csv");
         var through = await RunAsync("import", "--store", "Through", "--events", Fixture.Path("malformed-events.csv"), "--errors", throughErrors);
         var throughReport = await RunAsync("report", "funnel", "--store", "Through", "--format", "csv", "--from", "2020-01-01", "--to", "2026-11-30");
         var refused = await RunAsync("report", "funnel", "--store", "Shop");
+        // The same store read through the dashboard: a user-defined funnel, and a saved funnel the store does not have.
+        var throughSteps = await RunAsync("report", "funnel", "--store", "Direct", "--steps", "view_item,add_to_cart,purchase", "--from", "2020-01-01", "--to", "2026-11-30");
+        var throughUnsaved = await RunAsync("report", "funnel", "--store", "Direct", "--funnel", "never saved");
 
         Assert.Equal(0, direct.Exit);
         Assert.Equal((0, direct.Error), (through.Exit, through.Error));
@@ -188,6 +193,12 @@ public sealed class SideBySideTests : IAsyncLifetime
         Assert.Equal(await File.ReadAllBytesAsync(directErrors), await File.ReadAllBytesAsync(throughErrors));
         Assert.Equal((0, ""), (directReport.Exit, directReport.Error));
         Assert.Equal(directReport.Output, throughReport.Output);
+        Assert.Equal((0, ""), (directSteps.Exit, directSteps.Error));
+        Assert.Contains("\"stages\"", directSteps.Output, StringComparison.Ordinal);
+        Assert.Equal(directSteps, throughSteps);
+        Assert.Equal(2, directUnsaved.Exit);
+        Assert.StartsWith("report: --funnel: ", directUnsaved.Error, StringComparison.Ordinal);
+        Assert.Equal(directUnsaved, throughUnsaved);
         Assert.Equal((3, "No store 'Shop' that the command line can report on without a token (give --token or set FUNNELINSIGHT_TOKEN)."), (refused.Exit, refused.Error.Trim()));
     }
 
