@@ -36,8 +36,8 @@ internal sealed class SessionTable
 
     public int Count { get; }
 
-    // The columns below: 8 + 8 + 6 × 1 + 8 + 4 + 8 + 8 + 8 + 4, and 4 text columns of a code and a spelling (2 + 2).
-    private const int BytesPerRow = 78 + (4 * 4);
+    // The columns below: 8 + 8 + 6 × 1 + 8 + 4 + 8 + 8 + 8 + 4 = 62, and 4 text columns of a code and a spelling (2 + 2).
+    private const int BytesPerRow = 62 + (4 * 4);
 
     public readonly long[] RowId;
     public readonly long[] StartUs;

@@ -97,11 +97,11 @@ public sealed class SessionTableCacheTests
     [Fact]
     public async Task Past_the_budget_the_least_recently_used_store_goes_first()
     {
-        // 7,000 sessions take about 650 KB: one store fits a 1 MB budget, two do not.
+        // 7,500 sessions take about 570 KB: one store fits a 1 MB budget, two do not.
         await using var db = await TempDatabase.CreateAsync(new EventEngineOptions { Engine = EventEngine.DuckDb, SessionCacheMegabytes = 1 });
         var (a, b) = (await db.Stores.GetOrCreateAsync("a"), await db.Stores.GetOrCreateAsync("b"));
-        await ImportAsync(db, a.Id, "a.csv", Sessions(0, 7000));
-        await ImportAsync(db, b.Id, "b.csv", Sessions(0, 7000));
+        await ImportAsync(db, a.Id, "a.csv", Sessions(0, 7500));
+        await ImportAsync(db, b.Id, "b.csv", Sessions(0, 7500));
         var cache = new SessionTableCache(db.Database);
 
         var tableA = (await cache.GetAsync(a.Id, CancellationToken.None)).Table;
