@@ -32,6 +32,26 @@ public sealed class BlocksUpgradeTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
+    /// <remarks>
+    /// The fixture (Fixtures/blocks-layout) was made by this class's <see cref="OldLayoutAsync"/> with the blocks engine, at
+    /// the commit that added it: <c>two-stores.db</c> is the database it left, <c>two-stores.reports.json</c> the
+    /// <see cref="SnapshotAsync"/> of it (every report, as the blocks engine answered), and <c>two-stores.events.sha256</c>
+    /// the SHA-256 of its stored events as <see cref="EventsJson"/> writes them. It stays the test of the upgrade once the
+    /// code that wrote that layout is gone.
+    /// </remarks>
+    [Fact]
+    public async Task The_committed_database_of_the_blocks_layout_moves_into_duckdb_with_the_same_events_and_reports()
+    {
+        File.Copy(Fixture.Path("blocks-layout/two-stores.db"), Path.Combine(_folder, "shop.db"));
+        var expected = JsonSerializer.Deserialize<List<string>>(await File.ReadAllTextAsync(Fixture.Path("blocks-layout/two-stores.reports.json")))!;
+
+        var upgraded = new FunnelDatabase(ConnectionString, new EventEngineOptions { Engine = EventEngine.DuckDb });
+        await upgraded.MigrateAsync();
+
+        Assert.Equal((await File.ReadAllTextAsync(Fixture.Path("blocks-layout/two-stores.events.sha256"))).Trim(), EventsJson(await EventRecord.StoredAsync(upgraded)));
+        Assert.Equal(expected, await SnapshotAsync(upgraded));
+    }
+
     [Fact]
     public async Task A_database_of_two_stores_in_blocks_moves_into_duckdb_with_its_event_ids_and_every_report_stays_the_same()
     {
@@ -123,6 +143,11 @@ public sealed class BlocksUpgradeTests : IDisposable
 
         return texts;
     }
+
+    // The SHA-256 of the events as JSON (id, import, line and every field).
+    private static string EventsJson(IReadOnlyList<(long, int, long, EventRecord)> events) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(
+            events.Select(e => new { Id = e.Item1, ImportId = e.Item2, Line = e.Item3, Event = e.Item4 }))));
 
     private static async Task<long> StoreEventsAsync(FunnelDatabase database, int storeId) =>
         (await database.Events.CountAsync(CancellationToken.None))[storeId].Events;
