@@ -16,8 +16,8 @@ public sealed record FunnelSegment(
     Proportion CartAbandonment,
     Proportion CheckoutAbandonment)
 {
-    /// <summary>Units at landing (every unit lands).</summary>
-    public long Landed => Stages[0].Reached ?? 0;
+    /// <summary>Units at landing (every unit lands); in a user-defined funnel, units at its first tracked step.</summary>
+    public long Landed => Stages.FirstOrDefault(s => s.Tracked)?.Reached ?? 0;
 
     /// <summary>The step of <paramref name="stage"/>.</summary>
     public FunnelStep this[FunnelStage stage] => Stages[(int)stage];

@@ -216,6 +216,39 @@ namespace FunnelInsight.Core.Storage.Migrations
                     b.ToTable("Imports", (string)null);
                 });
 
+            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.SavedFunnelRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<DateTime>("SavedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WindowHours")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedFunnels");
+                });
+
             modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.Store", b =>
                 {
                     b.Property<int>("Id")
@@ -408,6 +441,15 @@ namespace FunnelInsight.Core.Storage.Migrations
                 });
 
             modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.ImportRun", b =>
+                {
+                    b.HasOne("FunnelInsight.Core.Storage.Entities.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.SavedFunnelRow", b =>
                 {
                     b.HasOne("FunnelInsight.Core.Storage.Entities.Store", null)
                         .WithMany()
