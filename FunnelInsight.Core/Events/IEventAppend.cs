@@ -32,4 +32,8 @@ internal interface IEventAppend : IDisposable
 /// <summary>What an append stored.</summary>
 /// <param name="Stored">New events kept.</param>
 /// <param name="Duplicates">Events the store already had (or that the file repeated), not kept.</param>
-internal readonly record struct AppendOutcome(long Stored, long Duplicates);
+internal readonly record struct AppendOutcome(long Stored, long Duplicates)
+{
+    /// <summary>What rolling the touched sessions up again read and wrote, when the engine counts it.</summary>
+    public RollupRead? RolledUp { get; init; }
+}

@@ -52,4 +52,7 @@ internal sealed record ImportCounts(string Format, string Mapping, long RowsRead
 {
     /// <summary>Rows of orders the store had and this export changed.</summary>
     public long RowsUpdated { get; init; }
+
+    /// <summary>What rolling up the sessions the events touched read and wrote, when the event engine counts it.</summary>
+    public Core.Events.RollupRead? RolledUp { get; init; }
 }

@@ -122,6 +122,11 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         Execute(connection, transaction, "UPDATE Imports SET Sha256 = $p0 WHERE Id = $p1", stream.HashHex(), run.Id);
         FinishRun(connection, transaction, run.Id, result);
         write.Commit();
+        if (counts.RolledUp is { } rolled)
+        {
+            LogRolledUp(_logger, run.Id, rolled.Sessions, rolled.EventsRead);
+        }
+
         return result;
     }
 
@@ -200,6 +205,9 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import {ImportId} ended {Status} but the database could not record it ({Reason}); the next start marks it interrupted")]
     private static partial void LogOutcomeNotRecorded(ILogger logger, int importId, ImportStatus status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} rolled up {SessionsRolledUp} sessions again from the {EventsRolledUp} stored events of the sessions it touched")]
+    private static partial void LogRolledUp(ILogger logger, int importId, long sessionsRolledUp, long eventsRolledUp);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Import {ImportId} of {FileName} into store {StoreId}: {Status} as {Format}, {RowsRead} read, {RowsStored} stored, {RowsRejected} rejected, {RowsDuplicate} duplicate, {RowsUpdated} updated, {Warnings} warnings in {ElapsedMs} ms")]
     private static partial void LogImportFinished(ILogger logger, int importId, string fileName, int storeId, ImportStatus status,

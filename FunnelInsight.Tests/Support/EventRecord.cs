@@ -17,7 +17,7 @@ internal sealed record EventRecord(
         var events = new List<(long, int, long, EventRecord)>();
         foreach (var storeId in await StoreIdsAsync(database))
         {
-            foreach (var e in await database.Events.ReadEventsAsync(storeId, CancellationToken.None))
+            foreach (var e in await EventsFile.WhenFreeAsync(() => database.Events.ReadEventsAsync(storeId, CancellationToken.None)))
             {
                 events.Add((e.Id, e.ImportId, e.Line, new EventRecord(e.TimeUs, e.Session, e.Visitor, e.Name, e.Product, e.Price, e.Quantity,
                     e.Order, e.Device, e.Channel, e.Country, e.PageLoadMs)));

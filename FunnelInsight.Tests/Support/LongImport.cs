@@ -32,6 +32,15 @@ public sealed class LongImport
     /// <summary>True while an import has spilled partition files (it is mid-way).</summary>
     public bool Spilling => Directory.EnumerateFiles(TempFolder, "partition-*.bin", SearchOption.AllDirectories).Any();
 
+    /// <summary>
+    /// True once the events file has a write-ahead log: DuckDB writes it when a transaction commits, so an import that
+    /// has it is at its commit (DuckDB's, then the application database's).
+    /// </summary>
+    public bool Committing => new FileInfo(_database.Database.EventsPath + ".wal") is { Exists: true, Length: > 0 };
+
+    /// <summary>The events a complete import of the export stores.</summary>
+    public const long EventCount = Events;
+
     /// <summary>The partition folders present.</summary>
     public IReadOnlyList<string> RollupFolders => Directory.GetDirectories(TempFolder, "funnelinsight-rollup-*");
 

@@ -18,7 +18,7 @@ internal sealed record StoredSession(
         var sessions = new List<StoredSession>();
         foreach (var storeId in await EventRecord.StoreIdsAsync(database))
         {
-            foreach (var (id, s) in await database.Events.ReadSessionsAsync(storeId, CancellationToken.None))
+            foreach (var (id, s) in await EventsFile.WhenFreeAsync(() => database.Events.ReadSessionsAsync(storeId, CancellationToken.None)))
             {
                 sessions.Add(new StoredSession(
                     id, s.SessionKey, s.VisitorKey, s.StartUs, s.EndUs, s.Device, s.Channel, s.Country, s.OrderedDepth, s.ProductUs,

@@ -82,12 +82,12 @@ public sealed class TempDatabase : IAsyncDisposable
     /// <summary>Events stored, in every store (or in store <paramref name="storeId"/>), as the event store counts them.</summary>
     public async Task<long> EventCountAsync(int? storeId = null)
     {
-        var counts = await Database.Events.CountAsync(CancellationToken.None);
+        var counts = await EventsFile.WhenFreeAsync(() => Database.Events.CountAsync(CancellationToken.None));
         return storeId is { } id ? counts.GetValueOrDefault(id).Events : counts.Values.Sum(c => c.Events);
     }
 
     /// <summary>Session rollups stored, in every store, as the event store counts them.</summary>
-    public async Task<long> SessionCountAsync() => (await Database.Events.CountAsync(CancellationToken.None)).Values.Sum(c => c.Sessions);
+    public async Task<long> SessionCountAsync() => (await EventsFile.WhenFreeAsync(() => Database.Events.CountAsync(CancellationToken.None))).Values.Sum(c => c.Sessions);
 
     /// <summary>Events of import <paramref name="importId"/> still stored.</summary>
     public async Task<long> ImportEventCountAsync(int importId) =>

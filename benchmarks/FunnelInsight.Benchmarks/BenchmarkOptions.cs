@@ -16,7 +16,7 @@ namespace FunnelInsight.Benchmarks;
 /// <param name="Clean">Also delete the generated CSV at the end.</param>
 /// <param name="Engine">FunnelInsight's event engine for the import and the queries.</param>
 /// <param name="UnterminatedQuote">Instead of the engine comparison, import the file at a tenth and at full size with one unterminated quote near the top (<see cref="QuoteRecoveryRun"/>).</param>
-internal sealed record BenchmarkOptions(long Events, string OutFolder, string WorkFolder, long Seed, int Runs, string Channel, bool Clean, bool UnterminatedQuote = false, EventEngine Engine = EventEngine.Blocks)
+internal sealed record BenchmarkOptions(long Events, string OutFolder, string WorkFolder, long Seed, int Runs, string Channel, bool Clean, bool UnterminatedQuote = false, EventEngine Engine = EventEngine.DuckDb)
 {
     public const string Usage =
         "usage: dotnet run -c Release --project benchmarks/FunnelInsight.Benchmarks -- [--events N] [--quick] [--out DIR] [--work DIR] [--seed S] [--runs R] [--channel C] [--clean] [--unterminated-quote] [--engine blocks|duckdb]";

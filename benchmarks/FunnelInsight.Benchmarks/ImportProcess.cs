@@ -27,7 +27,7 @@ internal static class ImportProcess
 
     /// <summary>Imports <paramref name="csvPath"/> into the SQLite file <paramref name="databasePath"/>; progress lines go to <paramref name="log"/>.</summary>
     /// <exception cref="InvalidOperationException">The import exited with an error.</exception>
-    public static async Task<ImportMeasurement> RunAsync(string csvPath, string databasePath, TextWriter log, EventEngine engine = EventEngine.Blocks)
+    public static async Task<ImportMeasurement> RunAsync(string csvPath, string databasePath, TextWriter log, EventEngine engine = EventEngine.DuckDb)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {

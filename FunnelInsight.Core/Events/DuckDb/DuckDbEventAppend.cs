@@ -111,15 +111,10 @@ internal sealed class DuckDbEventAppend : IEventAppend
         cancellationToken.ThrowIfCancellationRequested();
         buildingRollups();
         var trackedAfter = DuckDbSessionRoller.Tracked(connection, _storeId, _rules.Map);
-        if (trackedAfter == _trackedBefore)
-        {
-            DuckDbSessionRoller.Roll(connection, _storeId, _rules, DuckDbSessionRoller.ImportGroups, _importId, cancellationToken);
-        }
-        else
-        {
-            DuckDbSessionRoller.Roll(connection, _storeId, _rules, null, null, cancellationToken);
-        }
-        return new AppendOutcome(appended - duplicates, duplicates);
+        var rolled = trackedAfter == _trackedBefore
+            ? DuckDbSessionRoller.Roll(connection, _storeId, _rules, DuckDbSessionRoller.ImportGroups, _importId, cancellationToken)
+            : DuckDbSessionRoller.Roll(connection, _storeId, _rules, null, null, cancellationToken);
+        return new AppendOutcome(appended - duplicates, duplicates) { RolledUp = rolled };
     }
 
     /// <summary>Closes the appender; the transaction stays with the <see cref="StoreWrite"/> it is enlisted in.</summary>

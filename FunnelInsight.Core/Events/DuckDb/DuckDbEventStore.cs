@@ -25,7 +25,7 @@ internal sealed class DuckDbEventStore(FunnelDatabase database, DuckDbFile file)
     public long RebuildSessions(StoreWrite write, SessionRules rules, CancellationToken cancellationToken)
     {
         var part = Enlist(write, "rebuild", null);
-        return DuckDbSessionRoller.Roll(part.Connection, write.StoreId, rules, null, null, cancellationToken);
+        return DuckDbSessionRoller.Roll(part.Connection, write.StoreId, rules, null, null, cancellationToken).Sessions;
     }
 
     /// <inheritdoc />
@@ -131,7 +131,8 @@ internal sealed class DuckDbEventStore(FunnelDatabase database, DuckDbFile file)
     {
         await using var sqlite = await database.OpenAsync(cancellationToken);
         using var connection = file.Open();
-        return DuckDbReconciler.Run(sqlite, connection, logger, cancellationToken);
+        var moved = BlocksUpgrade.Run(sqlite, connection, logger, cancellationToken);
+        return [.. moved, .. DuckDbReconciler.Run(sqlite, connection, logger, cancellationToken).Except(moved)];
     }
 
     private DuckDbWrite Enlist(StoreWrite write, string kind, int? importId)

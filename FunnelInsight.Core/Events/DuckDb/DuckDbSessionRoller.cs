@@ -33,9 +33,9 @@ internal static class DuckDbSessionRoller
 
     /// <summary>
     /// Replaces the sessions of the groups <paramref name="groupsSql"/> selects (<c>has_session, group_key</c>; every
-    /// group of the store when null); returns how many sessions it wrote.
+    /// group of the store when null); returns how many stored events it read and how many sessions it wrote.
     /// </summary>
-    public static long Roll(DuckDBConnection connection, int storeId, SessionRules rules, string? groupsSql, int? importId, CancellationToken cancellationToken)
+    public static RollupRead Roll(DuckDBConnection connection, int storeId, SessionRules rules, string? groupsSql, int? importId, CancellationToken cancellationToken)
     {
         var tracked = Tracked(connection, storeId, rules.Map);
         var parameters = importId is { } id ? new[] { ("store", (object?)storeId), ("import", (object?)id) } : [("store", storeId)];
@@ -60,20 +60,20 @@ internal static class DuckDbSessionRoller
         }
 
         var events = DuckDbFile.Scalar(connection, $"SELECT count(*) FROM {source} WHERE store_id = $store", ("store", storeId));
-        var sessions = events == 0 ? 0 : Build(connection, storeId, rules, tracked, source, events, nextId, cancellationToken);
+        var (read, sessions) = events == 0 ? (0, 0) : Build(connection, storeId, rules, tracked, source, events, nextId, cancellationToken);
         if (groupsSql is not null)
         {
             // After a failure the table goes with the write's connection instead.
             DuckDbFile.Execute(connection, "DROP TABLE touched_events");
         }
 
-        return sessions;
+        return new RollupRead(read, sessions);
     }
 
-    private static long Build(DuckDBConnection connection, int storeId, SessionRules rules, TrackedStages tracked, string source, long events, long nextId, CancellationToken cancellationToken)
+    private static (long Read, long Sessions) Build(DuckDBConnection connection, int storeId, SessionRules rules, TrackedStages tracked, string source, long events, long nextId, CancellationToken cancellationToken)
     {
         using var partitions = new EventPartitions(StoreRollups.TemporaryFolder(), events);
-        ReadInto(connection, $"""
+        var read = ReadInto(connection, $"""
             SELECT id, time_us, identity_hash, price, quantity, page_load_ms, has_session,
                    session_key, visitor_key, event_name, device, channel, country
             FROM {source} WHERE store_id = $store
@@ -81,10 +81,10 @@ internal static class DuckDbSessionRoller
         using var appender = connection.CreateAppender("sessions");
         var sessions = new SessionRollupBuilder(rules.Map, rules.SessionTimeout).Build(
             partitions, tracked, () => new DuckDbSessionSink(), sink => sink.AppendTo(appender, storeId, ref nextId), cancellationToken, SessionRollupBuilder.DefaultThreads);
-        return sessions;
+        return (read, sessions);
     }
 
-    private static void ReadInto(DuckDBConnection connection, string sql, (string, object?)[] parameters, EventPartitions partitions, CancellationToken cancellationToken)
+    private static long ReadInto(DuckDBConnection connection, string sql, (string, object?)[] parameters, EventPartitions partitions, CancellationToken cancellationToken)
     {
         using var command = DuckDbFile.Command(connection, sql, parameters);
         using var reader = command.ExecuteReader();
@@ -126,6 +126,8 @@ internal static class DuckDbSessionRoller
                 Country = Utf8(bytes, ref at, country),
             });
         }
+
+        return rows;
     }
 
     private static string? Text(DuckDBDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);

@@ -60,7 +60,10 @@ internal static class EventFileImporter
         append.Add(batch);
         context.ReportRows(rows);
         var outcome = append.Complete(() => context.ReportBuildingRollups(rows), cancellationToken);
-        return new ImportCounts(format.Name, map.ToText(), rows, outcome.Stored, outcome.Duplicates, reader.BlankRows, reader.Encoding.Name, conventions);
+        return new ImportCounts(format.Name, map.ToText(), rows, outcome.Stored, outcome.Duplicates, reader.BlankRows, reader.Encoding.Name, conventions)
+        {
+            RolledUp = outcome.RolledUp,
+        };
     }
 
     private static EventFormat ChooseFormat(IReadOnlyList<string> header, string? formatName, string? mappingText)

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using FunnelInsight.Core.Events;
 using FunnelInsight.Tests.Support;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -95,8 +94,8 @@ public sealed class ImportPromisesCommandTests : IDisposable
     public async Task A_daily_funnel_trend_survives_event_times_stored_before_the_range_check_existed()
     {
         // A database of the layout before event blocks, holding times an old import let through (year −1200 and 3168),
-        // upgraded by the command line's start (into event blocks, on the engine that reads them).
-        using var cli = new CommandLineRun(EventEngine.Blocks);
+        // upgraded by the command line's start (moved into the events file).
+        var cli = _cli;
         var database = cli.Database;
         await using (var context = database.CreateContext())
         {

@@ -62,6 +62,27 @@ public sealed class ImportSignalTests : IAsyncLifetime
         Assert.Equal(18, await _db.EventCountAsync());
     }
 
+    [Theory]
+    [InlineData("import: 20% (")]
+    [InlineData("import: 50% (")]
+    [InlineData("import: 90% (")]
+    [InlineData("import: building session rollups")]
+    [InlineData("the commit")]
+    public async Task A_kill_at_any_point_of_an_import_leaves_the_store_as_before_or_complete_and_both_databases_agree(string point)
+    {
+        await using (var import = _long.Start("Shop"))
+        {
+            await import.WaitUntilAsync(() => point == "the commit" ? _long.Committing : import.Error.Contains(point, StringComparison.Ordinal), $"it reached {point}");
+            await import.SignalAsync("KILL");
+            await import.WaitAsync();
+        }
+
+        await using var next = ChildProcess.Start(_db, _long.Settings, "stores");
+        Assert.Equal(0, (await next.WaitAsync()).Exit);
+
+        await StoreAgreement.AssertAsync(_db, 18, 18 + LongImport.EventCount);
+    }
+
     [Fact]
     public async Task A_command_started_beside_a_running_import_leaves_it_and_its_files_alone()
     {

@@ -79,6 +79,28 @@ public sealed class DashboardImportLifecycleTests : IAsyncLifetime
         Assert.Equal(18, await _db.EventCountAsync());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_dashboard_killed_mid_import_or_at_its_commit_leaves_the_store_as_before_or_complete_and_both_databases_agree(bool atCommit)
+    {
+        var app = await TestApp.StartAsync(_db, _long.Settings);
+        await using var disposing = app;
+        using var client = await OwnerClientAsync(app);
+        var upload = await UploadUntilSpillingAsync(app, client);
+        if (atCommit)
+        {
+            await WaitUntilAsync(() => _long.Committing || upload.IsCompleted, app);
+        }
+
+        await app.SignalAndWaitAsync("KILL");
+        await IgnoreClosedConnectionAsync(upload);
+        await using var next = ChildProcess.Start(_db, _long.Settings, "stores");
+        Assert.Equal(0, (await next.WaitAsync()).Exit);
+
+        await StoreAgreement.AssertAsync(_db, 18, 18 + LongImport.EventCount);
+    }
+
     [Fact]
     public async Task The_dashboard_starts_and_answers_while_another_connection_holds_the_write_lock()
     {
@@ -120,6 +142,16 @@ public sealed class DashboardImportLifecycleTests : IAsyncLifetime
         }
 
         return upload;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TestApp app)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, app.Log);
+            await Task.Delay(20);
+        }
     }
 
     private static async Task IgnoreClosedConnectionAsync(Task<HttpResponseMessage> upload)
