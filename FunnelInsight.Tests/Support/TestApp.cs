@@ -74,6 +74,17 @@ public sealed class TestApp : IAsyncDisposable
         return (process.ExitCode, await output, await error);
     }
 
+    /// <summary>Runs a command line verb on <paramref name="database"/> with <paramref name="settings"/> as environment (no stdin); its exit code, stdout and stderr.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCommandWithAsync(TempDatabase database, IReadOnlyDictionary<string, string> settings, params string[] args)
+    {
+        using var process = Process.Start(Start(database, settings, args))!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
     /// <summary>A client for the app that keeps cookies and does not follow redirects (so tests see them).</summary>
     public HttpClient Client() =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = Address };

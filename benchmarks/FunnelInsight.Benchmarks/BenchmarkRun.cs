@@ -24,6 +24,8 @@ internal static class BenchmarkRun
         long duckRows;
         StageCounts duckCounts;
         var duckTimes = new List<double>();
+        long[] duckDefined;
+        var duckDefinedTimes = new List<double>();
         using (var duck = new DuckDbFunnel())
         {
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -38,6 +40,14 @@ internal static class BenchmarkRun
                 var counts = duck.OrderedFunnelByDevice(options.Channel);
                 duckTimes.Add(stopwatch.Elapsed.TotalMilliseconds);
                 RequireAgreement("DuckDB run 1", duckCounts, $"DuckDB run {run + 2}", counts);
+            }
+
+            duckDefined = duck.DefinedFunnel(DefinedSteps);
+            for (var run = 0; run < options.Runs; run++)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                duck.DefinedFunnel(DefinedSteps);
+                duckDefinedTimes.Add(stopwatch.Elapsed.TotalMilliseconds);
             }
         }
 
@@ -65,6 +75,7 @@ internal static class BenchmarkRun
         }
 
         var (first, firstCounts, warmTimes) = await QueryFunnelInsightAsync(databasePath, options, duckCounts);
+        var defined = options.Engine == EventEngine.DuckDb ? await DefinedFunnelAsync(databasePath, options, duckDefined, duckDefinedTimes) : null;
         DeleteDatabase(databasePath);
         if (options.Clean)
         {
@@ -76,7 +87,37 @@ internal static class BenchmarkRun
         return new BenchmarkReport(
             options.Events, fileMegabytes, Machine(), options.Channel, options.Runs,
             duckLoad.TotalSeconds, import.Elapsed.TotalSeconds, duckLoadCpu.TotalSeconds, duckFileLoad.TotalSeconds, import.CpuTime.TotalSeconds, Median.Of(duckTimes), first.TotalMilliseconds, Median.Of(warmTimes),
-            import.PeakMemoryBytes / 1e6, firstCounts.Rows);
+            import.PeakMemoryBytes / 1e6, firstCounts.Rows) { DefinedFunnel = defined };
+    }
+
+    /// <summary>The user-defined funnel both sides count: four event names of the generated sessions.</summary>
+    public static IReadOnlyList<string> DefinedSteps { get; } = ["view_item_list", "view_item", "add_to_cart", "purchase"];
+
+    private static async Task<DefinedFunnelFigures> DefinedFunnelAsync(string databasePath, BenchmarkOptions options, long[] duckCounts, List<double> duckTimes)
+    {
+        var database = new FunnelDatabase($"Data Source={databasePath}", new EventEngineOptions { Engine = options.Engine });
+        var store = await new StoreCatalog(database).FindAsync(ImportProcess.StoreName)
+            ?? throw new InvalidOperationException("The import created no store.");
+        var engine = new EngineFunnel(database, store.Id);
+        var (counts, _) = await engine.DefinedFunnelAsync(DefinedSteps);
+        if (!counts.SequenceEqual(duckCounts))
+        {
+            throw new EnginesDisagreeException($"The user-defined funnel differs: DuckDB {string.Join(' ', duckCounts)}, FunnelInsight {string.Join(' ', counts)}.");
+        }
+
+        var times = new List<double>();
+        for (var run = 0; run < options.Runs; run++)
+        {
+            var (again, elapsed) = await engine.DefinedFunnelAsync(DefinedSteps);
+            times.Add(elapsed.TotalMilliseconds);
+            if (!again.SequenceEqual(counts))
+            {
+                throw new EnginesDisagreeException($"FunnelInsight's user-defined funnel changed between runs: {string.Join(' ', counts)}, then {string.Join(' ', again)}.");
+            }
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return new DefinedFunnelFigures(string.Join(',', DefinedSteps), counts, Median.Of(duckTimes), Median.Of(times));
     }
 
     // The first query loads the store's rollups (as the dashboard's first chart after an import does); later ones reuse them.

@@ -122,6 +122,42 @@ internal sealed class DuckDbFunnel : IDisposable
         ORDER BY 1
         """;
 
+    /// <summary>
+    /// A user-defined ordered funnel of event names over the sessions, written by hand: each step's reaching event (its
+    /// time and line) is the earliest of its name after the previous step's, one grouped join per step. Returns the
+    /// sessions reaching each step.
+    /// </summary>
+    public long[] DefinedFunnel(IReadOnlyList<string> names)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = DefinedFunnelSql(names);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return [.. Enumerable.Range(0, names.Count).Select(i => Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture))];
+    }
+
+    internal static string DefinedFunnelSql(IReadOnlyList<string> names)
+    {
+        var sql = new StringBuilder($"""
+            WITH e AS (
+                SELECT session_id, (event_time, rowid) AS pos, lower(trim(event_type)) AS name
+                FROM events
+                WHERE session_id IS NOT NULL AND lower(trim(event_type)) IN ({string.Join(", ", names.Select(n => Quote(n.ToLowerInvariant())))})),
+            s0 AS (SELECT session_id, min(pos) AS pos FROM e WHERE name = {Quote(names[0].ToLowerInvariant())} GROUP BY session_id)
+            """);
+        for (var k = 1; k < names.Count; k++)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"""
+                ,
+                s{k} AS (SELECT e.session_id, min(e.pos) AS pos FROM e JOIN s{k - 1} p ON p.session_id = e.session_id
+                         WHERE e.name = {Quote(names[k].ToLowerInvariant())} AND e.pos > p.pos GROUP BY e.session_id)
+                """);
+        }
+
+        sql.Append("\nSELECT ").Append(string.Join(", ", Enumerable.Range(0, names.Count).Select(k => $"(SELECT count(*) FROM s{k})")));
+        return sql.ToString();
+    }
+
     // Landing events need no digit: every session lands, and only stages after landing are matched in order.
     private static string StageCase()
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel;
+using FunnelInsight.Core.Analytics.Funnel.Defined;
 using FunnelInsight.Core.Storage;
 
 namespace FunnelInsight.Benchmarks;
@@ -23,6 +24,16 @@ internal sealed class EngineFunnel(FunnelDatabase database, int storeId)
         var report = await _analytics.FunnelAsync(Query(channel));
         var elapsed = stopwatch.Elapsed;
         return (ToCounts(report), elapsed);
+    }
+
+    /// <summary>Runs a user-defined funnel of event names once (session scope, all days); returns its counts and elapsed time.</summary>
+    public async Task<(long[] Counts, TimeSpan Elapsed)> DefinedFunnelAsync(IReadOnlyList<string> names)
+    {
+        var steps = FunnelDefinitionText.Of([.. names.Select(n => FunnelDefinitionText.NamesStep([n]))]).Definition!;
+        var stopwatch = Stopwatch.StartNew();
+        var report = await _analytics.FunnelAsync(new FunnelQuery(storeId) { Steps = steps });
+        var elapsed = stopwatch.Elapsed;
+        return ([.. report.Total.Stages.Select(s => s.Reached ?? 0)], elapsed);
     }
 
     private static StageCounts ToCounts(FunnelReport report) =>

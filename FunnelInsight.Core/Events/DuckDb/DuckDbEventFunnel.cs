@@ -9,7 +9,8 @@ namespace FunnelInsight.Core.Events.DuckDb;
 /// <summary>
 /// A user-defined funnel in one SQL statement over the events table: each event of a selected session gets the bit
 /// mask of the steps it can reach (the names from a temporary table, the narrowings and the landing as conditions),
-/// each unit's masks are folded in (time, line) order by the greedy rule, and the units are counted by what they reached.
+/// each step is reached by the earliest such event after the previous step's (one grouped join per step, the greedy rule), and
+/// the units are counted by what they reached.
 /// </summary>
 internal static class DuckDbEventFunnel
 {
@@ -73,30 +74,58 @@ internal static class DuckDbEventFunnel
         var narrowed = Narrowed(query.Steps);
         var window = query.WindowUs is null ? "" : " AND e.time_us <= s.entry_us + $window";
 
-        // Ordered: a unit at d steps goes to d + 1 on an event of step d; the event that lands may reach the next step too.
-        var fold = query.Mode == FunnelMode.Open
-            ? "bit_or(m)"
-            : $"""
-               (1 << list_reduce(list(m ORDER BY time_us, start_us, sid, eid),
-                   lambda d, x: CASE WHEN ((x >> d) & 1) = 1
-                       THEN d + 1 + CASE WHEN (({landingThenOther} >> d) & 1) = 1 AND ((x >> (d + 1)) & 1) = 1 THEN 1 ELSE 0 END
-                       ELSE d END, 0)) - 1
-               """;
-        var slot = query.BySlot ? $"entry_us // {EventFunnelQuery.SlotUs.ToString(CultureInfo.InvariantCulture)}" : "0";
+        var slot = query.BySlot ? $"u.entry_us // {EventFunnelQuery.SlotUs.ToString(CultureInfo.InvariantCulture)}" : "0";
+        var matched = $"""
+            matched AS MATERIALIZED (
+                SELECT unit, pos, m FROM (
+                    SELECT s.unit, struct_pack(t := e.time_us, s := s.start_us, i := s.id, e := e.id) AS pos,
+                           (coalesce(n.mask, 0) & ~({narrowed})) | {firstEvent} AS m
+                    FROM events e
+                    JOIN s ON e.has_session = s.has_session AND e.group_key = s.group_key AND e.time_us BETWEEN s.start_us AND s.end_us
+                    LEFT JOIN funnel_names n ON n.event_name = e.event_name
+                    WHERE e.store_id = $store{(query.FromUs is null ? "" : " AND e.time_us >= $from")}{window})
+                WHERE m <> 0)
+            """;
+
+        // A unit is its first session: its start and value are that session's.
+        var count = $"""
+            SELECT mask::INTEGER, u.grp, {slot} AS slot, count(*) AS units
+            FROM reached r JOIN s u ON u.id = r.unit
+            WHERE mask <> 0 GROUP BY ALL
+            """;
+        if (query.Mode == FunnelMode.Open)
+        {
+            return $"""
+                WITH s AS ({units}),
+                {matched},
+                reached AS (SELECT unit, bit_or(m) AS mask FROM matched GROUP BY unit)
+                {count}
+                """;
+        }
+
+        // Ordered: step k's event (its time, session and line) is the earliest of step k after step k − 1's, one grouped
+        // join per step; after the landing, the landing event itself may reach the next step.
+        var steps = new StringBuilder($"r0 AS (SELECT unit, min(pos) AS pos FROM matched WHERE (m & 1) <> 0 GROUP BY unit)");
+        var depth = new StringBuilder("1");
+        var joins = new StringBuilder();
+        for (var k = 1; k < query.Steps.Count; k++)
+        {
+            var after = (landingThenOther >> (k - 1) & 1) == 1 ? ">=" : ">";
+            steps.Append(CultureInfo.InvariantCulture, $"""
+                ,
+                r{k} AS (SELECT x.unit, min(x.pos) AS pos FROM matched x JOIN r{k - 1} p ON p.unit = x.unit
+                         WHERE (x.m & {1 << k}) <> 0 AND x.pos {after} p.pos GROUP BY x.unit)
+                """);
+            depth.Append(CultureInfo.InvariantCulture, $" + (r{k}.unit IS NOT NULL)::INTEGER");
+            joins.Append(CultureInfo.InvariantCulture, $" LEFT JOIN r{k} ON r{k}.unit = r0.unit");
+        }
+
         return $"""
             WITH s AS ({units}),
-            matched AS (
-                SELECT s.unit, s.entry_us, s.grp, s.start_us, s.id AS sid, e.id AS eid, e.time_us,
-                       (coalesce(n.mask, 0) & ~({narrowed})) | {firstEvent} AS m
-                FROM events e
-                JOIN s ON e.has_session = s.has_session AND e.group_key = s.group_key AND e.time_us BETWEEN s.start_us AND s.end_us
-                LEFT JOIN funnel_names n ON n.event_name = e.event_name
-                WHERE e.store_id = $store{(query.FromUs is null ? "" : " AND e.time_us >= $from")}{window}),
-            reached AS (
-                SELECT unit, any_value(entry_us) AS entry_us, any_value(grp) AS grp, {fold} AS mask
-                FROM matched WHERE m <> 0 GROUP BY unit)
-            SELECT mask::INTEGER, grp, {slot} AS slot, count(*) AS units
-            FROM reached WHERE mask <> 0 GROUP BY ALL
+            {matched},
+            {steps},
+            reached AS (SELECT r0.unit, (1 << ({depth})) - 1 AS mask FROM r0{joins})
+            {count}
             """;
     }
 

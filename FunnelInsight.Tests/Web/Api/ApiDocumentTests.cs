@@ -32,6 +32,21 @@ public sealed class ApiDocumentTests(AccountsApp app)
     }
 
     [Fact]
+    public async Task The_report_route_documents_every_filter_key_with_the_user_defined_funnels_steps_and_saved_name()
+    {
+        using var client = app.App.Client();
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("openapi/v1.json", UriKind.Relative)));
+
+        var report = document.RootElement.GetProperty("paths").EnumerateObject().Single(p => p.Name.Contains("/reports/", StringComparison.Ordinal)).Value.GetProperty("get");
+        var query = report.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query")
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("description").GetString());
+        Assert.Equal(["breakdown", "channel", "country", "device", "from", "funnel", "inactive-days", "limit", "mode", "scope", "steps", "to", "trend", "window"],
+            query.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("stage:NAME", query["steps"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_documented_operation_names_its_problems_as_problem_json()
     {
         using var client = app.App.Client();

@@ -13,6 +13,16 @@ public static class ReportText
     /// <summary>A stage's name.</summary>
     public static string Stage(IStringLocalizer<ReportStrings> text, FunnelStage stage) => text["Stage_" + stage.ToString().ToLowerInvariant()];
 
+    /// <summary>A funnel step's name: a user-defined step's label (data: Blazor and the charts escape it), or its stage's.</summary>
+    public static string Step(IStringLocalizer<ReportStrings> text, FunnelInsight.Core.Analytics.Funnel.FunnelStep step) =>
+        step.Defined is { } defined ? Step(text, defined) : Stage(text, step.Stage);
+
+    /// <summary>A user-defined step's name: its stage in the page's language, or its event names; then its narrowings.</summary>
+    public static string Step(IStringLocalizer<ReportStrings> text, FunnelInsight.Core.Analytics.Funnel.Defined.FunnelStepDefinition step) =>
+        step.Stage is { } stage
+            ? Stage(text, stage) + (step.Narrowings.Count == 0 ? "" : " " + step.Label[step.Label.IndexOf('(', StringComparison.Ordinal)..])
+            : step.Label;
+
     /// <summary>A stage or checkout sub-step by its engine name (<c>cart</c>, <c>shipping_info</c>, …); unknown names as they are.</summary>
     public static string Step(IStringLocalizer<ReportStrings> text, string? name) =>
         name is null ? "" : text["Stage_" + name] is { ResourceNotFound: false } found ? found : name;
