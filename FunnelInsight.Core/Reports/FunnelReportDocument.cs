@@ -38,10 +38,11 @@ public static class FunnelReportDocument
                     s.Label, Name(step.Stage), step.Reached, Rate(step.StepConversion), Low(step.StepConversion), High(step.StepConversion), step.DropOff, Rate(step.DropRate),
                     step.Tracked,
                 ])).ToList()),
-            new("summary", ["segment", "landed", "purchased", "overallConversion", "cartAbandonmentRate", "checkoutAbandonmentRate"],
+            new("summary", ["segment", "landed", "purchased", "overallConversion", "cartAbandonmentRate", "checkoutAbandonmentRate", "overallConversionLow", "overallConversionHigh"],
                 segments.Select(s => (IReadOnlyList<object?>)
                 [
                     s.Label, s.Landed, s.Stages[4].Reached, Rate(s.OverallConversion), Rate(s.CartAbandonment), Rate(s.CheckoutAbandonment),
+                    Low(s.OverallConversion), High(s.OverallConversion),
                 ]).ToList()),
             new("trend", ["period", "stage", "reached", "stepConversion", "tracked"],
                 report.Trend.SelectMany(p => p.Funnel.Stages.Select(step => (IReadOnlyList<object?>)
@@ -57,6 +58,8 @@ public static class FunnelReportDocument
         value = segment.Label,
         stages = Stages(segment),
         overallConversion = Rate(segment.OverallConversion),
+        overallConversionLow = Low(segment.OverallConversion),
+        overallConversionHigh = High(segment.OverallConversion),
         cartAbandonmentRate = Rate(segment.CartAbandonment),
         checkoutAbandonmentRate = Rate(segment.CheckoutAbandonment),
     };

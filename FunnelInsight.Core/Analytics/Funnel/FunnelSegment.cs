@@ -43,6 +43,19 @@ public sealed record FunnelSegment(
             checkoutOnly += (mask & 1 << (int)FunnelStage.Checkout) != 0 && !purchased ? n : 0;
         }
 
+        var steps = Steps(reached, tracked);
+        var buys = tracked.Contains(FunnelStage.Purchase);
+        return new FunnelSegment(
+            label,
+            steps,
+            buys ? new Proportion(reached[4], reached[0]) : Proportion.None,
+            buys && tracked.Contains(FunnelStage.Cart) ? new Proportion(cartOnly, reached[2]) : Proportion.None,
+            buys && tracked.Contains(FunnelStage.Checkout) ? new Proportion(checkoutOnly, reached[3]) : Proportion.None);
+    }
+
+    /// <summary>The five steps of units that reached each stage <paramref name="reached"/> times (landing … purchase).</summary>
+    internal static FunnelStep[] Steps(long[] reached, TrackedStages tracked)
+    {
         var steps = new FunnelStep[5];
         for (var k = 0; k < 5; k++)
         {
@@ -58,12 +71,6 @@ public sealed record FunnelSegment(
             steps[k] = new FunnelStep(stage, true, reached[k], new Proportion(reached[k], previous), drop, new Proportion(drop, previous));
         }
 
-        var buys = tracked.Contains(FunnelStage.Purchase);
-        return new FunnelSegment(
-            label,
-            steps,
-            buys ? new Proportion(reached[4], reached[0]) : Proportion.None,
-            buys && tracked.Contains(FunnelStage.Cart) ? new Proportion(cartOnly, reached[2]) : Proportion.None,
-            buys && tracked.Contains(FunnelStage.Checkout) ? new Proportion(checkoutOnly, reached[3]) : Proportion.None);
+        return steps;
     }
 }
