@@ -27,6 +27,7 @@ public static class FunnelReportDocument
                 p90LandingToPurchaseSeconds = report.TimeToConvert.P90LandingToPurchaseSeconds,
                 medianCheckoutToPurchaseSeconds = report.TimeToConvert.MedianCheckoutToPurchaseSeconds,
                 p90CheckoutToPurchaseSeconds = report.TimeToConvert.P90CheckoutToPurchaseSeconds,
+                histogram = report.TimeToConvert.Histogram.Select(b => new { fromSeconds = b.FromSeconds, toSeconds = b.ToSeconds, fromLanding = b.FromLanding, fromCheckout = b.FromCheckout }),
             },
         };
         var segments = new[] { report.Total }.Concat(report.Breakdown).ToList();
@@ -49,6 +50,8 @@ public static class FunnelReportDocument
                 [
                     Day(p.PeriodStart), Name(step.Stage), step.Reached, Rate(step.StepConversion), step.Tracked,
                 ])).ToList()),
+            new("time_to_convert", ["fromSeconds", "toSeconds", "fromLanding", "fromCheckout"],
+                report.TimeToConvert.Histogram.Select(b => (IReadOnlyList<object?>)[b.FromSeconds, b.ToSeconds, b.FromLanding, b.FromCheckout]).ToList()),
         ];
         return new ReportDocument("funnel", json, tables);
     }
