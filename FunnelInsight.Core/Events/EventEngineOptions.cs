@@ -3,8 +3,8 @@ namespace FunnelInsight.Core.Events;
 /// <summary>Which engine stores events and session rollups, and the DuckDB engine's limits.</summary>
 public sealed record EventEngineOptions
 {
-    /// <summary>The engine: <see cref="EventEngine.Blocks"/> (event blocks inside the SQLite database) until DuckDB is the default.</summary>
-    public EventEngine Engine { get; init; } = EventEngine.Blocks;
+    /// <summary>The engine: <see cref="EventEngine.DuckDb"/> (a DuckDB file beside the SQLite database) by default.</summary>
+    public EventEngine Engine { get; init; } = EventEngine.DuckDb;
 
     /// <summary>
     /// DuckDB's <c>memory_limit</c> (for example <c>100MB</c>). The default keeps a 1,000,000-event import under 600 MB

@@ -82,6 +82,9 @@ public sealed class TempDatabase : IAsyncDisposable
         return storeId is { } id ? counts.GetValueOrDefault(id).Events : counts.Values.Sum(c => c.Events);
     }
 
+    /// <summary>Session rollups stored, in every store, as the event store counts them.</summary>
+    public async Task<long> SessionCountAsync() => (await Database.Events.CountAsync(CancellationToken.None)).Values.Sum(c => c.Sessions);
+
     /// <summary>Events of import <paramref name="importId"/> still stored.</summary>
     public async Task<long> ImportEventCountAsync(int importId) =>
         (await EventRecord.StoredAsync(Database)).LongCount(e => e.ImportId == importId);

@@ -16,11 +16,21 @@ internal sealed class DuckDbFile(string path, EventEngineOptions options)
     public string Path { get; } = path;
 
     /// <summary>An open connection, the tables created.</summary>
+    /// <exception cref="EventStoreLockedException">Another process has the file open.</exception>
     public DuckDBConnection Open()
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
         var connection = new DuckDBConnection("Data Source=" + Path);
-        connection.Open();
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDBException ex) when (ex.Message.Contains("Could not set lock on file", StringComparison.Ordinal))
+        {
+            connection.Dispose();
+            throw new EventStoreLockedException(Path, ex);
+        }
+
         try
         {
             var temp = options.TempDirectory ?? Path + ".tmp";

@@ -29,10 +29,17 @@ internal static class DuckDbSessionReader
             }
 
             var openMask = reader.GetInt32(3);
+            var depth = reader.GetInt32(2);
+            if (depth is < 0 or > (int)FunnelStage.Purchase || openMask is < 0 or >= 1 << ((int)FunnelStage.Purchase + 1))
+            {
+                // A value no rollup writes: the table was changed outside FunnelInsight, and no figure may be read from it.
+                throw new InvalidDataException($"Session {reader.GetInt64(0)} of store {storeId} in the events database is damaged (stage {depth}, stages {openMask}).");
+            }
+
             tracked |= openMask;
             table.RowId[i] = reader.GetInt64(0);
             table.StartUs[i] = reader.GetInt64(1);
-            table.Depth[i] = (byte)reader.GetInt32(2);
+            table.Depth[i] = (byte)depth;
             table.OpenMask[i] = (byte)openMask;
             table.StepMask[i] = (byte)reader.GetInt32(4);
             table.LastStep[i] = (byte)reader.GetInt32(5);

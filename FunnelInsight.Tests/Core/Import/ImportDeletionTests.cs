@@ -90,8 +90,8 @@ public sealed class ImportDeletionTests
         Assert.Equal([2, 2, 1, null, null], await ReachedAsync(analytics, store.Id));
         Assert.Equal(5, (await deletion.DeleteAsync(store.Id, imports[2].ImportId)).EventsRemoved);
 
-        Assert.Equal(0, await db.CountAsync("SELECT COUNT(*) FROM EventBlocks"));
-        Assert.Equal(0, await db.CountAsync("SELECT COUNT(*) FROM SessionBlocks"));
+        Assert.Equal(0, await db.EventCountAsync());
+        Assert.Equal(0, await db.SessionCountAsync());
         Assert.Equal(0, await db.CountAsync("SELECT COUNT(*) FROM ImportRepeats"));
     }
 

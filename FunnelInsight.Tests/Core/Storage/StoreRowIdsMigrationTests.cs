@@ -26,13 +26,16 @@ public sealed class StoreRowIdsMigrationTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
+    // The upgrades into event blocks, on the engine that reads them.
+    private static readonly EventEngineOptions Blocks = new() { Engine = EventEngine.Blocks };
+
     private const string MigrationBefore = "20261125082456_Accounts";
     private const long March1 = 1_740_823_200_000_000; // 2025-03-01T10:00:00Z
 
     [Fact]
     public async Task Upgrading_packs_each_stores_events_into_blocks_in_its_id_range_and_builds_its_rollups_again()
     {
-        var database = new FunnelDatabase($"Data Source={Path.Combine(_folder, "old.db")}");
+        var database = new FunnelDatabase($"Data Source={Path.Combine(_folder, "old.db")}", Blocks);
         await MigrateToAsync(database, MigrationBefore);
         await ExecuteAsync(database, """
             INSERT INTO Stores (Id, Name, Currency, SessionTimeoutMinutes, ConversionWindowHours, DataVersion, CreatedUtc) VALUES
@@ -66,7 +69,7 @@ public sealed class StoreRowIdsMigrationTests : IDisposable
     [Fact]
     public async Task An_event_stored_before_the_upgrade_is_recognised_as_a_duplicate_after_it()
     {
-        var database = new FunnelDatabase($"Data Source={Path.Combine(_folder, "old.db")}");
+        var database = new FunnelDatabase($"Data Source={Path.Combine(_folder, "old.db")}", Blocks);
         await MigrateToAsync(database, MigrationBefore);
         // The identity the import has always stored: the time's 8 bytes, then session, visitor, name, product and order, each ended by 0x1F.
         var identity = (long)XxHash3.HashToUInt64([.. BitConverter.GetBytes(March1), .. Encoding.UTF8.GetBytes("S1\u001FV1\u001Fview_item\u001FP1\u001F\u001F")]);
@@ -110,7 +113,7 @@ public sealed class StoreRowIdsMigrationTests : IDisposable
     {
         // Imported with today's schema, then taken back to the migration before the sub-step definition (the import
         // code writes columns that a database at that migration does not have yet).
-        var database = new FunnelDatabase($"Data Source={Path.Combine(_folder, "blocks.db")}");
+        var database = new FunnelDatabase($"Data Source={Path.Combine(_folder, "blocks.db")}", Blocks);
         await database.MigrateAsync();
         var store = await new StoreCatalog(database).GetOrCreateAsync("A");
         var file = Path.Combine(_folder, "paid.csv");

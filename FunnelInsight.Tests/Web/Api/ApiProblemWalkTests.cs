@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using DuckDB.NET.Data;
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
@@ -101,13 +102,20 @@ public sealed class ApiProblemWalkTests(AccountsApp app)
     [Fact]
     public async Task A_store_whose_stored_sessions_are_damaged_answers_a_500_problem_not_the_error_page()
     {
-        var store = await app.Db.Stores.GetOrCreateAsync("Damaged Blocks Shop");
+        var store = await app.Db.Stores.GetOrCreateAsync("Damaged Sessions Shop");
         await new ImportService(app.Db.Database).ImportAsync(new ImportRequest(store.Id, ImportKind.Events, app.Db.WriteFile("damaged.csv", Events)));
         var userId = await TestAccounts.CreateUserAsync(app.Db, "damaged@shops.test");
         await new StoreMemberships(app.Db.Database).SetAsync(store.Id, userId, StoreRole.Analyst);
         var token = (await new ApiTokens(app.Db.Database).CreateAsync(userId, "damaged")).Secret;
-        var first = (long)store.Id << 40;
-        Assert.Equal(1, await app.Db.ExecuteAsync($"UPDATE SessionBlocks SET Data = X'FFFFFFFF' WHERE Id BETWEEN {first} AND {first + (1L << 40) - 1}"));
+        // A value no rollup writes, put into the store's sessions by hand in the events file (the dashboard opens it per request).
+        using (var events = new DuckDBConnection("Data Source=" + app.Db.Database.EventsPath))
+        {
+            events.Open();
+            using var damage = events.CreateCommand();
+            damage.CommandText = $"UPDATE sessions SET ordered_depth = 99 WHERE store_id = {store.Id}";
+            Assert.Equal(1, damage.ExecuteNonQuery());
+        }
+
         using var client = app.App.Client();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 

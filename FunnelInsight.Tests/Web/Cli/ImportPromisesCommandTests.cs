@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using FunnelInsight.Core.Events;
 using FunnelInsight.Tests.Support;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -94,8 +95,9 @@ public sealed class ImportPromisesCommandTests : IDisposable
     public async Task A_daily_funnel_trend_survives_event_times_stored_before_the_range_check_existed()
     {
         // A database of the layout before event blocks, holding times an old import let through (year −1200 and 3168),
-        // upgraded by the command line's start.
-        var database = _cli.Database;
+        // upgraded by the command line's start (into event blocks, on the engine that reads them).
+        using var cli = new CommandLineRun(EventEngine.Blocks);
+        var database = cli.Database;
         await using (var context = database.CreateContext())
         {
             await context.GetService<IMigrator>().MigrateAsync("20261125082456_Accounts");
@@ -116,9 +118,9 @@ public sealed class ImportPromisesCommandTests : IDisposable
             await command.ExecuteNonQueryAsync();
         }
 
-        var daily = await _cli.RunAsync("report", "funnel", "--store", "Old", "--trend", "daily");
-        var weekly = await _cli.RunAsync("report", "funnel", "--store", "Old", "--trend", "weekly");
-        var overview = await _cli.RunAsync("report", "abandonment", "--store", "Old");
+        var daily = await cli.RunAsync("report", "funnel", "--store", "Old", "--trend", "daily");
+        var weekly = await cli.RunAsync("report", "funnel", "--store", "Old", "--trend", "weekly");
+        var overview = await cli.RunAsync("report", "abandonment", "--store", "Old");
 
         Assert.True(daily.Exit == 0, daily.Error);
         Assert.True((weekly.Exit, overview.Exit) == (0, 0), weekly.Error + overview.Error);

@@ -86,7 +86,7 @@ public sealed class DeletionEndpointsTests : IAsyncLifetime
         using var report = await analyst.GetAsync(new Uri($"api/stores/{_storeId}/reports/funnel.json", UriKind.Relative));
         await Problems.AssertAsync(report, HttpStatusCode.NotFound);
         Assert.Equal(0, await _db.CountAsync("SELECT COUNT(*) FROM Stores"));
-        Assert.Equal(0, await _db.CountAsync("SELECT COUNT(*) FROM EventBlocks"));
+        Assert.Equal(0, await _db.EventCountAsync());
         Assert.Equal(0, await _db.CountAsync("SELECT COUNT(*) FROM StoreMembers"));
     }
 

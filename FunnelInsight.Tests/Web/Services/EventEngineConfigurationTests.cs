@@ -10,11 +10,11 @@ public sealed class EventEngineConfigurationTests
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
 
     [Fact]
-    public void Without_an_events_section_events_stay_in_the_sqlite_blocks_and_duckdb_keeps_its_defaults()
+    public void Without_an_events_section_events_go_to_duckdb_with_its_defaults()
     {
         var options = FunnelInsightConfiguration.EventOptions(Settings());
 
-        Assert.Equal(new EventEngineOptions { Engine = EventEngine.Blocks, MemoryLimit = "100MB", Threads = 1, TempDirectory = null }, options);
+        Assert.Equal(new EventEngineOptions { Engine = EventEngine.DuckDb, MemoryLimit = "100MB", Threads = 1, TempDirectory = null }, options);
     }
 
     [Fact]
