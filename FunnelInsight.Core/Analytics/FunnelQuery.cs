@@ -1,3 +1,5 @@
+using FunnelInsight.Core.Analytics.Funnel.Defined;
+
 namespace FunnelInsight.Core.Analytics;
 
 /// <summary>
@@ -31,8 +33,14 @@ public sealed record FunnelQuery(int StoreId)
     /// <summary>Count sessions (the default) or visitors.</summary>
     public FunnelScope Scope { get; init; } = FunnelScope.Session;
 
-    /// <summary>Visitor-scope conversion window in hours from the visitor's first landing; null for the store's setting (7 days).</summary>
+    /// <summary>
+    /// Conversion window in hours from the unit's first landing: in visitor scope, null for the store's setting (7 days);
+    /// a user-defined funnel (<see cref="Steps"/>) also cuts sessions at it, where null is the whole session.
+    /// </summary>
     public int? WindowHours { get; init; }
+
+    /// <summary>The steps of a user-defined funnel, counted over the raw events; null for the five-stage funnel.</summary>
+    public FunnelDefinition? Steps { get; init; }
 
     /// <summary>Trend granularity; <see cref="TrendGranularity.None"/> (the default) computes no trend.</summary>
     public TrendGranularity Trend { get; init; } = TrendGranularity.None;

@@ -20,7 +20,11 @@ namespace FunnelInsight.Core.Analytics;
 /// </remarks>
 public interface IFunnelAnalytics
 {
-    /// <summary>The five-stage funnel of the query's selection, with its breakdown, trend and time to convert.</summary>
+    /// <summary>
+    /// The five-stage funnel of the query's selection, with its breakdown, trend and time to convert; with
+    /// <see cref="FunnelQuery.Steps"/>, the user-defined funnel of those steps counted over the raw events (one step per
+    /// definition step, no time to convert).
+    /// </summary>
     /// <exception cref="ArgumentException">The store does not exist.</exception>
     Task<FunnelReport> FunnelAsync(FunnelQuery query, CancellationToken cancellationToken = default);
 
@@ -33,6 +37,10 @@ public interface IFunnelAnalytics
     /// <param name="stage">The stage they did not reach (product … purchase).</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     Task<DropOffReport> DropOffAsync(FunnelQuery query, FunnelStage stage, CancellationToken cancellationToken = default);
+
+    /// <summary>The store's event names with how many stored events carry each, most first: what funnel steps are picked from.</summary>
+    /// <exception cref="ArgumentException">The store does not exist.</exception>
+    Task<IReadOnlyList<EventNameCount>> EventNamesAsync(int storeId, CancellationToken cancellationToken = default);
 
     /// <summary>The device, channel and country values the store's sessions carry, and the days they span.</summary>
     Task<StoreDimensions> DimensionsAsync(int storeId, CancellationToken cancellationToken = default);

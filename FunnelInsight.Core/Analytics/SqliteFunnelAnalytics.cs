@@ -3,10 +3,12 @@ using FunnelInsight.Core.Analytics.Customers;
 using FunnelInsight.Core.Analytics.DropOff;
 using FunnelInsight.Core.Analytics.Friction;
 using FunnelInsight.Core.Analytics.Funnel;
+using FunnelInsight.Core.Analytics.Funnel.Defined;
 using FunnelInsight.Core.Analytics.Leaks;
 using FunnelInsight.Core.Analytics.Segments;
 using FunnelInsight.Core.Analytics.Sessions;
 using FunnelInsight.Core.Domain;
+using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Stores;
 
@@ -30,6 +32,11 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
     public async Task<FunnelReport> FunnelAsync(FunnelQuery query, CancellationToken cancellationToken = default)
     {
         var (table, settings) = await _tables.GetAsync(query.StoreId, cancellationToken);
+        if (query.Steps is not null)
+        {
+            return await DefinedFunnelAsync(query, table, settings, cancellationToken);
+        }
+
         var selected = SessionSelection.Select(table, query);
         var units = query.Scope == FunnelScope.Visitor
             ? VisitorFunnel.Build(table, await _tables.VisitorsAsync(query.StoreId, table, cancellationToken), selected, query,
@@ -38,6 +45,13 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
         var groupValues = query.Breakdown is { } dimension ? table.Dimensions[(int)dimension].Values : [];
         var (total, breakdown, trend) = FunnelCalculator.Count(units, query, groupValues, table.Tracked, table.Clock);
         return new FunnelReport(query, total, breakdown, trend, TimeToConvertCalculator.Compute(table, selected));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<EventNameCount>> EventNamesAsync(int storeId, CancellationToken cancellationToken = default)
+    {
+        await _tables.GetAsync(storeId, cancellationToken);
+        return await database.Events.EventNamesAsync(storeId, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -129,6 +143,22 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
     /// <inheritdoc />
     public async Task WarmAsync(int storeId, CancellationToken cancellationToken = default) =>
         await _tables.GetAsync(storeId, cancellationToken);
+
+    // A user-defined funnel is counted by the engine over the raw events; the selection, the names each step matches and
+    // the breakdown's grouping come from the same places as the stage funnel's.
+    private async Task<FunnelReport> DefinedFunnelAsync(FunnelQuery query, SessionTable table, Sessions.StoreSettings settings, CancellationToken cancellationToken)
+    {
+        StageMap map;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            map = SessionRules.Read(connection, null, query.StoreId)?.Map ?? throw new ArgumentException($"Store {query.StoreId} does not exist.", nameof(query));
+        }
+
+        var names = await database.Events.EventNamesAsync(query.StoreId, cancellationToken);
+        var plan = DefinedFunnelPlan.For(query, table, map, names, settings.ConversionWindowHours);
+        var rows = await Task.Run(() => database.Events.FunnelOverEventsAsync(plan.Engine, cancellationToken), cancellationToken);
+        return DefinedFunnelCounter.Count(query, plan, rows, table);
+    }
 
     // Sessions carry purchase values only where the export has prices; otherwise the orders' average (net of refunds,
     // in the store's currency: the customer report's) stands in.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FunnelInsight.Core.Analytics;
+using FunnelInsight.Core.Analytics.Funnel.Defined;
 using FunnelInsight.Core.Stores;
 
 namespace FunnelInsight.Core.Domain;
@@ -13,6 +14,15 @@ public static class ReportFilters
 {
     /// <summary>The query keys of the question (<see cref="FunnelQuery"/>), in the order links are written.</summary>
     public static IReadOnlyList<string> QueryKeys { get; } = ["from", "to", "device", "channel", "country", "breakdown", "mode", "scope", "window", "trend"];
+
+    /// <summary>
+    /// The key of a user-defined funnel's steps (<see cref="FunnelDefinitionText"/>): read only where the caller names it
+    /// among its other keys (the funnel report and page), a problem elsewhere.
+    /// </summary>
+    public const string StepsKey = "steps";
+
+    /// <summary>The key of a saved funnel's name, which the funnel report's callers look up among the store's saved funnels.</summary>
+    public const string FunnelKey = "funnel";
 
     /// <summary>The keys of a report file's own options: the recovery list's length and the customers' inactivity threshold.</summary>
     public static IReadOnlyList<string> FileKeys { get; } = ["limit", "inactive-days"];
@@ -62,6 +72,7 @@ public static class ReportFilters
             Scope = reader.Choice<FunnelScope>("scope") ?? FunnelScope.Session,
             WindowHours = reader.Count("window", StoreSettings.MaxConversionWindowHours),
             Trend = reader.Choice<TrendGranularity>("trend") ?? TrendGranularity.None,
+            Steps = known.Contains(StepsKey) ? reader.Steps(StepsKey) : null,
         };
         if (query is { From: { } from, To: { } to } && to < from)
         {
@@ -70,7 +81,8 @@ public static class ReportFilters
         }
 
         return new ReportFilter(query, reader.Count("limit", int.MaxValue), reader.Count("inactive-days", MaxInactiveDays), problems,
-            given.Where(p => !QueryKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase) && !FileKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase))
+            given.Where(p => !QueryKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase) && !FileKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase)
+                    && !p.Key.Equals(StepsKey, StringComparison.OrdinalIgnoreCase))
                 .ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value));
     }
 
@@ -81,6 +93,22 @@ public static class ReportFilters
                 ? day : (DateOnly?)null, $"a date as yyyy-MM-dd between {FirstDay:yyyy-MM-dd} and {LastDay:yyyy-MM-dd}");
 
         public string? Text(string key) => given.GetValueOrDefault(key);
+
+        public FunnelDefinition? Steps(string key)
+        {
+            if (!given.TryGetValue(key, out var text))
+            {
+                return null;
+            }
+
+            var read = FunnelDefinition.Parse(text);
+            if (read.Error is { } error)
+            {
+                problems.Add(new FilterProblem(key, text, $"'{key}': {error}"));
+            }
+
+            return read.Definition;
+        }
 
         public T? Choice<T>(string key) where T : struct, Enum =>
             Read(key, text => Accepts<T>(text) ? Enum.Parse<T>(text, true) : (T?)null,

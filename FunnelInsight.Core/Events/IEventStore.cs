@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Analytics.Sessions;
 using FunnelInsight.Core.Import;
@@ -46,6 +47,15 @@ internal interface IEventStore
 
     /// <summary>The keys and times of a few sessions by id (of one store), which the memory columns leave out.</summary>
     Task<IReadOnlyDictionary<long, SessionKeys>> SessionDetailsAsync(int storeId, IReadOnlyList<long> sessionIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A user-defined funnel counted over the store's raw events by the engine: units by what they reached, per
+    /// breakdown value and slot (only units that reached a step).
+    /// </summary>
+    Task<IReadOnlyList<EventFunnelRow>> FunnelOverEventsAsync(EventFunnelQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The distinct event names of the store's stored events with how many carry each, most first (ties by name).</summary>
+    Task<IReadOnlyList<EventNameCount>> EventNamesAsync(int storeId, CancellationToken cancellationToken);
 
     /// <summary>Every stored event of the store, in id order.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(int storeId, CancellationToken cancellationToken);

@@ -3,7 +3,10 @@ using static FunnelInsight.Core.Reports.ReportValues;
 
 namespace FunnelInsight.Core.Reports;
 
-/// <summary>The funnel report as JSON and tables (see the README for the shape).</summary>
+/// <summary>
+/// The funnel report as JSON and tables (see the README for the shape); a user-defined funnel's steps are named by
+/// their written form, and its "purchased" column is its last step.
+/// </summary>
 public static class FunnelReportDocument
 {
     /// <summary>Builds the document.</summary>
@@ -36,19 +39,19 @@ public static class FunnelReportDocument
             new("funnel", ["segment", "stage", "reached", "stepConversion", "stepConversionLow", "stepConversionHigh", "dropOff", "dropRate", "tracked"],
                 segments.SelectMany(s => s.Stages.Select(step => (IReadOnlyList<object?>)
                 [
-                    s.Label, Name(step.Stage), step.Reached, Rate(step.StepConversion), Low(step.StepConversion), High(step.StepConversion), step.DropOff, Rate(step.DropRate),
+                    s.Label, step.Name, step.Reached, Rate(step.StepConversion), Low(step.StepConversion), High(step.StepConversion), step.DropOff, Rate(step.DropRate),
                     step.Tracked,
                 ])).ToList()),
             new("summary", ["segment", "landed", "purchased", "overallConversion", "cartAbandonmentRate", "checkoutAbandonmentRate", "overallConversionLow", "overallConversionHigh"],
                 segments.Select(s => (IReadOnlyList<object?>)
                 [
-                    s.Label, s.Landed, s.Stages[4].Reached, Rate(s.OverallConversion), Rate(s.CartAbandonment), Rate(s.CheckoutAbandonment),
+                    s.Label, s.Landed, s.Stages[^1].Reached, Rate(s.OverallConversion), Rate(s.CartAbandonment), Rate(s.CheckoutAbandonment),
                     Low(s.OverallConversion), High(s.OverallConversion),
                 ]).ToList()),
             new("trend", ["period", "stage", "reached", "stepConversion", "tracked"],
                 report.Trend.SelectMany(p => p.Funnel.Stages.Select(step => (IReadOnlyList<object?>)
                 [
-                    Day(p.PeriodStart), Name(step.Stage), step.Reached, Rate(step.StepConversion), step.Tracked,
+                    Day(p.PeriodStart), step.Name, step.Reached, Rate(step.StepConversion), step.Tracked,
                 ])).ToList()),
             new("time_to_convert", ["fromSeconds", "toSeconds", "fromLanding", "fromCheckout"],
                 report.TimeToConvert.Histogram.Select(b => (IReadOnlyList<object?>)[b.FromSeconds, b.ToSeconds, b.FromLanding, b.FromCheckout]).ToList()),
@@ -69,7 +72,7 @@ public static class FunnelReportDocument
 
     private static IEnumerable<object> Stages(FunnelSegment segment) => segment.Stages.Select(step => new
     {
-        stage = Name(step.Stage),
+        stage = step.Name,
         tracked = step.Tracked,
         reached = step.Reached,
         stepConversion = Rate(step.StepConversion),

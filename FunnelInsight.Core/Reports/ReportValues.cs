@@ -34,5 +34,6 @@ internal static class ReportValues
         scope = Name(q.Scope),
         windowHours = q.WindowHours,
         trend = Name(q.Trend),
+        steps = q.Steps?.Text,
     };
 }

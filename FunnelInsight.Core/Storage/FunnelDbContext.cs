@@ -31,6 +31,9 @@ public class FunnelDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>Users' memberships of stores.</summary>
     public DbSet<StoreMember> StoreMembers => Set<StoreMember>();
 
+    /// <summary>Each store's saved user-defined funnels.</summary>
+    public DbSet<SavedFunnelRow> SavedFunnels => Set<SavedFunnelRow>();
+
     /// <summary>Personal API tokens (hashed).</summary>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
@@ -92,6 +95,13 @@ public class FunnelDbContext(DbContextOptions options) : DbContext(options)
         });
 
         // User ids belong to the accounts (Identity) tables, which live in the same file under their own context.
+        modelBuilder.Entity<SavedFunnelRow>(funnel =>
+        {
+            funnel.Property(f => f.Name).HasMaxLength(FunnelInsight.Core.Stores.SavedFunnels.MaxNameLength).UseCollation("NOCASE");
+            funnel.HasIndex(f => new { f.StoreId, f.Name }).IsUnique();
+            funnel.HasOne<Store>().WithMany().HasForeignKey(f => f.StoreId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         modelBuilder.Entity<StoreMember>(member =>
         {
             member.HasIndex(m => new { m.StoreId, m.UserId }).IsUnique();

@@ -103,6 +103,7 @@ public sealed class StoreCatalog(FunnelDatabase database)
         "DELETE FROM Imports WHERE StoreId = $store",
         "DELETE FROM StoreMembers WHERE StoreId = $store",
         "DELETE FROM ApiTokens WHERE StoreId = $store",
+        "DELETE FROM SavedFunnels WHERE StoreId = $store",
         "DELETE FROM Stores WHERE Id = $store",
     ];
 

@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Analytics;
+using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
 
@@ -36,9 +37,12 @@ public sealed class AnalyticsStore : IAsyncDisposable
     public FunnelQuery Query => new(StoreId);
 
     /// <summary>Imports event rows (without header) and order rows (without header) into a new store "shop".</summary>
-    public static async Task<AnalyticsStore> CreateAsync(string? eventRows, string? orderRows = null)
+    /// <param name="eventRows">Event rows, or null for none.</param>
+    /// <param name="orderRows">Order rows, or null for none.</param>
+    /// <param name="engine">The event engine; the suite's when null.</param>
+    public static async Task<AnalyticsStore> CreateAsync(string? eventRows, string? orderRows = null, EventEngine? engine = null)
     {
-        var temp = await TempDatabase.CreateAsync();
+        var temp = await TempDatabase.CreateAsync(engine);
         var store = await temp.Stores.GetOrCreateAsync("shop");
         var result = new AnalyticsStore(temp, store.Id);
         if (eventRows is not null)

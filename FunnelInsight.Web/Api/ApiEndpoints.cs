@@ -1,5 +1,6 @@
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Endpoints;
+using Microsoft.OpenApi;
 
 namespace FunnelInsight.Web.Api;
 
@@ -29,7 +30,24 @@ public static class ApiEndpoints
             .WithName("GetReport")
             .WithSummary("A report (funnel, leaks, abandoned, customers…) as CSV, XLSX or JSON, for the query's filters; Analyst or Owner.")
             .Produces<byte[]>(StatusCodes.Status200OK, ReportEndpoints.ContentTypes[0], ReportEndpoints.ContentTypes[1..])
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The filters are read from the whole query (so a misspelt key is a 400), not bound one by one: named here.
+                operation.Parameters ??= [];
+                foreach (var (key, description) in ReportEndpoints.DocumentedKeys)
+                {
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = key,
+                        In = ParameterLocation.Query,
+                        Description = description,
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    });
+                }
+
+                return Task.CompletedTask;
+            });
 
         var imports = store.MapGroup("/imports").WithTags("Imports");
         imports.MapPost("/{kind}", ImportEndpoints.UploadAsync)

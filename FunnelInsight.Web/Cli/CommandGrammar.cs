@@ -49,6 +49,13 @@ internal static class CommandGrammar
             [
                 ("store", "The store."),
                 .. ReportFilters.QueryKeys.Concat(ReportFilters.FileKeys).Select(key => (key, $"The '{key}' filter, as in the page's query.")),
+                .. kind == "funnel"
+                    ? new[]
+                    {
+                        (ReportFilters.StepsKey, "A user-defined funnel: 2-10 steps separated by commas (stage:NAME, event names joined by |, [product=ID] narrowings; see the README)."),
+                        (ReportFilters.FunnelKey, "A funnel saved in the store, by name."),
+                    }
+                    : [],
                 ("format", "json (default), csv or xlsx."), ("out", "Writes to this file instead of stdout."), Token,
             ]));
         }

@@ -1,6 +1,7 @@
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Domain;
+using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Services;
 using FunnelInsight.Web.Services.Reports;
@@ -25,6 +26,28 @@ public static class ReportEndpoints
     public static string Link(string kind, string format, FunnelQuery query) =>
         $"/stores/{query.StoreId}/reports/{kind}.{format}{ReportQueryString.Of(query)}";
 
+    /// <summary>The keys only the funnel report takes: a user-defined funnel's steps, or a saved one's name.</summary>
+    public static IReadOnlyList<string> FunnelKeys { get; } = [ReportFilters.StepsKey, ReportFilters.FunnelKey];
+
+    /// <summary>The query keys of the report route with what each means, for the API document.</summary>
+    public static IReadOnlyList<(string Key, string Description)> DocumentedKeys { get; } =
+    [
+        ("from", "First day (yyyy-MM-dd, store time) whose sessions count."),
+        ("to", "Last day (yyyy-MM-dd, inclusive)."),
+        ("device", "Only sessions with this device (without case)."),
+        ("channel", "Only sessions with this channel (without case)."),
+        ("country", "Only sessions with this country (without case)."),
+        ("breakdown", "Split by device, channel or country."),
+        ("mode", "ordered (default) or open."),
+        ("scope", "session (default) or visitor."),
+        ("window", "Conversion window in hours from the unit's first landing (visitor scope; user-defined funnels in both scopes)."),
+        ("trend", "automatic, daily, weekly or monthly."),
+        ("limit", "Abandonment: the longest recovery list."),
+        ("inactive-days", "Customers: days without an order that make a customer inactive."),
+        (ReportFilters.StepsKey, "Funnel only: a user-defined funnel of 2-10 steps separated by commas; a step is stage:NAME (landing … purchase) or event names joined by |, followed by narrowings [product=ID], [device=…], [channel=…], [country=…]; % , | [ ] = : inside a name are written %XX."),
+        (ReportFilters.FunnelKey, "Funnel only: the name of a funnel saved in the store (instead of steps)."),
+    ];
+
     /// <summary>The content types of the report files, for the API document.</summary>
     public static string[] ContentTypes { get; } = [.. ReportFile.Formats.Select(ReportFile.ContentType)];
 
@@ -37,7 +60,7 @@ public static class ReportEndpoints
 
     /// <summary>Writes the report <paramref name="kind"/> of the store as <paramref name="format"/>, for the request's filters.</summary>
     internal static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> ExportAsync(int storeId, string kind, string format, HttpContext http, IStoreAccess access, IFunnelAnalytics analytics,
-        CancellationToken cancellationToken)
+        SavedFunnels funnels, CancellationToken cancellationToken)
     {
         kind = kind.ToLowerInvariant();
         format = format.ToLowerInvariant();
@@ -52,7 +75,14 @@ public static class ReportEndpoints
         }
 
         // Every key is a filter or a report option, and every value parses: a typo is a 400 naming the key, never ignored.
-        var filter = ReportFilters.Parse(storeId, http.Request.Query.SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v))));
+        // The funnel report also takes a user-defined funnel's steps, or a saved funnel's name.
+        var filter = ReportFilters.Parse(storeId, http.Request.Query.SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v))),
+            kind == "funnel" ? FunnelKeys : null);
+        if (filter.IsValid)
+        {
+            filter = await funnels.ResolveAsync(filter, cancellationToken);
+        }
+
         if (!filter.IsValid)
         {
             return FilterProblem(filter);

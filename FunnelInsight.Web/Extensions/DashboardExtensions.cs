@@ -28,6 +28,7 @@ public static class DashboardExtensions
 
         services.AddSingleton<ImportHistory>();
         services.AddSingleton<StoreSettingsService>();
+        services.AddSingleton<SavedFunnels>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportWorker>();
         services.AddHostedService<AnalyticsWarmup>();

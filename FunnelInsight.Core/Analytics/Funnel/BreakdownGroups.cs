@@ -31,22 +31,43 @@ public sealed record BreakdownGroups(IReadOnlyList<FunnelSegment> Top, FunnelSeg
         return new BreakdownGroups([.. breakdown.Take(top)], Sum(OtherLabel, rest), rest.Count);
     }
 
-    /// <summary>One funnel whose counts are the sums of <paramref name="segments"/>' (which must be disjoint and track the same stages).</summary>
+    /// <summary>
+    /// One funnel whose counts are the sums of <paramref name="segments"/>' (which must be disjoint and have the same
+    /// steps: the five stages, or one user-defined funnel's); each step's conversion is taken again from the sums.
+    /// </summary>
     public static FunnelSegment Sum(string label, IReadOnlyList<FunnelSegment> segments)
     {
         ArgumentNullException.ThrowIfNull(segments);
         ArgumentOutOfRangeException.ThrowIfZero(segments.Count);
-        var tracked = segments[0].Tracked;
-        var reached = new long[5];
+        var first = segments[0];
+        var reached = new long[first.Stages.Count];
         foreach (var segment in segments)
         {
-            for (var k = 0; k < 5; k++)
+            for (var k = 0; k < reached.Length; k++)
             {
                 reached[k] += segment.Stages[k].Reached ?? 0;
             }
         }
 
-        return new FunnelSegment(label, FunnelSegment.Steps(reached, tracked),
+        var steps = new FunnelStep[reached.Length];
+        int? previous = null;
+        for (var k = 0; k < reached.Length; k++)
+        {
+            var step = first.Stages[k];
+            if (!step.Tracked)
+            {
+                steps[k] = step;
+                continue;
+            }
+
+            // The first tracked step is its own base (conversion 1), as in every funnel.
+            var before = reached[previous ?? k];
+            var drop = before - reached[k];
+            steps[k] = step with { Reached = reached[k], StepConversion = new Proportion(reached[k], before), DropOff = drop, DropRate = new Proportion(drop, before) };
+            previous = k;
+        }
+
+        return new FunnelSegment(label, steps,
             Add(segments.Select(s => s.OverallConversion)),
             Add(segments.Select(s => s.CartAbandonment)),
             Add(segments.Select(s => s.CheckoutAbandonment)));

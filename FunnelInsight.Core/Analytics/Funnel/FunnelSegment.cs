@@ -16,8 +16,8 @@ public sealed record FunnelSegment(
     Proportion CartAbandonment,
     Proportion CheckoutAbandonment)
 {
-    /// <summary>Units at landing (every unit lands).</summary>
-    public long Landed => Stages[0].Reached ?? 0;
+    /// <summary>Units at landing (every unit lands); in a user-defined funnel, units at its first tracked step.</summary>
+    public long Landed => Stages.FirstOrDefault(s => s.Tracked)?.Reached ?? 0;
 
     /// <summary>The step of <paramref name="stage"/>.</summary>
     public FunnelStep this[FunnelStage stage] => Stages[(int)stage];
@@ -43,19 +43,6 @@ public sealed record FunnelSegment(
             checkoutOnly += (mask & 1 << (int)FunnelStage.Checkout) != 0 && !purchased ? n : 0;
         }
 
-        var steps = Steps(reached, tracked);
-        var buys = tracked.Contains(FunnelStage.Purchase);
-        return new FunnelSegment(
-            label,
-            steps,
-            buys ? new Proportion(reached[4], reached[0]) : Proportion.None,
-            buys && tracked.Contains(FunnelStage.Cart) ? new Proportion(cartOnly, reached[2]) : Proportion.None,
-            buys && tracked.Contains(FunnelStage.Checkout) ? new Proportion(checkoutOnly, reached[3]) : Proportion.None);
-    }
-
-    /// <summary>The five steps of units that reached each stage <paramref name="reached"/> times (landing … purchase).</summary>
-    internal static FunnelStep[] Steps(long[] reached, TrackedStages tracked)
-    {
         var steps = new FunnelStep[5];
         for (var k = 0; k < 5; k++)
         {
@@ -71,6 +58,12 @@ public sealed record FunnelSegment(
             steps[k] = new FunnelStep(stage, true, reached[k], new Proportion(reached[k], previous), drop, new Proportion(drop, previous));
         }
 
-        return steps;
+        var buys = tracked.Contains(FunnelStage.Purchase);
+        return new FunnelSegment(
+            label,
+            steps,
+            buys ? new Proportion(reached[4], reached[0]) : Proportion.None,
+            buys && tracked.Contains(FunnelStage.Cart) ? new Proportion(cartOnly, reached[2]) : Proportion.None,
+            buys && tracked.Contains(FunnelStage.Checkout) ? new Proportion(checkoutOnly, reached[3]) : Proportion.None);
     }
 }

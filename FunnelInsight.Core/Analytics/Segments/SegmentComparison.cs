@@ -7,16 +7,17 @@ namespace FunnelInsight.Core.Analytics.Segments;
 /// <summary>Two funnels side by side (mobile vs desktop, this month vs last), step by step.</summary>
 /// <param name="First">The first segment's funnel.</param>
 /// <param name="Second">The second segment's funnel.</param>
-/// <param name="Steps">Step conversion differences for product, cart, checkout and purchase, then "overall".</param>
+/// <param name="Steps">Step conversion differences for product, cart, checkout and purchase (a user-defined funnel: its steps after the first), then "overall".</param>
 public sealed record SegmentComparison(FunnelSegment First, FunnelSegment Second, IReadOnlyList<StepDifference> Steps)
 {
     /// <summary>Compares two funnel segments.</summary>
     public static SegmentComparison Of(FunnelSegment first, FunnelSegment second)
     {
-        var steps = new List<StepDifference>(5);
-        for (var stage = FunnelStage.Product; stage <= FunnelStage.Purchase; stage++)
+        // Every step after the first (the stages after landing, or a user-defined funnel's steps), by its name.
+        var steps = new List<StepDifference>(first.Stages.Count);
+        for (var k = 1; k < first.Stages.Count && k < second.Stages.Count; k++)
         {
-            steps.Add(Difference(stage.ToString().ToLowerInvariant(), first[stage].StepConversion, second[stage].StepConversion));
+            steps.Add(Difference(first.Stages[k].Name, first.Stages[k].StepConversion, second.Stages[k].StepConversion));
         }
 
         steps.Add(Difference("overall", first.OverallConversion, second.OverallConversion));

@@ -86,6 +86,16 @@ internal sealed class DimensionColumn(int count)
         return matches;
     }
 
+    /// <summary>The spellings stored under the codes a filter value selects (the same codes as <see cref="Matching"/>).</summary>
+    public IReadOnlyList<string> Spellings(string filter)
+    {
+        var matching = Matching(filter)!;
+        return _spellingList.Where(s => matching[s.Code]).Select(s => s.Text).ToList();
+    }
+
+    /// <summary>The code of a stored spelling; 0 (not set) for null or a spelling never encoded.</summary>
+    public ushort CodeOf(string? spelling) => spelling is not null && _codes.TryGetValue(spelling, out var code) ? code : (ushort)0;
+
     private void ChooseSpellings()
     {
         var best = new long[_values.Count];

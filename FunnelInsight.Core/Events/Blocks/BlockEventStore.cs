@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Analytics.Sessions;
 using FunnelInsight.Core.Import;
@@ -31,6 +32,16 @@ internal sealed class BlockEventStore(FunnelDatabase database) : IEventStore
     /// <inheritdoc />
     public long DeleteImport(StoreWrite write, int importId, SessionRules rules, CancellationToken cancellationToken) =>
         Storage.EventBlocks.EventDeletion.DeleteImport(write.Connection, write.Transaction, write.StoreId, importId, rules.Map, rules.SessionTimeout, cancellationToken);
+
+    /// <inheritdoc />
+    /// <exception cref="NotSupportedException">Always: user-defined funnels are counted by the DuckDB engine (Events:Engine = duckdb).</exception>
+    public Task<IReadOnlyList<EventFunnelRow>> FunnelOverEventsAsync(EventFunnelQuery query, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("User-defined funnels are counted over the raw events by the DuckDB engine only; set Events:Engine to duckdb.");
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<EventNameCount>> EventNamesAsync(int storeId, CancellationToken cancellationToken) =>
+        (await ReadEventsAsync(storeId, cancellationToken)).GroupBy(e => e.Name, StringComparer.Ordinal)
+            .Select(g => new EventNameCount(g.Key, g.LongCount())).OrderByDescending(n => n.Events).ThenBy(n => n.Name, StringComparer.Ordinal).ToList();
 
     /// <inheritdoc />
     public async Task<IReadOnlyDictionary<int, StoredCounts>> CountAsync(CancellationToken cancellationToken)

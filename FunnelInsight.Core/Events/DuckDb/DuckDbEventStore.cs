@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Analytics.Sessions;
 using FunnelInsight.Core.Import;
@@ -78,6 +79,30 @@ internal sealed class DuckDbEventStore(FunnelDatabase database, DuckDbFile file)
     {
         using var connection = file.Open();
         return Task.FromResult(DuckDbSessionReader.Details(connection, storeId, sessionIds));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<EventFunnelRow>> FunnelOverEventsAsync(EventFunnelQuery query, CancellationToken cancellationToken)
+    {
+        using var connection = file.Open();
+        return Task.FromResult(DuckDbEventFunnel.Run(connection, query, cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<EventNameCount>> EventNamesAsync(int storeId, CancellationToken cancellationToken)
+    {
+        using var connection = file.Open();
+        using var command = DuckDbFile.Command(connection,
+            "SELECT event_name, count(*) AS n FROM events WHERE store_id = $store AND event_name IS NOT NULL GROUP BY event_name ORDER BY n DESC, event_name",
+            ("store", storeId));
+        using var reader = command.ExecuteReader();
+        var names = new List<EventNameCount>();
+        while (reader.Read())
+        {
+            names.Add(new EventNameCount(reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return Task.FromResult<IReadOnlyList<EventNameCount>>(names);
     }
 
     /// <inheritdoc />

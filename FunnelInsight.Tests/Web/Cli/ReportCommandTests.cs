@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Stores;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -12,7 +13,7 @@ public class ReportCommandTests
     private static async Task<(int Code, string Output)> RunAsync(AnalyticsStore store, params string[] args)
     {
         using var output = new StringWriter();
-        var code = await ReportCommand.RunAsync(CommandGrammar.Read(args), new CommandAccess(store.Temp.Database, null), store.Analytics, output, CancellationToken.None);
+        var code = await ReportCommand.RunAsync(CommandGrammar.Read(args), new CommandAccess(store.Temp.Database, null), store.Analytics, new SavedFunnels(store.Temp.Database), output, CancellationToken.None);
         return (code, output.ToString());
     }
 

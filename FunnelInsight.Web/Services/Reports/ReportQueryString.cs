@@ -5,7 +5,7 @@ namespace FunnelInsight.Web.Services.Reports;
 
 /// <summary>
 /// A report view's question written as its URL query (<c>from, to, device, channel, country, breakdown, mode,
-/// scope, window, trend</c>: the names of the command line's <c>report</c> options), so a page and its export
+/// scope, window, trend</c>, and a user-defined funnel's <c>steps</c>: the names of the command line's <c>report</c> options), so a page and its export
 /// download ask the engine the same question; <see cref="FunnelInsight.Core.Domain.ReportFilters"/> reads it back.
 /// </summary>
 public static class ReportQueryString
@@ -23,6 +23,7 @@ public static class ReportQueryString
         ["scope"] = query.Scope == FunnelScope.Session ? null : query.Scope.ToString().ToLowerInvariant(),
         ["window"] = query.WindowHours?.ToString(CultureInfo.InvariantCulture),
         ["trend"] = query.Trend == TrendGranularity.None ? null : query.Trend.ToString().ToLowerInvariant(),
+        ["steps"] = query.Steps?.Text,
     };
 
     /// <summary>The query string (with its <c>?</c>, or empty) that asks <paramref name="query"/>.</summary>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FunnelInsight.Core.Storage.Migrations
 {
     [DbContext(typeof(FunnelDbContext))]
-    [Migration("20261201185458_ImportReasonCodes")]
-    partial class ImportReasonCodes
+    [Migration("20261201191408_SavedFunnels")]
+    partial class SavedFunnels
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -141,12 +141,6 @@ namespace FunnelInsight.Core.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ReasonArguments")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReasonCode")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("Severity")
                         .HasColumnType("INTEGER");
 
@@ -187,12 +181,6 @@ namespace FunnelInsight.Core.Storage.Migrations
                     b.Property<string>("Message")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("MessageArguments")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("MessageCode")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("RowsDuplicate")
                         .HasColumnType("INTEGER");
 
@@ -229,6 +217,39 @@ namespace FunnelInsight.Core.Storage.Migrations
                     b.HasIndex("StoreId", "StartedUtc");
 
                     b.ToTable("Imports", (string)null);
+                });
+
+            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.SavedFunnelRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<DateTime>("SavedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WindowHours")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedFunnels");
                 });
 
             modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.Store", b =>
@@ -423,6 +444,15 @@ namespace FunnelInsight.Core.Storage.Migrations
                 });
 
             modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.ImportRun", b =>
+                {
+                    b.HasOne("FunnelInsight.Core.Storage.Entities.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.SavedFunnelRow", b =>
                 {
                     b.HasOne("FunnelInsight.Core.Storage.Entities.Store", null)
                         .WithMany()
