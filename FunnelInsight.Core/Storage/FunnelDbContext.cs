@@ -44,8 +44,11 @@ public class FunnelDbContext(DbContextOptions options) : DbContext(options)
 
         modelBuilder.Entity<Store>(store =>
         {
-            store.HasIndex(s => s.Name).IsUnique();
+            // Names are unique per owner, so one merchant's store name says nothing about another's.
+            store.HasIndex(s => new { s.OwnerId, s.Name }).IsUnique();
+            store.HasIndex(s => s.Name);
             store.Property(s => s.Name).HasMaxLength(200);
+            store.Property(s => s.OwnerId).HasMaxLength(450).HasDefaultValue("");
             store.Property(s => s.TimeZone).HasMaxLength(64);
         });
 

@@ -9,25 +9,51 @@ namespace FunnelInsight.Core.Stores;
 /// <summary>Finds, creates, lists and deletes stores.</summary>
 public sealed class StoreCatalog(FunnelDatabase database)
 {
-    /// <summary>The store called <paramref name="name"/>, or null.</summary>
-    public async Task<Store?> FindAsync(string name, CancellationToken cancellationToken = default)
+    /// <summary>The one store called <paramref name="name"/>; null when there is none, or several (of different owners).</summary>
+    public async Task<Store?> FindAsync(string name, CancellationToken cancellationToken = default) =>
+        await FindAllAsync(name, cancellationToken) is [var only] ? only : null;
+
+    /// <summary>Every store called <paramref name="name"/> (one per owner at most), by id.</summary>
+    public async Task<IReadOnlyList<Store>> FindAllAsync(string name, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
-        return await context.Stores.AsNoTracking().FirstOrDefaultAsync(s => s.Name == name.Trim(), cancellationToken);
+        return await context.Stores.AsNoTracking().Where(s => s.Name == name.Trim()).OrderBy(s => s.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The store called <paramref name="name"/>, created when there is none.</summary>
-    public async Task<Store> GetOrCreateAsync(string name, CancellationToken cancellationToken = default)
+    /// <summary>The store called <paramref name="name"/> that <paramref name="ownerId"/> created ("" for the operator's), or null.</summary>
+    public async Task<Store?> FindOwnedAsync(string name, string ownerId, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        return await context.Stores.AsNoTracking().FirstOrDefaultAsync(s => s.Name == name.Trim() && s.OwnerId == ownerId, cancellationToken);
+    }
+
+    /// <summary>The operator's store called <paramref name="name"/> (created without an account), created when there is none.</summary>
+    public Task<Store> GetOrCreateAsync(string name, CancellationToken cancellationToken = default) => GetOrCreateAsync(name, "", cancellationToken);
+
+    /// <summary>The store called <paramref name="name"/> of <paramref name="ownerId"/>, created (owned by them) when they have none.</summary>
+    public async Task<Store> GetOrCreateAsync(string name, string ownerId, CancellationToken cancellationToken = default) =>
+        await FindOwnedAsync(name, ownerId, cancellationToken) ?? await CreateAsync(name, ownerId, cancellationToken)
+        ?? await FindOwnedAsync(name, ownerId, cancellationToken) ?? throw new InvalidOperationException("The store was created and deleted at once.");
+
+    /// <summary>
+    /// A new store called <paramref name="name"/> owned by <paramref name="ownerId"/>; null when they already have a store
+    /// of that name (another owner's store of the same name is no obstacle).
+    /// </summary>
+    public async Task<Store?> CreateAsync(string name, string ownerId, CancellationToken cancellationToken = default)
     {
         var trimmed = name.Trim();
         ArgumentException.ThrowIfNullOrEmpty(trimmed, nameof(name));
         await using var context = database.CreateContext();
-        var store = await context.Stores.FirstOrDefaultAsync(s => s.Name == trimmed, cancellationToken);
-        if (store is null)
+        var store = new Store { Name = trimmed, OwnerId = ownerId, CreatedUtc = DateTime.UtcNow };
+        context.Stores.Add(store);
+        try
         {
-            store = new Store { Name = trimmed, CreatedUtc = DateTime.UtcNow };
-            context.Stores.Add(store);
             await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // The owner's unique (OwnerId, Name) index: checked by the database, so two creations at once cannot both win.
+            return null;
         }
 
         return store;

@@ -48,7 +48,17 @@ public sealed class TestApp : IAsyncDisposable
         app._process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         app._process.BeginOutputReadLine();
         app._process.BeginErrorReadLine();
-        await app.WaitUntilAnsweringAsync();
+        try
+        {
+            await app.WaitUntilAnsweringAsync();
+        }
+        catch
+        {
+            // A dashboard that did not come up must not outlive the test that started it.
+            await app.DisposeAsync();
+            throw;
+        }
+
         return app;
     }
 
@@ -129,7 +139,9 @@ public sealed class TestApp : IAsyncDisposable
 
     private async Task WaitUntilAnsweringAsync()
     {
-        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        // The first page is rendered cold (JIT, the EF model): on a loaded machine one answer can take many seconds,
+        // so each try may take as long as the whole start may.
+        using var client = new HttpClient { BaseAddress = Address, Timeout = StartTimeout };
         var deadline = DateTime.UtcNow + StartTimeout;
         while (DateTime.UtcNow < deadline)
         {
@@ -149,6 +161,10 @@ public sealed class TestApp : IAsyncDisposable
             catch (HttpRequestException)
             {
                 // Not listening yet.
+            }
+            catch (TaskCanceledException) when (DateTime.UtcNow < deadline)
+            {
+                // Listening, but the answer did not come in time: ask again while the start may still take.
             }
 
             await Task.Delay(200);

@@ -19,7 +19,7 @@ public sealed partial class DemoAccount(StoreCatalog stores, StoreMemberships me
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {
         if (!configuration.GetValue("Demo:Enabled", true)
-            || await stores.FindAsync(configuration["Demo:StoreName"] ?? "Demo Store", cancellationToken) is not { } store
+            || await stores.FindOwnedAsync(configuration["Demo:StoreName"] ?? "Demo Store", "", cancellationToken) is not { } store
             || (await memberships.MembersOfAsync(store.Id, cancellationToken)).Count > 0)
         {
             return;

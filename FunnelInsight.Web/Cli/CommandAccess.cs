@@ -19,11 +19,17 @@ public sealed class CommandAccess
     private readonly ApiTokens _tokens;
     private readonly StoreMemberships _memberships;
     private readonly string? _secret;
+    private readonly FunnelDatabase _database;
+    private readonly StoreChoice _choice;
     private ApiToken? _token;
 
     /// <summary>Access for the token <paramref name="secret"/>, or for no token when it is null or empty.</summary>
-    public CommandAccess(FunnelDatabase database, string? secret)
+    /// <param name="database">The database.</param>
+    /// <param name="secret">The personal API token, if any.</param>
+    /// <param name="choice">How a store name shared by several owners is narrowed (<c>--store-id</c>, <c>--owner</c>).</param>
+    internal CommandAccess(FunnelDatabase database, string? secret, StoreChoice? choice = null)
     {
+        (_database, _choice) = (database, choice ?? new StoreChoice(null, null));
         Stores = new StoreCatalog(database);
         _tokens = new ApiTokens(database);
         _memberships = new StoreMemberships(database);
@@ -35,7 +41,7 @@ public sealed class CommandAccess
 
     /// <summary>Access for <c>--token</c>, or else the <see cref="TokenVariable"/> environment variable.</summary>
     public static CommandAccess For(CommandArguments args, FunnelDatabase database) =>
-        new(database, args.Get("token") ?? Environment.GetEnvironmentVariable(TokenVariable));
+        new(database, args.Get("token") ?? Environment.GetEnvironmentVariable(TokenVariable), StoreChoice.For(args));
 
     /// <summary>The store <paramref name="name"/> when the caller may <paramref name="doing"/> it with <paramref name="role"/>.</summary>
     /// <param name="name">The store's name.</param>
@@ -43,13 +49,26 @@ public sealed class CommandAccess
     /// <param name="doing">What the verb does, for the refusal ("report on", "import into").</param>
     /// <param name="createIfMissing">Creates a missing store, with the token's user as its Owner (import).</param>
     /// <param name="cancellationToken">Cancels the lookups.</param>
-    /// <exception cref="CommandLineException">Refused (exit 3), saying the same whether the store exists or not.</exception>
+    /// <exception cref="CommandLineException">
+    /// Refused (exit 3), saying the same whether the store exists or not; the name is shared by several stores the
+    /// caller can use (exit 2, saying how to choose).
+    /// </exception>
     public async Task<Store> StoreAsync(string name, StoreRole role, string doing, bool createIfMissing, CancellationToken cancellationToken)
     {
         var who = _secret is null ? "the command line can " + doing + " without a token (give --token or set " + TokenVariable + ")" : "this token can " + doing;
         var refused = new CommandLineException($"No store '{name.Trim()}' that {who}.", CommandLineException.Refused);
         var token = await TokenAsync(cancellationToken) ?? (_secret is null ? null : throw refused);
-        var store = await Stores.FindAsync(name, cancellationToken);
+        var named = await _choice.NarrowAsync(await Stores.FindAllAsync(name, cancellationToken), _database, cancellationToken);
+        if (token is not null)
+        {
+            // A token sees its user's stores (and those without members): another owner's store of the same name is not
+            // in the way, not even to say that it exists.
+            var withMembers = await _memberships.StoresWithMembersAsync(cancellationToken);
+            var mine = (await _memberships.StoresOfAsync(token.UserId, cancellationToken)).Select(m => m.StoreId).ToHashSet();
+            named = named.Where(s => (token.StoreId is null || token.StoreId == s.Id) && (mine.Contains(s.Id) || !withMembers.Contains(s.Id))).ToList();
+        }
+
+        var store = StoreChoice.Single(named, _choice.Verb, name, operatorOptions: token is null);
         if (store is null)
         {
             if (!createIfMissing || token?.StoreId is not null)
@@ -57,10 +76,15 @@ public sealed class CommandAccess
                 throw refused;
             }
 
-            store = await Stores.GetOrCreateAsync(name, cancellationToken);
-            if (token is not null)
+            store = await Stores.GetOrCreateAsync(name, token?.UserId ?? "", cancellationToken);
+            if (token is not null && (await _memberships.MembersOfAsync(store.Id, cancellationToken)).Count == 0)
             {
                 await _memberships.SetAsync(store.Id, token.UserId, StoreRole.Owner, cancellationToken);
+            }
+            else if (token is not null)
+            {
+                // The user's own store of that name, which they no longer belong to: refused like any other.
+                throw refused;
             }
 
             return store;

@@ -115,10 +115,17 @@ internal static class CommandGrammar
 
     private static readonly (string Name, string Description) Token = ("token", "A personal API token (or set FUNNELINSIGHT_TOKEN).");
 
+    // Store names are unique per owner only: every verb that takes --store can say which store of that name it means.
+    private static readonly (string Name, string Description)[] StoreNarrowing =
+    [
+        ("store-id", "The store's id (see stores), when several stores have the name."),
+        ("owner", "The e-mail of the account that created the store, when several stores have the name."),
+    ];
+
     private static Command Verb(string name, string description, params (string Name, string Description)[] options)
     {
         var command = new Command(name, description);
-        foreach (var (option, about) in options)
+        foreach (var (option, about) in options.Any(o => o.Name == "store") ? [.. options, .. StoreNarrowing] : options)
         {
             command.Options.Add(new Option<string>("--" + option) { Description = about });
         }

@@ -27,8 +27,12 @@ internal static class TokensCommand
         int? storeId = null;
         if (command.Get("store") is { } storeName)
         {
-            var store = await new StoreCatalog(database).FindAsync(storeName, cancellationToken);
-            if (store is null || await new StoreMemberships(database).FindAsync(user.Id, store.Id, cancellationToken) is null)
+            // Among the stores of that name, those the account belongs to (names are unique per owner only).
+            var memberships = new StoreMemberships(database);
+            var mine = (await memberships.StoresOfAsync(user.Id, cancellationToken)).Select(m => m.StoreId).ToHashSet();
+            var named = await StoreChoice.For(command).NarrowAsync(await new StoreCatalog(database).FindAllAsync(storeName, cancellationToken), database, cancellationToken);
+            var store = StoreChoice.Single([.. named.Where(s => mine.Contains(s.Id))], "tokens create", storeName, operatorOptions: true);
+            if (store is null)
             {
                 throw new CommandLineException($"tokens create: '{email}' is not a member of a store '{storeName.Trim()}'.", CommandLineException.Refused);
             }

@@ -6,8 +6,14 @@ public sealed class Store
     /// <summary>Database key.</summary>
     public int Id { get; set; }
 
-    /// <summary>Unique display name, also used by the command line (<c>--store NAME</c>).</summary>
+    /// <summary>Display name, unique among its owner's stores (not across the installation); the command line's <c>--store NAME</c>.</summary>
     public required string Name { get; set; }
+
+    /// <summary>
+    /// The account that created the store (Identity user id), whose stores' names are unique; empty for a store the
+    /// operator created without an account (the command line without a token, the demo).
+    /// </summary>
+    public string OwnerId { get; set; } = "";
 
     /// <summary>ISO 4217 currency the store reports in; null for the one its orders carry (see <see cref="Stores.StoreCurrency"/>).</summary>
     public string? Currency { get; set; }

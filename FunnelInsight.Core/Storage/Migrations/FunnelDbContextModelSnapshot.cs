@@ -287,6 +287,13 @@ namespace FunnelInsight.Core.Storage.Migrations
                     b.Property<string>("OrderTimeOffsets")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("SessionTimeoutMinutes")
                         .HasColumnType("INTEGER");
 
@@ -300,7 +307,9 @@ namespace FunnelInsight.Core.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("Name");
+
+                    b.HasIndex("OwnerId", "Name")
                         .IsUnique();
 
                     b.ToTable("Stores");

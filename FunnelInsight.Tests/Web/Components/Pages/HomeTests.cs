@@ -82,17 +82,41 @@ public sealed class HomeTests : DashboardComponentContext, IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_store_name_already_taken_is_refused_and_gives_no_membership()
+    public async Task Another_merchants_store_of_the_same_name_is_neither_in_the_way_nor_joined()
     {
-        var taken = await _temp.Stores.GetOrCreateAsync("Taken shop");
+        var theirs = await _temp.Stores.GetOrCreateAsync("Main shop", "another-merchant");
         var home = Render<Home>();
         home.WaitForAssertion(() => Assert.Single(home.FindAll("input")));
 
-        home.Find("input").Change("Taken shop");
+        home.Find("input").Change("Main shop");
         await home.Find("form").SubmitAsync();
 
-        home.WaitForAssertion(() => Assert.Contains("A store with this name already exists.", home.Markup, StringComparison.Ordinal));
-        Assert.Null(await _memberships.FindAsync(_userId, taken.Id));
+        var mine = await _temp.Stores.FindOwnedAsync("Main shop", _userId);
+        Assert.NotNull(mine);
+        Assert.NotEqual(theirs.Id, mine.Id);
+        Assert.Equal(StoreRole.Owner, (await _memberships.FindAsync(_userId, mine.Id))?.Role);
+        Assert.Null(await _memberships.FindAsync(_userId, theirs.Id));
+        Assert.Equal($"http://localhost/stores/{mine.Id}/imports", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public async Task A_name_the_user_already_has_is_refused_and_creates_nothing()
+    {
+        var home = Render<Home>();
+        home.WaitForAssertion(() => Assert.Single(home.FindAll("input")));
+        home.Find("input").Change("My shop");
+        await home.Find("form").SubmitAsync();
+        var first = await _temp.Stores.FindOwnedAsync("My shop", _userId);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/");
+
+        var again = Render<Home>();
+        again.WaitForAssertion(() => Assert.Single(again.FindAll("input")));
+        again.Find("input").Change(" My shop ");
+        await again.Find("form").SubmitAsync();
+
+        again.WaitForAssertion(() => Assert.Contains("You already have a store with this name.", again.Markup, StringComparison.Ordinal));
+        Assert.NotNull(first);
+        Assert.Equal(first.Id, Assert.Single(await _temp.Stores.FindAllAsync("My shop")).Id);
         Assert.Equal("http://localhost/", Services.GetRequiredService<NavigationManager>().Uri);
     }
 }
