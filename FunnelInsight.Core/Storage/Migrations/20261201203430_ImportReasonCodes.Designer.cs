@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FunnelInsight.Core.Storage.Migrations
 {
     [DbContext(typeof(FunnelDbContext))]
-    [Migration("20261201200306_ImportReasonCodes")]
+    [Migration("20261201203430_ImportReasonCodes")]
     partial class ImportReasonCodes
     {
         /// <inheritdoc />
@@ -290,6 +290,13 @@ namespace FunnelInsight.Core.Storage.Migrations
                     b.Property<string>("OrderTimeOffsets")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("SessionTimeoutMinutes")
                         .HasColumnType("INTEGER");
 
@@ -303,7 +310,9 @@ namespace FunnelInsight.Core.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("Name");
+
+                    b.HasIndex("OwnerId", "Name")
                         .IsUnique();
 
                     b.ToTable("Stores");
