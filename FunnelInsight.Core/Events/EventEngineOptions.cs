@@ -18,6 +18,12 @@ public sealed record EventEngineOptions
     /// <summary>Where DuckDB spills what exceeds its memory limit; null for a folder beside the events database.</summary>
     public string? TempDirectory { get; init; }
 
+    /// <summary>
+    /// How many megabytes of session tables the dashboard keeps in memory, least recently used out; a store whose table
+    /// alone is larger is read for each query and not kept.
+    /// </summary>
+    public int SessionCacheMegabytes { get; init; } = 512;
+
     /// <summary>The options an engine name from configuration stands for (<c>blocks</c> or <c>duckdb</c>, any case).</summary>
     /// <exception cref="ArgumentException">No such engine.</exception>
     public static EventEngine ParseEngine(string name) => name.Trim().ToLowerInvariant() switch

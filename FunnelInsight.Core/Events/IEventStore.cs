@@ -42,6 +42,12 @@ internal interface IEventStore
     /// <summary>Every session rollup of the store, as memory columns sorted by start (ties by session id).</summary>
     Task<SessionTable> LoadSessionsAsync(int storeId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The store's sessions as <see cref="LoadSessionsAsync"/> would give them now, from <paramref name="held"/> (an
+    /// earlier load of the same store) and what was written or deleted since; a whole load where the engine cannot tell.
+    /// </summary>
+    Task<SessionTable> RefreshSessionsAsync(int storeId, SessionTable held, CancellationToken cancellationToken);
+
     /// <summary>The visitor and stage path of every session in <paramref name="table"/>, for visitor-scope funnels.</summary>
     Task<VisitorPaths> LoadVisitorsAsync(int storeId, SessionTable table, CancellationToken cancellationToken);
 

@@ -13,11 +13,11 @@ namespace FunnelInsight.Tests.Support;
 /// </summary>
 public sealed class TempDatabase : IAsyncDisposable
 {
-    private TempDatabase(string folder, EventEngine engine)
+    private TempDatabase(string folder, EventEngineOptions events)
     {
         Folder = folder;
         DatabasePath = Path.Combine(folder, "funnelinsight.db");
-        Database = new FunnelDatabase($"Data Source={DatabasePath}", new EventEngineOptions { Engine = engine });
+        Database = new FunnelDatabase($"Data Source={DatabasePath}", events);
         Stores = new StoreCatalog(Database);
     }
 
@@ -43,11 +43,15 @@ public sealed class TempDatabase : IAsyncDisposable
 
     /// <summary>Creates and migrates a new database.</summary>
     /// <param name="engine">The event engine; the suite's (<see cref="Engine"/>) when null. Tests of one engine's internals name it.</param>
-    public static async Task<TempDatabase> CreateAsync(EventEngine? engine = null)
+    public static Task<TempDatabase> CreateAsync(EventEngine? engine = null) =>
+        CreateAsync(new EventEngineOptions { Engine = engine ?? Engine });
+
+    /// <summary>Creates and migrates a new database whose event engine has <paramref name="events"/>.</summary>
+    public static async Task<TempDatabase> CreateAsync(EventEngineOptions events)
     {
         var folder = Path.Combine(Path.GetTempPath(), "funnelinsight-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var temp = new TempDatabase(folder, engine ?? Engine);
+        var temp = new TempDatabase(folder, events);
         await temp.Database.MigrateAsync();
         return temp;
     }

@@ -35,7 +35,8 @@ public static class FunnelInsightConfiguration
 
     /// <summary>
     /// The event engine from the <c>Events</c> section: <c>Engine</c> (<c>blocks</c> or <c>duckdb</c>), and for DuckDB
-    /// <c>MemoryLimit</c> (for example <c>100MB</c>), <c>Threads</c> and <c>TempDirectory</c>.
+    /// <c>MemoryLimit</c> (for example <c>100MB</c>), <c>Threads</c> and <c>TempDirectory</c>; <c>SessionCacheMegabytes</c>
+    /// for either engine.
     /// </summary>
     public static EventEngineOptions EventOptions(IConfiguration configuration)
     {
@@ -47,6 +48,7 @@ public static class FunnelInsightConfiguration
             MemoryLimit = section["MemoryLimit"] is { Length: > 0 } limit ? limit : defaults.MemoryLimit,
             Threads = section.GetValue<int?>("Threads") is > 0 and var threads ? threads : defaults.Threads,
             TempDirectory = section["TempDirectory"] is { Length: > 0 } temp ? Path.GetFullPath(temp) : defaults.TempDirectory,
+            SessionCacheMegabytes = section.GetValue<int?>("SessionCacheMegabytes") is >= 0 and var megabytes ? megabytes : defaults.SessionCacheMegabytes,
         };
     }
 

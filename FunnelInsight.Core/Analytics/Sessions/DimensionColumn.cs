@@ -14,7 +14,14 @@ internal sealed class DimensionColumn(int count)
     private readonly List<string?> _values = [null];
     private volatile bool _stale;
 
+    // Each row's exact spelling (its index in _spellingList, plus one; 0 for "not set"), so that a table can be merged
+    // with another and choose its spellings as a fresh load would. Past 65,534 spellings rows stop recording them.
+    private readonly ushort[] _rowSpelling = new ushort[count];
+
     public readonly ushort[] Codes = new ushort[count];
+
+    /// <summary>False once a row's spelling could not be recorded (more than 65,534 spellings): the column cannot be merged.</summary>
+    public bool Mergeable { get; private set; } = true;
 
     /// <summary>The values by code, each in its most frequent spelling; index 0 is null (not set).</summary>
     public IReadOnlyList<string?> Values
@@ -37,8 +44,74 @@ internal sealed class DimensionColumn(int count)
         }
     }
 
-    /// <summary>The code of <paramref name="value"/>, adding it when new; no allocation for a spelling already seen.</summary>
-    public ushort Encode(ReadOnlySpan<char> value)
+    /// <summary>Sets row <paramref name="row"/> to <paramref name="value"/>, or to "not set" when it is null.</summary>
+    public void Set(int row, string? value)
+    {
+        if (value is null)
+        {
+            Codes[row] = 0;
+            _rowSpelling[row] = 0;
+        }
+        else
+        {
+            Set(row, value.AsSpan());
+        }
+    }
+
+    /// <summary>Sets row <paramref name="row"/> to <paramref name="value"/>; no allocation for a spelling already seen.</summary>
+    public void Set(int row, ReadOnlySpan<char> value) => Count(row, SpellingOf(value));
+
+    /// <summary>Sets row <paramref name="row"/> to the exact spelling row <paramref name="sourceRow"/> of <paramref name="source"/> has.</summary>
+    /// <param name="row">The row of this column.</param>
+    /// <param name="source">A column whose <see cref="Mergeable"/> is true.</param>
+    /// <param name="sourceRow">The row of <paramref name="source"/>.</param>
+    /// <param name="map">This column's spelling of each of <paramref name="source"/>'s (plus one; 0 not yet known), kept by the caller between rows.</param>
+    public void CopyFrom(int row, DimensionColumn source, int sourceRow, ref int[] map)
+    {
+        var from = source._rowSpelling[sourceRow];
+        if (from == 0)
+        {
+            Codes[row] = 0;
+            _rowSpelling[row] = 0;
+            return;
+        }
+
+        if (map.Length < source._spellingList.Count)
+        {
+            Array.Resize(ref map, source._spellingList.Count);
+        }
+
+        if (map[from - 1] == 0)
+        {
+            map[from - 1] = SpellingOf(source._spellingList[from - 1].Text) + 1;
+        }
+
+        Count(row, map[from - 1] - 1);
+    }
+
+    /// <summary>Reorders the rows by <paramref name="order"/> (new position → old position).</summary>
+    public void Permute(int[] order)
+    {
+        SessionTable.Apply(Codes, order);
+        SessionTable.Apply(_rowSpelling, order);
+    }
+
+    private void Count(int row, int spelling)
+    {
+        _spellingCounts[spelling]++;
+        _stale = true;
+        Codes[row] = _spellingList[spelling].Code;
+        if (spelling < ushort.MaxValue)
+        {
+            _rowSpelling[row] = (ushort)(spelling + 1);
+        }
+        else
+        {
+            Mergeable = false;
+        }
+    }
+
+    private int SpellingOf(ReadOnlySpan<char> value)
     {
         var exact = _spellings.GetAlternateLookup<ReadOnlySpan<char>>();
         if (!exact.TryGetValue(value, out var spelling))
@@ -62,9 +135,7 @@ internal sealed class DimensionColumn(int count)
             _spellingCounts.Add(0);
         }
 
-        _spellingCounts[spelling]++;
-        _stale = true;
-        return _spellingList[spelling].Code;
+        return spelling;
     }
 
     /// <summary>Which codes a filter value selects (case-insensitive); null when there is no filter.</summary>

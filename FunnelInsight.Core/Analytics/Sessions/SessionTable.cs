@@ -36,6 +36,9 @@ internal sealed class SessionTable
 
     public int Count { get; }
 
+    // The columns below: 8 + 8 + 6 × 1 + 8 + 4 + 8 + 8 + 8 + 4 = 62, and 4 text columns of a code and a spelling (2 + 2).
+    private const int BytesPerRow = 62 + (4 * 4);
+
     public readonly long[] RowId;
     public readonly long[] StartUs;
     public readonly byte[] Depth;
@@ -70,6 +73,21 @@ internal sealed class SessionTable
 
     /// <summary>The store's time zone, whose days the date range and trend buckets are.</summary>
     public StoreClock Clock { get; set; } = StoreClock.Utc;
+
+    /// <summary>How many session rows were read from the store to build this table (all of them for a load; those written since for a merge).</summary>
+    public long RowsRead { get; init; }
+
+    /// <summary>
+    /// True when the engine was finishing a write of the store as the table was read: right for the query that asked,
+    /// not kept for later ones.
+    /// </summary>
+    public bool Unsettled { get; init; }
+
+    /// <summary>The largest session id in the table; <see cref="long.MinValue"/> when it is empty.</summary>
+    public long MaxRowId => Count == 0 ? long.MinValue : RowId.Max();
+
+    /// <summary>About how many bytes the table holds in memory (its columns; not the visitor paths).</summary>
+    public long EstimatedBytes => (long)Count * BytesPerRow;
 
     /// <summary>The stages session <paramref name="i"/> counts at in <paramref name="mode"/>, as a bit mask.</summary>
     public byte StageMask(int i, FunnelMode mode) => mode == FunnelMode.Ordered ? (byte)(DepthMask(Depth[i]) & Tracked.Mask) : OpenMask[i];
@@ -116,13 +134,14 @@ internal sealed class SessionTable
         Apply(PageLoadMs, order);
         foreach (var dimension in Dimensions)
         {
-            Apply(dimension.Codes, order);
+            dimension.Permute(order);
         }
 
-        Apply(LastEvent.Codes, order);
+        LastEvent.Permute(order);
     }
 
-    private static void Apply<T>(T[] column, int[] order)
+    /// <summary>Reorders <paramref name="column"/> by <paramref name="order"/> (new position → old position).</summary>
+    public static void Apply<T>(T[] column, int[] order)
     {
         var copy = (T[])column.Clone();
         for (var i = 0; i < order.Length; i++)

@@ -1,16 +1,21 @@
-using System.Collections.Concurrent;
+using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Stores;
 
 namespace FunnelInsight.Core.Analytics.Sessions;
 
 /// <summary>
-/// Keeps each store's <see cref="SessionTable"/> in memory until the store's data version changes (an import or a
-/// settings change bumps it), so repeated queries pay the load once.
+/// Keeps stores' <see cref="SessionTable"/>s in memory within a byte budget (<see cref="EventEngineOptions.SessionCacheMegabytes"/>),
+/// least recently used out. When a store's data version changes (an import, a deletion, a settings change), the table
+/// held is brought up to date by reading only what changed (<see cref="IEventStore.RefreshSessionsAsync"/>), so a
+/// report after an import does not wait for the whole store to load again.
 /// </summary>
 internal sealed class SessionTableCache(FunnelDatabase database)
 {
-    private readonly ConcurrentDictionary<int, (long Version, Lazy<Task<SessionTable>> Table)> _tables = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<int, Entry> _entries = [];
+    private readonly long _budgetBytes = database.EventOptions.SessionCacheMegabytes * 1024L * 1024L;
+    private long _uses;
 
     /// <summary>The store's table and settings.</summary>
     /// <exception cref="ArgumentException">The store does not exist.</exception>
@@ -28,19 +33,41 @@ internal sealed class SessionTableCache(FunnelDatabase database)
             throw;
         }
 
-        var entry = _tables.AddOrUpdate(
-            storeId,
-            _ => (settings.DataVersion, NewLoad(storeId, settings.Clock)),
-            (_, old) => old.Version == settings.DataVersion && !old.Table.Value.IsFaulted ? old : (settings.DataVersion, NewLoad(storeId, settings.Clock)));
-        var table = await entry.Table.Value.WaitAsync(cancellationToken);
+        Entry entry;
+        lock (_gate)
+        {
+            if (!_entries.TryGetValue(storeId, out var held) || held.Version < settings.DataVersion || held.Table.IsFaulted || held.Table.IsCanceled)
+            {
+                held = new Entry(settings.DataVersion, NewTable(storeId, settings.Clock, held?.Table));
+                _entries[storeId] = held;
+            }
+
+            entry = held;
+            entry.LastUse = ++_uses;
+        }
+
+        var table = await entry.Table.WaitAsync(cancellationToken);
+        Admit(storeId, entry, table);
         return (table, settings);
     }
 
     /// <summary>Drops the store's table from memory (a deleted store).</summary>
-    public void Forget(int storeId) => _tables.TryRemove(storeId, out _);
+    public void Forget(int storeId)
+    {
+        lock (_gate)
+        {
+            _entries.Remove(storeId);
+        }
+    }
 
     /// <summary>True while the store's table is held in memory.</summary>
-    public bool Holds(int storeId) => _tables.ContainsKey(storeId);
+    public bool Holds(int storeId)
+    {
+        lock (_gate)
+        {
+            return _entries.ContainsKey(storeId);
+        }
+    }
 
     /// <summary>The visitor paths of a table, loaded on first use.</summary>
     public async Task<VisitorPaths> VisitorsAsync(int storeId, SessionTable table, CancellationToken cancellationToken)
@@ -55,12 +82,59 @@ internal sealed class SessionTableCache(FunnelDatabase database)
         return table.Visitors;
     }
 
-    private Lazy<Task<SessionTable>> NewLoad(int storeId, StoreClock clock) => new(() => Task.Run(async () =>
+    // The table of the current version: the one held (or being read) brought up to date, or a whole load.
+    private Task<SessionTable> NewTable(int storeId, StoreClock clock, Task<SessionTable>? held) => Task.Run(async () =>
     {
-        var table = await database.Events.LoadSessionsAsync(storeId, CancellationToken.None);
+        SessionTable? basis = null;
+        if (held is not null)
+        {
+            try
+            {
+                basis = await held;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The earlier read failed: this one starts from nothing, and fails on its own if the cause remains.
+            }
+        }
+
+        var table = basis is null
+            ? await database.Events.LoadSessionsAsync(storeId, CancellationToken.None)
+            : await database.Events.RefreshSessionsAsync(storeId, basis, CancellationToken.None);
         table.Clock = clock;
         return table;
-    }));
+    });
+
+    // Counts a read table against the budget: least recently used tables go until the rest fit, and a table larger
+    // than the whole budget is not kept. A table read while a write was unsettled stays only as the start of the next
+    // query's refresh.
+    private void Admit(int storeId, Entry entry, SessionTable table)
+    {
+        lock (_gate)
+        {
+            entry.Bytes = table.EstimatedBytes;
+            if (table.Unsettled)
+            {
+                entry.Version = long.MinValue;
+            }
+
+            if (entry.Bytes > _budgetBytes)
+            {
+                if (_entries.TryGetValue(storeId, out var current) && current == entry)
+                {
+                    _entries.Remove(storeId);
+                }
+
+                return;
+            }
+
+            while (_entries.Values.Where(e => e.Table.IsCompletedSuccessfully).Sum(e => e.Bytes) > _budgetBytes
+                && _entries.Where(e => e.Value != entry && e.Value.Table.IsCompletedSuccessfully).OrderBy(e => e.Value.LastUse).FirstOrDefault() is { Value: not null } oldest)
+            {
+                _entries.Remove(oldest.Key);
+            }
+        }
+    }
 
     private async Task<StoreSettings> ReadSettingsAsync(int storeId, CancellationToken cancellationToken)
     {
@@ -72,6 +146,21 @@ internal sealed class SessionTableCache(FunnelDatabase database)
         return await reader.ReadAsync(cancellationToken)
             ? new StoreSettings(reader.GetInt64(0), reader.GetInt32(1), StoreClock.For(reader.GetString(2)), reader.IsDBNull(3) ? null : reader.GetString(3))
             : throw new ArgumentException($"Store {storeId} does not exist.", nameof(storeId));
+    }
+
+    /// <summary>A store's table (read, or being read) for one data version.</summary>
+    private sealed class Entry(long version, Task<SessionTable> table)
+    {
+        /// <summary>The data version it is right for (<see cref="long.MinValue"/>: none, to be refreshed).</summary>
+        public long Version { get; set; } = version;
+
+        public Task<SessionTable> Table { get; } = table;
+
+        /// <summary>When it was last asked for (a counter): the smallest goes first.</summary>
+        public long LastUse { get; set; }
+
+        /// <summary>Its size once read.</summary>
+        public long Bytes { get; set; }
     }
 }
 

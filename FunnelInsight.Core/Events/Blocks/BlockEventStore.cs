@@ -72,6 +72,11 @@ internal sealed class BlockEventStore(FunnelDatabase database) : IEventStore
     }
 
     /// <inheritdoc />
+    /// <remarks>Every write rewrites the store's session blocks, so there is nothing to keep: a whole load.</remarks>
+    public Task<SessionTable> RefreshSessionsAsync(int storeId, SessionTable held, CancellationToken cancellationToken) =>
+        LoadSessionsAsync(storeId, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<VisitorPaths> LoadVisitorsAsync(int storeId, SessionTable table, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -36,10 +36,10 @@ internal static class SessionTableLoader
             table.CheckoutUs[i] = s.CheckoutUs ?? SessionTable.NoTime;
             table.PurchaseUs[i] = s.PurchaseUs ?? SessionTable.NoTime;
             table.PageLoadMs[i] = s.AvgPageLoadMs is { } pageLoad ? (float)pageLoad : float.NaN;
-            table.Dimensions[0].Codes[i] = Encode(table.Dimensions[0], text, s.Device, ref chars);
-            table.Dimensions[1].Codes[i] = Encode(table.Dimensions[1], text, s.Channel, ref chars);
-            table.Dimensions[2].Codes[i] = Encode(table.Dimensions[2], text, s.Country, ref chars);
-            table.LastEvent.Codes[i] = Encode(table.LastEvent, text, s.LastEventName, ref chars);
+            Set(table.Dimensions[0], i, text, s.Device, ref chars);
+            Set(table.Dimensions[1], i, text, s.Channel, ref chars);
+            Set(table.Dimensions[2], i, text, s.Country, ref chars);
+            Set(table.LastEvent, i, text, s.LastEventName, ref chars);
             i++;
         }, cancellationToken);
 
@@ -79,9 +79,18 @@ internal static class SessionTableLoader
         return paths.Build();
     }
 
-    // The code of a text value in the column (0 when missing), decoded from UTF-8 without a string for values already seen.
-    private static ushort Encode(DimensionColumn column, ReadOnlySpan<byte> text, TextRange range, ref char[] chars) =>
-        range.IsNull ? (ushort)0 : column.Encode(Chars(text, range, ref chars));
+    // A text value of the row (not set when missing), decoded from UTF-8 without a string for values already seen.
+    private static void Set(DimensionColumn column, int row, ReadOnlySpan<byte> text, TextRange range, ref char[] chars)
+    {
+        if (range.IsNull)
+        {
+            column.Set(row, null);
+        }
+        else
+        {
+            column.Set(row, Chars(text, range, ref chars));
+        }
+    }
 
     private static ReadOnlySpan<char> Chars(ReadOnlySpan<byte> text, TextRange range, ref char[] chars)
     {

@@ -68,6 +68,13 @@ internal sealed class DuckDbEventStore(FunnelDatabase database, DuckDbFile file)
     }
 
     /// <inheritdoc />
+    public Task<SessionTable> RefreshSessionsAsync(int storeId, SessionTable held, CancellationToken cancellationToken)
+    {
+        using var connection = file.Open();
+        return Task.FromResult(DuckDbSessionReader.Refresh(connection, storeId, held, cancellationToken));
+    }
+
+    /// <inheritdoc />
     public Task<VisitorPaths> LoadVisitorsAsync(int storeId, SessionTable table, CancellationToken cancellationToken)
     {
         using var connection = file.Open();

@@ -12,12 +12,52 @@ internal static class DuckDbSessionReader
     public static SessionTable Load(DuckDBConnection connection, int storeId, CancellationToken cancellationToken)
     {
         using var snapshot = connection.BeginTransaction();
-        var table = new SessionTable((int)DuckDbFile.Scalar(connection, "SELECT count(*) FROM sessions WHERE store_id = $store", ("store", storeId)));
-        using var command = DuckDbFile.Command(connection, """
+        return Read(connection, storeId, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The table <see cref="Load"/> would give now, from <paramref name="held"/> and one snapshot of what changed since it
+    /// was read: the sessions written since (ids past its largest: a write never gives a new session a smaller id) and,
+    /// only when some of its sessions are gone, the ids of those still stored.
+    /// </summary>
+    public static SessionTable Refresh(DuckDBConnection connection, int storeId, SessionTable held, CancellationToken cancellationToken)
+    {
+        if (!SessionTableMerge.CanMerge(held))
+        {
+            return Load(connection, storeId, cancellationToken);
+        }
+
+        using var snapshot = connection.BeginTransaction();
+        var maxId = held.MaxRowId;
+        HashSet<long>? stillStored = null;
+        if (DuckDbFile.Scalar(connection, "SELECT count(*) FROM sessions WHERE store_id = $store AND id <= $max", ("store", storeId), ("max", maxId)) != held.Count)
+        {
+            stillStored = [];
+            using var ids = DuckDbFile.Command(connection, "SELECT id FROM sessions WHERE store_id = $store AND id <= $max", ("store", storeId), ("max", maxId));
+            using var reader = ids.ExecuteReader();
+            while (reader.Read())
+            {
+                stillStored.Add(reader.GetInt64(0));
+            }
+        }
+
+        return SessionTableMerge.Merge(held, stillStored, Read(connection, storeId, maxId, cancellationToken));
+    }
+
+    private static SessionTable Read(DuckDBConnection connection, int storeId, long? afterId, CancellationToken cancellationToken)
+    {
+        var after = afterId is null ? "" : " AND id > $after";
+        (string, object?)[] parameters = afterId is { } id ? [("store", storeId), ("after", id)] : [("store", storeId)];
+        var count = (int)DuckDbFile.Scalar(connection, "SELECT count(*) FROM sessions WHERE store_id = $store" + after, parameters);
+        // A write marked pending is one the application database may not have confirmed yet (or that a deletion is
+        // finishing): a table read now is right for this moment, but not for keeping under a data version.
+        var pending = DuckDbFile.Scalar(connection, "SELECT count(*) FROM pending_writes WHERE store_id = $store", ("store", storeId)) > 0;
+        var table = new SessionTable(count) { RowsRead = count, Unsettled = pending };
+        using var command = DuckDbFile.Command(connection, $"""
             SELECT id, start_us, ordered_depth, open_mask, step_mask, last_step, signal_mask, exit_signal, cart_value, cart_items,
                    purchase_value, checkout_us, purchase_us, avg_page_load_ms, device, channel, country, last_event_name
-            FROM sessions WHERE store_id = $store ORDER BY start_us, id
-            """, ("store", storeId));
+            FROM sessions WHERE store_id = $store{after} ORDER BY start_us, id
+            """, parameters);
         using var reader = command.ExecuteReader();
         var tracked = 1;
         var i = 0;
@@ -51,10 +91,10 @@ internal static class DuckDbSessionReader
             table.CheckoutUs[i] = reader.IsDBNull(11) ? SessionTable.NoTime : reader.GetInt64(11);
             table.PurchaseUs[i] = reader.IsDBNull(12) ? SessionTable.NoTime : reader.GetInt64(12);
             table.PageLoadMs[i] = reader.IsDBNull(13) ? float.NaN : (float)reader.GetDouble(13);
-            table.Dimensions[0].Codes[i] = Encode(table.Dimensions[0], reader, 14);
-            table.Dimensions[1].Codes[i] = Encode(table.Dimensions[1], reader, 15);
-            table.Dimensions[2].Codes[i] = Encode(table.Dimensions[2], reader, 16);
-            table.LastEvent.Codes[i] = Encode(table.LastEvent, reader, 17);
+            table.Dimensions[0].Set(i, Text(reader, 14));
+            table.Dimensions[1].Set(i, Text(reader, 15));
+            table.Dimensions[2].Set(i, Text(reader, 16));
+            table.LastEvent.Set(i, Text(reader, 17));
             i++;
         }
 
@@ -106,6 +146,5 @@ internal static class DuckDbSessionReader
         return details;
     }
 
-    private static ushort Encode(DimensionColumn column, DuckDBDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? (ushort)0 : column.Encode(reader.GetString(ordinal));
+    private static string? Text(DuckDBDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
