@@ -1,5 +1,6 @@
 using System.Text;
 using FunnelInsight.Core.Import.Reading;
+using FunnelInsight.Core.Import.Reasons;
 
 namespace FunnelInsight.Core.Import;
 
@@ -18,12 +19,12 @@ internal static class FieldValue
     /// <param name="endUs">The end of the stored range (<see cref="StoredTimeRange.EndUs"/>, read once per file).</param>
     /// <param name="unixMicros">The time, as microseconds since the Unix epoch.</param>
     /// <param name="problem">Why it cannot be read.</param>
-    public static bool TryTime(ReadOnlySpan<byte> utf8, TimeStyle style, DateOrder order, long endUs, out long unixMicros, out string? problem)
+    public static bool TryTime(ReadOnlySpan<byte> utf8, TimeStyle style, DateOrder order, long endUs, out long unixMicros, out ImportReason? problem)
     {
         problem = null;
         if (!TimestampParser.TryParse(utf8, style, order, out unixMicros))
         {
-            problem = $"Unparseable time '{ExportText.Cut(utf8.Trim((byte)' '))}'.";
+            problem = ImportReason.Of(ImportReasonCode.UnparseableTime, ExportText.Cut(utf8.Trim((byte)' ')));
             return false;
         }
 
@@ -43,7 +44,7 @@ internal static class FieldValue
     /// <param name="allowNegative">True where a negative value means something (a returned line's quantity).</param>
     /// <param name="value">The number, or null when the field is blank.</param>
     /// <param name="problem">Why it cannot be read.</param>
-    public static bool TryNumber(ReadOnlySpan<byte> utf8, DecimalMark mark, string name, bool allowNegative, out double? value, out string? problem)
+    public static bool TryNumber(ReadOnlySpan<byte> utf8, DecimalMark mark, string name, bool allowNegative, out double? value, out ImportReason? problem)
     {
         value = null;
         problem = null;
@@ -55,13 +56,13 @@ internal static class FieldValue
 
         if (!NumberText.TryParse(span, mark, out var number))
         {
-            problem = $"{name} '{ExportText.Cut(span)}' is not a number.";
+            problem = ImportReason.Of(ImportReasonCode.NotANumber, name, ExportText.Cut(span));
             return false;
         }
 
         if (number < 0 && !allowNegative)
         {
-            problem = $"{name} {ExportText.Cut(span)} is negative.";
+            problem = ImportReason.Of(ImportReasonCode.Negative, name, ExportText.Cut(span));
             return false;
         }
 
@@ -70,7 +71,7 @@ internal static class FieldValue
     }
 
     /// <summary>Reads a whole, non-negative number (a quantity, a page load in milliseconds), as <see cref="TryNumber"/> does.</summary>
-    public static bool TryWhole(ReadOnlySpan<byte> utf8, DecimalMark mark, string name, out int? value, out string? problem)
+    public static bool TryWhole(ReadOnlySpan<byte> utf8, DecimalMark mark, string name, out int? value, out ImportReason? problem)
     {
         value = null;
         if (!TryNumber(utf8, mark, name, allowNegative: false, out var number, out problem) || number is null)
@@ -80,7 +81,7 @@ internal static class FieldValue
 
         if (number != Math.Floor(number.Value) || number > int.MaxValue)
         {
-            problem = $"{name} {number} is not a whole number.";
+            problem = ImportReason.Of(ImportReasonCode.NotWhole, name, number.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return false;
         }
 

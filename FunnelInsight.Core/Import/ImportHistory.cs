@@ -42,7 +42,13 @@ public sealed class ImportHistory(FunnelDatabase database)
         var errors = await FirstAsync(context, importId, RowSeverity.Error, cancellationToken);
         var warnings = await FirstAsync(context, importId, RowSeverity.Warning, cancellationToken);
         return new ImportResult(run.Id, run.Status, run.Format, run.Mapping, run.RowsRead, run.RowsStored, run.RowsRejected,
-            run.RowsDuplicate, errors, run.Message) { RowsUpdated = run.RowsUpdated, Warnings = run.Warnings, FirstWarnings = warnings };
+            run.RowsDuplicate, errors, run.Message)
+        {
+            RowsUpdated = run.RowsUpdated,
+            Warnings = run.Warnings,
+            FirstWarnings = warnings,
+            MessageReason = run.Message is null ? null : Reasons.ImportReason.Stored(run.MessageCode ?? 0, run.MessageArguments, run.Message),
+        };
     }
 
     private static async Task<List<RowError>> FirstAsync(FunnelDbContext context, int importId, RowSeverity severity, CancellationToken cancellationToken) =>
@@ -50,7 +56,9 @@ public sealed class ImportHistory(FunnelDatabase database)
             .Where(e => e.ImportId == importId && e.Severity == severity)
             .OrderBy(e => e.Line).ThenBy(e => e.Id)
             .Take(ImportResult.MaxErrorsInResult)
-            .Select(e => new RowError(e.Line, e.Column, e.Reason, e.RawLine, e.Severity))
+            .Select(e => new { e.Line, e.Column, e.Reason, e.RawLine, e.Severity, e.ReasonCode, e.ReasonArguments })
+            .AsAsyncEnumerable()
+            .Select(e => new RowError(e.Line, e.Column, Reasons.ImportReason.Stored(e.ReasonCode, e.ReasonArguments, e.Reason), e.RawLine, e.Severity))
             .ToListAsync(cancellationToken);
 
     /// <summary>

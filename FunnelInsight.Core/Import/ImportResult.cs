@@ -49,6 +49,16 @@ public sealed record ImportResult(
     /// <summary>How the encoding was decided: detected from the file, or chosen by the user.</summary>
     public Reading.DecisionSource EncodingSource { get; init; }
 
+    /// <summary>
+    /// Why the import failed or was cancelled, as a code and its figures (<see cref="Message"/> is its English text);
+    /// null when it succeeded.
+    /// </summary>
+    public Reasons.ImportReason? MessageReason { get; init; }
+
+    /// <summary>The result of an import that ended without storing anything, for <paramref name="reason"/>.</summary>
+    public static ImportResult Ended(int importId, ImportStatus status, Reasons.ImportReason reason) =>
+        new(importId, status, "", "", 0, 0, 0, 0, [], reason.Text) { MessageReason = reason };
+
     /// <summary>How many row errors a result carries; the rest are in the import's error file.</summary>
     public const int MaxErrorsInResult = 100;
 }

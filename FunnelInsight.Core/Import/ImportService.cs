@@ -35,7 +35,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         var started = await Task.Run(() => StartRun(request, fileName, fileSize, progress, cancellationToken), CancellationToken.None);
         if (started is not { } claimed)
         {
-            return new ImportResult(0, ImportStatus.Cancelled, "", "", 0, 0, 0, 0, [], CancelledMessage);
+            return ImportResult.Ended(0, ImportStatus.Cancelled, Cancelled);
         }
 
         var (run, owner) = claimed;
@@ -50,14 +50,14 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
             catch (Exception ex) when (ex is ImportFileException or OperationCanceledException or IOException or UnauthorizedAccessException)
             {
                 var cancelled = ex is OperationCanceledException;
-                result = await EndedAsync(run.Id, cancelled ? ImportStatus.Cancelled : ImportStatus.Failed, cancelled ? CancelledMessage : ex.Message);
+                result = await EndedAsync(run.Id, cancelled ? ImportStatus.Cancelled : ImportStatus.Failed, cancelled ? Cancelled : ex is ImportFileException file ? file.Reason : Reasons.ImportReason.Plain(ex.Message));
             }
 #pragma warning disable CA1031 // A bug or a broken database must not leave the record Running, nor reach a user as a stack trace.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
                 LogImportCrashed(_logger, ex, run.Id, fileName);
-                result = await EndedAsync(run.Id, ImportStatus.Failed, "The import stopped on an unexpected error (written to the log); nothing was stored.");
+                result = await EndedAsync(run.Id, ImportStatus.Failed, Reasons.ImportReason.Of(Reasons.ImportReasonCode.Unexpected));
             }
         }
 
@@ -67,14 +67,16 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         return result;
     }
 
-    /// <summary>The message of a cancelled import.</summary>
-    public const string CancelledMessage = "The import was cancelled; nothing was stored.";
+    private static readonly Reasons.ImportReason Cancelled = Reasons.ImportReason.Of(Reasons.ImportReasonCode.Cancelled);
+
+    /// <summary>The message of a cancelled import (in English, as the command line prints it).</summary>
+    public static string CancelledMessage => Cancelled.Text;
 
     // Records an import that ended without its transaction. When even that cannot be written (the database is held by
     // another writer past the timeout), the record stays Running with its owner lock released: the next sweep marks it.
-    private async Task<ImportResult> EndedAsync(int importId, ImportStatus status, string message)
+    private async Task<ImportResult> EndedAsync(int importId, ImportStatus status, Reasons.ImportReason reason)
     {
-        var result = new ImportResult(importId, status, "", "", 0, 0, 0, 0, [], message);
+        var result = ImportResult.Ended(importId, status, reason);
         try
         {
             await FinishRunAsync(importId, result);
@@ -105,7 +107,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         {
             encodingSource = reader.Encoding.Detected ? DecisionSource.Detected : DecisionSource.Chosen;
             counts = request.Kind == ImportKind.Events
-                ? EventFileImporter.Run(reader, context, (request.DateOrder, request.DecimalMark), SessionRules.Read(connection, transaction, request.StoreId) ?? throw new ImportFileException($"Store {request.StoreId} does not exist."), request.Format, request.Mapping)
+                ? EventFileImporter.Run(reader, context, (request.DateOrder, request.DecimalMark), SessionRules.Read(connection, transaction, request.StoreId) ?? throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.StoreMissing, request.StoreId.ToString(System.Globalization.CultureInfo.InvariantCulture))), request.Format, request.Mapping)
                 : OrderFileImporter.Run(reader, context, (request.DateOrder, request.DecimalMark), request.Format, request.Mapping);
         }
 
@@ -182,10 +184,12 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
     private static void FinishRun(SqliteConnection connection, SqliteTransaction transaction, int importId, ImportResult result) =>
         Execute(connection, transaction, """
             UPDATE Imports SET Status = $p0, Format = $p1, Mapping = $p2, RowsRead = $p3, RowsStored = $p4,
-                RowsRejected = $p5, RowsDuplicate = $p6, Message = $p7, FinishedUtc = $p8, RowsUpdated = $p10, Warnings = $p11 WHERE Id = $p9
+                RowsRejected = $p5, RowsDuplicate = $p6, Message = $p7, FinishedUtc = $p8, RowsUpdated = $p10, Warnings = $p11,
+                MessageCode = $p12, MessageArguments = $p13 WHERE Id = $p9
             """,
             (int)result.Status, result.Format, result.Mapping, result.RowsRead, result.RowsStored, result.RowsRejected,
-            result.RowsDuplicate, result.Message, DateTime.UtcNow, importId, result.RowsUpdated, result.Warnings);
+            result.RowsDuplicate, result.Message, DateTime.UtcNow, importId, result.RowsUpdated, result.Warnings,
+            result.MessageReason is { } reason ? (int)reason.Code : null, result.MessageReason?.StoredArguments());
 
     private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params object?[] values)
     {

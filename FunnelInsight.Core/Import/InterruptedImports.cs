@@ -15,7 +15,7 @@ namespace FunnelInsight.Core.Import;
 public sealed class InterruptedImports(FunnelDatabase database)
 {
     /// <summary>What an interrupted import's record says.</summary>
-    public const string Message = "The import was interrupted (its process ended before it finished); nothing was stored.";
+    public static string Message => Reasons.ImportReason.English(Reasons.ImportReasonCode.Interrupted);
 
     /// <summary>The owner lock file of import <paramref name="importId"/>.</summary>
     public string LockPath(int importId) =>
@@ -62,9 +62,10 @@ public sealed class InterruptedImports(FunnelDatabase database)
                 // Only while still Running: an import that finished since it was read keeps its outcome.
                 await using var mark = connection.CreateCommand();
                 mark.Transaction = transaction;
-                mark.CommandText = "UPDATE Imports SET Status = $status, Message = $message, FinishedUtc = $now WHERE Id = $id AND Status = $running";
+                mark.CommandText = "UPDATE Imports SET Status = $status, Message = $message, MessageCode = $code, MessageArguments = '[]', FinishedUtc = $now WHERE Id = $id AND Status = $running";
                 mark.Parameters.AddWithValue("$status", (int)ImportStatus.Interrupted);
                 mark.Parameters.AddWithValue("$message", Message);
+                mark.Parameters.AddWithValue("$code", (int)Reasons.ImportReasonCode.Interrupted);
                 mark.Parameters.AddWithValue("$now", DateTime.UtcNow);
                 mark.Parameters.AddWithValue("$id", id);
                 mark.Parameters.AddWithValue("$running", (int)ImportStatus.Running);

@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Import.Reading;
+using FunnelInsight.Core.Import.Reasons;
 
 namespace FunnelInsight.Core.Import;
 
@@ -24,7 +25,7 @@ internal sealed class RowProblems(IReadOnlyList<string> header)
     /// <param name="column">The 0-based column at fault, or -1 when the file has none.</param>
     /// <param name="field">The field's canonical name (named when the file has no such column), or null for the whole row.</param>
     /// <param name="reason">What is wrong.</param>
-    public RowError Reject(ExportReader reader, int column, string? field, string reason) =>
+    public RowError Reject(ExportReader reader, int column, string? field, ImportReason reason) =>
         Rejected(reader.LineNumber, Column(column, field), reason, reader.RawLine());
 
     /// <summary>The row error of a row the reader cannot give fields for.</summary>
@@ -32,10 +33,10 @@ internal sealed class RowProblems(IReadOnlyList<string> header)
     /// <param name="column">The file's column at fault, or null for the whole row.</param>
     /// <param name="reason">What is wrong.</param>
     /// <param name="rawLine">The row as the file has it, cut.</param>
-    public static RowError Rejected(long line, string? column, string reason, string rawLine) => new(line, column, reason, rawLine);
+    public static RowError Rejected(long line, string? column, ImportReason reason, string rawLine) => new(line, column, reason, rawLine);
 
     /// <summary>Notes that the current row is kept without the value of an optional field.</summary>
-    public void Warn(ExportReader reader, int column, string field, string reason) =>
+    public void Warn(ExportReader reader, int column, string field, ImportReason reason) =>
         (_warnings ??= []).Add(new RowError(reader.LineNumber, Column(column, field), reason, reader.RawLine(), RowSeverity.Warning));
 
     private string? Column(int column, string? field) =>

@@ -19,6 +19,6 @@ public static class StoredTimeRange
     public static bool Contains(long unixMicros, long endUs) => unixMicros >= MinUs && unixMicros < endUs;
 
     /// <summary>The reason given for a time outside the range, naming the value as the file has it.</summary>
-    public static string Outside(string value) =>
-        $"Time '{Reading.ExportText.Cut(value)}' is outside 1995-01-01 … {DateTime.UtcNow.Date.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} (tomorrow).";
+    public static Reasons.ImportReason Outside(string value) =>
+        Reasons.ImportReason.Of(Reasons.ImportReasonCode.TimeOutOfRange, Reading.ExportText.Cut(value), DateTime.UtcNow.Date.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 }

@@ -30,6 +30,7 @@ public static class FunnelReportDocument
                 p90LandingToPurchaseSeconds = report.TimeToConvert.P90LandingToPurchaseSeconds,
                 medianCheckoutToPurchaseSeconds = report.TimeToConvert.MedianCheckoutToPurchaseSeconds,
                 p90CheckoutToPurchaseSeconds = report.TimeToConvert.P90CheckoutToPurchaseSeconds,
+                histogram = report.TimeToConvert.Histogram.Select(b => new { fromSeconds = b.FromSeconds, toSeconds = b.ToSeconds, fromLanding = b.FromLanding, fromCheckout = b.FromCheckout }),
             },
         };
         var segments = new[] { report.Total }.Concat(report.Breakdown).ToList();
@@ -41,16 +42,19 @@ public static class FunnelReportDocument
                     s.Label, step.Name, step.Reached, Rate(step.StepConversion), Low(step.StepConversion), High(step.StepConversion), step.DropOff, Rate(step.DropRate),
                     step.Tracked,
                 ])).ToList()),
-            new("summary", ["segment", "landed", "purchased", "overallConversion", "cartAbandonmentRate", "checkoutAbandonmentRate"],
+            new("summary", ["segment", "landed", "purchased", "overallConversion", "cartAbandonmentRate", "checkoutAbandonmentRate", "overallConversionLow", "overallConversionHigh"],
                 segments.Select(s => (IReadOnlyList<object?>)
                 [
                     s.Label, s.Landed, s.Stages[^1].Reached, Rate(s.OverallConversion), Rate(s.CartAbandonment), Rate(s.CheckoutAbandonment),
+                    Low(s.OverallConversion), High(s.OverallConversion),
                 ]).ToList()),
             new("trend", ["period", "stage", "reached", "stepConversion", "tracked"],
                 report.Trend.SelectMany(p => p.Funnel.Stages.Select(step => (IReadOnlyList<object?>)
                 [
                     Day(p.PeriodStart), step.Name, step.Reached, Rate(step.StepConversion), step.Tracked,
                 ])).ToList()),
+            new("time_to_convert", ["fromSeconds", "toSeconds", "fromLanding", "fromCheckout"],
+                report.TimeToConvert.Histogram.Select(b => (IReadOnlyList<object?>)[b.FromSeconds, b.ToSeconds, b.FromLanding, b.FromCheckout]).ToList()),
         ];
         return new ReportDocument("funnel", json, tables);
     }
@@ -60,6 +64,8 @@ public static class FunnelReportDocument
         value = segment.Label,
         stages = Stages(segment),
         overallConversion = Rate(segment.OverallConversion),
+        overallConversionLow = Low(segment.OverallConversion),
+        overallConversionHigh = High(segment.OverallConversion),
         cartAbandonmentRate = Rate(segment.CartAbandonment),
         checkoutAbandonmentRate = Rate(segment.CheckoutAbandonment),
     };

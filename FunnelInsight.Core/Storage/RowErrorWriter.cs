@@ -14,9 +14,9 @@ internal sealed class RowErrorWriter : IDisposable
     {
         _insert = connection.CreateCommand();
         _insert.Transaction = transaction;
-        _insert.CommandText = "INSERT INTO ImportRowErrors (ImportId, Line, Column, Reason, RawLine, Severity) VALUES ($import, $line, $column, $reason, $raw, $severity)";
+        _insert.CommandText = "INSERT INTO ImportRowErrors (ImportId, Line, Column, Reason, RawLine, Severity, ReasonCode, ReasonArguments) VALUES ($import, $line, $column, $reason, $raw, $severity, $code, $arguments)";
         _insert.Parameters.AddWithValue("$import", importId);
-        foreach (var name in new[] { "$line", "$column", "$reason", "$raw", "$severity" })
+        foreach (var name in new[] { "$line", "$column", "$reason", "$raw", "$severity", "$code", "$arguments" })
         {
             _insert.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
@@ -43,6 +43,8 @@ internal sealed class RowErrorWriter : IDisposable
         _insert.Parameters[3].Value = error.Reason;
         _insert.Parameters[4].Value = error.RawLine;
         _insert.Parameters[5].Value = (int)error.Severity;
+        _insert.Parameters[6].Value = (int)error.Cause.Code;
+        _insert.Parameters[7].Value = error.Cause.StoredArguments();
         _insert.ExecuteNonQuery();
         var warning = error.Severity == RowSeverity.Warning;
         var first = warning ? _firstWarnings : _first;

@@ -11,4 +11,8 @@ public sealed record TimeToConvert(
     double? MedianLandingToPurchaseSeconds,
     double? P90LandingToPurchaseSeconds,
     double? MedianCheckoutToPurchaseSeconds,
-    double? P90CheckoutToPurchaseSeconds);
+    double? P90CheckoutToPurchaseSeconds)
+{
+    /// <summary>The histogram of the same times (<see cref="ConversionTimeHistogram"/>'s buckets, every one present).</summary>
+    public IReadOnlyList<ConversionTimeBucket> Histogram { get; init; } = ConversionTimeHistogram.Of([], []);
+}

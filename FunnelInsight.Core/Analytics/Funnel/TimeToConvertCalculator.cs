@@ -32,6 +32,9 @@ internal static class TimeToConvertCalculator
             Quantile.Median(fromLanding),
             Quantile.NearestRank(fromLanding, 0.9),
             Quantile.Median(fromCheckout),
-            Quantile.NearestRank(fromCheckout, 0.9));
+            Quantile.NearestRank(fromCheckout, 0.9))
+        {
+            Histogram = ConversionTimeHistogram.Of(fromLanding, fromCheckout),
+        };
     }
 }

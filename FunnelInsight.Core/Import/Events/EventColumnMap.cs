@@ -42,7 +42,7 @@ public sealed class EventColumnMap
             var index = HeaderName.Find(header, [column]);
             if (index < 0)
             {
-                throw new ImportFileException($"The mapping names column '{ExportText.Cut(column)}' for {field.Name()}, but the file has no such column. Columns: {ExportText.Columns(header)}.");
+                throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.MappedColumnMissing, ExportText.Cut(column), field.Name(), ExportText.Columns(header)));
             }
 
             columns[(int)field] = index;
@@ -56,7 +56,7 @@ public sealed class EventColumnMap
 
         if (missing.Count > 0)
         {
-            throw new ImportFileException($"No column for {string.Join(", ", missing)} ({format.Title}). Give a column mapping, for example --map \"event_time=ts,event_type=action,session_id=sid\".");
+            throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.EventColumnsMissing, string.Join(", ", missing), format.Title));
         }
 
         return new EventColumnMap(format, header, columns);

@@ -71,12 +71,12 @@ internal static class EventFileImporter
         if (!string.IsNullOrWhiteSpace(formatName))
         {
             return EventFormats.Find(formatName)
-                ?? throw new ImportFileException($"Unknown event format '{ExportText.Cut(formatName)}'. Formats: {string.Join(", ", EventFormats.All.Select(f => f.Name))}.");
+                ?? throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.UnknownEventFormat, ExportText.Cut(formatName), string.Join(", ", EventFormats.All.Select(f => f.Name))));
         }
 
         return EventFormats.Detect(header)
             ?? (string.IsNullOrWhiteSpace(mappingText)
-                ? throw new ImportFileException($"The columns ({ExportText.Columns(header)}) match no known event export (GA4, REES46, RetailRocket, canonical). Give a column mapping, for example --map \"event_time=ts,event_type=action,session_id=sid\".")
+                ? throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.UnknownEventLayout, ExportText.Columns(header)))
                 : EventFormats.Custom);
     }
 }

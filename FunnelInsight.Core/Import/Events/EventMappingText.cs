@@ -15,12 +15,12 @@ public static class EventMappingText
             var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || parts[1].Length == 0)
             {
-                throw new ImportFileException($"Mapping '{pair}' is not of the form field=column.");
+                throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.MappingForm, pair));
             }
 
             if (!EventFieldNames.TryParse(parts[0], out var field))
             {
-                throw new ImportFileException($"Unknown field '{ExportText.Cut(parts[0])}' in the mapping. Fields: {string.Join(", ", Enum.GetValues<EventField>().Select(f => f.Name()))}.");
+                throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.UnknownMappingField, ExportText.Cut(parts[0]), string.Join(", ", Enum.GetValues<EventField>().Select(f => f.Name()))));
             }
 
             mapping[field] = parts[1];

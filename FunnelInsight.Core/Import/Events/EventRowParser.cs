@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
 using FunnelInsight.Core.Import.Reading;
+using FunnelInsight.Core.Import.Reasons;
 
 namespace FunnelInsight.Core.Import.Events;
 
@@ -26,7 +27,7 @@ internal sealed class EventRowParser(EventColumnMap map, FileConventions convent
         var line = reader.LineNumber;
         if (reader.FieldCount != _fieldCount)
         {
-            error = Error(reader, null, $"Expected {_fieldCount} columns, found {reader.FieldCount}.");
+            error = Error(reader, null, ImportReason.Of(ImportReasonCode.ColumnCount, Count(_fieldCount), Count(reader.FieldCount)));
             return false;
         }
 
@@ -155,8 +156,10 @@ internal sealed class EventRowParser(EventColumnMap map, FileConventions convent
     }
 
     private RowError Missing(ExportReader reader, EventField field) =>
-        Error(reader, field, $"Missing required field {field.Name()}.");
+        Error(reader, field, ImportReason.Of(ImportReasonCode.MissingField, field.Name()));
 
-    private RowError Error(ExportReader reader, EventField? field, string reason) =>
+    private RowError Error(ExportReader reader, EventField? field, ImportReason reason) =>
         _problems.Reject(reader, field is { } f ? map[f] : -1, field?.Name(), reason);
+
+    private static string Count(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

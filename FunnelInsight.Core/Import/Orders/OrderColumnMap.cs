@@ -34,7 +34,7 @@ public sealed class OrderColumnMap
         {
             var index = HeaderName.Find(header, [column]);
             columns[(int)field] = index >= 0 ? index
-                : throw new ImportFileException($"The mapping names column '{ExportText.Cut(column)}' for {field.Name()}, but the file has no such column. Columns: {ExportText.Columns(header)}.");
+                : throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.MappedColumnMissing, ExportText.Cut(column), field.Name(), ExportText.Columns(header)));
         }
 
         var missing = new[] { OrderField.OrderId, OrderField.CreatedAt }.Where(field => columns[(int)field] < 0).Select(field => field.Name()).ToList();
@@ -45,7 +45,7 @@ public sealed class OrderColumnMap
 
         if (missing.Count > 0)
         {
-            throw new ImportFileException($"No column for {string.Join(", ", missing)} ({format.Title}). Give a column mapping, for example --map \"order_id=Id,created_at=Date,total=Amount\".");
+            throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.OrderColumnsMissing, string.Join(", ", missing), format.Title));
         }
 
         return new OrderColumnMap(format, header, columns);
@@ -61,7 +61,7 @@ public sealed class OrderColumnMap
             var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || parts[1].Length == 0 || !OrderFieldNames.TryParse(parts[0], out var field))
             {
-                throw new ImportFileException($"Mapping '{pair}' is not of the form field=column with a known order field.");
+                throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.OrderMappingForm, pair));
             }
 
             mapping[field] = parts[1];

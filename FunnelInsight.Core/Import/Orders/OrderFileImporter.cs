@@ -150,12 +150,12 @@ internal static class OrderFileImporter
         if (!string.IsNullOrWhiteSpace(formatName))
         {
             return OrderFormats.Find(formatName)
-                ?? throw new ImportFileException($"Unknown order format '{ExportText.Cut(formatName)}'. Formats: {string.Join(", ", OrderFormats.All.Select(f => f.Name))}.");
+                ?? throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.UnknownOrderFormat, ExportText.Cut(formatName), string.Join(", ", OrderFormats.All.Select(f => f.Name))));
         }
 
         return OrderFormats.Detect(header)
             ?? (string.IsNullOrWhiteSpace(mappingText)
-                ? throw new ImportFileException($"The columns ({ExportText.Columns(header)}) match no known order export (Shopify, WooCommerce, UCI Online Retail, canonical). Give a column mapping, for example --map \"order_id=Id,created_at=Date,total=Amount\".")
+                ? throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.UnknownOrderLayout, ExportText.Columns(header)))
                 : OrderFormats.Custom);
     }
 }

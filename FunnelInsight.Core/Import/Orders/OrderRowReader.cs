@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using FunnelInsight.Core.Import.Reading;
+using FunnelInsight.Core.Import.Reasons;
 
 namespace FunnelInsight.Core.Import.Orders;
 
@@ -29,8 +30,8 @@ internal sealed class OrderRowReader(OrderColumnMap map, FileConventions convent
         _problems.NextRow();
         orderId = Text(reader, OrderField.OrderId) ?? "";
         error = reader.FieldCount != _fieldCount
-            ? Error(reader, null, $"Expected {_fieldCount} columns, found {reader.FieldCount}.")
-            : orderId.Length == 0 ? Error(reader, OrderField.OrderId, $"Missing required field {OrderField.OrderId.Name()}.") : null;
+            ? Error(reader, null, ImportReason.Of(ImportReasonCode.ColumnCount, Count(_fieldCount), Count(reader.FieldCount)))
+            : orderId.Length == 0 ? Error(reader, OrderField.OrderId, ImportReason.Of(ImportReasonCode.MissingField, OrderField.OrderId.Name())) : null;
         return error is null;
     }
 
@@ -52,7 +53,7 @@ internal sealed class OrderRowReader(OrderColumnMap map, FileConventions convent
         }
         else if (draft.CreatedUs is null)
         {
-            error = Error(reader, OrderField.CreatedAt, $"Missing required field {OrderField.CreatedAt.Name()}.");
+            error = Error(reader, OrderField.CreatedAt, ImportReason.Of(ImportReasonCode.MissingField, OrderField.CreatedAt.Name()));
             return false;
         }
 
@@ -151,6 +152,8 @@ internal sealed class OrderRowReader(OrderColumnMap map, FileConventions convent
         : map[OrderField.Subtotal] >= 0 ? [OrderField.Subtotal]
         : [OrderField.LineUnitPrice, OrderField.LineQuantity];
 
-    private RowError Error(ExportReader reader, OrderField? field, string reason) =>
+    private RowError Error(ExportReader reader, OrderField? field, ImportReason reason) =>
         _problems.Reject(reader, field is { } f ? map[f] : -1, field?.Name(), reason);
+
+    private static string Count(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

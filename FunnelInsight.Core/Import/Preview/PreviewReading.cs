@@ -11,7 +11,13 @@ namespace FunnelInsight.Core.Import.Preview;
 public sealed record PreviewReading(long Line, DateTime? Time, IReadOnlyList<PreviewValue> Values, string? Error)
 {
     /// <summary>A row the import would reject, with its reason.</summary>
-    public static PreviewReading Rejected(long line, string reason) => new(line, null, [], reason);
+    public static PreviewReading Rejected(long line, Reasons.ImportReason reason) => new(line, null, [], reason.Text) { Rejection = reason };
+
+    /// <summary>Why the row would be rejected, as a code and its figures (<see cref="Error"/> is its English text); null when it would be stored.</summary>
+    public Reasons.ImportReason? Rejection { get; init; }
+
+    /// <summary>The warnings of <see cref="Warnings"/> with their columns and reasons as codes.</summary>
+    public IReadOnlyList<RowError> FieldWarnings { get; init; } = [];
 
     /// <summary>What the row would be kept without (an optional value that cannot be read), each as "column: reason"; empty when nothing.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];

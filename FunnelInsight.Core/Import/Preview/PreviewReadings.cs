@@ -17,13 +17,13 @@ internal static class PreviewReadings
     {
         if (reader.Broken is { } broken)
         {
-            return PreviewReading.Rejected(broken.Line, broken.Reason);
+            return PreviewReading.Rejected(broken.Line, broken.Cause);
         }
 
         var batch = new EventBatch(1, 0);
         if (!parser.TryParse(reader, batch, out var error))
         {
-            return PreviewReading.Rejected(reader.LineNumber, error!.Reason);
+            return PreviewReading.Rejected(reader.LineNumber, error!.Cause);
         }
 
         var row = batch[0];
@@ -37,26 +37,26 @@ internal static class PreviewReadings
         var values = fields.Where(f => map[f.Field] >= 0)
             .Select(f => new PreviewValue(f.Field.Name(), f.Text is { } range ? Text(batch.Text(range), range.IsNull) : null, f.Number))
             .ToArray();
-        return new PreviewReading(row.Line, Time(row.TimeUs), values, null) { Warnings = Said(parser.Warnings) };
+        return new PreviewReading(row.Line, Time(row.TimeUs), values, null) { Warnings = Said(parser.Warnings), FieldWarnings = [.. parser.Warnings] };
     }
 
     public static PreviewReading Order(ExportReader reader, OrderColumnMap map, OrderRowReader rows)
     {
         if (reader.Broken is { } broken)
         {
-            return PreviewReading.Rejected(broken.Line, broken.Reason);
+            return PreviewReading.Rejected(broken.Line, broken.Cause);
         }
 
         if (!rows.TryReadKey(reader, out var orderId, out var error))
         {
-            return PreviewReading.Rejected(reader.LineNumber, error!.Reason);
+            return PreviewReading.Rejected(reader.LineNumber, error!.Cause);
         }
 
         // Each line read alone: the values its order takes from it.
         var draft = new OrderDraft(orderId, reader.LineNumber);
         if (!rows.TryApply(reader, draft, out error))
         {
-            return PreviewReading.Rejected(reader.LineNumber, error!.Reason);
+            return PreviewReading.Rejected(reader.LineNumber, error!.Cause);
         }
 
         (OrderField Field, string? Text, double? Number)[] fields =
@@ -69,7 +69,7 @@ internal static class PreviewReadings
         var values = fields.Where(f => map[f.Field] >= 0)
             .Select(f => new PreviewValue(f.Field.Name(), f.Text is null ? null : ExportText.Cut(f.Text, MaxText), f.Number))
             .ToArray();
-        return new PreviewReading(reader.LineNumber, draft.CreatedUs is { } us ? Time(us) : null, values, null) { Warnings = Said(rows.Warnings) };
+        return new PreviewReading(reader.LineNumber, draft.CreatedUs is { } us ? Time(us) : null, values, null) { Warnings = Said(rows.Warnings), FieldWarnings = [.. rows.Warnings] };
     }
 
     private static string[] Said(IReadOnlyList<RowError> warnings) =>

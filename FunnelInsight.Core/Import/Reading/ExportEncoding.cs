@@ -40,7 +40,7 @@ public sealed record ExportEncoding(Encoding Encoding, int PreambleLength, bool 
         }
         catch (ArgumentException)
         {
-            throw new ImportFileException($"Unknown encoding '{ExportText.Cut(name, 60)}'. Use a name such as utf-8, utf-16, windows-1256 or windows-1252.");
+            throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.UnknownEncoding, ExportText.Cut(name, 60)));
         }
 
         var preamble = encoding.Preamble;

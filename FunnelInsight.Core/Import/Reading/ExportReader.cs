@@ -81,7 +81,7 @@ internal sealed class ExportReader : IDisposable
         var encoding = string.IsNullOrWhiteSpace(encodingName) ? ExportEncoding.Detect(head) : ExportEncoding.Named(encodingName, head);
         if (ExportContent.Problem(head, encoding) is { } problem)
         {
-            throw new ImportFileException($"\"{ExportText.Cut(fileName)}\" {ExportContent.Sentence(problem)}", problem);
+            throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.NotCsv, ExportText.Cut(fileName), problem.ToString()), problem);
         }
 
         return new ExportReader(file, encoding);
@@ -112,12 +112,12 @@ internal sealed class ExportReader : IDisposable
         }
         catch (CsvFormatException)
         {
-            throw new ImportFileException($"The first line is longer than {MaxRecordBytes >> 20} MB (or opens a quote that is never closed): it is not a CSV header.");
+            throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.HeaderTooLong, (MaxRecordBytes >> 20).ToString(CultureInfo.InvariantCulture)));
         }
 
         if (_brokenLine > 0)
         {
-            throw new ImportFileException("The header opens a quote that is never closed, so the file has no readable header.");
+            throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.HeaderQuote));
         }
 
         var header = _csv.Headers.ToList();
@@ -128,7 +128,7 @@ internal sealed class ExportReader : IDisposable
 
         if (header.Count == 0 || header.All(string.IsNullOrWhiteSpace))
         {
-            throw new ImportFileException("The file is empty or has no header row.");
+            throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.NoHeader));
         }
 
         _width = header.Count;
@@ -219,8 +219,7 @@ internal sealed class ExportReader : IDisposable
         var bytes = string.Join(' ', field.Slice(at, Math.Max(length, 1)).ToArray().Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture)));
         var name = column < _header.Count ? _header[column] : null;
         return RowProblems.Rejected(LineNumber, name,
-            $"Bytes {bytes} {(name is null ? "" : $"in {ExportText.Cut(name, 40)} ")}are not UTF-8, the encoding the file is read in: the row is skipped. " +
-            "If the file is in another encoding, import it again naming it (--encoding windows-1252, windows-1256…).",
+            name is null ? Reasons.ImportReason.Of(Reasons.ImportReasonCode.NotUtf8, bytes) : Reasons.ImportReason.Of(Reasons.ImportReasonCode.NotUtf8InColumn, bytes, ExportText.Cut(name, 40)),
             RawLine());
     }
 
@@ -281,8 +280,7 @@ internal sealed class ExportReader : IDisposable
         }
 
         var raw = firstLine.ToArray().AsSpan().TrimEnd((byte)'\r');
-        Broken = RowProblems.Rejected(line, null,
-            "Unterminated quote: a quoted field that starts on this line is never closed. The row is skipped and reading goes on at the next line.",
+        Broken = RowProblems.Rejected(line, null, Reasons.ImportReason.Of(Reasons.ImportReasonCode.UnterminatedQuote),
             ExportText.Cut(raw, ExportText.MaxRawLength));
         _offsetBase = offset + skipped + 1;
         _lineBase = line;

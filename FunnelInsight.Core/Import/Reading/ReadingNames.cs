@@ -17,12 +17,12 @@ public static class ReadingNames
     public static DateOrder? ParseDateOrder(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null
             : Enum.TryParse<DateOrder>(text.Trim(), ignoreCase: true, out var order) && !int.TryParse(text, out _) ? order
-            : throw new ImportFileException($"Unknown date order '{ExportText.Cut(text)}'. Use dmy, mdy or ymd.");
+            : throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.UnknownDateOrder, ExportText.Cut(text)));
 
     /// <summary>Reads <c>comma</c> or <c>point</c> (without case); null for empty.</summary>
     /// <exception cref="ImportFileException">Any other word.</exception>
     public static DecimalMark? ParseDecimalMark(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null
             : Enum.TryParse<DecimalMark>(text.Trim(), ignoreCase: true, out var mark) && !int.TryParse(text, out _) ? mark
-            : throw new ImportFileException($"Unknown decimal mark '{ExportText.Cut(text)}'. Use comma or point.");
+            : throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.UnknownDecimalMark, ExportText.Cut(text)));
 }

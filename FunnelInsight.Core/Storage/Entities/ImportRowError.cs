@@ -24,6 +24,12 @@ public sealed class ImportRowError
     /// <summary>The row as it was in the file (cut at 4,000 characters).</summary>
     public required string RawLine { get; set; }
 
+    /// <summary>The reason's code (<see cref="Import.Reasons.ImportReasonCode"/>); 0 for a reason kept as text only (from before codes).</summary>
+    public int ReasonCode { get; set; }
+
+    /// <summary>The reason's arguments as a JSON array of strings; null for a reason kept as text only.</summary>
+    public string? ReasonArguments { get; set; }
+
     /// <summary>Rejected row or warning; rows kept from before warnings existed are errors.</summary>
     public Import.RowSeverity Severity { get; set; }
 }

@@ -83,6 +83,12 @@ public sealed class ImportRun
     /// <summary>Where it is in its life.</summary>
     public ImportStatus Status { get; set; }
 
-    /// <summary>Why it failed, when it did.</summary>
+    /// <summary>Why it failed, when it did (in English).</summary>
     public string? Message { get; set; }
+
+    /// <summary>The code of <see cref="Message"/> (<see cref="Import.Reasons.ImportReasonCode"/>); null for none or a message kept as text only.</summary>
+    public int? MessageCode { get; set; }
+
+    /// <summary>The arguments of <see cref="Message"/> as a JSON array of strings; null for none.</summary>
+    public string? MessageArguments { get; set; }
 }

@@ -138,6 +138,12 @@ namespace FunnelInsight.Core.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReasonArguments")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReasonCode")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Severity")
                         .HasColumnType("INTEGER");
 
@@ -177,6 +183,12 @@ namespace FunnelInsight.Core.Storage.Migrations
 
                     b.Property<string>("Message")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageArguments")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MessageCode")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("RowsDuplicate")
                         .HasColumnType("INTEGER");

@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Import.Reasons;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 
@@ -57,6 +58,29 @@ public sealed class ImportHistoryTests : IAsyncLifetime
         Assert.Equal("canonical", result.Format);
         Assert.Equal([3L, 4L], result.Errors.Select(e => e.Line));
         Assert.Null(await _history.ResultAsync(_otherStoreId, imported.ImportId));
+    }
+
+    [Fact]
+    public async Task A_stored_row_error_reads_back_with_its_reason_code_and_the_value_it_quotes()
+    {
+        var imported = await ImportAsync("events.csv", Events);
+
+        var result = await _history.ResultAsync(_storeId, imported.ImportId);
+
+        Assert.Equal(ImportReason.Of(ImportReasonCode.UnparseableTime, "@home"), result!.Errors[0].Cause);
+        Assert.Equal("Unparseable time '@home'.", result.Errors[0].Reason);
+    }
+
+    [Fact]
+    public async Task A_failed_import_reads_back_with_its_reason_code_and_the_columns_it_names()
+    {
+        var failed = await ImportAsync("odd.csv", "alpha,beta\n1,2\n");
+
+        var result = await _history.ResultAsync(_storeId, failed.ImportId);
+
+        Assert.Equal(ImportStatus.Failed, result!.Status);
+        Assert.Equal(ImportReason.Of(ImportReasonCode.UnknownEventLayout, "alpha, beta"), result.MessageReason);
+        Assert.StartsWith("The columns (alpha, beta) match no known event export", result.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -33,8 +33,32 @@ public class FunnelReportDocumentTests
 
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("overallConversion").ValueKind);
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("stages")[1].GetProperty("stepConversion").ValueKind);
-        Assert.Equal(["funnel", "summary", "trend"], document.Tables.Select(t => t.Name));
+        Assert.Equal(["funnel", "summary", "trend", "time_to_convert"], document.Tables.Select(t => t.Name));
         Assert.Equal(5, document.Tables[0].Rows.Count);
         Assert.Equal("all", document.Tables[0].Rows[0][0]);
+    }
+
+    [Fact]
+    public async Task A_breakdown_of_fourteen_values_exports_every_value_with_its_conversion_and_interval()
+    {
+        // Channel c has c sessions; the first of each buys: 14 values, ch14 first (14 landings, 1 purchase).
+        var rows = Enumerable.Range(1, 14).SelectMany(c => Enumerable.Range(1, c).SelectMany(j => (string[])
+        [
+            $"2024-03-04T10:{j:00}:00Z,session_start,s{c}_{j},,,,,,desktop,ch{c},US,",
+            .. j == 1 ? [$"2024-03-04T10:{j:00}:30Z,purchase,s{c}_{j},,p1,10,1,o{c},desktop,ch{c},US,"] : Array.Empty<string>(),
+        ]));
+        await using var store = await AnalyticsStore.CreateAsync(string.Join("\n", rows));
+        var document = FunnelReportDocument.Build(await store.Analytics.FunnelAsync(store.Query with { Breakdown = FunnelDimension.Channel }));
+
+        var summary = document.Tables.Single(t => t.Name == "summary");
+        Assert.Equal(15, summary.Rows.Count);
+        Assert.Equal(["all", "ch14", "ch13"], summary.Rows.Take(3).Select(r => r[0]));
+        // ch14: 1 of 14 = 0.0714, Wilson 0.0127–0.3147.
+        Assert.Equal((14L, 1L), ((long)summary.Rows[1][1]!, (long)summary.Rows[1][2]!));
+        Assert.Equal(0.0714, (double)summary.Rows[1][3]!, 4);
+        Assert.Equal((0.0127, 0.3147), (Math.Round((double)summary.Rows[1][6]!, 4), Math.Round((double)summary.Rows[1][7]!, 4)));
+        using var json = JsonDocument.Parse(JsonReportWriter.ToText(document));
+        Assert.Equal(14, json.RootElement.GetProperty("breakdown").GetArrayLength());
+        Assert.Equal("ch1", json.RootElement.GetProperty("breakdown")[13].GetProperty("value").GetString());
     }
 }

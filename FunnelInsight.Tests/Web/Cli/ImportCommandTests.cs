@@ -19,7 +19,7 @@ public sealed class ImportCommandTests : IDisposable
         using var json = JsonDocument.Parse(LastLine(run.Output));
         var root = json.RootElement;
         Assert.Equal(
-            ["importId", "status", "message", "format", "mapping", "rowsRead", "rowsStored", "rowsRejected", "rowsDuplicate", "warnings", "rowsUpdated", "rowsBlank", "encoding", "encodingSource", "dateOrder", "dateOrderSource", "decimalMark", "decimalMarkSource", "errors", "fieldWarnings"],
+            ["importId", "status", "message", "format", "mapping", "rowsRead", "rowsStored", "rowsRejected", "rowsDuplicate", "warnings", "rowsUpdated", "rowsBlank", "encoding", "encodingSource", "dateOrder", "dateOrderSource", "decimalMark", "decimalMarkSource", "errors", "fieldWarnings", "messageCode"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("canonical", 18, 18, 0, 0), (root.GetProperty("format").GetString(), root.GetProperty("rowsRead").GetInt64(),
             root.GetProperty("rowsStored").GetInt64(), root.GetProperty("rowsRejected").GetInt64(), root.GetProperty("rowsDuplicate").GetInt64()));
@@ -40,7 +40,7 @@ public sealed class ImportCommandTests : IDisposable
         using var json = JsonDocument.Parse(LastLine(run.Output));
         var errors = json.RootElement.GetProperty("errors");
         Assert.Equal((1, 25, 20), (json.RootElement.GetProperty("rowsStored").GetInt64(), json.RootElement.GetProperty("rowsRejected").GetInt64(), errors.GetArrayLength()));
-        Assert.Equal("""{"line":3,"column":"event_time","reason":"Unparseable time \u0027not-a-time\u0027."}""", errors[0].GetRawText());
+        Assert.Equal("""{"line":3,"column":"event_time","reason":"Unparseable time \u0027not-a-time\u0027.","code":"unparseableTime"}""", errors[0].GetRawText());
         var errorLines = await File.ReadAllLinesAsync(errorFile);
         Assert.Equal(26, errorLines.Length);
         Assert.Equal("27,event_time,error,Unparseable time 'not-a-time'.,\"not-a-time,view_item,S24\"", errorLines[^1]);

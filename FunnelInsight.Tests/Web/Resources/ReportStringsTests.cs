@@ -9,7 +9,7 @@ namespace FunnelInsight.Tests.Web.Resources;
 public partial class ReportStringsTests
 {
     // Texts made of numbers and signs only, the same in both languages.
-    private static readonly string[] Neutral = ["AllLanded", "StepLabel", "DropLabel", "MonthN", "Period", "ReferenceLine", "Figure_pValue"];
+    private static readonly string[] Neutral = ["AllLanded", "StepLabel", "DropLabel", "MonthN", "Period", "ReferenceLine", "Figure_pValue", "TimeBucketRange"];
 
     private static readonly ResourceManager Resources = new(typeof(ReportStrings).FullName!, typeof(ReportStrings).Assembly);
 

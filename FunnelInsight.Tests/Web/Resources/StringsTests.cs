@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
 using FunnelInsight.Core.Import.Preview;
+using FunnelInsight.Core.Import.Reasons;
+using FunnelInsight.Web.Components.UI;
 using FunnelInsight.Web.Resources;
 using FunnelInsight.Web.Services;
 
@@ -25,10 +27,29 @@ public partial class StringsTests
 
         Assert.True(english.Count > 90, $"only {english.Count} English strings were read");
         Assert.Empty(english.Keys.Except(arabic.Keys));
-        Assert.Empty(arabic.Keys.Except(english.Keys));
+        // An import's reasons are worded in English by Core (ImportReasonCode), in Arabic here: see the test below.
+        Assert.Empty(arabic.Keys.Where(k => !k.StartsWith("ImportReason", StringComparison.Ordinal)).Except(english.Keys));
         foreach (var (key, text) in english)
         {
             Assert.True(Placeholders(text).SetEquals(Placeholders(arabic[key])), $"{key}: '{text}' and '{arabic[key]}' differ in placeholders");
+        }
+    }
+
+    [Fact]
+    public void Every_import_reason_has_arabic_words_with_the_placeholders_of_cores_english_sentence()
+    {
+        var arabic = Read(CultureInfo.GetCultureInfo("ar"));
+        var english = Read(CultureInfo.InvariantCulture);
+        // Text is shown as it is; NotCsv is worded by the upload check's UploadRefused… strings.
+        var codes = Enum.GetValues<ImportReasonCode>().Except([ImportReasonCode.Text, ImportReasonCode.NotCsv]).ToArray();
+
+        Assert.Equal(30, codes.Length);
+        foreach (var code in codes)
+        {
+            var key = ImportReasonText.Key(code);
+            Assert.True(arabic.ContainsKey(key), $"no Arabic for {key}");
+            Assert.False(english.ContainsKey(key), $"{key} is worded twice in English");
+            Assert.True(Placeholders(ImportReason.English(code)).SetEquals(Placeholders(arabic[key])), $"{key}: '{arabic[key]}' differs from Core's placeholders");
         }
     }
 

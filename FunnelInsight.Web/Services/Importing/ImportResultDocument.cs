@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Reading;
+using FunnelInsight.Core.Import.Reasons;
 
 namespace FunnelInsight.Web.Services.Importing;
 
@@ -8,7 +9,8 @@ namespace FunnelInsight.Web.Services.Importing;
 /// An import's result as JSON, the one shape that <c>import</c> on the command line prints and the upload API answers:
 /// its counts (rows rejected, and <c>warnings</c>: optional values that could not be read, their rows kept), the first
 /// row errors and field warnings, and how the file was read (encoding, date order, decimal mark), each with how it was decided
-/// (<c>detected</c>, <c>assumed</c> when the file could not tell, or <c>chosen</c>).
+/// (<c>detected</c>, <c>assumed</c> when the file could not tell, or <c>chosen</c>). Reasons are English, each with its
+/// code (<c>code</c>, <c>messageCode</c>), which the dashboard words in the user's language.
 /// </summary>
 internal sealed record ImportResultDocument(
     int ImportId,
@@ -30,7 +32,8 @@ internal sealed record ImportResultDocument(
     string? DecimalMark,
     string? DecimalMarkSource,
     IReadOnlyList<ImportResultDocument.Error> Errors,
-    IReadOnlyList<ImportResultDocument.Error> FieldWarnings)
+    IReadOnlyList<ImportResultDocument.Error> FieldWarnings,
+    string? MessageCode = null)
 {
     /// <summary>How many row errors, and how many warnings, the document lists (all are in the import's error file).</summary>
     public const int ErrorsShown = 20;
@@ -58,8 +61,12 @@ internal sealed record ImportResultDocument(
         result.Conventions?.DateOrderSource.Name(),
         result.Conventions?.DecimalMark.Name(),
         result.Conventions?.DecimalMarkSource.Name(),
-        [.. result.Errors.Take(ErrorsShown).Select(e => new Error(e.Line, e.Column, e.Reason))],
-        [.. result.FirstWarnings.Take(ErrorsShown).Select(e => new Error(e.Line, e.Column, e.Reason))]);
+        [.. result.Errors.Take(ErrorsShown).Select(Error.Of)],
+        [.. result.FirstWarnings.Take(ErrorsShown).Select(Error.Of)],
+        result.MessageReason is { } reason ? CodeName(reason) : null);
+
+    // The reason's code as JSON names it (unparseableTime, columnCount…): stable for scripts, whatever the wording.
+    private static string CodeName(ImportReason reason) => JsonNamingPolicy.CamelCase.ConvertName(reason.Code.ToString());
 
     /// <summary>
     /// The same fields as a problem's extension members (a failed upload's 422), named as the JSON answer names them;
@@ -68,6 +75,10 @@ internal sealed record ImportResultDocument(
     public IDictionary<string, object?> AsExtensions() =>
         JsonSerializer.SerializeToElement(this, Json).EnumerateObject().ToDictionary(p => p.Name == "status" ? "importStatus" : p.Name, p => (object?)p.Value);
 
-    /// <summary>One row error or warning: its line, column (null for the whole row) and reason.</summary>
-    internal sealed record Error(long Line, string? Column, string Reason);
+    /// <summary>One row error or warning: its line, column (null for the whole row), reason (English) and the reason's code.</summary>
+    internal sealed record Error(long Line, string? Column, string Reason, string Code)
+    {
+        /// <summary>The entry of <paramref name="error"/>.</summary>
+        public static Error Of(RowError error) => new(error.Line, error.Column, error.Reason, CodeName(error.Cause));
+    }
 }

@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Import.Reasons;
 using FunnelInsight.Core.Storage.Entities;
 
 namespace FunnelInsight.Web.Services.Importing;
@@ -33,8 +34,8 @@ public sealed partial class ImportWorker(ImportJobs queue, ImportService imports
             {
                 LogImportCrashed(logger, ex, job.Request.FileName);
                 // Our own refusals (a store deleted meanwhile) are said as they are; anything else is in the log, not on the page.
-                result = new ImportResult(0, ImportStatus.Failed, "", "", 0, 0, 0, 0, [],
-                    ex is ArgumentException ? ex.Message : "The import stopped on an unexpected error (written to the server log); nothing was stored.");
+                result = ImportResult.Ended(0, ImportStatus.Failed,
+                    ex is ArgumentException ? ImportReason.Plain(ex.Message) : ImportReason.Of(ImportReasonCode.Unexpected));
             }
             finally
             {

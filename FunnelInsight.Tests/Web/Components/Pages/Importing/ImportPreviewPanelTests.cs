@@ -162,4 +162,15 @@ public sealed class ImportPreviewPanelTests : DashboardComponentContext, IAsyncL
         Assert.Equal("", panel.Find(".fi-stored [data-field=price]").TextContent);
         Assert.StartsWith("Kept without it: price: ", panel.Find(".fi-stored-warning").TextContent.Trim(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void In_arabic_the_preview_says_why_a_row_is_rejected_or_kept_without_a_value_in_arabic()
+    {
+        UseCulture("ar");
+
+        var panel = Show(Preview("event_time,event_type,session_id,price\n2025-02-01T10:00:00Z,add_to_cart,s1,abc\nnonsense,view_item,s2,\n"));
+
+        Assert.Equal("يُحفظ من دونها: \u2068price\u2069: قيمة \u2068price\u2069 «\u2068abc\u2069» ليست رقمًا.", panel.Find(".fi-stored-warning").TextContent.Trim());
+        Assert.Equal("مرفوض: تعذّرت قراءة الوقت «\u2068nonsense\u2069».", panel.Find(".fi-stored-rejected").TextContent.Trim());
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bunit;
 using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Import.Reasons;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Web.Components.Pages.Importing;
 
@@ -10,8 +11,8 @@ public sealed class ImportResultViewTests : DashboardComponentContext
 {
     private static readonly RowError[] TwoErrors =
     [
-        new(3, "event_time", "Unparseable time 'yesterday'.", "yesterday,view_item,m1"),
-        new(5, "event_type", "Missing required field event_type.", "2024-03-02T09:03:00Z,,m1"),
+        new(3, "event_time", ImportReason.Of(ImportReasonCode.UnparseableTime, "yesterday"), "yesterday,view_item,m1"),
+        new(5, "event_type", ImportReason.Of(ImportReasonCode.MissingField, "event_type"), "2024-03-02T09:03:00Z,,m1"),
     ];
 
     private IRenderedComponent<ImportResultView> Show(ImportResult? result, bool showRows = true) =>
@@ -131,8 +132,8 @@ public sealed class ImportResultViewTests : DashboardComponentContext
 
     private static readonly RowError[] TwoWarnings =
     [
-        new(4, "price", "price '12,5x' is not a number.", "2024-03-01T10:01:00Z,view_item,s1,12,5x", RowSeverity.Warning),
-        new(6, "price", "price 'SAR ??' is not a number.", "2024-03-01T10:03:00Z,view_item,s1,SAR ??", RowSeverity.Warning),
+        new(4, "price", ImportReason.Of(ImportReasonCode.NotANumber, "price", "12,5x"), "2024-03-01T10:01:00Z,view_item,s1,12,5x", RowSeverity.Warning),
+        new(6, "price", ImportReason.Of(ImportReasonCode.NotANumber, "price", "SAR ??"), "2024-03-01T10:03:00Z,view_item,s1,SAR ??", RowSeverity.Warning),
     ];
 
     [Fact]
@@ -169,6 +170,54 @@ public sealed class ImportResultViewTests : DashboardComponentContext
         Assert.Contains("قيم تعذّرت قراءتها (حُفظت صفوفها من دونها)", view.Markup, StringComparison.Ordinal);
         Assert.Contains("تحذيرات", view.Markup, StringComparison.Ordinal);
         Assert.Equal(2, view.FindAll(".fi-warnings tbody tr").Count);
+        Assert.Equal("قيمة \u2068price\u2069 «\u206812,5x\u2069» ليست رقمًا.", view.FindAll(".fi-warnings tbody tr")[0].QuerySelectorAll("td")[2].TextContent);
+    }
+
+    [Fact]
+    public void In_arabic_a_row_error_is_told_in_arabic_with_the_value_the_file_wrote()
+    {
+        UseCulture("ar");
+
+        var view = Show(Result(1234, 1200, 4, 30, TwoErrors));
+
+        var cells = view.FindAll(".fi-errors tbody tr").Select(r => r.QuerySelectorAll("td")[2].TextContent).ToArray();
+        Assert.Equal(["تعذّرت قراءة الوقت «\u2068yesterday\u2069».", "الحقل المطلوب \u2068event_type\u2069 مفقود."], cells);
+    }
+
+    [Fact]
+    public void In_arabic_a_failed_import_says_why_in_arabic_naming_the_file_columns()
+    {
+        UseCulture("ar");
+        var failed = ImportResult.Ended(9, ImportStatus.Failed, ImportReason.Of(ImportReasonCode.UnknownEventLayout, "a, b, <script>"));
+
+        var view = Show(failed);
+
+        var reason = view.Find(".fi-result-reason");
+        Assert.StartsWith("الأعمدة (\u2068a, b, <script>\u2069) لا تطابق أي تصدير أحداث معروف", reason.TextContent, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", reason.InnerHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void In_arabic_a_file_that_is_not_csv_is_said_as_the_upload_check_says_it()
+    {
+        UseCulture("ar");
+        var failed = ImportResult.Ended(9, ImportStatus.Failed, ImportReason.Of(ImportReasonCode.NotCsv, "orders.csv", nameof(FunnelInsight.Core.Import.Reading.ContentProblem.Pdf)));
+
+        var view = Show(failed);
+
+        Assert.Contains("\u2068orders.csv\u2069", view.Find(".fi-result-reason").TextContent, StringComparison.Ordinal);
+        Assert.Contains("PDF", view.Find(".fi-result-reason").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("is a PDF", view.Find(".fi-result-reason").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void In_english_a_failed_import_says_cores_english_sentence()
+    {
+        var failed = ImportResult.Ended(9, ImportStatus.Failed, ImportReason.Of(ImportReasonCode.UnknownEncoding, "klingon"));
+
+        var view = Show(failed);
+
+        Assert.Equal("Unknown encoding 'klingon'. Use a name such as utf-8, utf-16, windows-1256 or windows-1252.", view.Find(".fi-result-reason").TextContent);
     }
 
     [Fact]

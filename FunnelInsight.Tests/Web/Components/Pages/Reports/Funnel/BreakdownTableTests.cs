@@ -35,7 +35,7 @@ public sealed class BreakdownTableTests : ReportComponentTest
         Assert.Equal("100", table.FindAll(".fi-breakdown-bought")[7].TextContent);
         Assert.Equal("12.5%", table.FindAll(".fi-breakdown-conversion")[7].TextContent);
         Assert.Equal("10.4% – 15.0%", table.FindAll(".fi-breakdown-conversion")[7].NextElementSibling!.TextContent);
-        Assert.Equal("The chart draws the 6 values with the most landings; the table lists all 8.", table.Find(".fi-breakdown-notice").TextContent.Trim());
+        Assert.Equal("The chart draws the 6 values with the most landings and the other 2 together as “Other”; the table lists all 8.", table.Find(".fi-breakdown-notice").TextContent.Trim());
     }
 
     [Fact]

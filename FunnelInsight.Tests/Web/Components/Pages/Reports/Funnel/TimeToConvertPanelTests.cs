@@ -1,6 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Bunit;
 using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Web.Components.Pages.Reports.Funnel;
+using Chart = FunnelInsight.Web.Components.UI.ApexChart.ApexChart;
 
 namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Funnel;
 
@@ -27,5 +30,48 @@ public sealed class TimeToConvertPanelTests : ReportComponentTest
         Assert.Equal("median 42 s", panel.Find(".fi-landing-to-purchase .fi-value").TextContent);
         Assert.Equal("9 in 10 within 1 min 0 s", panel.Find(".fi-landing-to-purchase .fi-detail").TextContent);
         Assert.Equal("median —", panel.Find(".fi-checkout-to-purchase .fi-value").TextContent);
+    }
+
+    // 2, 2, 1, 0, 0, 1, 0, 0 purchases from landing; 4, 2 from checkout.
+    private static TimeToConvert WithHistogram() => new TimeToConvert(6, 179.5, 7200, 29, 240)
+    {
+        Histogram = ConversionTimeHistogram.Of([30, 59, 60, 299, 300, 7200], [20, 29, 10, 59, 240, 60]),
+    };
+
+    private static JsonNode Options(IRenderedComponent<TimeToConvertPanel> panel) =>
+        JsonSerializer.SerializeToNode(panel.FindComponent<Chart>().Instance.Options)!;
+
+    [Fact]
+    public void The_histogram_draws_a_bar_per_bucket_from_landing_and_from_checkout_with_counts_and_shares()
+    {
+        var options = Options(Render<TimeToConvertPanel>(p => p.Add(c => c.Time, WithHistogram())));
+
+        Assert.Equal(["under 1 min", "1 min–5 min", "5 min–15 min", "15 min–30 min", "30 min–1 h", "1 h–3 h", "3 h–1 d", "1 d or more"],
+            options["xaxis"]!["categories"]!.AsArray().Select(c => (string)c![0]!));
+        var series = options["series"]!.AsArray();
+        Assert.Equal(["Landing → purchase", "Checkout → purchase"], series.Select(s => (string)s!["name"]!));
+        Assert.Equal([2, 2, 1, 0, 0, 1, 0, 0], series[0]!["data"]!.AsArray().Select(v => (double)v!));
+        Assert.Equal([4, 2, 0, 0, 0, 0, 0, 0], series[1]!["data"]!.AsArray().Select(v => (double)v!));
+        Assert.Equal("2 purchases (33.3%)", (string)options["tooltip"]!["texts"]![0]![0]!);
+    }
+
+    [Fact]
+    public void Without_purchases_there_is_no_histogram()
+    {
+        var panel = Render<TimeToConvertPanel>(p => p.Add(c => c.Time, new TimeToConvert(0, null, null, null, null)));
+
+        Assert.Empty(panel.FindAll(".fi-time-histogram"));
+    }
+
+    [Fact]
+    public void In_arabic_the_buckets_read_in_arabic_units_right_to_left()
+    {
+        UseCulture("ar");
+
+        var options = Options(Render<TimeToConvertPanel>(p => p.Add(c => c.Time, WithHistogram())));
+
+        var categories = options["xaxis"]!["categories"]!.AsArray().Select(c => (string)c![0]!).ToArray();
+        Assert.Equal("1 يوم أو أكثر", categories[0]);
+        Assert.Equal("أقل من 1 د", categories[^1]);
     }
 }
