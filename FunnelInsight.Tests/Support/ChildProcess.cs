@@ -80,14 +80,14 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds; fails if the process ends first or it never does.</summary>
-    public async Task WaitUntilAsync(Func<bool> condition, string what)
+    public async Task WaitUntilAsync(Func<bool> condition, string what, int pollMilliseconds = 20)
     {
         var deadline = DateTime.UtcNow + WaitTimeout;
         while (!condition())
         {
             Assert.False(_process.HasExited, $"The command ended before {what}:\n{Error}");
             Assert.True(DateTime.UtcNow < deadline, $"Never {what}:\n{Error}");
-            await Task.Delay(20);
+            await Task.Delay(pollMilliseconds);
         }
     }
 

@@ -72,7 +72,10 @@ public sealed class ImportSignalTests : IAsyncLifetime
     {
         await using (var import = _long.Start("Shop"))
         {
-            await import.WaitUntilAsync(() => point == "the commit" ? _long.Committing : import.Error.Contains(point, StringComparison.Ordinal), $"it reached {point}");
+            // The commit's write-ahead log lives only until DuckDB checkpoints it: on an idle machine that is a short
+            // moment, so it is looked for every millisecond.
+            await import.WaitUntilAsync(() => point == "the commit" ? _long.Committing : import.Error.Contains(point, StringComparison.Ordinal), $"it reached {point}",
+                pollMilliseconds: point == "the commit" ? 1 : 20);
             await import.SignalAsync("KILL");
             await import.WaitAsync();
         }
