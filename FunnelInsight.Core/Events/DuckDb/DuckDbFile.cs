@@ -20,7 +20,11 @@ internal sealed class DuckDbFile(string path, EventEngineOptions options)
     public DuckDBConnection Open()
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
-        var connection = new DuckDBConnection("Data Source=" + Path);
+        // The limits are the database's, given when DuckDB opens it (in the connection string): set again on a later
+        // connection, the spill folder would be refused once an import has spilled into it.
+        var temp = options.TempDirectory ?? Path + ".tmp";
+        var connection = new DuckDBConnection(string.Create(CultureInfo.InvariantCulture,
+            $"Data Source={Path};memory_limit={options.MemoryLimit};threads={options.Threads};temp_directory={temp};preserve_insertion_order=false"));
         try
         {
             connection.Open();
@@ -33,13 +37,6 @@ internal sealed class DuckDbFile(string path, EventEngineOptions options)
 
         try
         {
-            var temp = options.TempDirectory ?? Path + ".tmp";
-            Execute(connection, $"""
-                SET memory_limit = {Quote(options.MemoryLimit)};
-                SET threads = {options.Threads.ToString(CultureInfo.InvariantCulture)};
-                SET temp_directory = {Quote(temp)};
-                SET preserve_insertion_order = false;
-                """);
             EnsureSchema(connection);
             return connection;
         }
