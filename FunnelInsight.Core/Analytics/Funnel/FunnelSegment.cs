@@ -19,6 +19,9 @@ public sealed record FunnelSegment(
     /// <summary>Units at landing (every unit lands); in a user-defined funnel, units at its first tracked step.</summary>
     public long Landed => Stages.FirstOrDefault(s => s.Tracked)?.Reached ?? 0;
 
+    /// <summary>The share of the landed units that reached each tracked step, in step order (what a breakdown compares).</summary>
+    public IReadOnlyList<Proportion> ReachedOfLanded => [.. Stages.Where(s => s.Tracked).Select(s => new Proportion(s.Reached ?? 0, Landed))];
+
     /// <summary>The step of <paramref name="stage"/>.</summary>
     public FunnelStep this[FunnelStage stage] => Stages[(int)stage];
 

@@ -8,18 +8,7 @@ namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Funnel;
 
 public sealed class BreakdownTableTests : ReportComponentTest
 {
-    // A value whose sessions all land, half view, half of those add to cart, all of those check out, half buy.
-    private static FunnelSegment Segment(string label, long landed)
-    {
-        long[] reached = [landed, landed / 2, landed / 4, landed / 4, landed / 8];
-        var steps = reached.Select((n, k) =>
-        {
-            var previous = reached[Math.Max(k - 1, 0)];
-            return new FunnelStep((FunnelStage)k, true, n, new Proportion(n, previous), previous - n, new Proportion(previous - n, previous));
-        }).ToList();
-        return new FunnelSegment(label, steps, new Proportion(reached[4], reached[0]),
-            new Proportion(reached[2] - reached[4], reached[2]), new Proportion(reached[3] - reached[4], reached[3]));
-    }
+    private static FunnelSegment Segment(string label, long landed) => HalvingFunnel.Segment(label, landed);
 
     [Fact]
     public void Every_value_is_listed_with_its_conversion_and_interval_and_a_notice_names_those_the_chart_leaves_out()
