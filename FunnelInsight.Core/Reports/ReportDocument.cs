@@ -8,4 +8,10 @@ public sealed record ReportDocument(string Kind, object Json, IReadOnlyList<Repo
 {
     /// <summary>The store's currency (ISO 4217), named in the header of every money column of a workbook; null when unknown.</summary>
     public string? Currency { get; init; }
+
+    /// <summary>What the export is of (store, period, filters, time, version), written into the file; null when not known.</summary>
+    public ReportAbout? About { get; init; }
+
+    /// <summary>The sheets of a workbook: the tables, then the <c>about</c> table when known.</summary>
+    public IReadOnlyList<ReportTable> Sheets => About is { } about ? [.. Tables, about.Table()] : Tables;
 }
