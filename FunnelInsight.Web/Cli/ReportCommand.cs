@@ -28,6 +28,11 @@ internal static class ReportCommand
         filter = await funnels.ResolveAsync(filter with { Query = filter.Query with { StoreId = store.Id } }, cancellationToken);
         Refuse(filter);
         var document = await exporter.BuildAsync(kind, filter with { Query = filter.Query with { StoreId = store.Id } }, cancellationToken);
+        if (document.TableProblem(filter.Table) is { } tableProblem)
+        {
+            throw new CommandLineException($"report: --{ReportFilters.TableKey}: {tableProblem}");
+        }
+
         var code = await WriteAsync(options, format, await BytesAsync(document, format, cancellationToken), output, cancellationToken);
         if (SidecarPath(options, format) is { } sidecar)
         {

@@ -98,6 +98,10 @@ public static class ReportEndpoints
         }
 
         var document = sidecar ? ReportExporter.Sidecar(await exporter.AboutAsync(kind, filter, cancellationToken)) : await exporter.BuildAsync(kind, filter, cancellationToken);
+        if (!sidecar && document.TableProblem(filter.Table) is { } tableProblem)
+        {
+            return FilterProblem(filter with { Problems = [new FilterProblem(ReportFilters.TableKey, filter.Table, tableProblem)] });
+        }
 
         // Buffered (memory, then a temp file) so that a failure mid-report answers with an error status instead of
         // a truncated file; XLSX needs a seekable stream, so it is written to memory first.

@@ -33,7 +33,7 @@ public class FunnelReportDocumentTests
 
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("overallConversion").ValueKind);
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("stages")[1].GetProperty("stepConversion").ValueKind);
-        Assert.Equal(["funnel", "summary", "trend", "time_to_convert"], document.Tables.Select(t => t.Name));
+        Assert.Equal(["funnel", "summary", "trend", "trend_overall", "time_to_convert"], document.Tables.Select(t => t.Name));
         Assert.Equal(5, document.Tables[0].Rows.Count);
         Assert.Equal("all", document.Tables[0].Rows[0][0]);
     }

@@ -26,7 +26,7 @@ public sealed class ReportExporter(IFunnelAnalytics analytics, StoreSettingsServ
     {
         var document = await ReportFile.BuildAsync(analytics, kind, filter.Query, filter.Limit, filter.InactiveDays ?? 90, cancellationToken);
         var about = await AboutAsync(kind, filter, cancellationToken);
-        return document with { Currency = about.Currency, About = about };
+        return document with { Currency = about.Currency, About = about, CsvTable = filter.Table };
     }
 
     /// <summary>What report <paramref name="kind"/> for <paramref name="filter"/> is of, made now: the CSV's sidecar.</summary>
@@ -60,6 +60,11 @@ public sealed class ReportExporter(IFunnelAnalytics analytics, StoreSettingsServ
         if (kind == "customers" && filter.InactiveDays is { } days)
         {
             given.Add(KeyValuePair.Create("inactive-days", days.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (filter.Table is { } table)
+        {
+            given.Add(KeyValuePair.Create(ReportFilters.TableKey, table));
         }
 
         return given;
