@@ -39,9 +39,9 @@ public static class FunnelReportDocument
         ReportTable[] tables =
         [
             new("funnel", [Text("segment"), Text("stage"), Count("reached"), Percent("stepConversion"), Percent("stepConversionLow"), Percent("stepConversionHigh"), Count("dropOff"), Percent("dropRate"), Boolean("tracked")],
-                segments.SelectMany(s => s.Stages.Select(step => (IReadOnlyList<object?>)
+                segments.SelectMany(s => s.Stages.Select((step, k) => (IReadOnlyList<object?>)
                 [
-                    s.Label, step.Name, step.Reached, Rate(step.StepConversion), Low(step.StepConversion), High(step.StepConversion), step.DropOff, Rate(step.DropRate),
+                    s.Label, step.Name, step.Reached, Rate(step.StepConversion), StepLow(step, k), StepHigh(step, k), step.DropOff, Rate(step.DropRate),
                     step.Tracked,
                 ])).ToList()),
             new("summary", [Text("segment"), Count("landed"), Count("purchased"), Percent("overallConversion"), Percent("cartAbandonmentRate"), Percent("checkoutAbandonmentRate"), Percent("overallConversionLow"), Percent("overallConversionHigh")],
@@ -52,10 +52,10 @@ public static class FunnelReportDocument
                 ]).ToList()),
             new("trend", [Date("period"), Text("stage"), Count("reached"), Percent("stepConversion"), Boolean("tracked"), Date("periodEnd"), Boolean("partial"),
                     Count("sampleSize"), Boolean("smallSample"), Percent("stepConversionLow"), Percent("stepConversionHigh")],
-                report.Trend.SelectMany(p => p.Funnel.Stages.Select(step => (IReadOnlyList<object?>)
+                report.Trend.SelectMany(p => p.Funnel.Stages.Select((step, k) => (IReadOnlyList<object?>)
                 [
                     p.PeriodStart, step.Name, step.Reached, Rate(step.StepConversion), step.Tracked, p.PeriodEnd, p.Partial,
-                    SampleSize(step), SmallSample(step), Low(step.StepConversion), High(step.StepConversion),
+                    SampleSize(step), SmallSample(step), StepLow(step, k), StepHigh(step, k),
                 ])).ToList()),
             new("trend_overall", [Date("period"), Date("periodEnd"), Text("granularity"), Boolean("partial"), Count("sampleSize"), Count("purchased"),
                     Percent("overallConversion"), Percent("overallConversionLow"), Percent("overallConversionHigh"), Boolean("smallSample")],
@@ -80,14 +80,14 @@ public static class FunnelReportDocument
         partial = point.Partial,
         sampleSize = point.Funnel.OverallConversion.Total,
         smallSample = point.SmallSample,
-        stages = point.Funnel.Stages.Select(step => new
+        stages = point.Funnel.Stages.Select((step, k) => new
         {
             stage = step.Name,
             tracked = step.Tracked,
             reached = step.Reached,
             stepConversion = Rate(step.StepConversion),
-            stepConversionLow = Low(step.StepConversion),
-            stepConversionHigh = High(step.StepConversion),
+            stepConversionLow = StepLow(step, k),
+            stepConversionHigh = StepHigh(step, k),
             dropOff = step.DropOff,
             dropRate = Rate(step.DropRate),
             sampleSize = SampleSize(step),
@@ -97,6 +97,11 @@ public static class FunnelReportDocument
         overallConversionLow = Low(point.Funnel.OverallConversion),
         overallConversionHigh = High(point.Funnel.OverallConversion),
     };
+
+    // The first step (landing in the stage funnel) is where the funnel starts: its 100% is a definition, with no interval.
+    private static double? StepLow(FunnelStep step, int index) => index == 0 ? null : Low(step.StepConversion);
+
+    private static double? StepHigh(FunnelStep step, int index) => index == 0 ? null : High(step.StepConversion);
 
     // The units a step's conversion rests on: those that reached the step before (null for a stage not tracked).
     private static long? SampleSize(FunnelStep step) => step.Tracked ? step.StepConversion.Total : null;
@@ -114,14 +119,14 @@ public static class FunnelReportDocument
         checkoutAbandonmentRate = Rate(segment.CheckoutAbandonment),
     };
 
-    private static IEnumerable<object> Stages(FunnelSegment segment) => segment.Stages.Select(step => new
+    private static IEnumerable<object> Stages(FunnelSegment segment) => segment.Stages.Select((step, k) => new
     {
         stage = step.Name,
         tracked = step.Tracked,
         reached = step.Reached,
         stepConversion = Rate(step.StepConversion),
-        stepConversionLow = Low(step.StepConversion),
-        stepConversionHigh = High(step.StepConversion),
+        stepConversionLow = StepLow(step, k),
+        stepConversionHigh = StepHigh(step, k),
         dropOff = step.DropOff,
         dropRate = Rate(step.DropRate),
     });
