@@ -233,4 +233,40 @@ public sealed class ReportPagesTests(DashboardApp app)
         // Every week has fewer than 30 sessions behind each rate: every point of both lines is drawn hollow.
         Assert.All(overall.Concat(lastStep), point => Assert.Equal(1, point[2]));
     }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task On_a_phone_the_time_to_convert_buckets_are_named_slanted_apart_and_inside_the_chart(string culture)
+    {
+        var storeId = await ReportSample.ImportAsync(app, $"Phone histogram shop {culture}");
+        var (_, busy) = RandomStore.Generate(seed: 5, sessions: 2500);
+        await new ImportService(app.Database).ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"phone-histogram-{culture}.csv", busy)));
+        var page = await app.NewPageAsync(390, 900);
+        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+
+        await page.GotoAsync($"/stores/{storeId}/funnel");
+        var labels = page.Locator(".fi-time-histogram .apexcharts-xaxis-label");
+        await Expect(labels.First).ToBeVisibleAsync();
+
+        // Each bucket's label: its horizontal extent, its turn, and the chart's own extent.
+        var drawn = await page.EvaluateAsync<double[][]>("""
+            () => {
+                const chart = document.querySelector('.fi-time-histogram svg').getBoundingClientRect();
+                return [...document.querySelectorAll('.fi-time-histogram .apexcharts-xaxis-label')]
+                    .map(l => { const r = l.getBoundingClientRect(); return [r.left, r.right, (l.getAttribute('transform') || '').includes('rotate(-45') ? 1 : 0, chart.left, chart.right]; })
+                    .sort((a, b) => a[1] - b[1]);
+            }
+            """);
+        Assert.Equal(8, drawn.Length); // under 1 min … 1 d or more
+        Assert.All(drawn, label => Assert.Equal(1, label[2]));
+        Assert.All(drawn, label => Assert.True(label[0] >= label[3] && label[1] <= label[4], $"a label spans [{label[0]:0}, {label[1]:0}] outside the chart [{label[3]:0}, {label[4]:0}]"));
+
+        // Slanted 45° about their ends, two labels clear each other when their ends are a line's height / sin 45° apart.
+        var lineHeight = await labels.First.EvaluateAsync<double>("l => parseFloat(getComputedStyle(l).fontSize)");
+        for (var i = 1; i < drawn.Length; i++)
+        {
+            Assert.True(drawn[i][1] - drawn[i - 1][1] >= lineHeight / Math.Sin(Math.PI / 4), $"label {i} ends {drawn[i][1] - drawn[i - 1][1]:0.0} px after label {i - 1}");
+        }
+    }
 }
