@@ -9,7 +9,7 @@ public class BenchmarkRunTests
     public async Task Quick_benchmark_imports_through_the_command_line_and_both_engines_agree()
     {
         await using var temp = await TempDatabase.CreateAsync();
-        var options = BenchmarkOptions.Parse(["--quick", "--runs", "1", "--work", temp.Folder, "--out", temp.Folder, "--engine", "duckdb"]);
+        var options = BenchmarkOptions.Parse(["--quick", "--runs", "1", "--work", temp.Folder, "--out", temp.Folder]);
 
         var report = await BenchmarkRun.RunAsync(options, TextWriter.Null);
 

@@ -66,7 +66,7 @@ internal static class BenchmarkRun
         var databasePath = Path.Combine(options.WorkFolder, $"funnelinsight-{options.Events}.db");
         DeleteDatabase(databasePath);
         log.WriteLine("FunnelInsight: importing the same file (command-line import, fresh SQLite file)…");
-        var import = await ImportProcess.RunAsync(csv, databasePath, log, options.Engine);
+        var import = await ImportProcess.RunAsync(csv, databasePath, log);
         log.WriteLine($"FunnelInsight: {import.RowsStored:N0} stored in {import.Elapsed.TotalSeconds:F2} s ({import.CpuTime.TotalSeconds:F1} s CPU), peak {import.PeakMemoryBytes / 1e6:F0} MB");
         if (import.RowsStored != duckRows || import.RowsRejected != 0 || import.RowsDuplicate != 0)
         {
@@ -75,7 +75,7 @@ internal static class BenchmarkRun
         }
 
         var (first, firstCounts, warmTimes) = await QueryFunnelInsightAsync(databasePath, options, duckCounts);
-        var defined = options.Engine == EventEngine.DuckDb ? await DefinedFunnelAsync(databasePath, options, duckDefined, duckDefinedTimes) : null;
+        var defined = await DefinedFunnelAsync(databasePath, options, duckDefined, duckDefinedTimes);
         DeleteDatabase(databasePath);
         if (options.Clean)
         {
@@ -95,7 +95,7 @@ internal static class BenchmarkRun
 
     private static async Task<DefinedFunnelFigures> DefinedFunnelAsync(string databasePath, BenchmarkOptions options, long[] duckCounts, List<double> duckTimes)
     {
-        var database = new FunnelDatabase($"Data Source={databasePath}", new EventEngineOptions { Engine = options.Engine });
+        var database = new FunnelDatabase($"Data Source={databasePath}");
         var store = await new StoreCatalog(database).FindAsync(ImportProcess.StoreName)
             ?? throw new InvalidOperationException("The import created no store.");
         var engine = new EngineFunnel(database, store.Id);
@@ -124,7 +124,7 @@ internal static class BenchmarkRun
     private static async Task<(TimeSpan First, StageCounts Counts, List<double> Warm)> QueryFunnelInsightAsync(
         string databasePath, BenchmarkOptions options, StageCounts duckCounts)
     {
-        var database = new FunnelDatabase($"Data Source={databasePath}", new EventEngineOptions { Engine = options.Engine });
+        var database = new FunnelDatabase($"Data Source={databasePath}");
         var store = await new StoreCatalog(database).FindAsync(ImportProcess.StoreName)
             ?? throw new InvalidOperationException("The import created no store.");
         var engine = new EngineFunnel(database, store.Id);

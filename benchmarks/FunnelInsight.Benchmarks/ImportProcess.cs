@@ -27,7 +27,7 @@ internal static class ImportProcess
 
     /// <summary>Imports <paramref name="csvPath"/> into the SQLite file <paramref name="databasePath"/>; progress lines go to <paramref name="log"/>.</summary>
     /// <exception cref="InvalidOperationException">The import exited with an error.</exception>
-    public static async Task<ImportMeasurement> RunAsync(string csvPath, string databasePath, TextWriter log, EventEngine engine = EventEngine.DuckDb)
+    public static async Task<ImportMeasurement> RunAsync(string csvPath, string databasePath, TextWriter log)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -41,7 +41,6 @@ internal static class ImportProcess
         }
 
         start.Environment["ConnectionStrings__FunnelInsight"] = $"Data Source={databasePath}";
-        start.Environment["Events__Engine"] = engine.ToString();
         var stopwatch = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The import process did not start.");
         process.ErrorDataReceived += (_, e) =>

@@ -47,6 +47,7 @@ public sealed class BlocksUpgradeTests : IDisposable
 
         Assert.Equal(await ExpectedEventsHashAsync(), EventsHash(await EventRecord.StoredAsync(upgraded)));
         await AssertAnswersAsync(upgraded);
+        Assert.Empty(await BlockTablesAsync(upgraded));
         // The second import delivered 1,499 of the first one's 3,000 events again: deleting the first keeps those, as
         // before the upgrade (without the moved repeats, all 3,000 would go).
         Assert.Equal(1_501, (await new ImportDeletion(upgraded).DeleteAsync(FirstStore, RepeatedImport)).EventsRemoved);
@@ -73,6 +74,42 @@ public sealed class BlocksUpgradeTests : IDisposable
         Assert.Equal(await ExpectedEventsHashAsync(), EventsHash(await EventRecord.StoredAsync(upgraded)));
         await AssertAnswersAsync(upgraded);
     }
+
+    [Fact]
+    public async Task The_block_tables_are_dropped_only_once_their_events_are_in_duckdb()
+    {
+        File.Copy(Fixture.Path("blocks-layout/two-stores.db"), DatabasePath);
+        var upgraded = new FunnelDatabase($"Data Source={DatabasePath}");
+        // A folder where the events file should be: DuckDB cannot open it, so the move fails.
+        Directory.CreateDirectory(upgraded.EventsPath);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => upgraded.MigrateAsync());
+
+        Assert.Equal(["EventBlocks", "ImportRepeats", "SessionBlocks"], await BlockTablesAsync(upgraded));
+        Assert.Equal([5_000L], await TempDatabase.QueryAsync(upgraded, "SELECT SUM(EventCount) FROM EventBlocks", r => r.GetInt64(0)));
+        Directory.Delete(upgraded.EventsPath);
+
+        await upgraded.MigrateAsync();
+
+        Assert.Equal(await ExpectedEventsHashAsync(), EventsHash(await EventRecord.StoredAsync(upgraded)));
+        Assert.Empty(await BlockTablesAsync(upgraded));
+    }
+
+    [Fact]
+    public async Task A_new_database_has_no_block_tables_and_a_second_start_moves_nothing()
+    {
+        var database = new FunnelDatabase($"Data Source={DatabasePath}");
+
+        await database.MigrateAsync();
+        await database.MigrateAsync();
+
+        Assert.Empty(await BlockTablesAsync(database));
+        Assert.Empty(await database.Events.CountAsync(CancellationToken.None));
+    }
+
+    private static Task<IReadOnlyList<string>> BlockTablesAsync(FunnelDatabase database) => TempDatabase.QueryAsync(database,
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('EventBlocks', 'SessionBlocks', 'ImportRepeats', 'LegacyEvents') ORDER BY name",
+        r => r.GetString(0));
 
     private static async Task<string> ExpectedEventsHashAsync() =>
         (await File.ReadAllTextAsync(Fixture.Path("blocks-layout/two-stores.events.sha256"))).Trim();
