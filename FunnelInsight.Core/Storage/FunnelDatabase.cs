@@ -106,15 +106,19 @@ public sealed class FunnelDatabase
 
         await using (var context = CreateContext())
         {
-            var drop = context.Database.GetMigrations().Single(id => id.EndsWith("_" + DropBlockTablesMigration, StringComparison.Ordinal));
-            if ((await context.Database.GetPendingMigrationsAsync(cancellationToken)).Contains(drop))
+            // As MigrateIfPendingAsync: a start with nothing pending writes nothing.
+            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.FirstOrDefault(id => id.EndsWith("_" + DropBlockTablesMigration, StringComparison.Ordinal)) is { } drop)
             {
                 var before = context.Database.GetMigrations().TakeWhile(id => id != drop).Last();
                 await context.GetService<IMigrator>().MigrateAsync(before, cancellationToken);
                 await Events.MovePreviousLayoutAsync(logger, cancellationToken);
             }
 
-            await MigrateIfPendingAsync(context, cancellationToken);
+            if (pending.Count > 0)
+            {
+                await context.Database.MigrateAsync(cancellationToken);
+            }
         }
 
         await Events.UpgradeAsync(logger, cancellationToken);

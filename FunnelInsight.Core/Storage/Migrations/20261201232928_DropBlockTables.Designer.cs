@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FunnelInsight.Core.Storage.Migrations
 {
     [DbContext(typeof(FunnelDbContext))]
-    [Migration("20261201222535_DropBlockTables")]
+    [Migration("20261201232928_DropBlockTables")]
     partial class DropBlockTables
     {
         /// <inheritdoc />
