@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Core.Analytics.Customers;
+using FunnelInsight.Core.Analytics.Drilldown;
 using FunnelInsight.Core.Analytics.DropOff;
 using FunnelInsight.Core.Analytics.Friction;
 using FunnelInsight.Core.Analytics.Funnel;
@@ -37,6 +38,24 @@ public interface IFunnelAnalytics
     /// <param name="stage">The stage they did not reach (product … purchase).</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     Task<DropOffReport> DropOffAsync(FunnelQuery query, FunnelStage stage, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A page of the sessions lost before <paramref name="stage"/> (reached the tracked stage before it, not it), in the
+    /// query's mode, range and filters, newest first, with their total.
+    /// </summary>
+    /// <param name="query">The selection and mode; scope, breakdown and trend are ignored (the list is of sessions).</param>
+    /// <param name="stage">The stage they did not reach (product … purchase).</param>
+    /// <param name="page">The page, from 1; one past the last gives the last.</param>
+    /// <param name="pageSize">Sessions per page (1 … 500).</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<LostSessionsReport> LostSessionsAsync(FunnelQuery query, FunnelStage stage, int page = 1, int pageSize = 25, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The session of the store with key <paramref name="sessionKey"/>, its events in order with the stages they reached,
+    /// times in the store's time zone; null when the store has no such session.
+    /// </summary>
+    /// <exception cref="ArgumentException">The store does not exist.</exception>
+    Task<SessionTimeline?> SessionTimelineAsync(int storeId, string sessionKey, CancellationToken cancellationToken = default);
 
     /// <summary>The store's event names with how many stored events carry each, most first: what funnel steps are picked from.</summary>
     /// <exception cref="ArgumentException">The store does not exist.</exception>

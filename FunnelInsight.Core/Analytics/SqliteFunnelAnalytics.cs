@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Core.Analytics.Customers;
+using FunnelInsight.Core.Analytics.Drilldown;
 using FunnelInsight.Core.Analytics.DropOff;
 using FunnelInsight.Core.Analytics.Friction;
 using FunnelInsight.Core.Analytics.Funnel;
@@ -67,6 +68,58 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
     {
         var (table, _) = await _tables.GetAsync(query.StoreId, cancellationToken);
         return DropOffReader.Read(table, query, stage);
+    }
+
+    /// <inheritdoc />
+    public async Task<LostSessionsReport> LostSessionsAsync(FunnelQuery query, FunnelStage stage, int page = 1, int pageSize = 25, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfEqual(stage, FunnelStage.Landing);
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 500);
+        var (table, _) = await _tables.GetAsync(query.StoreId, cancellationToken);
+        var before = table.Tracked.Previous(stage) ?? FunnelStage.Landing;
+        if (!table.Tracked.Contains(stage))
+        {
+            // An untracked stage loses no one (the drop-off panel's rule).
+            return new LostSessionsReport(query, stage, before, 0, 1, pageSize, table.Clock.Name, []);
+        }
+
+        var filters = Enumerable.Range(0, 3).Select(d => query.Filter((FunnelDimension)d) is { } value ? table.Dimensions[d].Spellings(value) : null).ToList();
+        var engine = new Events.LostSessionQuery(query.StoreId,
+            query.From is { } from ? table.Clock.DayStartUs(from) : null,
+            query.To is { } to ? table.Clock.DayStartUs(to.AddDays(1)) : null,
+            filters, query.Mode, (int)before, (int)stage, (page - 1) * pageSize, pageSize);
+        var found = await database.Events.LostSessionsAsync(engine, cancellationToken);
+        var last = (int)Math.Max(1, (found.Total + pageSize - 1) / pageSize);
+        if (page > last)
+        {
+            page = last;
+            found = await database.Events.LostSessionsAsync(engine with { Offset = (page - 1) * pageSize }, cancellationToken);
+        }
+
+        var sessions = found.Sessions.Select(s => new LostSession(s.Keys.Session, s.Keys.Visitor, SessionTimelineBuilder.Local(table.Clock, s.Keys.StartUs),
+            TimeSpan.FromMicroseconds(s.Keys.EndUs - s.Keys.StartUs), s.EventCount, s.LastEventName, s.CartValue, s.Device, s.Channel, s.Country)).ToList();
+        return new LostSessionsReport(query, stage, before, found.Total, page, pageSize, table.Clock.Name, sessions);
+    }
+
+    /// <inheritdoc />
+    public async Task<SessionTimeline?> SessionTimelineAsync(int storeId, string sessionKey, CancellationToken cancellationToken = default)
+    {
+        var (table, _) = await _tables.GetAsync(storeId, cancellationToken);
+        var session = await database.Events.SessionEventsAsync(storeId, sessionKey, cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+
+        StageMap map;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            map = SessionRules.Read(connection, null, storeId)?.Map ?? throw new ArgumentException($"Store {storeId} does not exist.", nameof(storeId));
+        }
+
+        return SessionTimelineBuilder.Build(storeId, session, map, table.Tracked, table.Clock);
     }
 
     /// <inheritdoc />

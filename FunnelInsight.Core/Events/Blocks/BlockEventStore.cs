@@ -34,6 +34,14 @@ internal sealed class BlockEventStore(FunnelDatabase database) : IEventStore
         Storage.EventBlocks.EventDeletion.DeleteImport(write.Connection, write.Transaction, write.StoreId, importId, rules.Map, rules.SessionTimeout, cancellationToken);
 
     /// <inheritdoc />
+    public async Task<SessionEvents?> SessionEventsAsync(int storeId, string sessionKey, CancellationToken cancellationToken) =>
+        BlockSessionDrill.Events(await ReadSessionsAsync(storeId, cancellationToken), await ReadEventsAsync(storeId, cancellationToken), sessionKey);
+
+    /// <inheritdoc />
+    public async Task<LostSessionPage> LostSessionsAsync(LostSessionQuery query, CancellationToken cancellationToken) =>
+        BlockSessionDrill.Lost(await ReadSessionsAsync(query.StoreId, cancellationToken), query);
+
+    /// <inheritdoc />
     /// <exception cref="NotSupportedException">Always: user-defined funnels are counted by the DuckDB engine (Events:Engine = duckdb).</exception>
     public Task<IReadOnlyList<EventFunnelRow>> FunnelOverEventsAsync(EventFunnelQuery query, CancellationToken cancellationToken) =>
         throw new NotSupportedException("User-defined funnels are counted over the raw events by the DuckDB engine only; set Events:Engine to duckdb.");
