@@ -66,8 +66,11 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
     /// <inheritdoc />
     public async Task<DropOffReport> DropOffAsync(FunnelQuery query, FunnelStage stage, CancellationToken cancellationToken = default)
     {
-        var (table, _) = await _tables.GetAsync(query.StoreId, cancellationToken);
-        return DropOffReader.Read(table, query, stage);
+        var (table, settings) = await _tables.GetAsync(query.StoreId, cancellationToken);
+        return query.Scope == FunnelScope.Visitor
+            ? DropOffReader.Read(table, query, stage, await _tables.VisitorsAsync(query.StoreId, table, cancellationToken),
+                (long)(query.WindowHours ?? settings.ConversionWindowHours) * 3_600_000_000)
+            : DropOffReader.Read(table, query, stage);
     }
 
     /// <inheritdoc />
@@ -138,17 +141,22 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
         var (table, _) = await _tables.GetAsync(query.StoreId, cancellationToken);
         var selected = SessionSelection.Select(table, query);
         var (cart, checkout, cartValue, checkoutValue, abandoned) = AbandonmentCalculator.Compute(table, selected, query.Mode);
-        var listed = abandoned.Take(maxSessions ?? int.MaxValue).ToList();
-        var details = await database.Events.SessionDetailsAsync(query.StoreId, listed.ConvertAll(i => table.RowId[i]), cancellationToken);
-        var sessions = listed.ConvertAll(i =>
-        {
-            var (session, visitor, startUs, endUs) = details[table.RowId[i]];
-            var lastStage = AbandonmentCalculator.LastStageName(table.StageMask(i, query.Mode));
-            return new AbandonedSession(session, visitor, lastStage,
-                lastStage == "checkout" ? AbandonmentCalculator.StepName(table.LastStep[i]) : null,
-                table.CartValue[i], table.CartItems[i], UtcTime.FromMicros(startUs), UtcTime.FromMicros(endUs));
-        });
+        var sessions = await RecoveryLinesAsync(query, table, abandoned.Take(maxSessions ?? int.MaxValue).ToList(), cancellationToken);
         return new AbandonmentReport(query, cart, checkout, cartValue, checkoutValue, sessions, table.Tracked);
+    }
+
+    /// <inheritdoc />
+    public async Task<RecoveryList> RecoveryListAsync(FunnelQuery query, RecoveryOrder order = RecoveryOrder.Value, int page = 1, int pageSize = 25, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 500);
+        var (table, _) = await _tables.GetAsync(query.StoreId, cancellationToken);
+        var abandoned = AbandonmentCalculator.Compute(table, SessionSelection.Select(table, query), query.Mode).Abandoned;
+        AbandonmentCalculator.Sort(table, abandoned, order);
+        page = Math.Min(page, Math.Max(1, (abandoned.Count + pageSize - 1) / pageSize));
+        var listed = abandoned.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        return new RecoveryList(query, order, abandoned.Count, page, pageSize, await RecoveryLinesAsync(query, table, listed, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -211,6 +219,21 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
         var plan = DefinedFunnelPlan.For(query, table, map, names, settings.ConversionWindowHours);
         var rows = await Task.Run(() => database.Events.FunnelOverEventsAsync(plan.Engine, cancellationToken), cancellationToken);
         return DefinedFunnelCounter.Count(query, plan, rows, table);
+    }
+
+    // The recovery list's lines of the abandoned carts at table positions listed, with the keys and
+    // times the memory columns leave out.
+    private async Task<List<AbandonedSession>> RecoveryLinesAsync(FunnelQuery query, SessionTable table, List<int> listed, CancellationToken cancellationToken)
+    {
+        var details = await database.Events.SessionDetailsAsync(query.StoreId, listed.ConvertAll(i => table.RowId[i]), cancellationToken);
+        return listed.ConvertAll(i =>
+        {
+            var (session, visitor, startUs, endUs) = details[table.RowId[i]];
+            var lastStage = AbandonmentCalculator.LastStageName(table.StageMask(i, query.Mode));
+            return new AbandonedSession(session, visitor, lastStage,
+                lastStage == "checkout" ? AbandonmentCalculator.StepName(table.LastStep[i]) : null,
+                table.CartValue[i], table.CartItems[i], UtcTime.FromMicros(startUs), UtcTime.FromMicros(endUs));
+        });
     }
 
     // Sessions carry purchase values only where the export has prices; otherwise the orders' average (net of refunds,

@@ -37,6 +37,12 @@ public sealed class SessionDrilldownPageTests(DashboardApp app)
         await page.GoBackAsync();
         await page.Locator(".fi-back-to-funnel").ClickAsync();
         await Expect(page.Locator(".fi-drop-off-panel")).ToContainTextAsync("2 sessions stopped here");
+
+        // In visitor scope the panel counts what the table counts: visitors (v3 and v10; c1's two sessions both bought).
+        await page.GotoAsync($"/stores/{storeId}/funnel?from=2024-03-01&to=2024-03-31&scope=visitor&dropoff=cart");
+        await Expect(page.Locator(".fi-drop-off-intro")).ToHaveTextAsync("2 visitors stopped here. Their last event:");
+        await Expect(page.Locator(".fi-exits th").Nth(1)).ToHaveTextAsync("Visitors");
+        await Expect(page.Locator(".fi-stage-cart .fi-drop-off")).ToHaveTextAsync("2");
     }
 
     [Fact]
