@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Analytics.Abandonment;
+using static FunnelInsight.Core.Reports.ReportColumn;
 using static FunnelInsight.Core.Reports.ReportValues;
 
 namespace FunnelInsight.Core.Reports;
@@ -35,17 +36,17 @@ public static class AbandonmentReportDocument
         };
         ReportTable[] tables =
         [
-            new("recovery_list", ["sessionId", "visitorId", "lastStage", "lastStep", "cartValue", "items", "startedUtc", "lastEventUtc"],
+            new("recovery_list", [Text("sessionId"), Text("visitorId"), Text("lastStage"), Text("lastStep"), Money("cartValue"), Count("items"), Time("startedUtc"), Time("lastEventUtc")],
                 report.Sessions.Select(s => (IReadOnlyList<object?>)
                 [
                     s.SessionKey, s.VisitorKey, s.LastStage, s.LastStep, s.CartValue, s.CartItems, s.StartedUtc, s.LastEventUtc,
                 ]).ToList()),
-            new("summary", ["figure", "value"],
+            new("summary", [Text("figure"), Number("value")],
             [
-                ["cartAbandonmentRate", Rate(report.CartAbandonment)],
-                ["checkoutAbandonmentRate", Rate(report.CheckoutAbandonment)],
-                ["abandonedCartValue", report.AbandonedCartValue],
-                ["abandonedCheckoutValue", report.AbandonedCheckoutValue],
+                ["cartAbandonmentRate", AsPercent(Rate(report.CartAbandonment))],
+                ["checkoutAbandonmentRate", AsPercent(Rate(report.CheckoutAbandonment))],
+                ["abandonedCartValue", AsMoney(report.AbandonedCartValue)],
+                ["abandonedCheckoutValue", AsMoney(report.AbandonedCheckoutValue)],
             ]),
         ];
         return new ReportDocument("abandonment", json, tables);

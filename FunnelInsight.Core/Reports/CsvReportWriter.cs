@@ -9,16 +9,16 @@ public static class CsvReportWriter
     public static async Task WriteAsync(ReportDocument document, TextWriter output, CancellationToken cancellationToken = default)
     {
         var table = document.Tables[0];
-        await output.WriteAsync(Line(table.Header).AsMemory(), cancellationToken);
+        await output.WriteAsync(Line(table.Header.Cast<object?>().ToList(), table.Columns).AsMemory(), cancellationToken);
         foreach (var row in table.Rows)
         {
-            await output.WriteAsync(Line(row).AsMemory(), cancellationToken);
+            await output.WriteAsync(Line(row, table.Columns).AsMemory(), cancellationToken);
         }
 
         await output.FlushAsync(cancellationToken);
     }
 
-    private static string Line<T>(IReadOnlyList<T> cells)
+    private static string Line(IReadOnlyList<object?> cells, IReadOnlyList<ReportColumn> columns)
     {
         var line = new StringBuilder();
         for (var i = 0; i < cells.Count; i++)
@@ -28,7 +28,7 @@ public static class CsvReportWriter
                 line.Append(',');
             }
 
-            line.Append(SpreadsheetCell.Quote(CellText.Format(cells[i])));
+            line.Append(SpreadsheetCell.Quote(CellText.Format(cells[i], i < columns.Count ? columns[i].Kind : CellKind.Text)));
         }
 
         return line.Append("\r\n").ToString();

@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Analytics.Customers;
+using static FunnelInsight.Core.Reports.ReportColumn;
 using static FunnelInsight.Core.Reports.ReportValues;
 
 namespace FunnelInsight.Core.Reports;
@@ -51,22 +52,22 @@ public static class CustomerReportDocument
         var longest = report.Cohorts.Count == 0 ? 0 : report.Cohorts.Max(c => c.Retention.Count);
         ReportTable[] tables =
         [
-            new("periods", ["period", "partial", "activeCustomers", "newCustomers", "activeAtStart", "churned", "churnRate", "noRateReason"],
+            new("periods", [Month("period"), Boolean("partial"), Count("activeCustomers"), Count("newCustomers"), Count("activeAtStart"), Count("churned"), Percent("churnRate"), Text("noRateReason")],
                 report.Periods.Select(p => (IReadOnlyList<object?>)
                 [
-                    p.Period, p.Partial, p.ActiveCustomers, p.NewCustomers, p.ActiveAtStart, p.Churned, Rate(p.ChurnRate), p.NoRateReason,
+                    MonthStart(p.Period), p.Partial, p.ActiveCustomers, p.NewCustomers, p.ActiveAtStart, p.Churned, Rate(p.ChurnRate), p.NoRateReason,
                 ]).ToList()),
-            new("summary", ["figure", "value"],
+            new("summary", [Text("figure"), Number("value")],
             [
-                ["customers", report.Customers], ["orders", report.Orders], ["cancelledOrders", report.CancelledOrders],
-                ["refundedOrders", report.RefundedOrders], ["anonymousOrders", report.AnonymousOrders], ["currency", report.Sales.Currency],
-                ["grossRevenue", report.Sales.Gross], ["refunds", report.Sales.Refunds], ["netRevenue", report.Sales.Net],
-                ["averageOrderValue", report.AverageOrderValue], ["outstanding", report.Sales.Outstanding], ["unpaidOrders", report.Sales.UnpaidOrders],
-                ["otherCurrencyNote", report.Sales.OtherCurrenciesNote],
-                ["repeatPurchaseRate", Rate(report.RepeatPurchaseRate)], ["inactiveRate", Rate(report.Inactive)],
+                ["customers", AsCount(report.Customers)], ["orders", AsCount(report.Orders)], ["cancelledOrders", AsCount(report.CancelledOrders)],
+                ["refundedOrders", AsCount(report.RefundedOrders)], ["anonymousOrders", AsCount(report.AnonymousOrders)], ["currency", AsText(report.Sales.Currency)],
+                ["grossRevenue", AsMoney(report.Sales.Gross)], ["refunds", AsMoney(report.Sales.Refunds)], ["netRevenue", AsMoney(report.Sales.Net)],
+                ["averageOrderValue", AsMoney(report.AverageOrderValue)], ["outstanding", AsMoney(report.Sales.Outstanding)], ["unpaidOrders", AsCount(report.Sales.UnpaidOrders)],
+                ["otherCurrencyNote", AsText(report.Sales.OtherCurrenciesNote)],
+                ["repeatPurchaseRate", AsPercent(Rate(report.RepeatPurchaseRate))], ["inactiveRate", AsPercent(Rate(report.Inactive))],
             ]),
-            new("cohorts", ["cohort", "customers", .. Enumerable.Range(0, longest).Select(m => $"month{m}")],
-                report.Cohorts.Select(c => (IReadOnlyList<object?>)[c.Cohort, c.Customers, .. c.Retention.Select(r => (object?)Rate(r))]).ToList()),
+            new("cohorts", [Month("cohort"), Count("customers"), .. Enumerable.Range(0, longest).Select(m => Percent($"month{m}"))],
+                report.Cohorts.Select(c => (IReadOnlyList<object?>)[MonthStart(c.Cohort), c.Customers, .. c.Retention.Select(r => (object?)Rate(r))]).ToList()),
         ];
         return new ReportDocument("customers", json, tables);
     }

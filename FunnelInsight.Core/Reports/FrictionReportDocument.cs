@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Analytics.Friction;
+using static FunnelInsight.Core.Reports.ReportColumn;
 using static FunnelInsight.Core.Reports.ReportValues;
 
 namespace FunnelInsight.Core.Reports;
@@ -35,12 +36,12 @@ public static class FrictionReportDocument
         };
         ReportTable[] tables =
         [
-            new("flags", ["key", "title", "confidence", "sessionsTouched", "revenueAtStake", "evidence", "remedy"],
+            new("flags", [Text("key"), Text("title"), Text("confidence"), Count("sessionsTouched"), Money("revenueAtStake"), Text("evidence"), Text("remedy")],
                 report.Flags.Select(f => (IReadOnlyList<object?>)
                 [
                     f.Key, f.Title, Name(f.Confidence), f.SessionsTouched, f.RevenueAtStake, f.Evidence, f.Remedy,
                 ]).ToList()),
-            new("references", ["key", "label", "value", "source", "merchant"],
+            new("references", [Text("key"), Text("label"), Percent("value"), Text("source"), Percent("merchant")],
                 report.References.Select(r => (IReadOnlyList<object?>)
                 [
                     r.Reference.Key, r.Reference.Label, r.Reference.Value, r.Reference.Source, r.Merchant is { } m ? Rate(m) : null,

@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Analytics.Funnel;
+using static FunnelInsight.Core.Reports.ReportColumn;
 using static FunnelInsight.Core.Reports.ReportValues;
 
 namespace FunnelInsight.Core.Reports;
@@ -36,24 +37,24 @@ public static class FunnelReportDocument
         var segments = new[] { report.Total }.Concat(report.Breakdown).ToList();
         ReportTable[] tables =
         [
-            new("funnel", ["segment", "stage", "reached", "stepConversion", "stepConversionLow", "stepConversionHigh", "dropOff", "dropRate", "tracked"],
+            new("funnel", [Text("segment"), Text("stage"), Count("reached"), Percent("stepConversion"), Percent("stepConversionLow"), Percent("stepConversionHigh"), Count("dropOff"), Percent("dropRate"), Boolean("tracked")],
                 segments.SelectMany(s => s.Stages.Select(step => (IReadOnlyList<object?>)
                 [
                     s.Label, step.Name, step.Reached, Rate(step.StepConversion), Low(step.StepConversion), High(step.StepConversion), step.DropOff, Rate(step.DropRate),
                     step.Tracked,
                 ])).ToList()),
-            new("summary", ["segment", "landed", "purchased", "overallConversion", "cartAbandonmentRate", "checkoutAbandonmentRate", "overallConversionLow", "overallConversionHigh"],
+            new("summary", [Text("segment"), Count("landed"), Count("purchased"), Percent("overallConversion"), Percent("cartAbandonmentRate"), Percent("checkoutAbandonmentRate"), Percent("overallConversionLow"), Percent("overallConversionHigh")],
                 segments.Select(s => (IReadOnlyList<object?>)
                 [
                     s.Label, s.Landed, s.Stages[^1].Reached, Rate(s.OverallConversion), Rate(s.CartAbandonment), Rate(s.CheckoutAbandonment),
                     Low(s.OverallConversion), High(s.OverallConversion),
                 ]).ToList()),
-            new("trend", ["period", "stage", "reached", "stepConversion", "tracked"],
+            new("trend", [Date("period"), Text("stage"), Count("reached"), Percent("stepConversion"), Boolean("tracked")],
                 report.Trend.SelectMany(p => p.Funnel.Stages.Select(step => (IReadOnlyList<object?>)
                 [
-                    Day(p.PeriodStart), step.Name, step.Reached, Rate(step.StepConversion), step.Tracked,
+                    p.PeriodStart, step.Name, step.Reached, Rate(step.StepConversion), step.Tracked,
                 ])).ToList()),
-            new("time_to_convert", ["fromSeconds", "toSeconds", "fromLanding", "fromCheckout"],
+            new("time_to_convert", [Number("fromSeconds"), Number("toSeconds"), Count("fromLanding"), Count("fromCheckout")],
                 report.TimeToConvert.Histogram.Select(b => (IReadOnlyList<object?>)[b.FromSeconds, b.ToSeconds, b.FromLanding, b.FromCheckout]).ToList()),
         ];
         return new ReportDocument("funnel", json, tables);

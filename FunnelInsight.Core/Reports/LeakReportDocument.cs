@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Analytics.Leaks;
+using static FunnelInsight.Core.Reports.ReportColumn;
 using static FunnelInsight.Core.Reports.ReportValues;
 
 namespace FunnelInsight.Core.Reports;
@@ -20,7 +21,7 @@ public static class LeakReportDocument
             byLostRevenue = report.ByLostRevenue.Select(Leak),
         };
         var table = new ReportTable("leaks",
-            ["rank", "key", "from", "to", "reached", "lost", "dropRate", "estimatedLostRevenue", "revenueFromCarts", "revenueRank", "conversionToPurchase", "estimate"],
+            [Count("rank"), Text("key"), Text("from"), Text("to"), Count("reached"), Count("lost"), Percent("dropRate"), Money("estimatedLostRevenue"), Boolean("revenueFromCarts"), Count("revenueRank"), Percent("conversionToPurchase"), Text("estimate")],
             report.BySessionsLost.Select((leak, i) => (IReadOnlyList<object?>)
             [
                 i + 1, leak.Key, leak.From, leak.To, leak.Reached, leak.Lost, Rate(leak.DropRate), leak.EstimatedLostRevenue,

@@ -10,6 +10,21 @@ internal static class ReportValues
     /// <summary>A rate as a fraction, or null when it has no data.</summary>
     public static double? Rate(Proportion rate) => rate.HasData ? rate.Value : null;
 
+    /// <summary>A figure / value table's rate cell.</summary>
+    public static ReportCell AsPercent(double? rate) => new(rate, CellKind.Percent);
+
+    /// <summary>A figure / value table's money cell.</summary>
+    public static ReportCell AsMoney(double? amount) => new(amount, CellKind.Money);
+
+    /// <summary>A figure / value table's count cell.</summary>
+    public static ReportCell AsCount(long count) => new(count, CellKind.Count);
+
+    /// <summary>A figure / value table's text cell.</summary>
+    public static ReportCell AsText(string? text) => new(text, CellKind.Text);
+
+    /// <summary>The first day of a <c>yyyy-MM</c> month.</summary>
+    public static DateOnly MonthStart(string month) => DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static double? Low(Proportion rate) => rate.HasData ? rate.Low : null;
 
     public static double? High(Proportion rate) => rate.HasData ? rate.High : null;

@@ -21,13 +21,13 @@ internal static class ReportCommand
     /// <summary>The keys only the funnel report takes: a user-defined funnel's steps, or a saved one's name.</summary>
     public static IReadOnlyList<string> FunnelKeys { get; } = [ReportFilters.StepsKey, ReportFilters.FunnelKey];
 
-    public static async Task<int> RunAsync(CommandArguments options, CommandAccess access, IFunnelAnalytics analytics, SavedFunnels funnels, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CommandArguments options, CommandAccess access, ReportExporter exporter, SavedFunnels funnels, TextWriter output, CancellationToken cancellationToken)
     {
         var (kind, format, filter) = Read(options);
         var store = await access.StoreAsync(options.Required("store"), StoreRole.Analyst, Doing, createIfMissing: false, cancellationToken);
         filter = await funnels.ResolveAsync(filter with { Query = filter.Query with { StoreId = store.Id } }, cancellationToken);
         Refuse(filter);
-        var document = await ReportFile.BuildAsync(analytics, kind, filter.Query with { StoreId = store.Id }, filter.Limit, filter.InactiveDays ?? 90, cancellationToken);
+        var document = await exporter.BuildAsync(kind, filter with { Query = filter.Query with { StoreId = store.Id } }, cancellationToken);
         await using var buffer = new MemoryStream();
         await ReportFile.WriteAsync(document, format, buffer, cancellationToken);
         return await WriteAsync(options, format, buffer.ToArray(), output, cancellationToken);

@@ -59,7 +59,7 @@ public static class ReportEndpoints
     }
 
     /// <summary>Writes the report <paramref name="kind"/> of the store as <paramref name="format"/>, for the request's filters.</summary>
-    internal static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> ExportAsync(int storeId, string kind, string format, HttpContext http, IStoreAccess access, IFunnelAnalytics analytics,
+    internal static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> ExportAsync(int storeId, string kind, string format, HttpContext http, IStoreAccess access, ReportExporter exporter,
         SavedFunnels funnels, CancellationToken cancellationToken)
     {
         kind = kind.ToLowerInvariant();
@@ -88,7 +88,7 @@ public static class ReportEndpoints
             return FilterProblem(filter);
         }
 
-        var document = await ReportFile.BuildAsync(analytics, kind, filter.Query, filter.Limit, filter.InactiveDays ?? 90, cancellationToken);
+        var document = await exporter.BuildAsync(kind, filter, cancellationToken);
 
         // Buffered (memory, then a temp file) so that a failure mid-report answers with an error status instead of
         // a truncated file; XLSX needs a seekable stream, so it is written to memory first.

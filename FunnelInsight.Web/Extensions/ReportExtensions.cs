@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Overview;
+using FunnelInsight.Web.Services.Reports;
 
 namespace FunnelInsight.Web.Extensions;
 
@@ -11,6 +12,7 @@ public static class ReportExtensions
     {
         services.AddSingleton<IFunnelAnalytics, SqliteFunnelAnalytics>();
         services.AddSingleton<OverviewReporter>();
+        services.AddSingleton<ReportExporter>();
         return services;
     }
 }

@@ -25,7 +25,7 @@ public class DefinedFunnelCommandTests
     private static async Task<(int Code, string Output)> RunAsync(AnalyticsStore store, params string[] args)
     {
         using var output = new StringWriter();
-        var code = await ReportCommand.RunAsync(CommandGrammar.Read(args), new CommandAccess(store.Temp.Database, null), store.Analytics,
+        var code = await ReportCommand.RunAsync(CommandGrammar.Read(args), new CommandAccess(store.Temp.Database, null), store.Exporter,
             new SavedFunnels(store.Temp.Database), output, CancellationToken.None);
         return (code, output.ToString());
     }

@@ -13,7 +13,7 @@ public class ReportCommandTests
     private static async Task<(int Code, string Output)> RunAsync(AnalyticsStore store, params string[] args)
     {
         using var output = new StringWriter();
-        var code = await ReportCommand.RunAsync(CommandGrammar.Read(args), new CommandAccess(store.Temp.Database, null), store.Analytics, new SavedFunnels(store.Temp.Database), output, CancellationToken.None);
+        var code = await ReportCommand.RunAsync(CommandGrammar.Read(args), new CommandAccess(store.Temp.Database, null), store.Exporter, new SavedFunnels(store.Temp.Database), output, CancellationToken.None);
         return (code, output.ToString());
     }
 
@@ -154,6 +154,11 @@ public class ReportCommandTests
         Assert.Equal("sessionId", rows[0].Elements<Cell>().First().InnerText);
         Assert.Equal("'=cmd", rows[1].Elements<Cell>().First().InnerText);
         Assert.Equal("7", rows[1].Elements<Cell>().ElementAt(4).CellValue!.Text);
+        using var book = OpenedWorkbook.Open(File.ReadAllBytes(path));
+        // The store has no orders: its currency is the fallback, named in the money column's header.
+        Assert.Equal(("cartValue (USD)", "#,##0.00"), (book.Text("recovery_list", "E1"), book.FormatCode("recovery_list", "E2")));
+        Assert.Equal(("45355.416666666664", "yyyy-mm-dd hh:mm:ss"), (book.Text("recovery_list", "G2"), book.FormatCode("recovery_list", "G2")));
+        Assert.Equal(("1", "0.00%"), (book.Text("summary", "B2"), book.FormatCode("summary", "B2")));
     }
 
     [Fact]

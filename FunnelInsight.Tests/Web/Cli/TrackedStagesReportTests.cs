@@ -24,7 +24,7 @@ public class TrackedStagesReportTests
     {
         using var output = new StringWriter();
         var code = await ReportCommand.RunAsync(CommandGrammar.Read(["report", kind, "--store", "shop", "--format", "json"]),
-            new CommandAccess(store.Temp.Database, null), store.Analytics, new SavedFunnels(store.Temp.Database), output, CancellationToken.None);
+            new CommandAccess(store.Temp.Database, null), store.Exporter, new SavedFunnels(store.Temp.Database), output, CancellationToken.None);
         Assert.Equal(0, code);
         return JsonDocument.Parse(output.ToString()).RootElement.Clone();
     }
@@ -110,7 +110,7 @@ public class TrackedStagesReportTests
         await using var store = await AnalyticsStore.CreateAsync(FunnelInsight.Tests.Core.Analytics.SqliteFunnelAnalyticsTests.MobileSpellings);
         using var output = new StringWriter();
         await ReportCommand.RunAsync(CommandGrammar.Read(["report", "funnel", "--store", "shop", "--breakdown", "device", "--format", "json"]),
-            new CommandAccess(store.Temp.Database, null), store.Analytics, new SavedFunnels(store.Temp.Database), output, CancellationToken.None);
+            new CommandAccess(store.Temp.Database, null), store.Exporter, new SavedFunnels(store.Temp.Database), output, CancellationToken.None);
         var breakdown = JsonDocument.Parse(output.ToString()).RootElement.GetProperty("breakdown");
 
         Assert.Equal([("mobile", 5L), ("desktop", 1L)], breakdown.EnumerateArray().Select(b => (b.GetProperty("value").GetString(), b.GetProperty("stages")[0].GetProperty("reached").GetInt64())));

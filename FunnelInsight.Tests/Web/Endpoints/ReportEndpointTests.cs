@@ -22,7 +22,7 @@ public sealed class ReportEndpointTests(DashboardApp app) : IAsyncLifetime
     private async Task<string> CommandLineAsync(params string[] args)
     {
         using var output = new StringWriter();
-        Assert.Equal(0, await ReportCommand.RunAsync(CommandGrammar.Read(["report", .. args]), new CommandAccess(app.Database, await app.CreateTokenAsync()), new SqliteFunnelAnalytics(app.Database), new SavedFunnels(app.Database), output, CancellationToken.None));
+        Assert.Equal(0, await ReportCommand.RunAsync(CommandGrammar.Read(["report", .. args]), new CommandAccess(app.Database, await app.CreateTokenAsync()), new FunnelInsight.Web.Services.Reports.ReportExporter(new SqliteFunnelAnalytics(app.Database), new StoreSettingsService(app.Database)), new SavedFunnels(app.Database), output, CancellationToken.None));
         return output.ToString();
     }
 
