@@ -82,7 +82,7 @@ public interface IFunnelAnalytics
     /// <param name="page">The page, from 1; one past the last gives the last.</param>
     /// <param name="pageSize">Carts per page (1 … 500).</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    Task<RecoveryList> RecoveryListAsync(FunnelQuery query, RecoveryOrder order = RecoveryOrder.Value, int page = 1, int pageSize = 25, CancellationToken cancellationToken = default);
+    Task<RecoveryPage> RecoveryListAsync(FunnelQuery query, RecoveryOrder order = RecoveryOrder.Value, int page = 1, int pageSize = 25, CancellationToken cancellationToken = default);
 
     /// <summary>Customers, orders, revenue, repeat rate, monthly churn, inactivity and cohort retention from the orders.</summary>
     Task<CustomerReport> CustomersAsync(CustomerQuery query, CancellationToken cancellationToken = default);

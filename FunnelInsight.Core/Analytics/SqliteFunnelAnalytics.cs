@@ -146,7 +146,7 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
     }
 
     /// <inheritdoc />
-    public async Task<RecoveryList> RecoveryListAsync(FunnelQuery query, RecoveryOrder order = RecoveryOrder.Value, int page = 1, int pageSize = 25, CancellationToken cancellationToken = default)
+    public async Task<RecoveryPage> RecoveryListAsync(FunnelQuery query, RecoveryOrder order = RecoveryOrder.Value, int page = 1, int pageSize = 25, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
@@ -156,7 +156,7 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
         AbandonmentCalculator.Sort(table, abandoned, order);
         page = Math.Min(page, Math.Max(1, (abandoned.Count + pageSize - 1) / pageSize));
         var listed = abandoned.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-        return new RecoveryList(query, order, abandoned.Count, page, pageSize, await RecoveryLinesAsync(query, table, listed, cancellationToken));
+        return new RecoveryPage(query, order, abandoned.Count, page, pageSize, await RecoveryLinesAsync(query, table, listed, cancellationToken));
     }
 
     /// <inheritdoc />

@@ -8,12 +8,12 @@ namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Abandoned;
 public sealed class RecoveryListTests : ReportComponentTest
 {
     // Page 2 of 230 carts, 25 a page: carts 26–50, cart i worth 10 × i.
-    private static RecoveryList List(long total = 230, int page = 2, RecoveryOrder order = RecoveryOrder.Value, string key = "s") => new(
+    private static RecoveryPage List(long total = 230, int page = 2, RecoveryOrder order = RecoveryOrder.Value, string key = "s") => new(
         new FunnelQuery(3), order, total, page, 25,
         [.. Enumerable.Range((page - 1) * 25 + 1, (int)Math.Clamp(total - ((page - 1) * 25), 0, 25)).Reverse()
             .Select(i => new AbandonedSession($"{key}{i}", $"v{i}", "cart", null, 10 * i, 1 + (i % 3), new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 3, 1, i % 24, 0, 0, DateTimeKind.Utc)))]);
 
-    private IRenderedComponent<RecoveryList> Show(RecoveryList list, Action<int>? page = null, Action<RecoveryOrder>? order = null) =>
+    private IRenderedComponent<RecoveryList> Show(RecoveryPage list, Action<int>? page = null, Action<RecoveryOrder>? order = null) =>
         Render<RecoveryList>(p =>
         {
             p.Add(c => c.List, list).Add(c => c.Currency, "USD");

@@ -10,7 +10,7 @@ namespace FunnelInsight.Core.Analytics.Abandonment;
 /// <param name="Page">The page shown, from 1 (a page past the last is the last).</param>
 /// <param name="PageSize">Carts per page.</param>
 /// <param name="Sessions">The page's carts.</param>
-public sealed record RecoveryList(FunnelQuery Query, RecoveryOrder Order, long Total, int Page, int PageSize, IReadOnlyList<AbandonedSession> Sessions)
+public sealed record RecoveryPage(FunnelQuery Query, RecoveryOrder Order, long Total, int Page, int PageSize, IReadOnlyList<AbandonedSession> Sessions)
 {
     /// <summary>How many pages the total fills (at least one).</summary>
     public int Pages => (int)Math.Max(1, (Total + PageSize - 1) / PageSize);
