@@ -79,33 +79,9 @@ internal static class ReportSample
     public static async Task<int> ImportAsync(DashboardApp app, string name)
     {
         var storeId = await app.CreateStoreAsync(name);
-        var imports = new ImportService(app.Database);
-        await StoreAsync(imports, new ImportRequest(storeId, ImportKind.Events, app.WriteFile(name + "-events.csv", Events)));
-        await StoreAsync(imports, new ImportRequest(storeId, ImportKind.Orders, app.WriteFile(name + "-orders.csv", Orders)));
+        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile(name + "-events.csv", Events)));
+        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, app.WriteFile(name + "-orders.csv", Orders)));
         return storeId;
     }
 
-    // The running dashboard opens the events file for each request, and DuckDB lets one process at a time have it: an
-    // import that found it taken is tried again (it stored nothing), so a test never starts on an empty store.
-    private static async Task StoreAsync(ImportService imports, ImportRequest request)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            try
-            {
-                var result = await imports.ImportAsync(request);
-                if (result.Status == ImportStatus.Succeeded || DateTime.UtcNow > deadline)
-                {
-                    Assert.Equal(ImportStatus.Succeeded, result.Status);
-                    return;
-                }
-            }
-            catch (FunnelInsight.Core.Events.EventStoreLockedException) when (DateTime.UtcNow < deadline)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-    }
 }

@@ -76,15 +76,16 @@ public sealed class ImportPreviewPanelTests : DashboardComponentContext, IAsyncL
     }
 
     [Fact]
-    public void Choosing_day_first_raises_the_choice_and_choosing_what_the_file_showed_goes_back_to_deciding_it()
+    public async Task Choosing_day_first_raises_the_choice_and_choosing_what_the_file_showed_goes_back_to_deciding_it()
     {
         var raised = new List<ReadingChoices>();
         var preview = Preview(Ambiguous);
         var panel = Show(preview, changed: raised.Add);
 
-        panel.InvokeAsync(() => panel.FindComponent<MudSelect<DateOrder>>().Instance.ValueChanged.InvokeAsync(DateOrder.Dmy));
-        panel.InvokeAsync(() => panel.FindComponent<MudSelect<DecimalMark>>().Instance.ValueChanged.InvokeAsync(DecimalMark.Point));
-        panel.InvokeAsync(() => panel.FindComponent<MudSelect<string>>().Instance.ValueChanged.InvokeAsync("windows-1256"));
+        // Each choice awaited: the list is read only once every change has been raised.
+        await panel.InvokeAsync(() => panel.FindComponent<MudSelect<DateOrder>>().Instance.ValueChanged.InvokeAsync(DateOrder.Dmy));
+        await panel.InvokeAsync(() => panel.FindComponent<MudSelect<DecimalMark>>().Instance.ValueChanged.InvokeAsync(DecimalMark.Point));
+        await panel.InvokeAsync(() => panel.FindComponent<MudSelect<string>>().Instance.ValueChanged.InvokeAsync("windows-1256"));
 
         Assert.Equal([new ReadingChoices(DateOrder: DateOrder.Dmy), ReadingChoices.None, new ReadingChoices(Encoding: "windows-1256")], raised);
     }
