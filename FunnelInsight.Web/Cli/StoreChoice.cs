@@ -16,6 +16,12 @@ internal sealed class StoreChoice(int? storeId, string? ownerEmail, string verb 
     /// <summary>The verb, for the line that says a name is ambiguous.</summary>
     public string Verb => verb;
 
+    /// <summary><c>--store-id</c>, or null.</summary>
+    public int? StoreId => storeId;
+
+    /// <summary><c>--owner</c>, or null.</summary>
+    public string? OwnerEmail => ownerEmail;
+
     /// <summary>The narrowing options of <paramref name="args"/>.</summary>
     /// <exception cref="CommandLineException"><c>--store-id</c> is not a number.</exception>
     public static StoreChoice For(CommandArguments args) => new(
@@ -45,9 +51,12 @@ internal sealed class StoreChoice(int? storeId, string? ownerEmail, string verb 
     {
         0 => null,
         1 => left[0],
-        _ => throw new CommandLineException(
-            $"{verb}: '{name.Trim()}' names {left.Count} stores (ids {string.Join(", ", left.Select(s => s.Id))}); say which with --store-id ID{(operatorOptions ? " or --owner EMAIL" : "")}."),
+        _ => throw Ambiguous([.. left.Select(s => s.Id)], verb, name, operatorOptions),
     };
+
+    /// <summary>The mistake (exit 2) of a name that several stores, <paramref name="ids"/>, answer to: it names them and how to choose.</summary>
+    public static CommandLineException Ambiguous(IReadOnlyList<int> ids, string verb, string name, bool operatorOptions) => new(
+        $"{verb}: '{name.Trim()}' names {ids.Count} stores (ids {string.Join(", ", ids)}); say which with --store-id ID{(operatorOptions ? " or --owner EMAIL" : "")}.");
 
     /// <summary>The Identity user id of <paramref name="email"/>, or null.</summary>
     public static async Task<string?> UserIdAsync(FunnelDatabase database, string email)

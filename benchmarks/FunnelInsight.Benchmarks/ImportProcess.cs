@@ -115,12 +115,17 @@ internal static class ImportProcess
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private static string WebAssembly()
+    /// <summary>
+    /// The web host's assembly: the ReadyToRun copy a Release build of the benchmark publishes into <c>web/</c>, as it is
+    /// deployed, or else the one built beside the benchmark.
+    /// </summary>
+    public static string WebAssembly()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "FunnelInsight.Web.dll");
+        var published = Path.Combine(AppContext.BaseDirectory, "web", "FunnelInsight.Web.dll");
+        var path = File.Exists(published) ? published : Path.Combine(AppContext.BaseDirectory, "FunnelInsight.Web.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("FunnelInsight.Web.dll is not beside the benchmark; build the benchmark project.", path);
     }
 
     // `dotnet run` and `dotnet test` name the host they run under; otherwise the one on PATH.
-    private static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+    public static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 }

@@ -21,6 +21,7 @@ internal sealed class DuckDbEventAppend : IEventAppend
     private readonly int _importId;
     private readonly SessionRules _rules;
     private readonly TrackedStages _trackedBefore;
+    private readonly bool _storeWasEmpty;
     private long _nextId;
     private long _firstTimeUs = long.MaxValue;
     private long _lastTimeUs = long.MinValue;
@@ -32,6 +33,7 @@ internal sealed class DuckDbEventAppend : IEventAppend
         FirstEventId = _nextId = DuckDbFile.Scalar(connection, "SELECT coalesce(max(id), $first) + 1 FROM events WHERE store_id = $store",
             ("store", storeId), ("first", StoreRowIds.First(storeId)));
         _trackedBefore = DuckDbSessionRoller.Tracked(connection, storeId, rules.Map);
+        _storeWasEmpty = DuckDbFile.Scalar(connection, "SELECT count(*) FROM (SELECT 1 FROM events WHERE store_id = $store LIMIT 1)", ("store", storeId)) == 0;
         _appender = connection.CreateAppender("events");
     }
 
@@ -94,13 +96,17 @@ internal sealed class DuckDbEventAppend : IEventAppend
         var (first, last) = (_firstTimeUs, _lastTimeUs);
         // The stored events of earlier imports that this one delivered again are recorded before its copies go, so
         // deleting the earlier import later keeps them (DuckDbImportDeletion).
-        DuckDbFile.Execute(connection, """
-            INSERT INTO import_repeats
-            SELECT DISTINCT $store, $import, o.id FROM events n JOIN events o
-              ON o.identity_hash = n.identity_hash AND o.time_us = n.time_us AND o.id < n.id
-            WHERE n.store_id = $store AND n.import_id = $import
-              AND o.store_id = $store AND o.import_id <> $import AND o.time_us BETWEEN $first AND $last
-            """, ("store", _storeId), ("import", _importId), ("first", first), ("last", last));
+        if (!_storeWasEmpty)
+        {
+            DuckDbFile.Execute(connection, """
+                INSERT INTO import_repeats
+                SELECT DISTINCT $store, $import, o.id FROM events n JOIN events o
+                  ON o.identity_hash = n.identity_hash AND o.time_us = n.time_us AND o.id < n.id
+                WHERE n.store_id = $store AND n.import_id = $import
+                  AND o.store_id = $store AND o.import_id <> $import AND o.time_us BETWEEN $first AND $last
+                """, ("store", _storeId), ("import", _importId), ("first", first), ("last", last));
+        }
+
         var duplicates = DuckDbFile.Execute(connection, """
             DELETE FROM events WHERE store_id = $store AND id IN (
                 SELECT n.id FROM events n JOIN events o
@@ -111,7 +117,9 @@ internal sealed class DuckDbEventAppend : IEventAppend
         cancellationToken.ThrowIfCancellationRequested();
         buildingRollups();
         var trackedAfter = DuckDbSessionRoller.Tracked(connection, _storeId, _rules.Map);
-        var rolled = trackedAfter == _trackedBefore
+        // Into an empty store every group is touched: rolling up the whole store reads the events table itself, without
+        // first copying the import's groups into a temporary table.
+        var rolled = trackedAfter == _trackedBefore && !_storeWasEmpty
             ? DuckDbSessionRoller.Roll(connection, _storeId, _rules, DuckDbSessionRoller.ImportGroups, _importId, cancellationToken)
             : DuckDbSessionRoller.Roll(connection, _storeId, _rules, null, null, cancellationToken);
         return new AppendOutcome(appended - duplicates, duplicates) { RolledUp = rolled };

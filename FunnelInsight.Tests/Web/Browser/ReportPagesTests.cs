@@ -187,4 +187,86 @@ public sealed class ReportPagesTests(DashboardApp app)
             Assert.True(spans[i][0] >= spans[i - 1][1], $"label {i} starts at {spans[i][0]:0} before label {i - 1} ends at {spans[i - 1][1]:0}");
         }
     }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task The_trend_draws_each_rate_inside_its_95_percent_band_with_thin_weeks_hollow_and_time_running_with_the_reading_direction(string culture)
+    {
+        var storeId = await ReportSample.ImportAsync(app, $"Trend band shop {culture}");
+        var page = await app.NewPageAsync();
+        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+
+        await page.GotoAsync($"/stores/{storeId}/funnel?trend=weekly");
+        await Expect(page.Locator(".fi-trend-chart .apexcharts-line-series .apexcharts-marker")).ToHaveCountAsync(4);
+
+        // Per series in the chart's order (the bands drawn first, under the lines), each point as [x, y in percent of the value axis, filled white]:
+        // the value axis runs from 0% at the grid's bottom to 100% at its top.
+        var series = await page.EvaluateAsync<double[][][]>("""
+            () => {
+                const grid = document.querySelector('.fi-trend-chart .apexcharts-grid').getBoundingClientRect();
+                const points = group => [...group.querySelectorAll('.apexcharts-marker')].map(m => {
+                    const r = m.getBoundingClientRect();
+                    return [(r.left + r.right) / 2, 100 * (grid.bottom - (r.top + r.bottom) / 2) / grid.height, m.getAttribute('fill') === '#ffffff' ? 1 : 0];
+                }).sort((a, b) => a[0] - b[0]);
+                return [...document.querySelectorAll('.fi-trend-chart .apexcharts-line-series .apexcharts-series, .fi-trend-chart .apexcharts-rangeArea-series .apexcharts-series')].map(points);
+            }
+            """);
+        Assert.Equal(4, series.Length);
+        var (overallBand, overall, lastStep) = (series[0], series[2], series[3]);
+
+        // Week of 4 March: s1 to s6 land, s1 and s5 buy (2 of 6); s1, s5, s6 check out (2 of 3). Week of 11 March:
+        // s7 to s12 land, s11 buys (1 of 6); s7, s9, s11, s12 check out (1 of 4). Reading order puts the first week
+        // on the left in English and on the right in Arabic.
+        double[] Week(double[][] points, int week) => culture == "ar" ? points[points.Length - 1 - week] : points[week];
+        Assert.Equal(33.3, Week(overall, 0)[1], 1.5);
+        Assert.Equal(16.7, Week(overall, 1)[1], 1.5);
+        Assert.Equal(66.7, Week(lastStep, 0)[1], 1.5);
+        Assert.Equal(25.0, Week(lastStep, 1)[1], 1.5);
+
+        // The band of the overall rate: Wilson 95% for 2 of 6 is 9.7%–70.0%, for 1 of 6 3.0%–56.4% (its lower then upper ends).
+        var ends = overallBand.GroupBy(p => Math.Round(p[0])).OrderBy(g => culture == "ar" ? -g.Key : g.Key).Select(g => g.Select(p => p[1]).Order().ToArray()).ToArray();
+        Assert.Equal(2, ends.Length);
+        Assert.Equal([9.7, 70.0], ends[0], (a, b) => Math.Abs(a - b) < 1.5);
+        Assert.Equal([3.0, 56.4], ends[1], (a, b) => Math.Abs(a - b) < 1.5);
+
+        // Every week has fewer than 30 sessions behind each rate: every point of both lines is drawn hollow.
+        Assert.All(overall.Concat(lastStep), point => Assert.Equal(1, point[2]));
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task On_a_phone_the_time_to_convert_buckets_are_named_slanted_apart_and_inside_the_chart(string culture)
+    {
+        var storeId = await ReportSample.ImportAsync(app, $"Phone histogram shop {culture}");
+        var (_, busy) = RandomStore.Generate(seed: 5, sessions: 2500);
+        await new ImportService(app.Database).ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"phone-histogram-{culture}.csv", busy)));
+        var page = await app.NewPageAsync(390, 900);
+        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+
+        await page.GotoAsync($"/stores/{storeId}/funnel");
+        var labels = page.Locator(".fi-time-histogram .apexcharts-xaxis-label");
+        await Expect(labels.First).ToBeVisibleAsync();
+
+        // Each bucket's label: its horizontal extent, its turn, and the chart's own extent.
+        var drawn = await page.EvaluateAsync<double[][]>("""
+            () => {
+                const chart = document.querySelector('.fi-time-histogram svg').getBoundingClientRect();
+                return [...document.querySelectorAll('.fi-time-histogram .apexcharts-xaxis-label')]
+                    .map(l => { const r = l.getBoundingClientRect(); return [r.left, r.right, (l.getAttribute('transform') || '').includes('rotate(-45') ? 1 : 0, chart.left, chart.right]; })
+                    .sort((a, b) => a[1] - b[1]);
+            }
+            """);
+        Assert.Equal(8, drawn.Length); // under 1 min … 1 d or more
+        Assert.All(drawn, label => Assert.Equal(1, label[2]));
+        Assert.All(drawn, label => Assert.True(label[0] >= label[3] && label[1] <= label[4], $"a label spans [{label[0]:0}, {label[1]:0}] outside the chart [{label[3]:0}, {label[4]:0}]"));
+
+        // Slanted 45° about their ends, two labels clear each other when their ends are a line's height / sin 45° apart.
+        var lineHeight = await labels.First.EvaluateAsync<double>("l => parseFloat(getComputedStyle(l).fontSize)");
+        for (var i = 1; i < drawn.Length; i++)
+        {
+            Assert.True(drawn[i][1] - drawn[i - 1][1] >= lineHeight / Math.Sin(Math.PI / 4), $"label {i} ends {drawn[i][1] - drawn[i - 1][1]:0.0} px after label {i - 1}");
+        }
+    }
 }

@@ -234,6 +234,39 @@ public sealed class SideBySideTests : IAsyncLifetime
         Assert.Contains("\"name\":\"Shop\",\"events\":0,\"orders\":0,\"sessions\":0", stores.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Through_the_dashboard_a_name_two_of_the_callers_stores_share_is_chosen_by_store_id_with_the_same_answers_as_on_the_files()
+    {
+        // The token's user also belongs, as an analyst, to another owner's store called Shop.
+        var other = await TestAccounts.CreateUserAsync(_db, "other@shop.example");
+        var second = await _db.Stores.GetOrCreateAsync("Shop", other);
+        await new StoreMemberships(_db.Database).SetAsync(second.Id, other, StoreRole.Owner);
+        var ownerId = (await new StoreMemberships(_db.Database).MembersOfAsync(_storeId)).Single().UserId;
+        await new StoreMemberships(_db.Database).SetAsync(second.Id, ownerId, StoreRole.Analyst);
+        string[] Imports(params string[] more) => ["imports", "--store", "Shop", .. more, "--token", _token];
+        var id = second.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var first = _storeId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var directAmbiguous = await RunAsync(Imports());
+        var directSecond = await RunAsync(Imports("--store-id", id));
+        var directFirst = await RunAsync(Imports("--store-id", first));
+        await using var app = await TestApp.StartAsync(_db, _settings);
+        var ambiguous = await RunAsync(Imports());
+        var chosenSecond = await RunAsync(Imports("--store-id", id));
+        var chosenFirst = await RunAsync(Imports("--store-id", first));
+        var byOwner = await RunAsync(Imports("--owner", "other@shop.example"));
+
+        Assert.Equal((2, $"imports: 'Shop' names 2 stores (ids {_storeId}, {second.Id}); say which with --store-id ID."), (ambiguous.Exit, ambiguous.Error));
+        Assert.Equal(directAmbiguous, ambiguous);
+        // The second store has no imports; the first has the fixture's.
+        Assert.Equal((0, "[]"), (chosenSecond.Exit, chosenSecond.Output.Trim()));
+        Assert.Equal(directSecond, chosenSecond);
+        Assert.Equal(0, chosenFirst.Exit);
+        Assert.Contains("canonical-events.csv", chosenFirst.Output, StringComparison.Ordinal);
+        Assert.Equal(directFirst, chosenFirst);
+        Assert.Equal((2, "imports: --owner is answered from the database files, and the dashboard has them open; name the store with --store-id ID (see stores)."), (byOwner.Exit, byOwner.Error));
+    }
+
     private string InstanceFile => DashboardInstance.PathOf(_db.Database);
 
     private ChildProcess Command(params string[] args) => ChildProcess.Start(_db, _settings, [.. args, "--token", _token]);

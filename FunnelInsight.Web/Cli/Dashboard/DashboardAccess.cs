@@ -7,9 +7,10 @@ namespace FunnelInsight.Web.Cli.Dashboard;
 /// The command line's store check (<see cref="CommandAccess"/>) answered by the running dashboard: the stores the caller
 /// may use come from <c>GET /api/stores</c>, where the operator token makes the stores without members the caller's
 /// (as they are on the database files) and a personal token adds its user's stores. A store is found by name as there,
-/// and refused with the same words and exit code.
+/// and refused with the same words and exit code. A name several of them share is narrowed by <c>--store-id</c>; the
+/// listing does not say who created a store, so <c>--owner</c> is answered only on the files.
 /// </summary>
-internal sealed class DashboardAccess(DashboardClient client, bool withToken)
+internal sealed class DashboardAccess(DashboardClient client, bool withToken, StoreChoice choice)
 {
     /// <summary>The store <paramref name="name"/> when the caller may <paramref name="doing"/> it with <paramref name="role"/>.</summary>
     /// <param name="name">The store's name.</param>
@@ -17,10 +18,20 @@ internal sealed class DashboardAccess(DashboardClient client, bool withToken)
     /// <param name="doing">What the verb does, for the refusal ("report on", "import into").</param>
     /// <param name="createIfMissing">Creates a missing store, with the token's user as its Owner (import).</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
-    /// <exception cref="CommandLineException">Refused (exit 3), saying the same whether the store exists or not.</exception>
+    /// <exception cref="CommandLineException">
+    /// Refused (exit 3), saying the same whether the store exists or not; the name is shared by several stores the
+    /// caller can use, or <c>--owner</c> was given (exit 2, saying how to choose).
+    /// </exception>
     public async Task<StoreListing> StoreAsync(string name, StoreRole role, string doing, bool createIfMissing, CancellationToken cancellationToken)
     {
-        var store = (await VisibleAsync(name, doing, cancellationToken)).FirstOrDefault(s => s.Name == name.Trim());
+        if (choice.OwnerEmail is not null)
+        {
+            throw new CommandLineException($"{choice.Verb}: --owner is answered from the database files, and the dashboard has them open; name the store with --store-id ID (see stores).");
+        }
+
+        var named = (await VisibleAsync(name, doing, cancellationToken))
+            .Where(s => s.Name == name.Trim() && (choice.StoreId is not { } id || s.Id == id)).ToList();
+        var store = named.Count > 1 ? throw StoreChoice.Ambiguous([.. named.Select(s => s.Id)], choice.Verb, name, operatorOptions: false) : named.FirstOrDefault();
         if (store is null)
         {
             if (!createIfMissing)

@@ -17,7 +17,7 @@ internal static class ThroughDashboard
     {
         var token = CommandAccess.Secret(command);
         using var client = new DashboardClient(dashboard, token);
-        var access = new DashboardAccess(client, token is not null);
+        var access = new DashboardAccess(client, token is not null, StoreChoice.For(command));
         return command.Verb.ToLowerInvariant() switch
         {
             "import" => await ImportCommand.RunThroughAsync(command, access, client, output, error, cancellationToken),

@@ -82,7 +82,7 @@ public sealed class ImportPreviewPanelTests : DashboardComponentContext, IAsyncL
         var preview = Preview(Ambiguous);
         var panel = Show(preview, changed: raised.Add);
 
-        // Each choice awaited: the list is read only once every change has been raised.
+        // Each change is awaited before the next: the panel re-renders between them, as it does between a user's clicks.
         await panel.InvokeAsync(() => panel.FindComponent<MudSelect<DateOrder>>().Instance.ValueChanged.InvokeAsync(DateOrder.Dmy));
         await panel.InvokeAsync(() => panel.FindComponent<MudSelect<DecimalMark>>().Instance.ValueChanged.InvokeAsync(DecimalMark.Point));
         await panel.InvokeAsync(() => panel.FindComponent<MudSelect<string>>().Instance.ValueChanged.InvokeAsync("windows-1256"));

@@ -16,6 +16,15 @@ public static class ReportCharts
     /// <summary>The width (px) below which charts take their phone options.</summary>
     internal const int PhoneWidth = 600;
 
+    /// <summary>At most this many category labels stand upright side by side on a phone; past it they are drawn slanted.</summary>
+    internal const int PhoneUprightLabels = 5;
+
+    /// <summary>The slant of a phone's crowded category labels, in degrees (ApexCharts turns them about their end).</summary>
+    internal const int PhoneLabelSlant = -45;
+
+    // Room (px) on a right-to-left phone chart's left for its leftmost slanted label.
+    private const int SlantRoom = 56;
+
     /// <summary>Series colours, in order.</summary>
     internal static readonly string[] Palette = ["#3f51b5", "#ff7043", "#26a69a", "#ab47bc", "#fbc02d", "#8d6e63"];
 
@@ -75,9 +84,21 @@ public static class ReportCharts
             markers = new { size = type == "line" ? 4 : 0 },
             legend = new { show = series.Count > 1, position = "bottom" },
             grid = new { padding = new { top = 10, left = 24, right = 24 } },
-            responsive = new[] { new { breakpoint = PhoneWidth, options = new { dataLabels = new { enabled = false }, grid = new { padding = new { top = 10, left = 8, right = 8 } } } } },
+            responsive = new[] { new { breakpoint = PhoneWidth, options = Phone(categories.Count, rtl) } },
         };
     }
+
+    // On a phone no data labels (the tooltip carries them), narrower padding, and past five categories the labels
+    // slanted: eight time buckets side by side in 350 px run into each other upright. A slanted label runs down to the
+    // left of its bar; right to left the value axis is on the right, so the leftmost label needs room of its own.
+    private static object Phone(int categories, bool rtl) => categories > PhoneUprightLabels
+        ? new
+        {
+            dataLabels = new { enabled = false },
+            grid = new { padding = new { top = 10, left = rtl ? SlantRoom : 8, right = 8 } },
+            xaxis = new { labels = new { rotate = PhoneLabelSlant, rotateAlways = true, hideOverlappingLabels = false, trim = false } },
+        }
+        : new { dataLabels = new { enabled = false }, grid = new { padding = new { top = 10, left = 8, right = 8 } } };
 
     private static object Chart(string type, int height) => new
     {
