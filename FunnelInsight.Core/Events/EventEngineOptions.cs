@@ -1,11 +1,8 @@
 namespace FunnelInsight.Core.Events;
 
-/// <summary>Which engine stores events and session rollups, and the DuckDB engine's limits.</summary>
+/// <summary>The limits of the event engine (DuckDB, in a file beside the SQLite database) and of the dashboard's session cache.</summary>
 public sealed record EventEngineOptions
 {
-    /// <summary>The engine: <see cref="EventEngine.DuckDb"/> (a DuckDB file beside the SQLite database) by default.</summary>
-    public EventEngine Engine { get; init; } = EventEngine.DuckDb;
-
     /// <summary>
     /// DuckDB's <c>memory_limit</c> (for example <c>100MB</c>). The default keeps a 1,000,000-event import under 600 MB
     /// in all (measured 540 MB, of which the parsing and the C# rollup builder take about half).
@@ -23,23 +20,4 @@ public sealed record EventEngineOptions
     /// alone is larger is read for each query and not kept.
     /// </summary>
     public int SessionCacheMegabytes { get; init; } = 512;
-
-    /// <summary>The options an engine name from configuration stands for (<c>blocks</c> or <c>duckdb</c>, any case).</summary>
-    /// <exception cref="ArgumentException">No such engine.</exception>
-    public static EventEngine ParseEngine(string name) => name.Trim().ToLowerInvariant() switch
-    {
-        "blocks" => EventEngine.Blocks,
-        "duckdb" => EventEngine.DuckDb,
-        _ => throw new ArgumentException($"Unknown event engine '{name}': use blocks or duckdb.", nameof(name)),
-    };
-}
-
-/// <summary>The engines that store events.</summary>
-public enum EventEngine
-{
-    /// <summary>Event and session blocks inside the application's SQLite database.</summary>
-    Blocks,
-
-    /// <summary>Events and sessions tables in a DuckDB file beside the SQLite database.</summary>
-    DuckDb,
 }

@@ -80,8 +80,15 @@ internal interface IEventStore
     Task<IReadOnlyList<(long Id, SessionSummary Session)>> ReadSessionsAsync(int storeId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Does what a schema upgrade leaves to the engine, after the application database's migrations have run, saying so
-    /// to <paramref name="logger"/>; returns the stores whose session rollups it built.
+    /// Moves the events of a database of the previous layout (event blocks inside the application database) into the
+    /// engine, with their ids, and rolls their sessions up, saying so to <paramref name="logger"/>; runs before the
+    /// migration that drops those tables, and again after a start that was killed before it. Returns the stores moved.
+    /// </summary>
+    Task<IReadOnlyList<int>> MovePreviousLayoutAsync(ILogger? logger, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Does what the engine leaves to a start, after the application database's migrations have run (finishing what a
+    /// kill interrupted), saying so to <paramref name="logger"/>; returns the stores whose session rollups it built.
     /// </summary>
     Task<IReadOnlyList<int>> UpgradeAsync(ILogger? logger, CancellationToken cancellationToken);
 }

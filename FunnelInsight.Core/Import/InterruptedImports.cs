@@ -7,8 +7,8 @@ namespace FunnelInsight.Core.Import;
 
 /// <summary>
 /// Tells running imports from dead ones. A running import holds an <see cref="OwnerLock"/> on its own file beside the
-/// database (taken before its Running record is committed, released after its outcome is) and one on its temporary
-/// partition folder, so an import whose process was killed or crashed is one whose record says Running and whose lock
+/// database (taken before its Running record is committed, released after its outcome is) and one on the temporary
+/// folder of its rollup (<see cref="StoreRollups"/>), so an import whose process was killed or crashed is one whose record says Running and whose lock
 /// is free. The dashboard and the command line sweep at start: such imports are marked Interrupted (their transaction
 /// never committed, so nothing of them is stored) and their temporary files are removed at once.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class InterruptedImports(FunnelDatabase database)
     internal OwnerLock Own(int importId) => OwnerLock.Take(LockPath(importId));
 
     /// <summary>
-    /// Removes the partition folders of dead builds and marks dead imports Interrupted; returns the ids it marked. Waits at
+    /// Removes the temporary folders of dead rollups and marks dead imports Interrupted; returns the ids it marked. Waits at
     /// most <paramref name="wait"/> for the write lock: when another writer holds it longer, the records are left for the
     /// next sweep (the files are removed either way).
     /// </summary>

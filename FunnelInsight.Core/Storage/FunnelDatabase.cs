@@ -1,8 +1,9 @@
 using FunnelInsight.Core.Events;
-using FunnelInsight.Core.Events.Blocks;
 using FunnelInsight.Core.Events.DuckDb;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 
 namespace FunnelInsight.Core.Storage;
@@ -15,18 +16,16 @@ public sealed class FunnelDatabase
 {
     /// <summary>Creates the database handle for <paramref name="connectionString"/> (a SQLite connection string).</summary>
     /// <param name="connectionString">The SQLite database.</param>
-    /// <param name="events">Where events are stored; today's default when null.</param>
+    /// <param name="events">The event engine's limits; the defaults when null.</param>
     public FunnelDatabase(string connectionString, EventEngineOptions? events = null)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, DefaultTimeout = 60 };
         ConnectionString = builder.ToString();
         EventOptions = events ?? new EventEngineOptions();
-        Events = EventOptions.Engine == EventEngine.DuckDb
-            ? new DuckDbEventStore(this, new DuckDbFile(EventsPath, EventOptions))
-            : new BlockEventStore(this);
+        Events = new DuckDbEventStore(this, new DuckDbFile(EventsPath, EventOptions));
     }
 
-    /// <summary>The event engine and its limits.</summary>
+    /// <summary>The event engine's limits.</summary>
     public EventEngineOptions EventOptions { get; }
 
     /// <summary>
@@ -79,8 +78,9 @@ public sealed class FunnelDatabase
         new(new DbContextOptionsBuilder<FunnelDbContext>().UseSqlite(connection).Options);
 
     /// <summary>
-    /// Creates the database file's folder, applies pending migrations and what they leave to the event store (see
-    /// <see cref="IEventStore.UpgradeAsync"/>), and turns on WAL.
+    /// Creates the database file's folder, turns on WAL, applies pending migrations and what they leave to the event
+    /// store (see <see cref="IEventStore.UpgradeAsync"/>). A database of the previous layout has its events moved into
+    /// the event store (<see cref="IEventStore.MovePreviousLayoutAsync"/>) before the migration that drops their tables.
     /// </summary>
     public Task MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(null, cancellationToken);
 
@@ -106,11 +106,26 @@ public sealed class FunnelDatabase
 
         await using (var context = CreateContext())
         {
-            await MigrateIfPendingAsync(context, cancellationToken);
+            // As MigrateIfPendingAsync: a start with nothing pending writes nothing.
+            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.FirstOrDefault(id => id.EndsWith("_" + DropBlockTablesMigration, StringComparison.Ordinal)) is { } drop)
+            {
+                var before = context.Database.GetMigrations().TakeWhile(id => id != drop).Last();
+                await context.GetService<IMigrator>().MigrateAsync(before, cancellationToken);
+                await Events.MovePreviousLayoutAsync(logger, cancellationToken);
+            }
+
+            if (pending.Count > 0)
+            {
+                await context.Database.MigrateAsync(cancellationToken);
+            }
         }
 
         await Events.UpgradeAsync(logger, cancellationToken);
     }
+
+    // The migration that drops the previous layout's tables, once their events are in the event store.
+    private const string DropBlockTablesMigration = "DropBlockTables";
 
     /// <summary>
     /// Applies <paramref name="context"/>'s pending migrations, if it has any. EF Core takes its migration lock (a write)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FunnelInsight.Core.Storage;
 
-/// <summary>The FunnelInsight database: stores, imports, events, orders, session rollups, store members and API tokens.</summary>
+/// <summary>The FunnelInsight database: stores, imports, orders, store members, saved funnels and API tokens (events and sessions live in the event store).</summary>
 public class FunnelDbContext(DbContextOptions options) : DbContext(options)
 {
     /// <summary>Merchant workspaces.</summary>
@@ -16,17 +16,8 @@ public class FunnelDbContext(DbContextOptions options) : DbContext(options)
     /// <summary>Rows that could not be read.</summary>
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
 
-    /// <summary>The stored events each import delivered again, which stay while it does.</summary>
-    public DbSet<ImportRepeatSet> ImportRepeats => Set<ImportRepeatSet>();
-
-    /// <summary>Behavioural events, in blocks.</summary>
-    public DbSet<StoredEventBlock> EventBlocks => Set<StoredEventBlock>();
-
     /// <summary>Orders.</summary>
     public DbSet<StoredOrder> Orders => Set<StoredOrder>();
-
-    /// <summary>Per-session rollups, in blocks.</summary>
-    public DbSet<StoredSessionBlock> SessionBlocks => Set<StoredSessionBlock>();
 
     /// <summary>Users' memberships of stores.</summary>
     public DbSet<StoreMember> StoreMembers => Set<StoreMember>();
@@ -65,36 +56,12 @@ public class FunnelDbContext(DbContextOptions options) : DbContext(options)
             error.HasOne<ImportRun>().WithMany().HasForeignKey(e => e.ImportId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        modelBuilder.Entity<ImportRepeatSet>(repeats =>
-        {
-            repeats.ToTable("ImportRepeats");
-            repeats.HasKey(r => r.ImportId);
-            repeats.Property(r => r.ImportId).ValueGeneratedNever();
-            repeats.HasIndex(r => r.StoreId);
-            repeats.HasOne<ImportRun>().WithOne().HasForeignKey<ImportRepeatSet>(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        modelBuilder.Entity<StoredEventBlock>(block =>
-        {
-            // Keys are given by the import (StoreRowIds: a store's events are one id range), and there is no secondary
-            // index and no foreign key: a store's blocks are read, counted and deleted by key range (StoreCatalog).
-            // Repeated events are found by the import itself. Session blocks likewise.
-            block.ToTable("EventBlocks");
-            block.Property(b => b.Id).ValueGeneratedNever();
-        });
-
         modelBuilder.Entity<StoredOrder>(order =>
         {
             order.ToTable("Orders");
             order.HasIndex(o => new { o.StoreId, o.OrderId }).IsUnique();
             order.HasIndex(o => new { o.StoreId, o.CreatedUs });
             order.HasOne<Store>().WithMany().HasForeignKey(o => o.StoreId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        modelBuilder.Entity<StoredSessionBlock>(block =>
-        {
-            block.ToTable("SessionBlocks");
-            block.Property(b => b.Id).ValueGeneratedNever();
         });
 
         // User ids belong to the accounts (Identity) tables, which live in the same file under their own context.

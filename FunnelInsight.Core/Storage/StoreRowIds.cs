@@ -3,9 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace FunnelInsight.Core.Storage;
 
 /// <summary>
-/// Ids of events (and so the keys of their blocks) and of session rollups carry their store: <c>Id = StoreId × 2^40 + n</c>. One store's rows are then
-/// one contiguous row-id range that SQLite seeks, scans and deletes through the table's own B-tree, with no secondary
-/// index (and no foreign-key lookup) to keep up on every row of a bulk load.
+/// Ids of events and of session rollups carry their store: <c>Id = StoreId × 2^40 + n</c>, so one store's ids are one
+/// contiguous range (and a database of the previous layout, whose event blocks were keyed so, is read store by store).
 /// </summary>
 internal static class StoreRowIds
 {
@@ -21,7 +20,7 @@ internal static class StoreRowIds
     /// <summary>The store's range as (first, last), for binding to <c>Id BETWEEN ?1 AND ?2</c>.</summary>
     public static long[] Range(int storeId) => [First(storeId), Last(storeId)];
 
-    /// <summary>Deletes the store's rows of <paramref name="table"/> (EventBlocks or Sessions); returns how many.</summary>
+    /// <summary>Deletes the store's rows of <paramref name="table"/> (a table of the previous layout keyed by these ids); returns how many.</summary>
     public static int Delete(SqliteConnection connection, SqliteTransaction transaction, string table, int storeId)
     {
         using var command = RangeCommand(connection, transaction, $"DELETE FROM {table} WHERE Id BETWEEN $first AND $last", storeId);

@@ -76,8 +76,8 @@ public sealed class StoreCatalog(FunnelDatabase database)
     }
 
     /// <summary>
-    /// Deletes a store and everything it holds: events and sessions (the store's event engine), orders, imports, their
-    /// row errors and repeat records, memberships, API tokens limited to it, and its files. Waits for the write turn
+    /// Deletes a store and everything it holds: events, sessions and repeat records (the store's event engine), orders,
+    /// imports and their row errors, memberships, API tokens limited to it, and its files. Waits for the write turn
     /// (an import of any store ends first, calling <paramref name="waiting"/> once), then refuses while an import into
     /// the store is still running or waiting.
     /// </summary>
@@ -124,7 +124,6 @@ public sealed class StoreCatalog(FunnelDatabase database)
     private static readonly string[] DeleteStatements =
     [
         "DELETE FROM ImportRowErrors WHERE ImportId IN (SELECT Id FROM Imports WHERE StoreId = $store)",
-        "DELETE FROM ImportRepeats WHERE StoreId = $store",
         "DELETE FROM Orders WHERE StoreId = $store",
         "DELETE FROM Imports WHERE StoreId = $store",
         "DELETE FROM StoreMembers WHERE StoreId = $store",

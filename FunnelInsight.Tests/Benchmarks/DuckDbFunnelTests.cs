@@ -53,6 +53,36 @@ public class DuckDbFunnelTests
     }
 
     [Fact]
+    public async Task Duckdb_over_its_own_sessions_table_counts_the_edge_cases_as_over_raw_events_and_a_second_file_adds_to_stored_sessions()
+    {
+        await using var temp = await TempDatabase.CreateAsync();
+        var csv = temp.WriteFile("edge.csv", AnalyticsStore.EventHeader + "\n" + EdgeCases);
+        // Session a checks out a day later; g is new, on a tablet.
+        var more = temp.WriteFile("more.csv", AnalyticsStore.EventHeader + "\n" + """
+            2024-03-05T10:00:00Z,begin_checkout,a,,,,,,desktop,paid_search,US,
+            2024-03-09T10:00:00Z,view_item,g,,p7,,,,tablet,paid_search,US,
+            """);
+        using var duck = new DuckDbFunnel();
+        duck.Load(csv);
+        duck.BuildSessions();
+
+        var sessions = duck.SessionsFunnelByDevice("paid_search");
+        var raw = duck.OrderedFunnelByDevice("paid_search");
+        duck.Append(more);
+        var after = duck.OrderedFunnelByDevice("paid_search");
+
+        Assert.Empty(StageCounts.Differences(raw, sessions));
+        Assert.Equal([1, 1, 1, 0, 0], sessions.Rows["desktop"]);
+        Assert.Equal([2, 2, 1, 1, 1], sessions.Rows["mobile"]);
+        Assert.Equal([1, 1, 0, 0, 0], sessions.Rows["tablet"]);
+        Assert.Equal([1, 1, 1, 0, 0], sessions.Rows[StageCounts.NotSet]);
+        // a: view_item, add_to_cart, purchase, then the next day begin_checkout: checkout reached, the purchase was before it.
+        Assert.Equal([1, 1, 1, 1, 0], after.Rows["desktop"]);
+        Assert.Equal([2, 2, 0, 0, 0], after.Rows["tablet"]);
+        Assert.Equal(21, duck.RowCount());
+    }
+
+    [Fact]
     public async Task Duckdb_sql_and_the_engine_agree_on_every_device_for_100000_generated_events()
     {
         await using var temp = await TempDatabase.CreateAsync();

@@ -42,10 +42,9 @@ public sealed class AnalyticsStore : IAsyncDisposable
     /// <summary>Imports event rows (without header) and order rows (without header) into a new store "shop".</summary>
     /// <param name="eventRows">Event rows, or null for none.</param>
     /// <param name="orderRows">Order rows, or null for none.</param>
-    /// <param name="engine">The event engine; the suite's when null.</param>
-    public static async Task<AnalyticsStore> CreateAsync(string? eventRows, string? orderRows = null, EventEngine? engine = null)
+    public static async Task<AnalyticsStore> CreateAsync(string? eventRows, string? orderRows = null)
     {
-        var temp = await TempDatabase.CreateAsync(engine);
+        var temp = await TempDatabase.CreateAsync();
         var store = await temp.Stores.GetOrCreateAsync("shop");
         var result = new AnalyticsStore(temp, store.Id);
         if (eventRows is not null)

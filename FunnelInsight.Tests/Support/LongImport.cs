@@ -3,8 +3,8 @@ using FunnelInsight.Core.Samples;
 namespace FunnelInsight.Tests.Support;
 
 /// <summary>
-/// A generated event export large enough that its import runs for seconds and spills partition files, and a temporary
-/// folder of the test's own (the child processes' <c>TMPDIR</c>) where those files can be watched.
+/// A generated event export large enough that its import runs for seconds, and a temporary folder of the test's own
+/// (the child processes' <c>TMPDIR</c>) where its roll-up's folder can be watched.
 /// </summary>
 public sealed class LongImport
 {
@@ -29,8 +29,8 @@ public sealed class LongImport
     /// <summary>The environment that points the processes at <see cref="TempFolder"/>.</summary>
     public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["TMPDIR"] = TempFolder };
 
-    /// <summary>True while an import has spilled partition files (it is mid-way).</summary>
-    public bool Spilling => Directory.EnumerateFiles(TempFolder, "partition-*.bin", SearchOption.AllDirectories).Any();
+    /// <summary>True while an import is rolling its sessions up (its roll-up folder, with the lock it holds, is there: it is mid-way).</summary>
+    public bool RollingUp => RollupFolders.Any(folder => File.Exists(Path.Combine(folder, "owner.lock")));
 
     /// <summary>
     /// True once the events file has a write-ahead log: DuckDB writes it when a transaction commits, so an import that
@@ -41,7 +41,7 @@ public sealed class LongImport
     /// <summary>The events a complete import of the export stores.</summary>
     public const long EventCount = Events;
 
-    /// <summary>The partition folders present.</summary>
+    /// <summary>The roll-up folders present.</summary>
     public IReadOnlyList<string> RollupFolders => Directory.GetDirectories(TempFolder, "funnelinsight-rollup-*");
 
     /// <summary>Writes the export into <paramref name="database"/>'s folder.</summary>

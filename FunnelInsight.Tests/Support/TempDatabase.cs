@@ -21,14 +21,6 @@ public sealed class TempDatabase : IAsyncDisposable
         Stores = new StoreCatalog(Database);
     }
 
-    /// <summary>The variable that runs the tests on another event engine (<c>blocks</c> or <c>duckdb</c>).</summary>
-    public const string EngineVariable = "FUNNELINSIGHT_TEST_EVENT_ENGINE";
-
-    /// <summary>The event engine the tests run on: today's default unless <see cref="EngineVariable"/> names another.</summary>
-    public static EventEngine Engine { get; } = Environment.GetEnvironmentVariable(EngineVariable) is { Length: > 0 } name
-        ? EventEngineOptions.ParseEngine(name)
-        : new EventEngineOptions().Engine;
-
     /// <summary>The test's own folder.</summary>
     public string Folder { get; }
 
@@ -41,10 +33,8 @@ public sealed class TempDatabase : IAsyncDisposable
     /// <summary>Stores in this database.</summary>
     public StoreCatalog Stores { get; }
 
-    /// <summary>Creates and migrates a new database.</summary>
-    /// <param name="engine">The event engine; the suite's (<see cref="Engine"/>) when null. Tests of one engine's internals name it.</param>
-    public static Task<TempDatabase> CreateAsync(EventEngine? engine = null) =>
-        CreateAsync(new EventEngineOptions { Engine = engine ?? Engine });
+    /// <summary>Creates and migrates a new database, its event engine with the default limits.</summary>
+    public static Task<TempDatabase> CreateAsync() => CreateAsync(new EventEngineOptions());
 
     /// <summary>Creates and migrates a new database whose event engine has <paramref name="events"/>.</summary>
     public static async Task<TempDatabase> CreateAsync(EventEngineOptions events)
@@ -76,7 +66,7 @@ public sealed class TempDatabase : IAsyncDisposable
     /// <summary>Runs a query and reads each row with <paramref name="read"/>, for asserting on what is stored.</summary>
     public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read) => QueryAsync(Database, sql, read);
 
-    /// <summary>Every stored session rollup, unpacked from the blocks, in id order.</summary>
+    /// <summary>Every stored session rollup, by store and id.</summary>
     internal Task<IReadOnlyList<StoredSession>> SessionsAsync() => StoredSession.AllAsync(Database);
 
     /// <summary>Events stored, in every store (or in store <paramref name="storeId"/>), as the event store counts them.</summary>
@@ -116,6 +106,16 @@ public sealed class TempDatabase : IAsyncDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs a scalar query on the events file, opened read-only (between operations, when no connection holds it).</summary>
+    public long EventsFileCount(string sql)
+    {
+        using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={Database.EventsPath};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Runs a statement (to damage or change what is stored); how many rows it changed.</summary>

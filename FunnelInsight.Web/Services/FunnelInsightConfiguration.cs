@@ -34,17 +34,23 @@ public static class FunnelInsightConfiguration
     }
 
     /// <summary>
-    /// The event engine from the <c>Events</c> section: <c>Engine</c> (<c>blocks</c> or <c>duckdb</c>), and for DuckDB
-    /// <c>MemoryLimit</c> (for example <c>100MB</c>), <c>Threads</c> and <c>TempDirectory</c>; <c>SessionCacheMegabytes</c>
-    /// for either engine.
+    /// The event engine's limits from the <c>Events</c> section: DuckDB's <c>MemoryLimit</c> (for example <c>100MB</c>),
+    /// <c>Threads</c> and <c>TempDirectory</c>, and the dashboard's <c>SessionCacheMegabytes</c>.
     /// </summary>
+    /// <exception cref="ArgumentException"><c>Events:Engine</c> names an engine other than DuckDB, the only one.</exception>
     public static EventEngineOptions EventOptions(IConfiguration configuration)
     {
         var section = configuration.GetSection("Events");
+        if (section["Engine"] is { Length: > 0 } engine && !engine.Trim().Equals("duckdb", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException(
+                $"Unknown event engine '{engine}' (Events:Engine): events are stored in DuckDB, and a database of the older blocks layout is moved there at start. Remove the setting.",
+                nameof(configuration));
+        }
+
         var defaults = new EventEngineOptions();
         return new EventEngineOptions
         {
-            Engine = section["Engine"] is { Length: > 0 } engine ? EventEngineOptions.ParseEngine(engine) : defaults.Engine,
             MemoryLimit = section["MemoryLimit"] is { Length: > 0 } limit ? limit : defaults.MemoryLimit,
             Threads = section.GetValue<int?>("Threads") is > 0 and var threads ? threads : defaults.Threads,
             TempDirectory = section["TempDirectory"] is { Length: > 0 } temp ? Path.GetFullPath(temp) : defaults.TempDirectory,

@@ -1,11 +1,10 @@
 using System.Globalization;
-using FunnelInsight.Core.Events;
 
 namespace FunnelInsight.Benchmarks;
 
 /// <summary>
 /// The benchmark's command line:
-/// <c>[--events N] [--quick] [--out DIR] [--work DIR] [--seed S] [--runs R] [--channel C] [--clean] [--unterminated-quote] [--engine blocks|duckdb]</c>.
+/// <c>[--events N] [--quick] [--out DIR] [--work DIR] [--seed S] [--runs R] [--channel C] [--clean] [--unterminated-quote]</c>.
 /// </summary>
 /// <param name="Events">Events in the generated file (default 10,000,000; 100,000 with <c>--quick</c>).</param>
 /// <param name="OutFolder">Where <c>benchmark-results.json</c> goes.</param>
@@ -14,12 +13,11 @@ namespace FunnelInsight.Benchmarks;
 /// <param name="Runs">Timed query runs per engine, after one warm-up.</param>
 /// <param name="Channel">The channel the funnel is filtered by.</param>
 /// <param name="Clean">Also delete the generated CSV at the end.</param>
-/// <param name="Engine">FunnelInsight's event engine for the import and the queries.</param>
 /// <param name="UnterminatedQuote">Instead of the engine comparison, import the file at a tenth and at full size with one unterminated quote near the top (<see cref="QuoteRecoveryRun"/>).</param>
-internal sealed record BenchmarkOptions(long Events, string OutFolder, string WorkFolder, long Seed, int Runs, string Channel, bool Clean, bool UnterminatedQuote = false, EventEngine Engine = EventEngine.DuckDb)
+internal sealed record BenchmarkOptions(long Events, string OutFolder, string WorkFolder, long Seed, int Runs, string Channel, bool Clean, bool UnterminatedQuote = false)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project benchmarks/FunnelInsight.Benchmarks -- [--events N] [--quick] [--out DIR] [--work DIR] [--seed S] [--runs R] [--channel C] [--clean] [--unterminated-quote] [--engine blocks|duckdb]";
+        "usage: dotnet run -c Release --project benchmarks/FunnelInsight.Benchmarks -- [--events N] [--quick] [--out DIR] [--work DIR] [--seed S] [--runs R] [--channel C] [--clean] [--unterminated-quote]";
 
     /// <exception cref="ArgumentException">An unknown option or a bad value; the message says which.</exception>
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
@@ -40,7 +38,6 @@ internal sealed record BenchmarkOptions(long Events, string OutFolder, string Wo
                 "--channel" => options with { Channel = Value() },
                 "--clean" => options with { Clean = true },
                 "--unterminated-quote" => options with { UnterminatedQuote = true },
-                "--engine" => options with { Engine = EventEngineOptions.ParseEngine(Value()) },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
             };
         }

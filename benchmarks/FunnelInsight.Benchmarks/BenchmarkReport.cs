@@ -25,17 +25,35 @@ internal sealed record BenchmarkReport(
     /// <summary>The user-defined 4-step funnel over raw events, side by side with hand-written DuckDB SQL; null when the engine cannot count it.</summary>
     public DefinedFunnelFigures? DefinedFunnel { get; init; }
 
-    /// <summary>Design target: the user-defined funnel within 1.5× the hand-written SQL.</summary>
+    /// <summary>DuckDB's funnel over its raw events table (median, ms): context; the peer of the query is its sessions table (<see cref="DuckDbQueryMs"/>).</summary>
+    public double DuckDbRawQueryMs { get; init; }
+
+    /// <summary>How long DuckDB took to build its own sessions table from the loaded events.</summary>
+    public double DuckDbSessionsBuildSeconds { get; init; }
+
+    /// <summary>The second, smaller import into the store; null in a run that made none.</summary>
+    public MoreImportFigures? More { get; init; }
+
+    /// <summary>The dashboard process serving the store; null when not measured.</summary>
+    public DashboardFigures? Dashboard { get; init; }
+
+    /// <summary>Target: the user-defined funnel within 1.5× the hand-written SQL.</summary>
     public const double DefinedRatioTarget = 1.5;
 
-    /// <summary>Design target: import within 2× DuckDB's load.</summary>
-    public const double ImportRatioTarget = 2;
+    /// <summary>Target: import within 1.5× DuckDB's in-memory load at 10,000,000 events and more, within 2× below.</summary>
+    public double ImportRatioTarget => Events >= 10_000_000 ? 1.5 : 2;
 
-    /// <summary>Design target: the funnel query at most DuckDB's time.</summary>
-    public const double QueryRatioTarget = 1;
+    /// <summary>Target: the dashboard's funnel query at most half DuckDB's over a sessions table it built itself.</summary>
+    public const double QueryRatioTarget = 0.5;
 
-    /// <summary>Design target: import peak memory under 600 MB.</summary>
+    /// <summary>Target: the second import (100,000 events) at most a tenth of the full import's time.</summary>
+    public const double MoreRatioTarget = 0.1;
+
+    /// <summary>Target: import peak memory under 600 MB.</summary>
     public const double PeakMemoryTargetMegabytes = 600;
+
+    /// <summary>Target: the dashboard's peak memory under 1 GB with the store open and queried.</summary>
+    public const double DashboardMemoryTargetMegabytes = 1000;
 
     public double ImportRatio => ImportSeconds / DuckDbLoadSeconds;
 
@@ -45,7 +63,7 @@ internal sealed record BenchmarkReport(
     /// <summary>CPU time over CPU time: the import's cost against DuckDB's whatever else the machine is doing.</summary>
     public double ImportCpuRatio => ImportCpuSeconds / DuckDbLoadCpuSeconds;
 
-    /// <summary>Warm median over DuckDB's median: the dashboard's repeated query against DuckDB's.</summary>
+    /// <summary>Warm median over DuckDB's median over its sessions table: the dashboard's repeated query against the fair peer.</summary>
     public double QueryRatio => FunnelInsightQueryMs / DuckDbQueryMs;
 
     /// <summary>The first query after the import (loads the store's rollups into memory) over DuckDB's median.</summary>
@@ -64,17 +82,36 @@ internal sealed record BenchmarkReport(
         text.AppendLine(Format($"{Events:N0} events ({FileMegabytes:F0} MB), funnel filtered by channel = {Channel}, by device; {Machine}"));
         text.AppendLine("| measure | DuckDB | FunnelInsight | ratio | target |");
         text.AppendLine("|---|---:|---:|---:|---|");
-        text.AppendLine(Format($"| load / import (s) | {DuckDbLoadSeconds:F2} | {ImportSeconds:F2} | {ImportRatio:F2}× | ≤ {ImportRatioTarget}× {Met(ImportTargetMet)} |"));
-        text.AppendLine(Format($"| load into a database file, checkpointed (s) | {DuckDbFileLoadSeconds:F2} | {ImportSeconds:F2} | {ImportToFileLoadRatio:F2}× | (context) |"));
+        text.AppendLine(Format($"| load / import, process start to exit (s) | {DuckDbLoadSeconds:F2} | {ImportSeconds:F2} | {ImportRatio:F2}× | ≤ {ImportRatioTarget}× {Met(ImportTargetMet)} |"));
         text.AppendLine(Format($"| load / import CPU time (s) | {DuckDbLoadCpuSeconds:F2} | {ImportCpuSeconds:F2} | {ImportCpuRatio:F2}× | |"));
-        text.AppendLine(Format($"| funnel query, median of {Runs} (ms) | {DuckDbQueryMs:F1} | {FunnelInsightQueryMs:F1} | {QueryRatio:F2}× | ≤ {QueryRatioTarget}× {Met(QueryTargetMet)} |"));
+        text.AppendLine(Format($"| load into a database file, checkpointed (s) | {DuckDbFileLoadSeconds:F2} | {ImportSeconds:F2} | {ImportToFileLoadRatio:F2}× | (context) |"));
+        if (More is { } more)
+        {
+            text.AppendLine(Format($"| {more.Events:N0} more events: append / import (s) | {more.DuckDbAppendSeconds:F2} | {more.ImportSeconds:F2} ({more.ImportCpuSeconds:F1} CPU) | {more.ImportSeconds / ImportSeconds:F3}× the full import | ≤ {MoreRatioTarget}× {Met(more.ImportSeconds / ImportSeconds <= MoreRatioTarget)} |"));
+        }
+
+        text.AppendLine(Format($"| DuckDB builds its sessions table (s) | {DuckDbSessionsBuildSeconds:F2} | | | (context) |"));
+        text.AppendLine(Format($"| funnel, filter and breakdown, median of {Runs} (ms): DuckDB over its sessions table | {DuckDbQueryMs:F1} | {FunnelInsightQueryMs:F1} | {QueryRatio:F2}× | ≤ {QueryRatioTarget}× {Met(QueryTargetMet)} |"));
+        text.AppendLine(Format($"| the same funnel, DuckDB over raw events (ms) | {DuckDbRawQueryMs:F1} | {FunnelInsightQueryMs:F1} | {FunnelInsightQueryMs / DuckDbRawQueryMs:F3}× | (context) |"));
+        text.AppendLine(Format($"| first query after import (ms) | | {FunnelInsightFirstQueryMs:F1} | {FirstQueryRatio:F2}× | |"));
         if (DefinedFunnel is { } defined)
         {
             text.AppendLine(Format($"| user-defined funnel {defined.Steps} over raw events, median of {Runs} (ms) | {defined.DuckDbMs:F1} | {defined.FunnelInsightMs:F1} | {defined.Ratio:F2}× | ≤ {DefinedRatioTarget}× {Met(defined.Ratio <= DefinedRatioTarget)} |"));
         }
-        text.AppendLine(Format($"| first query after import (ms) | | {FunnelInsightFirstQueryMs:F1} | {FirstQueryRatio:F2}× | |"));
-        text.Append(Format($"| import peak memory (MB) | | {PeakImportMegabytes:F0} | | < {PeakMemoryTargetMegabytes} {Met(MemoryTargetMet)} |"));
-        return text.ToString();
+
+        if (More is { } after)
+        {
+            text.AppendLine(Format($"| first query after the second import (ms) | | {after.FirstQueryMs:F1} | | |"));
+        }
+
+        text.AppendLine(Format($"| import peak memory (MB) | | {PeakImportMegabytes:F0}{(More is { } m ? $" (second import {m.PeakMegabytes:F0})" : "")} | | < {PeakMemoryTargetMegabytes} {Met(MemoryTargetMet && (More?.PeakMegabytes ?? 0) < PeakMemoryTargetMegabytes)} |"));
+        if (Dashboard is { } dashboard)
+        {
+            text.AppendLine(Format($"| dashboard: funnel through its API, first / median of {Runs} (ms) | | {dashboard.FirstQueryMs:F1} / {dashboard.QueryMs:F1} | | |"));
+            text.AppendLine(Format($"| dashboard peak memory, store open and queried (MB) | | {dashboard.PeakMegabytes:F0} ({dashboard.CpuSeconds:F1} s CPU) | | < {DashboardMemoryTargetMegabytes} {Met(dashboard.PeakMegabytes < DashboardMemoryTargetMegabytes)} |"));
+        }
+
+        return text.ToString().TrimEnd();
     }
 
     /// <summary>Writes the report as indented JSON.</summary>
@@ -96,3 +133,19 @@ internal sealed record DefinedFunnelFigures(string Steps, IReadOnlyList<long> Co
 {
     public double Ratio => FunnelInsightMs / DuckDbMs;
 }
+
+/// <summary>The second import into the store: <see cref="Events"/> more events (see <c>EventFile.EnsureMore</c>).</summary>
+/// <param name="Events">Events in the second file.</param>
+/// <param name="ImportSeconds">Process start to exit.</param>
+/// <param name="ImportCpuSeconds">Its CPU time.</param>
+/// <param name="PeakMegabytes">Its peak resident memory.</param>
+/// <param name="DuckDbAppendSeconds">DuckDB appending the same file to its in-memory table (context).</param>
+/// <param name="FirstQueryMs">FunnelInsight's first funnel query afterwards, with a new analytics instance.</param>
+internal sealed record MoreImportFigures(long Events, double ImportSeconds, double ImportCpuSeconds, double PeakMegabytes, double DuckDbAppendSeconds, double FirstQueryMs);
+
+/// <summary>The dashboard process on the whole store.</summary>
+/// <param name="PeakMegabytes">Its peak resident memory (VmHWM) after both funnels were asked.</param>
+/// <param name="CpuSeconds">Its CPU time, start-up included.</param>
+/// <param name="FirstQueryMs">Its first answer to the stage funnel (loads the store's sessions), through HTTP.</param>
+/// <param name="QueryMs">The median of its later answers to it.</param>
+internal sealed record DashboardFigures(double PeakMegabytes, double CpuSeconds, double FirstQueryMs, double QueryMs);

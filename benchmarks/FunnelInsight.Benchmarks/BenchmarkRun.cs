@@ -17,39 +17,12 @@ internal static class BenchmarkRun
     {
         log.WriteLine($"Event file: {options.Events:N0} events, seed {options.Seed}, in {options.WorkFolder}");
         var csv = EventFile.Ensure(options.WorkFolder, options.Events, options.Seed);
+        var moreEvents = Math.Min(100_000, options.Events / 10);
+        var moreCsv = EventFile.EnsureMore(options.WorkFolder, moreEvents, options.Seed);
         var fileMegabytes = new FileInfo(csv).Length / 1e6;
 
         log.WriteLine("DuckDB: loading the CSV into a table…");
-        TimeSpan duckLoad, duckLoadCpu;
-        long duckRows;
-        StageCounts duckCounts;
-        var duckTimes = new List<double>();
-        long[] duckDefined;
-        var duckDefinedTimes = new List<double>();
-        using (var duck = new DuckDbFunnel())
-        {
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            duckLoad = duck.Load(csv);
-            duckLoadCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-            duckRows = duck.RowCount();
-            log.WriteLine($"DuckDB: {duckRows:N0} rows in {duckLoad.TotalSeconds:F2} s ({duckLoadCpu.TotalSeconds:F1} s CPU); funnel query, 1 warm-up + {options.Runs} runs…");
-            duckCounts = duck.OrderedFunnelByDevice(options.Channel);
-            for (var run = 0; run < options.Runs; run++)
-            {
-                var stopwatch = Stopwatch.StartNew();
-                var counts = duck.OrderedFunnelByDevice(options.Channel);
-                duckTimes.Add(stopwatch.Elapsed.TotalMilliseconds);
-                RequireAgreement("DuckDB run 1", duckCounts, $"DuckDB run {run + 2}", counts);
-            }
-
-            duckDefined = duck.DefinedFunnel(DefinedSteps);
-            for (var run = 0; run < options.Runs; run++)
-            {
-                var stopwatch = Stopwatch.StartNew();
-                duck.DefinedFunnel(DefinedSteps);
-                duckDefinedTimes.Add(stopwatch.Elapsed.TotalMilliseconds);
-            }
-        }
+        var duck = DuckDbSide(csv, moreCsv, options, log);
 
         var duckFile = Path.Combine(options.WorkFolder, $"duckdb-{options.Events}.duckdb");
         DeleteDatabase(duckFile);
@@ -65,29 +38,151 @@ internal static class BenchmarkRun
 
         var databasePath = Path.Combine(options.WorkFolder, $"funnelinsight-{options.Events}.db");
         DeleteDatabase(databasePath);
-        log.WriteLine("FunnelInsight: importing the same file (command-line import, fresh SQLite file)…");
-        var import = await ImportProcess.RunAsync(csv, databasePath, log, options.Engine);
-        log.WriteLine($"FunnelInsight: {import.RowsStored:N0} stored in {import.Elapsed.TotalSeconds:F2} s ({import.CpuTime.TotalSeconds:F1} s CPU), peak {import.PeakMemoryBytes / 1e6:F0} MB");
-        if (import.RowsStored != duckRows || import.RowsRejected != 0 || import.RowsDuplicate != 0)
+        try
+        {
+            log.WriteLine("FunnelInsight: importing the same file (command-line import, fresh SQLite file)…");
+            var import = await ImportProcess.RunAsync(csv, databasePath, log);
+            log.WriteLine($"FunnelInsight: {import.RowsStored:N0} stored in {import.Elapsed.TotalSeconds:F2} s ({import.CpuTime.TotalSeconds:F1} s CPU), peak {import.PeakMemoryBytes / 1e6:F0} MB");
+            RequireRows("the import", duck.Rows, import);
+
+            var (first, firstCounts, warmTimes) = await QueryFunnelInsightAsync(databasePath, options, duck.Counts);
+            var defined = await DefinedFunnelAsync(databasePath, options, duck.Defined, duck.DefinedTimes);
+
+            log.WriteLine($"FunnelInsight: importing {moreEvents:N0} more events into the store…");
+            var more = await ImportProcess.RunAsync(moreCsv, databasePath, log);
+            log.WriteLine($"FunnelInsight: {more.RowsStored:N0} more stored in {more.Elapsed.TotalSeconds:F2} s ({more.CpuTime.TotalSeconds:F1} s CPU), peak {more.PeakMemoryBytes / 1e6:F0} MB");
+            RequireRows("the second import", duck.MoreRows, more);
+            var afterFirst = await CountsAfterAsync(databasePath, options, duck);
+
+            log.WriteLine("FunnelInsight: the dashboard serving the store, asked through its API…");
+            var dashboard = await DashboardAsync(databasePath, options, duck);
+
+            log.WriteLine("Stage counts (landing product cart checkout purchase), identical in both engines:");
+            log.WriteLine(firstCounts.ToText());
+            return new BenchmarkReport(
+                options.Events, fileMegabytes, Machine(), options.Channel, options.Runs,
+                duck.Load.TotalSeconds, import.Elapsed.TotalSeconds, duck.LoadCpu.TotalSeconds, duckFileLoad.TotalSeconds, import.CpuTime.TotalSeconds,
+                Median.Of(duck.SessionsTimes), first.TotalMilliseconds, Median.Of(warmTimes),
+                import.PeakMemoryBytes / 1e6, firstCounts.Rows)
+            {
+                DefinedFunnel = defined,
+                DuckDbRawQueryMs = Median.Of(duck.RawTimes),
+                DuckDbSessionsBuildSeconds = duck.SessionsBuild.TotalSeconds,
+                More = new MoreImportFigures(moreEvents, more.Elapsed.TotalSeconds, more.CpuTime.TotalSeconds, more.PeakMemoryBytes / 1e6,
+                    duck.Append.TotalSeconds, afterFirst.TotalMilliseconds),
+                Dashboard = dashboard,
+            };
+        }
+        finally
+        {
+            DeleteDatabase(databasePath);
+            if (options.Clean)
+            {
+                File.Delete(csv);
+                File.Delete(moreCsv);
+            }
+        }
+    }
+
+    // DuckDB's side, in memory: the load, its own sessions table, the funnel over raw events and over that table, the
+    // user-defined funnel; then the second file appended and the counts both funnels must have after it.
+    private static DuckDbFigures DuckDbSide(string csv, string moreCsv, BenchmarkOptions options, TextWriter log)
+    {
+        using var duck = new DuckDbFunnel();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var load = duck.Load(csv);
+        var loadCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var rows = duck.RowCount();
+        log.WriteLine($"DuckDB: {rows:N0} rows in {load.TotalSeconds:F2} s ({loadCpu.TotalSeconds:F1} s CPU); funnel over raw events, 1 warm-up + {options.Runs} runs…");
+        var counts = duck.OrderedFunnelByDevice(options.Channel);
+        var rawTimes = Timed(options.Runs, () => RequireAgreement("DuckDB run 1", counts, "DuckDB again", duck.OrderedFunnelByDevice(options.Channel)));
+
+        var sessionsBuild = duck.BuildSessions();
+        log.WriteLine($"DuckDB: its own sessions table built in {sessionsBuild.TotalSeconds:F2} s; funnel over it, 1 warm-up + {options.Runs} runs…");
+        RequireAgreement("DuckDB over raw events", counts, "DuckDB over its sessions table", duck.SessionsFunnelByDevice(options.Channel));
+        var sessionsTimes = Timed(options.Runs, () => RequireAgreement("DuckDB over raw events", counts, "DuckDB over its sessions table", duck.SessionsFunnelByDevice(options.Channel)));
+
+        var defined = duck.DefinedFunnel(DefinedSteps);
+        var definedTimes = Timed(options.Runs, () => duck.DefinedFunnel(DefinedSteps));
+
+        var append = duck.Append(moreCsv);
+        var moreRows = duck.RowCount() - rows;
+        log.WriteLine($"DuckDB: {moreRows:N0} more rows appended in {append.TotalSeconds:F2} s");
+        return new DuckDbFigures(rows, load, loadCpu, counts, rawTimes, sessionsBuild, sessionsTimes, defined, definedTimes,
+            moreRows, append, duck.OrderedFunnelByDevice(options.Channel), duck.DefinedFunnel(DefinedSteps));
+    }
+
+    private static List<double> Timed(int runs, Action run)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            run();
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+
+        return times;
+    }
+
+    private static void RequireRows(string import, long duckRows, ImportMeasurement measured)
+    {
+        if (measured.RowsStored != duckRows || measured.RowsRejected != 0 || measured.RowsDuplicate != 0)
         {
             throw new EnginesDisagreeException(
-                $"The engines hold different rows: DuckDB {duckRows:N0}, FunnelInsight stored {import.RowsStored:N0} (rejected {import.RowsRejected:N0}, duplicate {import.RowsDuplicate:N0}).");
+                $"The engines hold different rows after {import}: DuckDB {duckRows:N0}, FunnelInsight stored {measured.RowsStored:N0} (rejected {measured.RowsRejected:N0}, duplicate {measured.RowsDuplicate:N0}).");
         }
+    }
 
-        var (first, firstCounts, warmTimes) = await QueryFunnelInsightAsync(databasePath, options, duckCounts);
-        var defined = options.Engine == EventEngine.DuckDb ? await DefinedFunnelAsync(databasePath, options, duckDefined, duckDefinedTimes) : null;
-        DeleteDatabase(databasePath);
-        if (options.Clean)
+    // After the second import, with a new analytics instance (as a dashboard started then would have): both funnels as DuckDB counts them; the time of the first.
+    private static async Task<TimeSpan> CountsAfterAsync(string databasePath, BenchmarkOptions options, DuckDbFigures duck)
+    {
+        var database = new FunnelDatabase($"Data Source={databasePath}");
+        var store = await new StoreCatalog(database).FindAsync(ImportProcess.StoreName)
+            ?? throw new InvalidOperationException("The import created no store.");
+        var engine = new EngineFunnel(database, store.Id);
+        var (counts, first) = await engine.OrderedFunnelByDeviceAsync(options.Channel);
+        RequireAgreement("DuckDB after the second file", duck.CountsAfter, "FunnelInsight after the second import", counts);
+        var (defined, _) = await engine.DefinedFunnelAsync(DefinedSteps);
+        RequireSame("The user-defined funnel after the second import", duck.DefinedAfter, defined);
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return first;
+    }
+
+    // The dashboard as its own process on the whole store: both funnels through its API (first answers, then timed
+    // ones), counted as DuckDB counts them, and its peak memory.
+    private static async Task<DashboardFigures> DashboardAsync(string databasePath, BenchmarkOptions options, DuckDbFigures duck)
+    {
+        var database = new FunnelDatabase($"Data Source={databasePath}");
+        var storeId = (await new StoreCatalog(database).FindAsync(ImportProcess.StoreName))!.Id;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using var dashboard = await DashboardProcess.StartAsync(databasePath);
+        var stageQuery = "channel=" + Uri.EscapeDataString(options.Channel) + "&breakdown=device";
+        var definedQuery = "steps=" + Uri.EscapeDataString(string.Join(',', DefinedSteps));
+        var (firstStage, firstStageTime) = await dashboard.FunnelAsync(storeId, stageQuery);
+        RequireAgreement("DuckDB", duck.CountsAfter, "the dashboard", DashboardProcess.BreakdownCounts(firstStage));
+        var (firstDefined, _) = await dashboard.FunnelAsync(storeId, definedQuery);
+        RequireSame("The dashboard's user-defined funnel", duck.DefinedAfter, DashboardProcess.TotalCounts(firstDefined));
+        var times = new List<double>();
+        for (var run = 0; run < options.Runs; run++)
         {
-            File.Delete(csv);
+            var (again, elapsed) = await dashboard.FunnelAsync(storeId, stageQuery);
+            RequireAgreement("DuckDB", duck.CountsAfter, "the dashboard", DashboardProcess.BreakdownCounts(again));
+            times.Add(elapsed.TotalMilliseconds);
+            (again, _) = await dashboard.FunnelAsync(storeId, definedQuery);
+            RequireSame("The dashboard's user-defined funnel", duck.DefinedAfter, DashboardProcess.TotalCounts(again));
         }
 
-        log.WriteLine("Stage counts (landing product cart checkout purchase), identical in both engines:");
-        log.WriteLine(firstCounts.ToText());
-        return new BenchmarkReport(
-            options.Events, fileMegabytes, Machine(), options.Channel, options.Runs,
-            duckLoad.TotalSeconds, import.Elapsed.TotalSeconds, duckLoadCpu.TotalSeconds, duckFileLoad.TotalSeconds, import.CpuTime.TotalSeconds, Median.Of(duckTimes), first.TotalMilliseconds, Median.Of(warmTimes),
-            import.PeakMemoryBytes / 1e6, firstCounts.Rows) { DefinedFunnel = defined };
+        return new DashboardFigures(dashboard.PeakResidentBytes / 1e6, dashboard.CpuTime.TotalSeconds, firstStageTime.TotalMilliseconds, Median.Of(times));
+    }
+
+    private static void RequireSame(string what, IReadOnlyList<long> duck, IReadOnlyList<long> funnelInsight)
+    {
+        if (!duck.SequenceEqual(funnelInsight))
+        {
+            throw new EnginesDisagreeException($"{what} differs: DuckDB {string.Join(' ', duck)}, FunnelInsight {string.Join(' ', funnelInsight)}.");
+        }
     }
 
     /// <summary>The user-defined funnel both sides count: four event names of the generated sessions.</summary>
@@ -95,15 +190,12 @@ internal static class BenchmarkRun
 
     private static async Task<DefinedFunnelFigures> DefinedFunnelAsync(string databasePath, BenchmarkOptions options, long[] duckCounts, List<double> duckTimes)
     {
-        var database = new FunnelDatabase($"Data Source={databasePath}", new EventEngineOptions { Engine = options.Engine });
+        var database = new FunnelDatabase($"Data Source={databasePath}");
         var store = await new StoreCatalog(database).FindAsync(ImportProcess.StoreName)
             ?? throw new InvalidOperationException("The import created no store.");
         var engine = new EngineFunnel(database, store.Id);
         var (counts, _) = await engine.DefinedFunnelAsync(DefinedSteps);
-        if (!counts.SequenceEqual(duckCounts))
-        {
-            throw new EnginesDisagreeException($"The user-defined funnel differs: DuckDB {string.Join(' ', duckCounts)}, FunnelInsight {string.Join(' ', counts)}.");
-        }
+        RequireSame("The user-defined funnel", duckCounts, counts);
 
         var times = new List<double>();
         for (var run = 0; run < options.Runs; run++)
@@ -124,7 +216,7 @@ internal static class BenchmarkRun
     private static async Task<(TimeSpan First, StageCounts Counts, List<double> Warm)> QueryFunnelInsightAsync(
         string databasePath, BenchmarkOptions options, StageCounts duckCounts)
     {
-        var database = new FunnelDatabase($"Data Source={databasePath}", new EventEngineOptions { Engine = options.Engine });
+        var database = new FunnelDatabase($"Data Source={databasePath}");
         var store = await new StoreCatalog(database).FindAsync(ImportProcess.StoreName)
             ?? throw new InvalidOperationException("The import created no store.");
         var engine = new EngineFunnel(database, store.Id);
@@ -145,7 +237,7 @@ internal static class BenchmarkRun
         return (first, counts, warm);
     }
 
-    private static void RequireAgreement(string leftName, StageCounts left, string rightName, StageCounts right)
+    private static StageCounts RequireAgreement(string leftName, StageCounts left, string rightName, StageCounts right)
     {
         var differences = StageCounts.Differences(left, right);
         if (differences.Count > 0)
@@ -154,6 +246,8 @@ internal static class BenchmarkRun
                 $"{leftName} and {rightName} disagree on {differences.Count} stage count(s) (first column {leftName}):{Environment.NewLine}  "
                 + string.Join(Environment.NewLine + "  ", differences.Select(d => d.Replace("duckdb", leftName, StringComparison.Ordinal).Replace("funnelinsight", rightName, StringComparison.Ordinal))));
         }
+
+        return right;
     }
 
     private static void DeleteDatabase(string path)
@@ -180,3 +274,8 @@ internal static class BenchmarkRun
         return $"{Environment.ProcessorCount} cores, {memoryGiB:F0} GiB, {os ?? RuntimeInformation.OSDescription}";
     }
 }
+
+/// <summary>What DuckDB measured and counted, in memory.</summary>
+internal sealed record DuckDbFigures(
+    long Rows, TimeSpan Load, TimeSpan LoadCpu, StageCounts Counts, List<double> RawTimes, TimeSpan SessionsBuild, List<double> SessionsTimes,
+    long[] Defined, List<double> DefinedTimes, long MoreRows, TimeSpan Append, StageCounts CountsAfter, long[] DefinedAfter);

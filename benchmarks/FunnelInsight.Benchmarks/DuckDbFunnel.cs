@@ -25,13 +25,57 @@ internal sealed class DuckDbFunnel : IDisposable
     public TimeSpan Load(string csvPath)
     {
         var stopwatch = Stopwatch.StartNew();
+        Execute($"CREATE TABLE events AS SELECT * FROM {ReadCsv(csvPath)}");
+        return stopwatch.Elapsed;
+    }
+
+    /// <summary>
+    /// Appends a second event file of the same layout to <c>events</c> (its rows after the first file's, in file order);
+    /// returns the elapsed time. The sessions table of <see cref="BuildSessions"/> is not brought up to date.
+    /// </summary>
+    public TimeSpan Append(string csvPath)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        Execute($"INSERT INTO events SELECT * FROM {ReadCsv(csvPath)}");
+        return stopwatch.Elapsed;
+    }
+
+    /// <summary>
+    /// DuckDB's own session rollups, the fair peer of FunnelInsight's: one row per session with its device and channel
+    /// (first non-empty values), whether it reached each stage in order (the same matching as
+    /// <see cref="OrderedFunnelSql"/>) and which stages the table tracks. Returns the elapsed time.
+    /// </summary>
+    public TimeSpan BuildSessions()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        // Which stages the table tracks rides on every row (a constant column costs DuckDB next to nothing).
         Execute($"""
-            CREATE TABLE events AS
-            SELECT * FROM read_csv({Quote(csvPath)}, header = true, timestampformat = '%Y-%m-%dT%H:%M:%SZ',
-                types = {"{"}'session_id': 'VARCHAR', 'user_id': 'VARCHAR', 'product_id': 'VARCHAR', 'order_id': 'VARCHAR'{"}"})
+            CREATE OR REPLACE TABLE session_paths AS
+            {PathsSql()}
+            SELECT device, channel, path LIKE p1 AS r1, path LIKE p2 AS r2, path LIKE p3 AS r3, path LIKE p4 AS r4, t1, t2, t3, t4
+            FROM paths CROSS JOIN patterns
             """);
         return stopwatch.Elapsed;
     }
+
+    /// <summary>The same funnel as <see cref="OrderedFunnelByDevice"/>, counted over the sessions table of <see cref="BuildSessions"/>.</summary>
+    public StageCounts SessionsFunnelByDevice(string channel) => Counts($"""
+        SELECT coalesce(device, '{StageCounts.NotSet}') AS device,
+               count(*) AS landing,
+               CASE WHEN any_value(t1) THEN count(*) FILTER (WHERE r1) END AS product,
+               CASE WHEN any_value(t2) THEN count(*) FILTER (WHERE r2) END AS cart,
+               CASE WHEN any_value(t3) THEN count(*) FILTER (WHERE r3) END AS checkout,
+               CASE WHEN any_value(t4) THEN count(*) FILTER (WHERE r4) END AS purchase
+        FROM session_paths
+        WHERE lower(channel) = lower({Quote(channel.Trim())})
+        GROUP BY 1
+        ORDER BY 1
+        """);
+
+    private static string ReadCsv(string csvPath) => $"""
+        read_csv({Quote(csvPath)}, header = true, timestampformat = '%Y-%m-%dT%H:%M:%SZ',
+            types = {"{"}'session_id': 'VARCHAR', 'user_id': 'VARCHAR', 'product_id': 'VARCHAR', 'order_id': 'VARCHAR'{"}"})
+        """;
 
     /// <summary>
     /// <see cref="Load"/>, then a checkpoint that writes the table into the database file: DuckDB doing what a
@@ -57,10 +101,12 @@ internal sealed class DuckDbFunnel : IDisposable
     /// The ordered funnel of the sessions whose channel is <paramref name="channel"/>, by device: landing … purchase
     /// per device label (<see cref="StageCounts.NotSet"/> for sessions with no device).
     /// </summary>
-    public StageCounts OrderedFunnelByDevice(string channel)
+    public StageCounts OrderedFunnelByDevice(string channel) => Counts(OrderedFunnelSql(channel));
+
+    private StageCounts Counts(string sql)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = OrderedFunnelSql(channel);
+        command.CommandText = sql;
         using var reader = command.ExecuteReader();
         var rows = new Dictionary<string, long?[]>(StringComparer.Ordinal);
         while (reader.Read())
@@ -86,6 +132,21 @@ internal sealed class DuckDbFunnel : IDisposable
     /// sorted list was DuckDB's fastest on this data.
     /// </remarks>
     internal static string OrderedFunnelSql(string channel) => $"""
+        {PathsSql()}
+        SELECT coalesce(device, '{StageCounts.NotSet}') AS device,
+               count(*) AS landing,
+               CASE WHEN any_value(t1) THEN count(*) FILTER (WHERE path LIKE p1) END AS product,
+               CASE WHEN any_value(t2) THEN count(*) FILTER (WHERE path LIKE p2) END AS cart,
+               CASE WHEN any_value(t3) THEN count(*) FILTER (WHERE path LIKE p3) END AS checkout,
+               CASE WHEN any_value(t4) THEN count(*) FILTER (WHERE path LIKE p4) END AS purchase
+        FROM paths CROSS JOIN patterns
+        WHERE lower(channel) = lower({Quote(channel.Trim())})
+        GROUP BY 1
+        ORDER BY 1
+        """;
+
+    // Each session's device, channel and stage path, and the tracked stages' patterns: what both funnels count from.
+    private static string PathsSql() => $"""
         WITH staged AS (
             SELECT session_id, event_time, rowid AS line, nullif(trim(device), '') AS device, nullif(trim(channel), '') AS channel,
                    {StageCase()} AS stage
@@ -110,16 +171,6 @@ internal sealed class DuckDbFunnel : IDisposable
         paths AS (
             SELECT device, channel, array_to_string(list_transform(stages, s -> s[3]), '') AS path
             FROM sessions)
-        SELECT coalesce(device, '{StageCounts.NotSet}') AS device,
-               count(*) AS landing,
-               CASE WHEN any_value(t1) THEN count(*) FILTER (WHERE path LIKE p1) END AS product,
-               CASE WHEN any_value(t2) THEN count(*) FILTER (WHERE path LIKE p2) END AS cart,
-               CASE WHEN any_value(t3) THEN count(*) FILTER (WHERE path LIKE p3) END AS checkout,
-               CASE WHEN any_value(t4) THEN count(*) FILTER (WHERE path LIKE p4) END AS purchase
-        FROM paths CROSS JOIN patterns
-        WHERE lower(channel) = lower({Quote(channel.Trim())})
-        GROUP BY 1
-        ORDER BY 1
         """;
 
     /// <summary>

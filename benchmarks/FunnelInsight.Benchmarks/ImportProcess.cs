@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using FunnelInsight.Core.Events;
 
@@ -27,7 +26,7 @@ internal static class ImportProcess
 
     /// <summary>Imports <paramref name="csvPath"/> into the SQLite file <paramref name="databasePath"/>; progress lines go to <paramref name="log"/>.</summary>
     /// <exception cref="InvalidOperationException">The import exited with an error.</exception>
-    public static async Task<ImportMeasurement> RunAsync(string csvPath, string databasePath, TextWriter log, EventEngine engine = EventEngine.DuckDb)
+    public static async Task<ImportMeasurement> RunAsync(string csvPath, string databasePath, TextWriter log)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -41,7 +40,6 @@ internal static class ImportProcess
         }
 
         start.Environment["ConnectionStrings__FunnelInsight"] = $"Data Source={databasePath}";
-        start.Environment["Events__Engine"] = engine.ToString();
         var stopwatch = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The import process did not start.");
         process.ErrorDataReceived += (_, e) =>
@@ -57,8 +55,8 @@ internal static class ImportProcess
         var cpu = TimeSpan.Zero;
         while (!process.HasExited)
         {
-            peak = Math.Max(peak, PeakResidentBytes(process.Id));
-            cpu = Max(cpu, CpuTime(process.Id));
+            peak = Math.Max(peak, ProcStatus.PeakResidentBytes(process.Id));
+            cpu = ProcStatus.Max(cpu, ProcStatus.CpuTime(process.Id));
             await Task.Delay(PollInterval);
         }
 
@@ -75,45 +73,6 @@ internal static class ImportProcess
         return new ImportMeasurement(elapsed, cpu, peak, root.GetProperty("rowsStored").GetInt64(),
             root.GetProperty("rowsRejected").GetInt64(), root.GetProperty("rowsDuplicate").GetInt64());
     }
-
-    // VmHWM is the kernel's own high-water mark of resident memory, so polling misses nothing but the last instants.
-    private static long PeakResidentBytes(int pid)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                {
-                    return long.Parse(line["VmHWM:".Length..^"kB".Length].Trim(), CultureInfo.InvariantCulture) * 1024;
-                }
-            }
-        }
-        catch (IOException)
-        {
-            // The process ended between the check and the read.
-        }
-
-        return 0;
-    }
-
-    // utime and stime, fields 14 and 15 of /proc/PID/stat, in clock ticks (100 a second on Linux).
-    private static TimeSpan CpuTime(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            return TimeSpan.FromMilliseconds(ticks * 10);
-        }
-        catch (IOException)
-        {
-            return TimeSpan.Zero;
-        }
-    }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>
     /// The web host's assembly: the ReadyToRun copy a Release build of the benchmark publishes into <c>web/</c>, as it is

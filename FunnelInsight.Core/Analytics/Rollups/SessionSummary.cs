@@ -2,8 +2,8 @@ namespace FunnelInsight.Core.Analytics.Rollups;
 
 /// <summary>
 /// The per-session rollup every funnel, leak and abandonment figure is computed from. Built by the
-/// import from the store's events and stage map, so analytics never rescan raw events; stored in session blocks
-/// (see <see cref="Storage.SessionBlocks.SessionBlockFormat"/>).
+/// import from the store's events and stage map (<see cref="SessionRollupBuilder"/>), so analytics never rescan raw
+/// events; stored as a row of the event store's sessions table.
 /// </summary>
 public sealed class SessionSummary
 {

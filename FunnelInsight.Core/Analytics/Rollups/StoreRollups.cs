@@ -2,22 +2,25 @@ using FunnelInsight.Core.Storage;
 
 namespace FunnelInsight.Core.Analytics.Rollups;
 
-/// <summary>The temporary partition folders of rollup builds: their names, and removing those of builds that died.</summary>
+/// <summary>
+/// The temporary folders of session roll-ups (each holds the rolled events sorted into a Parquet file, see
+/// <c>DuckDbSessionRoller</c>): their names, and removing those of roll-ups that died.
+/// </summary>
 internal static class StoreRollups
 {
     private const string FolderPrefix = "funnelinsight-rollup-";
 
-    /// <summary>A new folder name for one build's partition files (created only if a partition spills).</summary>
+    /// <summary>A new folder name for one roll-up's files.</summary>
     public static string TemporaryFolder() => Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N"));
 
-    /// <summary>The file in a partition folder that its building process holds locked (see <see cref="OwnerLock"/>).</summary>
+    /// <summary>The file in a roll-up's folder that its process holds locked (see <see cref="OwnerLock"/>).</summary>
     public const string OwnerLockName = "owner.lock";
 
     // A folder without its lock yet is one being made this instant (the lock follows at once), or one from an older version.
     private static readonly TimeSpan UnlockedAge = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Deletes the partition folders of builds whose process has ended (killed, crashed), at once: a folder whose owner
+    /// Deletes the folders of roll-ups whose process has ended (killed, crashed), at once: a folder whose owner
     /// lock is free. A build still running, here or in another process, holds its lock and keeps its files. Returns how many.
     /// </summary>
     public static int RemoveLeftovers()

@@ -1,6 +1,7 @@
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Analytics.Sessions;
+using FunnelInsight.Core.Events.DuckDb.Upgrade;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -141,12 +142,19 @@ internal sealed class DuckDbEventStore(FunnelDatabase database, DuckDbFile file)
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<int>> MovePreviousLayoutAsync(ILogger? logger, CancellationToken cancellationToken)
+    {
+        await using var sqlite = await database.OpenAsync(cancellationToken);
+        using var connection = file.Open();
+        return BlocksUpgrade.Run(sqlite, connection, logger, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<int>> UpgradeAsync(ILogger? logger, CancellationToken cancellationToken)
     {
         await using var sqlite = await database.OpenAsync(cancellationToken);
         using var connection = file.Open();
-        var moved = BlocksUpgrade.Run(sqlite, connection, logger, cancellationToken);
-        return [.. moved, .. DuckDbReconciler.Run(sqlite, connection, logger, cancellationToken).Except(moved)];
+        return DuckDbReconciler.Run(sqlite, connection, logger, cancellationToken);
     }
 
     private DuckDbWrite Enlist(StoreWrite write, string kind, int? importId)

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Globalization;
 using DuckDB.NET.Data;
 using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Domain;
@@ -9,9 +9,14 @@ namespace FunnelInsight.Core.Events.DuckDb;
 
 /// <summary>
 /// Rolls sessions up again with the C# rollup builder (so every definition stays in one place): deletes the sessions of
-/// the groups asked for, reads those groups' events from DuckDB into the builder's partitions, and appends the
-/// sessions it builds, on the caller's connection and transaction.
+/// the groups asked for, and feeds the builder those groups' events in (group, time, id) order, appending each session
+/// it builds, on the caller's connection and transaction.
 /// </summary>
+/// <remarks>
+/// DuckDB sorts the events (spilling past its memory limit) into a Parquet file in a private temporary folder, which a
+/// second, in-memory DuckDB streams back in that order: a streaming result on the caller's connection would be closed
+/// by the first flush of the sessions' appender, and a materialised one is held whole in memory.
+/// </remarks>
 internal static class DuckDbSessionRoller
 {
     /// <summary>The groups of the events of one import: <c>$store</c> and <c>$import</c>.</summary>
@@ -20,15 +25,18 @@ internal static class DuckDbSessionRoller
     /// <summary>The stages the store's events track (landing always).</summary>
     public static TrackedStages Tracked(DuckDBConnection connection, int storeId, StageMap map)
     {
-        var stages = new StageTracker(map);
+        var tracked = TrackedStages.LandingOnly;
         using var command = DuckDbFile.Command(connection, "SELECT DISTINCT event_name FROM events WHERE store_id = $store AND event_name IS NOT NULL", ("store", storeId));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            stages.Observe(Encoding.UTF8.GetBytes(reader.GetString(0)));
+            if (map.Meaning(reader.GetString(0)).Stage is { } stage)
+            {
+                tracked = tracked.With(stage);
+            }
         }
 
-        return stages.Tracked;
+        return tracked;
     }
 
     /// <summary>
@@ -47,7 +55,7 @@ internal static class DuckDbSessionRoller
             ? "DELETE FROM sessions WHERE store_id = $store"
             : $"DELETE FROM sessions x USING ({groupsSql}) g WHERE x.store_id = $store AND g.has_session = x.has_session AND g.group_key = x.group_key", parameters);
 
-        // The groups' events are found once, into a temporary table that is counted (to size the partitions) and read.
+        // The groups' events are found once, into a temporary table that is counted (nothing to sort when empty) and read.
         var source = "events";
         if (groupsSql is not null)
         {
@@ -60,7 +68,7 @@ internal static class DuckDbSessionRoller
         }
 
         var events = DuckDbFile.Scalar(connection, $"SELECT count(*) FROM {source} WHERE store_id = $store", ("store", storeId));
-        var (read, sessions) = events == 0 ? (0, 0) : Build(connection, storeId, rules, tracked, source, events, nextId, cancellationToken);
+        var (read, sessions) = events == 0 ? (0, 0) : Build(connection, storeId, rules, tracked, source, nextId, cancellationToken);
         if (groupsSql is not null)
         {
             // After a failure the table goes with the write's connection instead.
@@ -70,25 +78,45 @@ internal static class DuckDbSessionRoller
         return new RollupRead(read, sessions);
     }
 
-    private static (long Read, long Sessions) Build(DuckDBConnection connection, int storeId, SessionRules rules, TrackedStages tracked, string source, long events, long nextId, CancellationToken cancellationToken)
+    private static (long Read, long Sessions) Build(DuckDBConnection connection, int storeId, SessionRules rules, TrackedStages tracked, string source, long nextId, CancellationToken cancellationToken)
     {
-        using var partitions = new EventPartitions(StoreRollups.TemporaryFolder(), events);
-        var read = ReadInto(connection, $"""
-            SELECT id, time_us, identity_hash, price, quantity, page_load_ms, has_session,
-                   session_key, visitor_key, event_name, device, channel, country
-            FROM {source} WHERE store_id = $store
-            """, [("store", storeId)], partitions, cancellationToken);
-        using var appender = connection.CreateAppender("sessions");
-        var sessions = new SessionRollupBuilder(rules.Map, rules.SessionTimeout).Build(
-            partitions, tracked, () => new DuckDbSessionSink(), sink => sink.AppendTo(appender, storeId, ref nextId), cancellationToken, SessionRollupBuilder.DefaultThreads);
-        return (read, sessions);
+        var folder = StoreRollups.TemporaryFolder();
+        Directory.CreateDirectory(folder);
+        try
+        {
+            using (OwnerLock.Take(Path.Combine(folder, StoreRollups.OwnerLockName)))
+            {
+                var ordered = Path.Combine(folder, "events.parquet");
+                // The store id is a number, the path one of ours: both written into the statement, which COPY needs.
+                DuckDbFile.Execute(connection, string.Create(CultureInfo.InvariantCulture, $"""
+                    COPY (SELECT has_session, group_key, visitor_key, time_us, event_name, price, quantity, device, channel, country, page_load_ms
+                          FROM {source} WHERE store_id = {storeId} ORDER BY has_session, group_key, time_us, id)
+                    TO {DuckDbFile.Quote(ordered)} (FORMAT parquet)
+                    """));
+                using var appender = connection.CreateAppender("sessions");
+                var builder = new SessionRollupBuilder(rules.Map, rules.SessionTimeout, tracked, s => DuckDbSessionRows.Append(appender, storeId, nextId++, s));
+                var read = Stream(connection, ordered, builder, cancellationToken);
+                builder.Complete();
+                appender.Close();
+                return (read, builder.Sessions);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
-    private static long ReadInto(DuckDBConnection connection, string sql, (string, object?)[] parameters, EventPartitions partitions, CancellationToken cancellationToken)
+    // The sorted file, read back in its order by an in-memory DuckDB with the events file's limits.
+    private static long Stream(DuckDBConnection connection, string ordered, SessionRollupBuilder builder, CancellationToken cancellationToken)
     {
-        using var command = DuckDbFile.Command(connection, sql, parameters);
+        var limits = string.Create(CultureInfo.InvariantCulture,
+            $"memory_limit={Setting(connection, "memory_limit")};threads={Setting(connection, "threads")}");
+        using var reading = new DuckDBConnection($"Data Source=:memory:;{limits}");
+        reading.Open();
+        using var command = DuckDbFile.Command(reading, $"SELECT * FROM read_parquet({DuckDbFile.Quote(ordered)})");
+        command.UseStreamingMode = true;
         using var reader = command.ExecuteReader();
-        var buffer = new byte[1024];
         long rows = 0;
         while (reader.Read())
         {
@@ -97,51 +125,28 @@ internal static class DuckDbSessionRoller
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            string? session = Text(reader, 7), visitor = Text(reader, 8), name = Text(reader, 9), device = Text(reader, 10), channel = Text(reader, 11), country = Text(reader, 12);
-            var size = Encoding.UTF8.GetMaxByteCount((session?.Length ?? 0) + (visitor?.Length ?? 0) + (name?.Length ?? 0) + (device?.Length ?? 0) + (channel?.Length ?? 0) + (country?.Length ?? 0));
-            if (size > buffer.Length)
-            {
-                buffer = new byte[size];
-            }
-
-            var at = 0;
-            var bytes = buffer.AsSpan();
-            partitions.Add(new PartitionedEvent
-            {
-                Id = reader.GetInt64(0),
-                TimeUs = reader.GetInt64(1),
-                IdentityHash = reader.GetInt64(2),
-                Price = reader.IsDBNull(3) ? null : reader.GetDouble(3),
-                Quantity = reader.IsDBNull(4) ? null : reader.GetInt32(4),
-                PageLoadMs = reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                HasSession = reader.GetBoolean(6),
-                SessionKey = Utf8(bytes, ref at, session),
-                VisitorKey = Utf8(bytes, ref at, visitor),
-                EventName = Utf8(bytes, ref at, name),
-                HasDevice = device is not null,
-                Device = Utf8(bytes, ref at, device),
-                HasChannel = channel is not null,
-                Channel = Utf8(bytes, ref at, channel),
-                HasCountry = country is not null,
-                Country = Utf8(bytes, ref at, country),
-            });
+            builder.Add(new StoredGroupEvent(
+                reader.GetBoolean(0),
+                reader.GetString(1),
+                Text(reader, 2),
+                reader.GetInt64(3),
+                Text(reader, 4),
+                reader.IsDBNull(5) ? null : reader.GetDouble(5),
+                reader.IsDBNull(6) ? null : reader.GetInt32(6),
+                Text(reader, 7),
+                Text(reader, 8),
+                Text(reader, 9),
+                reader.IsDBNull(10) ? null : reader.GetInt32(10)));
         }
 
         return rows;
     }
 
-    private static string? Text(DuckDBDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
-
-    private static ReadOnlySpan<byte> Utf8(Span<byte> buffer, ref int at, string? text)
+    private static string Setting(DuckDBConnection connection, string name)
     {
-        if (text is null)
-        {
-            return default;
-        }
-
-        var written = Encoding.UTF8.GetBytes(text, buffer[at..]);
-        var span = buffer.Slice(at, written);
-        at += written;
-        return span;
+        using var command = DuckDbFile.Command(connection, "SELECT current_setting($name)", ("name", name));
+        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture)!.Replace(" ", "", StringComparison.Ordinal);
     }
+
+    private static string? Text(DuckDBDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 }

@@ -4,7 +4,7 @@ namespace FunnelInsight.Core.Import.Events;
 
 /// <summary>
 /// Rows of an import on their way to storage, numbered from <see cref="FirstId"/>, with all their text in one UTF-8
-/// buffer: the file's bytes are copied once, then hashed, partitioned and bound to SQLite from there.
+/// buffer: the file's bytes are copied once, then hashed and appended to the event store from there.
 /// </summary>
 internal sealed class EventBatch(int capacity, long firstId)
 {

@@ -11,7 +11,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels
     public partial class FunnelDbContextModel
     {
         private FunnelDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("06214ed2-0e1a-4cf1-b964-9f817d6e883b"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("eff9ef77-01a4-4196-a4e2-1b66a35c348f"), entityTypeCount: 7)
         {
         }
 
@@ -19,18 +19,14 @@ namespace FunnelInsight.Core.Storage.CompiledModels
         {
             var apiToken = ApiTokenEntityType.Create(this);
             var storeMember = StoreMemberEntityType.Create(this);
-            var importRepeatSet = ImportRepeatSetEntityType.Create(this);
             var importRowError = ImportRowErrorEntityType.Create(this);
             var importRun = ImportRunEntityType.Create(this);
             var savedFunnelRow = SavedFunnelRowEntityType.Create(this);
             var store = StoreEntityType.Create(this);
-            var storedEventBlock = StoredEventBlockEntityType.Create(this);
             var storedOrder = StoredOrderEntityType.Create(this);
-            var storedSessionBlock = StoredSessionBlockEntityType.Create(this);
 
             ApiTokenEntityType.CreateForeignKey1(apiToken, store);
             StoreMemberEntityType.CreateForeignKey1(storeMember, store);
-            ImportRepeatSetEntityType.CreateForeignKey1(importRepeatSet, importRun);
             ImportRowErrorEntityType.CreateForeignKey1(importRowError, importRun);
             ImportRunEntityType.CreateForeignKey1(importRun, store);
             SavedFunnelRowEntityType.CreateForeignKey1(savedFunnelRow, store);
@@ -38,14 +34,11 @@ namespace FunnelInsight.Core.Storage.CompiledModels
 
             ApiTokenEntityType.CreateAnnotations(apiToken);
             StoreMemberEntityType.CreateAnnotations(storeMember);
-            ImportRepeatSetEntityType.CreateAnnotations(importRepeatSet);
             ImportRowErrorEntityType.CreateAnnotations(importRowError);
             ImportRunEntityType.CreateAnnotations(importRun);
             SavedFunnelRowEntityType.CreateAnnotations(savedFunnelRow);
             StoreEntityType.CreateAnnotations(store);
-            StoredEventBlockEntityType.CreateAnnotations(storedEventBlock);
             StoredOrderEntityType.CreateAnnotations(storedOrder);
-            StoredSessionBlockEntityType.CreateAnnotations(storedSessionBlock);
 
             AddAnnotation("ProductVersion", "10.0.5");
         }

@@ -96,25 +96,6 @@ namespace FunnelInsight.Core.Storage.Migrations
                     b.ToTable("StoreMembers");
                 });
 
-            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.ImportRepeatSet", b =>
-                {
-                    b.Property<int>("ImportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Data")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<int>("StoreId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ImportId");
-
-                    b.HasIndex("StoreId");
-
-                    b.ToTable("ImportRepeats", (string)null);
-                });
-
             modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.ImportRowError", b =>
                 {
                     b.Property<long>("Id")
@@ -315,29 +296,6 @@ namespace FunnelInsight.Core.Storage.Migrations
                     b.ToTable("Stores");
                 });
 
-            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.StoredEventBlock", b =>
-                {
-                    b.Property<long>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Data")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<int>("EventCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ImportId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LastEventId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("EventBlocks", (string)null);
-                });
-
             modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.StoredOrder", b =>
                 {
                     b.Property<long>("Id")
@@ -406,26 +364,6 @@ namespace FunnelInsight.Core.Storage.Migrations
                     b.ToTable("Orders", (string)null);
                 });
 
-            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.StoredSessionBlock", b =>
-                {
-                    b.Property<long>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Data")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<long>("LastSessionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SessionCount")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("SessionBlocks", (string)null);
-                });
-
             modelBuilder.Entity("FunnelInsight.Core.Accounts.ApiToken", b =>
                 {
                     b.HasOne("FunnelInsight.Core.Storage.Entities.Store", null)
@@ -439,15 +377,6 @@ namespace FunnelInsight.Core.Storage.Migrations
                     b.HasOne("FunnelInsight.Core.Storage.Entities.Store", null)
                         .WithMany()
                         .HasForeignKey("StoreId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.ImportRepeatSet", b =>
-                {
-                    b.HasOne("FunnelInsight.Core.Storage.Entities.ImportRun", null)
-                        .WithOne()
-                        .HasForeignKey("FunnelInsight.Core.Storage.Entities.ImportRepeatSet", "ImportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

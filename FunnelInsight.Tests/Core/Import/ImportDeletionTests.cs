@@ -92,7 +92,7 @@ public sealed class ImportDeletionTests
 
         Assert.Equal(0, await db.EventCountAsync());
         Assert.Equal(0, await db.SessionCountAsync());
-        Assert.Equal(0, await db.CountAsync("SELECT COUNT(*) FROM ImportRepeats"));
+        Assert.Equal(0, db.EventsFileCount("SELECT COUNT(*) FROM import_repeats"));
     }
 
     [Fact]

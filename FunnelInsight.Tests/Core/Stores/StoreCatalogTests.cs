@@ -43,7 +43,7 @@ public sealed class StoreCatalogTests
         await Assert.ThrowsAsync<ArgumentException>(() => analytics.WarmAsync(doomed.Id));
         Assert.False(analytics.Holds(doomed.Id));
 
-        foreach (var table in new[] { "Orders", "Imports", "StoreMembers", "ApiTokens", "ImportRepeats" })
+        foreach (var table in new[] { "Orders", "Imports", "StoreMembers", "ApiTokens" })
         {
             Assert.Equal(0, await db.CountAsync($"SELECT COUNT(*) FROM {table} WHERE StoreId = {doomed.Id}"));
         }

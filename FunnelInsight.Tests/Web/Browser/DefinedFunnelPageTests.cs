@@ -46,7 +46,7 @@ public sealed class DefinedFunnelPageTests : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public async Task InitializeAsync() => _temp = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+    public async Task InitializeAsync() => _temp = await TempDatabase.CreateAsync();
 
     public async Task DisposeAsync()
     {

@@ -11,15 +11,12 @@ namespace FunnelInsight.Tests.Web.Cli;
 internal sealed class CommandLineRun : IDisposable
 {
     private readonly IConfiguration _configuration;
-    private readonly EventEngineOptions _engine;
 
-    /// <param name="engine">The event engine the commands use; the configuration's default when null.</param>
-    public CommandLineRun(EventEngine? engine = null)
+    public CommandLineRun()
     {
         Directory.CreateDirectory(Folder);
-        _engine = new EventEngineOptions { Engine = engine ?? new EventEngineOptions().Engine };
         _configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new("ConnectionStrings:FunnelInsight", ConnectionString), new("Events:Engine", _engine.Engine.ToString())])
+            .AddInMemoryCollection([new("ConnectionStrings:FunnelInsight", ConnectionString)])
             .Build();
     }
 
@@ -30,7 +27,7 @@ internal sealed class CommandLineRun : IDisposable
     public string ConnectionString => $"Data Source={Path.Combine(Folder, "cli.db")}";
 
     /// <summary>The run's database, for arranging accounts and memberships.</summary>
-    public FunnelDatabase Database => new(ConnectionString, _engine);
+    public FunnelDatabase Database => new(ConnectionString);
 
     /// <summary>
     /// A new account with <paramref name="role"/> in <paramref name="store"/> (created if needed) and a personal API token for it,

@@ -36,7 +36,7 @@ public class DefinedFunnelCommandTests
     [Fact]
     public async Task Steps_and_a_window_give_the_hand_counted_funnel_with_each_step_named()
     {
-        await using var store = await AnalyticsStore.CreateAsync(Rows, engine: EventEngine.DuckDb);
+        await using var store = await AnalyticsStore.CreateAsync(Rows);
 
         var (code, text) = await RunAsync(store, "report", "funnel", "--store", "shop", "--steps", "view_item_list,view_item,add_to_cart,purchase");
         var (_, windowed) = await RunAsync(store, "report", "funnel", "--store", "shop", "--steps", "view_item_list,view_item,add_to_cart,purchase", "--window", "1");
@@ -52,7 +52,7 @@ public class DefinedFunnelCommandTests
     [Fact]
     public async Task A_saved_funnel_is_asked_by_its_name_with_its_window()
     {
-        await using var store = await AnalyticsStore.CreateAsync(Rows, engine: EventEngine.DuckDb);
+        await using var store = await AnalyticsStore.CreateAsync(Rows);
         var funnels = new SavedFunnels(store.Temp.Database);
         Assert.Null(await funnels.SaveAsync(store.StoreId, "Product 42 buyers", FunnelDefinition.Parse("view_item[product=42],add_to_cart,purchase").Definition!, 1, replace: false));
 
@@ -69,7 +69,7 @@ public class DefinedFunnelCommandTests
     [InlineData("--funnel", "nothing saved", "report: --funnel: The store has no saved funnel called 'nothing saved'.")]
     public async Task A_funnel_that_is_not_one_is_refused_with_the_reason(string option, string value, string reason)
     {
-        await using var store = await AnalyticsStore.CreateAsync(Rows, engine: EventEngine.DuckDb);
+        await using var store = await AnalyticsStore.CreateAsync(Rows);
 
         var refused = await Assert.ThrowsAsync<CommandLineException>(() => RunAsync(store, "report", "funnel", "--store", "shop", option, value));
 

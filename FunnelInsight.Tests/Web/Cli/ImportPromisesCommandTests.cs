@@ -93,7 +93,7 @@ public sealed class ImportPromisesCommandTests : IDisposable
     [Fact]
     public async Task A_daily_funnel_trend_survives_event_times_stored_before_the_range_check_existed()
     {
-        // A database of the layout before event blocks, holding times an old import let through (year −1200 and 3168),
+        // A database of the layout before event blocks (a row per event), holding times an old import let through (year −1200 and 3168),
         // upgraded by the command line's start (moved into the events file).
         var cli = _cli;
         var database = cli.Database;

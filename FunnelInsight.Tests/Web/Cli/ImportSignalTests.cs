@@ -26,13 +26,13 @@ public sealed class ImportSignalTests : IAsyncLifetime
     public async Task A_signal_mid_import_exits_130_with_a_cancelled_line_leaves_the_store_unchanged_and_removes_the_temporary_files(string signal)
     {
         await using var import = _long.Start("Shop");
-        await import.WaitUntilAsync(() => _long.Spilling, "it spilled partition files");
+        await import.WaitUntilAsync(() => _long.RollingUp, "it was rolling its sessions up");
 
         await import.SignalAsync(signal);
         var (exit, output) = await import.WaitAsync();
 
         Assert.Equal(130, exit);
-        // Progress lines come first (the partitions spill while the sessions are rolled up, after the reading); the last line says it.
+        // Progress lines come first (the sessions are rolled up after the reading); the last line says it.
         var lines = import.Error.Trim().Split('\n');
         Assert.Equal("import: The import was cancelled; nothing was stored.", lines[^1].Trim());
         Assert.All(lines[..^1], line => Assert.Matches(@"^import: (\d+% \(|building session rollups from )", line));
@@ -47,7 +47,7 @@ public sealed class ImportSignalTests : IAsyncLifetime
     public async Task A_killed_import_is_marked_interrupted_by_the_next_command_and_its_temporary_files_are_removed_at_once()
     {
         await using var import = _long.Start("Shop");
-        await import.WaitUntilAsync(() => _long.Spilling, "it spilled partition files");
+        await import.WaitUntilAsync(() => _long.RollingUp, "it was rolling its sessions up");
         await import.SignalAsync("KILL");
         await import.WaitAsync();
         Assert.Equal((int)ImportStatus.Running, await LastStatusAsync());
@@ -95,7 +95,7 @@ public sealed class ImportSignalTests : IAsyncLifetime
     public async Task A_command_started_beside_a_running_import_leaves_it_and_its_files_alone()
     {
         await using var import = _long.Start("Shop");
-        await import.WaitUntilAsync(() => _long.Spilling, "it spilled partition files");
+        await import.WaitUntilAsync(() => _long.RollingUp, "it was rolling its sessions up");
         var folder = Assert.Single(_long.RollupFolders);
         // Stopped, the import is still alive and holds its locks, however slow the machine: it cannot finish meanwhile.
         await import.SignalAsync("STOP");
@@ -110,7 +110,7 @@ public sealed class ImportSignalTests : IAsyncLifetime
         await import.SignalAsync("CONT");
         var (exit, _) = await import.WaitAsync();
 
-        Assert.True(folderKept, "the live import keeps its partition files");
+        Assert.True(folderKept, "the live import keeps its roll-up folder");
         Assert.Equal((int)ImportStatus.Running, runningAfter);
         Assert.Equal(0, exit);
         Assert.Equal((int)ImportStatus.Succeeded, await LastStatusAsync());

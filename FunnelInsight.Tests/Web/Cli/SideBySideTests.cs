@@ -28,7 +28,7 @@ public sealed class SideBySideTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        _db = await TempDatabase.CreateAsync();
         _long = LongImport.Create(_db);
         _settings = new Dictionary<string, string>(DuckDb.Concat(_long.Settings));
         await _db.ImportAsync(ImportKind.Events, Fixture.Path("canonical-events.csv"), "Shop");

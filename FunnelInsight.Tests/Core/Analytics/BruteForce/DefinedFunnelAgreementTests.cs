@@ -9,7 +9,7 @@ namespace FunnelInsight.Tests.Core.Analytics.BruteForce;
 /// User-defined funnels counted by the engine's SQL over the raw events against <see cref="BruteForceDefinedFunnel"/>:
 /// random step lists (names in any case, sets, stages, narrowings) over a random store, in every scope and mode.
 /// </summary>
-public sealed class DefinedFunnelAgreementTests(DuckDbRandomStoreFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<DuckDbRandomStoreFixture>
+public sealed class DefinedFunnelAgreementTests(RandomStoreFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<RandomStoreFixture>
 {
     private static readonly string[] Names =
     [

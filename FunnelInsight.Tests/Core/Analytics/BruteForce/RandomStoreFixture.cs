@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 
@@ -16,9 +15,6 @@ public class RandomStoreFixture : IAsyncLifetime
     /// <summary>True for a store that never sends a checkout event.</summary>
     protected virtual bool WithoutCheckout => false;
 
-    /// <summary>The event engine the store is on; the suite's when null.</summary>
-    protected virtual EventEngine? Engine => null;
-
     /// <summary>The generated events, as written to the file.</summary>
     internal IReadOnlyList<RawEvent> Events { get; private set; } = [];
 
@@ -27,7 +23,7 @@ public class RandomStoreFixture : IAsyncLifetime
     {
         var (events, csv) = RandomStore.Generate(seed: 20240301, sessions: 4000, WithoutCheckout);
         Events = events;
-        _store = await AnalyticsStore.CreateAsync(null, engine: Engine);
+        _store = await AnalyticsStore.CreateAsync(null);
         await _store.ImportAsync(ImportKind.Events, "random.csv", csv);
         Expected = new BruteForceFunnel(events);
     }
@@ -47,11 +43,4 @@ public sealed class StoreWithoutCheckoutFixture : RandomStoreFixture
 {
     /// <inheritdoc />
     protected override bool WithoutCheckout => true;
-}
-
-/// <summary>The random store on the DuckDB engine, which counts user-defined funnels over the raw events.</summary>
-public sealed class DuckDbRandomStoreFixture : RandomStoreFixture
-{
-    /// <inheritdoc />
-    protected override EventEngine? Engine => EventEngine.DuckDb;
 }

@@ -77,4 +77,68 @@ public class SessionRollupBuilderTests
         Assert.Equal((20.0, 1, 20.0, null), (s3.CartValue, s3.CartItems, s3.PurchaseValue, s3.AvgLoad));
         Assert.Equal([FunnelStage.Product, FunnelStage.Cart, FunnelStage.Purchase], s3.Path);
     }
+
+    private const long Minute = 60_000_000;
+
+    private static List<SessionSummary> Build(params StoredGroupEvent[] events)
+    {
+        var sessions = new List<SessionSummary>();
+        var builder = new SessionRollupBuilder(StageMap.Default, TimeSpan.FromMinutes(30), TrackedStages.All, sessions.Add);
+        foreach (var e in events)
+        {
+            builder.Add(e);
+        }
+
+        builder.Complete();
+        Assert.Equal(sessions.Count, builder.Sessions);
+        return sessions;
+    }
+
+    private static StoredGroupEvent Event(string? session, string visitor, long timeUs, string name) =>
+        new(session is not null, session ?? visitor, visitor, timeUs, name, null, null, null, null, null, null);
+
+    [Fact]
+    public void A_visitor_without_session_ids_is_cut_at_the_timeout_and_a_session_id_of_the_same_text_stays_apart()
+    {
+        var sessions = Build(
+            Event(null, "u1", 0, "session_start"),
+            Event(null, "u1", 30 * Minute, "view_item"),
+            Event(null, "u1", (61 * Minute) + 1, "session_start"),
+            Event("u1", "someone", 0, "session_start"));
+
+        // 30 minutes apart is within the timeout; 31 minutes and a microsecond is past it.
+        Assert.Equal(
+            [("u1#0", "u1", 2, false), ($"u1#{(61 * Minute) + 1}", "u1", 1, false), ("u1", "someone", 1, true)],
+            sessions.Select(s => (s.SessionKey, s.VisitorKey, s.EventCount, s.FromSessionId)));
+    }
+
+    [Fact]
+    public void A_session_id_keeps_its_events_together_however_far_apart_and_takes_the_visitor_of_its_first_event()
+    {
+        var sessions = Build(
+            Event("s1", "v1", 0, "session_start"),
+            Event("s1", "v2", 5 * 60 * Minute, "add_to_cart"));
+
+        var s = Assert.Single(sessions);
+        Assert.Equal(("s1", "v1", 2, 0L, 5 * 60 * Minute), (s.SessionKey, s.VisitorKey, s.EventCount, s.StartUs, s.EndUs));
+    }
+
+    [Fact]
+    public void Text_fields_keep_missing_apart_from_empty_and_arrive_as_written()
+    {
+        var s = Assert.Single(Build(new StoredGroupEvent(true, "جلسة-١", "زائر", 0, "add_to_cart", 12.5, 2, "mobile", "", null, 900)));
+
+        Assert.Equal(("جلسة-١", "زائر", "mobile", "", null), (s.SessionKey, s.VisitorKey, s.Device, s.Channel, s.Country));
+        Assert.Equal((25.0, 2, 900.0), (s.CartValue, s.CartItems, s.AvgPageLoadMs));
+    }
+
+    [Fact]
+    public void Events_of_a_session_out_of_time_order_are_refused_rather_than_rolled_up_wrong()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Build(
+            Event("s1", "v1", Minute, "view_item"),
+            Event("s1", "v1", 0, "session_start")));
+
+        Assert.Contains("out of time order", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -21,7 +21,7 @@ public sealed class SessionTableCacheTests
     [Fact]
     public async Task After_an_import_the_held_table_reads_only_the_sessions_it_wrote_and_equals_a_fresh_load()
     {
-        await using var db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        await using var db = await TempDatabase.CreateAsync();
         var store = await db.Stores.GetOrCreateAsync("shop");
         // The store tracks the cart from the first import on (a new tracked stage would roll every session up again).
         await ImportAsync(db, store.Id, "first.csv", Sessions(0, 200) + Carts(199, 1));
@@ -42,7 +42,7 @@ public sealed class SessionTableCacheTests
     [Fact]
     public async Task After_an_import_is_deleted_the_held_table_drops_its_sessions_and_equals_a_fresh_load()
     {
-        await using var db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        await using var db = await TempDatabase.CreateAsync();
         var store = await db.Stores.GetOrCreateAsync("shop");
         await ImportAsync(db, store.Id, "first.csv", Sessions(0, 120));
         var second = await ImportAsync(db, store.Id, "second.csv", Carts(0, 10) + Sessions(1000, 30, device: "tablet"));
@@ -60,7 +60,7 @@ public sealed class SessionTableCacheTests
     [Fact]
     public async Task Reports_after_imports_through_the_held_table_equal_those_of_a_dashboard_started_afresh()
     {
-        await using var db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        await using var db = await TempDatabase.CreateAsync();
         var store = await db.Stores.GetOrCreateAsync("shop");
         var analytics = new SqliteFunnelAnalytics(db.Database);
         var query = new FunnelQuery(store.Id) { Breakdown = FunnelDimension.Device };
@@ -83,7 +83,7 @@ public sealed class SessionTableCacheTests
     [Fact]
     public async Task A_budget_too_small_for_a_store_keeps_nothing_yet_every_query_answers()
     {
-        await using var db = await TempDatabase.CreateAsync(new EventEngineOptions { Engine = EventEngine.DuckDb, SessionCacheMegabytes = 0 });
+        await using var db = await TempDatabase.CreateAsync(new EventEngineOptions { SessionCacheMegabytes = 0 });
         var store = await db.Stores.GetOrCreateAsync("shop");
         await ImportAsync(db, store.Id, "first.csv", Sessions(0, 40));
         var cache = new SessionTableCache(db.Database);
@@ -98,7 +98,7 @@ public sealed class SessionTableCacheTests
     public async Task Past_the_budget_the_least_recently_used_store_goes_first()
     {
         // 7,500 sessions take about 570 KB: one store fits a 1 MB budget, two do not.
-        await using var db = await TempDatabase.CreateAsync(new EventEngineOptions { Engine = EventEngine.DuckDb, SessionCacheMegabytes = 1 });
+        await using var db = await TempDatabase.CreateAsync(new EventEngineOptions { SessionCacheMegabytes = 1 });
         var (a, b) = (await db.Stores.GetOrCreateAsync("a"), await db.Stores.GetOrCreateAsync("b"));
         await ImportAsync(db, a.Id, "a.csv", Sessions(0, 7500));
         await ImportAsync(db, b.Id, "b.csv", Sessions(0, 7500));
@@ -117,7 +117,7 @@ public sealed class SessionTableCacheTests
     [Fact]
     public async Task A_table_read_while_a_write_is_unconfirmed_is_used_once_and_then_read_again()
     {
-        await using var db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        await using var db = await TempDatabase.CreateAsync();
         var store = await db.Stores.GetOrCreateAsync("shop");
         await ImportAsync(db, store.Id, "first.csv", Sessions(0, 30));
         var cache = new SessionTableCache(db.Database);

@@ -1,13 +1,12 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Customers;
 using FunnelInsight.Core.Analytics.Overview;
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Reports;
-using FunnelInsight.Core.Samples;
 using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -15,16 +14,22 @@ using Microsoft.Data.Sqlite;
 namespace FunnelInsight.Tests.Core.Events.DuckDb;
 
 /// <summary>
-/// A database of the layout before the DuckDB engine (events in blocks inside SQLite), made by the blocks engine that
-/// still exists, opened by the DuckDB engine: its first start moves every event into the events file.
+/// A database of the layout before the DuckDB engine (events in blocks inside SQLite), committed as a fixture, opened by
+/// the DuckDB engine: its first start moves every event into the events file, then drops the block tables. See
+/// <c>Fixtures/blocks-layout/README.md</c> for how the database and the answers it is compared with were made.
 /// </summary>
 public sealed class BlocksUpgradeTests : IDisposable
 {
+    // In the fixture: store 1 imported events.csv (import 1, 3,000 events) and its first 1,500 lines again (import 2,
+    // 1,499 events delivered again); store 2 imported 2,000 events; both imported orders.
+    private const int FirstStore = 1;
+    private const int RepeatedImport = 1;
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "funnelinsight-tests", Guid.NewGuid().ToString("N"));
 
     public BlocksUpgradeTests() => Directory.CreateDirectory(_folder);
 
-    private string ConnectionString => $"Data Source={Path.Combine(_folder, "shop.db")}";
+    private string DatabasePath => Path.Combine(_folder, "shop.db");
 
     public void Dispose()
     {
@@ -32,144 +37,129 @@ public sealed class BlocksUpgradeTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    /// <remarks>
-    /// The fixture (Fixtures/blocks-layout) was made by this class's <see cref="OldLayoutAsync"/> with the blocks engine, at
-    /// the commit that added it: <c>two-stores.db</c> is the database it left, and <c>two-stores.events.sha256</c> the
-    /// SHA-256 of its stored events as <see cref="EventsJson"/> writes them. The reports before the upgrade are the blocks
-    /// engine's answers on a copy of it, for as long as that engine exists; once it goes, write <see cref="SnapshotAsync"/>
-    /// of that copy to a file beside the fixture and compare with it instead.
-    /// </remarks>
     [Fact]
     public async Task The_committed_database_of_the_blocks_layout_moves_into_duckdb_with_the_same_events_and_reports()
     {
-        var blocks = Path.Combine(_folder, "blocks");
-        Directory.CreateDirectory(blocks);
-        File.Copy(Fixture.Path("blocks-layout/two-stores.db"), Path.Combine(blocks, "shop.db"));
-        File.Copy(Fixture.Path("blocks-layout/two-stores.db"), Path.Combine(_folder, "shop.db"));
-        var old = new FunnelDatabase($"Data Source={Path.Combine(blocks, "shop.db")}", new EventEngineOptions { Engine = EventEngine.Blocks });
-        await old.MigrateAsync();
-        var before = await SnapshotAsync(old);
+        File.Copy(Fixture.Path("blocks-layout/two-stores.db"), DatabasePath);
+        var upgraded = new FunnelDatabase($"Data Source={DatabasePath}");
 
-        var upgraded = new FunnelDatabase(ConnectionString, new EventEngineOptions { Engine = EventEngine.DuckDb });
         await upgraded.MigrateAsync();
 
-        var hash = (await File.ReadAllTextAsync(Fixture.Path("blocks-layout/two-stores.events.sha256"))).Trim();
-        Assert.Equal(hash, EventsJson(await EventRecord.StoredAsync(old)));
-        Assert.Equal(hash, EventsJson(await EventRecord.StoredAsync(upgraded)));
-        Assert.Equal(before, await SnapshotAsync(upgraded));
-    }
-
-    [Fact]
-    public async Task A_database_of_two_stores_in_blocks_moves_into_duckdb_with_its_event_ids_and_every_report_stays_the_same()
-    {
-        var old = await OldLayoutAsync();
-        var before = await SnapshotAsync(old.Database);
-
-        var upgraded = new FunnelDatabase(ConnectionString, new EventEngineOptions { Engine = EventEngine.DuckDb });
-        await upgraded.MigrateAsync();
-
-        Assert.Equal(old.Events, await EventRecord.StoredAsync(upgraded));
-        Assert.Equal(before, await SnapshotAsync(upgraded));
-        Assert.Equal([0L, 0L, 0L], await TempDatabase.QueryAsync(upgraded,
-            "SELECT (SELECT COUNT(*) FROM EventBlocks) UNION ALL SELECT (SELECT COUNT(*) FROM SessionBlocks) UNION ALL SELECT (SELECT COUNT(*) FROM ImportRepeats)", r => r.GetInt64(0)));
+        Assert.Equal(await ExpectedEventsHashAsync(), EventsHash(await EventRecord.StoredAsync(upgraded)));
+        await AssertAnswersAsync(upgraded);
+        Assert.Empty(await BlockTablesAsync(upgraded));
         // The second import delivered 1,499 of the first one's 3,000 events again: deleting the first keeps those, as
         // before the upgrade (without the moved repeats, all 3,000 would go).
-        Assert.Equal(1_501, (await new ImportDeletion(upgraded).DeleteAsync(old.FirstStore, old.RepeatedImport)).EventsRemoved);
-        Assert.Equal(1_499, await StoreEventsAsync(upgraded, old.FirstStore));
+        Assert.Equal(1_501, (await new ImportDeletion(upgraded).DeleteAsync(FirstStore, RepeatedImport)).EventsRemoved);
+        Assert.Equal(1_499, (await upgraded.Events.CountAsync(CancellationToken.None))[FirstStore].Events);
     }
 
     [Fact]
     public async Task A_start_killed_after_duckdb_committed_and_before_the_blocks_went_moves_them_again_without_a_duplicate()
     {
-        var old = await OldLayoutAsync();
-        var before = await SnapshotAsync(old.Database);
-        var saved = Path.Combine(_folder, "saved");
-        Copy(_folder, saved);
-        var upgraded = new FunnelDatabase(ConnectionString, new EventEngineOptions { Engine = EventEngine.DuckDb });
+        File.Copy(Fixture.Path("blocks-layout/two-stores.db"), DatabasePath);
+        var upgraded = new FunnelDatabase($"Data Source={DatabasePath}");
         await upgraded.MigrateAsync();
         // The application database as the kill left it: its blocks still there, the events file already holding their copy.
         SqliteConnection.ClearAllPools();
-        Copy(saved, _folder);
+        foreach (var file in Directory.GetFiles(_folder, "shop.db*"))
+        {
+            File.Delete(file);
+        }
+
+        File.Copy(Fixture.Path("blocks-layout/two-stores.db"), DatabasePath);
 
         await upgraded.MigrateAsync();
 
-        Assert.Equal(old.Events, await EventRecord.StoredAsync(upgraded));
-        Assert.Equal(before, await SnapshotAsync(upgraded));
+        Assert.Equal(await ExpectedEventsHashAsync(), EventsHash(await EventRecord.StoredAsync(upgraded)));
+        await AssertAnswersAsync(upgraded);
     }
 
-    // Two stores imported by the blocks engine: the first from a generated export and, again, its first half (stored
-    // events delivered again, recorded as the second import's repeats), the second from another; orders in both.
-    private async Task<(FunnelDatabase Database, int FirstStore, int RepeatedImport, IReadOnlyList<(long, int, long, EventRecord)> Events)> OldLayoutAsync()
+    [Fact]
+    public async Task The_block_tables_are_dropped_only_once_their_events_are_in_duckdb()
     {
-        var database = new FunnelDatabase(ConnectionString, new EventEngineOptions { Engine = EventEngine.Blocks });
-        await database.MigrateAsync();
-        var catalog = new StoreCatalog(database);
-        var imports = new ImportService(database);
-        var first = (await catalog.GetOrCreateAsync("First")).Id;
-        var second = (await catalog.GetOrCreateAsync("Second")).Id;
-        var files = StoreGenerator.WriteFiles(Path.Combine(_folder, "a"), new StoreGeneratorOptions(3_000, 300, Seed: 7));
-        var other = StoreGenerator.WriteFiles(Path.Combine(_folder, "b"), new StoreGeneratorOptions(2_000, 200, Seed: 11));
-        var events = files.Single(f => f.EndsWith("events.csv", StringComparison.Ordinal));
-        var half = Path.Combine(_folder, "half.csv");
-        await File.WriteAllLinesAsync(half, (await File.ReadAllLinesAsync(events)).Take(1_500));
-        var repeated = (await imports.ImportAsync(new ImportRequest(first, ImportKind.Events, events))).ImportId;
-        Assert.Equal(ImportStatus.Succeeded, (await imports.ImportAsync(new ImportRequest(first, ImportKind.Events, half))).Status);
-        await imports.ImportAsync(new ImportRequest(first, ImportKind.Orders, files.Single(f => f.EndsWith("orders.csv", StringComparison.Ordinal))));
-        await imports.ImportAsync(new ImportRequest(second, ImportKind.Events, other.Single(f => f.EndsWith("events.csv", StringComparison.Ordinal))));
-        await imports.ImportAsync(new ImportRequest(second, ImportKind.Orders, other.Single(f => f.EndsWith("orders.csv", StringComparison.Ordinal))));
-        var stored = await EventRecord.StoredAsync(database);
-        Assert.Equal(3_000 + 2_000, stored.Count);
-        SqliteConnection.ClearAllPools();
-        return (database, first, repeated, stored);
+        File.Copy(Fixture.Path("blocks-layout/two-stores.db"), DatabasePath);
+        var upgraded = new FunnelDatabase($"Data Source={DatabasePath}");
+        // A folder where the events file should be: DuckDB cannot open it, so the move fails.
+        Directory.CreateDirectory(upgraded.EventsPath);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => upgraded.MigrateAsync());
+
+        Assert.Equal(["EventBlocks", "ImportRepeats", "SessionBlocks"], await BlockTablesAsync(upgraded));
+        Assert.Equal([5_000L], await TempDatabase.QueryAsync(upgraded, "SELECT SUM(EventCount) FROM EventBlocks", r => r.GetInt64(0)));
+        Directory.Delete(upgraded.EventsPath);
+
+        await upgraded.MigrateAsync();
+
+        Assert.Equal(await ExpectedEventsHashAsync(), EventsHash(await EventRecord.StoredAsync(upgraded)));
+        Assert.Empty(await BlockTablesAsync(upgraded));
     }
 
-    // Every report of every store as its JSON export, and the overview, with and without a breakdown, trend and visitor scope.
-    private static async Task<IReadOnlyList<string>> SnapshotAsync(FunnelDatabase database)
+    [Fact]
+    public async Task A_new_database_has_no_block_tables_and_a_second_start_moves_nothing()
+    {
+        var database = new FunnelDatabase($"Data Source={DatabasePath}");
+
+        await database.MigrateAsync();
+        await database.MigrateAsync();
+
+        Assert.Empty(await BlockTablesAsync(database));
+        Assert.Empty(await database.Events.CountAsync(CancellationToken.None));
+    }
+
+    private static Task<IReadOnlyList<string>> BlockTablesAsync(FunnelDatabase database) => TempDatabase.QueryAsync(database,
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('EventBlocks', 'SessionBlocks', 'ImportRepeats', 'LegacyEvents') ORDER BY name",
+        r => r.GetString(0));
+
+    private static async Task<string> ExpectedEventsHashAsync() =>
+        (await File.ReadAllTextAsync(Fixture.Path("blocks-layout/two-stores.events.sha256"))).Trim();
+
+    // Every answer in the snapshot is found again in today's answers (see JsonSubset), in the same order.
+    private static async Task AssertAnswersAsync(FunnelDatabase database)
+    {
+        var expected = JsonNode.Parse(await File.ReadAllTextAsync(Fixture.Path("blocks-layout/two-stores.reports.json")))!.AsArray();
+        var actual = await AnswersAsync(database);
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal((string?)expected[i]!["answer"], (string?)actual[i]["answer"]);
+            Assert.Null(JsonSubset.FirstDifference(expected[i]!["json"], actual[i]["json"], (string)expected[i]!["answer"]!));
+        }
+    }
+
+    // Every report of every store as its JSON export, and the overview, with and without a breakdown, trend and visitor
+    // scope, each named by what it answers.
+    internal static async Task<IReadOnlyList<JsonObject>> AnswersAsync(FunnelDatabase database)
     {
         var analytics = new SqliteFunnelAnalytics(database);
-        var texts = new List<string>();
+        var answers = new List<JsonObject>();
+        void Add(string answer, string json) => answers.Add(new JsonObject { ["answer"] = answer, ["json"] = JsonNode.Parse(json) });
         foreach (var store in await new StoreCatalog(database).ListAsync())
         {
-            texts.Add(store.ToString()); // its event, order and session counts
-            foreach (var query in new[]
+            Add($"store {store.Id}", JsonSerializer.Serialize(store)); // its event, order and session counts
+            foreach (var (name, query) in new[]
             {
-                new FunnelQuery(store.Id),
-                new FunnelQuery(store.Id) { Breakdown = FunnelDimension.Device, Trend = TrendGranularity.Weekly },
-                new FunnelQuery(store.Id) { Scope = FunnelScope.Visitor, Mode = FunnelMode.Open },
+                ("stage funnel", new FunnelQuery(store.Id)),
+                ("by device, weekly", new FunnelQuery(store.Id) { Breakdown = FunnelDimension.Device, Trend = TrendGranularity.Weekly }),
+                ("open, visitor scope", new FunnelQuery(store.Id) { Scope = FunnelScope.Visitor, Mode = FunnelMode.Open }),
             })
             {
-                texts.Add(JsonReportWriter.ToText(FunnelReportDocument.Build(await analytics.FunnelAsync(query))));
-                texts.Add(JsonReportWriter.ToText(LeakReportDocument.Build(await analytics.LeaksAsync(query))));
-                texts.Add(JsonReportWriter.ToText(AbandonmentReportDocument.Build(await analytics.AbandonmentAsync(query))));
-                texts.Add(JsonReportWriter.ToText(FrictionReportDocument.Build(await analytics.FrictionAsync(query))));
-                texts.Add(JsonSerializer.Serialize(await new OverviewReporter(analytics).ReportAsync(query)));
+                var of = $"store {store.Id}, {name}";
+                Add($"{of}: funnel", JsonReportWriter.ToText(FunnelReportDocument.Build(await analytics.FunnelAsync(query))));
+                Add($"{of}: leaks", JsonReportWriter.ToText(LeakReportDocument.Build(await analytics.LeaksAsync(query))));
+                Add($"{of}: abandonment", JsonReportWriter.ToText(AbandonmentReportDocument.Build(await analytics.AbandonmentAsync(query))));
+                Add($"{of}: friction", JsonReportWriter.ToText(FrictionReportDocument.Build(await analytics.FrictionAsync(query))));
+                Add($"{of}: overview", JsonSerializer.Serialize(await new OverviewReporter(analytics).ReportAsync(query)));
             }
 
-            texts.Add(JsonReportWriter.ToText(CustomerReportDocument.Build(await analytics.CustomersAsync(new CustomerQuery(store.Id)))));
+            Add($"store {store.Id}: customers", JsonReportWriter.ToText(CustomerReportDocument.Build(await analytics.CustomersAsync(new CustomerQuery(store.Id)))));
         }
 
-        return texts;
+        return answers;
     }
 
     // The SHA-256 of the events as JSON (id, import, line and every field).
-    private static string EventsJson(IReadOnlyList<(long, int, long, EventRecord)> events) =>
+    private static string EventsHash(IReadOnlyList<(long, int, long, EventRecord)> events) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(
             events.Select(e => new { Id = e.Item1, ImportId = e.Item2, Line = e.Item3, Event = e.Item4 }))));
-
-    private static async Task<long> StoreEventsAsync(FunnelDatabase database, int storeId) =>
-        (await database.Events.CountAsync(CancellationToken.None))[storeId].Events;
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var stale in Directory.GetFiles(to, "shop.db*"))
-        {
-            File.Delete(stale);
-        }
-
-        foreach (var file in Directory.GetFiles(from, "shop.db*"))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
-        }
-    }
 }

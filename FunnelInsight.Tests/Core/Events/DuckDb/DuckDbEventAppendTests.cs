@@ -21,7 +21,7 @@ public sealed class DuckDbEventAppendTests
     [Fact]
     public async Task A_second_import_rolls_up_again_only_the_sessions_it_adds_events_to()
     {
-        await using var db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        await using var db = await TempDatabase.CreateAsync();
         await db.ImportAsync(ImportKind.Events, db.WriteFile("first.csv", First));
         var before = (await db.SessionsAsync()).ToDictionary(s => s.Session);
 
@@ -41,7 +41,7 @@ public sealed class DuckDbEventAppendTests
     [Fact]
     public async Task An_import_that_makes_the_store_track_a_new_stage_rolls_every_session_up_again()
     {
-        await using var db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        await using var db = await TempDatabase.CreateAsync();
         await db.ImportAsync(ImportKind.Events, db.WriteFile("first.csv", First));
         Assert.Equal(4, (await db.SessionsAsync()).Single(s => s.Session == "s1").Depth);
 
@@ -57,7 +57,7 @@ public sealed class DuckDbEventAppendTests
     [Fact]
     public async Task Duplicates_of_stored_events_and_of_earlier_rows_of_the_same_file_are_taken_out_and_counted()
     {
-        await using var db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        await using var db = await TempDatabase.CreateAsync();
         await db.ImportAsync(ImportKind.Events, db.WriteFile("first.csv", First));
 
         var again = await db.ImportAsync(ImportKind.Events, db.WriteFile("again.csv", Header +

@@ -13,7 +13,7 @@ public sealed class DuckDbIncrementalImportTests
     [Fact]
     public async Task A_small_import_into_a_large_store_reads_only_the_events_of_the_sessions_it_touches()
     {
-        await using var db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        await using var db = await TempDatabase.CreateAsync();
         var store = await db.Stores.GetOrCreateAsync("Large");
         var large = Path.Combine(db.Folder, "large.csv");
         await using (var file = File.Create(large))

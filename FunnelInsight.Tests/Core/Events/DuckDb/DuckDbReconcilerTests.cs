@@ -20,7 +20,7 @@ public sealed class DuckDbReconcilerTests
     [Fact]
     public async Task Events_of_an_import_whose_record_never_committed_are_taken_out_at_the_next_start()
     {
-        await using var db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        await using var db = await TempDatabase.CreateAsync();
         var first = await db.ImportAsync(ImportKind.Events, db.WriteFile("first.csv", Events));
         var sessionsBefore = await db.SessionsAsync();
         var second = await db.ImportAsync(ImportKind.Events, db.WriteFile("second.csv", "event_time,event_type,session_id,user_id\n" +
@@ -43,7 +43,7 @@ public sealed class DuckDbReconcilerTests
     [Fact]
     public async Task A_marker_of_an_import_whose_record_succeeded_is_cleared_and_its_events_kept()
     {
-        await using var db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        await using var db = await TempDatabase.CreateAsync();
         var import = await db.ImportAsync(ImportKind.Events, db.WriteFile("first.csv", Events));
         await ExecuteDuckDbAsync(db, $"INSERT INTO pending_writes VALUES ('import', {(await db.Stores.FindAsync("Test"))!.Id}, {import.ImportId})");
 
@@ -57,7 +57,7 @@ public sealed class DuckDbReconcilerTests
     [Fact]
     public async Task A_settings_rebuild_whose_settings_never_committed_is_done_again_with_the_stores_settings_at_the_next_start()
     {
-        await using var db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        await using var db = await TempDatabase.CreateAsync();
         // One visitor's events at 0, 10 and 50 minutes: two sessions at the default 30-minute timeout, one at 60.
         await db.ImportAsync(ImportKind.Events, db.WriteFile("rr.csv", "timestamp,visitorid,event,itemid,transactionid\n" +
             "1433221200000,7,view,100,\n1433221800000,7,addtocart,100,\n1433224200000,7,view,101,\n"));
@@ -77,7 +77,7 @@ public sealed class DuckDbReconcilerTests
     [Fact]
     public async Task An_import_deletion_that_committed_in_sqlite_is_finished_at_the_next_start()
     {
-        await using var db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        await using var db = await TempDatabase.CreateAsync();
         var first = await db.ImportAsync(ImportKind.Events, db.WriteFile("first.csv", Events));
         var second = await db.ImportAsync(ImportKind.Events, db.WriteFile("second.csv", "event_time,event_type,session_id,user_id\n" +
             "2025-03-01T11:00:00Z,session_start,s2,v2\n"));
@@ -99,7 +99,7 @@ public sealed class DuckDbReconcilerTests
     [Fact]
     public async Task A_deletion_marker_whose_import_still_exists_is_dropped_and_its_events_kept()
     {
-        await using var db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        await using var db = await TempDatabase.CreateAsync();
         var import = await db.ImportAsync(ImportKind.Events, db.WriteFile("first.csv", Events));
         // As a kill after the marker and before SQLite committed the deletion: the import was never deleted.
         await ExecuteDuckDbAsync(db, $"INSERT INTO pending_writes VALUES ('delete', {(await db.Stores.FindAsync("Test"))!.Id}, {import.ImportId})");
@@ -114,7 +114,7 @@ public sealed class DuckDbReconcilerTests
     [Fact]
     public async Task Rows_of_a_store_whose_deletion_committed_only_in_sqlite_are_deleted_at_the_next_start()
     {
-        await using var db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        await using var db = await TempDatabase.CreateAsync();
         await db.ImportAsync(ImportKind.Events, db.WriteFile("doomed.csv", Events), store: "Doomed");
         await db.ImportAsync(ImportKind.Events, db.WriteFile("kept.csv", Events), store: "Kept");
         var doomed = (await db.Stores.FindAsync("Doomed"))!.Id;

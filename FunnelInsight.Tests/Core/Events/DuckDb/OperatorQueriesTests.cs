@@ -14,7 +14,7 @@ public sealed class OperatorQueriesTests
     [Fact]
     public async Task The_readmes_two_queries_run_read_only_and_give_the_store_lists_events_and_the_funnel_pages_reached_counts()
     {
-        await using var db = await TempDatabase.CreateAsync(EventEngine.DuckDb);
+        await using var db = await TempDatabase.CreateAsync();
         var store = await db.Stores.GetOrCreateAsync("Shop");
         Assert.Equal(1, store.Id); // the README's second query asks about store 1
         var events = Path.Combine(db.Folder, "events.csv");

@@ -28,7 +28,7 @@ public sealed class DashboardImportLifecycleTests : IAsyncLifetime
     {
         await using (var import = _long.Start("Shop"))
         {
-            await import.WaitUntilAsync(() => _long.Spilling, "it spilled partition files");
+            await import.WaitUntilAsync(() => _long.RollingUp, "it was rolling its sessions up");
             await import.SignalAsync("KILL");
             await import.WaitAsync();
         }
@@ -47,7 +47,7 @@ public sealed class DashboardImportLifecycleTests : IAsyncLifetime
         var app = await TestApp.StartAsync(_db, _long.Settings);
         await using var disposing = app;
         using var client = await OwnerClientAsync(app);
-        var upload = await UploadUntilSpillingAsync(app, client);
+        var upload = await UploadUntilRollingUpAsync(app, client);
 
         var exit = await app.SignalAndWaitAsync("TERM");
         await IgnoreClosedConnectionAsync(upload);
@@ -64,7 +64,7 @@ public sealed class DashboardImportLifecycleTests : IAsyncLifetime
         var app = await TestApp.StartAsync(_db, _long.Settings);
         await using var disposing = app;
         using var client = await OwnerClientAsync(app);
-        var upload = await UploadUntilSpillingAsync(app, client);
+        var upload = await UploadUntilRollingUpAsync(app, client);
 
         await app.SignalAndWaitAsync("KILL");
         await IgnoreClosedConnectionAsync(upload);
@@ -87,7 +87,7 @@ public sealed class DashboardImportLifecycleTests : IAsyncLifetime
         var app = await TestApp.StartAsync(_db, _long.Settings);
         await using var disposing = app;
         using var client = await OwnerClientAsync(app);
-        var upload = await UploadUntilSpillingAsync(app, client);
+        var upload = await UploadUntilRollingUpAsync(app, client);
         if (atCommit)
         {
             await WaitUntilAsync(() => _long.Committing || upload.IsCompleted, app);
@@ -127,16 +127,16 @@ public sealed class DashboardImportLifecycleTests : IAsyncLifetime
         return client;
     }
 
-    // Posts the long export to the upload API and returns once its import has spilled partition files (it is mid-way).
-    private async Task<Task<HttpResponseMessage>> UploadUntilSpillingAsync(TestApp app, HttpClient client)
+    // Posts the long export to the upload API and returns once its import is rolling its sessions up (it is mid-way).
+    private async Task<Task<HttpResponseMessage>> UploadUntilRollingUpAsync(TestApp app, HttpClient client)
     {
         var store = (await _db.Stores.FindAsync("Shop"))!;
         var upload = client.PostAsync(new Uri($"api/stores/{store.Id}/imports/events?fileName=long.csv", UriKind.Relative),
             new StreamContent(File.OpenRead(_long.EventsFile)));
         var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (!_long.Spilling)
+        while (!_long.RollingUp)
         {
-            Assert.False(upload.IsCompleted, "the upload ended before its import spilled partition files");
+            Assert.False(upload.IsCompleted, "the upload ended before its import rolled its sessions up");
             Assert.True(DateTime.UtcNow < deadline, app.Log);
             await Task.Delay(20);
         }

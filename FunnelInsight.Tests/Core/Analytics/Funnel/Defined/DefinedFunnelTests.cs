@@ -14,7 +14,7 @@ public class DefinedFunnelTests
         return report.Total.Stages.Select(s => s.Reached).ToArray();
     }
 
-    private static Task<AnalyticsStore> StoreAsync(string rows) => AnalyticsStore.CreateAsync(rows, engine: EventEngine.DuckDb);
+    private static Task<AnalyticsStore> StoreAsync(string rows) => AnalyticsStore.CreateAsync(rows);
 
     [Fact]
     public async Task Events_at_the_same_time_count_in_file_order()

@@ -6,7 +6,7 @@ using FunnelInsight.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
-namespace FunnelInsight.Core.Events.DuckDb;
+namespace FunnelInsight.Core.Events.DuckDb.Upgrade;
 
 /// <summary>
 /// Moves the events of a database from before the DuckDB engine into the events file on the first start: event blocks
@@ -88,7 +88,7 @@ internal static partial class BlocksUpgrade
         long count = 0;
         using (var appender = duck.CreateAppender("events"))
         {
-            foreach (var stored in OldEvents.Read(sqlite, tables, storeId, cancellationToken))
+            foreach (var stored in PreviousLayout.Read(sqlite, tables, storeId, cancellationToken))
             {
                 Append(appender, storeId, stored);
                 count++;
@@ -98,7 +98,7 @@ internal static partial class BlocksUpgrade
         if (tables.Contains("ImportRepeats"))
         {
             using var appender = duck.CreateAppender("import_repeats");
-            foreach (var (importId, eventId) in OldEvents.Repeats(sqlite, storeId))
+            foreach (var (importId, eventId) in PreviousLayout.Repeats(sqlite, storeId))
             {
                 appender.CreateRow().AppendValue(storeId).AppendValue(importId).AppendValue(eventId).EndRow();
             }

@@ -2,33 +2,31 @@ using System.Buffers.Binary;
 using System.Numerics;
 using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Storage.EventBlocks;
 using Microsoft.Data.Sqlite;
 
-namespace FunnelInsight.Core.Events.DuckDb;
+namespace FunnelInsight.Core.Events.DuckDb.Upgrade;
 
 /// <summary>
-/// Reads what a database from before the DuckDB engine holds of one store, for <see cref="BlocksUpgrade"/>: its events
-/// (event blocks, or rows in LegacyEvents), in id order, and its imports' repeated event ids (a bit per id from the
-/// start of the store's range).
+/// The reader of the previous layout: what a database from before the DuckDB engine holds of one store, for
+/// <see cref="BlocksUpgrade"/>: its events (event blocks, or rows in LegacyEvents), in id order, and its imports'
+/// repeated event ids (a bit per id from the start of the store's range). Read only; nothing writes this layout any more.
 /// </summary>
-internal static class OldEvents
+internal static class PreviousLayout
 {
     /// <summary>The store's events, block after block (then the old rows), each with its identity hash computed again.</summary>
     public static IEnumerable<OldEvent> Read(SqliteConnection sqlite, IReadOnlySet<string> tables, int storeId, CancellationToken cancellationToken)
     {
         if (tables.Contains("EventBlocks"))
         {
-            var decoder = new EventBlockDecoder();
+            var block = new EventBlockReader();
             foreach (var (key, importId, data) in Rows(sqlite, "SELECT Id, ImportId, Data FROM EventBlocks WHERE Id BETWEEN $first AND $last ORDER BY Id", storeId,
                 r => (r.GetInt64(0), r.GetInt32(1), (byte[])r.GetValue(2))))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                decoder.Reset(key, data);
-                var text = decoder.Data.ToArray();
-                while (decoder.Next(out var id, out var row))
+                block.Reset(key, data);
+                while (block.Next(out var id, out var row))
                 {
-                    yield return new OldEvent(id, importId, row, text);
+                    yield return new OldEvent(id, importId, row, data);
                 }
             }
         }
