@@ -12,4 +12,10 @@ public sealed record ReportFilter(FunnelQuery Query, int? Limit, int? InactiveDa
 {
     /// <summary>True when nothing was a problem.</summary>
     public bool IsValid => Problems.Count == 0;
+
+    /// <summary>
+    /// The table a CSV holds, by name (the funnel report's <c>trend</c>, <c>trend_overall</c>, …); null for the report's
+    /// first. Which names a report has is known once it is built (<c>ReportDocument.Table</c>).
+    /// </summary>
+    public string? Table { get; init; }
 }

@@ -25,7 +25,10 @@ public static class ReportFilters
     public const string FunnelKey = "funnel";
 
     /// <summary>The keys of a report file's own options: the recovery list's length and the customers' inactivity threshold.</summary>
-    public static IReadOnlyList<string> FileKeys { get; } = ["limit", "inactive-days"];
+    public static IReadOnlyList<string> FileKeys { get; } = ["limit", "inactive-days", TableKey];
+
+    /// <summary>The key of the table a CSV holds (the report's first by default; see <see cref="ReportFilter.Table"/>).</summary>
+    public const string TableKey = "table";
 
     /// <summary>The earliest and latest days a range may name (the day after the latest must still be a date).</summary>
     public static readonly DateOnly FirstDay = new(1900, 1, 1), LastDay = new(9998, 12, 31);
@@ -83,7 +86,10 @@ public static class ReportFilters
         return new ReportFilter(query, reader.Count("limit", int.MaxValue), reader.Count("inactive-days", MaxInactiveDays), problems,
             given.Where(p => !QueryKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase) && !FileKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase)
                     && !p.Key.Equals(StepsKey, StringComparison.OrdinalIgnoreCase))
-                .ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value));
+                .ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value))
+        {
+            Table = reader.Text(TableKey)?.ToLowerInvariant(),
+        };
     }
 
     private sealed class ValueReader(Dictionary<string, string> given, List<FilterProblem> problems)

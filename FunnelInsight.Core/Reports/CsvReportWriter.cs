@@ -2,13 +2,13 @@ using System.Text;
 
 namespace FunnelInsight.Core.Reports;
 
-/// <summary>Writes a report's first table as RFC 4180 CSV (UTF-8, CRLF) with a header row and neutralised cells.</summary>
+/// <summary>Writes a report's first table (or the one it names, <see cref="ReportDocument.CsvTable"/>) as RFC 4180 CSV (UTF-8, CRLF) with a header row and neutralised cells.</summary>
 public static class CsvReportWriter
 {
     /// <summary>Writes <paramref name="document"/>'s first table to <paramref name="output"/>.</summary>
     public static async Task WriteAsync(ReportDocument document, TextWriter output, CancellationToken cancellationToken = default)
     {
-        var table = document.Tables[0];
+        var table = document.CsvTable is { } name ? document.Table(name) ?? throw new ArgumentException(document.TableProblem(name), nameof(document)) : document.Tables[0];
         await output.WriteAsync(Line(table.Header.Cast<object?>().ToList(), table.Columns).AsMemory(), cancellationToken);
         foreach (var row in table.Rows)
         {

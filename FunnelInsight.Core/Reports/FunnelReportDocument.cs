@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel;
 using static FunnelInsight.Core.Reports.ReportColumn;
 using static FunnelInsight.Core.Reports.ReportValues;
@@ -23,7 +24,7 @@ public static class FunnelReportDocument
             cartAbandonmentRate = Rate(report.Total.CartAbandonment),
             checkoutAbandonmentRate = Rate(report.Total.CheckoutAbandonment),
             breakdown = report.Breakdown.Select(Segment),
-            trend = report.Trend.Select(point => new { period = Day(point.PeriodStart), stages = Stages(point.Funnel), overallConversion = Rate(point.Funnel.OverallConversion) }),
+            trend = report.Trend.Select(TrendPoint),
             timeToConvert = new
             {
                 purchases = report.TimeToConvert.Purchases,
@@ -38,9 +39,9 @@ public static class FunnelReportDocument
         ReportTable[] tables =
         [
             new("funnel", [Text("segment"), Text("stage"), Count("reached"), Percent("stepConversion"), Percent("stepConversionLow"), Percent("stepConversionHigh"), Count("dropOff"), Percent("dropRate"), Boolean("tracked")],
-                segments.SelectMany(s => s.Stages.Select(step => (IReadOnlyList<object?>)
+                segments.SelectMany(s => s.Stages.Select((step, k) => (IReadOnlyList<object?>)
                 [
-                    s.Label, step.Name, step.Reached, Rate(step.StepConversion), Low(step.StepConversion), High(step.StepConversion), step.DropOff, Rate(step.DropRate),
+                    s.Label, step.Name, step.Reached, Rate(step.StepConversion), StepLow(step, k), StepHigh(step, k), step.DropOff, Rate(step.DropRate),
                     step.Tracked,
                 ])).ToList()),
             new("summary", [Text("segment"), Count("landed"), Count("purchased"), Percent("overallConversion"), Percent("cartAbandonmentRate"), Percent("checkoutAbandonmentRate"), Percent("overallConversionLow"), Percent("overallConversionHigh")],
@@ -49,16 +50,63 @@ public static class FunnelReportDocument
                     s.Label, s.Landed, s.Stages[^1].Reached, Rate(s.OverallConversion), Rate(s.CartAbandonment), Rate(s.CheckoutAbandonment),
                     Low(s.OverallConversion), High(s.OverallConversion),
                 ]).ToList()),
-            new("trend", [Date("period"), Text("stage"), Count("reached"), Percent("stepConversion"), Boolean("tracked")],
-                report.Trend.SelectMany(p => p.Funnel.Stages.Select(step => (IReadOnlyList<object?>)
+            new("trend", [Date("period"), Text("stage"), Count("reached"), Percent("stepConversion"), Boolean("tracked"), Date("periodEnd"), Boolean("partial"),
+                    Count("sampleSize"), Boolean("smallSample"), Percent("stepConversionLow"), Percent("stepConversionHigh")],
+                report.Trend.SelectMany(p => p.Funnel.Stages.Select((step, k) => (IReadOnlyList<object?>)
                 [
-                    p.PeriodStart, step.Name, step.Reached, Rate(step.StepConversion), step.Tracked,
+                    p.PeriodStart, step.Name, step.Reached, Rate(step.StepConversion), step.Tracked, p.PeriodEnd, p.Partial,
+                    SampleSize(step), SmallSample(step), StepLow(step, k), StepHigh(step, k),
                 ])).ToList()),
+            new("trend_overall", [Date("period"), Date("periodEnd"), Text("granularity"), Boolean("partial"), Count("sampleSize"), Count("purchased"),
+                    Percent("overallConversion"), Percent("overallConversionLow"), Percent("overallConversionHigh"), Boolean("smallSample")],
+                report.Trend.Select(p => (IReadOnlyList<object?>)
+                [
+                    p.PeriodStart, p.PeriodEnd, Name(p.Granularity), p.Partial, p.Funnel.OverallConversion.Total, p.Funnel.OverallConversion.Count,
+                    Rate(p.Funnel.OverallConversion), Low(p.Funnel.OverallConversion), High(p.Funnel.OverallConversion), p.SmallSample,
+                ]).ToList()),
             new("time_to_convert", [Number("fromSeconds"), Number("toSeconds"), Count("fromLanding"), Count("fromCheckout")],
                 report.TimeToConvert.Histogram.Select(b => (IReadOnlyList<object?>)[b.FromSeconds, b.ToSeconds, b.FromLanding, b.FromCheckout]).ToList()),
         ];
         return new ReportDocument("funnel", json, tables);
     }
+
+    // A trend point with what the chart marks: a period the range cuts (partial), the units behind each rate (sample
+    // size; small under TrendPeriods.MinSample) and each rate's 95% interval.
+    private static object TrendPoint(FunnelTrendPoint point) => new
+    {
+        period = Day(point.PeriodStart),
+        periodEnd = Day(point.PeriodEnd),
+        granularity = Name(point.Granularity),
+        partial = point.Partial,
+        sampleSize = point.Funnel.OverallConversion.Total,
+        smallSample = point.SmallSample,
+        stages = point.Funnel.Stages.Select((step, k) => new
+        {
+            stage = step.Name,
+            tracked = step.Tracked,
+            reached = step.Reached,
+            stepConversion = Rate(step.StepConversion),
+            stepConversionLow = StepLow(step, k),
+            stepConversionHigh = StepHigh(step, k),
+            dropOff = step.DropOff,
+            dropRate = Rate(step.DropRate),
+            sampleSize = SampleSize(step),
+            smallSample = SmallSample(step),
+        }),
+        overallConversion = Rate(point.Funnel.OverallConversion),
+        overallConversionLow = Low(point.Funnel.OverallConversion),
+        overallConversionHigh = High(point.Funnel.OverallConversion),
+    };
+
+    // The first step (landing in the stage funnel) is where the funnel starts: its 100% is a definition, with no interval.
+    private static double? StepLow(FunnelStep step, int index) => index == 0 ? null : Low(step.StepConversion);
+
+    private static double? StepHigh(FunnelStep step, int index) => index == 0 ? null : High(step.StepConversion);
+
+    // The units a step's conversion rests on: those that reached the step before (null for a stage not tracked).
+    private static long? SampleSize(FunnelStep step) => step.Tracked ? step.StepConversion.Total : null;
+
+    private static bool? SmallSample(FunnelStep step) => step.Tracked ? TrendPeriods.IsSmallSample(step.StepConversion) : null;
 
     private static object Segment(FunnelSegment segment) => new
     {
@@ -71,14 +119,14 @@ public static class FunnelReportDocument
         checkoutAbandonmentRate = Rate(segment.CheckoutAbandonment),
     };
 
-    private static IEnumerable<object> Stages(FunnelSegment segment) => segment.Stages.Select(step => new
+    private static IEnumerable<object> Stages(FunnelSegment segment) => segment.Stages.Select((step, k) => new
     {
         stage = step.Name,
         tracked = step.Tracked,
         reached = step.Reached,
         stepConversion = Rate(step.StepConversion),
-        stepConversionLow = Low(step.StepConversion),
-        stepConversionHigh = High(step.StepConversion),
+        stepConversionLow = StepLow(step, k),
+        stepConversionHigh = StepHigh(step, k),
         dropOff = step.DropOff,
         dropRate = Rate(step.DropRate),
     });

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace FunnelInsight.Core.Reports;
 
@@ -15,10 +16,29 @@ public static class JsonReportWriter
     /// <summary>Writes <paramref name="document"/> as JSON to <paramref name="output"/>.</summary>
     public static async Task WriteAsync(ReportDocument document, Stream output, CancellationToken cancellationToken = default)
     {
-        await JsonSerializer.SerializeAsync(output, document.Json, document.Json.GetType(), Options, cancellationToken);
+        await JsonSerializer.SerializeAsync(output, Body(document), Options, cancellationToken);
         await output.FlushAsync(cancellationToken);
     }
 
     /// <summary>The JSON text of <paramref name="document"/>.</summary>
-    public static string ToText(ReportDocument document) => JsonSerializer.Serialize(document.Json, document.Json.GetType(), Options);
+    public static string ToText(ReportDocument document) => JsonSerializer.Serialize(Body(document), Options);
+
+    // The report's own fields, after a "meta" object saying what it is of when that is known.
+    private static JsonNode Body(ReportDocument document)
+    {
+        var report = JsonSerializer.SerializeToNode(document.Json, document.Json.GetType(), Options)!;
+        if (document.About is not { } about || report is not JsonObject fields)
+        {
+            return report;
+        }
+
+        var body = new JsonObject { ["meta"] = JsonSerializer.SerializeToNode(about.Json(), Options) };
+        foreach (var (name, value) in fields.ToList())
+        {
+            fields.Remove(name);
+            body[name] = value;
+        }
+
+        return body;
+    }
 }

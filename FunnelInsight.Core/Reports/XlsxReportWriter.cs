@@ -7,7 +7,7 @@ namespace FunnelInsight.Core.Reports;
 
 /// <summary>
 /// Writes a report as an XLSX workbook, the one writer of every workbook FunnelInsight makes: one sheet per table with a
-/// bold, frozen header row (filterable) and widths from the content; cells typed by their column (<see cref="CellKind"/>):
+/// bold, frozen header row (filterable) and widths from the content, and an <c>about</c> sheet saying what it is of; cells typed by their column (<see cref="CellKind"/>):
 /// counts, rates (as fractions with a percent format), money (rounded to cents, two decimals, the currency in the header),
 /// booleans, days and UTC instants as real spreadsheet values; text neutralised against formula injection.
 /// </summary>
@@ -30,7 +30,7 @@ public static class XlsxReportWriter
             workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Build();
             var sheets = workbookPart.Workbook.AppendChild(new Sheets());
             uint id = 1;
-            foreach (var table in document.Tables)
+            foreach (var table in document.Sheets)
             {
                 var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
                 sheetPart.Worksheet = Sheet(table, document.Currency, first: id == 1);

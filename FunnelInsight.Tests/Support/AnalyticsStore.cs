@@ -34,7 +34,7 @@ public sealed class AnalyticsStore : IAsyncDisposable
     public SqliteFunnelAnalytics Analytics { get; }
 
     /// <summary>The report files' builder over <see cref="Analytics"/> and the store's settings, as the command line makes it.</summary>
-    public FunnelInsight.Web.Services.Reports.ReportExporter Exporter => new(Analytics, new FunnelInsight.Core.Stores.StoreSettingsService(Temp.Database));
+    public FunnelInsight.Web.Services.Reports.ReportExporter Exporter => new(Analytics, new FunnelInsight.Core.Stores.StoreSettingsService(Temp.Database), Temp.Database);
 
     /// <summary>A query on this store with the defaults.</summary>
     public FunnelQuery Query => new(StoreId);

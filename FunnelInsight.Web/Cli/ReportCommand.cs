@@ -28,10 +28,33 @@ internal static class ReportCommand
         filter = await funnels.ResolveAsync(filter with { Query = filter.Query with { StoreId = store.Id } }, cancellationToken);
         Refuse(filter);
         var document = await exporter.BuildAsync(kind, filter with { Query = filter.Query with { StoreId = store.Id } }, cancellationToken);
+        if (document.TableProblem(filter.Table) is { } tableProblem)
+        {
+            throw new CommandLineException($"report: --{ReportFilters.TableKey}: {tableProblem}");
+        }
+
+        var code = await WriteAsync(options, format, await BytesAsync(document, format, cancellationToken), output, cancellationToken);
+        if (SidecarPath(options, format) is { } sidecar)
+        {
+            await File.WriteAllBytesAsync(sidecar, await BytesAsync(ReportExporter.Sidecar(document.About!), "csv", cancellationToken), cancellationToken);
+        }
+
+        return code;
+    }
+
+    private static async Task<byte[]> BytesAsync(Core.Reports.ReportDocument document, string format, CancellationToken cancellationToken)
+    {
         await using var buffer = new MemoryStream();
         await ReportFile.WriteAsync(document, format, buffer, cancellationToken);
-        return await WriteAsync(options, format, buffer.ToArray(), output, cancellationToken);
+        return buffer.ToArray();
     }
+
+    /// <summary>
+    /// Where a CSV written to a file gets its metadata (store, period, filters, time): beside it, <c>leaks.csv</c> →
+    /// <c>leaks.about.csv</c>; null for other formats (the file holds it) and for stdout.
+    /// </summary>
+    public static string? SidecarPath(CommandArguments options, string format) =>
+        format == "csv" && options.Get("out") is { Length: > 0 } path ? Path.ChangeExtension(path, "about.csv") : null;
 
     public static async Task<int> RunThroughAsync(CommandArguments options, DashboardAccess access, DashboardClient dashboard, TextWriter output, CancellationToken cancellationToken)
     {
@@ -41,7 +64,13 @@ internal static class ReportCommand
         {
             // The options given are the API's query keys: the dashboard reads them with the same reader, which has accepted them here already.
             var bytes = await dashboard.BytesAsync(store.Id, $"/reports/{kind}.{format}", FilterOptions(options, kind), cancellationToken);
-            return await WriteAsync(options, format, bytes, output, cancellationToken);
+            var code = await WriteAsync(options, format, bytes, output, cancellationToken);
+            if (SidecarPath(options, format) is { } sidecar)
+            {
+                await File.WriteAllBytesAsync(sidecar, await dashboard.BytesAsync(store.Id, $"/reports/{kind}.about.csv", FilterOptions(options, kind), cancellationToken), cancellationToken);
+            }
+
+            return code;
         }
         catch (DashboardProblemException ex) when (ex.Status == StatusCodes.Status400BadRequest && ex.Errors.FirstOrDefault() is { Value: [var message, ..] } problem)
         {

@@ -1,6 +1,7 @@
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Domain;
+using FunnelInsight.Core.Reports;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Services;
@@ -64,6 +65,14 @@ public static class ReportEndpoints
     {
         kind = kind.ToLowerInvariant();
         format = format.ToLowerInvariant();
+
+        // A CSV report's metadata is its sidecar, {kind}.about.csv (the route's last dot parts the format off).
+        var sidecar = format == "csv" && kind.EndsWith(SidecarSuffix, StringComparison.Ordinal);
+        if (sidecar)
+        {
+            kind = kind[..^SidecarSuffix.Length];
+        }
+
         if (!ReportFile.Kinds.Contains(kind) || !ReportFile.Formats.Contains(format))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"There is no report '{kind}.{format}'.");
@@ -88,7 +97,11 @@ public static class ReportEndpoints
             return FilterProblem(filter);
         }
 
-        var document = await exporter.BuildAsync(kind, filter, cancellationToken);
+        var document = sidecar ? ReportExporter.Sidecar(await exporter.AboutAsync(kind, filter, cancellationToken)) : await exporter.BuildAsync(kind, filter, cancellationToken);
+        if (!sidecar && document.TableProblem(filter.Table) is { } tableProblem)
+        {
+            return FilterProblem(filter with { Problems = [new FilterProblem(ReportFilters.TableKey, filter.Table, tableProblem)] });
+        }
 
         // Buffered (memory, then a temp file) so that a failure mid-report answers with an error status instead of
         // a truncated file; XLSX needs a seekable stream, so it is written to memory first.
@@ -106,10 +119,30 @@ public static class ReportEndpoints
         }
 
         http.Response.ContentType = ReportFile.ContentType(format);
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"store-{storeId}-{kind}.{format}\"";
+        http.Response.Headers.ContentDisposition = Attachment(ReportFileName.Of(document.About!, sidecar ? "about.csv" : format));
+        if (format == "csv" && !sidecar)
+        {
+            // Where the CSV's metadata is (RFC 8288): the same question, as the sidecar.
+            var about = $"{http.Request.PathBase}{http.Request.Path.Value![..^".csv".Length]}{SidecarSuffix}.csv{http.Request.QueryString}";
+            http.Response.Headers.Link = $"<{about}>; rel=\"describedby\"; type=\"text/csv\"";
+        }
+
         http.Response.Headers.CacheControl = "no-store";
         await buffer.DrainBufferAsync(http.Response.Body, cancellationToken);
         return TypedResults.Empty;
+    }
+
+    private const string SidecarSuffix = ".about";
+
+    /// <summary>
+    /// The <c>Content-Disposition</c> of a download named <paramref name="fileName"/>: <c>filename</c> in ASCII for old clients and
+    /// <c>filename*</c> (RFC 6266 / 8187, UTF-8) with the name as it is, both quoted and escaped by ASP.NET's header type.
+    /// </summary>
+    public static string Attachment(string fileName)
+    {
+        var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(fileName);
+        return disposition.ToString();
     }
 
     /// <summary>A 400 problem whose <c>errors</c> name each key that was wrong, with what was wrong.</summary>

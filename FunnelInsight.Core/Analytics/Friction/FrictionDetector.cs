@@ -96,7 +96,7 @@ internal static class FrictionDetector
         var p = TwoProportionTest.PValue(mobile, desktop);
         return !(mobile.Value < desktop.Value && p < TwoProportionTest.Alpha) ? null : new(
             "mobile_checkout_gap", "Mobile checkout gap",
-            Invariant($"Mobile checkouts convert at {Pct(mobile.Value)} ({mobile.Total:N0} checkouts) against {Pct(desktop.Value)} on desktop ({desktop.Total:N0}); p = {p:0.0000}."),
+            Invariant($"Mobile checkouts convert at {Pct(mobile.Value)} ({mobile.Total:N0} checkouts) against {Pct(desktop.Value)} on desktop ({desktop.Total:N0}); {TwoProportionTest.Describe(p)}."),
             [new("mobileConversion", mobile.Value), new("desktopConversion", desktop.Value), new("pValue", p)],
             ByP(p), mobile.Total - mobile.Count, (desktop.Value - mobile.Value) * mobile.Total * aov,
             "Fix the mobile checkout, and keep the cart across devices.", null);
@@ -108,7 +108,7 @@ internal static class FrictionDetector
         var p = TwoProportionTest.PValue(fast, slow);
         return fast.Total + slow.Total < MinPageLoadSessions || !(slow.Value < fast.Value && p < TwoProportionTest.Alpha) ? null : new(
             "slow_pages", "Slow pages",
-            Invariant($"Sessions slower than the median page load of {e.MedianPageLoadMs:N0} ms convert at {Pct(slow.Value)} against {Pct(fast.Value)} for faster ones; p = {p:0.0000}."),
+            Invariant($"Sessions slower than the median page load of {e.MedianPageLoadMs:N0} ms convert at {Pct(slow.Value)} against {Pct(fast.Value)} for faster ones; {TwoProportionTest.Describe(p)}."),
             [new("medianPageLoadMs", e.MedianPageLoadMs ?? 0), new("fastConversion", fast.Value), new("slowConversion", slow.Value), new("pValue", p)],
             ByP(p), slow.Total - slow.Count, (fast.Value - slow.Value) * slow.Total * aov,
             "Make pages faster: each extra second is reported to add about 7% abandonment.", ReferenceFigures.PageLoadPerSecond);

@@ -22,6 +22,14 @@ public static class TwoProportionTest
     /// <summary>The two-sided p-value; 1 when either side has no data or both are all-or-nothing alike.</summary>
     public static double PValue(Proportion first, Proportion second) => TwoSidedP(Z(first, second));
 
+    /// <summary>The smallest p-value written as a number; below it a p-value is written "p &lt; 0.001".</summary>
+    public const double SmallestShown = 0.001;
+
+    /// <summary>A p-value as the English texts write it: <c>p = 0.0123</c>, or <c>p &lt; 0.001</c> (never <c>p = 0.0000</c>).</summary>
+    public static string Describe(double p) => p < SmallestShown
+        ? "p < 0.001"
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"p = {p:0.000}");
+
     /// <summary>The two-sided p-value of a standard normal statistic: erfc(|z| / √2).</summary>
     public static double TwoSidedP(double z) => Math.Clamp(Erfc(Math.Abs(z) / Math.Sqrt(2)), 0, 1);
 

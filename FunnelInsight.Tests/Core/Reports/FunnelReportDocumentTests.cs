@@ -25,6 +25,23 @@ public class FunnelReportDocumentTests
     }
 
     [Fact]
+    public async Task The_landing_row_has_no_interval_in_the_json_and_the_tables_while_later_steps_have_one()
+    {
+        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        var document = FunnelReportDocument.Build(await store.Analytics.FunnelAsync(store.Query with { Trend = TrendGranularity.Weekly }));
+        using var json = JsonDocument.Parse(JsonReportWriter.ToText(document));
+        var landing = json.RootElement.GetProperty("stages")[0];
+
+        Assert.Equal(1.0, landing.GetProperty("stepConversion").GetDouble());
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (landing.GetProperty("stepConversionLow").ValueKind, landing.GetProperty("stepConversionHigh").ValueKind));
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("trend")[0].GetProperty("stages")[0].GetProperty("stepConversionLow").ValueKind);
+        Assert.Equal(JsonValueKind.Number, json.RootElement.GetProperty("stages")[1].GetProperty("stepConversionLow").ValueKind);
+        var funnel = document.Tables[0];
+        Assert.Equal(("landing", 1.0, null, null), ((string)funnel.Rows[0][1]!, (double)funnel.Rows[0][3]!, funnel.Rows[0][4], funnel.Rows[0][5]));
+        Assert.NotNull(funnel.Rows[1][4]);
+    }
+
+    [Fact]
     public async Task An_empty_store_writes_null_rates_and_an_all_segment_in_the_table()
     {
         await using var store = await AnalyticsStore.CreateAsync(null);
@@ -33,7 +50,7 @@ public class FunnelReportDocumentTests
 
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("overallConversion").ValueKind);
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("stages")[1].GetProperty("stepConversion").ValueKind);
-        Assert.Equal(["funnel", "summary", "trend", "time_to_convert"], document.Tables.Select(t => t.Name));
+        Assert.Equal(["funnel", "summary", "trend", "trend_overall", "time_to_convert"], document.Tables.Select(t => t.Name));
         Assert.Equal(5, document.Tables[0].Rows.Count);
         Assert.Equal("all", document.Tables[0].Rows[0][0]);
     }

@@ -87,7 +87,8 @@ public sealed class ReportPagesTests(DashboardApp app)
         var exported = lines.Where(c => c[5] != "0").ToDictionary(c => c[1], c => c[5]);
         Assert.Equal(shown.OrderBy(p => p.Key), exported.OrderBy(p => p.Key));
         Assert.Equal("2", shown["landing_to_product"]);
-        Assert.Equal($"store-{storeId}-leaks.csv", download.SuggestedFilename);
+        // Named after the store, the report and the page's range (its default: the last 28 days with sessions).
+        Assert.Matches("^leak-download-shop-leaks-2024-0[23]-[0-9]{2}-to-2024-03-[0-9]{2}\\.csv$", download.SuggestedFilename);
     }
 
     [Fact]

@@ -148,7 +148,7 @@ public class ReportCommandTests
         Assert.Equal((0, ""), (code, text));
         using var workbook = SpreadsheetDocument.Open(path, false);
         var sheets = workbook.WorkbookPart!.Workbook.Descendants<Sheet>().ToList();
-        Assert.Equal(["recovery_list", "summary"], sheets.Select(s => s.Name!.Value));
+        Assert.Equal(["recovery_list", "summary", "about"], sheets.Select(s => s.Name!.Value));
         var part = (WorksheetPart)workbook.WorkbookPart.GetPartById(sheets[0].Id!.Value!);
         var rows = part.Worksheet.Descendants<Row>().ToList();
         Assert.Equal("sessionId", rows[0].Elements<Cell>().First().InnerText);
@@ -159,6 +159,21 @@ public class ReportCommandTests
         Assert.Equal(("cartValue (USD)", "#,##0.00"), (book.Text("recovery_list", "E1"), book.FormatCode("recovery_list", "E2")));
         Assert.Equal(("45355.416666666664", "yyyy-mm-dd hh:mm:ss"), (book.Text("recovery_list", "G2"), book.FormatCode("recovery_list", "G2")));
         Assert.Equal(("1", "0.00%"), (book.Text("summary", "B2"), book.FormatCode("summary", "B2")));
+    }
+
+    [Fact]
+    public async Task A_csv_written_to_a_file_gets_its_metadata_beside_it()
+    {
+        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        var path = Path.Combine(store.Temp.Folder, "leaks.csv");
+        var (code, _) = await RunAsync(store, "report", "leaks", "--store", "shop", "--device", "mobile", "--from", "2024-03-01", "--format", "csv", "--out", path);
+        var about = (await File.ReadAllTextAsync(Path.Combine(store.Temp.Folder, "leaks.about.csv"))).Split("\r\n");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("rank,key,", await File.ReadAllTextAsync(path), StringComparison.Ordinal);
+        Assert.Equal(["field,value", "store,shop", $"storeId,{store.StoreId}", "report,leaks", "from,2024-03-01", "to,", "timeZone,UTC", "currency,USD", "filter:device,mobile"], about[..9]);
+        Assert.StartsWith("generatedUtc,20", about[9], StringComparison.Ordinal);
+        Assert.StartsWith("version,", about[10], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,7 +15,9 @@ public sealed class ReportEndpointsTests(AccountsApp app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal($"store-{app.AlphaId}-funnel.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        // Named after the store, the report and its period; the metadata is the sidecar the Link header names.
+        Assert.Equal("alpha-shop-funnel-all-time.csv", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal($"</api/stores/{app.AlphaId}/reports/funnel.about.csv>; rel=\"describedby\"; type=\"text/csv\"", response.Headers.GetValues("Link").Single());
         // The real funnel of Alpha's import: two sessions land, one reaches product and cart (its third row was rejected).
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("segment,stage,reached,", lines[0], StringComparison.Ordinal);

@@ -83,6 +83,8 @@ public class FrictionDetectorTests
         var gap = flags["mobile_checkout_gap"];
         Assert.Equal((30L, 1000.0, FlagConfidence.High), (gap.SessionsTouched, gap.RevenueAtStake, gap.Confidence));
         Assert.Equal(0.25, gap.Figures.Single(f => f.Name == "mobileConversion").Value);
+        // 10 of 40 against 30 of 40: z = −4.47, p ≈ 0.000008, written as below a thousandth rather than "p = 0.0000".
+        Assert.EndsWith("against 75.0% on desktop (40); p < 0.001.", gap.Evidence, StringComparison.Ordinal);
         Assert.Equal(2000, flags["slow_pages"].Figures.Single(f => f.Name == "medianPageLoadMs").Value);
     }
 

@@ -4,6 +4,16 @@ namespace FunnelInsight.Tests.Core.Analytics.Statistics;
 
 public class StatisticsTests
 {
+    [Theory]
+    [InlineData(0.0000077, "p < 0.001")]
+    [InlineData(0.000999, "p < 0.001")]
+    [InlineData(0.001, "p = 0.001")]
+    [InlineData(0.04321, "p = 0.043")]
+    public void A_p_value_below_a_thousandth_is_written_as_such_never_as_zero(double p, string expected)
+    {
+        Assert.Equal(expected, TwoProportionTest.Describe(p));
+    }
+
     [Fact]
     public void Wilson_interval_of_8_in_10_matches_the_textbook_value()
     {
