@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Core.Analytics.Customers;
+using FunnelInsight.Core.Analytics.Drilldown;
 using FunnelInsight.Core.Analytics.DropOff;
 using FunnelInsight.Core.Analytics.Friction;
 using FunnelInsight.Core.Analytics.Funnel;
@@ -32,11 +33,32 @@ public interface IFunnelAnalytics
     /// <remarks>Scope, mode, breakdown and trend of the query are ignored: leaks are per session, in order.</remarks>
     Task<LeakReport> LeaksAsync(FunnelQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>Where the sessions lost before <paramref name="stage"/> went last: their last event names, counted per session.</summary>
-    /// <param name="query">The selection and mode; scope, breakdown and trend are ignored.</param>
+    /// <summary>
+    /// Where the units lost before <paramref name="stage"/> went last: their last event names, counted in the query's unit
+    /// (sessions, or visitors in visitor scope, as the funnel counts them).
+    /// </summary>
+    /// <param name="query">The selection, mode, scope and window; breakdown and trend are ignored.</param>
     /// <param name="stage">The stage they did not reach (product … purchase).</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     Task<DropOffReport> DropOffAsync(FunnelQuery query, FunnelStage stage, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A page of the sessions lost before <paramref name="stage"/> (reached the tracked stage before it, not it), in the
+    /// query's mode, range and filters, newest first, with their total.
+    /// </summary>
+    /// <param name="query">The selection and mode; scope, breakdown and trend are ignored (the list is of sessions).</param>
+    /// <param name="stage">The stage they did not reach (product … purchase).</param>
+    /// <param name="page">The page, from 1; one past the last gives the last.</param>
+    /// <param name="pageSize">Sessions per page (1 … 500).</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<LostSessionsReport> LostSessionsAsync(FunnelQuery query, FunnelStage stage, int page = 1, int pageSize = 25, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The session of the store with key <paramref name="sessionKey"/>, its events in order with the stages they reached,
+    /// times in the store's time zone; null when the store has no such session.
+    /// </summary>
+    /// <exception cref="ArgumentException">The store does not exist.</exception>
+    Task<SessionTimeline?> SessionTimelineAsync(int storeId, string sessionKey, CancellationToken cancellationToken = default);
 
     /// <summary>The store's event names with how many stored events carry each, most first: what funnel steps are picked from.</summary>
     /// <exception cref="ArgumentException">The store does not exist.</exception>
@@ -50,6 +72,17 @@ public interface IFunnelAnalytics
     /// <param name="maxSessions">Longest recovery list to return (most valuable first); null for all.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     Task<AbandonmentReport> AbandonmentAsync(FunnelQuery query, int? maxSessions = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One page of the recovery list: every abandoned cart of the selection (reached cart, not purchase, in the query's
+    /// mode), sorted by <paramref name="order"/>, with the total.
+    /// </summary>
+    /// <param name="query">The selection; its mode decides what reached cart and purchase.</param>
+    /// <param name="order">The list's order.</param>
+    /// <param name="page">The page, from 1; one past the last gives the last.</param>
+    /// <param name="pageSize">Carts per page (1 … 500).</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task<RecoveryPage> RecoveryListAsync(FunnelQuery query, RecoveryOrder order = RecoveryOrder.Value, int page = 1, int pageSize = 25, CancellationToken cancellationToken = default);
 
     /// <summary>Customers, orders, revenue, repeat rate, monthly churn, inactivity and cohort retention from the orders.</summary>
     Task<CustomerReport> CustomersAsync(CustomerQuery query, CancellationToken cancellationToken = default);

@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Core.Analytics.Customers;
+using FunnelInsight.Core.Analytics.Drilldown;
 using FunnelInsight.Core.Analytics.DropOff;
 using FunnelInsight.Core.Analytics.Friction;
 using FunnelInsight.Core.Analytics.Funnel;
@@ -65,8 +66,63 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
     /// <inheritdoc />
     public async Task<DropOffReport> DropOffAsync(FunnelQuery query, FunnelStage stage, CancellationToken cancellationToken = default)
     {
+        var (table, settings) = await _tables.GetAsync(query.StoreId, cancellationToken);
+        return query.Scope == FunnelScope.Visitor
+            ? DropOffReader.Read(table, query, stage, await _tables.VisitorsAsync(query.StoreId, table, cancellationToken),
+                (long)(query.WindowHours ?? settings.ConversionWindowHours) * 3_600_000_000)
+            : DropOffReader.Read(table, query, stage);
+    }
+
+    /// <inheritdoc />
+    public async Task<LostSessionsReport> LostSessionsAsync(FunnelQuery query, FunnelStage stage, int page = 1, int pageSize = 25, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfEqual(stage, FunnelStage.Landing);
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 500);
         var (table, _) = await _tables.GetAsync(query.StoreId, cancellationToken);
-        return DropOffReader.Read(table, query, stage);
+        var before = table.Tracked.Previous(stage) ?? FunnelStage.Landing;
+        if (!table.Tracked.Contains(stage))
+        {
+            // An untracked stage loses no one (the drop-off panel's rule).
+            return new LostSessionsReport(query, stage, before, 0, 1, pageSize, table.Clock.Name, []);
+        }
+
+        var filters = Enumerable.Range(0, 3).Select(d => query.Filter((FunnelDimension)d) is { } value ? table.Dimensions[d].Spellings(value) : null).ToList();
+        var engine = new Events.LostSessionQuery(query.StoreId,
+            query.From is { } from ? table.Clock.DayStartUs(from) : null,
+            query.To is { } to ? table.Clock.DayStartUs(to.AddDays(1)) : null,
+            filters, query.Mode, (int)before, (int)stage, (page - 1) * pageSize, pageSize);
+        var found = await database.Events.LostSessionsAsync(engine, cancellationToken);
+        var last = (int)Math.Max(1, (found.Total + pageSize - 1) / pageSize);
+        if (page > last)
+        {
+            page = last;
+            found = await database.Events.LostSessionsAsync(engine with { Offset = (page - 1) * pageSize }, cancellationToken);
+        }
+
+        var sessions = found.Sessions.Select(s => new LostSession(s.Keys.Session, s.Keys.Visitor, SessionTimelineBuilder.Local(table.Clock, s.Keys.StartUs),
+            TimeSpan.FromMicroseconds(s.Keys.EndUs - s.Keys.StartUs), s.EventCount, s.LastEventName, s.CartValue, s.Device, s.Channel, s.Country)).ToList();
+        return new LostSessionsReport(query, stage, before, found.Total, page, pageSize, table.Clock.Name, sessions);
+    }
+
+    /// <inheritdoc />
+    public async Task<SessionTimeline?> SessionTimelineAsync(int storeId, string sessionKey, CancellationToken cancellationToken = default)
+    {
+        var (table, _) = await _tables.GetAsync(storeId, cancellationToken);
+        var session = await database.Events.SessionEventsAsync(storeId, sessionKey, cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+
+        StageMap map;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            map = SessionRules.Read(connection, null, storeId)?.Map ?? throw new ArgumentException($"Store {storeId} does not exist.", nameof(storeId));
+        }
+
+        return SessionTimelineBuilder.Build(storeId, session, map, table.Tracked, table.Clock);
     }
 
     /// <inheritdoc />
@@ -85,17 +141,22 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
         var (table, _) = await _tables.GetAsync(query.StoreId, cancellationToken);
         var selected = SessionSelection.Select(table, query);
         var (cart, checkout, cartValue, checkoutValue, abandoned) = AbandonmentCalculator.Compute(table, selected, query.Mode);
-        var listed = abandoned.Take(maxSessions ?? int.MaxValue).ToList();
-        var details = await database.Events.SessionDetailsAsync(query.StoreId, listed.ConvertAll(i => table.RowId[i]), cancellationToken);
-        var sessions = listed.ConvertAll(i =>
-        {
-            var (session, visitor, startUs, endUs) = details[table.RowId[i]];
-            var lastStage = AbandonmentCalculator.LastStageName(table.StageMask(i, query.Mode));
-            return new AbandonedSession(session, visitor, lastStage,
-                lastStage == "checkout" ? AbandonmentCalculator.StepName(table.LastStep[i]) : null,
-                table.CartValue[i], table.CartItems[i], UtcTime.FromMicros(startUs), UtcTime.FromMicros(endUs));
-        });
+        var sessions = await RecoveryLinesAsync(query, table, abandoned.Take(maxSessions ?? int.MaxValue).ToList(), cancellationToken);
         return new AbandonmentReport(query, cart, checkout, cartValue, checkoutValue, sessions, table.Tracked);
+    }
+
+    /// <inheritdoc />
+    public async Task<RecoveryPage> RecoveryListAsync(FunnelQuery query, RecoveryOrder order = RecoveryOrder.Value, int page = 1, int pageSize = 25, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 500);
+        var (table, _) = await _tables.GetAsync(query.StoreId, cancellationToken);
+        var abandoned = AbandonmentCalculator.Compute(table, SessionSelection.Select(table, query), query.Mode).Abandoned;
+        AbandonmentCalculator.Sort(table, abandoned, order);
+        page = Math.Min(page, Math.Max(1, (abandoned.Count + pageSize - 1) / pageSize));
+        var listed = abandoned.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        return new RecoveryPage(query, order, abandoned.Count, page, pageSize, await RecoveryLinesAsync(query, table, listed, cancellationToken));
     }
 
     /// <inheritdoc />
@@ -158,6 +219,21 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
         var plan = DefinedFunnelPlan.For(query, table, map, names, settings.ConversionWindowHours);
         var rows = await Task.Run(() => database.Events.FunnelOverEventsAsync(plan.Engine, cancellationToken), cancellationToken);
         return DefinedFunnelCounter.Count(query, plan, rows, table);
+    }
+
+    // The recovery list's lines of the abandoned carts at table positions listed, with the keys and
+    // times the memory columns leave out.
+    private async Task<List<AbandonedSession>> RecoveryLinesAsync(FunnelQuery query, SessionTable table, List<int> listed, CancellationToken cancellationToken)
+    {
+        var details = await database.Events.SessionDetailsAsync(query.StoreId, listed.ConvertAll(i => table.RowId[i]), cancellationToken);
+        return listed.ConvertAll(i =>
+        {
+            var (session, visitor, startUs, endUs) = details[table.RowId[i]];
+            var lastStage = AbandonmentCalculator.LastStageName(table.StageMask(i, query.Mode));
+            return new AbandonedSession(session, visitor, lastStage,
+                lastStage == "checkout" ? AbandonmentCalculator.StepName(table.LastStep[i]) : null,
+                table.CartValue[i], table.CartItems[i], UtcTime.FromMicros(startUs), UtcTime.FromMicros(endUs));
+        });
     }
 
     // Sessions carry purchase values only where the export has prices; otherwise the orders' average (net of refunds,

@@ -55,6 +55,16 @@ internal interface IEventStore
     Task<IReadOnlyDictionary<long, SessionKeys>> SessionDetailsAsync(int storeId, IReadOnlyList<long> sessionIds, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The session of store <paramref name="storeId"/> whose key is <paramref name="sessionKey"/> (exactly, as the export
+    /// gave it or as the rollup made it for events without one), with its events in order; null when there is none. Two
+    /// sessions with one key (an export's session id that spells another's made key) give the one that started first.
+    /// </summary>
+    Task<SessionEvents?> SessionEventsAsync(int storeId, string sessionKey, CancellationToken cancellationToken);
+
+    /// <summary>A page of the sessions that reached one stage and not the next, with the total the query selects.</summary>
+    Task<LostSessionPage> LostSessionsAsync(LostSessionQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
     /// A user-defined funnel counted over the store's raw events by the engine: units by what they reached, per
     /// breakdown value and slot (only units that reached a step).
     /// </summary>

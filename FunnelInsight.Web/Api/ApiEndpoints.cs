@@ -67,6 +67,12 @@ public static class ApiEndpoints
                 return Task.CompletedTask;
             });
 
+        store.MapGroup("/sessions").WithTags("Sessions")
+            .MapGet("/events", SessionEndpoints.EventsAsync)
+            .WithName("GetSessionEvents")
+            .WithSummary("One session's events in order (key=the session's key), with the stage each reached and times in the store's time zone; Analyst or Owner.")
+            .ProducesValidationProblem();
+
         var imports = store.MapGroup("/imports").WithTags("Imports");
         imports.MapGet("", ImportEndpoints.ListAsync)
             .WithName("ListImports")

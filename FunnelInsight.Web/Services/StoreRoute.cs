@@ -11,6 +11,9 @@ public static partial class StoreRoute
     /// <summary>The URL of <paramref name="page"/> of store <paramref name="storeId"/>.</summary>
     public static string Page(int storeId, string page = DefaultPage) => $"/stores/{storeId}/{page}";
 
+    /// <summary>The page of one session of store <paramref name="storeId"/>: its events in order.</summary>
+    public static string Session(int storeId, string sessionKey) => $"/stores/{storeId}/session?key={Uri.EscapeDataString(sessionKey)}";
+
     /// <summary>The store id in a URL or path, or null when it is not store-scoped.</summary>
     public static int? StoreId(string uri) =>
         Pattern().Match(uri) is { Success: true } match && int.TryParse(match.Groups[1].ValueSpan, out var id) ? id : null;

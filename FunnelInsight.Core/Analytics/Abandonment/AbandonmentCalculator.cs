@@ -52,10 +52,21 @@ internal static class AbandonmentCalculator
             }
         }
 
-        abandoned.Sort((a, b) => table.CartValue[a] != table.CartValue[b]
-            ? table.CartValue[b].CompareTo(table.CartValue[a])
-            : b.CompareTo(a));
+        Sort(table, abandoned, RecoveryOrder.Value);
         return (new Proportion(cartsLost, carts), new Proportion(checkoutsLost, checkouts), cartValue, checkoutValue, abandoned);
+    }
+
+    /// <summary>Sorts table positions of abandoned carts (as <see cref="Compute"/> gives them) into <paramref name="order"/>.</summary>
+    public static void Sort(SessionTable table, List<int> abandoned, RecoveryOrder order)
+    {
+        // Positions are in start order: a later position is a later (or same-time, higher-id) session.
+        Comparison<int> byValue = (a, b) => table.CartValue[a] != table.CartValue[b] ? table.CartValue[b].CompareTo(table.CartValue[a]) : b.CompareTo(a);
+        abandoned.Sort(order switch
+        {
+            RecoveryOrder.Items => (a, b) => table.CartItems[a] != table.CartItems[b] ? table.CartItems[b].CompareTo(table.CartItems[a]) : byValue(a, b),
+            RecoveryOrder.Recent => (a, b) => b.CompareTo(a),
+            _ => byValue,
+        });
     }
 
     /// <summary>The deepest stage short of purchase in a mask, by name.</summary>

@@ -13,8 +13,20 @@ internal static class VisitorFunnel
 {
     public static FunnelUnits Build(SessionTable table, VisitorPaths visitors, int[] selected, FunnelQuery query, long windowUs)
     {
+        int[]? none = null;
+        return Build(table, visitors, selected, query, windowUs, ref none);
+    }
+
+    /// <summary>As the other overload; <paramref name="lastSessions"/>, when given, receives each unit's last selected session (a table position).</summary>
+    public static FunnelUnits Build(SessionTable table, VisitorPaths visitors, int[] selected, FunnelQuery query, long windowUs, ref int[]? lastSessions)
+    {
         var grouped = GroupByVisitor(visitors, selected, out var firsts);
         var units = new FunnelUnits(firsts.Count);
+        if (lastSessions is not null)
+        {
+            lastSessions = new int[firsts.Count];
+        }
+
         var groups = query.Breakdown is { } dimension ? table.Dimensions[(int)dimension].Codes : null;
         var stream = new List<(long TimeUs, int Session, int Index, FunnelStage Stage)>();
         for (var u = 0; u < firsts.Count; u++)
@@ -40,6 +52,10 @@ internal static class VisitorFunnel
             units.StartUs[u] = table.StartUs[first];
             units.Mask[u] = query.Mode == FunnelMode.Ordered ? (byte)(SessionTable.DepthMask(OrderedDepth(stream, table.Tracked)) & table.Tracked.Mask) : OpenMask(stream);
             units.Group[u] = groups?[first] ?? 0;
+            if (lastSessions is not null)
+            {
+                lastSessions[u] = grouped[to - 1];
+            }
         }
 
         return units;

@@ -90,6 +90,20 @@ internal sealed class DuckDbEventStore(FunnelDatabase database, DuckDbFile file)
     }
 
     /// <inheritdoc />
+    public Task<SessionEvents?> SessionEventsAsync(int storeId, string sessionKey, CancellationToken cancellationToken)
+    {
+        using var connection = file.Open();
+        return Task.FromResult(DuckDbSessionDrill.Events(connection, storeId, sessionKey));
+    }
+
+    /// <inheritdoc />
+    public Task<LostSessionPage> LostSessionsAsync(LostSessionQuery query, CancellationToken cancellationToken)
+    {
+        using var connection = file.Open();
+        return Task.FromResult(DuckDbSessionDrill.Lost(connection, query));
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<EventFunnelRow>> FunnelOverEventsAsync(EventFunnelQuery query, CancellationToken cancellationToken)
     {
         using var connection = file.Open();

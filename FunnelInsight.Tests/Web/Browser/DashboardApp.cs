@@ -1,5 +1,6 @@
 using System.Net;
 using FunnelInsight.Core.Accounts;
+using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
@@ -77,6 +78,33 @@ public sealed class DashboardApp : IAsyncLifetime
     /// <summary>Gives <paramref name="email"/> (a new account with <see cref="TestAccounts.Password"/>) <paramref name="role"/> in a store.</summary>
     public async Task AddMemberAsync(int storeId, string email, StoreRole role) =>
         await new StoreMemberships(Database).SetAsync(storeId, await TestAccounts.CreateUserAsync(_temp!, email), role);
+
+    /// <summary>
+    /// Imports into the running app's database from the test process, and fails the test unless it succeeds. The
+    /// dashboard opens the events file for each request and DuckDB lets one process at a time have it: an import that
+    /// found it taken stored nothing and is tried again, so a test never starts on an empty store.
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(ImportRequest request)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            try
+            {
+                var result = await new ImportService(Database).ImportAsync(request);
+                if (result.Status == FunnelInsight.Core.Storage.Entities.ImportStatus.Succeeded || DateTime.UtcNow > deadline)
+                {
+                    Assert.Equal(FunnelInsight.Core.Storage.Entities.ImportStatus.Succeeded, result.Status);
+                    return result;
+                }
+            }
+            catch (FunnelInsight.Core.Events.EventStoreLockedException) when (DateTime.UtcNow < deadline)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+    }
 
     /// <summary>Creates store <paramref name="store"/> and opens its <paramref name="storePage"/> in a new browser page.</summary>
     public async Task<(IPage Page, int StoreId)> OpenNewStoreAsync(string store, string storePage, int width = 1280, int height = 900)

@@ -21,7 +21,7 @@ public sealed class DateRangeTests(DashboardApp app)
     private async Task<int> StoreAsync(string name)
     {
         var storeId = await app.CreateStoreAsync(name);
-        await new ImportService(app.Database).ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile(name + ".csv", Events)));
+        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile(name + ".csv", Events)));
         return storeId;
     }
 

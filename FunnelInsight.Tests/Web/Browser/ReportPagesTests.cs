@@ -112,7 +112,7 @@ public sealed class ReportPagesTests(DashboardApp app)
         // A busier shop than the sample (random paths through checkout), so charts and friction cards have something to show.
         var storeId = await ReportSample.ImportAsync(app, "Screenshot shop");
         var (_, busy) = RandomStore.Generate(seed: 11, sessions: 3000);
-        await new ImportService(app.Database).ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile("busy-events.csv", busy)));
+        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile("busy-events.csv", busy)));
         string[] others = ["imports", "settings", "members"];
         var overflowing = new List<string>();
         foreach (var (culture, width) in new[] { ("en", 1280), ("ar", 1280), ("en", 390), ("ar", 390) })
@@ -147,7 +147,7 @@ public sealed class ReportPagesTests(DashboardApp app)
     {
         var storeId = await ReportSample.ImportAsync(app, $"Axis shop {culture}");
         var (_, busy) = RandomStore.Generate(seed: 5, sessions: 2500);
-        await new ImportService(app.Database).ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"axis-events-{culture}.csv", busy)));
+        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"axis-events-{culture}.csv", busy)));
         var page = await app.NewPageAsync();
         await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
 
@@ -168,7 +168,7 @@ public sealed class ReportPagesTests(DashboardApp app)
     {
         var storeId = await ReportSample.ImportAsync(app, $"Phone trend shop {culture}");
         var (_, busy) = RandomStore.Generate(seed: 7, sessions: 2500);
-        await new ImportService(app.Database).ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"phone-trend-{culture}.csv", busy)));
+        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"phone-trend-{culture}.csv", busy)));
         var page = await app.NewPageAsync(390, 900);
         await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
 

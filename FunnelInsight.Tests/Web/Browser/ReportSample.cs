@@ -79,9 +79,9 @@ internal static class ReportSample
     public static async Task<int> ImportAsync(DashboardApp app, string name)
     {
         var storeId = await app.CreateStoreAsync(name);
-        var imports = new ImportService(app.Database);
-        await imports.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile(name + "-events.csv", Events)));
-        await imports.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, app.WriteFile(name + "-orders.csv", Orders)));
+        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile(name + "-events.csv", Events)));
+        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, app.WriteFile(name + "-orders.csv", Orders)));
         return storeId;
     }
+
 }

@@ -27,9 +27,13 @@ public static class ReportQueryString
     };
 
     /// <summary>The query string (with its <c>?</c>, or empty) that asks <paramref name="query"/>.</summary>
-    public static string Of(FunnelQuery query)
+    public static string Of(FunnelQuery query) => Of(query, []);
+
+    /// <summary>The query string of <paramref name="query"/> with a page's own keys added (a null value is left out).</summary>
+    public static string Of(FunnelQuery query, params (string Key, string? Value)[] extra)
     {
-        var parts = Values(query).Where(p => p.Value is not null).Select(p => $"{p.Key}={Uri.EscapeDataString((string)p.Value!)}");
+        var parts = Values(query).Select(p => (p.Key, Value: (string?)p.Value)).Concat(extra).Where(p => p.Value is not null)
+            .Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}");
         var text = string.Join('&', parts);
         return text.Length == 0 ? "" : "?" + text;
     }

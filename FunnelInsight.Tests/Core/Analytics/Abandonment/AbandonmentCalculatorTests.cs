@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Analytics;
+using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics.Abandonment;
@@ -42,5 +43,38 @@ public class AbandonmentCalculatorTests
         Assert.Equal(180, report.AbandonedCheckoutValue);
         Assert.Equal([("u1", "shipping_info", 1), ("u2", "payment_info", 2), ("u3", "account", 1)],
             report.Sessions.Select(s => (s.VisitorKey, s.LastStep, s.CartItems)));
+    }
+
+    [Fact]
+    public async Task The_recovery_list_comes_a_page_at_a_time_with_every_abandoned_cart_in_its_total()
+    {
+        await using var store = await AnalyticsStore.CreateAsync(CheckoutFixtures.FiveCheckouts);
+
+        var first = await store.Analytics.RecoveryListAsync(store.Query, pageSize: 3);
+        var second = await store.Analytics.RecoveryListAsync(store.Query, page: 2, pageSize: 3);
+        var past = await store.Analytics.RecoveryListAsync(store.Query, page: 7, pageSize: 3);
+
+        // Four abandoned carts: u1, u2, u3 on the first page (as the limited report lists them), u4 alone on the second.
+        Assert.Equal((4L, 2, 1L, 3L), (first.Total, first.Pages, first.First, first.Last));
+        Assert.Equal(["u1", "u2", "u3"], first.Sessions.Select(s => s.VisitorKey));
+        Assert.Equal(["u4"], second.Sessions.Select(s => s.VisitorKey));
+        Assert.Equal((2, 4L, 4L), (past.Page, past.First, past.Last));
+        Assert.Equal((await store.Analytics.AbandonmentAsync(store.Query)).CartAbandonment.Count, first.Total);
+    }
+
+    [Fact]
+    public async Task The_recovery_list_sorts_by_value_items_or_latest_session()
+    {
+        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        var open = store.Query with { Mode = FunnelMode.Open };
+
+        var byValue = await store.Analytics.RecoveryListAsync(open);
+        var byItems = await store.Analytics.RecoveryListAsync(open, RecoveryOrder.Items);
+        var recent = await store.Analytics.RecoveryListAsync(open, RecoveryOrder.Recent);
+
+        // s3 30 (1 item), s2 15 (1 item), s6 5 (1 item); s2 starts before s3, s3 before s6.
+        Assert.Equal(["s3", "s2", "s6"], byValue.Sessions.Select(s => s.SessionKey));
+        Assert.Equal(["s3", "s2", "s6"], byItems.Sessions.Select(s => s.SessionKey));
+        Assert.Equal(["s6", "s3", "s2"], recent.Sessions.Select(s => s.SessionKey));
     }
 }

@@ -16,7 +16,7 @@ public class DropOffReaderTests
         // Ordered funnel: 4 reached cart, 2 checkout; s2 and s3 both ended on their add_to_cart.
         Assert.Equal(2, report.Lost);
         var exit = Assert.Single(report.LastEvents);
-        Assert.Equal(("add_to_cart", 2L, 1.0), (exit.EventName, exit.Sessions, exit.Share.Value));
+        Assert.Equal(("add_to_cart", 2L, 1.0), (exit.EventName, exit.Units, exit.Share.Value));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class DropOffReaderTests
         var report = await store.Analytics.DropOffAsync(store.Query with { Mode = FunnelMode.Open }, FunnelStage.Checkout);
 
         Assert.Equal(3, report.Lost);
-        Assert.Equal([("add_to_cart", 2L), ("view_item", 1L)], report.LastEvents.Select(e => (e.EventName, e.Sessions)));
+        Assert.Equal([("add_to_cart", 2L), ("view_item", 1L)], report.LastEvents.Select(e => (e.EventName, e.Units)));
         Assert.Equal(2.0 / 3, report.LastEvents[0].Share.Value, 12);
     }
 
@@ -78,6 +78,69 @@ public class DropOffReaderTests
         var report = await store.Analytics.DropOffAsync(store.Query with { From = new(2024, 3, 5), To = new(2024, 3, 12) }, FunnelStage.Cart);
 
         Assert.Equal(("view_item", 1L), (report.LastEvents[0].EventName, report.Lost));
+    }
+
+    // Four visitors, their sessions a day apart (within the 7-day window):
+    //   v1: a1 lands and views; a2 lands and leaves on a page_view      visitor depth product; sessions product, landing
+    //   v2: b1 lands and views; b2 lands and adds to cart               visitor depth cart (product, then cart); sessions product, landing
+    //   v3: c1 lands, views, adds, checks out, buys                      depth purchase
+    //   v4: d1 lands and views                                           depth product
+    // Lost before cart: visitors v1 (last event page_view, a2's) and v4 (view_item); sessions a1, b1, d1 (all view_item).
+    // Lost before checkout: visitor v2 (add_to_cart); no session (b2 never reached product, so it was lost before product).
+    private const string Visitors = """
+        2024-03-04T10:00:00Z,session_start,a1,v1,,,,,mobile,ads,US,
+        2024-03-04T10:01:00Z,view_item,a1,v1,p1,10,,,mobile,ads,US,
+        2024-03-05T10:00:00Z,session_start,a2,v1,,,,,mobile,ads,US,
+        2024-03-05T10:01:00Z,page_view,a2,v1,,,,,mobile,ads,US,
+        2024-03-04T11:00:00Z,session_start,b1,v2,,,,,desktop,ads,US,
+        2024-03-04T11:01:00Z,view_item,b1,v2,p2,10,,,desktop,ads,US,
+        2024-03-05T11:00:00Z,session_start,b2,v2,,,,,desktop,ads,US,
+        2024-03-05T11:01:00Z,add_to_cart,b2,v2,p2,10,1,,desktop,ads,US,
+        2024-03-04T12:00:00Z,session_start,c1,v3,,,,,desktop,ads,US,
+        2024-03-04T12:01:00Z,view_item,c1,v3,p3,10,,,desktop,ads,US,
+        2024-03-04T12:02:00Z,add_to_cart,c1,v3,p3,10,1,,desktop,ads,US,
+        2024-03-04T12:03:00Z,begin_checkout,c1,v3,,,,,desktop,ads,US,
+        2024-03-04T12:04:00Z,purchase,c1,v3,p3,10,1,o3,desktop,ads,US,
+        2024-03-04T13:00:00Z,session_start,d1,v4,,,,,mobile,ads,US,
+        2024-03-04T13:01:00Z,view_item,d1,v4,p4,10,,,mobile,ads,US,
+        """;
+
+    [Fact]
+    public async Task In_visitor_scope_the_lost_are_visitors_counted_as_the_funnel_counts_them_by_their_last_sessions_last_event()
+    {
+        await using var store = await AnalyticsStore.CreateAsync(Visitors);
+        var visitors = store.Query with { Scope = FunnelScope.Visitor };
+
+        var cart = await store.Analytics.DropOffAsync(visitors, FunnelStage.Cart);
+        var checkout = await store.Analytics.DropOffAsync(visitors, FunnelStage.Checkout);
+        var sessionCart = await store.Analytics.DropOffAsync(store.Query, FunnelStage.Cart);
+        var sessionCheckout = await store.Analytics.DropOffAsync(store.Query, FunnelStage.Checkout);
+
+        Assert.Equal(2, cart.Lost);
+        Assert.Equal([("page_view", 1L), ("view_item", 1L)], cart.LastEvents.Select(e => (e.EventName, e.Units)));
+        Assert.Equal([("add_to_cart", 1L)], checkout.LastEvents.Select(e => (e.EventName, e.Units)));
+        Assert.Equal([("view_item", 3L)], sessionCart.LastEvents.Select(e => (e.EventName, e.Units)));
+        Assert.Equal(0, sessionCheckout.Lost);
+    }
+
+    [Fact]
+    public async Task In_visitor_scope_the_lost_equal_the_visitor_funnels_drop_off_at_every_stage_and_the_window_counts()
+    {
+        await using var store = await AnalyticsStore.CreateAsync(Visitors);
+        var visitors = store.Query with { Scope = FunnelScope.Visitor };
+        var funnel = await store.Analytics.FunnelAsync(visitors);
+
+        var lost = new List<long>();
+        for (var stage = FunnelStage.Product; stage <= FunnelStage.Purchase; stage++)
+        {
+            lost.Add((await store.Analytics.DropOffAsync(visitors, stage)).Lost);
+        }
+
+        Assert.Equal([0, 2, 1, 0], lost);
+        Assert.Equal(funnel.Total.Stages.Skip(1).Select(s => s.DropOff), lost.Select(n => (long?)n));
+        // A 12-hour window leaves out v2's second day: v2 then stops at its product view too.
+        var shortWindow = await store.Analytics.DropOffAsync(visitors with { WindowHours = 12 }, FunnelStage.Cart);
+        Assert.Equal(3, shortWindow.Lost);
     }
 
     [Fact]

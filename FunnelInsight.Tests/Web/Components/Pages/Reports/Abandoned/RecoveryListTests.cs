@@ -1,4 +1,5 @@
 using Bunit;
+using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Web.Components.Pages.Reports.Abandoned;
 
@@ -6,42 +7,63 @@ namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Abandoned;
 
 public sealed class RecoveryListTests : ReportComponentTest
 {
-    // Cart i is worth 10 × i with 31 − i items, last seen i hours after midnight: value and items sort in opposite orders.
-    private static readonly List<AbandonedSession> Carts = [.. Enumerable.Range(1, 30)
-        .Select(i => new AbandonedSession($"s{i}", $"v{i}", "cart", null, 10 * i, 31 - i, new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 3, 1, i % 24, 0, 0, DateTimeKind.Utc)))
-        .OrderByDescending(s => s.CartValue)];
+    // Page 2 of 230 carts, 25 a page: carts 26–50, cart i worth 10 × i.
+    private static RecoveryPage List(long total = 230, int page = 2, RecoveryOrder order = RecoveryOrder.Value, string key = "s") => new(
+        new FunnelQuery(3), order, total, page, 25,
+        [.. Enumerable.Range((page - 1) * 25 + 1, (int)Math.Clamp(total - ((page - 1) * 25), 0, 25)).Reverse()
+            .Select(i => new AbandonedSession($"{key}{i}", $"v{i}", "cart", null, 10 * i, 1 + (i % 3), new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 3, 1, i % 24, 0, 0, DateTimeKind.Utc)))]);
 
-    private IRenderedComponent<RecoveryList> Show(long total) =>
-        Render<RecoveryList>(p => p.Add(c => c.Sessions, Carts).Add(c => c.Total, total).Add(c => c.Currency, "USD"));
+    private IRenderedComponent<RecoveryList> Show(RecoveryPage list, Action<int>? page = null, Action<RecoveryOrder>? order = null) =>
+        Render<RecoveryList>(p =>
+        {
+            p.Add(c => c.List, list).Add(c => c.Currency, "USD");
+            if (page is not null)
+            {
+                p.Add(c => c.PageChanged, page);
+            }
+
+            if (order is not null)
+            {
+                p.Add(c => c.OrderChanged, order);
+            }
+        });
 
     [Fact]
-    public void The_list_shows_25_carts_a_page_most_valuable_first()
+    public void A_page_shows_its_25_carts_which_of_the_true_total_they_are_and_what_the_list_holds()
     {
-        var list = Show(30);
+        var list = Show(List());
 
         Assert.Equal(25, list.FindAll(".fi-abandoned tbody tr").Count);
-        Assert.Equal("v30", list.Find(".fi-abandoned tbody tr .fi-visitor").TextContent);
-        Assert.Equal("USD 300.00", list.Find(".fi-abandoned tbody tr .fi-cart-value").TextContent);
-        Assert.Empty(list.FindAll(".fi-recovery-shown"));
+        Assert.Equal("v50", list.Find(".fi-abandoned tbody tr .fi-visitor").TextContent);
+        Assert.Equal("USD 500.00", list.Find(".fi-abandoned tbody tr .fi-cart-value").TextContent);
+        Assert.Equal("Carts 26–50 of 230.", list.Find(".fi-recovery-shown").TextContent);
+        Assert.Equal("The list holds every session of this selection that reached the cart and not purchase (an abandoned cart), most valuable first; the export holds every one.",
+            list.Find(".fi-recovery-holds").TextContent);
+        Assert.Equal("/stores/3/session?key=s50", list.Find(".fi-abandoned .fi-session a").GetAttribute("href"));
     }
 
     [Fact]
-    public void Sorting_by_items_puts_the_fullest_cart_first()
+    public void The_pager_and_the_order_ask_for_another_page_and_order()
     {
-        var list = Show(30);
+        int? page = null;
+        RecoveryOrder? order = null;
+        var list = Show(List(), p => page = p, o => order = o);
 
-        list.Find(".fi-sort-items").Click(); // ascending: 1 item (v30) first
-        list.Find(".fi-sort-items").Click(); // descending: 30 items (v1) first
+        list.FindAll(".fi-recovery-pager button").First(b => b.TextContent.Trim() == "10").Click();
+        list.FindAll(".fi-recovery-order .mud-toggle-item").First(b => b.TextContent.Contains("most items", StringComparison.Ordinal)).Click();
 
-        Assert.Equal("v1", list.Find(".fi-abandoned tbody tr .fi-visitor").TextContent);
-        Assert.Equal("30", list.Find(".fi-abandoned tbody tr .fi-cart-items").TextContent);
+        Assert.Equal((10, RecoveryOrder.Items), (page, order));
     }
 
     [Fact]
-    public void A_list_shorter_than_the_abandoned_carts_says_how_many_there_are_and_that_the_export_has_them_all()
+    public void A_short_list_has_no_pager_and_keys_from_the_data_are_escaped()
     {
-        var list = Show(6486);
+        var list = Show(List(total: 3, page: 1, order: RecoveryOrder.Recent, key: "<b>x</b>&"));
 
-        Assert.Equal("The 30 most valuable of 6,486 carts are listed here; the export holds every one.", list.Find(".fi-recovery-shown").TextContent);
+        Assert.Empty(list.FindAll(".fi-recovery-pager"));
+        Assert.Empty(list.FindAll(".fi-abandoned b"));
+        Assert.Equal("Carts 1–3 of 3.", list.Find(".fi-recovery-shown").TextContent);
+        Assert.Contains("most recent first", list.Find(".fi-recovery-holds").TextContent, StringComparison.Ordinal);
+        Assert.Equal("/stores/3/session?key=%3Cb%3Ex%3C%2Fb%3E%263", list.Find(".fi-abandoned .fi-session a").GetAttribute("href"));
     }
 }
