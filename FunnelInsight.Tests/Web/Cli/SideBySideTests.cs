@@ -74,7 +74,7 @@ public sealed class SideBySideTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_upload_to_the_dashboard_while_the_command_line_runs_report_and_imports_answers_them_with_the_store_as_it_was()
+    public async Task An_upload_to_the_dashboard_while_the_command_line_runs_report_and_imports_answers_them_with_the_store_as_it_was_or_with_the_whole_upload()
     {
         await using var app = await TestApp.StartAsync(_db, _settings);
         using var client = Client(app);
@@ -89,14 +89,19 @@ public sealed class SideBySideTests : IAsyncLifetime
 
         Assert.True(report.Exit == 0 && imports.Exit == 0, app.Log);
         Assert.Equal((0, ""), (report.Exit, report.Error));
-        Assert.Equal(3, Landing(report.Output));
+        Assert.Equal(0, reportAfter.Exit);
+        var landingAfter = Landing(reportAfter.Output);
+        Assert.True(landingAfter > 3, $"{landingAfter} landings after the upload");
+        // The upload may commit before the report's process has started: the report shows the 3 landings before it or
+        // all of them, never a part.
+        var landingDuring = Landing(report.Output);
+        Assert.True(landingDuring == 3 || landingDuring == landingAfter, $"{landingDuring} landings: neither the 3 before nor the {landingAfter} after");
         Assert.Equal((0, ""), (imports.Exit, imports.Error));
         var during = JsonDocument.Parse(imports.Output).RootElement;
         Assert.Equal(2, during.GetArrayLength());
         Assert.Equal("long.csv", during[0].GetProperty("file").GetString());
+        Assert.True(during[0].GetProperty("status").GetString() is "Running" or "Succeeded", during[0].ToString());
         Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
-        Assert.Equal(0, reportAfter.Exit);
-        Assert.True(Landing(reportAfter.Output) > 3);
         Assert.Equal("Succeeded", JsonDocument.Parse(importsAfter.Output).RootElement[0].GetProperty("status").GetString());
         Assert.Equal(400_000, JsonDocument.Parse(importsAfter.Output).RootElement[0].GetProperty("rowsStored").GetInt64());
     }
