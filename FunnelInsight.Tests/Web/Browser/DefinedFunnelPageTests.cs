@@ -122,7 +122,17 @@ public sealed class DefinedFunnelPageTests : IAsyncLifetime
         await page.ClickAsync(".fi-save-funnel");
         await Expect(page.Locator(".fi-saved-picker option", new() { HasText = "List to purchase" })).ToHaveCountAsync(1);
 
-        await page.ReloadAsync();
+        // The reload waits for the document, not for every resource's load event (the assertions below wait for what
+        // they read); a reload that never answers fails with the dashboard's log.
+        try
+        {
+            await page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (TimeoutException ex)
+        {
+            Assert.Fail($"The reload did not answer: {ex.Message}\n{_app.Log}");
+        }
+
         await Expect(page.Locator(".fi-funnel-table .fi-reached")).ToHaveTextAsync(expected);
         await Expect(page.Locator(".fi-builder-step-name")).ToHaveTextAsync(Steps.Split(','));
         await Expect(page.Locator(".fi-funnel-table .fi-step-name")).ToHaveTextAsync(Steps.Split(','));
