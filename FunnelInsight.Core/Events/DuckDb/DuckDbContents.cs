@@ -14,6 +14,15 @@ internal static class DuckDbContents
                    device, channel, country, page_load_ms
             FROM events WHERE store_id = $store ORDER BY id
             """, ("store", storeId));
+        return ReadEvents(command);
+    }
+
+    /// <summary>
+    /// The events <paramref name="command"/> selects, its columns in the events table's order: id, import_id, line, time_us,
+    /// session_key, visitor_key, event_name, product_id, price, quantity, order_id, device, channel, country, page_load_ms.
+    /// </summary>
+    public static List<StoredEvent> ReadEvents(DuckDBCommand command)
+    {
         using var reader = command.ExecuteReader();
         var events = new List<StoredEvent>();
         while (reader.Read())

@@ -43,17 +43,7 @@ internal static class DuckDbSessionDrill
             WHERE s.store_id = $store AND s.id = $id
             ORDER BY e.time_us, e.id
             """, ("store", storeId), ("id", id));
-        using var reader = command.ExecuteReader();
-        var events = new List<StoredEvent>();
-        while (reader.Read())
-        {
-            events.Add(new StoredEvent(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), Text(reader, 4),
-                Text(reader, 5) ?? "", Text(reader, 6) ?? "", Text(reader, 7), reader.IsDBNull(8) ? null : reader.GetDouble(8),
-                reader.IsDBNull(9) ? null : reader.GetInt32(9), Text(reader, 10), Text(reader, 11), Text(reader, 12), Text(reader, 13),
-                reader.IsDBNull(14) ? null : reader.GetInt32(14)));
-        }
-
-        return new SessionEvents(id, keys, dimensions.Device, dimensions.Channel, dimensions.Country, events);
+        return new SessionEvents(id, keys, dimensions.Device, dimensions.Channel, dimensions.Country, DuckDbContents.ReadEvents(command));
     }
 
     /// <summary>The page of lost sessions the query asks for, newest first, and their total.</summary>
