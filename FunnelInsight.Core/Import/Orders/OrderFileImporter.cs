@@ -95,7 +95,7 @@ internal static class OrderFileImporter
             INSERT INTO Orders (StoreId, ImportId, OrderId, {string.Join(", ", columns)})
             VALUES ({string.Join(", ", Enumerable.Range(0, columns.Length + 3).Select(i => $"@p{i}"))})
             ON CONFLICT (StoreId, OrderId) DO UPDATE SET {string.Join(", ", columns.Select(c => $"{c} = excluded.{c}"))}
-            WHERE {string.Join(" OR ", columns.Select(c => $"{c} IS DISTINCT FROM excluded.{c}"))}
+            WHERE {string.Join(" OR ", columns.Select(c => $"Orders.{c} IS DISTINCT FROM excluded.{c}"))}
             RETURNING ImportId
             """;
         for (var i = 0; i < columns.Length + 3; i++)

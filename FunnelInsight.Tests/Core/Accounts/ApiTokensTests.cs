@@ -1,14 +1,18 @@
+using FunnelInsight.Core.Storage.Providers;
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Accounts;
 
-public sealed class ApiTokensTests
+public abstract class ApiTokensTests
 {
-    [Fact]
+    /// <summary>The engine of the application database the tests run on.</summary>
+    protected abstract DatabaseProvider Provider { get; }
+
+    [ProviderFact]
     public async Task A_new_token_is_stored_only_as_its_sha256_and_authenticates_its_user()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         var tokens = new ApiTokens(db.Database);
 
         var created = await tokens.CreateAsync("user-1", "  nightly export  ");
@@ -26,16 +30,16 @@ public sealed class ApiTokensTests
         Assert.NotNull(Assert.Single(await tokens.ListAsync("user-1")).LastUsedUtc);
     }
 
-    [Fact]
+    [ProviderFact]
     public void The_stored_hash_is_the_hex_sha256_of_the_token_text()
     {
         Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", ApiTokens.HashOf("abc"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_revoked_token_no_longer_authenticates_and_cannot_be_revoked_by_another_user()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         var tokens = new ApiTokens(db.Database);
         var created = await tokens.CreateAsync("user-1", "ci");
 
@@ -47,10 +51,10 @@ public sealed class ApiTokensTests
         Assert.NotNull(Assert.Single(await tokens.ListAsync("user-1")).RevokedUtc);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_unknown_or_malformed_token_authenticates_nothing()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         var tokens = new ApiTokens(db.Database);
         var created = await tokens.CreateAsync("user-1", "ci");
 
@@ -59,10 +63,10 @@ public sealed class ApiTokensTests
         Assert.Null(await tokens.AuthenticateAsync(""));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_users_token_list_shows_only_their_own_tokens_newest_first()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         var tokens = new ApiTokens(db.Database);
         await tokens.CreateAsync("user-1", "first");
         await tokens.CreateAsync("user-2", "other");
@@ -72,4 +76,18 @@ public sealed class ApiTokensTests
 
         Assert.Equal(["second", "first"], list.Select(t => t.Name));
     }
+}
+
+/// <summary>The tests of <see cref="ApiTokensTests"/> on SQLite.</summary>
+public sealed class ApiTokensTestsOnSqlite : ApiTokensTests
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+/// <summary>The tests of <see cref="ApiTokensTests"/> on PostgreSQL.</summary>
+public sealed class ApiTokensTestsOnPostgres : ApiTokensTests, IRunsOnPostgres
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Storage.Providers;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Core.Import;
@@ -7,8 +8,11 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Import;
 
-public sealed class ImportDeletionTests
+public abstract class ImportDeletionTests
 {
+    /// <summary>The engine of the application database the tests run on.</summary>
+    protected abstract DatabaseProvider Provider { get; }
+
     private const string Header = "event_time,event_type,session_id\n";
 
     // January: s1 reaches the cart, s2 a product page.
@@ -32,10 +36,10 @@ public sealed class ImportDeletionTests
 
     private const string Orders = "order_id,created_at,total\n1001,2024-01-10T10:04:00Z,25.00\nbad,not-a-time,1\n";
 
-    [Fact]
+    [ProviderFact]
     public async Task Deleting_the_first_of_two_overlapping_imports_leaves_the_figures_of_importing_only_the_second()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         var store = await db.Stores.GetOrCreateAsync("Both");
         var (january, overlapping) = (await ImportAsync(db, store.Id, January), await ImportAsync(db, store.Id, Overlapping));
         Assert.Equal((5L, 3L, 3L), (january.RowsStored, overlapping.RowsStored, overlapping.RowsDuplicate));
@@ -57,10 +61,10 @@ public sealed class ImportDeletionTests
         Assert.Equal((only.Events, only.Sessions), (both.Events, both.Sessions));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Deleting_the_second_of_two_overlapping_imports_leaves_the_first_and_its_untracked_stages_untracked_again()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         var store = await db.Stores.GetOrCreateAsync("Both");
         await ImportAsync(db, store.Id, January);
         var overlapping = await ImportAsync(db, store.Id, Overlapping);
@@ -76,10 +80,10 @@ public sealed class ImportDeletionTests
         Assert.Equal((5L, 2L), (Overview(await db.Stores.ListAsync(), store.Id).Events, Overview(await db.Stores.ListAsync(), store.Id).Sessions));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Events_three_imports_delivered_stay_until_the_last_of_them_is_deleted()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         var store = await db.Stores.GetOrCreateAsync("Three");
         var imports = new[] { await ImportAsync(db, store.Id, January), await ImportAsync(db, store.Id, January), await ImportAsync(db, store.Id, January) };
         var deletion = new ImportDeletion(db.Database);
@@ -95,10 +99,10 @@ public sealed class ImportDeletionTests
         Assert.Equal(0, db.EventsFileCount("SELECT COUNT(*) FROM import_repeats"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Deleting_an_order_import_takes_its_orders_row_errors_and_record_and_leaves_the_events()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         var store = await db.Stores.GetOrCreateAsync("Orders");
         await ImportAsync(db, store.Id, January);
         var orders = await new ImportService(db.Database).ImportAsync(new ImportRequest(store.Id, ImportKind.Orders, db.WriteFile("orders.csv", Orders)));
@@ -113,10 +117,10 @@ public sealed class ImportDeletionTests
         Assert.Equal(5, Overview(await db.Stores.ListAsync(), store.Id).Events);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_import_of_another_store_or_none_is_not_found_and_nothing_is_deleted()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         var (mine, theirs) = (await db.Stores.GetOrCreateAsync("Mine"), await db.Stores.GetOrCreateAsync("Theirs"));
         var their = await ImportAsync(db, theirs.Id, January);
         var deletion = new ImportDeletion(db.Database);
@@ -126,10 +130,10 @@ public sealed class ImportDeletionTests
         Assert.Equal(5, Overview(await db.Stores.ListAsync(), theirs.Id).Events);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_running_import_is_not_deleted()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         var store = await db.Stores.GetOrCreateAsync("Running");
         var import = await ImportAsync(db, store.Id, January);
         await db.ExecuteAsync($"UPDATE Imports SET Status = {(int)ImportStatus.Running} WHERE Id = {import.ImportId}");
@@ -147,4 +151,18 @@ public sealed class ImportDeletionTests
         [.. (await analytics.FunnelAsync(new FunnelQuery(storeId))).Total.Stages.Select(s => s.Reached)];
 
     private static StoreOverview Overview(IReadOnlyList<StoreOverview> stores, int storeId) => stores.Single(s => s.Id == storeId);
+}
+
+/// <summary>The tests of <see cref="ImportDeletionTests"/> on SQLite.</summary>
+public sealed class ImportDeletionTestsOnSqlite : ImportDeletionTests
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+/// <summary>The tests of <see cref="ImportDeletionTests"/> on PostgreSQL.</summary>
+public sealed class ImportDeletionTestsOnPostgres : ImportDeletionTests, IRunsOnPostgres
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Storage.Providers;
 using System.Text;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
@@ -6,12 +7,15 @@ using static FunnelInsight.Tests.Support.Fixture;
 
 namespace FunnelInsight.Tests.Core.Import;
 
-public class ImportErrorFileTests
+public abstract class ImportErrorFileTests
 {
-    [Fact]
+    /// <summary>The engine of the application database the tests run on.</summary>
+    protected abstract DatabaseProvider Provider { get; }
+
+    [ProviderFact]
     public async Task Every_bad_event_row_is_counted_with_its_line_column_reason_and_raw_row()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
 
         var result = await db.ImportAsync(ImportKind.Events, Path("malformed-events.csv"));
 
@@ -31,10 +35,10 @@ public class ImportErrorFileTests
         Assert.Equal(7, await db.CountAsync($"SELECT COUNT(*) FROM ImportRowErrors WHERE ImportId = {result.ImportId}"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Every_bad_order_row_is_counted_and_the_good_orders_are_stored()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
 
         var result = await db.ImportAsync(ImportKind.Orders, Path("malformed-orders.csv"));
 
@@ -53,10 +57,10 @@ public class ImportErrorFileTests
         Assert.Equal(["2001", "2005", "2008"], await db.QueryAsync("SELECT OrderId FROM Orders ORDER BY OrderId", r => r.GetString(0)));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_error_file_lists_every_rejected_row_and_warning_as_csv_with_its_severity_and_formulas_neutralised()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         var result = await db.ImportAsync(ImportKind.Events, Path("malformed-events.csv"));
         using var output = new MemoryStream();
 
@@ -70,4 +74,18 @@ public class ImportErrorFileTests
         Assert.StartsWith("6,price,warning,price -5.00 is negative.,", lines[4], StringComparison.Ordinal);
         Assert.Equal("9,event_time,error,\"Unparseable time '=HYPERLINK(\"\"http://evil\"\")'.\",\"'=HYPERLINK(\"\"http://evil\"\"),view_item,S1,V1,P1,20.00,,,desktop,organic,SA,\"", lines[7]);
     }
+}
+
+/// <summary>The tests of <see cref="ImportErrorFileTests"/> on SQLite.</summary>
+public sealed class ImportErrorFileTestsOnSqlite : ImportErrorFileTests
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+/// <summary>The tests of <see cref="ImportErrorFileTests"/> on PostgreSQL.</summary>
+public sealed class ImportErrorFileTestsOnPostgres : ImportErrorFileTests, IRunsOnPostgres
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Storage.Providers;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Reasons;
 using FunnelInsight.Core.Storage.Entities;
@@ -5,8 +6,11 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Import;
 
-public sealed class ImportHistoryTests : IAsyncLifetime
+public abstract class ImportHistoryTests : IAsyncLifetime
 {
+    /// <summary>The engine of the application database the tests run on.</summary>
+    protected abstract DatabaseProvider Provider { get; }
+
     private const string Events =
         "event_time,event_type,session_id\n" +
         "2024-01-01T10:00:00Z,session_start,s1\n" +
@@ -21,7 +25,7 @@ public sealed class ImportHistoryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _temp = await TempDatabase.CreateAsync();
+        _temp = await TempDatabase.CreateAsync(Provider);
         _history = new ImportHistory(_temp.Database);
         _storeId = (await _temp.Stores.GetOrCreateAsync("Shop")).Id;
         _otherStoreId = (await _temp.Stores.GetOrCreateAsync("Other")).Id;
@@ -32,7 +36,7 @@ public sealed class ImportHistoryTests : IAsyncLifetime
     private async Task<ImportResult> ImportAsync(string name, string text) =>
         await new ImportService(_temp.Database).ImportAsync(new ImportRequest(_storeId, ImportKind.Events, _temp.WriteFile(name, text)));
 
-    [Fact]
+    [ProviderFact]
     public async Task The_list_shows_the_store_imports_newest_first_with_their_counts()
     {
         await ImportAsync("first.csv", Events);
@@ -46,7 +50,7 @@ public sealed class ImportHistoryTests : IAsyncLifetime
         Assert.Empty(await _history.ListAsync(_otherStoreId));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_stored_result_reads_back_with_its_row_errors_only_in_its_own_store()
     {
         var imported = await ImportAsync("events.csv", Events);
@@ -60,7 +64,7 @@ public sealed class ImportHistoryTests : IAsyncLifetime
         Assert.Null(await _history.ResultAsync(_otherStoreId, imported.ImportId));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_stored_row_error_reads_back_with_its_reason_code_and_the_value_it_quotes()
     {
         var imported = await ImportAsync("events.csv", Events);
@@ -71,7 +75,7 @@ public sealed class ImportHistoryTests : IAsyncLifetime
         Assert.Equal("Unparseable time '@home'.", result.Errors[0].Reason);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_failed_import_reads_back_with_its_reason_code_and_the_columns_it_names()
     {
         var failed = await ImportAsync("odd.csv", "alpha,beta\n1,2\n");
@@ -83,7 +87,7 @@ public sealed class ImportHistoryTests : IAsyncLifetime
         Assert.StartsWith("The columns (alpha, beta) match no known event export", result.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_error_csv_lists_every_row_error_with_formulas_neutralised()
     {
         var imported = await ImportAsync("events.csv", Events);
@@ -98,7 +102,7 @@ public sealed class ImportHistoryTests : IAsyncLifetime
         Assert.Equal(3, lines.Length);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_error_csv_of_another_store_import_is_refused_and_empty()
     {
         var imported = await ImportAsync("events.csv", Events);
@@ -107,4 +111,18 @@ public sealed class ImportHistoryTests : IAsyncLifetime
         Assert.False(await _history.WriteErrorsCsvAsync(_otherStoreId, imported.ImportId, output));
         Assert.Equal(0, output.Length);
     }
+}
+
+/// <summary>The tests of <see cref="ImportHistoryTests"/> on SQLite.</summary>
+public sealed class ImportHistoryTestsOnSqlite : ImportHistoryTests
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+/// <summary>The tests of <see cref="ImportHistoryTests"/> on PostgreSQL.</summary>
+public sealed class ImportHistoryTestsOnPostgres : ImportHistoryTests, IRunsOnPostgres
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Storage.Providers;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Samples;
 using FunnelInsight.Core.Storage.Entities;
@@ -6,16 +7,19 @@ using static FunnelInsight.Tests.Support.Fixture;
 
 namespace FunnelInsight.Tests.Core.Import;
 
-public class ImportServiceTests
+public abstract class ImportServiceTests
 {
+    /// <summary>The engine of the application database the tests run on.</summary>
+    protected abstract DatabaseProvider Provider { get; }
+
     // Events, orders and sessions stored, as one number.
     private static async Task<long> StoreCountsAsync(TempDatabase db) =>
         (await db.EventCountAsync() * 1000000) + (await db.CountAsync("SELECT COUNT(*) FROM Orders") * 1000) + (await db.SessionsAsync()).Count;
 
-    [Fact]
+    [ProviderFact]
     public async Task Importing_the_same_event_file_again_adds_nothing_and_counts_every_row_as_duplicate()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         await db.ImportAsync(ImportKind.Events, Path("canonical-events.csv"));
 
         var again = await db.ImportAsync(ImportKind.Events, Path("canonical-events.csv"));
@@ -25,10 +29,10 @@ public class ImportServiceTests
         Assert.Equal(3, (await db.SessionsAsync()).Count);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_overlapping_event_export_stores_only_the_rows_not_seen_before()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         var lines = File.ReadAllLines(Path("canonical-events.csv"));
         var first = db.WriteFile("first.csv", string.Join('\n', lines[..11]));
         var second = db.WriteFile("second.csv", string.Join('\n', [lines[0], .. lines[6..]]));
@@ -43,10 +47,10 @@ public class ImportServiceTests
         Assert.Equal(7, (await db.SessionsAsync()).Single(s => s.Session == "S1").Events);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Importing_orders_again_or_an_overlapping_order_export_adds_only_new_orders()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         await db.ImportAsync(ImportKind.Orders, Path("shopify-orders.csv"));
         var lines = File.ReadAllLines(Path("canonical-orders.csv"));
         await db.ImportAsync(ImportKind.Orders, Path("canonical-orders.csv"), store: "Canonical");
@@ -60,10 +64,10 @@ public class ImportServiceTests
         Assert.Equal(3 + 6, await db.CountAsync("SELECT COUNT(*) FROM Orders"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_same_events_in_two_stores_are_two_sets_of_events()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
 
         await db.ImportAsync(ImportKind.Events, Path("canonical-events.csv"), store: "One");
         var second = await db.ImportAsync(ImportKind.Events, Path("canonical-events.csv"), store: "Two");
@@ -72,12 +76,12 @@ public class ImportServiceTests
         Assert.Equal(36, await db.EventCountAsync());
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData(ImportPhase.Reading)]
     [InlineData(ImportPhase.BuildingRollups)]
     public async Task Cancelling_mid_import_leaves_the_store_exactly_as_it_was(ImportPhase cancelIn)
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         await db.ImportAsync(ImportKind.Events, Path("canonical-events.csv"));
         await db.ImportAsync(ImportKind.Orders, Path("canonical-orders.csv"));
         var before = await StoreCountsAsync(db);
@@ -102,10 +106,10 @@ public class ImportServiceTests
         Assert.Equal(0, await db.ImportEventCountAsync(result.ImportId));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Progress_reports_rows_and_bytes_and_ends_done()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         var path = StoreGenerator.WriteFiles(db.Folder, new StoreGeneratorOptions(20_000, 0, 3))[0];
         var reports = new List<ImportProgress>();
 
@@ -116,10 +120,10 @@ public class ImportServiceTests
         Assert.Equal((ImportPhase.Done, 20_000L, new FileInfo(path).Length), (reports[^1].Phase, reports[^1].RowsRead, reports[^1].BytesRead));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_missing_file_fails_the_import_with_a_message_and_stores_nothing()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
 
         var result = await db.ImportAsync(ImportKind.Events, System.IO.Path.Combine(db.Folder, "nope.csv"));
 
@@ -132,4 +136,18 @@ public class ImportServiceTests
     {
         public void Report(ImportProgress value) => report(value);
     }
+}
+
+/// <summary>The tests of <see cref="ImportServiceTests"/> on SQLite.</summary>
+public sealed class ImportServiceTestsOnSqlite : ImportServiceTests
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+/// <summary>The tests of <see cref="ImportServiceTests"/> on PostgreSQL.</summary>
+public sealed class ImportServiceTestsOnPostgres : ImportServiceTests, IRunsOnPostgres
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,17 +1,21 @@
+using FunnelInsight.Core.Storage.Providers;
 using FunnelInsight.Core.Analytics.Funnel.Defined;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Stores;
 
-public class SavedFunnelsTests
+public abstract class SavedFunnelsTests
 {
+    /// <summary>The engine of the application database the tests run on.</summary>
+    protected abstract DatabaseProvider Provider { get; }
+
     private static FunnelDefinition Steps(string text) => FunnelDefinition.Parse(text).Definition!;
 
-    [Fact]
+    [ProviderFact]
     public async Task Funnels_are_kept_per_store_under_names_unique_without_case_and_deleted_by_name()
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await TempDatabase.CreateAsync(Provider);
         var shop = await temp.Stores.GetOrCreateAsync("shop");
         var other = await temp.Stores.GetOrCreateAsync("other");
         var funnels = new SavedFunnels(temp.Database);
@@ -31,16 +35,30 @@ public class SavedFunnelsTests
         Assert.Equal(["checkout"], (await funnels.ListAsync(other.Id)).Select(f => f.Name));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("", 24, "A saved funnel needs a name of 1 to 100 characters.")]
     [InlineData("ok", 0, "The window is 1 to 8760 hours.")]
     public async Task A_funnel_without_a_name_or_with_a_window_out_of_range_is_not_saved(string name, int window, string reason)
     {
-        await using var temp = await TempDatabase.CreateAsync();
+        await using var temp = await TempDatabase.CreateAsync(Provider);
         var shop = await temp.Stores.GetOrCreateAsync("shop");
         var funnels = new SavedFunnels(temp.Database);
 
         Assert.Equal(reason, await funnels.SaveAsync(shop.Id, name, Steps("a,b"), window, replace: false));
         Assert.Empty(await funnels.ListAsync(shop.Id));
     }
+}
+
+/// <summary>The tests of <see cref="SavedFunnelsTests"/> on SQLite.</summary>
+public sealed class SavedFunnelsTestsOnSqlite : SavedFunnelsTests
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+/// <summary>The tests of <see cref="SavedFunnelsTests"/> on PostgreSQL.</summary>
+public sealed class SavedFunnelsTestsOnPostgres : SavedFunnelsTests, IRunsOnPostgres
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Storage.Providers;
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
@@ -6,8 +7,11 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Stores;
 
-public sealed class StoreSettingsServiceTests : IAsyncLifetime
+public abstract class StoreSettingsServiceTests : IAsyncLifetime
 {
+    /// <summary>The engine of the application database the tests run on.</summary>
+    protected abstract DatabaseProvider Provider { get; }
+
     // RetailRocket has no session column: one visitor's events at 0, 10 and 50 minutes are two sessions at a
     // 30-minute timeout (a 40-minute gap) and one at a 60-minute timeout.
     private const string Events =
@@ -22,7 +26,7 @@ public sealed class StoreSettingsServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _temp = await TempDatabase.CreateAsync();
+        _temp = await TempDatabase.CreateAsync(Provider);
         _storeId = (await _temp.Stores.GetOrCreateAsync("Shop")).Id;
         var result = await new ImportService(_temp.Database).ImportAsync(new ImportRequest(_storeId, ImportKind.Events, _temp.WriteFile("rr.csv", Events)));
         Assert.Equal(3, result.RowsStored);
@@ -31,7 +35,7 @@ public sealed class StoreSettingsServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _temp.DisposeAsync();
 
-    [Fact]
+    [ProviderFact]
     public async Task A_new_store_reads_the_default_settings()
     {
         var settings = await _settings.GetAsync(_storeId);
@@ -39,7 +43,7 @@ public sealed class StoreSettingsServiceTests : IAsyncLifetime
         Assert.Equal(new StoreSettings(StageMap.DefaultText, 30, 168, "USD", "UTC"), settings);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Saving_a_longer_timeout_rebuilds_the_sessions_and_bumps_the_data_version()
     {
         Assert.Equal(2, (await _temp.SessionsAsync()).Count);
@@ -54,7 +58,7 @@ public sealed class StoreSettingsServiceTests : IAsyncLifetime
         Assert.Equal(new StoreSettings(StageMap.DefaultText, 60, 48, "EUR", "UTC"), await _settings.GetAsync(_storeId));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_new_stage_map_changes_which_sessions_reach_the_cart()
     {
         Assert.Single(await _temp.SessionsAsync(), s => s.CartUs is not null);
@@ -67,7 +71,7 @@ public sealed class StoreSettingsServiceTests : IAsyncLifetime
         Assert.Equal(map, (await _settings.GetAsync(_storeId))!.StageMapText);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Invalid_settings_are_rejected_with_every_reason_and_nothing_changes()
     {
         var before = await _temp.CountAsync("SELECT DataVersion FROM Stores");
@@ -80,4 +84,18 @@ public sealed class StoreSettingsServiceTests : IAsyncLifetime
         Assert.Equal(before, await _temp.CountAsync("SELECT DataVersion FROM Stores"));
         Assert.Equal(2, (await _temp.SessionsAsync()).Count);
     }
+}
+
+/// <summary>The tests of <see cref="StoreSettingsServiceTests"/> on SQLite.</summary>
+public sealed class StoreSettingsServiceTestsOnSqlite : StoreSettingsServiceTests
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+/// <summary>The tests of <see cref="StoreSettingsServiceTests"/> on PostgreSQL.</summary>
+public sealed class StoreSettingsServiceTestsOnPostgres : StoreSettingsServiceTests, IRunsOnPostgres
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

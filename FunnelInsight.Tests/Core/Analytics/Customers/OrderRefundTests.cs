@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Storage.Providers;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Customers;
 using FunnelInsight.Core.Storage.Entities;
@@ -11,12 +12,15 @@ namespace FunnelInsight.Tests.Core.Analytics.Customers;
 /// pending: 50 outstanding), #2004 (ana, 60). July, the same orders since: #2001 partly refunded (30), #2002 fully
 /// refunded (80), #2003 paid, #2004 unchanged, and a new #2005 (dee, 40).
 /// </summary>
-public sealed class OrderRefundTests
+public abstract class OrderRefundTests
 {
-    [Fact]
+    /// <summary>The engine of the application database the tests run on.</summary>
+    protected abstract DatabaseProvider Provider { get; }
+
+    [ProviderFact]
     public async Task The_first_export_counts_an_unpaid_order_with_its_outstanding_amount()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         await db.ImportAsync(ImportKind.Orders, Path("shopify-refunds-june.csv"));
 
         var report = await CustomersAsync(db);
@@ -27,10 +31,10 @@ public sealed class OrderRefundTests
         Assert.Equal((4L, 0L, 3L), (report.Orders, report.RefundedOrders, report.Customers));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_later_overlapping_export_updates_refunds_and_status_and_counts_them_as_updated()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         var june = await db.ImportAsync(ImportKind.Orders, Path("shopify-refunds-june.csv"));
 
         var july = await db.ImportAsync(ImportKind.Orders, Path("shopify-refunds-july.csv"));
@@ -42,10 +46,10 @@ public sealed class OrderRefundTests
         Assert.Equal(["partially_refunded", "refunded", "paid", "paid", "paid"], (await OrderRecord.AllAsync(db)).Select(o => o.Status));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Revenue_is_net_of_refunds_and_a_fully_refunded_order_counts_in_no_customer_figure()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         await db.ImportAsync(ImportKind.Orders, Path("shopify-refunds-june.csv"));
         await db.ImportAsync(ImportKind.Orders, Path("shopify-refunds-july.csv"));
 
@@ -60,10 +64,10 @@ public sealed class OrderRefundTests
         Assert.Equal((1L, 3L), (report.RepeatPurchaseRate.Count, report.RepeatPurchaseRate.Total));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Importing_the_same_export_again_updates_nothing()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         await db.ImportAsync(ImportKind.Orders, Path("shopify-refunds-july.csv"));
 
         var again = await db.ImportAsync(ImportKind.Orders, Path("shopify-refunds-july.csv"));
@@ -71,10 +75,10 @@ public sealed class OrderRefundTests
         Assert.Equal((0L, 0L, 6L), (again.RowsStored, again.RowsUpdated, again.RowsDuplicate));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Woocommerce_failed_and_refunded_orders_count_in_no_customer_figure_and_on_hold_is_outstanding()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         await db.ImportAsync(ImportKind.Orders, db.WriteFile("woo.csv", """
             order_id,order_number,order_date,status,order_total,order_currency,customer_email
             1,1,2024-06-01 10:00:00,wc-completed,100.00,MAD,a@example.ma
@@ -96,4 +100,18 @@ public sealed class OrderRefundTests
         var store = await db.Stores.FindAsync("Test");
         return await new SqliteFunnelAnalytics(db.Database).CustomersAsync(new CustomerQuery(store!.Id));
     }
+}
+
+/// <summary>The tests of <see cref="OrderRefundTests"/> on SQLite.</summary>
+public sealed class OrderRefundTestsOnSqlite : OrderRefundTests
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+/// <summary>The tests of <see cref="OrderRefundTests"/> on PostgreSQL.</summary>
+public sealed class OrderRefundTestsOnPostgres : OrderRefundTests, IRunsOnPostgres
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Storage.Providers;
 using DuckDB.NET.Data;
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Events;
@@ -11,16 +12,19 @@ namespace FunnelInsight.Tests.Core.Events.DuckDb;
 /// The state a kill leaves between the two commits of a write (DuckDB committed with its marker, SQLite not), made
 /// by hand, and what the next start makes of it.
 /// </summary>
-public sealed class DuckDbReconcilerTests
+public abstract class DuckDbReconcilerTests
 {
+    /// <summary>The engine of the application database the tests run on.</summary>
+    protected abstract DatabaseProvider Provider { get; }
+
     private const string Events = "event_time,event_type,session_id,user_id\n" +
         "2025-03-01T10:00:00Z,session_start,s1,v1\n" +
         "2025-03-01T10:01:00Z,view_item,s1,v1\n";
 
-    [Fact]
+    [ProviderFact]
     public async Task Events_of_an_import_whose_record_never_committed_are_taken_out_at_the_next_start()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         var first = await db.ImportAsync(ImportKind.Events, db.WriteFile("first.csv", Events));
         var sessionsBefore = await db.SessionsAsync();
         var second = await db.ImportAsync(ImportKind.Events, db.WriteFile("second.csv", "event_time,event_type,session_id,user_id\n" +
@@ -40,10 +44,10 @@ public sealed class DuckDbReconcilerTests
         Assert.Equal(0, await CountDuckDbAsync(db, "SELECT count(*) FROM pending_writes"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_marker_of_an_import_whose_record_succeeded_is_cleared_and_its_events_kept()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         var import = await db.ImportAsync(ImportKind.Events, db.WriteFile("first.csv", Events));
         await ExecuteDuckDbAsync(db, $"INSERT INTO pending_writes VALUES ('import', {(await db.Stores.FindAsync("Test"))!.Id}, {import.ImportId})");
 
@@ -54,10 +58,10 @@ public sealed class DuckDbReconcilerTests
         Assert.Equal(0, await CountDuckDbAsync(db, "SELECT count(*) FROM pending_writes"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_settings_rebuild_whose_settings_never_committed_is_done_again_with_the_stores_settings_at_the_next_start()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         // One visitor's events at 0, 10 and 50 minutes: two sessions at the default 30-minute timeout, one at 60.
         await db.ImportAsync(ImportKind.Events, db.WriteFile("rr.csv", "timestamp,visitorid,event,itemid,transactionid\n" +
             "1433221200000,7,view,100,\n1433221800000,7,addtocart,100,\n1433224200000,7,view,101,\n"));
@@ -74,10 +78,10 @@ public sealed class DuckDbReconcilerTests
         Assert.Equal(0, await CountDuckDbAsync(db, "SELECT count(*) FROM pending_writes"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_import_deletion_that_committed_in_sqlite_is_finished_at_the_next_start()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         var first = await db.ImportAsync(ImportKind.Events, db.WriteFile("first.csv", Events));
         var second = await db.ImportAsync(ImportKind.Events, db.WriteFile("second.csv", "event_time,event_type,session_id,user_id\n" +
             "2025-03-01T11:00:00Z,session_start,s2,v2\n"));
@@ -96,10 +100,10 @@ public sealed class DuckDbReconcilerTests
         Assert.Equal(0, await CountDuckDbAsync(db, "SELECT count(*) FROM pending_writes"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_deletion_marker_whose_import_still_exists_is_dropped_and_its_events_kept()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         var import = await db.ImportAsync(ImportKind.Events, db.WriteFile("first.csv", Events));
         // As a kill after the marker and before SQLite committed the deletion: the import was never deleted.
         await ExecuteDuckDbAsync(db, $"INSERT INTO pending_writes VALUES ('delete', {(await db.Stores.FindAsync("Test"))!.Id}, {import.ImportId})");
@@ -111,10 +115,10 @@ public sealed class DuckDbReconcilerTests
         Assert.Equal(0, await CountDuckDbAsync(db, "SELECT count(*) FROM pending_writes"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Rows_of_a_store_whose_deletion_committed_only_in_sqlite_are_deleted_at_the_next_start()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
         await db.ImportAsync(ImportKind.Events, db.WriteFile("doomed.csv", Events), store: "Doomed");
         await db.ImportAsync(ImportKind.Events, db.WriteFile("kept.csv", Events), store: "Kept");
         var doomed = (await db.Stores.FindAsync("Doomed"))!.Id;
@@ -138,4 +142,18 @@ public sealed class DuckDbReconcilerTests
         command.CommandText = sql;
         return Task.FromResult(Convert.ToInt64(command.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture));
     }
+}
+
+/// <summary>The tests of <see cref="DuckDbReconcilerTests"/> on SQLite.</summary>
+public sealed class DuckDbReconcilerTestsOnSqlite : DuckDbReconcilerTests
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+/// <summary>The tests of <see cref="DuckDbReconcilerTests"/> on PostgreSQL.</summary>
+public sealed class DuckDbReconcilerTestsOnPostgres : DuckDbReconcilerTests, IRunsOnPostgres
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

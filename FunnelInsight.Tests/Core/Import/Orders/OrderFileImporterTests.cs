@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Storage.Providers;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 using static FunnelInsight.Tests.Support.Fixture;
@@ -5,12 +6,15 @@ using static FunnelInsight.Tests.Support.OrderRecord;
 
 namespace FunnelInsight.Tests.Core.Import.Orders;
 
-public class OrderFileImporterTests
+public abstract class OrderFileImporterTests
 {
-    [Fact]
+    /// <summary>The engine of the application database the tests run on.</summary>
+    protected abstract DatabaseProvider Provider { get; }
+
+    [ProviderFact]
     public async Task A_canonical_export_stores_each_order_with_ids_kept_and_emails_hashed()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
 
         var result = await db.ImportAsync(ImportKind.Orders, Path("canonical-orders.csv"));
         var orders = await AllAsync(db);
@@ -28,10 +32,10 @@ public class OrderFileImporterTests
         Assert.Equal(0, await db.CountAsync("SELECT COUNT(*) FROM Orders WHERE CustomerKey LIKE '%@%'"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_shopify_export_gathers_line_items_with_the_same_name_into_one_order()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
 
         var result = await db.ImportAsync(ImportKind.Orders, Path("shopify-orders.csv"));
         var orders = await AllAsync(db);
@@ -43,10 +47,10 @@ public class OrderFileImporterTests
         Assert.Equal(("voided", true, "pos"), (orders[2].Status, orders[2].Cancelled, orders[2].Channel));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_woocommerce_export_reads_order_values_and_billing_email()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
 
         var result = await db.ImportAsync(ImportKind.Orders, Path("woocommerce-orders.csv"));
         var orders = await AllAsync(db);
@@ -58,10 +62,10 @@ public class OrderFileImporterTests
         Assert.Equal(orders[0].Customer, orders[2].Customer);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_uci_online_retail_export_sums_lines_into_orders_and_keeps_c_invoices_as_cancelled()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
 
         var result = await db.ImportAsync(ImportKind.Orders, Path("uci-orders.csv"));
         var orders = await AllAsync(db);
@@ -76,10 +80,10 @@ public class OrderFileImporterTests
         Assert.Equal(2, orders.Count(o => o.Customer == "17850"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_uci_online_retail_ii_export_is_detected_by_its_invoice_and_price_columns()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
 
         var result = await db.ImportAsync(ImportKind.Orders, Path("uci-ii-orders.csv"));
         var orders = await AllAsync(db);
@@ -93,10 +97,10 @@ public class OrderFileImporterTests
         Assert.Null(orders[3].Customer);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_woocommerce_export_with_lowercase_headers_is_detected_and_read()
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(Provider);
 
         var result = await db.ImportAsync(ImportKind.Orders, Path("woocommerce-lowercase-orders.csv"));
         var orders = await AllAsync(db);
@@ -108,4 +112,18 @@ public class OrderFileImporterTests
         Assert.Equal((EmailKey("karim@example.ma"), 10.0, 90.0), (orders[1].Customer, orders[1].Discount, orders[1].Total));
         Assert.Equal(("3", true), (orders[2].Customer, orders[2].Cancelled));
     }
+}
+
+/// <summary>The tests of <see cref="OrderFileImporterTests"/> on SQLite.</summary>
+public sealed class OrderFileImporterTestsOnSqlite : OrderFileImporterTests
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+/// <summary>The tests of <see cref="OrderFileImporterTests"/> on PostgreSQL.</summary>
+public sealed class OrderFileImporterTestsOnPostgres : OrderFileImporterTests, IRunsOnPostgres
+{
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }
