@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Storage;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace FunnelInsight.Web.Accounts;
@@ -24,14 +25,27 @@ public static class AccountsDatabase
         return database.Provider.IsServer ? new PostgresAccountsDbContext(Options(database)) : new AccountsDbContext(Options(database));
     }
 
-    /// <summary>Registers the accounts context of <paramref name="database"/>'s provider as <see cref="AccountsDbContext"/>.</summary>
+    /// <summary>
+    /// Registers the accounts context of <paramref name="database"/>'s provider as <see cref="AccountsDbContext"/>. On a
+    /// server, the data-protection keys are kept in it too, under one application name, so that every instance on the
+    /// database shares them.
+    /// </summary>
     public static IServiceCollection AddAccountsContext(this IServiceCollection services, FunnelDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        return database.Provider.IsServer
-            ? services.AddDbContext<AccountsDbContext, PostgresAccountsDbContext>(options => Configure(options, database))
-            : services.AddDbContext<AccountsDbContext>(options => Configure(options, database));
+        if (!database.Provider.IsServer)
+        {
+            return services.AddDbContext<AccountsDbContext>(options => Configure(options, database));
+        }
+
+        services.AddDbContext<AccountsDbContext, PostgresAccountsDbContext>(options => Configure(options, database));
+        services.AddScoped(provider => (PostgresAccountsDbContext)provider.GetRequiredService<AccountsDbContext>());
+        services.AddDataProtection().SetApplicationName(DataProtectionApplication).PersistKeysToDbContext<PostgresAccountsDbContext>();
+        return services;
     }
+
+    /// <summary>The application name the shared key ring is kept under (the default would differ by install folder).</summary>
+    public const string DataProtectionApplication = "FunnelInsight";
 
     /// <summary>Applies pending accounts migrations (run after the store database's own migrations, which create the file).</summary>
     public static async Task MigrateAsync(FunnelDatabase database, CancellationToken cancellationToken = default)

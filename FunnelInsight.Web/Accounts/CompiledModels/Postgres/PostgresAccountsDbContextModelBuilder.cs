@@ -12,12 +12,13 @@ namespace FunnelInsight.Web.Accounts.CompiledModels.Postgres
     public partial class PostgresAccountsDbContextModel
     {
         private PostgresAccountsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("39bbf309-d099-45d3-9faa-d5ae04aa57f0"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("0ccdc7d4-3618-4b5b-bc80-223e702c8c04"), entityTypeCount: 5)
         {
         }
 
         partial void Initialize()
         {
+            var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityUser = IdentityUserEntityType.Create(this);
             var identityUserClaim = IdentityUserClaimEntityType.Create(this);
             var identityUserLogin = IdentityUserLoginEntityType.Create(this);
@@ -27,13 +28,14 @@ namespace FunnelInsight.Web.Accounts.CompiledModels.Postgres
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, identityUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, identityUser);
 
+            DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityUserEntityType.CreateAnnotations(identityUser);
             IdentityUserClaimEntityType.CreateAnnotations(identityUserClaim);
             IdentityUserLoginEntityType.CreateAnnotations(identityUserLogin);
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
 
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
-            AddAnnotation("ProductVersion", "10.0.5");
+            AddAnnotation("ProductVersion", "10.0.12");
             AddAnnotation("Relational:MaxIdentifierLength", 63);
         }
     }
