@@ -77,7 +77,7 @@ public sealed class PhoneDetailsTests(DashboardApp app)
         // The table is wider than the phone: it scrolls inside its card, never the page.
         Assert.Equal(1, measured[3]);
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390);
-        await page.Locator(".fi-lost-sessions").ScreenshotAsync(new() { Path = Path.Combine(DashboardApp.ScreenshotFolder, $"phone-lost-sessions-{culture}.png") });
+        await DashboardApp.ScreenshotAsync(page, $"phone-lost-sessions-{culture}");
     }
 
     [Fact]
