@@ -10,7 +10,6 @@ internal sealed record ImportContext(
     StoreWrite Write,
     IEventStore Events,
     int ImportId,
-    long FileBytes,
     RowErrorWriter Errors,
     Action<long> ReportRows,
     Action<long> ReportBuildingRollups,
