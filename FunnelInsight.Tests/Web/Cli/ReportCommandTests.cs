@@ -1,7 +1,7 @@
-using FunnelInsight.Core.Stores;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Core.Analytics;
 using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Cli;
@@ -130,7 +130,7 @@ public class ReportCommandTests
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal("sessionId,visitorId,lastStage,lastStep,cartValue,items,startedUtc,lastEventUtc", lines[0]);
-        Assert.Equal("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",'+visitor,cart,,12.5,1,2024-03-04T10:00:00Z,2024-03-04T10:02:00Z", lines[1]);
+        Assert.Equal("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",\"'+visitor\",cart,,12.5,1,2024-03-04T10:00:00Z,2024-03-04T10:02:00Z", lines[1]);
     }
 
     [Fact]
