@@ -236,12 +236,8 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
         });
     }
 
-    // Sessions carry purchase values only where the export has prices; otherwise the orders' average (net of refunds,
-    // in the store's currency: the customer report's) stands in.
-    private async Task<double> AverageOrderValueAsync(SessionTable table, int[] selected, FunnelQuery query, CancellationToken cancellationToken)
-    {
-        var fromSessions = LeakRanking.SessionAverageOrderValue(table, selected);
-        return fromSessions > 0 ? fromSessions
-            : (await CustomersAsync(new CustomerQuery(query.StoreId) { From = query.From, To = query.To }, cancellationToken)).AverageOrderValue;
-    }
+    // The orders' average is net of refunds and in the store's currency: the customer report's.
+    private Task<double> AverageOrderValueAsync(SessionTable table, int[] selected, FunnelQuery query, CancellationToken cancellationToken) =>
+        OrderValue.AverageOrderValue.ForEstimatesAsync(table, selected, async () =>
+            (await CustomersAsync(new CustomerQuery(query.StoreId) { From = query.From, To = query.To }, cancellationToken)).AverageOrderValue);
 }
