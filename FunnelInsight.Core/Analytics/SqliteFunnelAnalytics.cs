@@ -207,7 +207,7 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
 
     // A user-defined funnel is counted by the engine over the raw events; the selection, the names each step matches and
     // the breakdown's grouping come from the same places as the stage funnel's.
-    private async Task<FunnelReport> DefinedFunnelAsync(FunnelQuery query, SessionTable table, Sessions.StoreSettings settings, CancellationToken cancellationToken)
+    private async Task<FunnelReport> DefinedFunnelAsync(FunnelQuery query, SessionTable table, Sessions.ReportSettings settings, CancellationToken cancellationToken)
     {
         StageMap map;
         await using (var connection = await database.OpenAsync(cancellationToken))
