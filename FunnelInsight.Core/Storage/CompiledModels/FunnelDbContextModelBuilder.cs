@@ -11,7 +11,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels
     public partial class FunnelDbContextModel
     {
         private FunnelDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("eff9ef77-01a4-4196-a4e2-1b66a35c348f"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("d526aead-56a7-47b2-95fd-4acf485cf625"), entityTypeCount: 7)
         {
         }
 

@@ -71,8 +71,8 @@ public class ReportCommandTests
     public async Task Customers_json_gives_gross_refunds_and_net_after_a_later_export_refunds_orders()
     {
         await using var store = await AnalyticsStore.CreateAsync(null);
-        await store.ImportAsync(FunnelInsight.Core.Storage.Entities.ImportKind.Orders, "june.csv", File.ReadAllText(Fixture.Path("shopify-refunds-june.csv")));
-        await store.ImportAsync(FunnelInsight.Core.Storage.Entities.ImportKind.Orders, "july.csv", File.ReadAllText(Fixture.Path("shopify-refunds-july.csv")));
+        await store.ImportAsync(FunnelInsight.Core.Import.ImportKind.Orders, "june.csv", File.ReadAllText(Fixture.Path("shopify-refunds-june.csv")));
+        await store.ImportAsync(FunnelInsight.Core.Import.ImportKind.Orders, "july.csv", File.ReadAllText(Fixture.Path("shopify-refunds-july.csv")));
 
         var (_, text) = await RunAsync(store, "report", "customers", "--store", "shop", "--format", "json");
         using var json = JsonDocument.Parse(text);

@@ -3,7 +3,6 @@ using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Samples;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Events.DuckDb;
