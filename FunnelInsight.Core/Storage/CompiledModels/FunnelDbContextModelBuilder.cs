@@ -11,7 +11,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels
     public partial class FunnelDbContextModel
     {
         private FunnelDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d526aead-56a7-47b2-95fd-4acf485cf625"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("03bdeb9c-f092-446c-9a64-e19a86954a79"), entityTypeCount: 7)
         {
         }
 
