@@ -1,7 +1,6 @@
 using FunnelInsight.Core.Storage.Providers;
 using System.Text;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 using static FunnelInsight.Tests.Support.Fixture;
 

@@ -1,7 +1,6 @@
 using FunnelInsight.Core.Storage.Providers;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Samples;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 using static FunnelInsight.Tests.Support.Fixture;
 

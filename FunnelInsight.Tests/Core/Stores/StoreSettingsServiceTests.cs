@@ -1,7 +1,6 @@
 using FunnelInsight.Core.Storage.Providers;
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
 

@@ -1,5 +1,5 @@
 using FunnelInsight.Core.Storage.Providers;
-using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Core.Import;
 using FunnelInsight.Tests.Support;
 using static FunnelInsight.Tests.Support.Fixture;
 using static FunnelInsight.Tests.Support.OrderRecord;

@@ -2,7 +2,6 @@ using FunnelInsight.Core.Storage.Providers;
 using System.Net;
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Accounts;
 using Microsoft.Data.Sqlite;
