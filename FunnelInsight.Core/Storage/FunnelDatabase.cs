@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Events;
+using FunnelInsight.Core.Events.ClickHouse;
 using FunnelInsight.Core.Events.DuckDb;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,9 @@ public sealed class FunnelDatabase
         var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, DefaultTimeout = 60 };
         ConnectionString = builder.ToString();
         EventOptions = events ?? new EventEngineOptions();
-        Events = new DuckDbEventStore(this, new DuckDbFile(EventsPath, EventOptions));
+        Events = EventOptions.ClickHouse is { } clickHouse
+            ? new ClickHouseEventStore(this, new ClickHouseEventsDatabase(new ClickHouseConnection(clickHouse)))
+            : new DuckDbEventStore(this, new DuckDbFile(EventsPath, EventOptions));
     }
 
     /// <summary>The event engine's limits.</summary>

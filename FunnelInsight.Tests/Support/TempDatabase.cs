@@ -128,8 +128,9 @@ public sealed class TempDatabase : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await TestServers.DropClickHouseDatabaseAsync(Database.EventOptions);
         SqliteConnection.ClearAllPools();
         try
         {
@@ -139,7 +140,5 @@ public sealed class TempDatabase : IAsyncDisposable
         {
             // A file still open on a slow runner is left for the OS temp cleaner rather than failing the test.
         }
-
-        return ValueTask.CompletedTask;
     }
 }
