@@ -73,7 +73,7 @@ public sealed class ApiTokens(FunnelDatabase database, TimeProvider? clock = nul
     /// <summary>
     /// Records that the token was just used. Kept apart from <see cref="AuthenticateAsync"/> because it writes, and a
     /// write waits while an import holds the database: callers do it after answering the request. It waits two seconds
-    /// at most for the database and then throws <see cref="Microsoft.Data.Sqlite.SqliteException"/>, which callers may ignore.
+    /// at most for the database and then throws a <see cref="System.Data.Common.DbException"/>, which callers may ignore.
     /// </summary>
     public async Task RecordUseAsync(int tokenId, CancellationToken cancellationToken = default)
     {

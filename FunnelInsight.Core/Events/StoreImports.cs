@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 
 namespace FunnelInsight.Core.Events;
 
@@ -6,12 +7,12 @@ namespace FunnelInsight.Core.Events;
 internal static class StoreImports
 {
     /// <summary>The ids of the store's imports other than <paramref name="except"/>.</summary>
-    public static IReadOnlySet<int> Others(SqliteConnection sqlite, int storeId, int except)
+    public static IReadOnlySet<int> Others(DbConnection sqlite, int storeId, int except)
     {
         using var command = sqlite.CreateCommand();
-        command.CommandText = "SELECT Id FROM Imports WHERE StoreId = $store AND Id <> $except";
-        command.Parameters.AddWithValue("$store", storeId);
-        command.Parameters.AddWithValue("$except", except);
+        command.CommandText = "SELECT Id FROM Imports WHERE StoreId = @store AND Id <> @except";
+        command.AddParameter("store", storeId);
+        command.AddParameter("except", except);
         var ids = new HashSet<int>();
         using var reader = command.ExecuteReader();
         while (reader.Read())

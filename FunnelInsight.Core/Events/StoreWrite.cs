@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 
 namespace FunnelInsight.Core.Events;
 
@@ -12,15 +13,15 @@ namespace FunnelInsight.Core.Events;
 /// <param name="connection">The application database's open connection.</param>
 /// <param name="transaction">Its write transaction.</param>
 /// <param name="storeId">The store written.</param>
-internal sealed class StoreWrite(SqliteConnection connection, SqliteTransaction transaction, int storeId) : IDisposable
+internal sealed class StoreWrite(DbConnection connection, DbTransaction transaction, int storeId) : IDisposable
 {
     private readonly List<IEnlistedWrite> _parts = [];
 
     /// <summary>The application database's open connection.</summary>
-    public SqliteConnection Connection { get; } = connection;
+    public DbConnection Connection { get; } = connection;
 
     /// <summary>Its write transaction.</summary>
-    public SqliteTransaction Transaction { get; } = transaction;
+    public DbTransaction Transaction { get; } = transaction;
 
     /// <summary>The store written.</summary>
     public int StoreId { get; } = storeId;

@@ -1,7 +1,8 @@
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Storage;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 
 namespace FunnelInsight.Core.Import;
 
@@ -17,10 +18,10 @@ internal sealed record ImportContext(
     CancellationToken CancellationToken)
 {
     /// <summary>The application database's open connection, inside the import's transaction.</summary>
-    public SqliteConnection Connection => Write.Connection;
+    public DbConnection Connection => Write.Connection;
 
     /// <summary>The import's transaction.</summary>
-    public SqliteTransaction Transaction => Write.Transaction;
+    public DbTransaction Transaction => Write.Transaction;
 
     /// <summary>The store imported into.</summary>
     public int StoreId => Write.StoreId;
@@ -30,12 +31,12 @@ internal sealed record ImportContext(
 internal sealed record SessionRules(StageMap Map, TimeSpan SessionTimeout)
 {
     /// <summary>The store's rules as its settings say; null when there is no such store.</summary>
-    public static SessionRules? Read(SqliteConnection connection, SqliteTransaction? transaction, int storeId)
+    public static SessionRules? Read(DbConnection connection, DbTransaction? transaction, int storeId)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT StageMapText, SessionTimeoutMinutes FROM Stores WHERE Id = $id";
-        command.Parameters.AddWithValue("$id", storeId);
+        command.CommandText = "SELECT StageMapText, SessionTimeoutMinutes FROM Stores WHERE Id = @id";
+        command.AddParameter("id", storeId);
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {

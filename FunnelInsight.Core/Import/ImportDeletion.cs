@@ -2,7 +2,8 @@ using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Stores;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 
 namespace FunnelInsight.Core.Import;
 
@@ -21,7 +22,7 @@ public sealed class ImportDeletion(FunnelDatabase database)
             async () =>
             {
                 await using var connection = await database.OpenAsync(cancellationToken);
-                using var transaction = WriteTurn.Begin(connection, waiting, cancellationToken);
+                using var transaction = database.BeginWrite(connection, waiting, cancellationToken);
                 var found = Find(connection, transaction, storeId, importId);
                 if (found is not { } import)
                 {
@@ -36,34 +37,34 @@ public sealed class ImportDeletion(FunnelDatabase database)
                 var rules = SessionRules.Read(connection, transaction, storeId)!;
                 using var write = new StoreWrite(connection, transaction, storeId);
                 var events = import.Kind == ImportKind.Events ? database.Events.DeleteImport(write, importId, rules, cancellationToken) : 0;
-                var orders = Execute(connection, transaction, "DELETE FROM Orders WHERE StoreId = $store AND ImportId = $import", storeId, importId);
-                Execute(connection, transaction, "DELETE FROM ImportRowErrors WHERE ImportId = $import", storeId, importId);
-                Execute(connection, transaction, "DELETE FROM Imports WHERE Id = $import", storeId, importId);
+                var orders = Execute(connection, transaction, "DELETE FROM Orders WHERE StoreId = @store AND ImportId = @import", storeId, importId);
+                Execute(connection, transaction, "DELETE FROM ImportRowErrors WHERE ImportId = @import", storeId, importId);
+                Execute(connection, transaction, "DELETE FROM Imports WHERE Id = @import", storeId, importId);
                 // Cached analytics reload the store's sessions at its next version.
-                Execute(connection, transaction, "UPDATE Stores SET DataVersion = DataVersion + 1 WHERE Id = $store", storeId, importId);
+                Execute(connection, transaction, "UPDATE Stores SET DataVersion = DataVersion + 1 WHERE Id = @store", storeId, importId);
                 write.Commit();
                 return new ImportDeletionResult(DeletionOutcome.Deleted, events, orders);
             },
             cancellationToken);
 
-    private static (ImportKind Kind, ImportStatus Status)? Find(SqliteConnection connection, SqliteTransaction transaction, int storeId, int importId)
+    private static (ImportKind Kind, ImportStatus Status)? Find(DbConnection connection, DbTransaction transaction, int storeId, int importId)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT Kind, Status FROM Imports WHERE Id = $import AND StoreId = $store";
-        command.Parameters.AddWithValue("$import", importId);
-        command.Parameters.AddWithValue("$store", storeId);
+        command.CommandText = "SELECT Kind, Status FROM Imports WHERE Id = @import AND StoreId = @store";
+        command.AddParameter("import", importId);
+        command.AddParameter("store", storeId);
         using var reader = command.ExecuteReader();
         return reader.Read() ? ((ImportKind)reader.GetInt32(0), (ImportStatus)reader.GetInt32(1)) : null;
     }
 
-    private static int Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, int storeId, int importId)
+    private static int Execute(DbConnection connection, DbTransaction transaction, string sql, int storeId, int importId)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$store", storeId);
-        command.Parameters.AddWithValue("$import", importId);
+        command.AddParameter("store", storeId);
+        command.AddParameter("import", importId);
         return command.ExecuteNonQuery();
     }
 }

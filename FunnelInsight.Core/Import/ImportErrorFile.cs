@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Storage.Providers;
 using CsvHelper;
 using FunnelInsight.Core.Storage;
 
@@ -20,8 +21,8 @@ public static class ImportErrorFile
         ArgumentNullException.ThrowIfNull(database);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Line, Column, Reason, RawLine, Severity FROM ImportRowErrors WHERE ImportId = $id ORDER BY Line, Id";
-        command.Parameters.AddWithValue("$id", importId);
+        command.CommandText = "SELECT Line, \"column\", Reason, RawLine, Severity FROM ImportRowErrors WHERE ImportId = @id ORDER BY Line, Id";
+        command.AddParameter("id", importId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         using var csv = CsvWriter.Create(output, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
         csv.WriteRecord([.. Header]);

@@ -7,7 +7,8 @@ using FunnelInsight.Core.Import.Orders;
 using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -81,7 +82,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         {
             await FinishRunAsync(importId, result);
         }
-        catch (SqliteException ex)
+        catch (DbException ex)
         {
             LogOutcomeNotRecorded(_logger, importId, status, ex.Message);
         }
@@ -93,7 +94,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
     {
         using var stream = new HashingReadStream(new FileStream(request.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
         using var connection = database.OpenAsync(cancellationToken).GetAwaiter().GetResult();
-        using var transaction = WriteTurn.Begin(connection, () => progress?.Report(new ImportProgress(ImportPhase.Waiting, 0, run.FileSize, 0, run.Id)), cancellationToken);
+        using var transaction = database.BeginWrite(connection, () => progress?.Report(new ImportProgress(ImportPhase.Waiting, 0, run.FileSize, 0, run.Id)), cancellationToken);
         using var errors = new RowErrorWriter(connection, transaction, run.Id);
         using var write = new StoreWrite(connection, transaction, request.StoreId);
         var context = new ImportContext(write, database.Events, run.Id, run.FileSize, errors,
@@ -120,8 +121,8 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
             Warnings = errors.Warnings,
             FirstWarnings = errors.FirstWarnings,
         };
-        Execute(connection, transaction, "UPDATE Stores SET DataVersion = DataVersion + 1 WHERE Id = $p0", request.StoreId);
-        Execute(connection, transaction, "UPDATE Imports SET Sha256 = $p0 WHERE Id = $p1", stream.HashHex(), run.Id);
+        Execute(connection, transaction, "UPDATE Stores SET DataVersion = DataVersion + 1 WHERE Id = @p0", request.StoreId);
+        Execute(connection, transaction, "UPDATE Imports SET Sha256 = @p0 WHERE Id = @p1", stream.HashHex(), run.Id);
         FinishRun(connection, transaction, run.Id, result);
         write.Commit();
         if (counts.RolledUp is { } rolled)
@@ -137,10 +138,10 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
     private (ImportRun Run, OwnerLock Owner)? StartRun(ImportRequest request, string fileName, long fileSize, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         using var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
-        SqliteTransaction transaction;
+        DbTransaction transaction;
         try
         {
-            transaction = WriteTurn.Begin(connection, () => progress?.Report(new ImportProgress(ImportPhase.Waiting, 0, fileSize, 0)), cancellationToken);
+            transaction = database.BeginWrite(connection, () => progress?.Report(new ImportProgress(ImportPhase.Waiting, 0, fileSize, 0)), cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -148,7 +149,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         }
 
         using (transaction)
-        using (var context = FunnelDatabase.CreateContext(connection))
+        using (var context = database.CreateContext(connection))
         {
             context.Database.UseTransaction(transaction);
             if (!context.Stores.Any(s => s.Id == request.StoreId))
@@ -181,24 +182,24 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         transaction.Commit();
     }
 
-    private static void FinishRun(SqliteConnection connection, SqliteTransaction transaction, int importId, ImportResult result) =>
+    private static void FinishRun(DbConnection connection, DbTransaction transaction, int importId, ImportResult result) =>
         Execute(connection, transaction, """
-            UPDATE Imports SET Status = $p0, Format = $p1, Mapping = $p2, RowsRead = $p3, RowsStored = $p4,
-                RowsRejected = $p5, RowsDuplicate = $p6, Message = $p7, FinishedUtc = $p8, RowsUpdated = $p10, Warnings = $p11,
-                MessageCode = $p12, MessageArguments = $p13 WHERE Id = $p9
+            UPDATE Imports SET Status = @p0, Format = @p1, Mapping = @p2, RowsRead = @p3, RowsStored = @p4,
+                RowsRejected = @p5, RowsDuplicate = @p6, Message = @p7, FinishedUtc = @p8, RowsUpdated = @p10, Warnings = @p11,
+                MessageCode = @p12, MessageArguments = @p13 WHERE Id = @p9
             """,
             (int)result.Status, result.Format, result.Mapping, result.RowsRead, result.RowsStored, result.RowsRejected,
             result.RowsDuplicate, result.Message, DateTime.UtcNow, importId, result.RowsUpdated, result.Warnings,
             result.MessageReason is { } reason ? (int)reason.Code : null, result.MessageReason?.StoredArguments());
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params object?[] values)
+    private static void Execute(DbConnection connection, DbTransaction transaction, string sql, params object?[] values)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         for (var i = 0; i < values.Length; i++)
         {
-            command.Parameters.AddWithValue($"$p{i}", values[i] ?? DBNull.Value);
+            command.AddParameter($"p{i}", values[i] ?? DBNull.Value);
         }
 
         command.ExecuteNonQuery();

@@ -1,7 +1,8 @@
 using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 
 namespace FunnelInsight.Core.Import;
 
@@ -53,7 +54,7 @@ public sealed class InterruptedImports(FunnelDatabase database)
             return dead;
         }
 
-        connection.DefaultTimeout = Math.Max(1, (int)wait.TotalSeconds);
+        database.Provider.LimitWait(connection, wait);
         try
         {
             await using var transaction = connection.BeginTransaction();
@@ -62,19 +63,19 @@ public sealed class InterruptedImports(FunnelDatabase database)
                 // Only while still Running: an import that finished since it was read keeps its outcome.
                 await using var mark = connection.CreateCommand();
                 mark.Transaction = transaction;
-                mark.CommandText = "UPDATE Imports SET Status = $status, Message = $message, MessageCode = $code, MessageArguments = '[]', FinishedUtc = $now WHERE Id = $id AND Status = $running";
-                mark.Parameters.AddWithValue("$status", (int)ImportStatus.Interrupted);
-                mark.Parameters.AddWithValue("$message", Message);
-                mark.Parameters.AddWithValue("$code", (int)Reasons.ImportReasonCode.Interrupted);
-                mark.Parameters.AddWithValue("$now", DateTime.UtcNow);
-                mark.Parameters.AddWithValue("$id", id);
-                mark.Parameters.AddWithValue("$running", (int)ImportStatus.Running);
+                mark.CommandText = "UPDATE Imports SET Status = @status, Message = @message, MessageCode = @code, MessageArguments = '[]', FinishedUtc = @now WHERE Id = @id AND Status = @running";
+                mark.AddParameter("status", (int)ImportStatus.Interrupted);
+                mark.AddParameter("message", Message);
+                mark.AddParameter("code", (int)Reasons.ImportReasonCode.Interrupted);
+                mark.AddParameter("now", DateTime.UtcNow);
+                mark.AddParameter("id", id);
+                mark.AddParameter("running", (int)ImportStatus.Running);
                 await mark.ExecuteNonQueryAsync(cancellationToken);
             }
 
             transaction.Commit();
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == 5)
+        catch (DbException ex) when (database.Provider.IsBusy(ex))
         {
             // Another writer holds the database (a long import): the next start marks them.
             return [];

@@ -1,7 +1,8 @@
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Events.ClickHouse;
 using FunnelInsight.Core.Events.DuckDb;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -10,78 +11,90 @@ using Microsoft.Extensions.Logging;
 namespace FunnelInsight.Core.Storage;
 
 /// <summary>
-/// The SQLite database behind a FunnelInsight instance: creates it, applies migrations, and opens the
-/// raw connections that the bulk import and the analytics use beside EF Core.
+/// The application database behind a FunnelInsight instance (SQLite by default, PostgreSQL by configuration): creates
+/// it, applies migrations, and opens the raw connections that the bulk import and the analytics use beside EF Core.
 /// </summary>
 public sealed class FunnelDatabase
 {
+    private readonly string _dataFolder;
+
     /// <summary>Creates the database handle for <paramref name="connectionString"/> (a SQLite connection string).</summary>
     /// <param name="connectionString">The SQLite database.</param>
     /// <param name="events">The event engine's limits; the defaults when null.</param>
     public FunnelDatabase(string connectionString, EventEngineOptions? events = null)
+        : this(DatabaseProvider.Sqlite, connectionString, null, events)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, DefaultTimeout = 60 };
-        ConnectionString = builder.ToString();
+    }
+
+    /// <summary>Creates the database handle for <paramref name="connectionString"/> on <paramref name="provider"/>.</summary>
+    /// <param name="provider">The engine of the application data.</param>
+    /// <param name="connectionString">Its connection string.</param>
+    /// <param name="dataFolder">
+    /// The folder of the files kept beside the database (the events file, uploads waiting to be imported); by default the
+    /// SQLite file's folder, or the temp folder for an in-memory database. Required for PostgreSQL.
+    /// </param>
+    /// <param name="events">The event engine's limits; the defaults when null.</param>
+    public FunnelDatabase(DatabaseProvider provider, string connectionString, string? dataFolder, EventEngineOptions? events = null)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        Provider = provider;
+        ConnectionString = provider.Normalize(connectionString);
+        var file = provider.FilePath(ConnectionString);
+        _dataFolder = dataFolder is { Length: > 0 } folder ? Path.GetFullPath(folder)
+            : file is not null ? Path.GetDirectoryName(file)!
+            : !provider.IsServer ? Path.Combine(Path.GetTempPath(), "FunnelInsight")
+            : throw new ArgumentException("A database on a server needs a data folder for the files kept beside it.", nameof(dataFolder));
         EventOptions = events ?? new EventEngineOptions();
         Events = EventOptions.ClickHouse is { } clickHouse
             ? new ClickHouseEventStore(this, new ClickHouseEventsDatabase(new ClickHouseConnection(clickHouse)))
             : new DuckDbEventStore(this, new DuckDbFile(EventsPath, EventOptions));
     }
 
+    /// <summary>The engine of the application data.</summary>
+    public DatabaseProvider Provider { get; }
+
     /// <summary>The event engine's limits.</summary>
     public EventEngineOptions EventOptions { get; }
 
     /// <summary>
-    /// The DuckDB events file: beside the SQLite file, named after it (<c>shop.db</c> → <c>shop.events.duckdb</c>);
-    /// in the temp folder for an in-memory database.
+    /// The DuckDB events file, in the data folder and named after the database (<c>shop.db</c> → <c>shop.events.duckdb</c>,
+    /// PostgreSQL database <c>shop</c> → <c>shop.events.duckdb</c>); <c>memory.events.duckdb</c> in the temp folder for an
+    /// in-memory database.
     /// </summary>
-    public string EventsPath
-    {
-        get
-        {
-            var dataSource = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
-            return dataSource == ":memory:"
-                ? Path.Combine(Path.GetTempPath(), "FunnelInsight", "memory.events.duckdb")
-                : Path.ChangeExtension(Path.GetFullPath(dataSource), null) + ".events.duckdb";
-        }
-    }
+    public string EventsPath => Path.Combine(_dataFolder, Provider.DatabaseName(ConnectionString) + ".events.duckdb");
 
     /// <summary>Where this instance's events and session rollups are stored.</summary>
     internal IEventStore Events { get; }
 
-    /// <summary>The connection string in use, with foreign keys on.</summary>
+    /// <summary>The connection string in use, with the settings FunnelInsight relies on.</summary>
     public string ConnectionString { get; }
 
     /// <summary>
-    /// The folder for files kept beside the database (uploads waiting to be imported): <c>files/</c> next to
-    /// the database file, or under the temp folder for an in-memory database. Never inside the web root.
+    /// The folder for files kept beside the database (uploads waiting to be imported): <c>files/</c> in the data folder
+    /// (next to the SQLite file by default). Never inside the web root.
     /// </summary>
-    public string FilesFolder
-    {
-        get
-        {
-            var dataSource = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
-            var folder = dataSource == ":memory:" ? Path.Combine(Path.GetTempPath(), "FunnelInsight") : Path.GetDirectoryName(Path.GetFullPath(dataSource))!;
-            return Path.Combine(folder, "files");
-        }
-    }
+    public string FilesFolder => Path.Combine(_dataFolder, "files");
 
     /// <summary>The folder of one store's files; deleting the store deletes it.</summary>
     public string StoreFilesFolder(int storeId) => Path.Combine(FilesFolder, "store-" + storeId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>EF Core options for a <see cref="FunnelDbContext"/> on this database.</summary>
     public DbContextOptions<FunnelDbContext> ContextOptions() =>
-        new DbContextOptionsBuilder<FunnelDbContext>().UseSqlite(ConnectionString).Options;
+        (DbContextOptions<FunnelDbContext>)Provider.Use(new DbContextOptionsBuilder<FunnelDbContext>(), ConnectionString).Options;
 
     /// <summary>A new context; dispose it when the operation ends.</summary>
-    public FunnelDbContext CreateContext() => new(ContextOptions());
+    public FunnelDbContext CreateContext() => Provider.CreateContext(ContextOptions());
 
     /// <summary>A new context on an open <paramref name="connection"/> (to share its transaction); the caller keeps the connection.</summary>
-    public static FunnelDbContext CreateContext(SqliteConnection connection) =>
-        new(new DbContextOptionsBuilder<FunnelDbContext>().UseSqlite(connection).Options);
+    public FunnelDbContext CreateContext(DbConnection connection) =>
+        Provider.CreateContext(Provider.Use(new DbContextOptionsBuilder<FunnelDbContext>(), connection).Options);
+
+    /// <summary>Begins the write transaction that imports and deletions take in turn (see <see cref="DatabaseProvider"/>).</summary>
+    internal DbTransaction BeginWrite(DbConnection connection, Action? waiting, CancellationToken cancellationToken) =>
+        Provider.BeginWrite(connection, waiting, cancellationToken);
 
     /// <summary>
-    /// Creates the database file's folder, turns on WAL, applies pending migrations and what they leave to the event
+    /// Prepares the database (SQLite: the file's folder, WAL), applies pending migrations and what they leave to the event
     /// store (see <see cref="IEventStore.UpgradeAsync"/>). A database of the previous layout has its events moved into
     /// the event store (<see cref="IEventStore.MovePreviousLayoutAsync"/>) before the migration that drops their tables.
     /// </summary>
@@ -92,20 +105,7 @@ public sealed class FunnelDatabase
     /// <param name="cancellationToken">Stops the migrations.</param>
     public async Task MigrateAsync(ILogger? logger, CancellationToken cancellationToken = default)
     {
-        var dataSource = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(folder) && dataSource != ":memory:")
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        await using (var connection = await OpenAsync(cancellationToken))
-        {
-            // A new file takes the page size before its first write (switching to WAL is one); an existing file keeps its own.
-            await using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = $"PRAGMA page_size={PageSize}; PRAGMA journal_mode=WAL;";
-            await pragmas.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await Provider.PrepareAsync(ConnectionString, cancellationToken);
 
         await using (var context = CreateContext())
         {
@@ -149,14 +149,6 @@ public sealed class FunnelDatabase
     /// </summary>
     public const int PageSize = 16_384;
 
-    /// <summary>An open connection tuned for bulk work (WAL, relaxed sync, large cache, temp data on disk).</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
-    {
-        var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=FILE;";
-        await pragmas.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
+    /// <summary>An open connection tuned for bulk work (SQLite: WAL, relaxed sync, large cache, temp data on disk).</summary>
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => Provider.OpenAsync(ConnectionString, cancellationToken);
 }

@@ -1,27 +1,26 @@
 using FunnelInsight.Core.Import;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 
 namespace FunnelInsight.Core.Storage;
 
 /// <summary>Keeps every row error and warning of an import in the database, counted apart, and the first few of each for the result.</summary>
 internal sealed class RowErrorWriter : IDisposable
 {
-    private readonly SqliteCommand _insert;
+    private readonly DbCommand _insert;
     private readonly List<RowError> _first = [];
     private readonly List<RowError> _firstWarnings = [];
 
-    public RowErrorWriter(SqliteConnection connection, SqliteTransaction transaction, int importId)
+    public RowErrorWriter(DbConnection connection, DbTransaction transaction, int importId)
     {
         _insert = connection.CreateCommand();
         _insert.Transaction = transaction;
-        _insert.CommandText = "INSERT INTO ImportRowErrors (ImportId, Line, Column, Reason, RawLine, Severity, ReasonCode, ReasonArguments) VALUES ($import, $line, $column, $reason, $raw, $severity, $code, $arguments)";
-        _insert.Parameters.AddWithValue("$import", importId);
-        foreach (var name in new[] { "$line", "$column", "$reason", "$raw", "$severity", "$code", "$arguments" })
+        _insert.CommandText = "INSERT INTO ImportRowErrors (ImportId, Line, \"column\", Reason, RawLine, Severity, ReasonCode, ReasonArguments) VALUES (@import, @line, @column, @reason, @raw, @severity, @code, @arguments)";
+        _insert.AddParameter("import", importId);
+        foreach (var name in new[] { "line", "column", "reason", "raw", "severity", "code", "arguments" })
         {
-            _insert.Parameters.Add(new SqliteParameter { ParameterName = name });
+            _insert.AddParameter(name, null);
         }
-
-        _insert.Prepare();
     }
 
     /// <summary>Row errors (rejected rows) kept so far.</summary>

@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 
 namespace FunnelInsight.Core.Storage;
 
@@ -21,19 +22,19 @@ internal static class StoreRowIds
     public static long[] Range(int storeId) => [First(storeId), Last(storeId)];
 
     /// <summary>Deletes the store's rows of <paramref name="table"/> (a table of the previous layout keyed by these ids); returns how many.</summary>
-    public static int Delete(SqliteConnection connection, SqliteTransaction transaction, string table, int storeId)
+    public static int Delete(DbConnection connection, DbTransaction transaction, string table, int storeId)
     {
-        using var command = RangeCommand(connection, transaction, $"DELETE FROM {table} WHERE Id BETWEEN $first AND $last", storeId);
+        using var command = RangeCommand(connection, transaction, $"DELETE FROM {table} WHERE Id BETWEEN @first AND @last", storeId);
         return command.ExecuteNonQuery();
     }
 
-    private static SqliteCommand RangeCommand(SqliteConnection connection, SqliteTransaction transaction, string sql, int storeId)
+    private static DbCommand RangeCommand(DbConnection connection, DbTransaction transaction, string sql, int storeId)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$first", First(storeId));
-        command.Parameters.AddWithValue("$last", Last(storeId));
+        command.AddParameter("first", First(storeId));
+        command.AddParameter("last", Last(storeId));
         return command;
     }
 }

@@ -1,7 +1,8 @@
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 using Microsoft.EntityFrameworkCore;
 
 namespace FunnelInsight.Core.Stores;
@@ -50,7 +51,7 @@ public sealed class StoreCatalog(FunnelDatabase database)
         {
             await context.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (database.Provider.IsConstraintViolation(ex.InnerException))
         {
             // The owner's unique (OwnerId, Name) index: checked by the database, so two creations at once cannot both win.
             return null;
@@ -87,13 +88,13 @@ public sealed class StoreCatalog(FunnelDatabase database)
             async () =>
             {
                 await using var connection = await database.OpenAsync(cancellationToken);
-                using var transaction = WriteTurn.Begin(connection, waiting, cancellationToken);
-                if (Scalar(connection, transaction, "SELECT COUNT(*) FROM Stores WHERE Id = $store", storeId) == 0)
+                using var transaction = database.BeginWrite(connection, waiting, cancellationToken);
+                if (Scalar(connection, transaction, "SELECT COUNT(*) FROM Stores WHERE Id = @store", storeId) == 0)
                 {
                     return DeletionOutcome.NotFound;
                 }
 
-                if (Scalar(connection, transaction, $"SELECT COUNT(*) FROM Imports WHERE StoreId = $store AND Status = {(int)ImportStatus.Running}", storeId) > 0)
+                if (Scalar(connection, transaction, $"SELECT COUNT(*) FROM Imports WHERE StoreId = @store AND Status = {(int)ImportStatus.Running}", storeId) > 0)
                 {
                     return DeletionOutcome.ImportRunning;
                 }
@@ -123,21 +124,21 @@ public sealed class StoreCatalog(FunnelDatabase database)
 
     private static readonly string[] DeleteStatements =
     [
-        "DELETE FROM ImportRowErrors WHERE ImportId IN (SELECT Id FROM Imports WHERE StoreId = $store)",
-        "DELETE FROM Orders WHERE StoreId = $store",
-        "DELETE FROM Imports WHERE StoreId = $store",
-        "DELETE FROM StoreMembers WHERE StoreId = $store",
-        "DELETE FROM ApiTokens WHERE StoreId = $store",
-        "DELETE FROM SavedFunnels WHERE StoreId = $store",
-        "DELETE FROM Stores WHERE Id = $store",
+        "DELETE FROM ImportRowErrors WHERE ImportId IN (SELECT Id FROM Imports WHERE StoreId = @store)",
+        "DELETE FROM Orders WHERE StoreId = @store",
+        "DELETE FROM Imports WHERE StoreId = @store",
+        "DELETE FROM StoreMembers WHERE StoreId = @store",
+        "DELETE FROM ApiTokens WHERE StoreId = @store",
+        "DELETE FROM SavedFunnels WHERE StoreId = @store",
+        "DELETE FROM Stores WHERE Id = @store",
     ];
 
-    private static long Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql, int storeId)
+    private static long Scalar(DbConnection connection, DbTransaction transaction, string sql, int storeId)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$store", storeId);
+        command.AddParameter("store", storeId);
         return sql.StartsWith("SELECT", StringComparison.Ordinal) ? (long)command.ExecuteScalar()! : command.ExecuteNonQuery();
     }
 }

@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 
 namespace FunnelInsight.Core.Stores;
 
@@ -11,7 +12,7 @@ public static class StoreCurrency
     /// <summary>
     /// The store's currency: <paramref name="chosen"/> when set, else the currency most of its orders carry (ties by code).
     /// </summary>
-    public static async Task<string> ResolveAsync(SqliteConnection connection, int storeId, string? chosen, CancellationToken cancellationToken)
+    public static async Task<string> ResolveAsync(DbConnection connection, int storeId, string? chosen, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(chosen))
         {
@@ -20,10 +21,10 @@ public static class StoreCurrency
 
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT upper(trim(Currency)) AS Code FROM Orders WHERE StoreId = $store AND trim(Currency) <> ''
+            SELECT upper(trim(Currency)) AS Code FROM Orders WHERE StoreId = @store AND trim(Currency) <> ''
             GROUP BY Code ORDER BY COUNT(*) DESC, Code LIMIT 1
             """;
-        command.Parameters.AddWithValue("$store", storeId);
+        command.AddParameter("store", storeId);
         return await command.ExecuteScalarAsync(cancellationToken) as string ?? Fallback;
     }
 }

@@ -2,7 +2,8 @@ using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 using Microsoft.EntityFrameworkCore;
 
 namespace FunnelInsight.Core.Stores;
@@ -98,16 +99,16 @@ public sealed class StoreSettingsService(FunnelDatabase database)
         {
             update.Transaction = transaction;
             update.CommandText = """
-                UPDATE Stores SET StageMapText = $map, SessionTimeoutMinutes = $timeout, ConversionWindowHours = $window,
-                    Currency = $currency, TimeZone = $zone, DataVersion = DataVersion + 1
-                WHERE Id = $id
+                UPDATE Stores SET StageMapText = @map, SessionTimeoutMinutes = @timeout, ConversionWindowHours = @window,
+                    Currency = @currency, TimeZone = @zone, DataVersion = DataVersion + 1
+                WHERE Id = @id
                 """;
-            update.Parameters.AddWithValue("$map", (object?)mapText ?? DBNull.Value);
-            update.Parameters.AddWithValue("$timeout", settings.SessionTimeoutMinutes);
-            update.Parameters.AddWithValue("$window", settings.ConversionWindowHours);
-            update.Parameters.AddWithValue("$currency", settings.Currency);
-            update.Parameters.AddWithValue("$zone", zone);
-            update.Parameters.AddWithValue("$id", storeId);
+            update.AddParameter("map", (object?)mapText ?? DBNull.Value);
+            update.AddParameter("timeout", settings.SessionTimeoutMinutes);
+            update.AddParameter("window", settings.ConversionWindowHours);
+            update.AddParameter("currency", settings.Currency);
+            update.AddParameter("zone", zone);
+            update.AddParameter("id", storeId);
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -127,12 +128,12 @@ public sealed class StoreSettingsService(FunnelDatabase database)
         return new StoreSettingsSaveResult([], sessions) { RollupsRebuilt = true };
     }
 
-    private static (string MapText, int TimeoutMinutes)? SessionRulesText(SqliteConnection connection, SqliteTransaction transaction, int storeId)
+    private static (string MapText, int TimeoutMinutes)? SessionRulesText(DbConnection connection, DbTransaction transaction, int storeId)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT StageMapText, SessionTimeoutMinutes FROM Stores WHERE Id = $id";
-        command.Parameters.AddWithValue("$id", storeId);
+        command.CommandText = "SELECT StageMapText, SessionTimeoutMinutes FROM Stores WHERE Id = @id";
+        command.AddParameter("id", storeId);
         using var reader = command.ExecuteReader();
         return reader.Read()
             ? ((reader.IsDBNull(0) ? StageMap.Default : StageMap.Parse(reader.GetString(0))).ToText(), reader.GetInt32(1))

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace FunnelInsight.Tests.Support;
 
@@ -18,9 +18,9 @@ internal sealed record OrderRecord(
     public static string EmailKey(string email) =>
         "email:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email.ToLowerInvariant())));
 
-    private static OrderRecord Read(SqliteDataReader r) => new(
+    private static OrderRecord Read(DbDataReader r) => new(
         r.GetString(0), Text(r, 1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6), r.GetDouble(7),
         Text(r, 8), Text(r, 9), r.GetBoolean(10), Text(r, 11), r.GetInt32(12));
 
-    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }

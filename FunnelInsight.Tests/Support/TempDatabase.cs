@@ -3,28 +3,46 @@ using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Core.Stores;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 using Microsoft.Data.Sqlite;
 
 namespace FunnelInsight.Tests.Support;
 
 /// <summary>
-/// A real, migrated SQLite file in its own temporary folder, removed when the test ends. Files a test
-/// writes beside it (fixtures, exports) go in <see cref="Folder"/> and are removed with it.
+/// A real, migrated database in its own temporary folder, removed when the test ends: a SQLite file, or a PostgreSQL
+/// database of its own on the test server (<see cref="PostgresServer"/>), dropped when the test ends. Files a test
+/// writes beside it (fixtures, exports, the events file) go in <see cref="Folder"/> and are removed with it.
 /// </summary>
 public sealed class TempDatabase : IAsyncDisposable
 {
-    private TempDatabase(string folder, EventEngineOptions events)
+    private readonly string? _postgresName;
+
+    private TempDatabase(string folder, EventEngineOptions events, (string Name, string ConnectionString)? postgres)
     {
         Folder = folder;
         DatabasePath = Path.Combine(folder, "funnelinsight.db");
-        Database = new FunnelDatabase($"Data Source={DatabasePath}", events);
+        _postgresName = postgres?.Name;
+        Database = postgres is { } server
+            ? new FunnelDatabase(DatabaseProvider.Postgres, server.ConnectionString, folder, events)
+            : new FunnelDatabase($"Data Source={DatabasePath}", events);
         Stores = new StoreCatalog(Database);
     }
+
+    /// <summary>The settings (as environment variables) that point the dashboard or the command line at this database.</summary>
+    public IReadOnlyDictionary<string, string> AppSettings => _postgresName is null
+        ? new Dictionary<string, string> { ["ConnectionStrings__FunnelInsight"] = $"Data Source={DatabasePath}" }
+        : new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "postgres",
+            ["ConnectionStrings__FunnelInsight"] = Database.ConnectionString,
+            ["Database__DataFolder"] = Folder,
+        };
 
     /// <summary>The test's own folder.</summary>
     public string Folder { get; }
 
-    /// <summary>The database file.</summary>
+    /// <summary>The database file (SQLite).</summary>
     public string DatabasePath { get; }
 
     /// <summary>The migrated database.</summary>
@@ -37,14 +55,30 @@ public sealed class TempDatabase : IAsyncDisposable
     public static Task<TempDatabase> CreateAsync() => CreateAsync(new EventEngineOptions());
 
     /// <summary>Creates and migrates a new database whose event engine has <paramref name="events"/>.</summary>
-    public static async Task<TempDatabase> CreateAsync(EventEngineOptions events)
+    public static Task<TempDatabase> CreateAsync(EventEngineOptions events) => CreateAsync(DatabaseProvider.Sqlite, events);
+
+    /// <summary>Creates and migrates a new database on <paramref name="provider"/> (PostgreSQL: a database of its own on the test server).</summary>
+    public static async Task<TempDatabase> CreateAsync(DatabaseProvider provider, EventEngineOptions? events = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "funnelinsight-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var temp = new TempDatabase(folder, events);
-        await temp.Database.MigrateAsync();
+        var postgres = provider.IsServer ? await PostgresServer.CreateDatabaseAsync() : ((string, string)?)null;
+        var temp = new TempDatabase(folder, events ?? new EventEngineOptions(), postgres);
+        try
+        {
+            await temp.Database.MigrateAsync();
+        }
+        catch
+        {
+            await temp.DisposeAsync();
+            throw;
+        }
+
         return temp;
     }
+
+    /// <summary>A connection to the SQLite file, for a test that holds its write lock.</summary>
+    public async Task<SqliteConnection> OpenSqliteAsync() => (SqliteConnection)await Database.OpenAsync();
 
     /// <summary>Writes <paramref name="text"/> (UTF-8, no BOM) to a file in the test's folder and returns its path.</summary>
     public string WriteFile(string name, string text)
@@ -64,7 +98,7 @@ public sealed class TempDatabase : IAsyncDisposable
     }
 
     /// <summary>Runs a query and reads each row with <paramref name="read"/>, for asserting on what is stored.</summary>
-    public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> read) => QueryAsync(Database, sql, read);
+    public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read) => QueryAsync(Database, sql, read);
 
     /// <summary>Every stored session rollup, by store and id.</summary>
     internal Task<IReadOnlyList<StoredSession>> SessionsAsync() => StoredSession.AllAsync(Database);
@@ -84,7 +118,7 @@ public sealed class TempDatabase : IAsyncDisposable
         (await EventRecord.StoredAsync(Database)).LongCount(e => e.ImportId == importId);
 
     /// <summary>Runs a query on any database and reads each row with <paramref name="read"/>.</summary>
-    public static async Task<IReadOnlyList<T>> QueryAsync<T>(FunnelDatabase database, string sql, Func<SqliteDataReader, T> read)
+    public static async Task<IReadOnlyList<T>> QueryAsync<T>(FunnelDatabase database, string sql, Func<DbDataReader, T> read)
     {
         await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
@@ -130,8 +164,13 @@ public sealed class TempDatabase : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        Database.Provider.ClearPools();
         await TestServers.DropClickHouseDatabaseAsync(Database.EventOptions);
-        SqliteConnection.ClearAllPools();
+        if (_postgresName is not null)
+        {
+            await PostgresServer.DropDatabaseAsync(_postgresName);
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

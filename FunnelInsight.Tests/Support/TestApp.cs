@@ -136,7 +136,11 @@ public sealed class TestApp : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ConnectionStrings__FunnelInsight"] = $"Data Source={database.DatabasePath}";
+        foreach (var (key, value) in database.AppSettings)
+        {
+            start.Environment[key] = value;
+        }
+
         start.Environment["Demo__Enabled"] = "false";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -1,33 +1,50 @@
-using System.Net.Http;
 using FunnelInsight.Core.Events;
 
 namespace FunnelInsight.Tests.Support;
 
 /// <summary>
-/// The database servers some tests run against, named by environment variables that <c>.ci/run</c> sets after starting
-/// them: <c>FUNNELINSIGHT_TEST_CLICKHOUSE</c> (a ClickHouse server's HTTP address). Without them those tests are
-/// skipped, unless <c>FUNNELINSIGHT_REQUIRE_SERVERS=1</c> says the run must have them (then they fail).
+/// The database servers a test run was given. <c>FUNNELINSIGHT_TEST_POSTGRES</c> is a PostgreSQL connection string for
+/// a user that may create databases, <c>FUNNELINSIGHT_TEST_CLICKHOUSE</c> a ClickHouse server's HTTP address
+/// (<c>.ci/run</c> starts a server of each of its own and sets them). Without one the tests that need its server are
+/// skipped, unless <c>FUNNELINSIGHT_REQUIRE_SERVERS=1</c>: then they run and fail.
 /// </summary>
 public static class TestServers
 {
-    /// <summary>How to run the tests that are skipped.</summary>
-    public const string HowToRun = "needs a ClickHouse server: run `bash .ci/run`, which starts one, or set FUNNELINSIGHT_TEST_CLICKHOUSE=http://127.0.0.1:PORT/";
+    /// <summary>The variable naming the PostgreSQL server.</summary>
+    public const string PostgresVariable = "FUNNELINSIGHT_TEST_POSTGRES";
+
+    /// <summary>The variable that turns a missing server into failures.</summary>
+    public const string RequireVariable = "FUNNELINSIGHT_REQUIRE_SERVERS";
+
+    /// <summary>The PostgreSQL connection string, or null when none is configured.</summary>
+    public static string? Postgres => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
+
+    /// <summary>Whether a missing server must fail its tests.</summary>
+    public static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
+
+    /// <summary>Why a PostgreSQL test is skipped; null when it runs (a server is configured, or one is required).</summary>
+    public static string? PostgresSkipReason => Postgres is null && !Required
+        ? $"No PostgreSQL server: set {PostgresVariable} to a connection string of a user that may create databases, or run `bash .ci/run`, which starts one."
+        : null;
+
+    /// <summary>The configured PostgreSQL connection string; throws with how to configure it when there is none.</summary>
+    public static string RequirePostgres() => Postgres
+        ?? throw new InvalidOperationException($"{RequireVariable}=1 but {PostgresVariable} is not set: this test needs a PostgreSQL server (`bash .ci/run` starts one).");
+
+    /// <summary>The variable naming the ClickHouse server.</summary>
+    public const string ClickHouseVariable = "FUNNELINSIGHT_TEST_CLICKHOUSE";
 
     private static readonly HttpClient Http = new();
 
     /// <summary>The ClickHouse server's HTTP address, or null.</summary>
-    public static string? ClickHouse => Environment.GetEnvironmentVariable("FUNNELINSIGHT_TEST_CLICKHOUSE") is { Length: > 0 } address
+    public static string? ClickHouse => Environment.GetEnvironmentVariable(ClickHouseVariable) is { Length: > 0 } address
         ? address.TrimEnd('/') + "/"
         : null;
 
-    /// <summary>The cluster of two shards on that server, if it has one.</summary>
-    public static string? ClickHouseCluster => Environment.GetEnvironmentVariable("FUNNELINSIGHT_TEST_CLICKHOUSE_CLUSTER") is { Length: > 0 } cluster ? cluster : null;
-
-    /// <summary>Whether a test whose server is missing fails rather than being skipped.</summary>
-    public static bool Required => Environment.GetEnvironmentVariable("FUNNELINSIGHT_REQUIRE_SERVERS") == "1";
-
-    /// <summary>Why a ClickHouse test is skipped now; null when it runs.</summary>
-    public static string? ClickHouseSkipReason => ClickHouse is null && !Required ? HowToRun : null;
+    /// <summary>Why a ClickHouse test is skipped; null when it runs (a server is configured, or one is required).</summary>
+    public static string? ClickHouseSkipReason => ClickHouse is null && !Required
+        ? $"No ClickHouse server: set {ClickHouseVariable}=http://127.0.0.1:PORT/, or run `bash .ci/run`, which starts one."
+        : null;
 
     /// <summary>Whether the ClickHouse tests run (else they are skipped and their fixtures do nothing).</summary>
     public static bool ClickHouseRuns => ClickHouseSkipReason is null;
@@ -36,7 +53,7 @@ public static class TestServers
     /// <exception cref="InvalidOperationException">No server is configured.</exception>
     public static EventEngineOptions ClickHouseEngine() => new()
     {
-        ClickHouse = (ClickHouse ?? throw new InvalidOperationException("FUNNELINSIGHT_REQUIRE_SERVERS=1 but FUNNELINSIGHT_TEST_CLICKHOUSE is not set: " + HowToRun))
+        ClickHouse = (ClickHouse ?? throw new InvalidOperationException($"{RequireVariable}=1 but {ClickHouseVariable} is not set: this test needs a ClickHouse server (`bash .ci/run` starts one)."))
             + "?database=fi_test_" + Guid.NewGuid().ToString("N"),
     };
 
@@ -50,7 +67,7 @@ public static class TestServers
         return text.TrimEnd('\n');
     }
 
-    /// <summary>Drops the database of <paramref name="options"/> (a ClickHouse test's own).</summary>
+    /// <summary>Drops the ClickHouse database of <paramref name="options"/> (a test's own), if it has one.</summary>
     public static async Task DropClickHouseDatabaseAsync(EventEngineOptions options)
     {
         if (options.ClickHouse is not { } address)

@@ -1,15 +1,17 @@
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Core.Storage.Providers;
 using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Web;
 
 /// <summary>
-/// One running app shared by the HTTP tests of accounts: two stores, Alpha (with an owner, an analyst and a
+/// One running app shared by the HTTP tests of accounts, on SQLite (this class) or PostgreSQL
+/// (<see cref="PostgresAccountsApp"/>): two stores, Alpha (with an owner, an analyst and a
 /// marketer) and Bravo (with its own owner), each with an import that has a bad row, and API tokens.
 /// </summary>
-public sealed class AccountsApp : IAsyncLifetime
+public class AccountsApp : IAsyncLifetime
 {
     /// <summary>The collection the HTTP account tests share this app in.</summary>
     public const string Collection = "accounts app";
@@ -46,9 +48,18 @@ public sealed class AccountsApp : IAsyncLifetime
     /// <summary>API tokens by holder: analyst, marketer, owner (Alpha), bravo-owner, revoked (was the analyst's), limited (a member of both, limited to Alpha).</summary>
     public Dictionary<string, string> Tokens { get; } = [];
 
+    /// <summary>The engine of the app's database.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     public async Task InitializeAsync()
     {
-        _db = await TempDatabase.CreateAsync();
+        if (Provider.IsServer && TestServers.PostgresSkipReason is not null)
+        {
+            // Its tests are skipped: nothing to start.
+            return;
+        }
+
+        _db = await TempDatabase.CreateAsync(Provider);
         var alpha = await Db.Stores.GetOrCreateAsync("Alpha Shop");
         var bravo = await Db.Stores.GetOrCreateAsync(BravoName);
         (AlphaId, BravoId) = (alpha.Id, bravo.Id);
@@ -119,4 +130,14 @@ public sealed class AccountsApp : IAsyncLifetime
             await _db.DisposeAsync();
         }
     }
+}
+
+/// <summary>The accounts app on a PostgreSQL database of its own.</summary>
+public sealed class PostgresAccountsApp : AccountsApp
+{
+    /// <summary>The collection the HTTP account tests on PostgreSQL share this app in.</summary>
+    public new const string Collection = "accounts app on postgres";
+
+    /// <inheritdoc />
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

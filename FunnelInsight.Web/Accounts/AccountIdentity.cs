@@ -18,7 +18,7 @@ public static class AccountIdentity
     /// <summary>Registers the accounts context, user manager and password rules for <paramref name="database"/>.</summary>
     public static IdentityBuilder AddAccountIdentity(this IServiceCollection services, FunnelDatabase database)
     {
-        services.AddDbContext<AccountsDbContext>(options => AccountsDatabase.Configure(options, database));
+        services.AddAccountsContext(database);
         return services.AddIdentityCore<IdentityUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using FunnelInsight.Core.Accounts;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Data.Sqlite;
 using FunnelInsight.Web.Instance;
 using Microsoft.Extensions.Options;
 
@@ -74,7 +73,7 @@ public sealed partial class ApiTokenAuthenticationHandler(
         {
             await tokens.RecordUseAsync(tokenId);
         }
-        catch (SqliteException ex)
+        catch (System.Data.Common.DbException ex)
         {
             // "Last used" is informative only: a database busy with a long import must not fail the request.
             LogUseNotRecorded(Logger, ex, tokenId);

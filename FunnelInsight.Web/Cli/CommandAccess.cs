@@ -153,7 +153,7 @@ public sealed class CommandAccess
             {
                 await _tokens.RecordUseAsync(_token.Id, cancellationToken);
             }
-            catch (Microsoft.Data.Sqlite.SqliteException)
+            catch (System.Data.Common.DbException)
             {
                 // "Last used" is informative: a database held by a long import must not stop a verb that only reads.
             }

@@ -19,7 +19,7 @@ public sealed partial class AnalyticsWarmup(StoreCatalog stores, IFunnelAnalytic
                 await analytics.WarmAsync(store.Id, stoppingToken);
                 LogWarmed(logger, store.Name, store.Sessions);
             }
-            catch (Exception ex) when (ex is ArgumentException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (ex is ArgumentException or System.Data.Common.DbException)
             {
                 // Deleted since the list was read, or the database is busy: the first question loads it instead.
                 LogSkipped(logger, store.Name, ex.Message);

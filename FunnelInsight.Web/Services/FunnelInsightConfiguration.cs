@@ -1,6 +1,6 @@
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Storage;
-using Microsoft.Data.Sqlite;
+using FunnelInsight.Core.Storage.Providers;
 
 namespace FunnelInsight.Web.Services;
 
@@ -17,20 +17,32 @@ public static class FunnelInsightConfiguration
     public static string DefaultDatabasePath =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "FunnelInsight", "funnelinsight.db");
 
-    /// <summary>The database for <c>ConnectionStrings:FunnelInsight</c>, or the default SQLite file.</summary>
+    /// <summary>
+    /// The database of <c>Database:Provider</c> (<c>sqlite</c>, the default, or <c>postgres</c>) at
+    /// <c>ConnectionStrings:FunnelInsight</c>: for SQLite the default file when none is set; for PostgreSQL an Npgsql
+    /// connection string, required, with the files kept beside the database (the events file, uploads) in
+    /// <c>Database:DataFolder</c> (default: the folder of the default SQLite file).
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown provider, or PostgreSQL without a connection string.</exception>
     public static FunnelDatabase Database(IConfiguration configuration)
     {
-        var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString(ConnectionName) ?? "");
-        if (string.IsNullOrEmpty(builder.DataSource))
+        var section = configuration.GetSection("Database");
+        var provider = section["Provider"] is { Length: > 0 } name ? DatabaseProvider.Named(name) : DatabaseProvider.Sqlite;
+        var configured = configuration.GetConnectionString(ConnectionName);
+        var dataFolder = section["DataFolder"] is { Length: > 0 } folder ? Path.GetFullPath(folder) : null;
+        if (provider.IsServer)
         {
-            builder.DataSource = DefaultDatabasePath;
-        }
-        else if (builder.DataSource != ":memory:")
-        {
-            builder.DataSource = Path.GetFullPath(builder.DataSource);
+            if (string.IsNullOrWhiteSpace(configured))
+            {
+                throw new ArgumentException(
+                    $"Database:Provider is {provider.Name} but ConnectionStrings:{ConnectionName} is not set (for example Host=127.0.0.1;Port=5432;Database=funnelinsight;Username=…;Password=…).",
+                    nameof(configuration));
+            }
+
+            return new FunnelDatabase(provider, configured, dataFolder ?? Path.GetDirectoryName(DefaultDatabasePath), EventOptions(configuration));
         }
 
-        return new FunnelDatabase(builder.ToString(), EventOptions(configuration));
+        return new FunnelDatabase(provider, provider.Resolve(configured, DefaultDatabasePath), dataFolder, EventOptions(configuration));
     }
 
     /// <summary>

@@ -1,12 +1,13 @@
 using FunnelInsight.Core.Stores;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 
 namespace FunnelInsight.Core.Analytics.Customers;
 
 /// <summary>Reads the orders of a customer query, and the span of time the store's orders cover.</summary>
 internal static class OrderFactReader
 {
-    public static async Task<List<OrderFact>> ReadAsync(SqliteConnection connection, CustomerQuery query, StoreClock clock, CancellationToken cancellationToken)
+    public static async Task<List<OrderFact>> ReadAsync(DbConnection connection, CustomerQuery query, StoreClock clock, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
@@ -27,11 +28,11 @@ internal static class OrderFactReader
     }
 
     /// <summary>The first and last order times of the whole store (whatever the query's range); null without orders.</summary>
-    public static async Task<(long First, long Last)?> SpanAsync(SqliteConnection connection, int storeId, CancellationToken cancellationToken)
+    public static async Task<(long First, long Last)?> SpanAsync(DbConnection connection, int storeId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT MIN(CreatedUs), MAX(CreatedUs) FROM Orders WHERE StoreId = $store";
-        command.Parameters.AddWithValue("$store", storeId);
+        command.CommandText = "SELECT MIN(CreatedUs), MAX(CreatedUs) FROM Orders WHERE StoreId = @store";
+        command.AddParameter("store", storeId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
     }

@@ -1,6 +1,7 @@
 using FunnelInsight.Core.Analytics.Statistics;
 using FunnelInsight.Core.Stores;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 
 namespace FunnelInsight.Core.Analytics.Friction;
 
@@ -11,12 +12,12 @@ internal static class OrderCostReader
     /// The median of (shipping + tax) / total over orders that are neither cancelled nor fully refunded and have a total,
     /// and their count; the range's days are the store's (<paramref name="clock"/>).
     /// </summary>
-    public static async Task<(double? Median, long Count)> MedianExtraCostShareAsync(SqliteConnection connection, FunnelQuery query, StoreClock clock,
+    public static async Task<(double? Median, long Count)> MedianExtraCostShareAsync(DbConnection connection, FunnelQuery query, StoreClock clock,
         CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT (Shipping + Tax) / Total FROM Orders WHERE IsCancelled = 0 AND Total > 0 AND Refunded < Total AND {OrderRange.Where}
+            SELECT (Shipping + Tax) / Total FROM Orders WHERE NOT IsCancelled AND Total > 0 AND Refunded < Total AND {OrderRange.Where}
             """;
         OrderRange.Bind(command, query.StoreId, query.From, query.To, clock);
         var shares = new List<double>();

@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Storage.Providers;
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Stores;
@@ -140,8 +141,8 @@ internal sealed class SessionTableCache(FunnelDatabase database)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT DataVersion, ConversionWindowHours, TimeZone, Currency FROM Stores WHERE Id = $store";
-        command.Parameters.AddWithValue("$store", storeId);
+        command.CommandText = "SELECT DataVersion, ConversionWindowHours, TimeZone, Currency FROM Stores WHERE Id = @store";
+        command.AddParameter("store", storeId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new StoreSettings(reader.GetInt64(0), reader.GetInt32(1), StoreClock.For(reader.GetString(2)), reader.IsDBNull(3) ? null : reader.GetString(3))

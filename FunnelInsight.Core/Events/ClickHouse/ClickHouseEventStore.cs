@@ -107,6 +107,12 @@ internal sealed class ClickHouseEventStore(FunnelDatabase database, ClickHouseEv
     public async Task<IReadOnlyList<int>> MovePreviousLayoutAsync(ILogger? logger, CancellationToken cancellationToken)
     {
         await using var sqlite = await database.OpenAsync(cancellationToken);
+        if (sqlite is not Microsoft.Data.Sqlite.SqliteConnection)
+        {
+            // The previous layout was SQLite's alone.
+            return [];
+        }
+
         foreach (var table in new[] { "EventBlocks", "LegacyEvents" })
         {
             using var command = sqlite.CreateCommand();

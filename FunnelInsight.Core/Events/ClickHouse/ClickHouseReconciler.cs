@@ -1,6 +1,7 @@
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 using Microsoft.Extensions.Logging;
 
 namespace FunnelInsight.Core.Events.ClickHouse;
@@ -16,7 +17,7 @@ namespace FunnelInsight.Core.Events.ClickHouse;
 internal static partial class ClickHouseReconciler
 {
     /// <summary>Reconciles; returns the stores whose sessions it rolled up again.</summary>
-    public static IReadOnlyList<int> Run(SqliteConnection sqlite, ClickHouseEventsDatabase database, ILogger? logger, CancellationToken cancellationToken)
+    public static IReadOnlyList<int> Run(DbConnection sqlite, ClickHouseEventsDatabase database, ILogger? logger, CancellationToken cancellationToken)
     {
         var connection = database.Connection;
         var pending = connection.Rows($"""
@@ -65,15 +66,15 @@ internal static partial class ClickHouseReconciler
         return rolled;
     }
 
-    private static ImportStatus? ImportStatusOf(SqliteConnection sqlite, int importId)
+    private static ImportStatus? ImportStatusOf(DbConnection sqlite, int importId)
     {
         using var command = sqlite.CreateCommand();
-        command.CommandText = "SELECT Status FROM Imports WHERE Id = $id";
-        command.Parameters.AddWithValue("$id", importId);
-        return command.ExecuteScalar() is long status ? (ImportStatus)status : null;
+        command.CommandText = "SELECT Status FROM Imports WHERE Id = @id";
+        command.AddParameter("id", importId);
+        return command.ExecuteScalar() is { } status and not DBNull ? (ImportStatus)Convert.ToInt32(status, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
-    private static void DeleteOrphans(SqliteConnection sqlite, ClickHouseEventsDatabase database)
+    private static void DeleteOrphans(DbConnection sqlite, ClickHouseEventsDatabase database)
     {
         var stores = new List<long>();
         using (var command = sqlite.CreateCommand())
@@ -82,7 +83,7 @@ internal static partial class ClickHouseReconciler
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                stores.Add(reader.GetInt64(0));
+                stores.Add(Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
             }
         }
 

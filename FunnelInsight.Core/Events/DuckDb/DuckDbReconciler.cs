@@ -1,7 +1,8 @@
 using DuckDB.NET.Data;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 using Microsoft.Extensions.Logging;
 
 namespace FunnelInsight.Core.Events.DuckDb;
@@ -15,7 +16,7 @@ namespace FunnelInsight.Core.Events.DuckDb;
 internal static partial class DuckDbReconciler
 {
     /// <summary>Reconciles; returns the stores whose sessions it rolled up again.</summary>
-    public static IReadOnlyList<int> Run(SqliteConnection sqlite, DuckDBConnection connection, ILogger? logger, CancellationToken cancellationToken)
+    public static IReadOnlyList<int> Run(DbConnection sqlite, DuckDBConnection connection, ILogger? logger, CancellationToken cancellationToken)
     {
         var pending = new List<(string Kind, int StoreId, int? ImportId)>();
         using (var command = DuckDbFile.Command(connection, "SELECT kind, store_id, import_id FROM pending_writes"))
@@ -64,15 +65,15 @@ internal static partial class DuckDbReconciler
         return rolled;
     }
 
-    private static ImportStatus? ImportStatusOf(SqliteConnection sqlite, int importId)
+    private static ImportStatus? ImportStatusOf(DbConnection sqlite, int importId)
     {
         using var command = sqlite.CreateCommand();
-        command.CommandText = "SELECT Status FROM Imports WHERE Id = $id";
-        command.Parameters.AddWithValue("$id", importId);
-        return command.ExecuteScalar() is long status ? (ImportStatus)status : null;
+        command.CommandText = "SELECT Status FROM Imports WHERE Id = @id";
+        command.AddParameter("id", importId);
+        return command.ExecuteScalar() is { } status and not DBNull ? (ImportStatus)Convert.ToInt32(status, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
-    private static void DeleteOrphans(SqliteConnection sqlite, DuckDBConnection connection)
+    private static void DeleteOrphans(DbConnection sqlite, DuckDBConnection connection)
     {
         var stores = new List<int>();
         using (var command = sqlite.CreateCommand())

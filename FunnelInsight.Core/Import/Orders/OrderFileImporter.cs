@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 using FunnelInsight.Core.Import.Reading;
 
 namespace FunnelInsight.Core.Import.Orders;
@@ -92,17 +93,15 @@ internal static class OrderFileImporter
         // an update keeps the ImportId of the import that first stored the order.
         upsert.CommandText = $"""
             INSERT INTO Orders (StoreId, ImportId, OrderId, {string.Join(", ", columns)})
-            VALUES ({string.Join(", ", Enumerable.Range(0, columns.Length + 3).Select(i => $"$p{i}"))})
+            VALUES ({string.Join(", ", Enumerable.Range(0, columns.Length + 3).Select(i => $"@p{i}"))})
             ON CONFLICT (StoreId, OrderId) DO UPDATE SET {string.Join(", ", columns.Select(c => $"{c} = excluded.{c}"))}
-            WHERE {string.Join(" OR ", columns.Select(c => $"{c} IS NOT excluded.{c}"))}
+            WHERE {string.Join(" OR ", columns.Select(c => $"{c} IS DISTINCT FROM excluded.{c}"))}
             RETURNING ImportId
             """;
         for (var i = 0; i < columns.Length + 3; i++)
         {
-            upsert.Parameters.Add(new SqliteParameter { ParameterName = $"$p{i}" });
+            upsert.AddParameter($"p{i}", null);
         }
-
-        upsert.Prepare();
         long stored = 0, updated = 0, duplicate = 0;
         foreach (var d in drafts)
         {
@@ -121,14 +120,14 @@ internal static class OrderFileImporter
 
             switch (upsert.ExecuteScalar())
             {
-                case long importId when importId == context.ImportId:
+                case null or DBNull:
+                    duplicate += d.LineCount;
+                    break;
+                case var importId when Convert.ToInt32(importId, System.Globalization.CultureInfo.InvariantCulture) == context.ImportId:
                     stored += d.LineCount;
                     break;
-                case long:
-                    updated += d.LineCount;
-                    break;
                 default:
-                    duplicate += d.LineCount;
+                    updated += d.LineCount;
                     break;
             }
         }

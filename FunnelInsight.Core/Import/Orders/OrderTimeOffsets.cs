@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Storage.Providers;
 using System.Globalization;
 
 namespace FunnelInsight.Core.Import.Orders;
@@ -26,9 +27,9 @@ internal static class OrderTimeOffsets
 
         using var command = context.Connection.CreateCommand();
         command.Transaction = context.Transaction;
-        command.CommandText = "UPDATE Stores SET OrderTimeOffsets = $offsets WHERE Id = $store AND OrderTimeOffsets IS NULL";
-        command.Parameters.AddWithValue("$offsets", string.Join(',', seen.Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key}@{pair.Value}"))));
-        command.Parameters.AddWithValue("$store", context.StoreId);
+        command.CommandText = "UPDATE Stores SET OrderTimeOffsets = @offsets WHERE Id = @store AND OrderTimeOffsets IS NULL";
+        command.AddParameter("offsets", string.Join(',', seen.Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key}@{pair.Value}"))));
+        command.AddParameter("store", context.StoreId);
         command.ExecuteNonQuery();
     }
 }

@@ -38,7 +38,7 @@ public class SqliteFunnelAnalyticsTests
     private static long?[] Reached(FunnelInsight.Core.Analytics.Funnel.FunnelSegment segment) =>
         segment.Stages.Select(s => s.Reached).ToArray();
 
-    [EngineFact]
+    [ProviderFact]
     public async Task Ordered_funnel_counts_each_session_at_the_stages_it_reached_in_order()
     {
         await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
@@ -54,7 +54,7 @@ public class SqliteFunnelAnalyticsTests
         Assert.Equal(0, report.Total.CheckoutAbandonment.Value);
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task Open_funnel_counts_a_purchase_without_cart_and_a_cart_before_its_product_view()
     {
         await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
@@ -66,7 +66,7 @@ public class SqliteFunnelAnalyticsTests
         Assert.Equal(-1, report.Total[FunnelStage.Purchase].DropOff);
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task Every_rate_carries_its_count_and_a_95_percent_wilson_interval()
     {
         await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
@@ -77,7 +77,7 @@ public class SqliteFunnelAnalyticsTests
         Assert.Equal(0.700007, overall.High, 6);
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task Breakdown_by_device_splits_the_sessions_and_sums_to_the_total()
     {
         await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
@@ -88,7 +88,7 @@ public class SqliteFunnelAnalyticsTests
         Assert.Equal([3, 3, 3, 1, 1], Reached(report.Breakdown[1]));
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task Filters_are_case_insensitive_and_the_date_range_includes_the_last_day()
     {
         await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
@@ -99,7 +99,7 @@ public class SqliteFunnelAnalyticsTests
         Assert.Equal([3, 2, 2, 1, 1], Reached(firstWeek.Total));
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task Weekly_trend_groups_sessions_by_the_monday_of_their_week()
     {
         await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
@@ -110,7 +110,7 @@ public class SqliteFunnelAnalyticsTests
         Assert.Equal(0.5, report.Trend[1].Funnel.OverallConversion.Value);
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task Daily_trend_has_one_point_per_day_with_sessions()
     {
         await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
@@ -120,7 +120,7 @@ public class SqliteFunnelAnalyticsTests
         Assert.Equal([2, 2, 2, 1, 1], Reached(report.Trend[0].Funnel));
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task Time_to_convert_takes_the_median_and_nearest_rank_p90_of_purchasing_sessions()
     {
         await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
@@ -133,7 +133,7 @@ public class SqliteFunnelAnalyticsTests
         Assert.Equal(300, time.P90CheckoutToPurchaseSeconds);
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task An_empty_store_tracks_only_landing_and_has_no_rates()
     {
         await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: null);
@@ -146,7 +146,7 @@ public class SqliteFunnelAnalyticsTests
         Assert.Null(report.TimeToConvert.MedianLandingToPurchaseSeconds);
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task A_single_session_store_without_purchases_counts_its_stages_and_no_conversion()
     {
         await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: """
@@ -161,7 +161,7 @@ public class SqliteFunnelAnalyticsTests
         Assert.False(report.Total.OverallConversion.HasData);
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task A_purchase_after_add_payment_info_without_begin_checkout_reaches_checkout_and_purchase()
     {
         // s1 pays without begin_checkout and buys; s2 leaves after its shipping step; s3 logs in after the cart,
@@ -202,7 +202,7 @@ public class SqliteFunnelAnalyticsTests
         2024-03-04T15:00:00Z,session_start,f,,,,,,desktop,,,
         """;
 
-    [EngineFact]
+    [ProviderFact]
     public async Task Mobile_and_mobile_are_one_breakdown_row_in_the_most_frequent_spelling_with_the_filters_count()
     {
         // Three sessions say mobile, two Mobile: one row "mobile" of 5 sessions, 2 of them on a product page.

@@ -27,7 +27,7 @@ public class VisitorScopeTests
     private static async Task<long?[]> ReachedAsync(AnalyticsStore store, FunnelQuery query) =>
         (await store.Analytics.FunnelAsync(query)).Total.Stages.Select(s => s.Reached).ToArray();
 
-    [EngineFact]
+    [ProviderFact]
     public async Task Visitor_scope_joins_a_visitors_sessions_within_the_seven_day_window()
     {
         await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: TwoVisitors);
@@ -38,7 +38,7 @@ public class VisitorScopeTests
         Assert.Equal([2, 2, 2, 1, 1], reached2);
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task A_wider_window_lets_a_later_purchase_count()
     {
         await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: TwoVisitors);
@@ -47,7 +47,7 @@ public class VisitorScopeTests
         Assert.Equal([2, 2, 2, 2, 2], reached3);
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task Visitor_breakdown_uses_the_first_session_of_the_visitor()
     {
         await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: TwoVisitors);
@@ -57,7 +57,7 @@ public class VisitorScopeTests
         Assert.Equal(1, report.Breakdown[1][FunnelInsight.Core.Domain.FunnelStage.Purchase].Reached);
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task Visitor_open_funnel_counts_any_stage_inside_the_window()
     {
         await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: TwoVisitors);

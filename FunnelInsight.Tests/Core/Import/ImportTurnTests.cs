@@ -15,7 +15,7 @@ public sealed class ImportTurnTests
         await using var db = await TempDatabase.CreateAsync();
         var store = await db.Stores.GetOrCreateAsync("Shop");
         var path = db.WriteFile("events.csv", "event_time,event_type,session_id\n2024-01-01T10:00:00Z,session_start,w1\n");
-        await using var writer = await db.Database.OpenAsync();
+        await using var writer = await db.OpenSqliteAsync();
         var held = writer.BeginTransaction(deferred: false);
         var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var progress = new InlineProgress(p =>

@@ -1,7 +1,10 @@
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.CompiledModels;
+using FunnelInsight.Core.Storage.Providers;
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Accounts.CompiledModels;
+using PostgresAccountsModel = FunnelInsight.Web.Accounts.CompiledModels.Postgres.PostgresAccountsDbContextModel;
+using PostgresFunnelModel = FunnelInsight.Core.Storage.CompiledModels.Postgres.PostgresFunnelDbContextModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -23,10 +26,31 @@ public class CompiledModelTests
     [Fact]
     public void The_accounts_tables_start_from_their_compiled_model_and_it_matches_the_entity_classes()
     {
-        using var context = new AccountsDbContext(AccountsDatabase.Options(new FunnelDatabase("Data Source=:memory:")));
+        using var context = AccountsDatabase.CreateContext(new FunnelDatabase("Data Source=:memory:"));
         Assert.IsType<AccountsDbContextModel>(context.Model, exactMatch: false);
         AssertSameTables(context);
     }
+
+    [Fact]
+    public void The_store_database_on_postgres_starts_from_its_own_compiled_model_and_it_matches_the_entity_classes()
+    {
+        using var context = Postgres().CreateContext();
+        Assert.IsType<PostgresFunnelModel>(context.Model, exactMatch: false);
+        Assert.Equal("stores", context.Model.FindEntityType(typeof(FunnelInsight.Core.Storage.Entities.Store))!.GetTableName());
+        AssertSameTables(context);
+    }
+
+    [Fact]
+    public void The_accounts_tables_on_postgres_start_from_their_own_compiled_model_and_it_matches_the_entity_classes()
+    {
+        using var context = AccountsDatabase.CreateContext(Postgres());
+        Assert.IsType<PostgresAccountsModel>(context.Model, exactMatch: false);
+        AssertSameTables(context);
+    }
+
+    // Building a context opens nothing: no server is needed to compare the models.
+    private static FunnelDatabase Postgres() =>
+        new(DatabaseProvider.Postgres, "Host=127.0.0.1;Database=funnelinsight_models", Path.GetTempPath());
 
     // The tables, columns (type, nullability, the property they hold), keys and indexes each model maps, one line each.
     private static void AssertSameTables(DbContext context)

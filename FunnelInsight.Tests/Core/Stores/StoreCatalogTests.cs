@@ -86,7 +86,7 @@ public sealed class StoreCatalogTests
     {
         await using var db = await TempDatabase.CreateAsync();
         var store = await FilledStoreAsync(db, "Waited");
-        await using var holder = await db.Database.OpenAsync();
+        await using var holder = await db.OpenSqliteAsync();
         var held = holder.BeginTransaction(deferred: false);
         using var told = new SemaphoreSlim(0);
 

@@ -83,7 +83,7 @@ public sealed class DatabaseHeldTests : IAsyncLifetime
 
     private async Task HoldWriteLockAsync()
     {
-        _writer = await _db.Database.OpenAsync();
+        _writer = await _db.OpenSqliteAsync();
         _held = _writer.BeginTransaction(deferred: false);
     }
 

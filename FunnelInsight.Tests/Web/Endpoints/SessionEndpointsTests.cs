@@ -4,10 +4,9 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Web.Endpoints;
 
-[Collection(AccountsApp.Collection)]
-public sealed class SessionEndpointsTests(AccountsApp app)
+public abstract class SessionEndpointsTests(AccountsApp app)
 {
-    [Fact]
+    [ProviderFact]
     public async Task An_analysts_token_gets_a_sessions_events_in_order_with_the_stages_they_reached()
     {
         using var client = app.WithToken("analyst");
@@ -27,7 +26,7 @@ public sealed class SessionEndpointsTests(AccountsApp app)
         Assert.Equal([2L, 3L], events.Select(e => e.GetProperty("line").GetInt64()));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_unknown_session_is_a_404_problem_and_a_missing_or_unknown_key_a_400_naming_it()
     {
         using var client = app.WithToken("analyst");
@@ -41,7 +40,7 @@ public sealed class SessionEndpointsTests(AccountsApp app)
         Assert.Contains("\"sesion\"", (await Problems.AssertAsync(typo, HttpStatusCode.BadRequest)).GetRawText(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Another_stores_session_and_a_marketer_are_refused_as_for_the_reports()
     {
         using var analyst = app.WithToken("analyst");
@@ -54,3 +53,11 @@ public sealed class SessionEndpointsTests(AccountsApp app)
         await Problems.AssertAsync(lowRole, HttpStatusCode.Forbidden);
     }
 }
+
+/// <summary>The tests of <see cref="SessionEndpointsTests"/> on SQLite.</summary>
+[Collection(AccountsApp.Collection)]
+public sealed class SessionEndpointsTestsOnSqlite(AccountsApp app) : SessionEndpointsTests(app);
+
+/// <summary>The tests of <see cref="SessionEndpointsTests"/> on PostgreSQL.</summary>
+[Collection(PostgresAccountsApp.Collection)]
+public sealed class SessionEndpointsTestsOnPostgres(PostgresAccountsApp app) : SessionEndpointsTests(app), IRunsOnPostgres;

@@ -21,6 +21,28 @@ public static class Bidi
     public static string Isolate(string text) =>
         DashboardCultures.IsRightToLeft ? FirstStrongIsolate + text + PopDirectionalIsolate : text;
 
+    /// <summary>
+    /// True when <paramref name="text"/> reads right to left: its first letter of a strong direction is Arabic or
+    /// Hebrew (what <c>dir="auto"</c> decides in a browser).
+    /// </summary>
+    public static bool ReadsRightToLeft(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is (>= '\u0590' and <= '\u08FF') or (>= '\uFB1D' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFF'))
+            {
+                return true;
+            }
+
+            if (char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The text without the isolates (for a test, or an export that is not a page).</summary>
     public static string Plain(string text) =>
         text.Replace(LeftToRightIsolate.ToString(), "", StringComparison.Ordinal)

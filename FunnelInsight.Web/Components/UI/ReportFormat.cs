@@ -14,6 +14,9 @@ public static class ReportFormat
     /// <summary>A fraction as a percentage with one decimal (0.6957 → 69.6%).</summary>
     public static string Percent(double fraction) => Bidi.Number(fraction.ToString("P1", CultureInfo.CurrentCulture));
 
+    /// <summary>The confidence level of every interval shown, 95%, written as the page writes percentages.</summary>
+    public static string Confidence => Bidi.Number(0.95.ToString("P0", CultureInfo.CurrentCulture));
+
     /// <summary>A rate, or a dash when it has no data.</summary>
     public static string Rate(Proportion rate) => rate.HasData ? Percent(rate.Value) : "—";
 

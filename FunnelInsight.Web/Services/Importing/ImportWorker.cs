@@ -58,7 +58,7 @@ public sealed partial class ImportWorker(ImportJobs queue, ImportService imports
         {
             await analytics.WarmAsync(storeId, stoppingToken);
         }
-        catch (Exception ex) when (ex is ArgumentException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is ArgumentException or System.Data.Common.DbException)
         {
             // The store was deleted meanwhile, or the database is busy: the first question loads it instead.
             LogWarmSkipped(logger, storeId, ex.Message);

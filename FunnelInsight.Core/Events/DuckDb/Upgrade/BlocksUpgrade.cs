@@ -3,7 +3,8 @@ using DuckDB.NET.Data;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Storage;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 using Microsoft.Extensions.Logging;
 
 namespace FunnelInsight.Core.Events.DuckDb.Upgrade;
@@ -21,7 +22,7 @@ internal static partial class BlocksUpgrade
     private const string Legacy = "LegacyEvents";
 
     /// <summary>Moves what is left to move; returns the stores whose sessions it rolled up.</summary>
-    public static IReadOnlyList<int> Run(SqliteConnection sqlite, DuckDBConnection duck, ILogger? logger, CancellationToken cancellationToken)
+    public static IReadOnlyList<int> Run(DbConnection sqlite, DuckDBConnection duck, ILogger? logger, CancellationToken cancellationToken)
     {
         var tables = Tables(sqlite);
         var sources = new List<string>();
@@ -72,7 +73,7 @@ internal static partial class BlocksUpgrade
         return moved;
     }
 
-    private static long Move(SqliteConnection sqlite, DuckDBConnection duck, HashSet<string> tables, int storeId, SessionRules rules, CancellationToken cancellationToken)
+    private static long Move(DbConnection sqlite, DuckDBConnection duck, HashSet<string> tables, int storeId, SessionRules rules, CancellationToken cancellationToken)
     {
         var imports = new List<int>();
         foreach (var table in new[] { "EventBlocks", Legacy }.Where(tables.Contains))
@@ -134,7 +135,8 @@ internal static partial class BlocksUpgrade
             .EndRow();
     }
 
-    private static HashSet<string> Tables(SqliteConnection sqlite)
+    // The previous layout only ever existed in SQLite files: this runs from a SQLite migration only.
+    private static HashSet<string> Tables(DbConnection sqlite)
     {
         using var command = sqlite.CreateCommand();
         command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('EventBlocks', 'SessionBlocks', 'ImportRepeats', 'LegacyEvents')";
@@ -148,7 +150,7 @@ internal static partial class BlocksUpgrade
         return names;
     }
 
-    private static List<int> Ints(SqliteConnection sqlite, string sql)
+    private static List<int> Ints(DbConnection sqlite, string sql)
     {
         using var command = sqlite.CreateCommand();
         command.CommandText = sql;
@@ -162,7 +164,7 @@ internal static partial class BlocksUpgrade
         return values;
     }
 
-    private static void Sqlite(SqliteConnection sqlite, SqliteTransaction? transaction, string sql)
+    private static void Sqlite(DbConnection sqlite, DbTransaction? transaction, string sql)
     {
         using var command = sqlite.CreateCommand();
         command.Transaction = transaction;

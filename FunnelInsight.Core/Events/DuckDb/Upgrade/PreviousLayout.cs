@@ -2,7 +2,8 @@ using System.Buffers.Binary;
 using System.Numerics;
 using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Storage;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FunnelInsight.Core.Storage.Providers;
 
 namespace FunnelInsight.Core.Events.DuckDb.Upgrade;
 
@@ -14,12 +15,12 @@ namespace FunnelInsight.Core.Events.DuckDb.Upgrade;
 internal static class PreviousLayout
 {
     /// <summary>The store's events, block after block (then the old rows), each with its identity hash computed again.</summary>
-    public static IEnumerable<OldEvent> Read(SqliteConnection sqlite, IReadOnlySet<string> tables, int storeId, CancellationToken cancellationToken)
+    public static IEnumerable<OldEvent> Read(DbConnection sqlite, IReadOnlySet<string> tables, int storeId, CancellationToken cancellationToken)
     {
         if (tables.Contains("EventBlocks"))
         {
             var block = new EventBlockReader();
-            foreach (var (key, importId, data) in Rows(sqlite, "SELECT Id, ImportId, Data FROM EventBlocks WHERE Id BETWEEN $first AND $last ORDER BY Id", storeId,
+            foreach (var (key, importId, data) in Rows(sqlite, "SELECT Id, ImportId, Data FROM EventBlocks WHERE Id BETWEEN @first AND @last ORDER BY Id", storeId,
                 r => (r.GetInt64(0), r.GetInt32(1), (byte[])r.GetValue(2))))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -35,7 +36,7 @@ internal static class PreviousLayout
         {
             foreach (var stored in Rows(sqlite, """
                 SELECT Id, ImportId, TimeUs, Line, SessionKey, VisitorKey, EventName, ProductId, OrderId, Device, Channel, Country, Price, Quantity, PageLoadMs
-                FROM LegacyEvents WHERE Id BETWEEN $first AND $last ORDER BY Id
+                FROM LegacyEvents WHERE Id BETWEEN @first AND @last ORDER BY Id
                 """, storeId, Legacy))
             {
                 yield return stored;
@@ -44,10 +45,10 @@ internal static class PreviousLayout
     }
 
     /// <summary>(import, event id) for every stored event an import of the store delivered again.</summary>
-    public static IEnumerable<(int ImportId, long EventId)> Repeats(SqliteConnection sqlite, int storeId)
+    public static IEnumerable<(int ImportId, long EventId)> Repeats(DbConnection sqlite, int storeId)
     {
         var first = StoreRowIds.First(storeId);
-        foreach (var (importId, bits) in Rows(sqlite, "SELECT ImportId, Data FROM ImportRepeats WHERE StoreId = $store", storeId, r => (r.GetInt32(0), (byte[])r.GetValue(1))))
+        foreach (var (importId, bits) in Rows(sqlite, "SELECT ImportId, Data FROM ImportRepeats WHERE StoreId = @store", storeId, r => (r.GetInt32(0), (byte[])r.GetValue(1))))
         {
             for (var word = 0; word + sizeof(ulong) <= bits.Length; word += sizeof(ulong))
             {
@@ -62,7 +63,7 @@ internal static class PreviousLayout
         }
     }
 
-    private static OldEvent Legacy(SqliteDataReader r)
+    private static OldEvent Legacy(DbDataReader r)
     {
         var text = new List<byte>();
         TextRange Text(int column)
@@ -99,13 +100,13 @@ internal static class PreviousLayout
         return new OldEvent(r.GetInt64(0), r.GetInt32(1), row, data);
     }
 
-    private static IEnumerable<T> Rows<T>(SqliteConnection sqlite, string sql, int storeId, Func<SqliteDataReader, T> read)
+    private static IEnumerable<T> Rows<T>(DbConnection sqlite, string sql, int storeId, Func<DbDataReader, T> read)
     {
         using var command = sqlite.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$first", StoreRowIds.First(storeId));
-        command.Parameters.AddWithValue("$last", StoreRowIds.Last(storeId));
-        command.Parameters.AddWithValue("$store", storeId);
+        command.AddParameter("first", StoreRowIds.First(storeId));
+        command.AddParameter("last", StoreRowIds.Last(storeId));
+        command.AddParameter("store", storeId);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

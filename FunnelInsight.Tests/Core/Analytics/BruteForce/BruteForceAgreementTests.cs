@@ -22,7 +22,7 @@ public sealed class ClickHouseStoreWithoutCheckoutAgreementTests(ClickHouseStore
 /// <summary>The tests of a store that never sends checkout, on any engine.</summary>
 public abstract class StoreWithoutCheckoutAgreement(RandomStoreFixture fixture) : BruteForceAgreementTests(fixture)
 {
-    [EngineFact]
+    [ProviderFact]
     public async Task Checkout_is_not_tracked_and_has_no_count_rates_or_leaks()
     {
         var report = await Fixture.Store.Analytics.FunnelAsync(Fixture.Store.Query);
@@ -72,7 +72,7 @@ public abstract class BruteForceAgreementTests(RandomStoreFixture fixture)
 
     private static long?[] Counts(FunnelSegment segment) => segment.Stages.Select(s => s.Reached).ToArray();
 
-    [EngineTheory]
+    [ProviderTheory]
     [MemberData(nameof(Queries))]
     public async Task Engine_funnel_agrees_exactly_with_the_brute_force_count(string name)
     {
@@ -97,7 +97,7 @@ public abstract class BruteForceAgreementTests(RandomStoreFixture fixture)
         }
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task Engine_leaks_agree_with_brute_force_exits_and_expected_lost_revenue()
     {
         var report = await fixture.Store.Analytics.LeaksAsync(fixture.Store.Query);
@@ -138,7 +138,7 @@ public abstract class BruteForceAgreementTests(RandomStoreFixture fixture)
         }
     }
 
-    [EngineTheory]
+    [ProviderTheory]
     [InlineData(FunnelMode.Ordered)]
     [InlineData(FunnelMode.Open)]
     public async Task Engine_abandonment_agrees_with_brute_force_carts_without_purchase(FunnelMode mode)
@@ -156,7 +156,7 @@ public abstract class BruteForceAgreementTests(RandomStoreFixture fixture)
         Assert.Equal((expectedTop.CartValue, expectedTop.CartItems, expectedTop.Visitor), (top.CartValue, top.CartItems, top.VisitorKey));
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task Engine_time_to_convert_agrees_with_brute_force_purchase_times()
     {
         var report = await fixture.Store.Analytics.FunnelAsync(fixture.Store.Query);

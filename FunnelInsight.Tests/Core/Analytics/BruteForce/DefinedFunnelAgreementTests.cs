@@ -28,7 +28,7 @@ public abstract class DefinedFunnelAgreement(RandomStoreFixture fixture, Xunit.A
 
     public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 16)];
 
-    [EngineTheory]
+    [ProviderTheory]
     [MemberData(nameof(Seeds))]
     public async Task Engine_counts_a_random_user_defined_funnel_exactly_as_the_brute_force_rule(int seed)
     {
@@ -61,7 +61,7 @@ public abstract class DefinedFunnelAgreement(RandomStoreFixture fixture, Xunit.A
 
     public static TheoryData<string> StageQueries => ["session", "open", "visitor", "visitor-24h-by-device", "mobile-range-daily"];
 
-    [EngineTheory]
+    [ProviderTheory]
     [MemberData(nameof(StageQueries))]
     public async Task A_user_defined_funnel_of_the_five_stages_equals_the_stage_funnel(string name)
     {

@@ -29,7 +29,7 @@ public sealed class ClickHouseEventStoreTests : IClickHouseTests
         "2025-03-02T09:00:00Z,session_start,s3,v3,,\n" +
         "2025-03-02T09:00:00Z,session_start,s3,v3,,\n";
 
-    [EngineFact]
+    [ProviderFact]
     public async Task An_import_stores_its_events_and_sessions_and_the_funnel_counts_them_as_on_duckdb()
     {
         await using var duck = await AnalyticsStore.CreateAsync(Analytics.SqliteFunnelAnalyticsTests.SixSessions);
@@ -44,7 +44,7 @@ public sealed class ClickHouseEventStoreTests : IClickHouseTests
         Assert.Equal((await duck.Temp.SessionsAsync()).Select(s => s.Comparable), (await clickHouse.Temp.SessionsAsync()).Select(s => s.Comparable));
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task The_same_file_again_adds_nothing_and_an_overlapping_export_adds_only_its_new_events()
     {
         await using var db = await TempDatabase.CreateAsync(TestServers.ClickHouseEngine());
@@ -65,7 +65,7 @@ public sealed class ClickHouseEventStoreTests : IClickHouseTests
         Assert.Equal((4, 15.5), sessions.Single(s => s.Session == "s1") is var s1 ? (s1.Events, s1.CartValue) : default);
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task Deleting_an_import_keeps_the_events_another_import_delivered_too_and_rolls_the_sessions_up_again()
     {
         await using var db = await TempDatabase.CreateAsync(TestServers.ClickHouseEngine());
@@ -84,7 +84,7 @@ public sealed class ClickHouseEventStoreTests : IClickHouseTests
         Assert.Equal(4, await db.ImportEventCountAsync(overlapping.ImportId) + await db.ImportEventCountAsync(first.ImportId));
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task Deleting_a_store_leaves_no_row_of_it_on_the_server()
     {
         var engine = TestServers.ClickHouseEngine();
@@ -103,7 +103,7 @@ public sealed class ClickHouseEventStoreTests : IClickHouseTests
         Assert.Equal(4, await db.EventCountAsync());
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task An_import_killed_before_the_application_database_committed_is_taken_out_at_the_next_start()
     {
         var engine = TestServers.ClickHouseEngine();
@@ -126,7 +126,7 @@ public sealed class ClickHouseEventStoreTests : IClickHouseTests
         Assert.Equal("0", await TestServers.ClickHouseAsync(engine, $"SELECT count() FROM events WHERE import_id = {second.ImportId}"));
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task An_import_killed_after_the_application_database_committed_is_kept_at_the_next_start()
     {
         var engine = TestServers.ClickHouseEngine();
@@ -142,7 +142,7 @@ public sealed class ClickHouseEventStoreTests : IClickHouseTests
         Assert.Equal(sessionsAfter.Select(s => s.Comparable), (await db.SessionsAsync()).Select(s => s.Comparable));
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task A_settings_rebuild_killed_before_its_settings_committed_is_done_again_with_the_stores_settings()
     {
         var engine = TestServers.ClickHouseEngine();
@@ -162,7 +162,7 @@ public sealed class ClickHouseEventStoreTests : IClickHouseTests
         Assert.Equal(2, (await db.SessionsAsync()).Count);
     }
 
-    [EngineFact]
+    [ProviderFact]
     public async Task Text_with_quotes_backslashes_tabs_and_newlines_comes_back_as_it_went_in()
     {
         await using var db = await TempDatabase.CreateAsync(TestServers.ClickHouseEngine());

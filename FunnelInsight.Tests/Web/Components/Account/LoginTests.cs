@@ -4,12 +4,11 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Web.Components.Account;
 
-[Collection(AccountsApp.Collection)]
-public sealed partial class LoginTests(AccountsApp app)
+public abstract partial class LoginTests(AccountsApp app)
 {
     private const string Refused = "Wrong e-mail or password, or the account is locked for 15 minutes after five wrong passwords in a row.";
 
-    [Fact]
+    [ProviderFact]
     public async Task An_anonymous_page_request_is_sent_to_sign_in_with_its_return_url()
     {
         using var client = app.App.Client();
@@ -20,7 +19,7 @@ public sealed partial class LoginTests(AccountsApp app)
         Assert.Equal($"/account/login?ReturnUrl=%2Fstores%2F{app.AlphaId}%2Fmembers", response.Headers.Location?.PathAndQuery);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_signed_in_user_sees_only_their_own_stores()
     {
         using var client = await app.SignedInAsync("owner");
@@ -31,7 +30,7 @@ public sealed partial class LoginTests(AccountsApp app)
         Assert.DoesNotContain("Bravo", home, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_wrong_password_is_refused_without_saying_whether_the_account_exists()
     {
         using var client = app.App.Client();
@@ -45,7 +44,7 @@ public sealed partial class LoginTests(AccountsApp app)
         Assert.False(wrong.Headers.Contains("Set-Cookie") && wrong.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("FunnelInsight.Auth=", StringComparison.Ordinal)));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_wrong_password_and_an_unknown_e_mail_take_about_as_long()
     {
         using var client = app.App.Client();
@@ -83,7 +82,7 @@ public sealed partial class LoginTests(AccountsApp app)
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
-    [Fact]
+    [ProviderFact]
     public async Task Five_wrong_passwords_lock_the_account_so_even_the_right_one_is_refused()
     {
         using var client = app.App.Client();
@@ -105,7 +104,7 @@ public sealed partial class LoginTests(AccountsApp app)
         Assert.Equal(1, await app.Db.CountAsync($"SELECT COUNT(*) FROM AspNetUsers WHERE Email = '{AccountsApp.Email("locked")}' AND LockoutEnd IS NOT NULL"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_sign_in_form_posted_without_its_antiforgery_token_is_rejected()
     {
         using var client = app.App.Client();
@@ -121,7 +120,7 @@ public sealed partial class LoginTests(AccountsApp app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Signing_out_ends_the_session()
     {
         using var client = await app.SignedInAsync("analyst");
@@ -136,7 +135,7 @@ public sealed partial class LoginTests(AccountsApp app)
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Every_answer_carries_the_security_headers()
     {
         using var client = app.App.Client();
@@ -150,7 +149,7 @@ public sealed partial class LoginTests(AccountsApp app)
         Assert.Contains(response.Headers.GetValues("Content-Security-Policy"), policy => policy.StartsWith("default-src 'self'; script-src 'self';", StringComparison.Ordinal) && policy.EndsWith("frame-ancestors 'none'", StringComparison.Ordinal));
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData("en", "Enter your e-mail.", "Enter your password.")]
     [InlineData("ar", "أدخل بريدك الإلكتروني.", "أدخل كلمة المرور.")]
     public async Task An_empty_form_asks_for_the_e_mail_and_the_password_in_the_user_language(string language, string email, string password)
@@ -176,3 +175,11 @@ public sealed partial class LoginTests(AccountsApp app)
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }
+
+/// <summary>The tests of <see cref="LoginTests"/> on SQLite.</summary>
+[Collection(AccountsApp.Collection)]
+public sealed class LoginTestsOnSqlite(AccountsApp app) : LoginTests(app);
+
+/// <summary>The tests of <see cref="LoginTests"/> on PostgreSQL.</summary>
+[Collection(PostgresAccountsApp.Collection)]
+public sealed class LoginTestsOnPostgres(PostgresAccountsApp app) : LoginTests(app), IRunsOnPostgres;

@@ -1,11 +1,12 @@
 using System.Net;
 
+using FunnelInsight.Tests.Support;
+
 namespace FunnelInsight.Tests.Web.Components.Account;
 
-[Collection(AccountsApp.Collection)]
-public sealed class MembersTests(AccountsApp app)
+public abstract class MembersTests(AccountsApp app)
 {
-    [Fact]
+    [ProviderFact]
     public async Task An_owner_sees_their_stores_members()
     {
         using var client = await app.SignedInAsync("owner");
@@ -18,7 +19,7 @@ public sealed class MembersTests(AccountsApp app)
         Assert.Contains(AccountsApp.Email("marketer"), html, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_owner_of_store_a_gets_404_for_store_bs_page_and_none_of_its_data()
     {
         using var client = await app.SignedInAsync("owner");
@@ -31,7 +32,7 @@ public sealed class MembersTests(AccountsApp app)
         Assert.DoesNotContain(AccountsApp.Email("bravo-owner"), html, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_analyst_gets_404_for_the_members_page_of_their_own_store()
     {
         using var client = await app.SignedInAsync("analyst");
@@ -42,3 +43,11 @@ public sealed class MembersTests(AccountsApp app)
         Assert.DoesNotContain(AccountsApp.Email("marketer"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>The tests of <see cref="MembersTests"/> on SQLite.</summary>
+[Collection(AccountsApp.Collection)]
+public sealed class MembersTestsOnSqlite(AccountsApp app) : MembersTests(app);
+
+/// <summary>The tests of <see cref="MembersTests"/> on PostgreSQL.</summary>
+[Collection(PostgresAccountsApp.Collection)]
+public sealed class MembersTestsOnPostgres(PostgresAccountsApp app) : MembersTests(app), IRunsOnPostgres;

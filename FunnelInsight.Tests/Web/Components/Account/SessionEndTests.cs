@@ -10,10 +10,9 @@ namespace FunnelInsight.Tests.Web.Components.Account;
 /// A copy of the auth cookie taken while signed in (another tab, another machine, a stolen copy) stops working when
 /// the account signs out, changes its password or is removed.
 /// </summary>
-[Collection(AccountsApp.Collection)]
-public sealed partial class SessionEndTests(AccountsApp app)
+public abstract partial class SessionEndTests(AccountsApp app)
 {
-    [Fact]
+    [ProviderFact]
     public async Task Signing_out_ends_a_copy_of_the_cookie_taken_before()
     {
         var (client, copy) = await SignedInWithCopyAsync("signout-copy@shops.test");
@@ -30,7 +29,7 @@ public sealed partial class SessionEndTests(AccountsApp app)
         client.Dispose();
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_password_change_ends_a_session_signed_in_before_it()
     {
         var (client, copy) = await SignedInWithCopyAsync("password-copy@shops.test");
@@ -42,7 +41,7 @@ public sealed partial class SessionEndTests(AccountsApp app)
         await AssertRefusedAsync(client);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_removed_account_ends_its_sessions()
     {
         var (client, copy) = await SignedInWithCopyAsync("removed-copy@shops.test");
@@ -83,3 +82,11 @@ public sealed partial class SessionEndTests(AccountsApp app)
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }
+
+/// <summary>The tests of <see cref="SessionEndTests"/> on SQLite.</summary>
+[Collection(AccountsApp.Collection)]
+public sealed class SessionEndTestsOnSqlite(AccountsApp app) : SessionEndTests(app);
+
+/// <summary>The tests of <see cref="SessionEndTests"/> on PostgreSQL.</summary>
+[Collection(PostgresAccountsApp.Collection)]
+public sealed class SessionEndTestsOnPostgres(PostgresAccountsApp app) : SessionEndTests(app), IRunsOnPostgres;

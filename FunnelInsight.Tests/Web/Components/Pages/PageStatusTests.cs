@@ -1,12 +1,13 @@
 using System.Net;
 
+using FunnelInsight.Tests.Support;
+
 namespace FunnelInsight.Tests.Web.Components.Pages;
 
 /// <summary>The store pages answer with the statuses the README states: 404 for a non-member, 403 for too low a role.</summary>
-[Collection(AccountsApp.Collection)]
-public sealed class PageStatusTests(AccountsApp app)
+public abstract class PageStatusTests(AccountsApp app)
 {
-    [Theory]
+    [ProviderTheory]
     [InlineData("overview")]
     [InlineData("funnel")]
     [InlineData("leaks")]
@@ -25,7 +26,7 @@ public sealed class PageStatusTests(AccountsApp app)
         Assert.DoesNotContain("Bravo", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_marketer_on_the_settings_page_gets_403()
     {
         using var client = await app.SignedInAsync("marketer");
@@ -36,3 +37,11 @@ public sealed class PageStatusTests(AccountsApp app)
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.OK), (settings.StatusCode, overview.StatusCode));
     }
 }
+
+/// <summary>The tests of <see cref="PageStatusTests"/> on SQLite.</summary>
+[Collection(AccountsApp.Collection)]
+public sealed class PageStatusTestsOnSqlite(AccountsApp app) : PageStatusTests(app);
+
+/// <summary>The tests of <see cref="PageStatusTests"/> on PostgreSQL.</summary>
+[Collection(PostgresAccountsApp.Collection)]
+public sealed class PageStatusTestsOnPostgres(PostgresAccountsApp app) : PageStatusTests(app), IRunsOnPostgres;

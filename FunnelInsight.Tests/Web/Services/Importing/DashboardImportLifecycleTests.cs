@@ -106,7 +106,7 @@ public sealed class DashboardImportLifecycleTests : IAsyncLifetime
     {
         // A database in use: its accounts tables migrated too, so that a start has nothing to write.
         await AccountsDatabase.MigrateAsync(_db.Database);
-        await using var writer = await _db.Database.OpenAsync();
+        await using var writer = await _db.OpenSqliteAsync();
         using var held = writer.BeginTransaction(deferred: false);
 
         await using var app = await TestApp.StartAsync(_db);

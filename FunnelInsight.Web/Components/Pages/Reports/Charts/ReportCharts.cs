@@ -22,6 +22,9 @@ public static class ReportCharts
     /// <summary>The slant of a phone's crowded category labels, in degrees (ApexCharts turns them about their end).</summary>
     internal const int PhoneLabelSlant = -45;
 
+    // The size of a phone's upright category labels (ApexCharts draws 12 px elsewhere).
+    private const string PhoneLabelSize = "10px";
+
     // Room (px) on a right-to-left phone chart's left for its leftmost slanted label.
     private const int SlantRoom = 56;
 
@@ -98,7 +101,13 @@ public static class ReportCharts
             grid = new { padding = new { top = 10, left = rtl ? SlantRoom : 8, right = 8 } },
             xaxis = new { labels = new { rotate = PhoneLabelSlant, rotateAlways = true, hideOverlappingLabels = false, trim = false } },
         }
-        : new { dataLabels = new { enabled = false }, grid = new { padding = new { top = 10, left = 8, right = 8 } } };
+        : new
+        {
+            dataLabels = new { enabled = false },
+            grid = new { padding = new { top = 10, left = 8, right = 8 } },
+            // Five upright stage names with their rates fill a phone's width: a smaller size keeps a gap between them.
+            xaxis = new { labels = new { style = new { fontSize = PhoneLabelSize } } },
+        };
 
     private static object Chart(string type, int height) => new
     {

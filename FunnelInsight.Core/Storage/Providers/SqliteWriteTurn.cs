@@ -1,13 +1,13 @@
 using Microsoft.Data.Sqlite;
 
-namespace FunnelInsight.Core.Storage;
+namespace FunnelInsight.Core.Storage.Providers;
 
 /// <summary>
 /// Waits for SQLite's one write lock, as long as it takes: another import into a large store can hold it for minutes,
 /// longer than any busy timeout. Polls with a short timeout, so that a cancel is seen within a second, and says once
 /// that it is waiting.
 /// </summary>
-internal static class WriteTurn
+internal static class SqliteWriteTurn
 {
     private const int SqliteBusy = 5;
     private const int PollSeconds = 1;
