@@ -78,9 +78,6 @@ internal sealed class ClickHouseEventAppend : IEventAppend
     }
 
     /// <inheritdoc />
-    public void Beside(Action recordWrite) => recordWrite();
-
-    /// <inheritdoc />
     public AppendOutcome Complete(Action buildingRollups, CancellationToken cancellationToken)
     {
         Send();

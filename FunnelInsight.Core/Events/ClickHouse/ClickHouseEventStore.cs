@@ -18,7 +18,7 @@ internal sealed class ClickHouseEventStore(FunnelDatabase database, ClickHouseEv
     private ClickHouseConnection Connection => events.Connection;
 
     /// <inheritdoc />
-    public IEventAppend BeginAppend(StoreWrite write, int importId, SessionRules rules, long fileBytes, CancellationToken cancellationToken)
+    public IEventAppend BeginAppend(StoreWrite write, int importId, SessionRules rules, CancellationToken cancellationToken)
     {
         var part = new ClickHouseWrite(events, "import", write.StoreId, importId);
         write.Enlist(part);

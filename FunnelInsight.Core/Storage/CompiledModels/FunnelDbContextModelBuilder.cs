@@ -11,7 +11,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels
     public partial class FunnelDbContextModel
     {
         private FunnelDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("eff9ef77-01a4-4196-a4e2-1b66a35c348f"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("03bdeb9c-f092-446c-9a64-e19a86954a79"), entityTypeCount: 7)
         {
         }
 

@@ -12,7 +12,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels.Postgres
     public partial class PostgresFunnelDbContextModel
     {
         private PostgresFunnelDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ff5e211c-995b-4fff-8031-bf986687f126"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("e82b46cf-64b7-4029-9b67-57f587064ebd"), entityTypeCount: 7)
         {
         }
 

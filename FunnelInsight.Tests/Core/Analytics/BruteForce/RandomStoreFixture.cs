@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Events;
+using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 
