@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Events;
+using FunnelInsight.Core.Events.ClickHouse;
 using FunnelInsight.Core.Events.DuckDb;
 using System.Data.Common;
 using FunnelInsight.Core.Storage.Providers;
@@ -44,7 +45,9 @@ public sealed class FunnelDatabase
             : !provider.IsServer ? Path.Combine(Path.GetTempPath(), "FunnelInsight")
             : throw new ArgumentException("A database on a server needs a data folder for the files kept beside it.", nameof(dataFolder));
         EventOptions = events ?? new EventEngineOptions();
-        Events = new DuckDbEventStore(this, new DuckDbFile(EventsPath, EventOptions));
+        Events = EventOptions.ClickHouse is { } clickHouse
+            ? new ClickHouseEventStore(this, new ClickHouseEventsDatabase(new ClickHouseConnection(clickHouse)))
+            : new DuckDbEventStore(this, new DuckDbFile(EventsPath, EventOptions));
     }
 
     /// <summary>The engine of the application data.</summary>

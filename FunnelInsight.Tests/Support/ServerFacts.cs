@@ -9,12 +9,18 @@ namespace FunnelInsight.Tests.Support;
 /// </summary>
 public interface IRunsOnPostgres;
 
-/// <summary>A fact of a base class run once per provider by its derived classes (see <see cref="IRunsOnPostgres"/>).</summary>
+/// <summary>
+/// Marks a class of tests run on the ClickHouse event engine (a derived class of tests shared by the engines, or tests
+/// of that engine alone): they are skipped, with how to run them, when no ClickHouse server is configured.
+/// </summary>
+public interface IClickHouseTests;
+
+/// <summary>A fact of a base class run once per provider or event engine by its derived classes (see <see cref="IRunsOnPostgres"/>, <see cref="IClickHouseTests"/>).</summary>
 [XunitTestCaseDiscoverer("FunnelInsight.Tests.Support.ProviderFactDiscoverer", "FunnelInsight.Tests")]
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ProviderFactAttribute : FactAttribute;
 
-/// <summary>A theory of a base class run once per provider by its derived classes (see <see cref="IRunsOnPostgres"/>).</summary>
+/// <summary>A theory of a base class run once per provider or event engine by its derived classes (see <see cref="IRunsOnPostgres"/>, <see cref="IClickHouseTests"/>).</summary>
 [XunitTestCaseDiscoverer("FunnelInsight.Tests.Support.ProviderTheoryDiscoverer", "FunnelInsight.Tests")]
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ProviderTheoryAttribute : TheoryAttribute;
@@ -58,13 +64,19 @@ public sealed class ServerMissingTestCase : XunitTestCase
     {
     }
 
-    /// <summary>Whether <paramref name="testMethod"/> runs on PostgreSQL and no server is configured (nor required).</summary>
-    public static bool Skips(ITestMethod testMethod) =>
-        TestServers.PostgresSkipReason is not null
-        && testMethod.TestClass.Class.Interfaces.Any(i => i.Name == typeof(IRunsOnPostgres).FullName);
+    /// <summary>Whether <paramref name="testMethod"/> runs on a server that is not configured (nor required).</summary>
+    public static bool Skips(ITestMethod testMethod) => Reason(testMethod) is not null;
 
     /// <inheritdoc />
-    protected override string GetSkipReason(IAttributeInfo factAttribute) => TestServers.PostgresSkipReason ?? base.GetSkipReason(factAttribute);
+    protected override string GetSkipReason(IAttributeInfo factAttribute) => Reason(TestMethod) ?? base.GetSkipReason(factAttribute);
+
+    // PostgreSQL for a class marked IRunsOnPostgres, ClickHouse for one marked IClickHouseTests.
+    private static string? Reason(ITestMethod testMethod)
+    {
+        var interfaces = testMethod.TestClass.Class.Interfaces.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        return (interfaces.Contains(typeof(IRunsOnPostgres).FullName!) ? TestServers.PostgresSkipReason : null)
+            ?? (interfaces.Contains(typeof(IClickHouseTests).FullName!) ? TestServers.ClickHouseSkipReason : null);
+    }
 }
 
 /// <summary>A test that needs the PostgreSQL server: skipped, with how to run it, when none is configured (see <see cref="TestServers"/>).</summary>

@@ -164,6 +164,7 @@ public sealed class TempDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Database.Provider.ClearPools();
+        await TestServers.DropClickHouseDatabaseAsync(Database.EventOptions);
         if (_postgresName is not null)
         {
             await PostgresServer.DropDatabaseAsync(_postgresName);

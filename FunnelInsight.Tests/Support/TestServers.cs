@@ -1,9 +1,12 @@
+using FunnelInsight.Core.Events;
+
 namespace FunnelInsight.Tests.Support;
 
 /// <summary>
 /// The database servers a test run was given. <c>FUNNELINSIGHT_TEST_POSTGRES</c> is a PostgreSQL connection string for
-/// a user that may create databases (<c>.ci/run</c> starts a server of its own and sets it). Without it the tests that
-/// need the server are skipped, unless <c>FUNNELINSIGHT_REQUIRE_SERVERS=1</c>: then they run and fail.
+/// a user that may create databases, <c>FUNNELINSIGHT_TEST_CLICKHOUSE</c> a ClickHouse server's HTTP address
+/// (<c>.ci/run</c> starts a server of each of its own and sets them). Without one the tests that need its server are
+/// skipped, unless <c>FUNNELINSIGHT_REQUIRE_SERVERS=1</c>: then they run and fail.
 /// </summary>
 public static class TestServers
 {
@@ -27,4 +30,55 @@ public static class TestServers
     /// <summary>The configured PostgreSQL connection string; throws with how to configure it when there is none.</summary>
     public static string RequirePostgres() => Postgres
         ?? throw new InvalidOperationException($"{RequireVariable}=1 but {PostgresVariable} is not set: this test needs a PostgreSQL server (`bash .ci/run` starts one).");
+
+    /// <summary>The variable naming the ClickHouse server.</summary>
+    public const string ClickHouseVariable = "FUNNELINSIGHT_TEST_CLICKHOUSE";
+
+    private static readonly HttpClient Http = new();
+
+    /// <summary>The ClickHouse server's HTTP address, or null.</summary>
+    public static string? ClickHouse => Environment.GetEnvironmentVariable(ClickHouseVariable) is { Length: > 0 } address
+        ? address.TrimEnd('/') + "/"
+        : null;
+
+    /// <summary>Why a ClickHouse test is skipped; null when it runs (a server is configured, or one is required).</summary>
+    public static string? ClickHouseSkipReason => ClickHouse is null && !Required
+        ? $"No ClickHouse server: set {ClickHouseVariable}=http://127.0.0.1:PORT/, or run `bash .ci/run`, which starts one."
+        : null;
+
+    /// <summary>Whether the ClickHouse tests run (else they are skipped and their fixtures do nothing).</summary>
+    public static bool ClickHouseRuns => ClickHouseSkipReason is null;
+
+    /// <summary>Event-engine options for a new, empty ClickHouse database of the test's own on the server.</summary>
+    /// <exception cref="InvalidOperationException">No server is configured.</exception>
+    public static EventEngineOptions ClickHouseEngine() => new()
+    {
+        ClickHouse = (ClickHouse ?? throw new InvalidOperationException($"{RequireVariable}=1 but {ClickHouseVariable} is not set: this test needs a ClickHouse server (`bash .ci/run` starts one)."))
+            + "?database=fi_test_" + Guid.NewGuid().ToString("N"),
+    };
+
+    /// <summary>Runs <paramref name="sql"/> in the ClickHouse database of <paramref name="options"/>; returns its TabSeparated answer.</summary>
+    public static async Task<string> ClickHouseAsync(EventEngineOptions options, string sql)
+    {
+        using var content = new StringContent(sql);
+        using var response = await Http.PostAsync(options.ClickHouse, content);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return text.TrimEnd('\n');
+    }
+
+    /// <summary>Drops the ClickHouse database of <paramref name="options"/> (a test's own), if it has one.</summary>
+    public static async Task DropClickHouseDatabaseAsync(EventEngineOptions options)
+    {
+        if (options.ClickHouse is not { } address)
+        {
+            return;
+        }
+
+        var uri = new Uri(address);
+        var database = System.Web.HttpUtility.ParseQueryString(uri.Query)["database"];
+        using var content = new StringContent($"DROP DATABASE IF EXISTS {database}");
+        using var response = await Http.PostAsync(new UriBuilder(uri) { Query = "" }.Uri, content);
+        response.EnsureSuccessStatusCode();
+    }
 }

@@ -46,23 +46,35 @@ public static class FunnelInsightConfiguration
     }
 
     /// <summary>
-    /// The event engine's limits from the <c>Events</c> section: DuckDB's <c>MemoryLimit</c> (for example <c>100MB</c>),
-    /// <c>Threads</c> and <c>TempDirectory</c>, and the dashboard's <c>SessionCacheMegabytes</c>.
+    /// The event engine and its limits from the <c>Events</c> section: <c>Engine</c> (<c>duckdb</c>, the default, or
+    /// <c>clickhouse</c> with the server in <c>ConnectionStrings:ClickHouse</c>), DuckDB's <c>MemoryLimit</c> (for example
+    /// <c>100MB</c>), <c>Threads</c> and <c>TempDirectory</c>, and the dashboard's <c>SessionCacheMegabytes</c>.
     /// </summary>
-    /// <exception cref="ArgumentException"><c>Events:Engine</c> names an engine other than DuckDB, the only one.</exception>
+    /// <exception cref="ArgumentException"><c>Events:Engine</c> names another engine, or ClickHouse without its connection string.</exception>
     public static EventEngineOptions EventOptions(IConfiguration configuration)
     {
         var section = configuration.GetSection("Events");
-        if (section["Engine"] is { Length: > 0 } engine && !engine.Trim().Equals("duckdb", StringComparison.OrdinalIgnoreCase))
+        string? clickHouse = null;
+        switch (section["Engine"]?.Trim().ToLowerInvariant())
         {
-            throw new ArgumentException(
-                $"Unknown event engine '{engine}' (Events:Engine): events are stored in DuckDB, and a database of the older blocks layout is moved there at start. Remove the setting.",
-                nameof(configuration));
+            case null or "" or "duckdb":
+                break;
+            case "clickhouse":
+                clickHouse = configuration.GetConnectionString("ClickHouse") is { Length: > 0 } address ? address
+                    : throw new ArgumentException(
+                        "Events:Engine is clickhouse but ConnectionStrings:ClickHouse is not set (for example http://127.0.0.1:8123/?database=funnelinsight).",
+                        nameof(configuration));
+                break;
+            default:
+                throw new ArgumentException(
+                    $"Unknown event engine '{section["Engine"]}' (Events:Engine): events are stored in DuckDB (duckdb, the default) or ClickHouse (clickhouse).",
+                    nameof(configuration));
         }
 
         var defaults = new EventEngineOptions();
         return new EventEngineOptions
         {
+            ClickHouse = clickHouse,
             MemoryLimit = section["MemoryLimit"] is { Length: > 0 } limit ? limit : defaults.MemoryLimit,
             Threads = section.GetValue<int?>("Threads") is > 0 and var threads ? threads : defaults.Threads,
             TempDirectory = section["TempDirectory"] is { Length: > 0 } temp ? Path.GetFullPath(temp) : defaults.TempDirectory,

@@ -25,6 +25,9 @@ internal sealed record BenchmarkReport(
     /// <summary>The user-defined 4-step funnel over raw events, side by side with hand-written DuckDB SQL.</summary>
     public required DefinedFunnelFigures DefinedFunnel { get; init; }
 
+    /// <summary>The event engine FunnelInsight ran on: <c>DuckDB</c> or <c>ClickHouse</c>.</summary>
+    public string EventEngine { get; init; } = "DuckDB";
+
     /// <summary>DuckDB's funnel over its raw events table (median, ms): context; the peer of the query is its sessions table (<see cref="DuckDbQueryMs"/>).</summary>
     public double DuckDbRawQueryMs { get; init; }
 
@@ -79,7 +82,7 @@ internal sealed record BenchmarkReport(
     public string ToTable()
     {
         var text = new StringBuilder();
-        text.AppendLine(Format($"{Events:N0} events ({FileMegabytes:F0} MB), funnel filtered by channel = {Channel}, by device; {Machine}"));
+        text.AppendLine(Format($"{Events:N0} events ({FileMegabytes:F0} MB), FunnelInsight on {EventEngine}, funnel filtered by channel = {Channel}, by device; {Machine}"));
         text.AppendLine("| measure | DuckDB | FunnelInsight | ratio | target |");
         text.AppendLine("|---|---:|---:|---:|---|");
         text.AppendLine(Format($"| load / import, process start to exit (s) | {DuckDbLoadSeconds:F2} | {ImportSeconds:F2} | {ImportRatio:F2}× | ≤ {ImportRatioTarget}× {Met(ImportTargetMet)} |"));

@@ -40,7 +40,7 @@ internal static class BenchmarkRun
         DeleteDatabase(databasePath);
         try
         {
-            log.WriteLine("FunnelInsight: importing the same file (command-line import, fresh SQLite file)…");
+            log.WriteLine($"FunnelInsight ({BenchmarkEngine.Name}): importing the same file (command-line import, fresh SQLite file)…");
             var import = await ImportProcess.RunAsync(csv, databasePath, log);
             log.WriteLine($"FunnelInsight: {import.RowsStored:N0} stored in {import.Elapsed.TotalSeconds:F2} s ({import.CpuTime.TotalSeconds:F1} s CPU), peak {import.PeakMemoryBytes / 1e6:F0} MB");
             RequireRows("the import", duck.Rows, import);
@@ -65,6 +65,7 @@ internal static class BenchmarkRun
                 Median.Of(duck.SessionsTimes), first.TotalMilliseconds, Median.Of(warmTimes),
                 import.PeakMemoryBytes / 1e6, firstCounts.Rows)
             {
+                EventEngine = BenchmarkEngine.Name,
                 DefinedFunnel = defined,
                 DuckDbRawQueryMs = Median.Of(duck.RawTimes),
                 DuckDbSessionsBuildSeconds = duck.SessionsBuild.TotalSeconds,
@@ -137,7 +138,7 @@ internal static class BenchmarkRun
     // After the second import, with a new analytics instance (as a dashboard started then would have): both funnels as DuckDB counts them; the time of the first.
     private static async Task<TimeSpan> CountsAfterAsync(string databasePath, BenchmarkOptions options, DuckDbFigures duck)
     {
-        var database = new FunnelDatabase($"Data Source={databasePath}");
+        var database = new FunnelDatabase($"Data Source={databasePath}", BenchmarkEngine.Options);
         var store = await new StoreCatalog(database).FindAsync(ImportProcess.StoreName)
             ?? throw new InvalidOperationException("The import created no store.");
         var engine = new EngineFunnel(database, store.Id);
@@ -154,7 +155,7 @@ internal static class BenchmarkRun
     // ones), counted as DuckDB counts them, and its peak memory.
     private static async Task<DashboardFigures> DashboardAsync(string databasePath, BenchmarkOptions options, DuckDbFigures duck)
     {
-        var database = new FunnelDatabase($"Data Source={databasePath}");
+        var database = new FunnelDatabase($"Data Source={databasePath}", BenchmarkEngine.Options);
         var storeId = (await new StoreCatalog(database).FindAsync(ImportProcess.StoreName))!.Id;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         using var dashboard = await DashboardProcess.StartAsync(databasePath);
@@ -190,7 +191,7 @@ internal static class BenchmarkRun
 
     private static async Task<DefinedFunnelFigures> DefinedFunnelAsync(string databasePath, BenchmarkOptions options, long[] duckCounts, List<double> duckTimes)
     {
-        var database = new FunnelDatabase($"Data Source={databasePath}");
+        var database = new FunnelDatabase($"Data Source={databasePath}", BenchmarkEngine.Options);
         var store = await new StoreCatalog(database).FindAsync(ImportProcess.StoreName)
             ?? throw new InvalidOperationException("The import created no store.");
         var engine = new EngineFunnel(database, store.Id);
@@ -216,7 +217,7 @@ internal static class BenchmarkRun
     private static async Task<(TimeSpan First, StageCounts Counts, List<double> Warm)> QueryFunnelInsightAsync(
         string databasePath, BenchmarkOptions options, StageCounts duckCounts)
     {
-        var database = new FunnelDatabase($"Data Source={databasePath}");
+        var database = new FunnelDatabase($"Data Source={databasePath}", BenchmarkEngine.Options);
         var store = await new StoreCatalog(database).FindAsync(ImportProcess.StoreName)
             ?? throw new InvalidOperationException("The import created no store.");
         var engine = new EngineFunnel(database, store.Id);

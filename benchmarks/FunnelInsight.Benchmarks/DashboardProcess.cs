@@ -38,6 +38,7 @@ internal sealed class DashboardProcess : IDisposable
         }
 
         start.Environment["ConnectionStrings__FunnelInsight"] = $"Data Source={databasePath}";
+        BenchmarkEngine.Apply(start);
         start.Environment["Demo__Enabled"] = "false";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -48,7 +49,7 @@ internal sealed class DashboardProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var instancePath = DashboardInstance.PathOf(new FunnelDatabase($"Data Source={databasePath}"));
+        var instancePath = DashboardInstance.PathOf(new FunnelDatabase($"Data Source={databasePath}", BenchmarkEngine.Options));
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < StartTimeout)
         {

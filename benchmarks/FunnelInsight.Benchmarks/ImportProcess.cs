@@ -40,6 +40,7 @@ internal static class ImportProcess
         }
 
         start.Environment["ConnectionStrings__FunnelInsight"] = $"Data Source={databasePath}";
+        BenchmarkEngine.Apply(start);
         var stopwatch = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The import process did not start.");
         process.ErrorDataReceived += (_, e) =>

@@ -17,6 +17,11 @@ catch (ArgumentException ex)
 
 try
 {
+    if (options.ClickHouse is { } clickHouse)
+    {
+        await BenchmarkEngine.UseClickHouseAsync(clickHouse);
+    }
+
     if (options.UnterminatedQuote)
     {
         var recovery = await QuoteRecoveryRun.RunAsync(options, Console.Out);

@@ -1,11 +1,15 @@
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Domain;
+using FunnelInsight.Core.Events;
 using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics;
 
 public class SqliteFunnelAnalyticsTests
 {
+    /// <summary>The event engine each test's store is on (DuckDB unless a derived class says otherwise).</summary>
+    private protected virtual EventEngineOptions Engine() => new();
+
     // s1 full path; s2 stops at cart; s3 starts on a product page (no landing event); s4 buys with no cart event;
     // s5 is written out of file order; s6 has cart and product at the same time, cart first in the file.
     internal const string SixSessions = """
@@ -34,10 +38,10 @@ public class SqliteFunnelAnalyticsTests
     private static long?[] Reached(FunnelInsight.Core.Analytics.Funnel.FunnelSegment segment) =>
         segment.Stages.Select(s => s.Reached).ToArray();
 
-    [Fact]
+    [ProviderFact]
     public async Task Ordered_funnel_counts_each_session_at_the_stages_it_reached_in_order()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
         var report = await store.Analytics.FunnelAsync(store.Query);
 
         Assert.Equal([6, 5, 4, 2, 2], Reached(report.Total));
@@ -50,10 +54,10 @@ public class SqliteFunnelAnalyticsTests
         Assert.Equal(0, report.Total.CheckoutAbandonment.Value);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Open_funnel_counts_a_purchase_without_cart_and_a_cart_before_its_product_view()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
         var report = await store.Analytics.FunnelAsync(store.Query with { Mode = FunnelMode.Open });
 
         Assert.Equal([6, 5, 5, 2, 3], Reached(report.Total));
@@ -62,10 +66,10 @@ public class SqliteFunnelAnalyticsTests
         Assert.Equal(-1, report.Total[FunnelStage.Purchase].DropOff);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Every_rate_carries_its_count_and_a_95_percent_wilson_interval()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
         var overall = (await store.Analytics.FunnelAsync(store.Query)).Total.OverallConversion;
 
         Assert.Equal((2, 6), (overall.Count, overall.Total));
@@ -73,10 +77,10 @@ public class SqliteFunnelAnalyticsTests
         Assert.Equal(0.700007, overall.High, 6);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Breakdown_by_device_splits_the_sessions_and_sums_to_the_total()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
         var report = await store.Analytics.FunnelAsync(store.Query with { Breakdown = FunnelDimension.Device });
 
         Assert.Equal(["desktop", "mobile"], report.Breakdown.Select(b => b.Label));
@@ -84,10 +88,10 @@ public class SqliteFunnelAnalyticsTests
         Assert.Equal([3, 3, 3, 1, 1], Reached(report.Breakdown[1]));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Filters_are_case_insensitive_and_the_date_range_includes_the_last_day()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
         var mobileUs = await store.Analytics.FunnelAsync(store.Query with { Device = "MOBILE", Country = "us" });
         var firstWeek = await store.Analytics.FunnelAsync(store.Query with { From = new DateOnly(2024, 3, 5), To = new DateOnly(2024, 3, 11) });
 
@@ -95,10 +99,10 @@ public class SqliteFunnelAnalyticsTests
         Assert.Equal([3, 2, 2, 1, 1], Reached(firstWeek.Total));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Weekly_trend_groups_sessions_by_the_monday_of_their_week()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
         var report = await store.Analytics.FunnelAsync(store.Query with { Trend = TrendGranularity.Weekly });
 
         Assert.Equal([new DateOnly(2024, 3, 4), new DateOnly(2024, 3, 11)], report.Trend.Select(t => t.PeriodStart));
@@ -106,20 +110,20 @@ public class SqliteFunnelAnalyticsTests
         Assert.Equal(0.5, report.Trend[1].Funnel.OverallConversion.Value);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Daily_trend_has_one_point_per_day_with_sessions()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
         var report = await store.Analytics.FunnelAsync(store.Query with { Trend = TrendGranularity.Daily });
 
         Assert.Equal(["2024-03-04", "2024-03-05", "2024-03-11", "2024-03-12"], report.Trend.Select(t => t.Funnel.Label));
         Assert.Equal([2, 2, 2, 1, 1], Reached(report.Trend[0].Funnel));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Time_to_convert_takes_the_median_and_nearest_rank_p90_of_purchasing_sessions()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
         var time = (await store.Analytics.FunnelAsync(store.Query)).TimeToConvert;
 
         Assert.Equal(2, time.Purchases);
@@ -129,10 +133,10 @@ public class SqliteFunnelAnalyticsTests
         Assert.Equal(300, time.P90CheckoutToPurchaseSeconds);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_empty_store_tracks_only_landing_and_has_no_rates()
     {
-        await using var store = await AnalyticsStore.CreateAsync(null);
+        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: null);
         var report = await store.Analytics.FunnelAsync(store.Query with { Breakdown = FunnelDimension.Channel, Trend = TrendGranularity.Daily });
 
         Assert.Equal([0, null, null, null, null], Reached(report.Total));
@@ -142,10 +146,10 @@ public class SqliteFunnelAnalyticsTests
         Assert.Null(report.TimeToConvert.MedianLandingToPurchaseSeconds);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_single_session_store_without_purchases_counts_its_stages_and_no_conversion()
     {
-        await using var store = await AnalyticsStore.CreateAsync("""
+        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: """
             2024-03-04T10:00:00Z,landing,only,,,,,,,,,
             2024-03-04T10:01:00Z,product_view,only,,,,,,,,,
             """);
@@ -157,12 +161,12 @@ public class SqliteFunnelAnalyticsTests
         Assert.False(report.Total.OverallConversion.HasData);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_purchase_after_add_payment_info_without_begin_checkout_reaches_checkout_and_purchase()
     {
         // s1 pays without begin_checkout and buys; s2 leaves after its shipping step; s3 logs in after the cart,
         // which reaches nothing. Checkout: s1 and s2 (2 of 3 carts); purchase: s1 (1 of 2 checkouts).
-        await using var store = await AnalyticsStore.CreateAsync("""
+        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: """
             2024-03-04T10:00:00Z,session_start,s1,,,,,,,,,
             2024-03-04T10:01:00Z,view_item,s1,,,,,,,,,
             2024-03-04T10:02:00Z,add_to_cart,s1,,p,30,,,,,,
@@ -198,11 +202,11 @@ public class SqliteFunnelAnalyticsTests
         2024-03-04T15:00:00Z,session_start,f,,,,,,desktop,,,
         """;
 
-    [Fact]
+    [ProviderFact]
     public async Task Mobile_and_mobile_are_one_breakdown_row_in_the_most_frequent_spelling_with_the_filters_count()
     {
         // Three sessions say mobile, two Mobile: one row "mobile" of 5 sessions, 2 of them on a product page.
-        await using var store = await AnalyticsStore.CreateAsync(MobileSpellings);
+        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: MobileSpellings);
         var byDevice = await store.Analytics.FunnelAsync(store.Query with { Breakdown = FunnelDimension.Device });
         var filtered = await store.Analytics.FunnelAsync(store.Query with { Device = "MOBILE" });
         var dimensions = await store.Analytics.DimensionsAsync(store.StoreId);
@@ -211,4 +215,10 @@ public class SqliteFunnelAnalyticsTests
         Assert.Equal(5, filtered.Total.Landed);
         Assert.Equal(["desktop", "mobile"], dimensions.Devices);
     }
+}
+
+/// <summary>The same hand-computed fixtures on ClickHouse.</summary>
+public sealed class ClickHouseFunnelAnalyticsTests : SqliteFunnelAnalyticsTests, IClickHouseTests
+{
+    private protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine();
 }

@@ -1,10 +1,14 @@
 using FunnelInsight.Core.Analytics;
+using FunnelInsight.Core.Events;
 using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics;
 
 public class VisitorScopeTests
 {
+    /// <summary>The event engine each test's store is on (DuckDB unless a derived class says otherwise).</summary>
+    private protected virtual EventEngineOptions Engine() => new();
+
     // v1 views on day 1 and buys on day 3 in a session that skips the product page; v2 carts on day 1 and buys on day 10.
     private const string TwoVisitors = """
         2024-03-01T10:00:00Z,session_start,a,v1,,,,,mobile,,,
@@ -23,10 +27,10 @@ public class VisitorScopeTests
     private static async Task<long?[]> ReachedAsync(AnalyticsStore store, FunnelQuery query) =>
         (await store.Analytics.FunnelAsync(query)).Total.Stages.Select(s => s.Reached).ToArray();
 
-    [Fact]
+    [ProviderFact]
     public async Task Visitor_scope_joins_a_visitors_sessions_within_the_seven_day_window()
     {
-        await using var store = await AnalyticsStore.CreateAsync(TwoVisitors);
+        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: TwoVisitors);
 
         var reached1 = await ReachedAsync(store, store.Query);
         Assert.Equal([4, 2, 1, 0, 0], reached1);
@@ -34,31 +38,37 @@ public class VisitorScopeTests
         Assert.Equal([2, 2, 2, 1, 1], reached2);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_wider_window_lets_a_later_purchase_count()
     {
-        await using var store = await AnalyticsStore.CreateAsync(TwoVisitors);
+        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: TwoVisitors);
 
         var reached3 = await ReachedAsync(store, store.Query with { Scope = FunnelScope.Visitor, WindowHours = 240 });
         Assert.Equal([2, 2, 2, 2, 2], reached3);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Visitor_breakdown_uses_the_first_session_of_the_visitor()
     {
-        await using var store = await AnalyticsStore.CreateAsync(TwoVisitors);
+        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: TwoVisitors);
         var report = await store.Analytics.FunnelAsync(store.Query with { Scope = FunnelScope.Visitor, Breakdown = FunnelDimension.Device });
 
         Assert.Equal(["desktop", "mobile"], report.Breakdown.Select(b => b.Label));
         Assert.Equal(1, report.Breakdown[1][FunnelInsight.Core.Domain.FunnelStage.Purchase].Reached);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Visitor_open_funnel_counts_any_stage_inside_the_window()
     {
-        await using var store = await AnalyticsStore.CreateAsync(TwoVisitors);
+        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: TwoVisitors);
 
         var reached4 = await ReachedAsync(store, store.Query with { Scope = FunnelScope.Visitor, Mode = FunnelMode.Open });
         Assert.Equal([2, 2, 2, 1, 1], reached4);
     }
+}
+
+/// <summary>The same hand-computed fixtures on ClickHouse.</summary>
+public sealed class ClickHouseVisitorScopeTests : VisitorScopeTests, IClickHouseTests
+{
+    private protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine();
 }

@@ -37,6 +37,33 @@ public sealed class EventEngineConfigurationTests
     }
 
     [Fact]
+    public void The_clickhouse_engine_takes_the_server_from_its_connection_string()
+    {
+        var options = FunnelInsightConfiguration.EventOptions(Settings(
+            ("Events:Engine", "ClickHouse"), ("ConnectionStrings:ClickHouse", "http://127.0.0.1:8123/?database=shop")));
+
+        Assert.Equal("http://127.0.0.1:8123/?database=shop", options.ClickHouse);
+    }
+
+    [Fact]
+    public void The_clickhouse_engine_without_a_connection_string_is_refused_naming_the_key()
+    {
+        var error = Assert.Throws<ArgumentException>(() => FunnelInsightConfiguration.EventOptions(Settings(("Events:Engine", "clickhouse"))));
+
+        Assert.Contains("ConnectionStrings:ClickHouse", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ftp://127.0.0.1/?database=shop")]
+    [InlineData("http://127.0.0.1:8123/")]
+    [InlineData("http://127.0.0.1:8123/?database=shop;drop")]
+    public void A_clickhouse_address_that_is_not_http_or_names_no_plain_database_is_refused(string address)
+    {
+        Assert.Throws<ArgumentException>(() => FunnelInsightConfiguration.Database(Settings(
+            ("ConnectionStrings:FunnelInsight", "Data Source=/tmp/fi-config-test/shop.db"), ("Events:Engine", "clickhouse"), ("ConnectionStrings:ClickHouse", address))));
+    }
+
+    [Fact]
     public void The_duckdb_file_sits_beside_the_sqlite_file_and_is_named_after_it()
     {
         var database = FunnelInsightConfiguration.Database(Settings(("ConnectionStrings:FunnelInsight", "Data Source=/srv/fi/shop.db"), ("Events:Engine", "duckdb")));

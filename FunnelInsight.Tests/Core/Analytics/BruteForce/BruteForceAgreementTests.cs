@@ -1,16 +1,28 @@
 using System.Globalization;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel;
+using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics.BruteForce;
 
 /// <summary>The engine against the brute-force reference on a random store that sends every stage.</summary>
 public sealed class RandomStoreAgreementTests(RandomStoreFixture fixture) : BruteForceAgreementTests(fixture), IClassFixture<RandomStoreFixture>;
 
+/// <summary>The engine against the brute-force reference on the random store on ClickHouse.</summary>
+public sealed class ClickHouseRandomStoreAgreementTests(ClickHouseRandomStoreFixture fixture)
+    : BruteForceAgreementTests(fixture), IClassFixture<ClickHouseRandomStoreFixture>, IClickHouseTests;
+
 /// <summary>The same on a random store that never sends checkout: the funnel passes over it.</summary>
-public sealed class StoreWithoutCheckoutAgreementTests(StoreWithoutCheckoutFixture fixture) : BruteForceAgreementTests(fixture), IClassFixture<StoreWithoutCheckoutFixture>
+public sealed class StoreWithoutCheckoutAgreementTests(StoreWithoutCheckoutFixture fixture) : StoreWithoutCheckoutAgreement(fixture), IClassFixture<StoreWithoutCheckoutFixture>;
+
+/// <summary>The store without checkout on ClickHouse.</summary>
+public sealed class ClickHouseStoreWithoutCheckoutAgreementTests(ClickHouseStoreWithoutCheckoutFixture fixture)
+    : StoreWithoutCheckoutAgreement(fixture), IClassFixture<ClickHouseStoreWithoutCheckoutFixture>, IClickHouseTests;
+
+/// <summary>The tests of a store that never sends checkout, on any engine.</summary>
+public abstract class StoreWithoutCheckoutAgreement(RandomStoreFixture fixture) : BruteForceAgreementTests(fixture)
 {
-    [Fact]
+    [ProviderFact]
     public async Task Checkout_is_not_tracked_and_has_no_count_rates_or_leaks()
     {
         var report = await Fixture.Store.Analytics.FunnelAsync(Fixture.Store.Query);
@@ -60,7 +72,7 @@ public abstract class BruteForceAgreementTests(RandomStoreFixture fixture)
 
     private static long?[] Counts(FunnelSegment segment) => segment.Stages.Select(s => s.Reached).ToArray();
 
-    [Theory]
+    [ProviderTheory]
     [MemberData(nameof(Queries))]
     public async Task Engine_funnel_agrees_exactly_with_the_brute_force_count(string name)
     {
@@ -85,7 +97,7 @@ public abstract class BruteForceAgreementTests(RandomStoreFixture fixture)
         }
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Engine_leaks_agree_with_brute_force_exits_and_expected_lost_revenue()
     {
         var report = await fixture.Store.Analytics.LeaksAsync(fixture.Store.Query);
@@ -126,7 +138,7 @@ public abstract class BruteForceAgreementTests(RandomStoreFixture fixture)
         }
     }
 
-    [Theory]
+    [ProviderTheory]
     [InlineData(FunnelMode.Ordered)]
     [InlineData(FunnelMode.Open)]
     public async Task Engine_abandonment_agrees_with_brute_force_carts_without_purchase(FunnelMode mode)
@@ -144,7 +156,7 @@ public abstract class BruteForceAgreementTests(RandomStoreFixture fixture)
         Assert.Equal((expectedTop.CartValue, expectedTop.CartItems, expectedTop.Visitor), (top.CartValue, top.CartItems, top.VisitorKey));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Engine_time_to_convert_agrees_with_brute_force_purchase_times()
     {
         var report = await fixture.Store.Analytics.FunnelAsync(fixture.Store.Query);

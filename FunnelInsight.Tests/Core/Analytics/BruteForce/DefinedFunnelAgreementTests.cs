@@ -2,6 +2,7 @@ using System.Globalization;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Core.Analytics.Funnel.Defined;
+using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics.BruteForce;
 
@@ -9,7 +10,15 @@ namespace FunnelInsight.Tests.Core.Analytics.BruteForce;
 /// User-defined funnels counted by the engine's SQL over the raw events against <see cref="BruteForceDefinedFunnel"/>:
 /// random step lists (names in any case, sets, stages, narrowings) over a random store, in every scope and mode.
 /// </summary>
-public sealed class DefinedFunnelAgreementTests(RandomStoreFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<RandomStoreFixture>
+public sealed class DefinedFunnelAgreementTests(RandomStoreFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
+    : DefinedFunnelAgreement(fixture, output), IClassFixture<RandomStoreFixture>;
+
+/// <summary>The same user-defined funnels counted by ClickHouse's SQL (windowFunnel over exact positions).</summary>
+public sealed class ClickHouseDefinedFunnelAgreementTests(ClickHouseRandomStoreFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
+    : DefinedFunnelAgreement(fixture, output), IClassFixture<ClickHouseRandomStoreFixture>, IClickHouseTests;
+
+/// <summary>User-defined funnels on any engine against the brute-force rule.</summary>
+public abstract class DefinedFunnelAgreement(RandomStoreFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly string[] Names =
     [
@@ -19,7 +28,7 @@ public sealed class DefinedFunnelAgreementTests(RandomStoreFixture fixture, Xuni
 
     public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 16)];
 
-    [Theory]
+    [ProviderTheory]
     [MemberData(nameof(Seeds))]
     public async Task Engine_counts_a_random_user_defined_funnel_exactly_as_the_brute_force_rule(int seed)
     {
@@ -52,7 +61,7 @@ public sealed class DefinedFunnelAgreementTests(RandomStoreFixture fixture, Xuni
 
     public static TheoryData<string> StageQueries => ["session", "open", "visitor", "visitor-24h-by-device", "mobile-range-daily"];
 
-    [Theory]
+    [ProviderTheory]
     [MemberData(nameof(StageQueries))]
     public async Task A_user_defined_funnel_of_the_five_stages_equals_the_stage_funnel(string name)
     {

@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
@@ -16,15 +17,26 @@ public class RandomStoreFixture : IAsyncLifetime
     /// <summary>True for a store that never sends a checkout event.</summary>
     protected virtual bool WithoutCheckout => false;
 
+    /// <summary>The event engine the store is on (DuckDB's defaults unless a derived fixture says otherwise).</summary>
+    protected virtual EventEngineOptions Engine() => new();
+
+    /// <summary>Whether the fixture is built (not for an engine whose server is missing, whose tests are skipped).</summary>
+    protected virtual bool Runs => true;
+
     /// <summary>The generated events, as written to the file.</summary>
     internal IReadOnlyList<RawEvent> Events { get; private set; } = [];
 
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
+        if (!Runs)
+        {
+            return;
+        }
+
         var (events, csv) = RandomStore.Generate(seed: 20240301, sessions: 4000, WithoutCheckout);
         Events = events;
-        _store = await AnalyticsStore.CreateAsync(null);
+        _store = await AnalyticsStore.CreateAsync(null, engine: Engine());
         await _store.ImportAsync(ImportKind.Events, "random.csv", csv);
         Expected = new BruteForceFunnel(events);
     }
@@ -44,4 +56,27 @@ public sealed class StoreWithoutCheckoutFixture : RandomStoreFixture
 {
     /// <inheritdoc />
     protected override bool WithoutCheckout => true;
+}
+
+/// <summary>The random store on ClickHouse.</summary>
+public sealed class ClickHouseRandomStoreFixture : RandomStoreFixture
+{
+    /// <inheritdoc />
+    protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine();
+
+    /// <inheritdoc />
+    protected override bool Runs => TestServers.ClickHouseRuns;
+}
+
+/// <summary>The random store without checkout on ClickHouse.</summary>
+public sealed class ClickHouseStoreWithoutCheckoutFixture : RandomStoreFixture
+{
+    /// <inheritdoc />
+    protected override bool WithoutCheckout => true;
+
+    /// <inheritdoc />
+    protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine();
+
+    /// <inheritdoc />
+    protected override bool Runs => TestServers.ClickHouseRuns;
 }

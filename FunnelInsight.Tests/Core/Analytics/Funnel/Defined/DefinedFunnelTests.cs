@@ -8,15 +8,18 @@ namespace FunnelInsight.Tests.Core.Analytics.Funnel.Defined;
 /// <summary>User-defined funnels over hand-computed stores (on the DuckDB engine, which counts them over the raw events).</summary>
 public class DefinedFunnelTests
 {
+    /// <summary>The event engine each test's store is on (DuckDB unless a derived class says otherwise).</summary>
+    private protected virtual EventEngineOptions Engine() => new();
+
     private static async Task<long?[]> ReachedAsync(AnalyticsStore store, string steps, FunnelQuery? query = null)
     {
         var report = await store.Analytics.FunnelAsync((query ?? store.Query) with { Steps = FunnelDefinition.Parse(steps).Definition });
         return report.Total.Stages.Select(s => s.Reached).ToArray();
     }
 
-    private static Task<AnalyticsStore> StoreAsync(string rows) => AnalyticsStore.CreateAsync(rows);
+    private Task<AnalyticsStore> StoreAsync(string rows) => AnalyticsStore.CreateAsync(rows, engine: Engine());
 
-    [Fact]
+    [ProviderFact]
     public async Task Events_at_the_same_time_count_in_file_order()
     {
         // At 10:01 the file has the cart (line 3) before the product view (line 4).
@@ -30,7 +33,7 @@ public class DefinedFunnelTests
         Assert.Equal([1, 1], await ReachedAsync(store, "add_to_cart,view_item"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_event_exactly_at_the_window_counts_and_one_a_second_later_does_not()
     {
         await using var store = await StoreAsync("""
@@ -45,7 +48,7 @@ public class DefinedFunnelTests
         Assert.Equal([1, 1, 1, 1], await ReachedAsync(store, steps));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Visitor_scope_joins_a_visitors_sessions_within_the_window_from_the_first_landing()
     {
         // v1 views on day 1 and carts on day 2 in another session; v2 only carts.
@@ -60,7 +63,7 @@ public class DefinedFunnelTests
         Assert.Equal([1, 0], await ReachedAsync(store, "view_item,add_to_cart", store.Query with { Scope = FunnelScope.Visitor, WindowHours = 12 }));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_set_step_is_reached_by_any_of_its_names_in_any_case()
     {
         await using var store = await StoreAsync("""
@@ -76,7 +79,7 @@ public class DefinedFunnelTests
         Assert.Equal([3, 1], await ReachedAsync(store, "view_item,add_to_cart"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_product_narrowing_waits_for_that_products_event()
     {
         // f views 7, carts, views 42, carts again; g views 42 only; h views 7 and carts.
@@ -94,7 +97,7 @@ public class DefinedFunnelTests
         Assert.Equal([3, 2], await ReachedAsync(store, "view_item,add_to_cart"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_stage_step_follows_the_stores_stage_map_and_the_landing_event_also_counts_for_its_stage()
     {
         // i starts on a product page (it lands and reaches product); j lands, then carts with RetailRocket's name (no product first).
@@ -108,7 +111,7 @@ public class DefinedFunnelTests
         Assert.Equal([2, 1], await ReachedAsync(store, "stage:landing,stage:cart"));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Steps_carry_conversions_and_their_written_names_and_an_untracked_stage_is_passed_over()
     {
         await using var store = await StoreAsync("""
@@ -124,4 +127,10 @@ public class DefinedFunnelTests
         Assert.Equal((1, 2), (report.Total.Stages[2].StepConversion.Count, report.Total.Stages[2].StepConversion.Total));
         Assert.Equal(0.5, report.Total.OverallConversion.Value);
     }
+}
+
+/// <summary>The same hand-computed fixtures on ClickHouse.</summary>
+public sealed class ClickHouseDefinedFunnelTests : DefinedFunnelTests, IClickHouseTests
+{
+    private protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine();
 }

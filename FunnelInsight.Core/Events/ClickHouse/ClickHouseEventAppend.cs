@@ -1,0 +1,141 @@
+using FunnelInsight.Core.Domain;
+using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Import.Events;
+using FunnelInsight.Core.Storage;
+
+namespace FunnelInsight.Core.Events.ClickHouse;
+
+/// <summary>
+/// An import into ClickHouse, as one <see cref="ClickHouseWrite"/>: batches go into a staging table of the write's own;
+/// completing copies into the events table the staged events whose identity the store (and the file before them) did
+/// not already have, records the stored events the import delivered again, and rolls up again only the sessions of the
+/// groups the import touched (every session when the import made the store track a new stage). Nothing of it is visible
+/// before the write is marked committed, after the application database's commit.
+/// </summary>
+internal sealed class ClickHouseEventAppend : IEventAppend
+{
+    // Staged events are sent in inserts of about this many bytes.
+    private const int InsertBytes = 32 << 20;
+
+    private readonly ClickHouseWrite _write;
+    private readonly int _importId;
+    private readonly SessionRules _rules;
+    private readonly TrackedStages _trackedBefore;
+    private readonly bool _storeWasEmpty;
+    private readonly string _staging;
+    private readonly MemoryStream _body = new();
+    private TsvWriter _writer;
+    private long _nextId;
+    private long _firstTimeUs = long.MaxValue;
+    private long _lastTimeUs = long.MinValue;
+
+    public ClickHouseEventAppend(ClickHouseWrite write, int importId, SessionRules rules)
+    {
+        (_write, _importId, _rules) = (write, importId, rules);
+        var connection = write.Connection;
+        var storeId = write.StoreId;
+        FirstEventId = _nextId = Math.Max(connection.Scalar($"SELECT max(id) FROM events WHERE store_id = {storeId}"), StoreRowIds.First(storeId)) + 1;
+        _trackedBefore = ClickHouseSessionRoller.Tracked(connection, write.View, rules.Map);
+        _storeWasEmpty = connection.Scalar($"SELECT count() FROM events WHERE {write.View.Events()}") == 0;
+        _staging = $"staging_{write.Id}";
+        connection.Execute($"CREATE TABLE {_staging} {ClickHouseSchema.EventTableBody} ENGINE = MergeTree ORDER BY (has_session, group_key, time_us, id)");
+        _writer = new TsvWriter(_body);
+    }
+
+    /// <inheritdoc />
+    public long FirstEventId { get; }
+
+    /// <inheritdoc />
+    public void Add(EventBatch batch)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            ref readonly var row = ref batch[i];
+            _firstTimeUs = Math.Min(_firstTimeUs, row.TimeUs);
+            _lastTimeUs = Math.Max(_lastTimeUs, row.TimeUs);
+            var hasSession = !row.SessionKey.IsNull;
+            _writer.Number(_write.StoreId).Number(batch.FirstId + i).Number(_importId).Number(_write.Id).Number(hasSession ? 1 : 0)
+                .Text(batch.Text(hasSession ? row.SessionKey : row.VisitorKey)).Number(row.TimeUs).Number(row.Line).Number(row.IdentityHash);
+            foreach (var text in (ReadOnlySpan<TextRange>)[row.SessionKey, row.VisitorKey, row.EventName, row.ProductId, row.OrderId])
+            {
+                _writer.Text(batch.Text(text), text.IsNull);
+            }
+
+            _writer.Real(row.Price).Number(row.Quantity).Number(row.PageLoadMs);
+            foreach (var text in (ReadOnlySpan<TextRange>)[row.Device, row.Channel, row.Country])
+            {
+                _writer.Text(batch.Text(text), text.IsNull);
+            }
+
+            _writer.EndRow();
+        }
+
+        _nextId = batch.FirstId + batch.Count;
+        if (_body.Length >= InsertBytes)
+        {
+            Send();
+        }
+    }
+
+    /// <inheritdoc />
+    public AppendOutcome Complete(Action buildingRollups, CancellationToken cancellationToken)
+    {
+        Send();
+        var appended = _nextId - FirstEventId;
+        if (appended == 0)
+        {
+            return new AppendOutcome(0, 0);
+        }
+
+        var connection = _write.Connection;
+        var committed = _write.View with { Writes = [.. _write.View.Writes.Where(w => w != _write.Id)] };
+        // Only stored events within the import's time span can repeat one of its events; the month partitions outside it
+        // are not read (a daily export reads a day).
+        var span = $"time_us BETWEEN {_firstTimeUs} AND {_lastTimeUs}";
+        if (!_storeWasEmpty)
+        {
+            // The stored events this import delivered again, so deleting the import that first stored them keeps them.
+            connection.Execute($"""
+                INSERT INTO import_repeats SELECT store_id, {_importId}, {_write.Id}, id FROM events
+                WHERE {committed.Events()} AND {span} AND (identity_hash, time_us) IN (SELECT identity_hash, time_us FROM {_staging})
+                """);
+        }
+
+        // A new event repeats a stored one, or an earlier one of the same file, when their identity and time agree: the
+        // lowest id stays, as the rollup builder would keep it.
+        connection.Execute($"""
+            INSERT INTO events SELECT * FROM {_staging}
+            WHERE (identity_hash, time_us, id) IN (
+                SELECT identity_hash, time_us, min(id) FROM (
+                    SELECT identity_hash, time_us, id FROM events WHERE {committed.Events()} AND {span}
+                      AND (identity_hash, time_us) IN (SELECT identity_hash, time_us FROM {_staging})
+                    UNION ALL
+                    SELECT identity_hash, time_us, id FROM {_staging})
+                GROUP BY identity_hash, time_us)
+            """);
+        var stored = connection.Scalar($"SELECT count() FROM events WHERE store_id = {_write.StoreId} AND write_id = {_write.Id}");
+        cancellationToken.ThrowIfCancellationRequested();
+        buildingRollups();
+        var trackedAfter = ClickHouseSessionRoller.Tracked(connection, _write.View, _rules.Map);
+        var rolled = trackedAfter == _trackedBefore && !_storeWasEmpty
+            ? ClickHouseSessionRoller.Roll(_write, _rules, $"SELECT DISTINCT has_session, group_key FROM events WHERE store_id = {_write.StoreId} AND write_id = {_write.Id}", null, cancellationToken)
+            : ClickHouseSessionRoller.Roll(_write, _rules, null, null, cancellationToken);
+        return new AppendOutcome(stored, appended - stored) { RolledUp = rolled };
+    }
+
+    /// <summary>Drops the staging table; the write itself stays with the <see cref="StoreWrite"/> it is enlisted in.</summary>
+    public void Dispose() => _write.Connection.Execute($"DROP TABLE IF EXISTS {_staging}");
+
+    private void Send()
+    {
+        _writer.Flush();
+        if (_writer.Rows > 0)
+        {
+            _body.Position = 0;
+            _write.Connection.InsertTsv(_staging, ClickHouseSchema.EventColumns, _body);
+        }
+
+        _body.SetLength(0);
+        _writer = new TsvWriter(_body);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+using FunnelInsight.Core.Analytics;
+using FunnelInsight.Core.Analytics.Funnel.Defined;
+
+namespace FunnelInsight.Core.Events.ClickHouse;
+
+/// <summary>
+/// A user-defined funnel in one ClickHouse statement over the events table, giving exactly DuckDB's counts: each event
+/// of a selected session gets the bit mask of the steps it can reach; a unit's events are sorted by (time, session
+/// start, session, event id), which is exact, and the first of each session gets the landing steps. The open funnel ORs
+/// the masks; the ordered one gives each (event, step) a position of its own and lets <c>windowFunnel</c> find the
+/// deepest chain of steps in order, which is the depth the greedy earliest match reaches.
+/// </summary>
+/// <remarks>
+/// ClickHouse 18.16 has no window functions and no common table expressions, so the statement nests subqueries and
+/// sorts arrays. <c>windowFunnel</c> there takes a <c>UInt32</c> time and keeps the stored order of equal times, so
+/// the position is <c>index × steps + offset(step)</c>: never equal for two entries. The offsets order a single event's
+/// steps so that it reaches step k + 1 after step k only where DuckDB lets it (the landing event may also reach the step
+/// after the landing); the window stays below 2^31, as 4294967295 overflows and counts nothing past the first step.
+/// </remarks>
+internal static class ClickHouseEventFunnel
+{
+    private const long Window = int.MaxValue;
+
+    public static IReadOnlyList<EventFunnelRow> Run(ClickHouseConnection connection, ClickHouseView view, EventFunnelQuery query, CancellationToken cancellationToken) =>
+        connection.Rows(Sql(view, query), r => new EventFunnelRow(r.Int32(0), r.NullableString(1), r.Int64(2), r.Int64(3)), cancellationToken);
+
+    /// <summary>The statement, for the benchmark to show.</summary>
+    public static string Sql(ClickHouseView view, EventFunnelQuery query)
+    {
+        var n = query.Steps.Count;
+        var landing = 0;
+        var landingThenOther = new bool[n];
+        for (var k = 0; k < n; k++)
+        {
+            landing |= query.Steps[k].Landing ? 1 << k : 0;
+            landingThenOther[k] = query.Steps[k].Landing && (k + 1 == n || !query.Steps[k + 1].Landing);
+        }
+
+        var group = query.Breakdown is { } dimension ? Column(dimension) : "CAST(NULL AS Nullable(String))";
+        var where = new StringBuilder(view.Sessions());
+        where.Append(query.FromUs is { } from ? $" AND start_us >= {from}" : "").Append(query.ToUs is { } to ? $" AND start_us < {to}" : "");
+        for (var d = 0; d < query.Filters.Count; d++)
+        {
+            if (query.Filters[d] is { } spellings)
+            {
+                where.Append(" AND ").Append(spellings.Count == 0 ? "0" : Column((FunnelDimension)d) + " IN (" + string.Join(", ", spellings.Select(ClickHouseConnection.Quote)) + ")");
+            }
+        }
+
+        // A visitor's unit is its first selected session (by start, then id): its start is the window's origin and its
+        // value the breakdown's. The value is wrapped in a tuple, as argMin passes over NULL arguments.
+        var units = query.Scope == FunnelScope.Visitor
+            ? $"""
+               SELECT sid, has_session, group_key, s_start, s_end, unit, entry_us, grp FROM
+               (SELECT id AS sid, has_session, group_key, start_us AS s_start, end_us AS s_end, visitor_key FROM sessions WHERE {where})
+               ALL INNER JOIN
+               (SELECT visitor_key, argMin(id, (start_us, id)) AS unit, min(start_us) AS entry_us, argMin(tuple({group}), (start_us, id)).1 AS grp
+                FROM sessions WHERE {where} GROUP BY visitor_key)
+               USING visitor_key
+               """
+            : $"SELECT id AS sid, has_session, group_key, start_us AS s_start, end_us AS s_end, id AS unit, start_us AS entry_us, {group} AS grp FROM sessions WHERE {where}";
+        var all = (1 << n) - 1;
+        var window = query.WindowUs is { } w ? $" AND time_us <= entry_us + {w}" : "";
+        var events = $"""
+            SELECT unit, grp, entry_us, time_us, s_start, sid, id AS eid,
+                   toUInt32(bitAnd({NameMask(query.Steps)}, bitXor({all}, {Narrowed(query.Steps)}))) AS m
+            FROM (SELECT has_session, group_key, time_us, id, event_name, product_id, device, channel, country FROM events
+                  WHERE {view.Events()}{(query.FromUs is { } f ? $" AND time_us >= {f}" : "")})
+            ALL INNER JOIN ({units}) USING (has_session, group_key)
+            WHERE time_us >= s_start AND time_us <= s_end{window}
+            """;
+        var perUnit = $"""
+            SELECT unit, grp, entry_us, arraySort(groupArray((time_us, s_start, sid, eid, m))) AS evs,
+                   arrayMap((x, first) -> bitOr(x.5, if(first = 1, {landing}, 0)), evs, arrayEnumerateUniq(arrayMap(x -> x.3, evs))) AS masks
+            FROM ({events}) GROUP BY unit, grp, entry_us
+            """;
+        var slot = query.BySlot ? $"intDiv(entry_us, {EventFunnelQuery.SlotUs.ToString(CultureInfo.InvariantCulture)})" : "0";
+        if (query.Mode == FunnelMode.Open)
+        {
+            return $"""
+                SELECT toInt32(mask), grp, {slot} AS slot, count() AS units FROM (
+                    SELECT grp, entry_us, arrayReduce('groupBitOr', masks) AS mask FROM ({perUnit}))
+                WHERE mask <> 0 GROUP BY mask, grp, slot
+                """;
+        }
+
+        var offsets = Offsets(landingThenOther);
+        var conditions = string.Join(", ", Enumerable.Range(0, n).Select(k => $"step = {k}"));
+        var steps = string.Join(",", Enumerable.Range(0, n));
+        return $"""
+            SELECT toInt32(bitShiftLeft(1, depth) - 1) AS mask, grp, {slot} AS slot, count() AS units FROM (
+                SELECT unit, grp, entry_us, windowFunnel({Window})(ts, {conditions}) AS depth FROM (
+                    SELECT unit, grp, entry_us, pair.1 AS idx, pair.2 AS bits,
+                           arrayJoin(arrayFilter(k -> bitAnd(bits, bitShiftLeft(toUInt32(1), k)) != 0, range({n}))) AS step,
+                           toUInt32(idx * {n} + transform(step, [{steps}], [{string.Join(",", offsets)}], 0)) AS ts
+                    FROM ({perUnit}) ARRAY JOIN arrayMap((b, i) -> (i, b), masks, arrayEnumerate(masks)) AS pair)
+                GROUP BY unit, grp, entry_us)
+            WHERE depth > 0 GROUP BY mask, grp, slot
+            """;
+    }
+
+    /// <summary>
+    /// Offsets 0..n−1 of one event's steps: step k + 1's above step k's exactly where the same event may reach both
+    /// (<paramref name="sameEventNext"/>[k]), as in an up-down permutation.
+    /// </summary>
+    internal static int[] Offsets(bool[] sameEventNext)
+    {
+        var n = sameEventNext.Length;
+        var offsets = new int[n];
+        var (low, high) = (0, n - 1);
+        for (var k = 0; k < n - 1; k++)
+        {
+            offsets[k] = sameEventNext[k] ? low++ : high--;
+        }
+
+        offsets[n - 1] = low;
+        return offsets;
+    }
+
+    // The steps each event name reaches, as one number.
+    private static string NameMask(IReadOnlyList<EventFunnelStep> steps)
+    {
+        var masks = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var k = 0; k < steps.Count; k++)
+        {
+            foreach (var name in steps[k].Names)
+            {
+                masks[name] = masks.GetValueOrDefault(name) | 1 << k;
+            }
+        }
+
+        return masks.Count == 0
+            ? "toUInt32(0)"
+            : $"transform(ifNull(event_name, ''), [{string.Join(", ", masks.Keys.Select(ClickHouseConnection.Quote))}], [{string.Join(", ", masks.Values.Select(v => $"toUInt32({v})"))}], toUInt32(0))";
+    }
+
+    // The bits of the narrowed steps whose conditions the event fails.
+    private static string Narrowed(IReadOnlyList<EventFunnelStep> steps)
+    {
+        var parts = new List<string>();
+        for (var k = 0; k < steps.Count; k++)
+        {
+            if (steps[k].Narrowings.Count > 0)
+            {
+                var conditions = string.Join(" AND ", steps[k].Narrowings.Select(Condition));
+                parts.Add($"if(ifNull({conditions}, 0), 0, {1 << k})");
+            }
+        }
+
+        return parts.Count == 0 ? "0" : "bitOr(" + string.Join(", bitOr(", parts) + ", 0" + new string(')', parts.Count);
+    }
+
+    private static string Condition(StepNarrowing narrowing) => narrowing.Field == StepField.Product
+        ? $"product_id = {ClickHouseConnection.Quote(narrowing.Value)}"
+        : $"lowerUTF8({narrowing.Field.ToString().ToLowerInvariant()}) = lowerUTF8({ClickHouseConnection.Quote(narrowing.Value)})";
+
+    private static string Column(FunnelDimension dimension) => dimension.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,25 @@
+using FunnelInsight.Benchmarks;
+
+namespace FunnelInsight.Tests.Benchmarks;
+
+public sealed class BenchmarkEngineOptionsTests
+{
+    [Fact]
+    public void The_clickhouse_engine_takes_the_servers_address()
+    {
+        var options = BenchmarkOptions.Parse(["--engine", "clickhouse", "--clickhouse", "http://127.0.0.1:8123/"]);
+
+        Assert.Equal("http://127.0.0.1:8123/", options.ClickHouse);
+        Assert.Null(BenchmarkOptions.Parse(["--quick"]).ClickHouse);
+    }
+
+    [Theory]
+    [InlineData("--engine", "clickhouse")]
+    [InlineData("--engine", "parquet")]
+    public void An_engine_without_its_server_or_of_another_name_is_refused(string option, string value)
+    {
+        var error = Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse([option, value]));
+
+        Assert.Contains("--", error.Message, StringComparison.Ordinal);
+    }
+}
