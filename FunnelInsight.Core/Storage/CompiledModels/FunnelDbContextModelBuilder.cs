@@ -11,7 +11,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels
     public partial class FunnelDbContextModel
     {
         private FunnelDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("eff9ef77-01a4-4196-a4e2-1b66a35c348f"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("a21e1e34-570a-4297-9531-28faf3d405d9"), entityTypeCount: 8)
         {
         }
 
@@ -22,6 +22,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels
             var importRowError = ImportRowErrorEntityType.Create(this);
             var importRun = ImportRunEntityType.Create(this);
             var savedFunnelRow = SavedFunnelRowEntityType.Create(this);
+            var savedViewRow = SavedViewRowEntityType.Create(this);
             var store = StoreEntityType.Create(this);
             var storedOrder = StoredOrderEntityType.Create(this);
 
@@ -30,6 +31,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels
             ImportRowErrorEntityType.CreateForeignKey1(importRowError, importRun);
             ImportRunEntityType.CreateForeignKey1(importRun, store);
             SavedFunnelRowEntityType.CreateForeignKey1(savedFunnelRow, store);
+            SavedViewRowEntityType.CreateForeignKey1(savedViewRow, store);
             StoredOrderEntityType.CreateForeignKey1(storedOrder, store);
 
             ApiTokenEntityType.CreateAnnotations(apiToken);
@@ -37,6 +39,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels
             ImportRowErrorEntityType.CreateAnnotations(importRowError);
             ImportRunEntityType.CreateAnnotations(importRun);
             SavedFunnelRowEntityType.CreateAnnotations(savedFunnelRow);
+            SavedViewRowEntityType.CreateAnnotations(savedViewRow);
             StoreEntityType.CreateAnnotations(store);
             StoredOrderEntityType.CreateAnnotations(storedOrder);
 

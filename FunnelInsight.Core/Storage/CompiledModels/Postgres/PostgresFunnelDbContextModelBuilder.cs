@@ -12,7 +12,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels.Postgres
     public partial class PostgresFunnelDbContextModel
     {
         private PostgresFunnelDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ff5e211c-995b-4fff-8031-bf986687f126"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("8fb04d71-ea69-48bc-a543-5ce7d9ed77b1"), entityTypeCount: 8)
         {
         }
 
@@ -23,6 +23,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels.Postgres
             var importRowError = ImportRowErrorEntityType.Create(this);
             var importRun = ImportRunEntityType.Create(this);
             var savedFunnelRow = SavedFunnelRowEntityType.Create(this);
+            var savedViewRow = SavedViewRowEntityType.Create(this);
             var store = StoreEntityType.Create(this);
             var storedOrder = StoredOrderEntityType.Create(this);
 
@@ -31,6 +32,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels.Postgres
             ImportRowErrorEntityType.CreateForeignKey1(importRowError, importRun);
             ImportRunEntityType.CreateForeignKey1(importRun, store);
             SavedFunnelRowEntityType.CreateForeignKey1(savedFunnelRow, store);
+            SavedViewRowEntityType.CreateForeignKey1(savedViewRow, store);
             StoredOrderEntityType.CreateForeignKey1(storedOrder, store);
 
             ApiTokenEntityType.CreateAnnotations(apiToken);
@@ -38,6 +40,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels.Postgres
             ImportRowErrorEntityType.CreateAnnotations(importRowError);
             ImportRunEntityType.CreateAnnotations(importRun);
             SavedFunnelRowEntityType.CreateAnnotations(savedFunnelRow);
+            SavedViewRowEntityType.CreateAnnotations(savedViewRow);
             StoreEntityType.CreateAnnotations(store);
             StoredOrderEntityType.CreateAnnotations(storedOrder);
 
