@@ -220,7 +220,7 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
 
     // A user-defined funnel is counted by the engine over the raw events; the selection, the names each step matches and
     // the breakdown's grouping come from the same places as the stage funnel's.
-    private async Task<FunnelReport> DefinedFunnelAsync(FunnelQuery query, SessionTable table, Sessions.StoreSettings settings, CancellationToken cancellationToken)
+    private async Task<FunnelReport> DefinedFunnelAsync(FunnelQuery query, SessionTable table, Sessions.ReportSettings settings, CancellationToken cancellationToken)
     {
         StageMap map;
         await using (var connection = await database.OpenAsync(cancellationToken))
@@ -249,12 +249,8 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
         });
     }
 
-    // Sessions carry purchase values only where the export has prices; otherwise the orders' average (net of refunds,
-    // in the store's currency: the customer report's) stands in.
-    private async Task<double> AverageOrderValueAsync(SessionTable table, int[] selected, FunnelQuery query, CancellationToken cancellationToken)
-    {
-        var fromSessions = LeakRanking.SessionAverageOrderValue(table, selected);
-        return fromSessions > 0 ? fromSessions
-            : (await CustomersAsync(new CustomerQuery(query.StoreId) { From = query.From, To = query.To }, cancellationToken)).AverageOrderValue;
-    }
+    // The orders' average is net of refunds and in the store's currency: the customer report's.
+    private Task<double> AverageOrderValueAsync(SessionTable table, int[] selected, FunnelQuery query, CancellationToken cancellationToken) =>
+        OrderValue.AverageOrderValue.ForEstimatesAsync(table, selected, async () =>
+            (await CustomersAsync(new CustomerQuery(query.StoreId) { From = query.From, To = query.To }, cancellationToken)).AverageOrderValue);
 }

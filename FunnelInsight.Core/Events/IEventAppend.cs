@@ -16,12 +16,6 @@ internal interface IEventAppend : IDisposable
     void Add(EventBatch batch);
 
     /// <summary>
-    /// Runs a write to the import's own record (a row error) in order with the batches: the engine may store them on
-    /// the same connection, from another thread.
-    /// </summary>
-    void Beside(Action recordWrite);
-
-    /// <summary>
     /// Stores what is left, takes out the events the store already had (by their identity), and rolls up again the
     /// sessions this import touched; <paramref name="buildingRollups"/> is called when that starts.
     /// </summary>

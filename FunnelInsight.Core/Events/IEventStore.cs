@@ -20,9 +20,8 @@ internal interface IEventStore
     /// <param name="write">The import's transaction (its record and row errors commit with the events).</param>
     /// <param name="importId">The import whose events these are.</param>
     /// <param name="rules">How the store turns events into sessions.</param>
-    /// <param name="fileBytes">Size of the file, for sizing what the append keeps aside.</param>
     /// <param name="cancellationToken">Stops what the append reads of the store before the first batch.</param>
-    IEventAppend BeginAppend(StoreWrite write, int importId, SessionRules rules, long fileBytes, CancellationToken cancellationToken);
+    IEventAppend BeginAppend(StoreWrite write, int importId, SessionRules rules, CancellationToken cancellationToken);
 
     /// <summary>Replaces every session rollup of <paramref name="write"/>'s store, built anew from its events by <paramref name="rules"/>; returns how many sessions it wrote.</summary>
     long RebuildSessions(StoreWrite write, SessionRules rules, CancellationToken cancellationToken);

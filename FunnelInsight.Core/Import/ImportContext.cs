@@ -11,7 +11,6 @@ internal sealed record ImportContext(
     StoreWrite Write,
     IEventStore Events,
     int ImportId,
-    long FileBytes,
     RowErrorWriter Errors,
     Action<long> ReportRows,
     Action<long> ReportBuildingRollups,

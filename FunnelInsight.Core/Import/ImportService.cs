@@ -97,7 +97,7 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
         using var transaction = database.BeginWrite(connection, () => progress?.Report(new ImportProgress(ImportPhase.Waiting, 0, run.FileSize, 0, run.Id)), cancellationToken);
         using var errors = new RowErrorWriter(connection, transaction, run.Id);
         using var write = new StoreWrite(connection, transaction, request.StoreId);
-        var context = new ImportContext(write, database.Events, run.Id, run.FileSize, errors,
+        var context = new ImportContext(write, database.Events, run.Id, errors,
             rows => progress?.Report(new ImportProgress(ImportPhase.Reading, stream.BytesRead, run.FileSize, rows, run.Id)),
             rows => progress?.Report(new ImportProgress(ImportPhase.BuildingRollups, run.FileSize, run.FileSize, rows, run.Id)),
             cancellationToken);

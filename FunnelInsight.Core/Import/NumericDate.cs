@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Import.Reading;
 
 namespace FunnelInsight.Core.Import;
@@ -53,7 +54,7 @@ internal static class NumericDate
             return false;
         }
 
-        unixMicros = TimestampParser.ToUnixMicros(new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Utc)) + timeMicros - offsetMinutes * 60_000_000L;
+        unixMicros = UtcTime.ToMicros(new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Utc)) + timeMicros - offsetMinutes * 60_000_000L;
         return true;
     }
 

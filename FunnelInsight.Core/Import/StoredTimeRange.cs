@@ -1,4 +1,5 @@
 using System.Globalization;
+using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Import;
 
@@ -10,10 +11,10 @@ namespace FunnelInsight.Core.Import;
 public static class StoredTimeRange
 {
     /// <summary>The earliest time stored, as microseconds since the Unix epoch: 1995-01-01T00:00:00Z.</summary>
-    public static readonly long MinUs = TimestampParser.ToUnixMicros(new DateTime(1995, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+    public static readonly long MinUs = UtcTime.ToMicros(new DateTime(1995, 1, 1, 0, 0, 0, DateTimeKind.Utc));
 
     /// <summary>The first microsecond after tomorrow (UTC), as microseconds since the Unix epoch.</summary>
-    public static long EndUs => TimestampParser.ToUnixMicros(DateTime.UtcNow.Date.AddDays(2));
+    public static long EndUs => UtcTime.ToMicros(DateTime.UtcNow.Date.AddDays(2));
 
     /// <summary>True when <paramref name="unixMicros"/> may be stored, given <paramref name="endUs"/> (<see cref="EndUs"/>, read once per file).</summary>
     public static bool Contains(long unixMicros, long endUs) => unixMicros >= MinUs && unixMicros < endUs;

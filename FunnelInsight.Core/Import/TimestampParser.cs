@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Import;
 
@@ -10,8 +11,6 @@ namespace FunnelInsight.Core.Import;
 /// </summary>
 public static class TimestampParser
 {
-    private const long UnixEpochTicks = 621_355_968_000_000_000;
-
     /// <summary>Parses <paramref name="utf8"/> written in <paramref name="style"/>; numeric dates month first.</summary>
     public static bool TryParse(ReadOnlySpan<byte> utf8, TimeStyle style, out long unixMicros) =>
         TryParse(utf8, style, Reading.DateOrder.Mdy, out unixMicros);
@@ -35,12 +34,6 @@ public static class TimestampParser
             || NumericDate.TryParse(utf8, order, out unixMicros)
             || (!NumericDate.IsNumericDate(utf8) && TryParseGeneral(utf8, out unixMicros));
     }
-
-    /// <summary>Turns a UTC <see cref="DateTime"/> into microseconds since the Unix epoch.</summary>
-    public static long ToUnixMicros(DateTime utc) => (utc.Ticks - UnixEpochTicks) / 10;
-
-    /// <summary>Turns microseconds since the Unix epoch into a UTC <see cref="DateTime"/>.</summary>
-    public static DateTime FromUnixMicros(long unixMicros) => new(unixMicros * 10 + UnixEpochTicks, DateTimeKind.Utc);
 
     private static bool IsAllDigits(ReadOnlySpan<byte> utf8)
     {
@@ -125,7 +118,7 @@ public static class TimestampParser
         }
 
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc);
-        unixMicros = ToUnixMicros(local) + fractionMicros - offsetMinutes * 60_000_000L;
+        unixMicros = UtcTime.ToMicros(local) + fractionMicros - offsetMinutes * 60_000_000L;
         return true;
     }
 
@@ -186,7 +179,7 @@ public static class TimestampParser
     {
         var text = Encoding.UTF8.GetString(utf8).Replace(" UTC", "", StringComparison.Ordinal);
         var parsed = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var value);
-        unixMicros = parsed ? ToUnixMicros(value.UtcDateTime) : 0;
+        unixMicros = parsed ? UtcTime.ToMicros(value.UtcDateTime) : 0;
         return parsed;
     }
 }

@@ -1,36 +1,71 @@
-using System.Text;
+using CsvHelper;
 
 namespace FunnelInsight.Core.Reports;
 
-/// <summary>Writes a report's first table (or the one it names, <see cref="ReportDocument.CsvTable"/>) as RFC 4180 CSV (UTF-8, CRLF) with a header row and neutralised cells.</summary>
+/// <summary>
+/// Writes a report's first table (or the one it names, <see cref="ReportDocument.CsvTable"/>) as RFC 4180 CSV (UTF-8,
+/// CRLF) with a header row, through CsvHelper's writer: text that a spreadsheet would run as a formula gets CsvHelper's
+/// leading apostrophe (and quotes), numbers, times and flags are written typed, so <c>-5</c> stays a number.
+/// </summary>
 public static class CsvReportWriter
 {
+    private static readonly CsvWriterOptions Options = new()
+    {
+        Injection = CsvInjection.Escape,
+        TrueValue = "true",
+        FalseValue = "false",
+    };
+
     /// <summary>Writes <paramref name="document"/>'s first table to <paramref name="output"/>.</summary>
     public static async Task WriteAsync(ReportDocument document, TextWriter output, CancellationToken cancellationToken = default)
     {
         var table = document.CsvTable is { } name ? document.Table(name) ?? throw new ArgumentException(document.TableProblem(name), nameof(document)) : document.Tables[0];
-        await output.WriteAsync(Line(table.Header.Cast<object?>().ToList(), table.Columns).AsMemory(), cancellationToken);
+        await using var csv = CsvWriter.Create(output, Options, leaveOpen: true);
+        foreach (var header in table.Header)
+        {
+            csv.WriteField(header);
+        }
+
+        csv.EndRecord();
         foreach (var row in table.Rows)
         {
-            await output.WriteAsync(Line(row, table.Columns).AsMemory(), cancellationToken);
-        }
-
-        await output.FlushAsync(cancellationToken);
-    }
-
-    private static string Line(IReadOnlyList<object?> cells, IReadOnlyList<ReportColumn> columns)
-    {
-        var line = new StringBuilder();
-        for (var i = 0; i < cells.Count; i++)
-        {
-            if (i > 0)
+            for (var i = 0; i < row.Count; i++)
             {
-                line.Append(',');
+                WriteCell(csv, row[i], i < table.Columns.Count ? table.Columns[i].Kind : CellKind.Text);
             }
 
-            line.Append(SpreadsheetCell.Quote(CellText.Format(cells[i], i < columns.Count ? columns[i].Kind : CellKind.Text)));
+            csv.EndRecord();
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
-        return line.Append("\r\n").ToString();
+        await csv.FlushAsync(cancellationToken);
+    }
+
+    private static void WriteCell(CsvWriter csv, object? cell, CellKind column)
+    {
+        var kind = ReportCell.KindOf(cell, column);
+        switch (ReportCell.ValueOf(cell))
+        {
+            case null:
+                csv.WriteField((string?)null);
+                break;
+            case string text:
+                csv.WriteField(text);
+                break;
+            case bool flag:
+                csv.WriteField(flag);
+                break;
+            case DateTime time:
+                csv.WriteField(time, "yyyy-MM-ddTHH:mm:ssZ");
+                break;
+            case DateOnly day:
+                csv.WriteField(day, kind == CellKind.Month ? "yyyy-MM" : "yyyy-MM-dd");
+                break;
+            case var other:
+                // Numbers (and any other value) as CsvHelper formats them in the invariant culture; a value it takes
+                // for text is escaped like text.
+                csv.WriteField(other);
+                break;
+        }
     }
 }

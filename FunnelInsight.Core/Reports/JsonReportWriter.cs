@@ -13,13 +13,6 @@ public static class JsonReportWriter
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    /// <summary>Writes <paramref name="document"/> as JSON to <paramref name="output"/>.</summary>
-    public static async Task WriteAsync(ReportDocument document, Stream output, CancellationToken cancellationToken = default)
-    {
-        await JsonSerializer.SerializeAsync(output, Body(document), Options, cancellationToken);
-        await output.FlushAsync(cancellationToken);
-    }
-
     /// <summary>The JSON text of <paramref name="document"/>.</summary>
     public static string ToText(ReportDocument document) => JsonSerializer.Serialize(Body(document), Options);
 

@@ -1,7 +1,7 @@
 namespace FunnelInsight.Core.Reports;
 
 /// <summary>
-/// Makes text safe to put in a cell of a CSV or XLSX export. Text that a spreadsheet would run as a
+/// Makes text safe to put in a cell of an XLSX export (CSV has CsvHelper's own escaping, see <see cref="CsvReportWriter"/>). Text that a spreadsheet would run as a
 /// formula (starting with <c>= + - @</c>, tab or carriage return) gets a leading apostrophe, so an imported
 /// value such as <c>=HYPERLINK(…)</c> is shown as text and never evaluated (OWASP "CSV injection").
 /// </summary>
@@ -17,11 +17,4 @@ public static class SpreadsheetCell
 
         return text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
     }
-
-    /// <summary>
-    /// Already safe text (neutralised, or a number written by the caller) as a CSV field: quoted, with its quotes
-    /// doubled, when it holds a comma, quote or line break.
-    /// </summary>
-    public static string Quote(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }

@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Stores;
 
@@ -53,7 +54,7 @@ public sealed class StoreClock
     /// <summary>The local day a time (microseconds since the Unix epoch, UTC) falls on; a stored time outside 1900 … 2200 on the nearest of those days.</summary>
     public DateOnly DayOf(long us)
     {
-        us = Analytics.UtcTime.Readable(us);
+        us = UtcTime.Readable(us);
         return DateOnly.FromDayNumber((int)(FloorDiv(us + OffsetUs(us), DayUs) + UnixEpochDayNumber));
     }
 
@@ -73,7 +74,7 @@ public sealed class StoreClock
             local = local.AddMinutes(15);
         }
 
-        return (TimeZoneInfo.ConvertTimeToUtc(local, Zone) - DateTime.UnixEpoch).Ticks / 10;
+        return UtcTime.ToMicros(TimeZoneInfo.ConvertTimeToUtc(local, Zone));
     }
 
     /// <summary>The zone's offset from UTC at a time, in microseconds.</summary>
@@ -84,7 +85,7 @@ public sealed class StoreClock
             return 0;
         }
 
-        us = Analytics.UtcTime.Readable(us);
+        us = UtcTime.Readable(us);
         var day = FloorDiv(us, DayUs);
         var offset = _dayOffsets.GetOrAdd(day, d =>
         {
@@ -94,7 +95,7 @@ public sealed class StoreClock
         return offset != long.MinValue ? offset : Exact(us);
     }
 
-    private long Exact(long us) => Zone.GetUtcOffset(DateTime.UnixEpoch.AddTicks(us * 10)).Ticks / 10;
+    private long Exact(long us) => Zone.GetUtcOffset(UtcTime.FromMicros(us)).Ticks / TimeSpan.TicksPerMicrosecond;
 
     private static long FloorDiv(long a, long b) => a / b - (a % b < 0 ? 1 : 0);
 }

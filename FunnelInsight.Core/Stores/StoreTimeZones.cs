@@ -1,4 +1,5 @@
 using System.Globalization;
+using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Stores;
 
@@ -23,7 +24,7 @@ public static class StoreTimeZones
             if (parts.Length == 2 && TimeSpan.TryParseExact(parts[0].TrimStart('+', '-'), @"hh\:mm", CultureInfo.InvariantCulture, out var offset)
                 && long.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var us))
             {
-                samples.Add((parts[0].StartsWith('-') ? -offset : offset, DateTime.UnixEpoch.AddTicks(us * 10)));
+                samples.Add((parts[0].StartsWith('-') ? -offset : offset, UtcTime.FromMicros(us)));
             }
         }
 

@@ -1,5 +1,5 @@
+using FunnelInsight.Core.Import;
 using FunnelInsight.Benchmarks;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Benchmarks;

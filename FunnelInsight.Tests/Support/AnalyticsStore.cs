@@ -1,7 +1,6 @@
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 
 namespace FunnelInsight.Tests.Support;
 

@@ -1,5 +1,5 @@
+using FunnelInsight.Core.Import;
 using DuckDB.NET.Data;
-using FunnelInsight.Core.Storage.Entities;
 
 namespace FunnelInsight.Tests.Support;
 

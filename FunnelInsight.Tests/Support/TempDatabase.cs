@@ -1,7 +1,6 @@
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Core.Stores;
 using System.Data.Common;
 using FunnelInsight.Core.Storage.Providers;

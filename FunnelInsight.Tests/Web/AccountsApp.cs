@@ -1,6 +1,5 @@
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Core.Storage.Providers;
 using FunnelInsight.Tests.Support;
 

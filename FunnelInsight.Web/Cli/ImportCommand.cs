@@ -3,7 +3,6 @@ using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Web.Cli.Dashboard;
 using FunnelInsight.Web.Services.Importing;
 

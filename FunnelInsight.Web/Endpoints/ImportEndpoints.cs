@@ -1,6 +1,5 @@
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Services;
 using FunnelInsight.Web.Services.Importing;

@@ -22,8 +22,8 @@ internal sealed record BenchmarkReport(
     double PeakImportMegabytes,
     IReadOnlyDictionary<string, long?[]> StageCountsByDevice)
 {
-    /// <summary>The user-defined 4-step funnel over raw events, side by side with hand-written DuckDB SQL; null when the engine cannot count it.</summary>
-    public DefinedFunnelFigures? DefinedFunnel { get; init; }
+    /// <summary>The user-defined 4-step funnel over raw events, side by side with hand-written DuckDB SQL.</summary>
+    public required DefinedFunnelFigures DefinedFunnel { get; init; }
 
     /// <summary>DuckDB's funnel over its raw events table (median, ms): context; the peer of the query is its sessions table (<see cref="DuckDbQueryMs"/>).</summary>
     public double DuckDbRawQueryMs { get; init; }
@@ -31,11 +31,11 @@ internal sealed record BenchmarkReport(
     /// <summary>How long DuckDB took to build its own sessions table from the loaded events.</summary>
     public double DuckDbSessionsBuildSeconds { get; init; }
 
-    /// <summary>The second, smaller import into the store; null in a run that made none.</summary>
-    public MoreImportFigures? More { get; init; }
+    /// <summary>The second, smaller import into the store.</summary>
+    public required MoreImportFigures More { get; init; }
 
-    /// <summary>The dashboard process serving the store; null when not measured.</summary>
-    public DashboardFigures? Dashboard { get; init; }
+    /// <summary>The dashboard process serving the store.</summary>
+    public required DashboardFigures Dashboard { get; init; }
 
     /// <summary>Target: the user-defined funnel within 1.5× the hand-written SQL.</summary>
     public const double DefinedRatioTarget = 1.5;
@@ -85,31 +85,17 @@ internal sealed record BenchmarkReport(
         text.AppendLine(Format($"| load / import, process start to exit (s) | {DuckDbLoadSeconds:F2} | {ImportSeconds:F2} | {ImportRatio:F2}× | ≤ {ImportRatioTarget}× {Met(ImportTargetMet)} |"));
         text.AppendLine(Format($"| load / import CPU time (s) | {DuckDbLoadCpuSeconds:F2} | {ImportCpuSeconds:F2} | {ImportCpuRatio:F2}× | |"));
         text.AppendLine(Format($"| load into a database file, checkpointed (s) | {DuckDbFileLoadSeconds:F2} | {ImportSeconds:F2} | {ImportToFileLoadRatio:F2}× | (context) |"));
-        if (More is { } more)
-        {
-            text.AppendLine(Format($"| {more.Events:N0} more events: append / import (s) | {more.DuckDbAppendSeconds:F2} | {more.ImportSeconds:F2} ({more.ImportCpuSeconds:F1} CPU) | {more.ImportSeconds / ImportSeconds:F3}× the full import | ≤ {MoreRatioTarget}× {Met(more.ImportSeconds / ImportSeconds <= MoreRatioTarget)} |"));
-        }
+        text.AppendLine(Format($"| {More.Events:N0} more events: append / import (s) | {More.DuckDbAppendSeconds:F2} | {More.ImportSeconds:F2} ({More.ImportCpuSeconds:F1} CPU) | {More.ImportSeconds / ImportSeconds:F3}× the full import | ≤ {MoreRatioTarget}× {Met(More.ImportSeconds / ImportSeconds <= MoreRatioTarget)} |"));
 
         text.AppendLine(Format($"| DuckDB builds its sessions table (s) | {DuckDbSessionsBuildSeconds:F2} | | | (context) |"));
         text.AppendLine(Format($"| funnel, filter and breakdown, median of {Runs} (ms): DuckDB over its sessions table | {DuckDbQueryMs:F1} | {FunnelInsightQueryMs:F1} | {QueryRatio:F2}× | ≤ {QueryRatioTarget}× {Met(QueryTargetMet)} |"));
         text.AppendLine(Format($"| the same funnel, DuckDB over raw events (ms) | {DuckDbRawQueryMs:F1} | {FunnelInsightQueryMs:F1} | {FunnelInsightQueryMs / DuckDbRawQueryMs:F3}× | (context) |"));
         text.AppendLine(Format($"| first query after import (ms) | | {FunnelInsightFirstQueryMs:F1} | {FirstQueryRatio:F2}× | |"));
-        if (DefinedFunnel is { } defined)
-        {
-            text.AppendLine(Format($"| user-defined funnel {defined.Steps} over raw events, median of {Runs} (ms) | {defined.DuckDbMs:F1} | {defined.FunnelInsightMs:F1} | {defined.Ratio:F2}× | ≤ {DefinedRatioTarget}× {Met(defined.Ratio <= DefinedRatioTarget)} |"));
-        }
-
-        if (More is { } after)
-        {
-            text.AppendLine(Format($"| first query after the second import (ms) | | {after.FirstQueryMs:F1} | | |"));
-        }
-
-        text.AppendLine(Format($"| import peak memory (MB) | | {PeakImportMegabytes:F0}{(More is { } m ? $" (second import {m.PeakMegabytes:F0})" : "")} | | < {PeakMemoryTargetMegabytes} {Met(MemoryTargetMet && (More?.PeakMegabytes ?? 0) < PeakMemoryTargetMegabytes)} |"));
-        if (Dashboard is { } dashboard)
-        {
-            text.AppendLine(Format($"| dashboard: funnel through its API, first / median of {Runs} (ms) | | {dashboard.FirstQueryMs:F1} / {dashboard.QueryMs:F1} | | |"));
-            text.AppendLine(Format($"| dashboard peak memory, store open and queried (MB) | | {dashboard.PeakMegabytes:F0} ({dashboard.CpuSeconds:F1} s CPU) | | < {DashboardMemoryTargetMegabytes} {Met(dashboard.PeakMegabytes < DashboardMemoryTargetMegabytes)} |"));
-        }
+        text.AppendLine(Format($"| user-defined funnel {DefinedFunnel.Steps} over raw events, median of {Runs} (ms) | {DefinedFunnel.DuckDbMs:F1} | {DefinedFunnel.FunnelInsightMs:F1} | {DefinedFunnel.Ratio:F2}× | ≤ {DefinedRatioTarget}× {Met(DefinedFunnel.Ratio <= DefinedRatioTarget)} |"));
+        text.AppendLine(Format($"| first query after the second import (ms) | | {More.FirstQueryMs:F1} | | |"));
+        text.AppendLine(Format($"| import peak memory (MB) | | {PeakImportMegabytes:F0} (second import {More.PeakMegabytes:F0}) | | < {PeakMemoryTargetMegabytes} {Met(MemoryTargetMet && More.PeakMegabytes < PeakMemoryTargetMegabytes)} |"));
+        text.AppendLine(Format($"| dashboard: funnel through its API, first / median of {Runs} (ms) | | {Dashboard.FirstQueryMs:F1} / {Dashboard.QueryMs:F1} | | |"));
+        text.AppendLine(Format($"| dashboard peak memory, store open and queried (MB) | | {Dashboard.PeakMegabytes:F0} ({Dashboard.CpuSeconds:F1} s CPU) | | < {DashboardMemoryTargetMegabytes} {Met(Dashboard.PeakMegabytes < DashboardMemoryTargetMegabytes)} |"));
 
         return text.ToString().TrimEnd();
     }

@@ -9,7 +9,6 @@ internal static class AbandonmentCalculator
 {
     private const int Cart = 1 << (int)FunnelStage.Cart;
     private const int Checkout = 1 << (int)FunnelStage.Checkout;
-    private const int Purchase = 1 << (int)FunnelStage.Purchase;
 
     /// <summary>
     /// The figures, and the table positions of the abandoned carts in recovery-list order. Where purchase is not tracked
@@ -23,37 +22,18 @@ internal static class AbandonmentCalculator
             return (Proportion.None, Proportion.None, 0, 0, []);
         }
 
-        long carts = 0, cartsLost = 0, checkouts = 0, checkoutsLost = 0;
-        double cartValue = 0, checkoutValue = 0;
+        var tally = new AbandonmentTally();
         var abandoned = new List<int>();
         foreach (var i in selected)
         {
-            var mask = table.StageMask(i, mode);
-            var purchased = (mask & Purchase) != 0;
-            if ((mask & Cart) != 0)
+            if (tally.Add(table.StageMask(i, mode), cartValue: table.CartValue[i]))
             {
-                carts++;
-                if (!purchased)
-                {
-                    cartsLost++;
-                    cartValue += table.CartValue[i];
-                    abandoned.Add(i);
-                }
-            }
-
-            if ((mask & Checkout) != 0)
-            {
-                checkouts++;
-                if (!purchased)
-                {
-                    checkoutsLost++;
-                    checkoutValue += table.CartValue[i];
-                }
+                abandoned.Add(i);
             }
         }
 
         Sort(table, abandoned, RecoveryOrder.Value);
-        return (new Proportion(cartsLost, carts), new Proportion(checkoutsLost, checkouts), cartValue, checkoutValue, abandoned);
+        return (tally.Cart(table.Tracked), tally.Checkout(table.Tracked), tally.CartValueLost, tally.CheckoutValueLost, abandoned);
     }
 
     /// <summary>Sorts table positions of abandoned carts (as <see cref="Compute"/> gives them) into <paramref name="order"/>.</summary>

@@ -27,7 +27,7 @@ public sealed record OrderRevenue(
     public double Net => Gross - Refunds;
 
     /// <summary>Net / valued orders; 0 without any.</summary>
-    public double AverageOrderValue => ValuedOrders > 0 ? Net / ValuedOrders : 0;
+    public double AverageOrderValue => OrderValue.AverageOrderValue.OfOrders(Net, ValuedOrders);
 
     /// <summary>What the amounts leave out, in a sentence ("12 orders in EUR are not in these figures."); null when nothing.</summary>
     public string? OtherCurrenciesNote => OtherCurrencies.Count == 0 ? null

@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Events;
@@ -11,7 +12,7 @@ internal static class SessionTimelineBuilder
     public static SessionTimeline Build(int storeId, SessionEvents session, StageMap map, TrackedStages tracked, StoreClock clock)
     {
         var meanings = session.Events.Select(e => new SessionEvent(e.TimeUs, e.Name, map.Meaning(e.Name), e.Price, e.Quantity, e.Device, e.Channel, e.Country, e.PageLoadMs)).ToList();
-        var reachedAt = meanings.Count == 0 ? [] : SessionRollup.OrderedReach(meanings, tracked);
+        var reachedAt = meanings.Count == 0 ? [] : StageMatching.Ordered(meanings, tracked);
         var reaches = new List<FunnelStage>[meanings.Count];
         var deepest = FunnelStage.Landing;
         for (var stage = 0; stage < reachedAt.Length; stage++)

@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Core.Analytics.Leaks;
 using FunnelInsight.Core.Analytics.Sessions;
 using FunnelInsight.Core.Analytics.Statistics;
@@ -13,8 +14,9 @@ internal static class FrictionEvidenceCollector
 
     public static FrictionEvidence Collect(SessionTable table, int[] selected, LeakReport leaks, (double? Median, long Count) extraCostShare)
     {
-        long carts = 0, lostCarts = 0, withValue = 0, failed = 0, payment = 0, coupon = 0, checkouts = 0;
-        double lostValue = 0, paymentValue = 0, couponValue = 0, mobileLostValue = 0;
+        var abandonment = new AbandonmentTally();
+        long withValue = 0, failed = 0, payment = 0, coupon = 0, checkouts = 0;
+        double paymentValue = 0, couponValue = 0, mobileLostValue = 0;
         long mobileCheckouts = 0, mobileBought = 0, desktopCheckouts = 0, desktopBought = 0;
         var mobile = table.Dimensions[(int)FunnelDimension.Device].Matching("mobile")!;
         var desktop = table.Dimensions[(int)FunnelDimension.Device].Matching("desktop")!;
@@ -29,17 +31,14 @@ internal static class FrictionEvidenceCollector
                 loads.Add((table.PageLoadMs[i], bought));
             }
 
+            if (abandonment.Add(mask, cartValue: table.CartValue[i]))
+            {
+                withValue += table.CartValue[i] > 0 ? 1 : 0;
+            }
+
             if ((mask & 1 << (int)FunnelStage.Cart) == 0)
             {
                 continue;
-            }
-
-            carts++;
-            if (!bought)
-            {
-                lostCarts++;
-                lostValue += table.CartValue[i];
-                withValue += table.CartValue[i] > 0 ? 1 : 0;
             }
 
             if ((mask & 1 << (int)FunnelStage.Checkout) == 0)
@@ -83,8 +82,8 @@ internal static class FrictionEvidenceCollector
         var (median, fast, slow) = SplitByLoad(loads);
         return new FrictionEvidence
         {
-            CartAbandonment = new Proportion(lostCarts, carts),
-            AbandonedCartValue = lostValue,
+            CartAbandonment = abandonment.Cart(table.Tracked),
+            AbandonedCartValue = abandonment.CartValueLost,
             AbandonedCartsWithValue = withValue,
             Leaks = leaks,
             PaymentFailedSessions = failed,

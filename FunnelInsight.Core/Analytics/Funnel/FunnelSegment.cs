@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Core.Analytics.Statistics;
 using FunnelInsight.Core.Domain;
 
@@ -35,7 +36,7 @@ public sealed record FunnelSegment(
     internal static FunnelSegment FromMasks(string label, ReadOnlySpan<long> masks, TrackedStages tracked)
     {
         var reached = new long[5];
-        long cartOnly = 0, checkoutOnly = 0;
+        var abandonment = new AbandonmentTally();
         for (var mask = 0; mask < 32; mask++)
         {
             var n = masks[mask];
@@ -44,9 +45,7 @@ public sealed record FunnelSegment(
                 reached[k] += (mask >> k & 1) * n;
             }
 
-            var purchased = (mask & 1 << (int)FunnelStage.Purchase) != 0;
-            cartOnly += (mask & 1 << (int)FunnelStage.Cart) != 0 && !purchased ? n : 0;
-            checkoutOnly += (mask & 1 << (int)FunnelStage.Checkout) != 0 && !purchased ? n : 0;
+            abandonment.Add(mask, n);
         }
 
         var steps = new FunnelStep[5];
@@ -69,7 +68,7 @@ public sealed record FunnelSegment(
             label,
             steps,
             buys ? new Proportion(reached[4], reached[0]) : Proportion.None,
-            buys && tracked.Contains(FunnelStage.Cart) ? new Proportion(cartOnly, reached[2]) : Proportion.None,
-            buys && tracked.Contains(FunnelStage.Checkout) ? new Proportion(checkoutOnly, reached[3]) : Proportion.None);
+            abandonment.Cart(tracked),
+            abandonment.Checkout(tracked));
     }
 }

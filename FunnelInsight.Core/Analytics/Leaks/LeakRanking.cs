@@ -94,22 +94,5 @@ internal static class LeakRanking
         return new LeakReport(query, bySessions, byRevenue, biggest, averageOrderValue, tracked);
     }
 
-    /// <summary>Average purchase value of the selected sessions that reached purchase; 0 when they carry no prices.</summary>
-    public static double SessionAverageOrderValue(SessionTable table, int[] selected)
-    {
-        double sum = 0;
-        long count = 0;
-        foreach (var i in selected)
-        {
-            if (table.Depth[i] == (int)FunnelStage.Purchase)
-            {
-                sum += table.PurchaseValue[i];
-                count++;
-            }
-        }
-
-        return count > 0 ? sum / count : 0;
-    }
-
     private static string Name(FunnelStage stage) => stage.ToString().ToLowerInvariant();
 }

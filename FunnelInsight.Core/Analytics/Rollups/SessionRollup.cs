@@ -1,11 +1,12 @@
 using System.Buffers.Binary;
+using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Analytics.Rollups;
 
 /// <summary>
 /// Rolls one session's events, already in order of (time, line in the file), into a <see cref="SessionSummary"/>
-/// following the design's ordered and open funnel definitions.
+/// with the ordered and open funnel definitions of <see cref="StageMatching"/>.
 /// </summary>
 public static class SessionRollup
 {
@@ -20,7 +21,7 @@ public static class SessionRollup
     public static SessionSummary Build(string sessionKey, string visitorKey, IReadOnlyList<SessionEvent> events, TrackedStages? tracked = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(events.Count);
-        var reachedAt = OrderedReach(events, tracked ?? TrackedStages.All);
+        var reachedAt = StageMatching.Ordered(events, tracked ?? TrackedStages.All);
         var depth = Array.FindLastIndex(reachedAt, position => position >= 0);
         var checkoutAt = reachedAt[(int)FunnelStage.Checkout];
         var purchaseAt = reachedAt[(int)FunnelStage.Purchase];
@@ -43,7 +44,7 @@ public static class SessionRollup
         };
 
         double cartValue = 0, purchaseValue = 0, pageLoadSum = 0;
-        int cartItems = 0, pageLoads = 0, openMask = 1, stepMask = 0, signalMask = 0, lastStep = 0;
+        int cartItems = 0, pageLoads = 0, stepMask = 0, signalMask = 0, lastStep = 0;
         for (var i = 0; i < events.Count; i++)
         {
             var evt = events[i];
@@ -52,11 +53,6 @@ public static class SessionRollup
             summary.Channel ??= evt.Channel;
             summary.Country ??= evt.Country;
             signalMask |= (int)meaning.Signal;
-            if (meaning.Stage is { } stage)
-            {
-                openMask |= 1 << (int)stage;
-            }
-
             var quantity = evt.Quantity ?? 1;
             if (AddsToCart(evt))
             {
@@ -87,7 +83,7 @@ public static class SessionRollup
             }
         }
 
-        summary.OpenMask = openMask;
+        summary.OpenMask = StageMatching.Open(events);
         summary.StepMask = stepMask;
         summary.LastStep = lastStep;
         summary.SignalMask = signalMask;
@@ -96,39 +92,6 @@ public static class SessionRollup
         summary.PurchaseValue = purchaseValue;
         summary.AvgPageLoadMs = pageLoads > 0 ? pageLoadSum / pageLoads : null;
         return summary;
-    }
-
-    /// <summary>
-    /// The position of the event that reached each stage in the ordered funnel, or -1. The session lands on
-    /// its first event; each tracked stage k is reached by the first event of stage k at or after the event that
-    /// reached the previous tracked stage, so a first event that is a product view reaches product too. An untracked
-    /// stage is passed over (-1), never a stop.
-    /// </summary>
-    public static int[] OrderedReach(IReadOnlyList<SessionEvent> events, TrackedStages tracked)
-    {
-        var reachedAt = new[] { 0, -1, -1, -1, -1 };
-        var position = 0;
-        for (var stage = 1; stage <= (int)FunnelStage.Purchase; stage++)
-        {
-            if (!tracked.Contains((FunnelStage)stage))
-            {
-                continue;
-            }
-
-            while (position < events.Count && events[position].Meaning.Stage != (FunnelStage)stage)
-            {
-                position++;
-            }
-
-            if (position == events.Count)
-            {
-                break;
-            }
-
-            reachedAt[stage] = position;
-        }
-
-        return reachedAt;
     }
 
     /// <summary>Reads a <see cref="SessionSummary.StagePath"/> back as (time, stage) pairs.</summary>

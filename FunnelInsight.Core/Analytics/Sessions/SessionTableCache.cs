@@ -20,9 +20,9 @@ internal sealed class SessionTableCache(FunnelDatabase database)
 
     /// <summary>The store's table and settings.</summary>
     /// <exception cref="ArgumentException">The store does not exist.</exception>
-    public async Task<(SessionTable Table, StoreSettings Settings)> GetAsync(int storeId, CancellationToken cancellationToken)
+    public async Task<(SessionTable Table, ReportSettings Settings)> GetAsync(int storeId, CancellationToken cancellationToken)
     {
-        StoreSettings settings;
+        ReportSettings settings;
         try
         {
             settings = await ReadSettingsAsync(storeId, cancellationToken);
@@ -137,7 +137,7 @@ internal sealed class SessionTableCache(FunnelDatabase database)
         }
     }
 
-    private async Task<StoreSettings> ReadSettingsAsync(int storeId, CancellationToken cancellationToken)
+    private async Task<ReportSettings> ReadSettingsAsync(int storeId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -145,7 +145,7 @@ internal sealed class SessionTableCache(FunnelDatabase database)
         command.AddParameter("store", storeId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? new StoreSettings(reader.GetInt64(0), reader.GetInt32(1), StoreClock.For(reader.GetString(2)), reader.IsDBNull(3) ? null : reader.GetString(3))
+            ? new ReportSettings(reader.GetInt64(0), reader.GetInt32(1), StoreClock.For(reader.GetString(2)), reader.IsDBNull(3) ? null : reader.GetString(3))
             : throw new ArgumentException($"Store {storeId} does not exist.", nameof(storeId));
     }
 
@@ -164,10 +164,3 @@ internal sealed class SessionTableCache(FunnelDatabase database)
         public long Bytes { get; set; }
     }
 }
-
-/// <summary>The store settings analytics read with each query.</summary>
-/// <param name="DataVersion">Bumped by every import.</param>
-/// <param name="ConversionWindowHours">Default visitor-scope window.</param>
-/// <param name="Clock">The store's time zone.</param>
-/// <param name="ChosenCurrency">The currency the Owner chose; null for the one the orders carry.</param>
-internal sealed record StoreSettings(long DataVersion, int ConversionWindowHours, StoreClock Clock, string? ChosenCurrency);

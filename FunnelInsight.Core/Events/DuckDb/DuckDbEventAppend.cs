@@ -32,8 +32,8 @@ internal sealed class DuckDbEventAppend : IEventAppend
         var connection = write.Connection;
         FirstEventId = _nextId = DuckDbFile.Scalar(connection, "SELECT coalesce(max(id), $first) + 1 FROM events WHERE store_id = $store",
             ("store", storeId), ("first", StoreRowIds.First(storeId)));
-        _trackedBefore = DuckDbSessionRoller.Tracked(connection, storeId, rules.Map);
         _storeWasEmpty = DuckDbFile.Scalar(connection, "SELECT count(*) FROM (SELECT 1 FROM events WHERE store_id = $store LIMIT 1)", ("store", storeId)) == 0;
+        _trackedBefore = _storeWasEmpty ? TrackedStages.LandingOnly : DuckDbSessionRoller.Tracked(connection, storeId, rules.Map);
         _appender = connection.CreateAppender("events");
     }
 
@@ -77,9 +77,6 @@ internal sealed class DuckDbEventAppend : IEventAppend
     }
 
     /// <inheritdoc />
-    public void Beside(Action recordWrite) => recordWrite();
-
-    /// <inheritdoc />
     public AppendOutcome Complete(Action buildingRollups, CancellationToken cancellationToken)
     {
         _appender.Close();
@@ -116,12 +113,14 @@ internal sealed class DuckDbEventAppend : IEventAppend
             """, ("store", _storeId), ("import", _importId), ("first", first), ("last", last));
         cancellationToken.ThrowIfCancellationRequested();
         buildingRollups();
-        var trackedAfter = DuckDbSessionRoller.Tracked(connection, _storeId, _rules.Map);
+        // What the store tracks now: what it did, and the stages of this import's events that stayed (read from its own
+        // row groups instead of the whole store's).
+        var trackedAfter = DuckDbSessionRoller.Tracked(connection, _storeId, _rules.Map, _importId, _trackedBefore);
         // Into an empty store every group is touched: rolling up the whole store reads the events table itself, without
         // first copying the import's groups into a temporary table.
         var rolled = trackedAfter == _trackedBefore && !_storeWasEmpty
-            ? DuckDbSessionRoller.Roll(connection, _storeId, _rules, DuckDbSessionRoller.ImportGroups, _importId, cancellationToken)
-            : DuckDbSessionRoller.Roll(connection, _storeId, _rules, null, null, cancellationToken);
+            ? DuckDbSessionRoller.Roll(connection, _storeId, _rules, DuckDbSessionRoller.ImportGroups, _importId, cancellationToken, trackedAfter)
+            : DuckDbSessionRoller.Roll(connection, _storeId, _rules, null, null, cancellationToken, trackedAfter);
         return new AppendOutcome(appended - duplicates, duplicates) { RolledUp = rolled };
     }
 

@@ -16,7 +16,7 @@ namespace FunnelInsight.Core.Events.DuckDb;
 internal sealed class DuckDbEventStore(FunnelDatabase database, DuckDbFile file) : IEventStore
 {
     /// <inheritdoc />
-    public IEventAppend BeginAppend(StoreWrite write, int importId, SessionRules rules, long fileBytes, CancellationToken cancellationToken)
+    public IEventAppend BeginAppend(StoreWrite write, int importId, SessionRules rules, CancellationToken cancellationToken)
     {
         var part = Enlist(write, "import", importId);
         return new DuckDbEventAppend(part, write.StoreId, importId, rules);

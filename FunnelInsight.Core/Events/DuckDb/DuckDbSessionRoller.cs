@@ -22,11 +22,16 @@ internal static class DuckDbSessionRoller
     /// <summary>The groups of the events of one import: <c>$store</c> and <c>$import</c>.</summary>
     public const string ImportGroups = "SELECT DISTINCT has_session, group_key FROM events WHERE store_id = $store AND import_id = $import";
 
-    /// <summary>The stages the store's events track (landing always).</summary>
-    public static TrackedStages Tracked(DuckDBConnection connection, int storeId, StageMap map)
+    /// <summary>
+    /// The stages the store's events track (landing always), or with <paramref name="importId"/> those of that import's
+    /// events added to <paramref name="before"/> (an import's events lie in row groups of their own, so this reads only those).
+    /// </summary>
+    public static TrackedStages Tracked(DuckDBConnection connection, int storeId, StageMap map, int? importId = null, TrackedStages? before = null)
     {
-        var tracked = TrackedStages.LandingOnly;
-        using var command = DuckDbFile.Command(connection, "SELECT DISTINCT event_name FROM events WHERE store_id = $store AND event_name IS NOT NULL", ("store", storeId));
+        var tracked = before ?? TrackedStages.LandingOnly;
+        using var command = importId is { } id
+            ? DuckDbFile.Command(connection, "SELECT DISTINCT event_name FROM events WHERE store_id = $store AND import_id = $import AND event_name IS NOT NULL", ("store", storeId), ("import", id))
+            : DuckDbFile.Command(connection, "SELECT DISTINCT event_name FROM events WHERE store_id = $store AND event_name IS NOT NULL", ("store", storeId));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -42,10 +47,12 @@ internal static class DuckDbSessionRoller
     /// <summary>
     /// Replaces the sessions of the groups <paramref name="groupsSql"/> selects (<c>has_session, group_key</c>; every
     /// group of the store when null); returns how many stored events it read and how many sessions it wrote.
+    /// <paramref name="tracked"/> is the store's tracked stages when the caller knows them (read from the events when null).
     /// </summary>
-    public static RollupRead Roll(DuckDBConnection connection, int storeId, SessionRules rules, string? groupsSql, int? importId, CancellationToken cancellationToken)
+    public static RollupRead Roll(DuckDBConnection connection, int storeId, SessionRules rules, string? groupsSql, int? importId, CancellationToken cancellationToken,
+        TrackedStages? tracked = null)
     {
-        var tracked = Tracked(connection, storeId, rules.Map);
+        tracked ??= Tracked(connection, storeId, rules.Map);
         var parameters = importId is { } id ? new[] { ("store", (object?)storeId), ("import", (object?)id) } : [("store", storeId)];
         // New sessions take ids past every one the store has had, so that a session rolled up again is a new row and an
         // untouched one keeps its id.
@@ -68,7 +75,7 @@ internal static class DuckDbSessionRoller
         }
 
         var events = DuckDbFile.Scalar(connection, $"SELECT count(*) FROM {source} WHERE store_id = $store", ("store", storeId));
-        var (read, sessions) = events == 0 ? (0, 0) : Build(connection, storeId, rules, tracked, source, nextId, cancellationToken);
+        var (read, sessions) = events == 0 ? (0, 0) : Build(connection, storeId, rules, tracked.Value, source, nextId, cancellationToken);
         if (groupsSql is not null)
         {
             // After a failure the table goes with the write's connection instead.

@@ -21,7 +21,7 @@ internal static class EventFileImporter
         var parser = new EventRowParser(map, conventions);
         var cancellationToken = context.CancellationToken;
 
-        using var append = context.Events.BeginAppend(context.Write, context.ImportId, rules, context.FileBytes, cancellationToken);
+        using var append = context.Events.BeginAppend(context.Write, context.ImportId, rules, cancellationToken);
         var batch = new EventBatch(BatchSize, append.FirstEventId);
         long rows = 0;
         while (reader.Read())
@@ -29,14 +29,16 @@ internal static class EventFileImporter
             rows++;
             if (reader.Broken is { } broken)
             {
-                append.Beside(() => context.Errors.Add(broken));
+                context.Errors.Add(broken);
             }
             else if (parser.TryParse(reader, batch, out var error))
             {
                 if (parser.Warnings.Count > 0)
                 {
-                    RowError[] warnings = [.. parser.Warnings];
-                    append.Beside(() => Array.ForEach(warnings, context.Errors.Add));
+                    foreach (var warning in parser.Warnings)
+                    {
+                        context.Errors.Add(warning);
+                    }
                 }
 
                 if (batch.IsFull)
@@ -47,7 +49,7 @@ internal static class EventFileImporter
             }
             else
             {
-                append.Beside(() => context.Errors.Add(error!));
+                context.Errors.Add(error!);
             }
 
             if (rows % 8192 == 0)

@@ -1,4 +1,5 @@
 using System.Text;
+using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Import.Orders;
 using FunnelInsight.Core.Import.Reading;
@@ -37,7 +38,7 @@ internal static class PreviewReadings
         var values = fields.Where(f => map[f.Field] >= 0)
             .Select(f => new PreviewValue(f.Field.Name(), f.Text is { } range ? Text(batch.Text(range), range.IsNull) : null, f.Number))
             .ToArray();
-        return new PreviewReading(row.Line, Time(row.TimeUs), values, null) { Warnings = Said(parser.Warnings), FieldWarnings = [.. parser.Warnings] };
+        return new PreviewReading(row.Line, UtcTime.FromMicros(row.TimeUs), values, null) { Warnings = Said(parser.Warnings), FieldWarnings = [.. parser.Warnings] };
     }
 
     public static PreviewReading Order(ExportReader reader, OrderColumnMap map, OrderRowReader rows)
@@ -69,13 +70,11 @@ internal static class PreviewReadings
         var values = fields.Where(f => map[f.Field] >= 0)
             .Select(f => new PreviewValue(f.Field.Name(), f.Text is null ? null : ExportText.Cut(f.Text, MaxText), f.Number))
             .ToArray();
-        return new PreviewReading(reader.LineNumber, draft.CreatedUs is { } us ? Time(us) : null, values, null) { Warnings = Said(rows.Warnings), FieldWarnings = [.. rows.Warnings] };
+        return new PreviewReading(reader.LineNumber, draft.CreatedUs is { } us ? UtcTime.FromMicros(us) : null, values, null) { Warnings = Said(rows.Warnings), FieldWarnings = [.. rows.Warnings] };
     }
 
     private static string[] Said(IReadOnlyList<RowError> warnings) =>
         [.. warnings.Select(w => w.Column is { } column ? $"{ExportText.Cut(column, 40)}: {w.Reason}" : w.Reason)];
-
-    private static DateTime Time(long us) => DateTime.UnixEpoch.AddTicks(us * TimeSpan.TicksPerMicrosecond);
 
     private static string? Text(ReadOnlySpan<byte> utf8, bool isNull) => isNull ? null : ExportText.Cut(Encoding.UTF8.GetString(utf8), MaxText);
 }

@@ -11,7 +11,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels
     public partial class FunnelDbContextModel
     {
         private FunnelDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a21e1e34-570a-4297-9531-28faf3d405d9"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("557c097e-db74-476e-84ee-19dfd8733576"), entityTypeCount: 8)
         {
         }
 

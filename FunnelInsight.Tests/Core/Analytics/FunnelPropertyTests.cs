@@ -1,6 +1,6 @@
+using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Core.Analytics.BruteForce;
 using FunnelInsight.Tests.Support;
 

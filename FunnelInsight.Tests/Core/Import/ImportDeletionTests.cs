@@ -1,7 +1,6 @@
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 using static FunnelInsight.Tests.Support.Fixture;
 

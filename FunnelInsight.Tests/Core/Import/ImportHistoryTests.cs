@@ -1,6 +1,5 @@
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Reasons;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Import;

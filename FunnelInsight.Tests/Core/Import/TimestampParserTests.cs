@@ -1,4 +1,5 @@
 using System.Text;
+using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Import;
 
 namespace FunnelInsight.Tests.Core.Import;
@@ -6,7 +7,7 @@ namespace FunnelInsight.Tests.Core.Import;
 public class TimestampParserTests
 {
     private static long Us(int y, int mo, int d, int h, int mi, int s) =>
-        TimestampParser.ToUnixMicros(new DateTime(y, mo, d, h, mi, s, DateTimeKind.Utc));
+        UtcTime.ToMicros(new DateTime(y, mo, d, h, mi, s, DateTimeKind.Utc));
 
     [Theory]
     [InlineData("2019-10-01 00:00:00 UTC", 2019, 10, 1, 0, 0, 0)]

@@ -19,7 +19,11 @@ public class FunnelReportDocumentTests
         Assert.Equal(("open", "mobile", "weekly"), (root.GetProperty("query").GetProperty("mode").GetString(),
             root.GetProperty("query").GetProperty("device").GetString(), root.GetProperty("query").GetProperty("trend").GetString()));
         Assert.Equal("2024-03-11", root.GetProperty("trend")[1].GetProperty("period").GetString());
-        Assert.True(root.GetProperty("stages")[4].GetProperty("stepConversionLow").GetDouble() < root.GetProperty("stages")[4].GetProperty("stepConversion").GetDouble());
+        // The purchase step's interval is the 95% Wilson interval of purchases over checkouts, worked out here from the JSON's own counts.
+        var (purchases, checkouts) = (root.GetProperty("stages")[4].GetProperty("reached").GetDouble(), root.GetProperty("stages")[3].GetProperty("reached").GetDouble());
+        var (low, high) = Wilson(purchases, checkouts);
+        Assert.Equal(low, root.GetProperty("stages")[4].GetProperty("stepConversionLow").GetDouble(), 9);
+        Assert.Equal(high, root.GetProperty("stages")[4].GetProperty("stepConversionHigh").GetDouble(), 9);
         Assert.Equal(1, root.GetProperty("timeToConvert").GetProperty("purchases").GetInt64());
         Assert.Equal(300, root.GetProperty("timeToConvert").GetProperty("medianLandingToPurchaseSeconds").GetDouble());
     }
@@ -77,5 +81,14 @@ public class FunnelReportDocumentTests
         using var json = JsonDocument.Parse(JsonReportWriter.ToText(document));
         Assert.Equal(14, json.RootElement.GetProperty("breakdown").GetArrayLength());
         Assert.Equal("ch1", json.RootElement.GetProperty("breakdown")[13].GetProperty("value").GetString());
+    }
+
+    private static (double Low, double High) Wilson(double successes, double n)
+    {
+        const double z = 1.959963984540054;
+        var p = successes / n;
+        var centre = p + z * z / (2 * n);
+        var spread = z * Math.Sqrt(p * (1 - p) / n + z * z / (4 * n * n));
+        return ((centre - spread) / (1 + z * z / n), (centre + spread) / (1 + z * z / n));
     }
 }

@@ -57,7 +57,7 @@ public sealed class ReportAboutTests
 
         Assert.Equal("stage,reached\r\nlanding,4\r\n", table.ToString());
         Assert.Equal(
-            "field,value\r\nstore,'=Shop\r\nstoreId,7\r\nreport,funnel\r\nfrom,2025-03-01\r\nto,2025-03-31\r\ntimeZone,Asia/Riyadh\r\ncurrency,SAR\r\n" +
+            "field,value\r\nstore,\"'=Shop\"\r\nstoreId,7\r\nreport,funnel\r\nfrom,2025-03-01\r\nto,2025-03-31\r\ntimeZone,Asia/Riyadh\r\ncurrency,SAR\r\n" +
             "filter:device,mobile\r\nfilter:mode,open\r\ngeneratedUtc,2026-12-01T09:30:05Z\r\nversion,1.2.3+abc\r\n", sidecar.ToString());
     }
 }

@@ -1,7 +1,6 @@
 using System.IO.Hashing;
 using System.Text;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;

@@ -1,6 +1,5 @@
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
 

@@ -93,7 +93,7 @@ public sealed class StoreTimeZoneTests
     public async Task The_offsets_of_the_first_order_export_offer_the_zones_that_agree_with_them()
     {
         await using var store = await AnalyticsStore.CreateAsync(null);
-        await store.ImportAsync(FunnelInsight.Core.Storage.Entities.ImportKind.Orders, "orders.csv", """
+        await store.ImportAsync(FunnelInsight.Core.Import.ImportKind.Orders, "orders.csv", """
             order_id,created_at,total
             1,2024-01-15 10:00:00 -0800,10
             2,2024-07-15 10:00:00 -0700,20

@@ -3,7 +3,6 @@ using System.Text;
 using DuckDB.NET.Data;
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Web.Api;

@@ -92,9 +92,9 @@ public sealed class DashboardApp : IAsyncLifetime
             try
             {
                 var result = await new ImportService(Database).ImportAsync(request);
-                if (result.Status == FunnelInsight.Core.Storage.Entities.ImportStatus.Succeeded || DateTime.UtcNow > deadline)
+                if (result.Status == FunnelInsight.Core.Import.ImportStatus.Succeeded || DateTime.UtcNow > deadline)
                 {
-                    Assert.Equal(FunnelInsight.Core.Storage.Entities.ImportStatus.Succeeded, result.Status);
+                    Assert.Equal(FunnelInsight.Core.Import.ImportStatus.Succeeded, result.Status);
                     return result;
                 }
             }

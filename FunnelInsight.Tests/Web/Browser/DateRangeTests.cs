@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using static Microsoft.Playwright.Assertions;
 
 namespace FunnelInsight.Tests.Web.Browser;

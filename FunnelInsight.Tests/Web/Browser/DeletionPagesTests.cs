@@ -1,6 +1,5 @@
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,6 +1,5 @@
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Core.Analytics.BruteForce;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;

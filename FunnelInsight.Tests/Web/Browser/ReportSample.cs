@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 
 namespace FunnelInsight.Tests.Web.Browser;
 

@@ -1,6 +1,5 @@
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Accounts;
 using Microsoft.Data.Sqlite;

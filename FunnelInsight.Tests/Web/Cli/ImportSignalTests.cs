@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Web.Cli;

@@ -1,7 +1,7 @@
-using FunnelInsight.Core.Stores;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Core.Analytics;
 using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Cli;
@@ -71,8 +71,8 @@ public class ReportCommandTests
     public async Task Customers_json_gives_gross_refunds_and_net_after_a_later_export_refunds_orders()
     {
         await using var store = await AnalyticsStore.CreateAsync(null);
-        await store.ImportAsync(FunnelInsight.Core.Storage.Entities.ImportKind.Orders, "june.csv", File.ReadAllText(Fixture.Path("shopify-refunds-june.csv")));
-        await store.ImportAsync(FunnelInsight.Core.Storage.Entities.ImportKind.Orders, "july.csv", File.ReadAllText(Fixture.Path("shopify-refunds-july.csv")));
+        await store.ImportAsync(FunnelInsight.Core.Import.ImportKind.Orders, "june.csv", File.ReadAllText(Fixture.Path("shopify-refunds-june.csv")));
+        await store.ImportAsync(FunnelInsight.Core.Import.ImportKind.Orders, "july.csv", File.ReadAllText(Fixture.Path("shopify-refunds-july.csv")));
 
         var (_, text) = await RunAsync(store, "report", "customers", "--store", "shop", "--format", "json");
         using var json = JsonDocument.Parse(text);
@@ -130,7 +130,7 @@ public class ReportCommandTests
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal("sessionId,visitorId,lastStage,lastStep,cartValue,items,startedUtc,lastEventUtc", lines[0]);
-        Assert.Equal("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",'+visitor,cart,,12.5,1,2024-03-04T10:00:00Z,2024-03-04T10:02:00Z", lines[1]);
+        Assert.Equal("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",\"'+visitor\",cart,,12.5,1,2024-03-04T10:00:00Z,2024-03-04T10:02:00Z", lines[1]);
     }
 
     [Fact]

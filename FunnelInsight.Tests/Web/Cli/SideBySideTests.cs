@@ -3,7 +3,6 @@ using System.Text.Json;
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Instance;
 

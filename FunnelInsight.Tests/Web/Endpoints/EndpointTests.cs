@@ -1,6 +1,5 @@
 using System.Net;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Web.Browser;
 
 namespace FunnelInsight.Tests.Web.Endpoints;

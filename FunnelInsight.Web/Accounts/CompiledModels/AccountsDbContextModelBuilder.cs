@@ -11,7 +11,7 @@ namespace FunnelInsight.Web.Accounts.CompiledModels
     public partial class AccountsDbContextModel
     {
         private AccountsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5282c393-183c-4106-94d4-d56617f98ed6"), entityTypeCount: 4)
+            : base(skipDetectChanges: false, modelId: new Guid("1f9f4cb3-cba4-4878-8125-854116dbeeb1"), entityTypeCount: 4)
         {
         }
 

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Web.Endpoints;
 using FunnelInsight.Web.Instance;
 using FunnelInsight.Web.Services;

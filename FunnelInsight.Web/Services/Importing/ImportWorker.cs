@@ -1,7 +1,6 @@
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Reasons;
-using FunnelInsight.Core.Storage.Entities;
 
 namespace FunnelInsight.Web.Services.Importing;
 

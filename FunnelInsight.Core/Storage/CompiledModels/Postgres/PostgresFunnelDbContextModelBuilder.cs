@@ -12,7 +12,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels.Postgres
     public partial class PostgresFunnelDbContextModel
     {
         private PostgresFunnelDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8fb04d71-ea69-48bc-a543-5ce7d9ed77b1"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("ce44574b-1725-4e0c-9be4-1a04b85f785f"), entityTypeCount: 8)
         {
         }
 

@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 

@@ -1,6 +1,6 @@
+using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Customers;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 using static FunnelInsight.Tests.Support.Fixture;
 

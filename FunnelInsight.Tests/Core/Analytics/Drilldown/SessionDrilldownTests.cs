@@ -1,6 +1,6 @@
+using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Domain;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
 

@@ -5,7 +5,6 @@ using FunnelInsight.Core.Analytics.Sessions;
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics.Sessions;

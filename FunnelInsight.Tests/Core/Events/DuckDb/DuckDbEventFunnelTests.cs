@@ -1,8 +1,8 @@
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel.Defined;
 using FunnelInsight.Core.Events;
+using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Core.Analytics.BruteForce;
 using FunnelInsight.Tests.Support;
 

@@ -2,7 +2,6 @@ using DuckDB.NET.Data;
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Samples;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 using Microsoft.Extensions.Logging;
 

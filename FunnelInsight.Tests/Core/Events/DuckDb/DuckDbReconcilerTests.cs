@@ -1,7 +1,7 @@
+using FunnelInsight.Core.Import;
 using DuckDB.NET.Data;
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Events;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
 

@@ -3,7 +3,6 @@ using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Samples;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Events.DuckDb;
@@ -42,13 +41,7 @@ public sealed class OperatorQueriesTests
     // The statements of the sql block in the README's section on looking at the events.
     private static List<string> ReadmeQueries()
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(folder.FullName, "README.md")))
-        {
-            folder = folder.Parent ?? throw new InvalidOperationException("README.md not found above the test assembly.");
-        }
-
-        var readme = File.ReadAllText(Path.Combine(folder.FullName, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
         var section = readme[readme.IndexOf("operators can look", StringComparison.Ordinal)..];
         var start = section.IndexOf("```sql\n", StringComparison.Ordinal) + "```sql\n".Length;
         var block = section[start..section.IndexOf("```", start, StringComparison.Ordinal)];

@@ -1,4 +1,4 @@
-using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Core.Import;
 using FunnelInsight.Tests.Support;
 using static FunnelInsight.Tests.Support.Fixture;
 

@@ -1,6 +1,6 @@
+using FunnelInsight.Core.Import;
 using System.Text;
 using FunnelInsight.Core.Import.Reading;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Import.Reading;

@@ -1,7 +1,6 @@
 using System.Net;
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Accounts;
 using Microsoft.Data.Sqlite;

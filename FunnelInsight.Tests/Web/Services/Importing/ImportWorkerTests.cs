@@ -1,6 +1,5 @@
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Services;
 using FunnelInsight.Web.Services.Importing;

@@ -2,7 +2,6 @@ using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Preview;
 using FunnelInsight.Core.Import.Reading;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Web.Components.UI;
 using FunnelInsight.Web.Services;
 using FunnelInsight.Web.Services.Importing;

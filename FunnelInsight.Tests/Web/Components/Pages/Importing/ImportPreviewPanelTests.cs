@@ -1,7 +1,7 @@
+using FunnelInsight.Core.Import;
 using Bunit;
 using FunnelInsight.Core.Import.Preview;
 using FunnelInsight.Core.Import.Reading;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Web.Components.Pages.Importing;
 using FunnelInsight.Web.Components.UI;
 using MudBlazor;

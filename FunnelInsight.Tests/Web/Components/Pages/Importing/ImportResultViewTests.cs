@@ -2,7 +2,6 @@ using System.Globalization;
 using Bunit;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Reasons;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Web.Components.Pages.Importing;
 
 namespace FunnelInsight.Tests.Web.Components.Pages.Importing;

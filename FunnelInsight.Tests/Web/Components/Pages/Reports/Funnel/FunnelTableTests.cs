@@ -8,16 +8,16 @@ namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Funnel;
 
 public sealed class FunnelTableTests : ReportComponentTest
 {
-    // 1,000 land, 600 view a product, 300 add to cart, 120 check out, 60 buy.
+    // A funnel of units that each stop at one stage (reached[k] reached stage k), counted by Core's own segment builder.
     private static FunnelSegment Segment(params long[] reached)
     {
-        var steps = reached.Select((n, k) =>
+        var masks = new long[32];
+        for (var k = 0; k < reached.Length; k++)
         {
-            var previous = reached[Math.Max(k - 1, 0)];
-            return new FunnelStep((FunnelStage)k, true, n, new Proportion(n, previous), previous - n, new Proportion(previous - n, previous));
-        }).ToList();
-        return new FunnelSegment("all", steps, new Proportion(reached[4], reached[0]),
-            new Proportion(reached[2] - reached[4], reached[2]), new Proportion(reached[3] - reached[4], reached[3]));
+            masks[(1 << (k + 1)) - 1] = reached[k] - (k + 1 < reached.Length ? reached[k + 1] : 0);
+        }
+
+        return FunnelSegment.FromMasks("all", masks, TrackedStages.All);
     }
 
     private IRenderedComponent<FunnelTable> Show(FunnelSegment funnel, Action<FunnelStage>? showDropOff = null) =>
