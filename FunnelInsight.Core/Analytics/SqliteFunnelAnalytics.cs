@@ -122,7 +122,20 @@ public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnal
             map = SessionRules.Read(connection, null, storeId)?.Map ?? throw new ArgumentException($"Store {storeId} does not exist.", nameof(storeId));
         }
 
-        return SessionTimelineBuilder.Build(storeId, session, map, table.Tracked, table.Clock);
+        var timeline = SessionTimelineBuilder.Build(storeId, session, map, table.Tracked, table.Clock);
+        var (others, total) = VisitorSessionsReader.Others(table, await _tables.VisitorsAsync(storeId, table, cancellationToken), session.Id);
+        if (others.Count == 0)
+        {
+            return timeline;
+        }
+
+        var keys = await database.Events.SessionDetailsAsync(storeId, [.. others.Select(i => table.RowId[i])], cancellationToken);
+        var listed = others.Where(i => keys.ContainsKey(table.RowId[i])).Select(i =>
+        {
+            var k = keys[table.RowId[i]];
+            return new VisitorSession(k.Session, SessionTimelineBuilder.Local(table.Clock, k.StartUs), TimeSpan.FromMicroseconds(k.EndUs - k.StartUs), VisitorSessionsReader.Reached(table, i));
+        }).ToList();
+        return timeline with { OtherSessions = listed, OtherSessionCount = total };
     }
 
     /// <inheritdoc />

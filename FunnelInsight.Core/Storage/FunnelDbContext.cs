@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FunnelInsight.Core.Storage;
 
-/// <summary>The FunnelInsight database: stores, imports, orders, store members, saved funnels and API tokens (events and sessions live in the event store).</summary>
+/// <summary>The FunnelInsight database: stores, imports, orders, store members, saved funnels, saved views and API tokens (events and sessions live in the event store).</summary>
 public class FunnelDbContext(DbContextOptions options) : DbContext(options)
 {
     /// <summary>Merchant workspaces.</summary>
@@ -24,6 +24,9 @@ public class FunnelDbContext(DbContextOptions options) : DbContext(options)
 
     /// <summary>Each store's saved user-defined funnels.</summary>
     public DbSet<SavedFunnelRow> SavedFunnels => Set<SavedFunnelRow>();
+
+    /// <summary>Each store's saved report views.</summary>
+    public DbSet<SavedViewRow> SavedViews => Set<SavedViewRow>();
 
     /// <summary>Personal API tokens (hashed).</summary>
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
@@ -70,6 +73,16 @@ public class FunnelDbContext(DbContextOptions options) : DbContext(options)
             funnel.Property(f => f.Name).HasMaxLength(FunnelInsight.Core.Stores.SavedFunnels.MaxNameLength).UseCollation("NOCASE");
             funnel.HasIndex(f => new { f.StoreId, f.Name }).IsUnique();
             funnel.HasOne<Store>().WithMany().HasForeignKey(f => f.StoreId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<SavedViewRow>(view =>
+        {
+            view.Property(v => v.Name).HasMaxLength(FunnelInsight.Core.Stores.SavedViews.MaxNameLength).UseCollation("NOCASE");
+            view.Property(v => v.Page).HasMaxLength(32);
+            view.Property(v => v.Query).HasMaxLength(FunnelInsight.Core.Stores.SavedViews.MaxQueryLength);
+            view.Property(v => v.SavedBy).HasMaxLength(450);
+            view.HasIndex(v => new { v.StoreId, v.Name }).IsUnique();
+            view.HasOne<Store>().WithMany().HasForeignKey(v => v.StoreId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<StoreMember>(member =>

@@ -61,6 +61,16 @@ public sealed class StoreCatalog(FunnelDatabase database)
         return store;
     }
 
+    /// <summary>
+    /// The store's data version: it goes up with every import, import deletion and settings change that moves the
+    /// store's figures, so a page showing them can tell they are out of date. Null when there is no such store.
+    /// </summary>
+    public async Task<long?> DataVersionAsync(int storeId, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        return await context.Stores.AsNoTracking().Where(s => s.Id == storeId).Select(s => (long?)s.DataVersion).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Every store with its event, order and session counts, by name.</summary>
     public async Task<IReadOnlyList<StoreOverview>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -131,6 +141,7 @@ public sealed class StoreCatalog(FunnelDatabase database)
         "DELETE FROM StoreMembers WHERE StoreId = @store",
         "DELETE FROM ApiTokens WHERE StoreId = @store",
         "DELETE FROM SavedFunnels WHERE StoreId = @store",
+        "DELETE FROM SavedViews WHERE StoreId = @store",
         "DELETE FROM Stores WHERE Id = @store",
     ];
 

@@ -29,6 +29,7 @@ public static class DashboardExtensions
         services.AddSingleton<ImportHistory>();
         services.AddSingleton<StoreSettingsService>();
         services.AddSingleton<SavedFunnels>();
+        services.AddSingleton<SavedViews>();
         services.AddSingleton<ImportJobs>();
         services.AddHostedService<ImportWorker>();
         services.AddHostedService<AnalyticsWarmup>();

@@ -29,6 +29,12 @@ public sealed record SessionTimeline(
     TrackedStages Tracked,
     IReadOnlyList<TimelineEvent> Events)
 {
+    /// <summary>The visitor's other sessions in the store, newest first (at most 50).</summary>
+    public IReadOnlyList<VisitorSession> OtherSessions { get; init; } = [];
+
+    /// <summary>How many other sessions the visitor has in the store in all.</summary>
+    public int OtherSessionCount { get; init; }
+
     /// <summary>From the first event to the last.</summary>
     public TimeSpan Duration => Ended - Started;
 }

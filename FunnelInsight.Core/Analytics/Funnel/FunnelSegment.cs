@@ -17,6 +17,9 @@ public sealed record FunnelSegment(
     Proportion CartAbandonment,
     Proportion CheckoutAbandonment)
 {
+    /// <summary>The label of the breakdown value of units whose dimension is not set (no filter can select them).</summary>
+    public const string NotSet = FunnelCalculator.NotSet;
+
     /// <summary>Units at landing (every unit lands); in a user-defined funnel, units at its first tracked step.</summary>
     public long Landed => Stages.FirstOrDefault(s => s.Tracked)?.Reached ?? 0;
 

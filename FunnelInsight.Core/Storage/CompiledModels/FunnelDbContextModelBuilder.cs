@@ -11,7 +11,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels
     public partial class FunnelDbContextModel
     {
         private FunnelDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("03bdeb9c-f092-446c-9a64-e19a86954a79"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("557c097e-db74-476e-84ee-19dfd8733576"), entityTypeCount: 8)
         {
         }
 
@@ -22,6 +22,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels
             var importRowError = ImportRowErrorEntityType.Create(this);
             var importRun = ImportRunEntityType.Create(this);
             var savedFunnelRow = SavedFunnelRowEntityType.Create(this);
+            var savedViewRow = SavedViewRowEntityType.Create(this);
             var store = StoreEntityType.Create(this);
             var storedOrder = StoredOrderEntityType.Create(this);
 
@@ -30,6 +31,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels
             ImportRowErrorEntityType.CreateForeignKey1(importRowError, importRun);
             ImportRunEntityType.CreateForeignKey1(importRun, store);
             SavedFunnelRowEntityType.CreateForeignKey1(savedFunnelRow, store);
+            SavedViewRowEntityType.CreateForeignKey1(savedViewRow, store);
             StoredOrderEntityType.CreateForeignKey1(storedOrder, store);
 
             ApiTokenEntityType.CreateAnnotations(apiToken);
@@ -37,6 +39,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels
             ImportRowErrorEntityType.CreateAnnotations(importRowError);
             ImportRunEntityType.CreateAnnotations(importRun);
             SavedFunnelRowEntityType.CreateAnnotations(savedFunnelRow);
+            SavedViewRowEntityType.CreateAnnotations(savedViewRow);
             StoreEntityType.CreateAnnotations(store);
             StoredOrderEntityType.CreateAnnotations(storedOrder);
 

@@ -242,6 +242,47 @@ namespace FunnelInsight.Core.Storage.Migrations
                     b.ToTable("SavedFunnels");
                 });
 
+            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.SavedViewRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<string>("Page")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoreId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedViews");
+                });
+
             modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.Store", b =>
                 {
                     b.Property<int>("Id")
@@ -400,6 +441,15 @@ namespace FunnelInsight.Core.Storage.Migrations
                 });
 
             modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.SavedFunnelRow", b =>
+                {
+                    b.HasOne("FunnelInsight.Core.Storage.Entities.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.SavedViewRow", b =>
                 {
                     b.HasOne("FunnelInsight.Core.Storage.Entities.Store", null)
                         .WithMany()

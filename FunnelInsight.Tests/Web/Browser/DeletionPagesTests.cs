@@ -98,9 +98,8 @@ public sealed class DeletionPagesTests(DashboardApp app)
     private async Task<int> StoreWithTwoImportsAsync(string name)
     {
         var storeId = await app.CreateStoreAsync(name);
-        var imports = new ImportService(app.Database);
-        await imports.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"{storeId}-january.csv", January), "january-visits.csv"));
-        await imports.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"{storeId}-february.csv", February), "february-visits.csv"));
+        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"{storeId}-january.csv", January), "january-visits.csv"));
+        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"{storeId}-february.csv", February), "february-visits.csv"));
         return storeId;
     }
 

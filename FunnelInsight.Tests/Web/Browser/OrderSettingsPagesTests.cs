@@ -11,10 +11,9 @@ public sealed class OrderSettingsPagesTests(DashboardApp app)
     public async Task The_customers_page_shows_gross_refunds_and_net_and_names_the_orders_in_another_currency()
     {
         var storeId = await app.CreateStoreAsync("Refunds shop");
-        var imports = new ImportService(app.Database);
-        await imports.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, Fixture.Path("shopify-refunds-june.csv")));
-        await imports.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, Fixture.Path("shopify-refunds-july.csv")));
-        await imports.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, app.WriteFile("eur-orders.csv", """
+        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, Fixture.Path("shopify-refunds-june.csv")));
+        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, Fixture.Path("shopify-refunds-july.csv")));
+        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, app.WriteFile("eur-orders.csv", """
             order_id,customer_id,created_at,total,currency
             E1,c9,2024-06-26T10:00:00Z,500,EUR
             E2,c9,2024-06-27T10:00:00Z,700,EUR
@@ -36,7 +35,7 @@ public sealed class OrderSettingsPagesTests(DashboardApp app)
     public async Task The_settings_page_offers_the_zones_of_the_order_exports_offsets_and_saves_one()
     {
         var storeId = await app.CreateStoreAsync("Zone shop");
-        await new ImportService(app.Database).ImportAsync(new ImportRequest(storeId, ImportKind.Orders, app.WriteFile("pacific-orders.csv", """
+        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, app.WriteFile("pacific-orders.csv", """
             order_id,created_at,total
             1,2024-01-15 10:00:00 -0800,10
             2,2024-07-15 10:00:00 -0700,20

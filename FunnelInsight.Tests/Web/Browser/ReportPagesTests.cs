@@ -88,6 +88,13 @@ public sealed class ReportPagesTests(DashboardApp app)
         Assert.Equal("2", shown["landing_to_product"]);
         // Named after the store, the report and the page's range (its default: the last 28 days with sessions).
         Assert.Matches("^leak-download-shop-leaks-2024-0[23]-[0-9]{2}-to-2024-03-[0-9]{2}\\.csv$", download.SuggestedFilename);
+
+        // The filters that made the CSV are in its sidecar, offered beside it.
+        var about = await page.RunAndWaitForDownloadAsync(() => page.Locator(".fi-export-about").First.ClickAsync());
+        var aboutLines = await File.ReadAllLinesAsync((await about.PathAsync())!);
+        Assert.Equal("field,value", aboutLines[0].TrimStart('\uFEFF'));
+        Assert.Contains("store,Leak download shop", aboutLines);
+        Assert.Matches("^leak-download-shop-leaks-2024-0[23]-[0-9]{2}-to-2024-03-[0-9]{2}\\.about\\.csv$", about.SuggestedFilename);
     }
 
     [Fact]
@@ -241,7 +248,7 @@ public sealed class ReportPagesTests(DashboardApp app)
     {
         var storeId = await ReportSample.ImportAsync(app, $"Phone histogram shop {culture}");
         var (_, busy) = RandomStore.Generate(seed: 5, sessions: 2500);
-        await new ImportService(app.Database).ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"phone-histogram-{culture}.csv", busy)));
+        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"phone-histogram-{culture}.csv", busy)));
         var page = await app.NewPageAsync(390, 900);
         await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
 

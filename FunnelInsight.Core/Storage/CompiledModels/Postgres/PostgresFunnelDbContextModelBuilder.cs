@@ -12,7 +12,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels.Postgres
     public partial class PostgresFunnelDbContextModel
     {
         private PostgresFunnelDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e82b46cf-64b7-4029-9b67-57f587064ebd"), entityTypeCount: 7)
+            : base(skipDetectChanges: false, modelId: new Guid("ce44574b-1725-4e0c-9be4-1a04b85f785f"), entityTypeCount: 8)
         {
         }
 
@@ -23,6 +23,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels.Postgres
             var importRowError = ImportRowErrorEntityType.Create(this);
             var importRun = ImportRunEntityType.Create(this);
             var savedFunnelRow = SavedFunnelRowEntityType.Create(this);
+            var savedViewRow = SavedViewRowEntityType.Create(this);
             var store = StoreEntityType.Create(this);
             var storedOrder = StoredOrderEntityType.Create(this);
 
@@ -31,6 +32,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels.Postgres
             ImportRowErrorEntityType.CreateForeignKey1(importRowError, importRun);
             ImportRunEntityType.CreateForeignKey1(importRun, store);
             SavedFunnelRowEntityType.CreateForeignKey1(savedFunnelRow, store);
+            SavedViewRowEntityType.CreateForeignKey1(savedViewRow, store);
             StoredOrderEntityType.CreateForeignKey1(storedOrder, store);
 
             ApiTokenEntityType.CreateAnnotations(apiToken);
@@ -38,6 +40,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels.Postgres
             ImportRowErrorEntityType.CreateAnnotations(importRowError);
             ImportRunEntityType.CreateAnnotations(importRun);
             SavedFunnelRowEntityType.CreateAnnotations(savedFunnelRow);
+            SavedViewRowEntityType.CreateAnnotations(savedViewRow);
             StoreEntityType.CreateAnnotations(store);
             StoredOrderEntityType.CreateAnnotations(storedOrder);
 

@@ -320,6 +320,58 @@ namespace FunnelInsight.Core.Storage.Migrations.Postgres
                     b.ToTable("savedfunnels");
                 });
 
+            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.SavedViewRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name")
+                        .UseCollation("case_insensitive");
+
+                    b.Property<string>("Page")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("page");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("query");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("savedby");
+
+                    b.Property<DateTime>("SavedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("savedutc");
+
+                    b.Property<int>("StoreId")
+                        .HasColumnType("integer")
+                        .HasColumnName("storeid");
+
+                    b.HasKey("Id")
+                        .HasName("pk_savedviews");
+
+                    b.HasIndex("StoreId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_savedviews_storeid_name");
+
+                    b.ToTable("savedviews");
+                });
+
             modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.Store", b =>
                 {
                     b.Property<int>("Id")
@@ -528,6 +580,16 @@ namespace FunnelInsight.Core.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_savedfunnels_stores_storeid");
+                });
+
+            modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.SavedViewRow", b =>
+                {
+                    b.HasOne("FunnelInsight.Core.Storage.Entities.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_savedviews_stores_storeid");
                 });
 
             modelBuilder.Entity("FunnelInsight.Core.Storage.Entities.StoredOrder", b =>
