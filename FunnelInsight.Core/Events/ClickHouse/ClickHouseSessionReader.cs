@@ -1,6 +1,5 @@
 using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Analytics.Sessions;
-using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Events.ClickHouse;
 
@@ -17,38 +16,11 @@ internal static class ClickHouseSessionReader
         var tracked = 1;
         var i = 0;
         connection.Query($"""
-            SELECT id, start_us, ordered_depth, open_mask, step_mask, last_step, signal_mask, exit_signal, cart_value, cart_items,
-                   purchase_value, checkout_us, purchase_us, avg_page_load_ms, device, channel, country, last_event_name
+            SELECT {SessionTableRows.Columns}
             FROM sessions WHERE {view.Sessions()} ORDER BY start_us, id
             """, row =>
         {
-            var openMask = row.Int32(3);
-            var depth = row.Int32(2);
-            if (depth is < 0 or > (int)FunnelStage.Purchase || openMask is < 0 or >= 1 << ((int)FunnelStage.Purchase + 1))
-            {
-                // A value no rollup writes: the table was changed outside FunnelInsight, and no figure may be read from it.
-                throw new InvalidDataException($"Session {row.Int64(0)} of store {view.StoreId} in the events database is damaged (stage {depth}, stages {openMask}).");
-            }
-
-            tracked |= openMask;
-            table.RowId[i] = row.Int64(0);
-            table.StartUs[i] = row.Int64(1);
-            table.Depth[i] = (byte)depth;
-            table.OpenMask[i] = (byte)openMask;
-            table.StepMask[i] = (byte)row.Int32(4);
-            table.LastStep[i] = (byte)row.Int32(5);
-            table.SignalMask[i] = (byte)row.Int32(6);
-            table.ExitSignal[i] = (byte)row.Int32(7);
-            table.CartValue[i] = row.Double(8);
-            table.CartItems[i] = row.Int32(9);
-            table.PurchaseValue[i] = row.Double(10);
-            table.CheckoutUs[i] = row.NullableInt64(11) ?? SessionTable.NoTime;
-            table.PurchaseUs[i] = row.NullableInt64(12) ?? SessionTable.NoTime;
-            table.PageLoadMs[i] = row.IsNull(13) ? float.NaN : (float)row.Double(13);
-            table.Dimensions[0].Set(i, row.NullableString(14));
-            table.Dimensions[1].Set(i, row.NullableString(15));
-            table.Dimensions[2].Set(i, row.NullableString(16));
-            table.LastEvent.Set(i, row.NullableString(17));
+            tracked |= SessionTableRows.Read(table, i, row, view.StoreId);
             i++;
         }, cancellationToken);
         if (i != count)
@@ -56,13 +28,7 @@ internal static class ClickHouseSessionReader
             throw new InvalidDataException($"The sessions of store {view.StoreId} changed while they were read ({count} counted, {i} read).");
         }
 
-        table.Tracked = new TrackedStages(tracked);
-        foreach (var column in table.Dimensions.Append(table.LastEvent))
-        {
-            _ = column.Values; // each value's spelling chosen now, before queries share the table
-        }
-
-        return table;
+        return SessionTableRows.Finish(table, tracked);
     }
 
     /// <summary>The visitor of every session in <paramref name="table"/> and its stage path.</summary>

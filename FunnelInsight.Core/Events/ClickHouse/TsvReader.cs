@@ -86,7 +86,7 @@ internal sealed class TsvReader(Stream stream)
 }
 
 /// <summary>One row of TabSeparated output, its fields as unescaped bytes.</summary>
-internal sealed class TsvRow
+internal sealed class TsvRow : ISessionRow
 {
     private readonly List<(int Start, int Length, bool Null)> _fields = [];
     private byte[] _bytes = new byte[256];

@@ -1,7 +1,6 @@
 using System.Buffers;
 using DuckDB.NET.Data;
 using FunnelInsight.Core.Analytics.Sessions;
-using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Events.DuckDb;
 
@@ -54,8 +53,7 @@ internal static class DuckDbSessionReader
         var pending = DuckDbFile.Scalar(connection, "SELECT count(*) FROM pending_writes WHERE store_id = $store", ("store", storeId)) > 0;
         var table = new SessionTable(count) { RowsRead = count, Unsettled = pending };
         using var command = DuckDbFile.Command(connection, $"""
-            SELECT id, start_us, ordered_depth, open_mask, step_mask, last_step, signal_mask, exit_signal, cart_value, cart_items,
-                   purchase_value, checkout_us, purchase_us, avg_page_load_ms, device, channel, country, last_event_name
+            SELECT {SessionTableRows.Columns}
             FROM sessions WHERE store_id = $store{after} ORDER BY start_us, id
             """, parameters);
         using var reader = command.ExecuteReader();
@@ -68,43 +66,11 @@ internal static class DuckDbSessionReader
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var openMask = reader.GetInt32(3);
-            var depth = reader.GetInt32(2);
-            if (depth is < 0 or > (int)FunnelStage.Purchase || openMask is < 0 or >= 1 << ((int)FunnelStage.Purchase + 1))
-            {
-                // A value no rollup writes: the table was changed outside FunnelInsight, and no figure may be read from it.
-                throw new InvalidDataException($"Session {reader.GetInt64(0)} of store {storeId} in the events database is damaged (stage {depth}, stages {openMask}).");
-            }
-
-            tracked |= openMask;
-            table.RowId[i] = reader.GetInt64(0);
-            table.StartUs[i] = reader.GetInt64(1);
-            table.Depth[i] = (byte)depth;
-            table.OpenMask[i] = (byte)openMask;
-            table.StepMask[i] = (byte)reader.GetInt32(4);
-            table.LastStep[i] = (byte)reader.GetInt32(5);
-            table.SignalMask[i] = (byte)reader.GetInt32(6);
-            table.ExitSignal[i] = (byte)reader.GetInt32(7);
-            table.CartValue[i] = reader.GetDouble(8);
-            table.CartItems[i] = reader.GetInt32(9);
-            table.PurchaseValue[i] = reader.GetDouble(10);
-            table.CheckoutUs[i] = reader.IsDBNull(11) ? SessionTable.NoTime : reader.GetInt64(11);
-            table.PurchaseUs[i] = reader.IsDBNull(12) ? SessionTable.NoTime : reader.GetInt64(12);
-            table.PageLoadMs[i] = reader.IsDBNull(13) ? float.NaN : (float)reader.GetDouble(13);
-            table.Dimensions[0].Set(i, Text(reader, 14));
-            table.Dimensions[1].Set(i, Text(reader, 15));
-            table.Dimensions[2].Set(i, Text(reader, 16));
-            table.LastEvent.Set(i, Text(reader, 17));
+            tracked |= SessionTableRows.Read(table, i, new Row(reader), storeId);
             i++;
         }
 
-        table.Tracked = new TrackedStages(tracked);
-        foreach (var column in table.Dimensions.Append(table.LastEvent))
-        {
-            _ = column.Values; // each value's spelling chosen now, before queries share the table
-        }
-
-        return table;
+        return SessionTableRows.Finish(table, tracked);
     }
 
     /// <summary>The visitor of every session in <paramref name="table"/> and its stage path.</summary>
@@ -146,5 +112,17 @@ internal static class DuckDbSessionReader
         return details;
     }
 
-    private static string? Text(DuckDBDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    // A DuckDB reader's current row as the engine-neutral session row.
+    private readonly struct Row(DuckDBDataReader reader) : ISessionRow
+    {
+        public bool IsNull(int i) => reader.IsDBNull(i);
+
+        public long Int64(int i) => reader.GetInt64(i);
+
+        public int Int32(int i) => reader.GetInt32(i);
+
+        public double Double(int i) => reader.GetDouble(i);
+
+        public string? NullableString(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+    }
 }
