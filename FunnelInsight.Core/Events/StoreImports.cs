@@ -1,9 +1,11 @@
 using System.Data.Common;
+using System.Globalization;
+using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Providers;
 
 namespace FunnelInsight.Core.Events;
 
-/// <summary>What the application database says of a store's imports, for the engines' deletions.</summary>
+/// <summary>What the application database says of stores and their imports, for the engines' deletions and start-up reconciliation.</summary>
 internal static class StoreImports
 {
     /// <summary>The ids of the store's imports other than <paramref name="except"/>.</summary>
@@ -18,6 +20,30 @@ internal static class StoreImports
         while (reader.Read())
         {
             ids.Add(reader.GetInt32(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>The status the application database holds for an import; null when it holds no such import.</summary>
+    public static ImportStatus? StatusOf(DbConnection sqlite, int importId)
+    {
+        using var command = sqlite.CreateCommand();
+        command.CommandText = "SELECT Status FROM Imports WHERE Id = @id";
+        command.AddParameter("id", importId);
+        return command.ExecuteScalar() is { } status and not DBNull ? (ImportStatus)Convert.ToInt32(status, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>The ids of every store the application database holds.</summary>
+    public static IReadOnlyList<int> StoreIds(DbConnection sqlite)
+    {
+        using var command = sqlite.CreateCommand();
+        command.CommandText = "SELECT Id FROM Stores";
+        var ids = new List<int>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            ids.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
         }
 
         return ids;

@@ -27,7 +27,7 @@ internal static partial class ClickHouseReconciler
         foreach (var (storeId, writeId, kind, importId) in pending)
         {
             var rules = SessionRules.Read(sqlite, null, storeId);
-            var status = importId is { } id ? ImportStatusOf(sqlite, id) : null;
+            var status = importId is { } id ? StoreImports.StatusOf(sqlite, id) : null;
             if (kind == "import" && status == ImportStatus.Succeeded)
             {
                 ClickHouseWrite.Record(connection, storeId, writeId, kind, importId, ClickHouseView.Committed);
@@ -66,26 +66,9 @@ internal static partial class ClickHouseReconciler
         return rolled;
     }
 
-    private static ImportStatus? ImportStatusOf(DbConnection sqlite, int importId)
-    {
-        using var command = sqlite.CreateCommand();
-        command.CommandText = "SELECT Status FROM Imports WHERE Id = @id";
-        command.AddParameter("id", importId);
-        return command.ExecuteScalar() is { } status and not DBNull ? (ImportStatus)Convert.ToInt32(status, System.Globalization.CultureInfo.InvariantCulture) : null;
-    }
-
     private static void DeleteOrphans(DbConnection sqlite, ClickHouseEventsDatabase database)
     {
-        var stores = new List<long>();
-        using (var command = sqlite.CreateCommand())
-        {
-            command.CommandText = "SELECT Id FROM Stores";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                stores.Add(Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
+        var stores = StoreImports.StoreIds(sqlite).Select(id => (long)id).ToList();
 
         // Store ids are numbers from the application database, never text from data.
         var orphans = $"store_id NOT IN ({ClickHouseConnection.List(stores)})";

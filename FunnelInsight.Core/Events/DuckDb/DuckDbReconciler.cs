@@ -33,14 +33,14 @@ internal static partial class DuckDbReconciler
         {
             using var transaction = connection.BeginTransaction();
             var rules = SessionRules.Read(sqlite, null, storeId);
-            if (kind == DuckDbImportDeletion.Kind && importId is { } deleted && ImportStatusOf(sqlite, deleted) is null && rules is not null)
+            if (kind == DuckDbImportDeletion.Kind && importId is { } deleted && StoreImports.StatusOf(sqlite, deleted) is null && rules is not null)
             {
                 // The application database deleted the import; its events had not gone yet.
                 DuckDbImportDeletion.Delete(connection, storeId, deleted, StoreImports.Others(sqlite, storeId, deleted), rules, cancellationToken);
                 rolled.Add(storeId);
             }
 
-            var undo = kind == "import" && importId is { } id && ImportStatusOf(sqlite, id) != ImportStatus.Succeeded;
+            var undo = kind == "import" && importId is { } id && StoreImports.StatusOf(sqlite, id) != ImportStatus.Succeeded;
             if (undo)
             {
                 DuckDbFile.Execute(connection, "DELETE FROM events WHERE store_id = $store AND import_id = $import", ("store", storeId), ("import", importId));
@@ -65,26 +65,9 @@ internal static partial class DuckDbReconciler
         return rolled;
     }
 
-    private static ImportStatus? ImportStatusOf(DbConnection sqlite, int importId)
-    {
-        using var command = sqlite.CreateCommand();
-        command.CommandText = "SELECT Status FROM Imports WHERE Id = @id";
-        command.AddParameter("id", importId);
-        return command.ExecuteScalar() is { } status and not DBNull ? (ImportStatus)Convert.ToInt32(status, System.Globalization.CultureInfo.InvariantCulture) : null;
-    }
-
     private static void DeleteOrphans(DbConnection sqlite, DuckDBConnection connection)
     {
-        var stores = new List<int>();
-        using (var command = sqlite.CreateCommand())
-        {
-            command.CommandText = "SELECT Id FROM Stores";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                stores.Add(reader.GetInt32(0));
-            }
-        }
+        var stores = StoreImports.StoreIds(sqlite);
 
         // Store ids are numbers from the application database, never text from data.
         var kept = stores.Count == 0 ? "-1" : string.Join(",", stores);
