@@ -86,6 +86,14 @@ internal interface IEventStore
     Task<IReadOnlyList<int>> MovePreviousLayoutAsync(ILogger? logger, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Settles what an import that died with its instance left in the engine, for the instance taking its job over:
+    /// its write becomes visible when the application database holds the import as succeeded
+    /// (<paramref name="succeeded"/>), and is abandoned otherwise. Engines whose writes die with their process (DuckDB,
+    /// one process per file, settled at its next start) have nothing to do.
+    /// </summary>
+    void SettleImport(int importId, bool succeeded);
+
+    /// <summary>
     /// Does what the engine leaves to a start, after the application database's migrations have run (finishing what a
     /// kill interrupted), saying so to <paramref name="logger"/>; returns the stores whose session rollups it built.
     /// </summary>

@@ -34,6 +34,24 @@ internal static class StoreImports
         return command.ExecuteScalar() is { } status and not DBNull ? (ImportStatus)Convert.ToInt32(status, CultureInfo.InvariantCulture) : null;
     }
 
+    /// <summary>
+    /// Whether import <paramref name="importId"/> belongs to a shared import job whose instance still holds its lease
+    /// (PostgreSQL; SQLite has no such table: one process runs its imports).
+    /// </summary>
+    public static bool IsLeased(DbConnection connection, int importId)
+    {
+        if (!DatabaseProvider.Of(connection).SharesImportJobs)
+        {
+            return false;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM ImportJobs WHERE ImportId = @id AND State = {(int)Import.Jobs.ImportJobState.Running} AND LeaseUntilUtc > @now";
+        command.AddParameter("id", importId);
+        command.AddParameter("now", DateTime.UtcNow);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    }
+
     /// <summary>The ids of every store the application database holds.</summary>
     public static IReadOnlyList<int> StoreIds(DbConnection sqlite)
     {

@@ -41,6 +41,9 @@ public sealed partial class ImportService(FunnelDatabase database, ILogger<Impor
 
         var (run, owner) = claimed;
 
+        // The record's id, as soon as there is one: a shared job writes it beside its lease before the import writes anything.
+        progress?.Report(new ImportProgress(ImportPhase.Reading, 0, run.FileSize, 0, run.Id));
+
         ImportResult result;
         using (owner)
         {

@@ -11,7 +11,8 @@ namespace FunnelInsight.Core.Import;
 /// database (taken before its Running record is committed, released after its outcome is) and one on the temporary
 /// folder of its rollup (<see cref="StoreRollups"/>), so an import whose process was killed or crashed is one whose record says Running and whose lock
 /// is free. The dashboard and the command line sweep at start: such imports are marked Interrupted (their transaction
-/// never committed, so nothing of them is stored) and their temporary files are removed at once.
+/// never committed, so nothing of them is stored) and their temporary files are removed at once. An import of a shared
+/// job run by another instance (whose lock file is on its own machine) is live while its job's lease is.
 /// </summary>
 public sealed class InterruptedImports(FunnelDatabase database)
 {
@@ -41,13 +42,12 @@ public sealed class InterruptedImports(FunnelDatabase database)
             await using var reader = await running.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var id = reader.GetInt32(0);
-                if (!OwnerLock.IsHeld(LockPath(id)))
-                {
-                    dead.Add(id);
-                }
+                dead.Add(reader.GetInt32(0));
             }
         }
+
+        // A lock file left free here is a dead import of this machine; with none, the import may run on another instance.
+        dead.RemoveAll(id => OwnerLock.IsHeld(LockPath(id)) || (!File.Exists(LockPath(id)) && FunnelInsight.Core.Events.StoreImports.IsLeased(connection, id)));
 
         if (dead.Count == 0)
         {
@@ -60,17 +60,7 @@ public sealed class InterruptedImports(FunnelDatabase database)
             await using var transaction = connection.BeginTransaction();
             foreach (var id in dead)
             {
-                // Only while still Running: an import that finished since it was read keeps its outcome.
-                await using var mark = connection.CreateCommand();
-                mark.Transaction = transaction;
-                mark.CommandText = "UPDATE Imports SET Status = @status, Message = @message, MessageCode = @code, MessageArguments = '[]', FinishedUtc = @now WHERE Id = @id AND Status = @running";
-                mark.AddParameter("status", (int)ImportStatus.Interrupted);
-                mark.AddParameter("message", Message);
-                mark.AddParameter("code", (int)Reasons.ImportReasonCode.Interrupted);
-                mark.AddParameter("now", DateTime.UtcNow);
-                mark.AddParameter("id", id);
-                mark.AddParameter("running", (int)ImportStatus.Running);
-                await mark.ExecuteNonQueryAsync(cancellationToken);
+                await MarkAsync(connection, transaction, id, cancellationToken);
             }
 
             transaction.Commit();
@@ -87,5 +77,40 @@ public sealed class InterruptedImports(FunnelDatabase database)
         }
 
         return dead;
+    }
+
+    /// <summary>
+    /// Settles the attempt of a shared job whose instance stopped renewing its lease, for the instance taking the job
+    /// over: import <paramref name="importId"/> is marked Interrupted when its record still says Running (its
+    /// transaction died with its connection), and what it left in the event engine is settled by its record. Returns
+    /// the status the record ends with: Succeeded when the attempt had committed (nothing is left to run).
+    /// </summary>
+    public async Task<ImportStatus?> TakeOverAsync(int importId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using (var transaction = connection.BeginTransaction())
+        {
+            await MarkAsync(connection, transaction, importId, cancellationToken);
+            transaction.Commit();
+        }
+
+        var status = FunnelInsight.Core.Events.StoreImports.StatusOf(connection, importId);
+        database.Events.SettleImport(importId, status == ImportStatus.Succeeded);
+        return status;
+    }
+
+    // Only while still Running: an import that finished since it was read keeps its outcome.
+    private static async Task MarkAsync(DbConnection connection, DbTransaction transaction, int importId, CancellationToken cancellationToken)
+    {
+        await using var mark = connection.CreateCommand();
+        mark.Transaction = transaction;
+        mark.CommandText = "UPDATE Imports SET Status = @status, Message = @message, MessageCode = @code, MessageArguments = '[]', FinishedUtc = @now WHERE Id = @id AND Status = @running";
+        mark.AddParameter("status", (int)ImportStatus.Interrupted);
+        mark.AddParameter("message", Message);
+        mark.AddParameter("code", (int)Reasons.ImportReasonCode.Interrupted);
+        mark.AddParameter("now", DateTime.UtcNow);
+        mark.AddParameter("id", importId);
+        mark.AddParameter("running", (int)ImportStatus.Running);
+        await mark.ExecuteNonQueryAsync(cancellationToken);
     }
 }

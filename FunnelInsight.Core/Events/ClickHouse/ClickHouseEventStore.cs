@@ -140,5 +140,8 @@ internal sealed class ClickHouseEventStore(FunnelDatabase database, ClickHouseEv
         return ClickHouseReconciler.Run(sqlite, events, logger, cancellationToken);
     }
 
+    /// <inheritdoc />
+    public void SettleImport(int importId, bool succeeded) => ClickHouseReconciler.SettleImport(events, importId, succeeded);
+
     private ClickHouseView View(int storeId) => ClickHouseView.Take(Connection, storeId);
 }

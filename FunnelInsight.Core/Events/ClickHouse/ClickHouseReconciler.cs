@@ -26,6 +26,12 @@ internal static partial class ClickHouseReconciler
         var rolled = new List<int>();
         foreach (var (storeId, writeId, kind, importId) in pending)
         {
+            if (kind == "import" && importId is { } running && StoreImports.IsLeased(sqlite, running))
+            {
+                // Another instance is running this import (its job's lease is live): it commits or abandons it itself.
+                continue;
+            }
+
             var rules = SessionRules.Read(sqlite, null, storeId);
             var status = importId is { } id ? StoreImports.StatusOf(sqlite, id) : null;
             if (kind == "import" && status == ImportStatus.Succeeded)
@@ -64,6 +70,29 @@ internal static partial class ClickHouseReconciler
 
         DeleteOrphans(sqlite, database);
         return rolled;
+    }
+
+    /// <summary>
+    /// Settles the pending writes of import <paramref name="importId"/>, whose instance died: committed when the
+    /// application database holds it as succeeded (<paramref name="succeeded"/>), abandoned (its rows deleted) otherwise.
+    /// </summary>
+    public static void SettleImport(ClickHouseEventsDatabase database, int importId, bool succeeded)
+    {
+        var pending = database.Connection.Rows($"""
+            SELECT store_id, write_id FROM writes WHERE kind = 'import' AND import_id = {importId}
+            GROUP BY store_id, write_id HAVING max(state) = {ClickHouseView.Pending}
+            """, r => (StoreId: r.Int32(0), WriteId: r.Int64(1)), CancellationToken.None);
+        foreach (var (storeId, writeId) in pending)
+        {
+            if (succeeded)
+            {
+                ClickHouseWrite.Record(database.Connection, storeId, writeId, "import", importId, ClickHouseView.Committed);
+            }
+            else
+            {
+                ClickHouseWrite.Abandon(database, storeId, writeId, "import", importId);
+            }
+        }
     }
 
     private static void DeleteOrphans(DbConnection sqlite, ClickHouseEventsDatabase database)

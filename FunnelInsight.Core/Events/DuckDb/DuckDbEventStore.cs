@@ -157,6 +157,13 @@ internal sealed class DuckDbEventStore(FunnelDatabase database, DuckDbFile file)
         return DuckDbReconciler.Run(sqlite, connection, logger, cancellationToken);
     }
 
+    /// <inheritdoc />
+    public void SettleImport(int importId, bool succeeded)
+    {
+        // One process holds the file: an import's uncommitted transaction died with it, and a commit marker it left is
+        // settled by the next start (DuckDbReconciler) before any job is claimed.
+    }
+
     private DuckDbWrite Enlist(StoreWrite write, string kind, int? importId)
     {
         var part = new DuckDbWrite(file.Open(), kind, write.StoreId, importId);

@@ -26,11 +26,20 @@ public abstract class DatabaseProvider
         _ => throw new ArgumentException($"Unknown database provider '{name}' (Database:Provider): use sqlite or postgres.", nameof(name)),
     };
 
+    /// <summary>The provider of an open <paramref name="connection"/>.</summary>
+    internal static DatabaseProvider Of(DbConnection connection) => connection is Npgsql.NpgsqlConnection ? Postgres : Sqlite;
+
     /// <summary>The provider's configuration name: <c>sqlite</c> or <c>postgres</c>.</summary>
     public abstract string Name { get; }
 
     /// <summary>Whether the database is a server shared by several instances (PostgreSQL), rather than a local file.</summary>
     public abstract bool IsServer { get; }
+
+    /// <summary>
+    /// Whether uploads are imported as shared jobs (the <c>ImportJobs</c> table, which any instance on the database may
+    /// claim) rather than from one process's own queue.
+    /// </summary>
+    public bool SharesImportJobs => IsServer;
 
     /// <summary>
     /// The configured connection string made definite: for SQLite an empty one is <paramref name="defaultFile"/> and a

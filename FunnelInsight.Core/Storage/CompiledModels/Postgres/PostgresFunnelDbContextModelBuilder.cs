@@ -12,7 +12,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels.Postgres
     public partial class PostgresFunnelDbContextModel
     {
         private PostgresFunnelDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ce44574b-1725-4e0c-9be4-1a04b85f785f"), entityTypeCount: 8)
+            : base(skipDetectChanges: false, modelId: new Guid("3b05241f-ef01-4538-be4e-a2ac7be1a235"), entityTypeCount: 9)
         {
         }
 
@@ -20,6 +20,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels.Postgres
         {
             var apiToken = ApiTokenEntityType.Create(this);
             var storeMember = StoreMemberEntityType.Create(this);
+            var importJobRow = ImportJobRowEntityType.Create(this);
             var importRowError = ImportRowErrorEntityType.Create(this);
             var importRun = ImportRunEntityType.Create(this);
             var savedFunnelRow = SavedFunnelRowEntityType.Create(this);
@@ -37,6 +38,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels.Postgres
 
             ApiTokenEntityType.CreateAnnotations(apiToken);
             StoreMemberEntityType.CreateAnnotations(storeMember);
+            ImportJobRowEntityType.CreateAnnotations(importJobRow);
             ImportRowErrorEntityType.CreateAnnotations(importRowError);
             ImportRunEntityType.CreateAnnotations(importRun);
             SavedFunnelRowEntityType.CreateAnnotations(savedFunnelRow);
@@ -46,7 +48,7 @@ namespace FunnelInsight.Core.Storage.CompiledModels.Postgres
 
             AddAnnotation("Npgsql:CollationDefinition:case_insensitive", "und-u-ks-level2,und-u-ks-level2,icu,False");
             AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
-            AddAnnotation("ProductVersion", "10.0.5");
+            AddAnnotation("ProductVersion", "10.0.12");
             AddAnnotation("Relational:MaxIdentifierLength", 63);
         }
     }
