@@ -52,7 +52,7 @@ public static class ImportEndpoints
     /// </summary>
     internal static async Task<Results<Ok<ImportResultDocument>, ServerSentEventsResult<string>, ProblemHttpResult, ValidationProblem>> UploadAsync(int storeId, string kind, string? fileName,
         string? format, string? map, string? encoding, string? dateOrder, [FromQuery(Name = "decimal")] string? decimalMark, HttpContext http,
-        IStoreAccess access, UploadGuard guard, ImportService imports, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
+        IStoreAccess access, UploadGuard guard, ImportService imports, ImportJobs queue, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         var importKind = kind.ToLowerInvariant() switch { "events" => ImportKind.Events, "orders" => ImportKind.Orders, _ => (ImportKind?)null };
         if (importKind is null)
@@ -94,17 +94,24 @@ public static class ImportEndpoints
         }
 
         var request = new ImportRequest(storeId, importKind.Value, file.Path, file.FileName, format, map, encoding, choices.DateOrder, choices.DecimalMark);
+
+        // Shared jobs (PostgreSQL): queued for whichever instance claims it, which removes the file; the request waits for its end.
+        var job = queue.Shared is null ? null : await queue.EnqueueAsync(request, file.Length, cancellationToken);
+        Func<IProgress<ImportProgress>?, CancellationToken, Task<ImportResult>> import = job is null
+            ? (progress, token) => imports.ImportAsync(request, progress, token)
+            : job.WaitAsync;
+        Action ended = job is null ? () => UploadGuard.Remove(file.Path) : () => { };
         if (ImportEventStream.Wanted(http.Request))
         {
             // The import runs as the events are sent; its file is removed once it has ended, however the stream ends.
-            return TypedResults.ServerSentEvents(ImportEventStream.RunAsync(imports, request, () => UploadGuard.Remove(file.Path), lifetime, cancellationToken));
+            return TypedResults.ServerSentEvents(ImportEventStream.RunAsync(import, ended, lifetime, cancellationToken));
         }
 
         try
         {
             // The dashboard's shutdown cancels the import too, so that its record ends Cancelled rather than Running.
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-            var result = await imports.ImportAsync(request, cancellationToken: cancel.Token);
+            var result = await import(null, cancel.Token);
             var body = ImportResultDocument.Of(result);
             // An import that did not succeed is a 422 problem that still carries the import's id, counts and row errors.
             return result.Status == ImportStatus.Succeeded ? TypedResults.Ok(body)
@@ -112,7 +119,7 @@ public static class ImportEndpoints
         }
         finally
         {
-            UploadGuard.Remove(file.Path);
+            ended();
         }
     }
 

@@ -1,4 +1,6 @@
 using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Import.Jobs;
+using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Endpoints;
 using FunnelInsight.Web.Services;
@@ -7,7 +9,7 @@ using MudBlazor.Services;
 
 namespace FunnelInsight.Web.Extensions;
 
-/// <summary>Wires up the dashboard: UI, languages and the background import queue (store access and uploads are in <see cref="AccountsExtensions"/>).</summary>
+/// <summary>Wires up the dashboard: UI, languages and the background import queue (this process's own, or the shared jobs table) (store access and uploads are in <see cref="AccountsExtensions"/>).</summary>
 public static class DashboardExtensions
 {
     /// <summary>Registers the dashboard's services.</summary>
@@ -30,11 +32,29 @@ public static class DashboardExtensions
         services.AddSingleton<StoreSettingsService>();
         services.AddSingleton<SavedFunnels>();
         services.AddSingleton<SavedViews>();
-        services.AddSingleton<ImportJobs>();
+        services.AddSingleton(ImportQueue);
         services.AddHostedService<ImportWorker>();
+        services.AddHostedService<SharedJobWatch>();
         services.AddHostedService<AnalyticsWarmup>();
         services.AddReports();
         return builder;
+    }
+
+    // This process's own queue on SQLite; on PostgreSQL the shared jobs table, claimed under this instance's own name.
+    private static ImportJobs ImportQueue(IServiceProvider services)
+    {
+        var database = services.GetRequiredService<FunnelDatabase>();
+        if (!database.Provider.SharesImportJobs)
+        {
+            return new ImportJobs();
+        }
+
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var lease = TimeSpan.FromSeconds(configuration.GetValue("Imports:LeaseSeconds", 30.0));
+        var instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+        var jobs = new SharedImportJobs(database, services.GetRequiredService<UploadGuard>().Folder);
+        return new ImportJobs(new SharedImportRunner(database, jobs, services.GetRequiredService<ImportService>(), instance, lease,
+            services.GetRequiredService<ILogger<SharedImportRunner>>()));
     }
 
     /// <summary>Adds the dashboard's middleware and the language endpoint; call before the Razor components are mapped.</summary>

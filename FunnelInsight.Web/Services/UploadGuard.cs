@@ -6,16 +6,25 @@ namespace FunnelInsight.Web.Services;
 /// <summary>
 /// Checks and keeps an uploaded export before it is imported: a size limit (<c>Uploads:MaxBytes</c>, 1 GB by
 /// default), a content check (text with a delimited header, not a binary, archive or web page, whatever the
-/// extension says), a sanitised file name, and storage under the store's folder beside the database (never
+/// extension says), a sanitised file name, and storage under the store's folder in <see cref="Folder"/> (never
 /// under wwwroot), to be removed with <see cref="Remove"/> once the import ends.
 /// </summary>
 public sealed class UploadGuard(FunnelDatabase database, IConfiguration configuration)
 {
+    // An upload younger than this may be in another instance's preview, not yet queued: a start leaves it alone.
+    private static readonly TimeSpan SharedLeftoverAge = TimeSpan.FromDays(1);
+
     /// <summary>The default size limit: 1 GB.</summary>
     public const long DefaultMaxBytes = 1L << 30;
 
     private const int SniffBytes = CsvContentCheck.SniffBytes;
     private static readonly string[] Extensions = [".csv", ".tsv", ".txt"];
+
+    /// <summary>
+    /// Where uploads wait for their import: <c>Uploads:Folder</c>, by default the <c>files</c> folder beside the database.
+    /// Instances that share a database must share this folder (the one that claims a job reads the file another received).
+    /// </summary>
+    public string Folder { get; } = configuration["Uploads:Folder"] is { Length: > 0 } folder ? Path.GetFullPath(folder) : database.FilesFolder;
 
     /// <summary>The largest file accepted, in bytes.</summary>
     public long MaxBytes { get; } = configuration.GetValue("Uploads:MaxBytes", DefaultMaxBytes);
@@ -54,7 +63,7 @@ public sealed class UploadGuard(FunnelDatabase database, IConfiguration configur
             return UploadResult.Refused(problem, $"\"{name}\" {CsvContentCheck.Sentence(problem)}");
         }
 
-        var folder = database.StoreFilesFolder(storeId);
+        var folder = Path.Combine(Folder, Path.GetFileName(database.StoreFilesFolder(storeId)));
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"upload-{Guid.NewGuid():N}.csv");
         long length = headLength;
@@ -101,17 +110,25 @@ public sealed class UploadGuard(FunnelDatabase database, IConfiguration configur
         }
     }
 
-    /// <summary>Removes uploads a previous run left behind in the stores' folders (their imports were marked interrupted).</summary>
-    public void RemoveLeftovers()
+    /// <summary>
+    /// Removes uploads a previous run left behind in the stores' folders (their imports were marked interrupted). With
+    /// shared <paramref name="jobs"/>, the uploads of jobs still queued or running, and uploads of the last day (another
+    /// instance may be previewing one), are kept.
+    /// </summary>
+    public async Task RemoveLeftoversAsync(Core.Import.Jobs.SharedImportJobs? jobs, CancellationToken cancellationToken = default)
     {
-        if (!Directory.Exists(database.FilesFolder))
+        if (!Directory.Exists(Folder))
         {
             return;
         }
 
-        foreach (var path in Directory.EnumerateFiles(database.FilesFolder, "upload-*.csv", SearchOption.AllDirectories))
+        var keep = jobs is null ? null : await jobs.PendingUploadsAsync(cancellationToken);
+        foreach (var path in Directory.EnumerateFiles(Folder, "upload-*.csv", SearchOption.AllDirectories))
         {
-            Remove(path);
+            if (keep is null || (!keep.Contains(Path.GetFullPath(path)) && File.GetLastWriteTimeUtc(path) < DateTime.UtcNow - SharedLeftoverAge))
+            {
+                Remove(path);
+            }
         }
     }
 

@@ -53,10 +53,12 @@ public sealed partial class SharedImportRunner
         {
             var status = await new InterruptedImports(_database).TakeOverAsync(previous, cancellationToken);
             LogTakenOver(_logger, job.Id, job.Attempt, previous, status);
-            if (status == ImportStatus.Succeeded && await new ImportHistory(_database).ResultAsync(job.Request.StoreId, previous, cancellationToken) is { } done)
+            var earlier = await new ImportHistory(_database).ResultAsync(job.Request.StoreId, previous, cancellationToken);
+            if (earlier is not null && (status == ImportStatus.Succeeded || job.Attempt > MaxAttempts))
             {
+                // Done already, or it took its instance down too often to be tried again.
                 await Jobs.EndAsync(job.Id, Owner, previous, CancellationToken.None);
-                return done;
+                return earlier;
             }
         }
 
@@ -64,24 +66,27 @@ public sealed partial class SharedImportRunner
         var beat = new Beat(this, job.Id, progress, stop);
         using var beating = new CancellationTokenSource();
         var heartbeat = Task.Run(() => beat.RunAsync(beating.Token), CancellationToken.None);
-        ImportResult result;
+        ImportResult? result = null;
         try
         {
             result = await _imports.ImportAsync(job.Request, beat, stop.Token);
+            return result;
         }
         finally
         {
             await beating.CancelAsync();
             await heartbeat;
-        }
 
-        if (!await Jobs.EndAsync(job.Id, Owner, result.ImportId, CancellationToken.None))
-        {
-            LogLeaseLost(_logger, job.Id, result.ImportId);
+            // Whatever the outcome (a store deleted meanwhile throws): the job is done with, its record says how.
+            if (!await Jobs.EndAsync(job.Id, Owner, result?.ImportId ?? beat.ImportId, CancellationToken.None))
+            {
+                LogLeaseLost(_logger, job.Id, result?.ImportId ?? beat.ImportId);
+            }
         }
-
-        return result;
     }
+
+    /// <summary>How many times a job is claimed before one that keeps losing its instance is left interrupted.</summary>
+    public const int MaxAttempts = 3;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import job {JobId} taken over (attempt {Attempt}): its earlier import {ImportId} ended {Status}")]
     private static partial void LogTakenOver(ILogger logger, long jobId, int attempt, int importId, ImportStatus? status);
@@ -98,6 +103,17 @@ public sealed partial class SharedImportRunner
     {
         private readonly Lock _lock = new();
         private ImportProgress _latest = new(ImportPhase.Waiting, 0, 0, 0);
+
+        public int ImportId
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _latest.ImportId;
+                }
+            }
+        }
 
         public void Report(ImportProgress value)
         {

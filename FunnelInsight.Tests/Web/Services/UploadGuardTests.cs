@@ -151,7 +151,7 @@ public sealed class UploadGuardTests
         var kept = Path.Combine(db.Database.StoreFilesFolder(2), "notes.txt");
         await File.WriteAllTextAsync(kept, "not an upload");
 
-        guard.RemoveLeftovers();
+        await guard.RemoveLeftoversAsync(null);
 
         Assert.Equal((false, false, true), (File.Exists(first.Path), File.Exists(second.Path), File.Exists(kept)));
     }

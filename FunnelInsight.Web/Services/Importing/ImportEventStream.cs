@@ -31,19 +31,22 @@ internal static class ImportEventStream
     public static bool Wanted(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(accept => accept.MediaType.Equals(ContentType, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Runs the import, yielding its events; <paramref name="ended"/> runs once the import has ended, however the stream ends.</summary>
-    public static async IAsyncEnumerable<SseItem<string>> RunAsync(ImportService imports, ImportRequest request, Action ended, IHostApplicationLifetime lifetime,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs the import (<paramref name="import"/>: given the progress to report and the token that cancels it), yielding
+    /// its events; <paramref name="ended"/> runs once the import has ended, however the stream ends.
+    /// </summary>
+    public static async IAsyncEnumerable<SseItem<string>> RunAsync(Func<IProgress<ImportProgress>, CancellationToken, Task<ImportResult>> import, Action ended,
+        IHostApplicationLifetime lifetime, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var events = Channel.CreateUnbounded<SseItem<string>>(new UnboundedChannelOptions { SingleReader = true });
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         var progress = new ProgressEvents(events.Writer);
-        var import = Task.Run(
+        var running = Task.Run(
             async () =>
             {
                 try
                 {
-                    var result = await imports.ImportAsync(request, progress, cancel.Token);
+                    var result = await import(progress, cancel.Token);
                     events.Writer.TryWrite(new SseItem<string>(JsonSerializer.Serialize(ImportResultDocument.Of(result), ImportResultDocument.Json), Result));
                 }
                 finally
@@ -63,7 +66,7 @@ internal static class ImportEventStream
         {
             // The client went away (or the dashboard is stopping): the import is cancelled and has ended before its file goes.
             await cancel.CancelAsync();
-            await import.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            await running.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             ended();
         }
     }

@@ -62,10 +62,10 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
     public EventCallback ImportFinished { get; set; }
 
     /// <inheritdoc />
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
-        // Back on the page while an import of this store runs: show its progress again.
-        if (Queue.Active(StoreId) is [var running, ..])
+        // Back on the page while an import of this store runs (on any instance): show its progress again.
+        if (await Queue.ActiveAsync(StoreId, _disposed.Token) is [var running, ..])
         {
             Watch(running);
         }
@@ -206,7 +206,7 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
         var request = new ImportRequest(StoreId, _kind, _uploadPath!, _fileName, _preview!.Format ?? "custom", mapping,
             _choices.Encoding, _choices.DateOrder, _choices.DecimalMark);
         _uploadPath = null; // the worker owns the file now and deletes it after the import
-        Watch(Queue.Enqueue(request, _fileSize));
+        Watch(await Queue.EnqueueAsync(request, _fileSize, _disposed.Token));
     }
 
     // The role may have been lowered, or the membership removed, since the page opened.
