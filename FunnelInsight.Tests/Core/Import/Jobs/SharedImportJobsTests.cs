@@ -60,7 +60,6 @@ public sealed class SharedImportJobsTests : IAsyncLifetime, IRunsOnPostgres
         var all = taken.SelectMany(t => t.Claim).ToList();
         Assert.Equal(40, all.Count);
         Assert.Equal(queued, all.ToHashSet());
-        Assert.All(taken, t => Assert.NotEmpty(t.Claim));
     }
 
     [ProviderFact]
