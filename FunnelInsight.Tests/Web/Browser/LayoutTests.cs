@@ -102,4 +102,39 @@ public sealed class LayoutTests(DashboardApp app)
         Assert.Empty(cut);
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= width);
     }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task On_a_phone_the_checkout_steps_are_named_apart_and_a_leaks_name_takes_at_most_two_lines(string culture)
+    {
+        var storeId = await ReportSample.ImportAsync(app, $"Phone leaks shop {culture}");
+        var (_, busy) = FunnelInsight.Tests.Core.Analytics.BruteForce.RandomStore.Generate(seed: 3, sessions: 600);
+        await app.ImportAsync(new FunnelInsight.Core.Import.ImportRequest(storeId, FunnelInsight.Core.Import.ImportKind.Events, app.WriteFile($"phone-leaks-{culture}.csv", busy)));
+        var page = await PageAsync(culture, 390);
+
+        await page.GotoAsync($"/stores/{storeId}/leaks");
+        var labels = page.Locator(".fi-checkout-chart .apexcharts-xaxis-label");
+        await Expect(labels).ToHaveCountAsync(5);
+
+        // The five step names do not fit upright side by side ("Shipping details" ran into "Coupon"): slanted 45° about
+        // their ends, two clear each other when their ends are a line's height / sin 45° apart.
+        await DashboardApp.ScreenshotAsync(page, $"leaks-checkout-steps-{culture}-390");
+        var drawn = await page.EvaluateAsync<double[][]>("""
+            () => [...document.querySelectorAll('.fi-checkout-chart .apexcharts-xaxis-label')]
+                .map(l => { const r = l.getBoundingClientRect(); return [r.right, (l.getAttribute('transform') || '').includes('rotate(-45') ? 1 : 0, parseFloat(getComputedStyle(l).fontSize)]; })
+                .sort((a, b) => a[0] - b[0])
+            """);
+        Assert.All(drawn, label => Assert.Equal(1, label[1]));
+        for (var i = 1; i < drawn.Length; i++)
+        {
+            Assert.True(drawn[i][0] - drawn[i - 1][0] >= drawn[i][2] / Math.Sin(Math.PI / 4), $"label {i} ends {drawn[i][0] - drawn[i - 1][0]:0.0} px after label {i - 1}");
+        }
+
+        // "Left after shipping details" was four lines of one word in a column squeezed by the numbers beside it.
+        var lines = await page.Locator(".fi-leaks .fi-leak-where").EvaluateAllAsync<double[]>(
+            "cells => cells.map(c => { const range = document.createRange(); range.selectNodeContents(c); return range.getClientRects().length; })");
+        Assert.NotEmpty(lines);
+        Assert.All(lines, n => Assert.InRange(n, 1, 2));
+    }
 }
