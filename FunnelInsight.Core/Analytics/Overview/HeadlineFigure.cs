@@ -14,6 +14,12 @@ namespace FunnelInsight.Core.Analytics.Overview;
 /// <param name="NotTracked">The stage the figure needs that the store's data does not track (then there is no figure); null when it has them all.</param>
 public sealed record HeadlineFigure(string Key, double Value, double? Previous, Proportion? Rate, ReferenceFigure? Reference, FunnelStage? NotTracked = null)
 {
+    /// <summary>
+    /// True when there is a period before but it holds no data for this figure (no sessions, no total for a rate, no
+    /// orders): nothing to compare with, rather than a rise from zero.
+    /// </summary>
+    public bool EmptyBefore { get; init; }
+
     /// <summary>Value − previous; null without a previous value.</summary>
     public double? Change => Previous is { } previous ? Value - previous : null;
 }

@@ -28,6 +28,12 @@ public sealed record OverviewReport(
     /// <summary>True when the period has neither sessions nor revenue.</summary>
     public bool IsEmpty => this["sessions"].Value == 0 && this["revenue"].Value == 0;
 
+    /// <summary>
+    /// False when the period compared with (<see cref="PreviousFrom"/> to <see cref="PreviousTo"/>) has no sessions:
+    /// the session figures then have no previous value (no data before, not a rise from zero).
+    /// </summary>
+    public bool PreviousHasSessions { get; init; }
+
     /// <summary>True when the store has orders but no events: customers and revenue, and no funnel.</summary>
     public bool OrdersOnly => !StoreHasEvents && !IsEmpty;
 }

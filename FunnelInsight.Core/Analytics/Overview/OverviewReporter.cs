@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Analytics.Customers;
 using FunnelInsight.Core.Analytics.Friction;
+using FunnelInsight.Core.Analytics.Statistics;
 using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Analytics.Overview;
@@ -7,7 +8,8 @@ namespace FunnelInsight.Core.Analytics.Overview;
 /// <summary>
 /// Builds a store's <see cref="OverviewReport"/> from the engine's answers. The period is the query's date range;
 /// a bound left open is taken from the data, and with no range at all it is the last <see cref="DefaultDays"/> days
-/// with sessions. Each figure is compared with the period of the same length just before.
+/// with sessions. Each figure is compared with the period of the same length just before, where that period has
+/// data for it (sessions, a rate's total, orders); otherwise the figure has no previous value and says so.
 /// </summary>
 public sealed class OverviewReporter(IFunnelAnalytics analytics)
 {
@@ -42,22 +44,33 @@ public sealed class OverviewReporter(IFunnelAnalytics analytics)
         var churnBefore = churn is null ? null : customers.Periods.TakeWhile(p => p != churn).LastOrDefault(p => p.ChurnRate.HasData);
         var tracked = now.Funnel.Tracked;
         FunnelStage? Missing(params FunnelStage[] stages) => stages.Cast<FunnelStage?>().FirstOrDefault(stage => !tracked.Contains(stage!.Value));
+        // A figure is compared only with a period that has something behind it: sessions for the session figures, a
+        // total for a rate, sessions or orders for revenue. "+3,012 sessions" against a period before the data starts
+        // says nothing about the store.
+        var sessionsBefore = previous is { Funnel.Landed: > 0 };
+        double? RateBefore(Func<Funnel.FunnelSegment, Proportion> rate) => previous is not null && rate(previous.Funnel).HasData ? rate(previous.Funnel).Value : null;
+        HeadlineFigure Compared(string key, double value, double? before, Proportion? rate, ReferenceFigure? reference, FunnelStage? notTracked = null) =>
+            new(key, value, before, rate, reference, notTracked) { EmptyBefore = previous is not null && before is null };
         HeadlineFigure[] figures =
         [
-            new("sessions", now.Funnel.Landed, previous?.Funnel.Landed, null, null),
-            new("overall_conversion", now.Funnel.OverallConversion.Value, previous?.Funnel.OverallConversion.Value, now.Funnel.OverallConversion, ReferenceFigures.PurchaseShare,
+            Compared("sessions", now.Funnel.Landed, sessionsBefore ? previous!.Funnel.Landed : null, null, null),
+            Compared("overall_conversion", now.Funnel.OverallConversion.Value, RateBefore(f => f.OverallConversion), now.Funnel.OverallConversion, ReferenceFigures.PurchaseShare,
                 Missing(FunnelStage.Purchase)),
-            new("cart_abandonment", now.Funnel.CartAbandonment.Value, previous?.Funnel.CartAbandonment.Value, now.Funnel.CartAbandonment, ReferenceFigures.BaymardCartAbandonment,
+            Compared("cart_abandonment", now.Funnel.CartAbandonment.Value, RateBefore(f => f.CartAbandonment), now.Funnel.CartAbandonment, ReferenceFigures.BaymardCartAbandonment,
                 Missing(FunnelStage.Cart, FunnelStage.Purchase)),
-            new("checkout_abandonment", now.Funnel.CheckoutAbandonment.Value, previous?.Funnel.CheckoutAbandonment.Value, now.Funnel.CheckoutAbandonment, null,
+            Compared("checkout_abandonment", now.Funnel.CheckoutAbandonment.Value, RateBefore(f => f.CheckoutAbandonment), now.Funnel.CheckoutAbandonment, null,
                 Missing(FunnelStage.Checkout, FunnelStage.Purchase)),
-            new("revenue", now.Revenue, previous?.Revenue, null, null),
-            new("abandoned_cart_value", now.AbandonedCartValue, previous?.AbandonedCartValue, null, null, Missing(FunnelStage.Cart, FunnelStage.Purchase)),
+            Compared("revenue", now.Revenue, previous is { } p && (sessionsBefore || p.Revenue > 0) ? p.Revenue : null, null, null),
+            Compared("abandoned_cart_value", now.AbandonedCartValue, sessionsBefore ? previous!.AbandonedCartValue : null, null, null, Missing(FunnelStage.Cart, FunnelStage.Purchase)),
+            // Churn is compared month with month, not with the period before.
             new("churn", churn?.ChurnRate.Value ?? 0, churnBefore?.ChurnRate.Value, churn?.ChurnRate, null),
         ];
         var hasEvents = (await analytics.DimensionsAsync(query.StoreId, cancellationToken)).FirstDay is not null;
         return new OverviewReport(query, previousQuery?.From, previousQuery?.To, figures,
-            leaks.ByLostRevenue.Where(l => l.Lost > 0).Take(3).ToList(), friction.Flags.Take(3).ToList(), churn?.Period, hasEvents);
+            leaks.ByLostRevenue.Where(l => l.Lost > 0).Take(3).ToList(), friction.Flags.Take(3).ToList(), churn?.Period, hasEvents)
+        {
+            PreviousHasSessions = sessionsBefore,
+        };
     }
 
     private async Task<PeriodFigures> PeriodAsync(FunnelQuery query, CancellationToken cancellationToken)

@@ -60,12 +60,18 @@ public sealed class DateRangeTests(DashboardApp app)
         Assert.Contains("from=2025-01-05", page.Url, StringComparison.Ordinal);
         Assert.Contains("to=2025-03-10", page.Url, StringComparison.Ordinal);
         await Expect(page.Locator(".fi-range-default")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".fi-range-active")).ToHaveTextAsync(["All time"]);
+        await page.Locator(".fi-range-this-year").ClickAsync();
+        await Expect(page.Locator(".fi-range-active")).ToHaveTextAsync(["This year"]);
+        await page.Locator(".fi-range-all").ClickAsync();
+        await Expect(page.Locator(".fi-range-active")).ToHaveTextAsync(["All time"]);
 
         await page.Locator(".fi-see-all-leaks").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/stores/{storeId}/leaks\\?"));
         Assert.Contains("from=2025-01-05", page.Url, StringComparison.Ordinal);
-        // The data starts in January: the last 90 days, this year and all time are the same days, and all say so.
-        await Expect(page.Locator(".fi-range-active")).ToHaveTextAsync(["Last 90 days", "This year", "All time"]);
+        // The data starts in January: the last 90 days, this year and all time are the same days; the one chosen is marked.
+        Assert.Contains("range=all", page.Url, StringComparison.Ordinal);
+        await Expect(page.Locator(".fi-range-active")).ToHaveTextAsync(["All time"]);
 
         // The menu's report links carry the range too.
         await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Funnel", Exact = true }).ClickAsync();

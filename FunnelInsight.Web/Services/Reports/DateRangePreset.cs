@@ -33,6 +33,30 @@ public sealed record DateRangePreset(string Key, DateOnly From, DateOnly To)
         ];
     }
 
+    /// <summary>The query key that names the preset a range was chosen with (<c>range=this-year</c>), beside its days.</summary>
+    public const string QueryKey = "range";
+
+    /// <summary>
+    /// The one preset the filter bar marks as the range shown, when several cover the same days (a store whose data
+    /// starts this year has "last 90 days", "this year" and "all time" alike): the one the link names as chosen; else,
+    /// on a link without a range, the page's default; else the first in the list (the shortest name for those days).
+    /// Null when no preset covers <paramref name="from"/> to <paramref name="to"/>.
+    /// </summary>
+    /// <param name="presets">The store's presets, in their order.</param>
+    /// <param name="from">The range's first day, or null for none.</param>
+    /// <param name="to">The range's last day, or null for none.</param>
+    /// <param name="chosen">The preset the link names (its <see cref="QueryKey"/> value), or null.</param>
+    /// <param name="defaultKey">The page's default preset, or null when its default is all the data (no range at all).</param>
+    /// <param name="usesDefault">True when the link names no range and the page shows its default.</param>
+    public static string? Marked(IReadOnlyList<DateRangePreset> presets, DateOnly? from, DateOnly? to, string? chosen, string? defaultKey, bool usesDefault)
+    {
+        // "All time" on a page whose default is all the data is no range at all (orders may reach past the sessions' days).
+        bool Covers(DateRangePreset p) => p.Key == "all" && defaultKey is null ? from is null && to is null : from == p.From && to == p.To;
+        var covering = presets.Where(Covers).Select(p => p.Key).ToList();
+        var preferred = usesDefault ? defaultKey ?? "all" : chosen;
+        return covering.Contains(preferred ?? "", StringComparer.Ordinal) ? preferred : covering.FirstOrDefault();
+    }
+
     /// <summary>
     /// <paramref name="query"/> with the preset <paramref name="key"/> as its range when it names neither end; as it is
     /// otherwise, or when the store has no sessions to count back from.

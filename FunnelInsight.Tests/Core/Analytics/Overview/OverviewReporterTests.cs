@@ -28,6 +28,8 @@ public class OverviewReporterTests
         var report = await new OverviewReporter(store.Analytics).ReportAsync(store.Query with { From = new(2024, 3, 8), To = new(2024, 3, 12) });
 
         Assert.Equal((new DateOnly(2024, 3, 3), new DateOnly(2024, 3, 7)), (report.PreviousFrom!.Value, report.PreviousTo!.Value));
+        Assert.True(report.PreviousHasSessions);
+        Assert.DoesNotContain(report.Figures, f => f.EmptyBefore);
         Assert.Equal((2, 4.0), (report["sessions"].Value, report["sessions"].Previous!.Value));
         Assert.Equal((0.5, 0.25), (report["overall_conversion"].Value, report["overall_conversion"].Previous!.Value));
         Assert.Equal((0.0, 2.0 / 3), (report["cart_abandonment"].Value, report["cart_abandonment"].Previous!.Value));
@@ -57,8 +59,40 @@ public class OverviewReporterTests
 
         Assert.Equal((new DateOnly(2024, 3, 4), new DateOnly(2024, 3, 12)), (report.Query.From!.Value, report.Query.To!.Value));
         Assert.Equal(new DateOnly(2024, 2, 24), report.PreviousFrom);
-        Assert.Equal((6, 0.0), (report["sessions"].Value, report["sessions"].Previous!.Value));
+        Assert.Equal(6, report["sessions"].Value);
         Assert.Equal(100.0, report["revenue"].Value);
+    }
+
+    // 2-24…3-3 is before the first session (3-4) and holds no order (c3's is on 2-10): nothing to compare with.
+    [Fact]
+    public async Task A_period_before_without_sessions_or_orders_leaves_every_figure_without_a_change()
+    {
+        await using var store = await StoreAsync();
+
+        var report = await new OverviewReporter(store.Analytics).ReportAsync(store.Query);
+
+        Assert.False(report.PreviousHasSessions);
+        Assert.Equal((new DateOnly(2024, 2, 24), new DateOnly(2024, 3, 3)), (report.PreviousFrom!.Value, report.PreviousTo!.Value));
+        var compared = report.Figures.Where(f => f.Key != "churn").ToList();
+        Assert.Equal(6, compared.Count);
+        Assert.All(compared, f => Assert.Equal((null, true), (f.Change, f.EmptyBefore)));
+        Assert.False(report["churn"].EmptyBefore); // compared month with month, not with the period before
+    }
+
+    // 1-19…2-14 (the 27 days before 2-15…3-12) holds no session but c3's order of 30 on 2-10: revenue is compared,
+    // the session figures and rates are not.
+    [Fact]
+    public async Task A_period_before_with_orders_and_no_sessions_compares_only_the_revenue()
+    {
+        await using var store = await StoreAsync();
+
+        var report = await new OverviewReporter(store.Analytics).ReportAsync(store.Query with { From = new(2024, 2, 15), To = new(2024, 3, 12) });
+
+        Assert.False(report.PreviousHasSessions);
+        Assert.Equal((new DateOnly(2024, 1, 19), new DateOnly(2024, 2, 14)), (report.PreviousFrom!.Value, report.PreviousTo!.Value));
+        Assert.Equal((100.0, 70.0, false), (report["revenue"].Value, report["revenue"].Change!.Value, report["revenue"].EmptyBefore));
+        Assert.Equal(["abandoned_cart_value", "cart_abandonment", "checkout_abandonment", "overall_conversion", "sessions"],
+            report.Figures.Where(f => f.EmptyBefore).Select(f => f.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -43,4 +43,29 @@ public sealed class DateRangePresetTests
         Assert.Equal(to, DateRangePreset.WithDefaultRange(to, DateRangePreset.DefaultKey, Span(First, Last)));
         Assert.Equal(new FunnelQuery(7), DateRangePreset.WithDefaultRange(new FunnelQuery(7), DateRangePreset.DefaultKey, Span(null, null)));
     }
+
+    // With data from 15 January, "last 90 days", "this year" and "all time" are all 15 January – 10 March.
+    [Theory]
+    [InlineData("this-year", "this-year")]
+    [InlineData("all", "all")]
+    [InlineData("last90", "last90")]
+    [InlineData(null, "last90")] // a link without the name (typed days): the first in the list
+    [InlineData("last7", "last90")] // a name whose days are not the link's: not believed
+    [InlineData("nonsense", "last90")]
+    public void Of_presets_covering_the_same_days_only_the_one_the_link_names_is_marked(string? named, string marked)
+    {
+        var presets = DateRangePreset.For(First, Last);
+
+        Assert.Equal(marked, DateRangePreset.Marked(presets, First, Last, named, DateRangePreset.DefaultKey, usesDefault: false));
+    }
+
+    [Fact]
+    public void A_page_on_its_default_range_marks_its_default_and_a_range_no_preset_covers_marks_none()
+    {
+        var presets = DateRangePreset.For(new DateOnly(2025, 2, 11), Last); // data for exactly the last 28 days: last28 … all alike
+
+        Assert.Equal("last28", DateRangePreset.Marked(presets, new DateOnly(2025, 2, 11), Last, null, DateRangePreset.DefaultKey, usesDefault: true));
+        Assert.Equal("all", DateRangePreset.Marked(presets, null, null, null, null, usesDefault: true)); // a page whose default is all the data
+        Assert.Null(DateRangePreset.Marked(presets, new DateOnly(2025, 2, 12), Last, "last28", DateRangePreset.DefaultKey, usesDefault: false));
+    }
 }

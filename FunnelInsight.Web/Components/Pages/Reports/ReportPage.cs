@@ -59,6 +59,10 @@ public abstract class ReportPage : ComponentBase
     [SupplyParameterFromQuery(Name = "trend")]
     public string? Trend { get; set; }
 
+    /// <summary>The preset the range was chosen with (<c>this-year</c>), so the filter bar marks that one among presets of the same days.</summary>
+    [SupplyParameterFromQuery(Name = DateRangePreset.QueryKey)]
+    public string? Range { get; set; }
+
     /// <summary>The engine's question for this view, from the URL, with the default range when the URL names none.</summary>
     protected FunnelQuery Query { get; private set; } = new(0);
 

@@ -19,6 +19,12 @@ public static class ReportCharts
     /// <summary>At most this many category labels stand upright side by side on a phone; past it they are drawn slanted.</summary>
     internal const int PhoneUprightLabels = 5;
 
+    /// <summary>
+    /// At most this many characters in all (each category's longest line) stand upright side by side on a phone: five
+    /// stage names fit, five checkout steps ("Shipping details", "Payment details") run into each other and are slanted.
+    /// </summary>
+    internal const int PhoneUprightChars = 48;
+
     /// <summary>The slant of a phone's crowded category labels, in degrees (ApexCharts turns them about their end).</summary>
     internal const int PhoneLabelSlant = -45;
 
@@ -87,14 +93,15 @@ public static class ReportCharts
             markers = new { size = type == "line" ? 4 : 0 },
             legend = new { show = series.Count > 1, position = "bottom" },
             grid = new { padding = new { top = 10, left = 24, right = 24 } },
-            responsive = new[] { new { breakpoint = PhoneWidth, options = Phone(categories.Count, rtl) } },
+            responsive = new[] { new { breakpoint = PhoneWidth, options = Phone(categories, rtl) } },
         };
     }
 
-    // On a phone no data labels (the tooltip carries them), narrower padding, and past five categories the labels
-    // slanted: eight time buckets side by side in 350 px run into each other upright. A slanted label runs down to the
-    // left of its bar; right to left the value axis is on the right, so the leftmost label needs room of its own.
-    private static object Phone(int categories, bool rtl) => categories > PhoneUprightLabels
+    // On a phone no data labels (the tooltip carries them), narrower padding, and past five categories (or five long
+    // names) the labels slanted: eight time buckets side by side in 350 px run into each other upright. A slanted label
+    // runs down to the left of its bar; right to left the value axis is on the right, so the leftmost label needs room of its own.
+    private static object Phone(IReadOnlyList<string[]> categories, bool rtl) =>
+        categories.Count > PhoneUprightLabels || categories.Sum(c => c.DefaultIfEmpty("").Max(line => line.Length)) > PhoneUprightChars
         ? new
         {
             dataLabels = new { enabled = false },

@@ -69,7 +69,24 @@ public partial class FunnelBuilder
         }
     }
 
-    private static bool IsStage(string pick) => pick.StartsWith(StagePrefix, StringComparison.Ordinal);
+    private static bool IsStage(string? pick) => pick?.StartsWith(StagePrefix, StringComparison.Ordinal) == true;
+
+    // The choices: the five stages, then the store's event names (most sent first), those whose text holds what was typed.
+    private IEnumerable<string> Choices() =>
+        Enum.GetValues<FunnelStage>().Select(stage => StagePrefix + stage.ToString().ToLowerInvariant()).Concat(_names.Select(n => n.Name));
+
+    private Task<IEnumerable<string>> SearchAsync(string? typed, CancellationToken cancellationToken) =>
+        Task.FromResult(string.IsNullOrWhiteSpace(typed)
+            ? Choices()
+            : Choices().Where(pick => PickText(pick).Contains(typed.Trim(), StringComparison.CurrentCultureIgnoreCase)));
+
+    // A stage by its name in the page's language, an event name as the data spells it with its count.
+    private string PickText(string? pick) =>
+        string.IsNullOrEmpty(pick) ? ""
+        : IsStage(pick) ? ReportText.Stage(R, Enum.Parse<FunnelStage>(pick[StagePrefix.Length..], true))
+        : _names.FirstOrDefault(n => n.Name == pick) is { } name ? $"{Bidi.Isolate(name.Name)} ({Format.Count(name.Events)})" : pick;
+
+    private void Pick(string? pick) => _pick = pick ?? "";
 
     private StepNarrowing[] Narrowings() => string.IsNullOrWhiteSpace(_product) ? [] : [new StepNarrowing(StepField.Product, _product.Trim())];
 

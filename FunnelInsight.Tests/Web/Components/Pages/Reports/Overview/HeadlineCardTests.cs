@@ -29,4 +29,30 @@ public sealed class HeadlineCardTests : ReportComponentTest
 
         Assert.Equal("50.0%", card.Find(".fi-value").TextContent);
     }
+
+    [Theory]
+    [InlineData("en", "no data in the period before")]
+    [InlineData("ar", "لا بيانات في الفترة السابقة")]
+    public void A_figure_whose_period_before_has_no_data_says_so_instead_of_a_rise_from_zero(string culture, string expected)
+    {
+        UseCulture(culture);
+        var card = Render<HeadlineCard>(p => p
+            .Add(c => c.Figure, new HeadlineFigure("sessions", 3012, null, null, null) { EmptyBefore = true })
+            .Add(c => c.Currency, "USD"));
+
+        Assert.Equal(expected, card.Find(".fi-change").TextContent.Trim());
+        Assert.DoesNotContain("▲", card.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("3,012", card.Find(".fi-change").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_figure_with_a_period_before_shows_its_change_with_its_arrow()
+    {
+        var card = Render<HeadlineCard>(p => p
+            .Add(c => c.Figure, new HeadlineFigure("sessions", 3012, 2000, null, null))
+            .Add(c => c.Currency, "USD"));
+
+        Assert.Contains("▲", card.Find(".fi-change").TextContent, StringComparison.Ordinal);
+        Assert.Contains("+1,012", card.Find(".fi-change").TextContent, StringComparison.Ordinal);
+    }
 }
