@@ -80,3 +80,26 @@ public sealed class ClickHouseStoreWithoutCheckoutFixture : RandomStoreFixture
     /// <inheritdoc />
     protected override bool Runs => TestServers.ClickHouseRuns;
 }
+
+/// <summary>The random store on ClickHouse, its events sharded over two shards.</summary>
+public sealed class ClickHouseRandomStoreOnTwoShardsFixture : RandomStoreFixture
+{
+    /// <inheritdoc />
+    protected override EventEngineOptions Engine() => TestServers.ClickHouseTwoShardsEngine();
+
+    /// <inheritdoc />
+    protected override bool Runs => TestServers.ClickHouseRuns;
+}
+
+/// <summary>The random store without checkout on ClickHouse, its events sharded over two shards.</summary>
+public sealed class ClickHouseStoreWithoutCheckoutOnTwoShardsFixture : RandomStoreFixture
+{
+    /// <inheritdoc />
+    protected override bool WithoutCheckout => true;
+
+    /// <inheritdoc />
+    protected override EventEngineOptions Engine() => TestServers.ClickHouseTwoShardsEngine();
+
+    /// <inheritdoc />
+    protected override bool Runs => TestServers.ClickHouseRuns;
+}
