@@ -56,7 +56,10 @@ internal static class ClickHouseSchema
     public static void Create(ClickHouseConnection connection, ClickHouseLayout layout)
     {
         var database = connection.Database;
-        foreach (var shard in layout.Shards)
+        // On a cluster the database gets the shards' tables too, empty unless the server is a shard with that database:
+        // ClickHouse 18.16 looks a join's tables up on the server a statement starts on (OnEachShard's join).
+        var owners = layout.Sharded ? layout.Shards.Append(new ClickHouseShard(0, connection, true)) : layout.Shards;
+        foreach (var shard in owners)
         {
             shard.Connection.Execute($"CREATE DATABASE IF NOT EXISTS {shard.Connection.Database}", inDatabase: false);
             foreach (var (name, body, engine) in Tables.Where(t => ClickHouseLayout.ShardedTables.Contains(t.Name)))
