@@ -59,7 +59,7 @@ public sealed class StoreWithoutCheckoutFixture : RandomStoreFixture
 }
 
 /// <summary>The random store on ClickHouse.</summary>
-public sealed class ClickHouseRandomStoreFixture : RandomStoreFixture
+public class ClickHouseRandomStoreFixture : RandomStoreFixture
 {
     /// <inheritdoc />
     protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine();
@@ -69,37 +69,22 @@ public sealed class ClickHouseRandomStoreFixture : RandomStoreFixture
 }
 
 /// <summary>The random store without checkout on ClickHouse.</summary>
-public sealed class ClickHouseStoreWithoutCheckoutFixture : RandomStoreFixture
+public class ClickHouseStoreWithoutCheckoutFixture : ClickHouseRandomStoreFixture
 {
     /// <inheritdoc />
     protected override bool WithoutCheckout => true;
-
-    /// <inheritdoc />
-    protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine();
-
-    /// <inheritdoc />
-    protected override bool Runs => TestServers.ClickHouseRuns;
 }
 
 /// <summary>The random store on ClickHouse, its events sharded over two shards.</summary>
-public sealed class ClickHouseRandomStoreOnTwoShardsFixture : RandomStoreFixture
+public sealed class ClickHouseRandomStoreOnTwoShardsFixture : ClickHouseRandomStoreFixture
 {
     /// <inheritdoc />
     protected override EventEngineOptions Engine() => TestServers.ClickHouseTwoShardsEngine();
-
-    /// <inheritdoc />
-    protected override bool Runs => TestServers.ClickHouseRuns;
 }
 
 /// <summary>The random store without checkout on ClickHouse, its events sharded over two shards.</summary>
-public sealed class ClickHouseStoreWithoutCheckoutOnTwoShardsFixture : RandomStoreFixture
+public sealed class ClickHouseStoreWithoutCheckoutOnTwoShardsFixture : ClickHouseStoreWithoutCheckoutFixture
 {
     /// <inheritdoc />
-    protected override bool WithoutCheckout => true;
-
-    /// <inheritdoc />
     protected override EventEngineOptions Engine() => TestServers.ClickHouseTwoShardsEngine();
-
-    /// <inheritdoc />
-    protected override bool Runs => TestServers.ClickHouseRuns;
 }
