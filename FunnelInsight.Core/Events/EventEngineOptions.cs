@@ -13,6 +13,12 @@ public sealed record EventEngineOptions
     public string? ClickHouse { get; init; }
 
     /// <summary>
+    /// The ClickHouse cluster (a name under the server's <c>remote_servers</c>) whose shards hold the events and sessions,
+    /// sharded by store and visitor; null to keep every table in the one database.
+    /// </summary>
+    public string? ClickHouseShards { get; init; }
+
+    /// <summary>
     /// DuckDB's <c>memory_limit</c> (for example <c>100MB</c>). The default keeps a 1,000,000-event import under 600 MB
     /// in all (measured 540 MB, of which the parsing and the C# rollup builder take about half).
     /// </summary>

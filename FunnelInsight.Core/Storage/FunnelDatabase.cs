@@ -46,7 +46,7 @@ public sealed class FunnelDatabase
             : throw new ArgumentException("A database on a server needs a data folder for the files kept beside it.", nameof(dataFolder));
         EventOptions = events ?? new EventEngineOptions();
         Events = EventOptions.ClickHouse is { } clickHouse
-            ? new ClickHouseEventStore(this, new ClickHouseEventsDatabase(new ClickHouseConnection(clickHouse)))
+            ? new ClickHouseEventStore(this, new ClickHouseEventsDatabase(new ClickHouseConnection(clickHouse), EventOptions.ClickHouseShards))
             : new DuckDbEventStore(this, new DuckDbFile(EventsPath, EventOptions));
     }
 

@@ -13,6 +13,16 @@ public sealed class BenchmarkEngineOptionsTests
         Assert.Null(BenchmarkOptions.Parse(["--quick"]).ClickHouse);
     }
 
+    [Fact]
+    public void The_clickhouse_engine_takes_a_cluster_to_shard_over_and_shards_without_clickhouse_are_refused()
+    {
+        var options = BenchmarkOptions.Parse(["--engine", "clickhouse", "--clickhouse", "http://127.0.0.1:8123/", "--shards", "two"]);
+
+        Assert.Equal(("http://127.0.0.1:8123/", "two"), (options.ClickHouse, options.Shards));
+        Assert.Null(BenchmarkOptions.Parse(["--engine", "clickhouse", "--clickhouse", "http://127.0.0.1:8123/"]).Shards);
+        Assert.Contains("--engine clickhouse", Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--shards", "two"])).Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--engine", "clickhouse")]
     [InlineData("--engine", "parquet")]

@@ -57,6 +57,47 @@ public static class TestServers
             + "?database=fi_test_" + Guid.NewGuid().ToString("N"),
     };
 
+    /// <summary>The variable naming the ClickHouse cluster of two shards (<c>.ci/clickhouse</c> declares one on its server).</summary>
+    public const string ClickHouseClusterVariable = "FUNNELINSIGHT_TEST_CLICKHOUSE_CLUSTER";
+
+    /// <summary>The xunit collection of the tests on two shards: they take turns, as they share the shards' databases.</summary>
+    public const string TwoShardsCollection = "ClickHouse on two shards";
+
+    /// <summary>The cluster of two shards the tests on shards use.</summary>
+    public static string ClickHouseCluster =>
+        Environment.GetEnvironmentVariable(ClickHouseClusterVariable) is { Length: > 0 } cluster ? cluster : "funnelinsight_two_shards";
+
+    /// <summary>
+    /// Event-engine options for a new, empty ClickHouse database of the test's own whose events are sharded over the two
+    /// shards of <see cref="ClickHouseCluster"/>. Both shards are databases of the one server that the cluster names for
+    /// every test alike, so they are emptied first (the tests on two shards take turns: <see cref="TwoShardsCollection"/>).
+    /// </summary>
+    public static EventEngineOptions ClickHouseTwoShardsEngine()
+    {
+        var engine = ClickHouseEngine() with { ClickHouseShards = ClickHouseCluster };
+        foreach (var database in ShardDatabases())
+        {
+            ClickHouseServer($"DROP DATABASE IF EXISTS {database}");
+        }
+
+        return engine;
+    }
+
+    /// <summary>The databases of <see cref="ClickHouseCluster"/>'s shards, in shard order.</summary>
+    public static IReadOnlyList<string> ShardDatabases() =>
+        ClickHouseServer($"SELECT default_database FROM system.clusters WHERE cluster = '{ClickHouseCluster}' ORDER BY shard_num")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Runs <paramref name="sql"/> on the ClickHouse server outside any database; returns its TabSeparated answer.</summary>
+    public static string ClickHouseServer(string sql)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, ClickHouse) { Content = new StringContent(sql) };
+        using var response = Http.Send(request);
+        var text = new StreamReader(response.Content.ReadAsStream()).ReadToEnd();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return text.TrimEnd('\n');
+    }
+
     /// <summary>Runs <paramref name="sql"/> in the ClickHouse database of <paramref name="options"/>; returns its TabSeparated answer.</summary>
     public static async Task<string> ClickHouseAsync(EventEngineOptions options, string sql)
     {

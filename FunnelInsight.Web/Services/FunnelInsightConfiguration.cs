@@ -48,9 +48,10 @@ public static class FunnelInsightConfiguration
     /// <summary>
     /// The event engine and its limits from the <c>Events</c> section: <c>Engine</c> (<c>duckdb</c>, the default, or
     /// <c>clickhouse</c> with the server in <c>ConnectionStrings:ClickHouse</c>), DuckDB's <c>MemoryLimit</c> (for example
-    /// <c>100MB</c>), <c>Threads</c> and <c>TempDirectory</c>, and the dashboard's <c>SessionCacheMegabytes</c>.
+    /// <c>100MB</c>), <c>Threads</c> and <c>TempDirectory</c>, ClickHouse's <c>Shards</c> (a cluster), and the dashboard's
+    /// <c>SessionCacheMegabytes</c>.
     /// </summary>
-    /// <exception cref="ArgumentException"><c>Events:Engine</c> names another engine, or ClickHouse without its connection string.</exception>
+    /// <exception cref="ArgumentException"><c>Events:Engine</c> names another engine, or ClickHouse without its connection string, or shards without ClickHouse.</exception>
     public static EventEngineOptions EventOptions(IConfiguration configuration)
     {
         var section = configuration.GetSection("Events");
@@ -71,10 +72,17 @@ public static class FunnelInsightConfiguration
                     nameof(configuration));
         }
 
+        var shards = section["Shards"] is { Length: > 0 } cluster ? cluster.Trim() : null;
+        if (shards is not null && clickHouse is null)
+        {
+            throw new ArgumentException($"Events:Shards names a ClickHouse cluster ('{shards}'), but Events:Engine is not clickhouse: only ClickHouse shards events.", nameof(configuration));
+        }
+
         var defaults = new EventEngineOptions();
         return new EventEngineOptions
         {
             ClickHouse = clickHouse,
+            ClickHouseShards = shards,
             MemoryLimit = section["MemoryLimit"] is { Length: > 0 } limit ? limit : defaults.MemoryLimit,
             Threads = section.GetValue<int?>("Threads") is > 0 and var threads ? threads : defaults.Threads,
             TempDirectory = section["TempDirectory"] is { Length: > 0 } temp ? Path.GetFullPath(temp) : defaults.TempDirectory,

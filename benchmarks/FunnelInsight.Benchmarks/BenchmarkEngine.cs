@@ -16,22 +16,45 @@ internal static class BenchmarkEngine
     public const string ClickHouseDatabase = "funnelinsight_bench";
 
     private static string? _clickHouse;
+    private static string? _shards;
+    private static int _shardCount;
 
     /// <summary>The engine's name, for the log.</summary>
-    public static string Name => _clickHouse is null ? "DuckDB" : "ClickHouse";
+    public static string Name => _clickHouse is null ? "DuckDB" : _shards is null ? "ClickHouse" : $"ClickHouse ({_shardCount} shards of {_shards})";
 
     /// <summary>The event-engine options of the benchmark's <see cref="Core.Storage.FunnelDatabase"/>s.</summary>
-    public static EventEngineOptions Options => new() { ClickHouse = _clickHouse };
+    public static EventEngineOptions Options => new() { ClickHouse = _clickHouse, ClickHouseShards = _shards };
 
-    /// <summary>Chooses ClickHouse at <paramref name="server"/> (its HTTP address), emptying the benchmark's database there.</summary>
-    public static async Task UseClickHouseAsync(string server)
+    /// <summary>
+    /// Chooses ClickHouse at <paramref name="server"/> (its HTTP address), the events sharded over cluster
+    /// <paramref name="shards"/> when given, emptying the benchmark's database there and on every shard (each shard's
+    /// <c>default_database</c>, or the benchmark's, at the host the cluster names and the port of <paramref name="server"/>).
+    /// </summary>
+    public static async Task UseClickHouseAsync(string server, string? shards = null)
     {
         var address = server.TrimEnd('/') + "/";
         using var http = new HttpClient();
-        using var drop = new StringContent($"DROP DATABASE IF EXISTS {ClickHouseDatabase}");
-        using var response = await http.PostAsync(address, drop);
-        response.EnsureSuccessStatusCode();
+        await PostAsync(http, address, $"DROP DATABASE IF EXISTS {ClickHouseDatabase}");
+        if (shards is not null)
+        {
+            var rows = (await PostAsync(http, address, $"SELECT host_name, default_database FROM system.clusters WHERE cluster = '{shards.Replace("'", "", StringComparison.Ordinal)}' FORMAT TabSeparated"))
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            if (rows.Length == 0)
+            {
+                throw new ArgumentException($"The ClickHouse server at {address} has no cluster '{shards}' (--shards).");
+            }
+
+            foreach (var row in rows.Select(r => r.Split('\t')))
+            {
+                var shard = new UriBuilder(address) { Host = row[0] }.Uri.ToString();
+                await PostAsync(http, shard, $"DROP DATABASE IF EXISTS {(row[1].Length > 0 ? row[1] : ClickHouseDatabase)}");
+            }
+
+            _shardCount = rows.Length;
+        }
+
         _clickHouse = address + "?database=" + ClickHouseDatabase;
+        _shards = shards;
     }
 
     /// <summary>Gives a FunnelInsight process the engine.</summary>
@@ -41,6 +64,18 @@ internal static class BenchmarkEngine
         {
             start.Environment["Events__Engine"] = "clickhouse";
             start.Environment["ConnectionStrings__ClickHouse"] = _clickHouse;
+            if (_shards is not null)
+            {
+                start.Environment["Events__Shards"] = _shards;
+            }
         }
+    }
+
+    private static async Task<string> PostAsync(HttpClient http, string address, string sql)
+    {
+        using var content = new StringContent(sql);
+        using var response = await http.PostAsync(address, content);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
     }
 }

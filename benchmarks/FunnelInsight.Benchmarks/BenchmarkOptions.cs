@@ -4,7 +4,7 @@ namespace FunnelInsight.Benchmarks;
 
 /// <summary>
 /// The benchmark's command line:
-/// <c>[--events N] [--quick] [--out DIR] [--work DIR] [--seed S] [--runs R] [--channel C] [--clean] [--unterminated-quote] [--engine duckdb|clickhouse --clickhouse URL]</c>.
+/// <c>[--events N] [--quick] [--out DIR] [--work DIR] [--seed S] [--runs R] [--channel C] [--clean] [--unterminated-quote] [--engine duckdb|clickhouse --clickhouse URL [--shards CLUSTER]]</c>.
 /// </summary>
 /// <param name="Events">Events in the generated file (default 10,000,000; 100,000 with <c>--quick</c>).</param>
 /// <param name="OutFolder">Where <c>benchmark-results.json</c> goes.</param>
@@ -15,10 +15,11 @@ namespace FunnelInsight.Benchmarks;
 /// <param name="Clean">Also delete the generated CSV at the end.</param>
 /// <param name="ClickHouse">With <c>--engine clickhouse</c>, the ClickHouse server's HTTP address (<c>--clickhouse</c>) FunnelInsight stores events in.</param>
 /// <param name="UnterminatedQuote">Instead of the engine comparison, import the file at a tenth and at full size with one unterminated quote near the top (<see cref="QuoteRecoveryRun"/>).</param>
-internal sealed record BenchmarkOptions(long Events, string OutFolder, string WorkFolder, long Seed, int Runs, string Channel, bool Clean, bool UnterminatedQuote = false, string? ClickHouse = null)
+/// <param name="Shards">With ClickHouse, the cluster whose shards hold the events (<c>--shards</c>); null for one database.</param>
+internal sealed record BenchmarkOptions(long Events, string OutFolder, string WorkFolder, long Seed, int Runs, string Channel, bool Clean, bool UnterminatedQuote = false, string? ClickHouse = null, string? Shards = null)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project benchmarks/FunnelInsight.Benchmarks -- [--events N] [--quick] [--out DIR] [--work DIR] [--seed S] [--runs R] [--channel C] [--clean] [--unterminated-quote] [--engine duckdb|clickhouse --clickhouse URL]";
+        "usage: dotnet run -c Release --project benchmarks/FunnelInsight.Benchmarks -- [--events N] [--quick] [--out DIR] [--work DIR] [--seed S] [--runs R] [--channel C] [--clean] [--unterminated-quote] [--engine duckdb|clickhouse --clickhouse URL [--shards CLUSTER]]";
 
     /// <exception cref="ArgumentException">An unknown option or a bad value; the message says which.</exception>
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
@@ -46,11 +47,14 @@ internal sealed record BenchmarkOptions(long Events, string OutFolder, string Wo
                     var other => throw new ArgumentException($"--engine is duckdb or clickhouse, not '{other}'."),
                 },
                 "--clickhouse" => options with { ClickHouse = Value() },
+                "--shards" => options with { Shards = Value() },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
             };
         }
 
-        return options.ClickHouse is "" ? throw new ArgumentException("--engine clickhouse needs --clickhouse http://HOST:PORT/.") : options;
+        return options.ClickHouse is "" ? throw new ArgumentException("--engine clickhouse needs --clickhouse http://HOST:PORT/.")
+            : options is { ClickHouse: null, Shards: not null } ? throw new ArgumentException("--shards needs --engine clickhouse --clickhouse http://HOST:PORT/.")
+            : options;
     }
 
     private static long Number(string text, string name) =>

@@ -19,7 +19,7 @@ try
 {
     if (options.ClickHouse is { } clickHouse)
     {
-        await BenchmarkEngine.UseClickHouseAsync(clickHouse);
+        await BenchmarkEngine.UseClickHouseAsync(clickHouse, options.Shards);
     }
 
     if (options.UnterminatedQuote)

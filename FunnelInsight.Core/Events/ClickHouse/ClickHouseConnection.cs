@@ -19,6 +19,7 @@ internal sealed class ClickHouseConnection
 
     private readonly Uri _server;
     private readonly string _credentials;
+    private readonly string _settings = "";
 
     /// <summary>Reads <c>http://[user[:password]@]host:port/?database=NAME[&amp;user=..&amp;password=..]</c>.</summary>
     /// <exception cref="ArgumentException">The string is not such an address, or names no database.</exception>
@@ -48,6 +49,19 @@ internal sealed class ClickHouseConnection
         _credentials = (user is null ? "" : "&user=" + Uri.EscapeDataString(user)) + (password is null ? "" : "&password=" + Uri.EscapeDataString(password));
         _server = new UriBuilder(uri.Scheme, uri.Host, uri.Port, uri.AbsolutePath).Uri;
     }
+
+    private ClickHouseConnection(Uri server, string credentials, string database, string settings) =>
+        (_server, _credentials, Database, _settings) = (server, credentials, database, settings);
+
+    /// <summary>This connection with <paramref name="settings"/> (<c>name=value&amp;…</c>) sent with every statement.</summary>
+    public ClickHouseConnection WithSettings(string settings) => new(_server, _credentials, Database, settings);
+
+    /// <summary>
+    /// A connection to database <paramref name="database"/> on <paramref name="host"/>, through the same port, path and
+    /// credentials as this one (a shard of a cluster), without this one's settings.
+    /// </summary>
+    public ClickHouseConnection At(string host, string database) =>
+        new(new UriBuilder(_server) { Host = host }.Uri, _credentials, database, "");
 
     /// <summary>The database the tables live in.</summary>
     public string Database { get; }
@@ -148,8 +162,8 @@ internal sealed class ClickHouseConnection
     private HttpResponseMessage Send(string sql, Stream? data, bool inDatabase, string? settings)
     {
         // With data the statement goes in the address and the rows in the body; otherwise the statement is the body.
-        var address = new StringBuilder(_server.ToString()).Append('?').Append(inDatabase ? "database=" + Database : "")
-            .Append(_credentials).Append(settings is null ? "" : "&" + settings);
+        var query = (inDatabase ? "&database=" + Database : "") + _credentials + (_settings.Length == 0 ? "" : "&" + _settings) + (settings is null ? "" : "&" + settings);
+        var address = new StringBuilder(_server.ToString()).Append('?').Append(query.TrimStart('&'));
         HttpContent content;
         if (data is null)
         {

@@ -52,7 +52,7 @@ internal sealed class ClickHouseImportDeletion(ClickHouseEventsDatabase database
     public long Count()
     {
         var view = ClickHouseView.Take(database.Connection, storeId);
-        return database.Connection.Scalar($"SELECT count() FROM events WHERE {view.Events()} AND {Doomed(view, importId, remaining)}");
+        return database.Connection.Scalar($"SELECT count() FROM events WHERE {view.Events()} AND {Doomed(view, importId, remaining, "import_repeats")}");
     }
 
     public void Prepare()
@@ -72,7 +72,7 @@ internal sealed class ClickHouseImportDeletion(ClickHouseEventsDatabase database
     {
         var view = ClickHouseView.Take(database.Connection, storeId);
         // Other imports' repeats are read now: the mutation would otherwise read them while it runs.
-        database.Delete("events", Doomed(view, importId, remaining));
+        database.Delete("events", shard => Doomed(view, importId, remaining, shard.Table("import_repeats")));
         database.Delete("import_repeats", $"store_id = {storeId} AND import_id = {importId}");
         using (var rebuild = new ClickHouseWrite(database, "rebuild", storeId, null))
         {
@@ -85,8 +85,9 @@ internal sealed class ClickHouseImportDeletion(ClickHouseEventsDatabase database
     }
 
     // The remaining imports' ids are integers from the application database, so they are written into the statement.
-    private static string Doomed(ClickHouseView view, int importId, IReadOnlySet<int> remaining) =>
+    // An event's repeats are on its shard: each shard's mutation reads its own (repeats, the shard's table of them).
+    private static string Doomed(ClickHouseView view, int importId, IReadOnlySet<int> remaining, string repeats) =>
         $"store_id = {view.StoreId}"
         + (remaining.Count == 0 ? "" : $" AND import_id NOT IN ({string.Join(",", remaining.Select(id => id.ToString(CultureInfo.InvariantCulture)))})")
-        + $" AND id NOT IN (SELECT event_id FROM import_repeats WHERE store_id = {view.StoreId} AND import_id <> {importId} AND write_id IN ({ClickHouseConnection.List(view.Writes)}))";
+        + $" AND id NOT IN (SELECT event_id FROM {repeats} WHERE store_id = {view.StoreId} AND import_id <> {importId} AND write_id IN ({ClickHouseConnection.List(view.Writes)}))";
 }

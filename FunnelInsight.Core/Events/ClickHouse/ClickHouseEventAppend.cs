@@ -95,20 +95,23 @@ internal sealed class ClickHouseEventAppend : IEventAppend
         if (!_storeWasEmpty)
         {
             // The stored events this import delivered again, so deleting the import that first stored them keeps them.
+            // The staging table is the server's own, not a shard's: GLOBAL sends its rows to the shards.
             connection.Execute($"""
-                INSERT INTO import_repeats SELECT store_id, {_importId}, {_write.Id}, id FROM events
-                WHERE {committed.Events()} AND {span} AND (identity_hash, time_us) IN (SELECT identity_hash, time_us FROM {_staging})
+                INSERT INTO import_repeats (store_id, import_id, write_id, event_id, shard_key)
+                SELECT store_id, {_importId}, {_write.Id}, id, shard_key FROM events
+                WHERE {committed.Events()} AND {span} AND (identity_hash, time_us) GLOBAL IN (SELECT identity_hash, time_us FROM {_staging})
                 """);
         }
 
         // A new event repeats a stored one, or an earlier one of the same file, when their identity and time agree: the
-        // lowest id stays, as the rollup builder would keep it.
+        // lowest id stays, as the rollup builder would keep it. Each event takes its group's shard key.
         connection.Execute($"""
-            INSERT INTO events SELECT * FROM {_staging}
+            INSERT INTO events ({ClickHouseSchema.EventColumns}, shard_key)
+            SELECT {ClickHouseSchema.EventColumns}, group_shard FROM {_staging} ALL INNER JOIN ({ShardKeys()}) USING (has_session, group_key)
             WHERE (identity_hash, time_us, id) IN (
                 SELECT identity_hash, time_us, min(id) FROM (
                     SELECT identity_hash, time_us, id FROM events WHERE {committed.Events()} AND {span}
-                      AND (identity_hash, time_us) IN (SELECT identity_hash, time_us FROM {_staging})
+                      AND (identity_hash, time_us) GLOBAL IN (SELECT identity_hash, time_us FROM {_staging})
                     UNION ALL
                     SELECT identity_hash, time_us, id FROM {_staging})
                 GROUP BY identity_hash, time_us)
@@ -121,6 +124,26 @@ internal sealed class ClickHouseEventAppend : IEventAppend
             ? ClickHouseSessionRoller.Roll(_write, _rules, $"SELECT DISTINCT has_session, group_key FROM events WHERE store_id = {_write.StoreId} AND write_id = {_write.Id}", null, cancellationToken)
             : ClickHouseSessionRoller.Roll(_write, _rules, null, null, cancellationToken);
         return new AppendOutcome(stored, appended - stored) { RolledUp = rolled };
+    }
+
+    /// <summary>
+    /// Each staged group's shard key (<c>group_shard</c>): on a cluster the key its stored events have, if the store
+    /// has any; else the visitor of its first event (by time, then file order), or the group itself without one.
+    /// </summary>
+    private string ShardKeys()
+    {
+        var staged = $"SELECT has_session, group_key, argMin(ifNull(visitor_key, group_key), (time_us, id)) AS group_shard FROM {_staging} GROUP BY has_session, group_key";
+        return !_write.Sharded || _storeWasEmpty
+            ? staged
+            : $"""
+              SELECT has_session, group_key, argMin(key, rank) AS group_shard FROM (
+                  SELECT has_session, group_key, any(shard_key) AS key, 0 AS rank FROM events
+                  WHERE store_id = {_write.StoreId} AND (has_session, group_key) GLOBAL IN (SELECT has_session, group_key FROM {_staging})
+                  GROUP BY has_session, group_key
+                  UNION ALL
+                  SELECT has_session, group_key, group_shard AS key, 1 AS rank FROM ({staged}))
+              GROUP BY has_session, group_key
+              """;
     }
 
     /// <summary>Drops the staging table; the write itself stays with the <see cref="StoreWrite"/> it is enlisted in.</summary>

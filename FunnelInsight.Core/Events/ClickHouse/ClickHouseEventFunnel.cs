@@ -23,8 +23,33 @@ internal static class ClickHouseEventFunnel
 {
     private const long Window = int.MaxValue;
 
-    public static IReadOnlyList<EventFunnelRow> Run(ClickHouseConnection connection, ClickHouseView view, EventFunnelQuery query, CancellationToken cancellationToken) =>
-        connection.Rows(Sql(view, query), r => new EventFunnelRow(r.Int32(0), r.NullableString(1), r.Int64(2), r.Int64(3)), cancellationToken);
+    /// <summary>
+    /// Counts the funnel. On a cluster each shard counts its units and the server connected to adds the counts up (see
+    /// <see cref="OnEachShard"/>), unless a visitor scope meets a visitor whose sessions are on two shards.
+    /// </summary>
+    public static IReadOnlyList<EventFunnelRow> Run(ClickHouseConnection connection, ClickHouseLayout layout, ClickHouseView view, EventFunnelQuery query, CancellationToken cancellationToken)
+    {
+        var sql = Sql(view, query);
+        if (layout.Sharded && (query.Scope != FunnelScope.Visitor || connection.Scalar($"SELECT count() FROM sessions WHERE {view.Sessions()} AND visitor_key <> shard_key") == 0))
+        {
+            sql = OnEachShard(sql);
+        }
+
+        return connection.Rows(sql, r => new EventFunnelRow(r.Int32(0), r.NullableString(1), r.Int64(2), r.Int64(3)), cancellationToken);
+    }
+
+    /// <summary>
+    /// The statement run by every shard over its own tables, the counts added up. ClickHouse 18.16 sends a shard only the
+    /// level of a statement that reads a <c>Distributed</c> table; a join of <c>each_shard</c> (one row on every shard)
+    /// with the whole statement sends all of it, and <c>distributed_product_mode=local</c> makes its tables the shard's.
+    /// A unit's events and sessions are all on one shard: a session's by its group's shard key, a visitor's sessions
+    /// by the visitor, which is the shard key unless a later import gave a session an earlier event of another visitor.
+    /// </summary>
+    internal static string OnEachShard(string sql) => $"""
+        SELECT step_mask, grp, slot, sum(units) FROM each_shard
+        ALL INNER JOIN (SELECT toUInt8(0) AS dummy, step_mask, grp, slot, units FROM ({sql})) USING dummy
+        GROUP BY step_mask, grp, slot
+        """;
 
     /// <summary>The statement, for the benchmark to show.</summary>
     public static string Sql(ClickHouseView view, EventFunnelQuery query)
@@ -50,14 +75,15 @@ internal static class ClickHouseEventFunnel
         }
 
         // A visitor's unit is its first selected session (by start, then id): its start is the window's origin and its
-        // value the breakdown's. The value is wrapped in a tuple, as argMin passes over NULL arguments.
+        // value the breakdown's. The value is wrapped in a tuple, as argMin passes over NULL arguments; the sessions are
+        // read in a subquery, so that shards never send argMin's state of a tuple (18.16's server crashes on it).
         var units = query.Scope == FunnelScope.Visitor
             ? $"""
                SELECT sid, has_session, group_key, s_start, s_end, unit, entry_us, grp FROM
                (SELECT id AS sid, has_session, group_key, start_us AS s_start, end_us AS s_end, visitor_key FROM sessions WHERE {where})
                ALL INNER JOIN
-               (SELECT visitor_key, argMin(id, (start_us, id)) AS unit, min(start_us) AS entry_us, argMin(tuple({group}), (start_us, id)).1 AS grp
-                FROM sessions WHERE {where} GROUP BY visitor_key)
+               (SELECT visitor_key, argMin(id, (start_us, id)) AS unit, min(start_us) AS entry_us, argMin(tuple(g), (start_us, id)).1 AS grp
+                FROM (SELECT visitor_key, id, start_us, {group} AS g FROM sessions WHERE {where}) GROUP BY visitor_key)
                USING visitor_key
                """
             : $"SELECT id AS sid, has_session, group_key, start_us AS s_start, end_us AS s_end, id AS unit, start_us AS entry_us, {group} AS grp FROM sessions WHERE {where}";
@@ -80,7 +106,7 @@ internal static class ClickHouseEventFunnel
         if (query.Mode == FunnelMode.Open)
         {
             return $"""
-                SELECT toInt32(mask), grp, {slot} AS slot, count() AS units FROM (
+                SELECT toInt32(mask) AS step_mask, grp, {slot} AS slot, count() AS units FROM (
                     SELECT grp, entry_us, arrayReduce('groupBitOr', masks) AS mask FROM ({perUnit}))
                 WHERE mask <> 0 GROUP BY mask, grp, slot
                 """;
@@ -90,14 +116,14 @@ internal static class ClickHouseEventFunnel
         var conditions = string.Join(", ", Enumerable.Range(0, n).Select(k => $"step = {k}"));
         var steps = string.Join(",", Enumerable.Range(0, n));
         return $"""
-            SELECT toInt32(bitShiftLeft(1, depth) - 1) AS mask, grp, {slot} AS slot, count() AS units FROM (
+            SELECT toInt32(bitShiftLeft(1, depth) - 1) AS step_mask, grp, {slot} AS slot, count() AS units FROM (
                 SELECT unit, grp, entry_us, windowFunnel({Window})(ts, {conditions}) AS depth FROM (
                     SELECT unit, grp, entry_us, pair.1 AS idx, pair.2 AS bits,
                            arrayJoin(arrayFilter(k -> bitAnd(bits, bitShiftLeft(toUInt32(1), k)) != 0, range({n}))) AS step,
                            toUInt32(idx * {n} + transform(step, [{steps}], [{string.Join(",", offsets)}], 0)) AS ts
                     FROM ({perUnit}) ARRAY JOIN arrayMap((b, i) -> (i, b), masks, arrayEnumerate(masks)) AS pair)
                 GROUP BY unit, grp, entry_us)
-            WHERE depth > 0 GROUP BY mask, grp, slot
+            WHERE depth > 0 GROUP BY step_mask, grp, slot
             """;
     }
 

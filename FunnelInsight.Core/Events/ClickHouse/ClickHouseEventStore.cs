@@ -47,7 +47,11 @@ internal sealed class ClickHouseEventStore(FunnelDatabase database, ClickHouseEv
     /// <inheritdoc />
     public Task<IReadOnlyDictionary<int, StoredCounts>> CountAsync(CancellationToken cancellationToken)
     {
-        const string committed = "(store_id, write_id) IN (SELECT store_id, write_id FROM writes GROUP BY store_id, write_id HAVING max(state) = 1)";
+        // The committed writes are listed in the statement: on a cluster the shards have no commit records.
+        var writes = Connection.Rows(
+            $"SELECT store_id, write_id FROM writes GROUP BY store_id, write_id HAVING max(state) = {ClickHouseView.Committed}",
+            r => $"({r.Int64(0).ToString(System.Globalization.CultureInfo.InvariantCulture)},{r.Int64(1).ToString(System.Globalization.CultureInfo.InvariantCulture)})", cancellationToken);
+        var committed = writes.Count == 0 ? "0" : $"(store_id, write_id) IN ({string.Join(",", writes)})";
         var counts = new Dictionary<int, StoredCounts>();
         Connection.Query($"SELECT store_id, count() FROM events WHERE {committed} GROUP BY store_id",
             r => counts[r.Int32(0)] = new StoredCounts(r.Int64(1), 0), cancellationToken);
@@ -85,7 +89,7 @@ internal sealed class ClickHouseEventStore(FunnelDatabase database, ClickHouseEv
 
     /// <inheritdoc />
     public Task<IReadOnlyList<EventFunnelRow>> FunnelOverEventsAsync(EventFunnelQuery query, CancellationToken cancellationToken) =>
-        Task.FromResult(ClickHouseEventFunnel.Run(Connection, View(query.StoreId), query, cancellationToken));
+        Task.FromResult(ClickHouseEventFunnel.Run(Connection, events.Layout, View(query.StoreId), query, cancellationToken));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<EventNameCount>> EventNamesAsync(int storeId, CancellationToken cancellationToken) =>

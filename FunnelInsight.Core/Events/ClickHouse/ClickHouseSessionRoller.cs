@@ -44,7 +44,7 @@ internal static class ClickHouseSessionRoller
         var kept = keep is null ? "" : $" AND {keep}";
         // New sessions take ids past every one the store has had (committed or not), so an untouched session keeps its id.
         var nextId = Math.Max(connection.Scalar($"SELECT max(id) FROM sessions WHERE store_id = {storeId}"), StoreRowIds.First(storeId)) + 1;
-        connection.Execute($"INSERT INTO session_drops SELECT store_id, {write.Id}, id FROM sessions WHERE {view.Sessions()}{groups}");
+        connection.Execute($"INSERT INTO session_drops (store_id, write_id, session_id, shard_key) SELECT store_id, {write.Id}, id, shard_key FROM sessions WHERE {view.Sessions()}{groups}");
 
         var body = new MemoryStream();
         var writer = new TsvWriter(body);
@@ -61,9 +61,11 @@ internal static class ClickHouseSessionRoller
             writer = new TsvWriter(body);
         }
 
+        // A session is built when the first event after it arrives: it takes the shard key of the group read before.
+        var groupShard = "";
         var builder = new SessionRollupBuilder(rules.Map, rules.SessionTimeout, tracked, s =>
         {
-            Row(writer, storeId, nextId++, write.Id, s);
+            Row(writer, storeId, nextId++, write.Id, s, groupShard);
             if (writer.Rows >= InsertRows)
             {
                 Send();
@@ -71,28 +73,30 @@ internal static class ClickHouseSessionRoller
         });
         long read = 0;
         connection.Query($"""
-            SELECT has_session, group_key, visitor_key, time_us, event_name, price, quantity, device, channel, country, page_load_ms
+            SELECT has_session, group_key, visitor_key, time_us, event_name, price, quantity, device, channel, country, page_load_ms, shard_key
             FROM events WHERE {view.Events()}{groups}{kept}
             ORDER BY has_session, group_key, time_us, id
             SETTINGS max_bytes_before_external_sort = 200000000
             """, row =>
         {
             read++;
+            var shard = row.String(11);
             builder.Add(new StoredGroupEvent(row.Bool(0), row.String(1), row.NullableString(2), row.Int64(3), row.NullableString(4),
                 row.NullableDouble(5), row.NullableInt32(6), row.NullableString(7), row.NullableString(8), row.NullableString(9), row.NullableInt32(10)));
+            groupShard = shard;
         }, cancellationToken);
         builder.Complete();
         Send();
         return new RollupRead(read, builder.Sessions);
     }
 
-    /// <summary>Writes session <paramref name="s"/> as a row of the sessions table.</summary>
-    public static void Row(TsvWriter writer, int storeId, long id, long writeId, SessionSummary s)
+    /// <summary>Writes session <paramref name="s"/> as a row of the sessions table, with its group's shard key.</summary>
+    public static void Row(TsvWriter writer, int storeId, long id, long writeId, SessionSummary s, string shardKey)
     {
         writer.Number(storeId).Number(id).Number(writeId).Number(s.FromSessionId ? 1 : 0).Text(s.FromSessionId ? s.SessionKey : s.VisitorKey)
             .Text(s.SessionKey).Text(s.VisitorKey).Number(s.StartUs).Number(s.EndUs).Text(s.Device).Text(s.Channel).Text(s.Country)
             .Number(s.OrderedDepth).Number(s.ProductUs).Number(s.CartUs).Number(s.CheckoutUs).Number(s.PurchaseUs).Number(s.OpenMask)
             .Number(s.StepMask).Number(s.LastStep).Number(s.SignalMask).Number(s.ExitSignal).Text(s.LastEventName).Real(s.CartValue)
-            .Number(s.CartItems).Real(s.PurchaseValue).Number(s.EventCount).Real(s.AvgPageLoadMs).Text(s.StagePath).EndRow();
+            .Number(s.CartItems).Real(s.PurchaseValue).Number(s.EventCount).Real(s.AvgPageLoadMs).Text(s.StagePath).Text(shardKey).EndRow();
     }
 }

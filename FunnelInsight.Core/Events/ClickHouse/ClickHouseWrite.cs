@@ -44,6 +44,9 @@ internal sealed class ClickHouseWrite : IEnlistedWrite
     /// <summary>The connection.</summary>
     public ClickHouseConnection Connection => _database.Connection;
 
+    /// <summary>Whether the store's rows are spread over the shards of a cluster.</summary>
+    public bool Sharded => _database.Layout.Sharded;
+
     /// <summary>Records state <paramref name="state"/> of a write.</summary>
     public static void Record(ClickHouseConnection connection, int storeId, long writeId, string kind, int? importId, int state) =>
         connection.Insert("writes", "store_id, write_id, kind, import_id, state",
@@ -66,10 +69,12 @@ internal sealed class ClickHouseWrite : IEnlistedWrite
     /// </summary>
     public static void Purge(ClickHouseEventsDatabase database, ClickHouseView view)
     {
-        var replaced = $"store_id = {view.StoreId} AND id IN (SELECT session_id FROM session_drops WHERE store_id = {view.StoreId} AND write_id IN ({ClickHouseConnection.List(view.Writes)}))";
-        if (database.Connection.Scalar($"SELECT count() FROM sessions WHERE {replaced}") > 0)
+        string Replaced(string drops) =>
+            $"store_id = {view.StoreId} AND id IN (SELECT session_id FROM {drops} WHERE store_id = {view.StoreId} AND write_id IN ({ClickHouseConnection.List(view.Writes)}))";
+        if (database.Connection.Scalar($"SELECT count() FROM sessions WHERE {Replaced("session_drops")}") > 0)
         {
-            database.Delete("sessions", replaced, wait: false);
+            // A session and the rows that replace it are on one shard, so each shard's mutation reads its own list.
+            database.Delete("sessions", shard => Replaced(shard.Table("session_drops")), wait: false);
         }
     }
 

@@ -222,3 +222,10 @@ public sealed class ClickHouseFunnelAnalyticsTests : SqliteFunnelAnalyticsTests,
 {
     private protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine();
 }
+
+/// <summary>The same hand-computed fixtures on ClickHouse with the events sharded over two shards.</summary>
+[Collection(TestServers.TwoShardsCollection)]
+public sealed class ClickHouseFunnelAnalyticsOnTwoShardsTests : SqliteFunnelAnalyticsTests, IClickHouseTests
+{
+    private protected override EventEngineOptions Engine() => TestServers.ClickHouseTwoShardsEngine();
+}

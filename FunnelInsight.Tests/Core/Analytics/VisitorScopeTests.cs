@@ -72,3 +72,10 @@ public sealed class ClickHouseVisitorScopeTests : VisitorScopeTests, IClickHouse
 {
     private protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine();
 }
+
+/// <summary>The same hand-computed fixtures on ClickHouse with the events sharded over two shards.</summary>
+[Collection(TestServers.TwoShardsCollection)]
+public sealed class ClickHouseVisitorScopeOnTwoShardsTests : VisitorScopeTests, IClickHouseTests
+{
+    private protected override EventEngineOptions Engine() => TestServers.ClickHouseTwoShardsEngine();
+}

@@ -37,6 +37,17 @@ public sealed class EventEngineConfigurationTests
     }
 
     [Fact]
+    public void The_clickhouse_engine_takes_the_cluster_to_shard_over_and_shards_without_clickhouse_are_refused()
+    {
+        var options = FunnelInsightConfiguration.EventOptions(Settings(
+            ("Events:Engine", "clickhouse"), ("ConnectionStrings:ClickHouse", "http://127.0.0.1:8123/?database=fi"), ("Events:Shards", "two_shards")));
+        var error = Assert.Throws<ArgumentException>(() => FunnelInsightConfiguration.EventOptions(Settings(("Events:Shards", "two_shards"))));
+
+        Assert.Equal(("http://127.0.0.1:8123/?database=fi", "two_shards"), (options.ClickHouse, options.ClickHouseShards));
+        Assert.Contains("Events:Engine", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_clickhouse_engine_takes_the_server_from_its_connection_string()
     {
         var options = FunnelInsightConfiguration.EventOptions(Settings(

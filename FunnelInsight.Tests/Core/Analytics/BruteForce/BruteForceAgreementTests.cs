@@ -12,12 +12,22 @@ public sealed class RandomStoreAgreementTests(RandomStoreFixture fixture) : Brut
 public sealed class ClickHouseRandomStoreAgreementTests(ClickHouseRandomStoreFixture fixture)
     : BruteForceAgreementTests(fixture), IClassFixture<ClickHouseRandomStoreFixture>, IClickHouseTests;
 
+/// <summary>The engine against the brute-force reference on the random store on ClickHouse over two shards.</summary>
+[Collection(TestServers.TwoShardsCollection)]
+public sealed class ClickHouseRandomStoreAgreementOnTwoShardsTests(ClickHouseRandomStoreOnTwoShardsFixture fixture)
+    : BruteForceAgreementTests(fixture), IClassFixture<ClickHouseRandomStoreOnTwoShardsFixture>, IClickHouseTests;
+
 /// <summary>The same on a random store that never sends checkout: the funnel passes over it.</summary>
 public sealed class StoreWithoutCheckoutAgreementTests(StoreWithoutCheckoutFixture fixture) : StoreWithoutCheckoutAgreement(fixture), IClassFixture<StoreWithoutCheckoutFixture>;
 
 /// <summary>The store without checkout on ClickHouse.</summary>
 public sealed class ClickHouseStoreWithoutCheckoutAgreementTests(ClickHouseStoreWithoutCheckoutFixture fixture)
     : StoreWithoutCheckoutAgreement(fixture), IClassFixture<ClickHouseStoreWithoutCheckoutFixture>, IClickHouseTests;
+
+/// <summary>The store without checkout on ClickHouse over two shards.</summary>
+[Collection(TestServers.TwoShardsCollection)]
+public sealed class ClickHouseStoreWithoutCheckoutAgreementOnTwoShardsTests(ClickHouseStoreWithoutCheckoutOnTwoShardsFixture fixture)
+    : StoreWithoutCheckoutAgreement(fixture), IClassFixture<ClickHouseStoreWithoutCheckoutOnTwoShardsFixture>, IClickHouseTests;
 
 /// <summary>The tests of a store that never sends checkout, on any engine.</summary>
 public abstract class StoreWithoutCheckoutAgreement(RandomStoreFixture fixture) : BruteForceAgreementTests(fixture)

@@ -17,6 +17,11 @@ public sealed class DefinedFunnelAgreementTests(RandomStoreFixture fixture, Xuni
 public sealed class ClickHouseDefinedFunnelAgreementTests(ClickHouseRandomStoreFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
     : DefinedFunnelAgreement(fixture, output), IClassFixture<ClickHouseRandomStoreFixture>, IClickHouseTests;
 
+/// <summary>The same user-defined funnels counted by ClickHouse over two shards, each shard counting its own units.</summary>
+[Collection(TestServers.TwoShardsCollection)]
+public sealed class ClickHouseDefinedFunnelAgreementOnTwoShardsTests(ClickHouseRandomStoreOnTwoShardsFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
+    : DefinedFunnelAgreement(fixture, output), IClassFixture<ClickHouseRandomStoreOnTwoShardsFixture>, IClickHouseTests;
+
 /// <summary>User-defined funnels on any engine against the brute-force rule.</summary>
 public abstract class DefinedFunnelAgreement(RandomStoreFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {

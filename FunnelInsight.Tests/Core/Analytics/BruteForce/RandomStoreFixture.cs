@@ -59,7 +59,7 @@ public sealed class StoreWithoutCheckoutFixture : RandomStoreFixture
 }
 
 /// <summary>The random store on ClickHouse.</summary>
-public sealed class ClickHouseRandomStoreFixture : RandomStoreFixture
+public class ClickHouseRandomStoreFixture : RandomStoreFixture
 {
     /// <inheritdoc />
     protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine();
@@ -69,14 +69,22 @@ public sealed class ClickHouseRandomStoreFixture : RandomStoreFixture
 }
 
 /// <summary>The random store without checkout on ClickHouse.</summary>
-public sealed class ClickHouseStoreWithoutCheckoutFixture : RandomStoreFixture
+public class ClickHouseStoreWithoutCheckoutFixture : ClickHouseRandomStoreFixture
 {
     /// <inheritdoc />
     protected override bool WithoutCheckout => true;
+}
 
+/// <summary>The random store on ClickHouse, its events sharded over two shards.</summary>
+public sealed class ClickHouseRandomStoreOnTwoShardsFixture : ClickHouseRandomStoreFixture
+{
     /// <inheritdoc />
-    protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine();
+    protected override EventEngineOptions Engine() => TestServers.ClickHouseTwoShardsEngine();
+}
 
+/// <summary>The random store without checkout on ClickHouse, its events sharded over two shards.</summary>
+public sealed class ClickHouseStoreWithoutCheckoutOnTwoShardsFixture : ClickHouseStoreWithoutCheckoutFixture
+{
     /// <inheritdoc />
-    protected override bool Runs => TestServers.ClickHouseRuns;
+    protected override EventEngineOptions Engine() => TestServers.ClickHouseTwoShardsEngine();
 }

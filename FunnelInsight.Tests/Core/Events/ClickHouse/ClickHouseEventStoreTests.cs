@@ -11,7 +11,7 @@ namespace FunnelInsight.Tests.Core.Events.ClickHouse;
 /// Imports, duplicates, deletions and the states a kill leaves on the ClickHouse engine, against a real server. A kill is
 /// made by hand as the write protocol would leave it: the write's rows stored and its <c>writes</c> record pending.
 /// </summary>
-public sealed class ClickHouseEventStoreTests : IClickHouseTests
+public class ClickHouseEventStoreTests : IClickHouseTests
 {
     private const string Header = "event_time,event_type,session_id,user_id,product_id,price\n";
 
@@ -33,7 +33,7 @@ public sealed class ClickHouseEventStoreTests : IClickHouseTests
     public async Task An_import_stores_its_events_and_sessions_and_the_funnel_counts_them_as_on_duckdb()
     {
         await using var duck = await AnalyticsStore.CreateAsync(Analytics.SqliteFunnelAnalyticsTests.SixSessions);
-        await using var clickHouse = await AnalyticsStore.CreateAsync(Analytics.SqliteFunnelAnalyticsTests.SixSessions, engine: TestServers.ClickHouseEngine());
+        await using var clickHouse = await AnalyticsStore.CreateAsync(Analytics.SqliteFunnelAnalyticsTests.SixSessions, engine: Engine());
 
         Assert.Equal(20, await clickHouse.Temp.EventCountAsync());
         Assert.Equal(6, await clickHouse.Temp.SessionCountAsync());
@@ -47,7 +47,7 @@ public sealed class ClickHouseEventStoreTests : IClickHouseTests
     [ProviderFact]
     public async Task The_same_file_again_adds_nothing_and_an_overlapping_export_adds_only_its_new_events()
     {
-        await using var db = await TempDatabase.CreateAsync(TestServers.ClickHouseEngine());
+        await using var db = await TempDatabase.CreateAsync(Engine());
         await db.ImportAsync(ImportKind.Events, db.WriteFile("first.csv", First));
         var again = await db.ImportAsync(ImportKind.Events, db.WriteFile("again.csv", First));
         var untouched = (await db.SessionsAsync()).Single(s => s.Session == "s2").Comparable;
@@ -68,7 +68,7 @@ public sealed class ClickHouseEventStoreTests : IClickHouseTests
     [ProviderFact]
     public async Task Deleting_an_import_keeps_the_events_another_import_delivered_too_and_rolls_the_sessions_up_again()
     {
-        await using var db = await TempDatabase.CreateAsync(TestServers.ClickHouseEngine());
+        await using var db = await TempDatabase.CreateAsync(Engine());
         var first = await db.ImportAsync(ImportKind.Events, db.WriteFile("first.csv", First));
         var overlapping = await db.ImportAsync(ImportKind.Events, db.WriteFile("overlap.csv", Overlapping));
         var storeId = (await db.Stores.FindAsync("Test"))!.Id;
@@ -87,7 +87,7 @@ public sealed class ClickHouseEventStoreTests : IClickHouseTests
     [ProviderFact]
     public async Task Deleting_a_store_leaves_no_row_of_it_on_the_server()
     {
-        var engine = TestServers.ClickHouseEngine();
+        var engine = Engine();
         await using var db = await TempDatabase.CreateAsync(engine);
         await db.ImportAsync(ImportKind.Events, db.WriteFile("first.csv", First), store: "Gone");
         await db.ImportAsync(ImportKind.Events, db.WriteFile("kept.csv", Overlapping), store: "Kept");
@@ -106,7 +106,7 @@ public sealed class ClickHouseEventStoreTests : IClickHouseTests
     [ProviderFact]
     public async Task An_import_killed_before_the_application_database_committed_is_taken_out_at_the_next_start()
     {
-        var engine = TestServers.ClickHouseEngine();
+        var engine = Engine();
         await using var db = await TempDatabase.CreateAsync(engine);
         await db.ImportAsync(ImportKind.Events, db.WriteFile("first.csv", First));
         var sessionsBefore = await db.SessionsAsync();
@@ -129,7 +129,7 @@ public sealed class ClickHouseEventStoreTests : IClickHouseTests
     [ProviderFact]
     public async Task An_import_killed_after_the_application_database_committed_is_kept_at_the_next_start()
     {
-        var engine = TestServers.ClickHouseEngine();
+        var engine = Engine();
         await using var db = await TempDatabase.CreateAsync(engine);
         await db.ImportAsync(ImportKind.Events, db.WriteFile("first.csv", First));
         var second = await db.ImportAsync(ImportKind.Events, db.WriteFile("overlap.csv", Overlapping));
@@ -145,7 +145,7 @@ public sealed class ClickHouseEventStoreTests : IClickHouseTests
     [ProviderFact]
     public async Task A_settings_rebuild_killed_before_its_settings_committed_is_done_again_with_the_stores_settings()
     {
-        var engine = TestServers.ClickHouseEngine();
+        var engine = Engine();
         await using var db = await TempDatabase.CreateAsync(engine);
         // One visitor's events at 0, 10 and 50 minutes: two sessions at the default 30-minute timeout, one at 60.
         await db.ImportAsync(ImportKind.Events, db.WriteFile("rr.csv", "timestamp,visitorid,event,itemid,transactionid\n" +
@@ -165,7 +165,7 @@ public sealed class ClickHouseEventStoreTests : IClickHouseTests
     [ProviderFact]
     public async Task Text_with_quotes_backslashes_tabs_and_newlines_comes_back_as_it_went_in()
     {
-        await using var db = await TempDatabase.CreateAsync(TestServers.ClickHouseEngine());
+        await using var db = await TempDatabase.CreateAsync(Engine());
         const string hostile = "x'); DROP TABLE events; --\\\t\"line\nbreak\" ٪";
         await db.ImportAsync(ImportKind.Events, db.WriteFile("hostile.csv", Header + $"2025-03-01T10:00:00Z,\"{hostile.Replace("\"", "\"\"", StringComparison.Ordinal)}\",s1,v1,,\n"));
 
@@ -177,6 +177,9 @@ public sealed class ClickHouseEventStoreTests : IClickHouseTests
         Assert.Single(events);
     }
 
+    /// <summary>A new ClickHouse database of the test's own: one database here.</summary>
+    private protected virtual EventEngineOptions Engine() => TestServers.ClickHouseEngine();
+
     // Takes back a write's committed record, as a kill before it was written leaves it.
     private static async Task Uncommit(EventEngineOptions engine, int importId)
     {
@@ -187,9 +190,17 @@ public sealed class ClickHouseEventStoreTests : IClickHouseTests
     private static async Task WaitForMutations(EventEngineOptions engine)
     {
         var database = System.Web.HttpUtility.ParseQueryString(new Uri(engine.ClickHouse!).Query)["database"];
-        while (await TestServers.ClickHouseAsync(engine, $"SELECT count() FROM system.mutations WHERE database = '{database}' AND is_done = 0") != "0")
+        var shards = engine.ClickHouseShards is null ? "" : $" OR database IN (SELECT default_database FROM system.clusters WHERE cluster = '{engine.ClickHouseShards}')";
+        while (await TestServers.ClickHouseAsync(engine, $"SELECT count() FROM system.mutations WHERE (database = '{database}'{shards}) AND is_done = 0") != "0")
         {
             await Task.Delay(20);
         }
     }
+}
+
+/// <summary>The same imports, deletions and kills with the events sharded over two shards.</summary>
+[Collection(TestServers.TwoShardsCollection)]
+public sealed class ClickHouseEventStoreOnTwoShardsTests : ClickHouseEventStoreTests
+{
+    private protected override EventEngineOptions Engine() => TestServers.ClickHouseTwoShardsEngine();
 }

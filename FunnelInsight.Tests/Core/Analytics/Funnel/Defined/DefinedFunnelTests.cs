@@ -134,3 +134,10 @@ public sealed class ClickHouseDefinedFunnelTests : DefinedFunnelTests, IClickHou
 {
     private protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine();
 }
+
+/// <summary>The same hand-computed fixtures on ClickHouse with the events sharded over two shards.</summary>
+[Collection(TestServers.TwoShardsCollection)]
+public sealed class ClickHouseDefinedFunnelOnTwoShardsTests : DefinedFunnelTests, IClickHouseTests
+{
+    private protected override EventEngineOptions Engine() => TestServers.ClickHouseTwoShardsEngine();
+}
