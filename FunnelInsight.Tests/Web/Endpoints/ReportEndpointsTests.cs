@@ -121,7 +121,7 @@ public abstract class ReportEndpointsTests(AccountsApp app)
     private async Task<string> CommandLineAsync(params string[] args)
     {
         using var output = new StringWriter();
-        Assert.Equal(0, await ReportCommand.RunAsync(CommandGrammar.Read(["report", .. args]), new CommandAccess(app.Db.Database, app.Tokens["exporter"]), new FunnelInsight.Web.Services.Reports.ReportExporter(new SqliteFunnelAnalytics(app.Db.Database), new StoreSettingsService(app.Db.Database), app.Db.Database), new SavedFunnels(app.Db.Database), output, CancellationToken.None));
+        Assert.Equal(0, await ReportCommand.RunAsync(CommandGrammar.Read(["report", .. args]), new CommandAccess(app.Db.Database, app.Tokens["exporter"]), new FunnelInsight.Web.Services.Reports.ReportExporter(new FunnelAnalytics(app.Db.Database), new StoreSettingsService(app.Db.Database), app.Db.Database), new SavedFunnels(app.Db.Database), output, CancellationToken.None));
         return output.ToString();
     }
 

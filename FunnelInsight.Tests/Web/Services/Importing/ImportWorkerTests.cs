@@ -21,7 +21,7 @@ public sealed class ImportWorkerTests : IAsyncLifetime, IDisposable
         _storeId = (await _temp.Stores.GetOrCreateAsync("Queue shop")).Id;
         _jobs = new ImportJobs();
         var uploads = new UploadGuard(_temp.Database, new ConfigurationBuilder().Build());
-        _worker = new ImportWorker(_jobs, new ImportService(_temp.Database), new InterruptedImports(_temp.Database), uploads, new SqliteFunnelAnalytics(_temp.Database),
+        _worker = new ImportWorker(_jobs, new ImportService(_temp.Database), new InterruptedImports(_temp.Database), uploads, new FunnelAnalytics(_temp.Database),
             NullLogger<ImportWorker>.Instance);
         await _worker.StartAsync(CancellationToken.None);
     }
