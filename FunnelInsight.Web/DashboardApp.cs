@@ -1,4 +1,5 @@
 using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Api;
 using FunnelInsight.Web.Components;
@@ -58,5 +59,19 @@ public static class DashboardApp
         app.MapApiNotFound();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
+    }
+
+    /// <summary>
+    /// What the dashboard does before it listens: migrates the database, marks the imports a killed process left running
+    /// as interrupted (removing their temporary files), loads the demo store into an empty database when the demo is on,
+    /// and prepares the accounts.
+    /// </summary>
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        var database = app.Services.GetRequiredService<FunnelDatabase>();
+        await database.MigrateAsync(app.Logger);
+        await app.Services.GetRequiredService<InterruptedImports>().SweepAsync(TimeSpan.FromSeconds(1));
+        await app.Services.GetRequiredService<DemoStoreLoader>().LoadIfEmptyAsync(CancellationToken.None);
+        await app.PrepareAccountsAsync(database);
     }
 }

@@ -12,28 +12,30 @@ namespace FunnelInsight.Core.Stores;
 public sealed class StoreCatalog(FunnelDatabase database)
 {
     /// <summary>The one store called <paramref name="name"/>; null when there is none, or several (of different owners).</summary>
-    public async Task<Store?> FindAsync(string name, CancellationToken cancellationToken = default) =>
+    public async Task<NamedStore?> FindAsync(string name, CancellationToken cancellationToken = default) =>
         await FindAllAsync(name, cancellationToken) is [var only] ? only : null;
 
     /// <summary>Every store called <paramref name="name"/> (one per owner at most), by id.</summary>
-    public async Task<IReadOnlyList<Store>> FindAllAsync(string name, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<NamedStore>> FindAllAsync(string name, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
-        return await context.Stores.AsNoTracking().Where(s => s.Name == name.Trim()).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        return await context.Stores.AsNoTracking().Where(s => s.Name == name.Trim()).OrderBy(s => s.Id)
+            .Select(s => new NamedStore(s.Id, s.Name, s.OwnerId)).ToListAsync(cancellationToken);
     }
 
     /// <summary>The store called <paramref name="name"/> that <paramref name="ownerId"/> created ("" for the operator's), or null.</summary>
-    public async Task<Store?> FindOwnedAsync(string name, string ownerId, CancellationToken cancellationToken = default)
+    public async Task<NamedStore?> FindOwnedAsync(string name, string ownerId, CancellationToken cancellationToken = default)
     {
         await using var context = database.CreateContext();
-        return await context.Stores.AsNoTracking().FirstOrDefaultAsync(s => s.Name == name.Trim() && s.OwnerId == ownerId, cancellationToken);
+        return await context.Stores.AsNoTracking().Where(s => s.Name == name.Trim() && s.OwnerId == ownerId)
+            .Select(s => new NamedStore(s.Id, s.Name, s.OwnerId)).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The operator's store called <paramref name="name"/> (created without an account), created when there is none.</summary>
-    public Task<Store> GetOrCreateAsync(string name, CancellationToken cancellationToken = default) => GetOrCreateAsync(name, "", cancellationToken);
+    public Task<NamedStore> GetOrCreateAsync(string name, CancellationToken cancellationToken = default) => GetOrCreateAsync(name, "", cancellationToken);
 
     /// <summary>The store called <paramref name="name"/> of <paramref name="ownerId"/>, created (owned by them) when they have none.</summary>
-    public async Task<Store> GetOrCreateAsync(string name, string ownerId, CancellationToken cancellationToken = default) =>
+    public async Task<NamedStore> GetOrCreateAsync(string name, string ownerId, CancellationToken cancellationToken = default) =>
         await FindOwnedAsync(name, ownerId, cancellationToken) ?? await CreateAsync(name, ownerId, cancellationToken)
         ?? await FindOwnedAsync(name, ownerId, cancellationToken) ?? throw new InvalidOperationException("The store was created and deleted at once.");
 
@@ -41,7 +43,7 @@ public sealed class StoreCatalog(FunnelDatabase database)
     /// A new store called <paramref name="name"/> owned by <paramref name="ownerId"/>; null when they already have a store
     /// of that name (another owner's store of the same name is no obstacle).
     /// </summary>
-    public async Task<Store?> CreateAsync(string name, string ownerId, CancellationToken cancellationToken = default)
+    public async Task<NamedStore?> CreateAsync(string name, string ownerId, CancellationToken cancellationToken = default)
     {
         var trimmed = name.Trim();
         ArgumentException.ThrowIfNullOrEmpty(trimmed, nameof(name));
@@ -58,7 +60,7 @@ public sealed class StoreCatalog(FunnelDatabase database)
             return null;
         }
 
-        return store;
+        return new NamedStore(store.Id, store.Name, store.OwnerId);
     }
 
     /// <summary>

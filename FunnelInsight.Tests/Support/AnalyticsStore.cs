@@ -20,7 +20,7 @@ public sealed class AnalyticsStore : IAsyncDisposable
     {
         Temp = temp;
         StoreId = storeId;
-        Analytics = new SqliteFunnelAnalytics(temp.Database);
+        Analytics = new FunnelAnalytics(temp.Database);
     }
 
     /// <summary>The database.</summary>
@@ -30,7 +30,7 @@ public sealed class AnalyticsStore : IAsyncDisposable
     public int StoreId { get; }
 
     /// <summary>The engine under test.</summary>
-    public SqliteFunnelAnalytics Analytics { get; }
+    public FunnelAnalytics Analytics { get; }
 
     /// <summary>The report files' builder over <see cref="Analytics"/> and the store's settings, as the command line makes it.</summary>
     public FunnelInsight.Web.Services.Reports.ReportExporter Exporter => new(Analytics, new FunnelInsight.Core.Stores.StoreSettingsService(Temp.Database), Temp.Database);

@@ -1,29 +1,30 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace FunnelInsight.Tests.Support;
 
 /// <summary>
-/// The real dashboard (FunnelInsight.Web.dll) as its own process on a free loopback port, on a test's
-/// database, with the demo off: the one way the HTTP and browser tests start the app. Also runs the same
-/// program as the command line tool.
+/// The real dashboard (FunnelInsight.Web.dll) as its own process, on a test's database, with the demo off, listening
+/// on a loopback port the OS hands it (it binds port 0 and prints the address it got): for the tests where the process
+/// itself is under test (signals, kills, start-up) and the browser tests. Also runs the same program as the command
+/// line tool.
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private const string ListeningLine = "Now listening on: ";
     private readonly Process _process;
     private readonly StringBuilder _log = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private TestApp(Process process, Uri address)
+    private TestApp(Process process)
     {
         _process = process;
-        Address = address;
     }
 
     /// <summary>The app's base address, for example <c>http://127.0.0.1:40123/</c>.</summary>
-    public Uri Address { get; }
+    public Uri Address { get; private set; } = null!;
 
     /// <summary>What the app wrote to stdout and stderr so far (for failure messages).</summary>
     public string Log
@@ -40,10 +41,11 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>Starts the app on <paramref name="database"/> and waits until it answers.</summary>
     public static async Task<TestApp> StartAsync(TempDatabase database, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var port = FreePort();
-        var start = Start(database, settings, "--urls", $"http://127.0.0.1:{port}");
+        var start = Start(database, settings, "--urls", "http://127.0.0.1:0");
         start.RedirectStandardInput = false;
-        var app = new TestApp(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
+        // The host's "Now listening on: …" line is how the app says which port the OS gave it.
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        var app = new TestApp(Process.Start(start)!);
         app._process.OutputDataReceived += (_, e) => app.Append(e.Data);
         app._process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         app._process.BeginOutputReadLine();
@@ -62,18 +64,6 @@ public sealed class TestApp : IAsyncDisposable
         return app;
     }
 
-    /// <summary>Runs a command line verb on <paramref name="database"/> with <paramref name="stdin"/>; its exit code, stdout and stderr.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(TempDatabase database, string stdin, params string[] args)
-    {
-        using var process = Process.Start(Start(database, null, args))!;
-        await process.StandardInput.WriteAsync(stdin);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
-
     /// <summary>Runs a command line verb on <paramref name="database"/> with <paramref name="settings"/> as environment (no stdin); its exit code, stdout and stderr.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunCommandWithAsync(TempDatabase database, IReadOnlyDictionary<string, string> settings, params string[] args)
     {
@@ -86,8 +76,7 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     /// <summary>A client for the app that keeps cookies and does not follow redirects (so tests see them).</summary>
-    public HttpClient Client() =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = Address };
+    public HttpClient Client() => InProcessApp.ClientFor(Address);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -154,6 +143,25 @@ public sealed class TestApp : IAsyncDisposable
 
     private async Task WaitUntilAnsweringAsync()
     {
+        using (var timeout = new CancellationTokenSource(StartTimeout))
+        {
+            var listening = _listening.Task.WaitAsync(timeout.Token);
+            var exited = _process.WaitForExitAsync(timeout.Token);
+            try
+            {
+                if (await Task.WhenAny(listening, exited) != listening)
+                {
+                    throw new InvalidOperationException($"The app exited with code {_process.ExitCode}:\n{Log}");
+                }
+
+                Address = await listening;
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"The app did not say where it listens within {StartTimeout.TotalSeconds} s:\n{Log}");
+            }
+        }
+
         // The first page is rendered cold (JIT, the EF model): on a loaded machine one answer can take many seconds,
         // so each try may take as long as the whole start may.
         using var client = new HttpClient { BaseAddress = Address, Timeout = StartTimeout };
@@ -192,17 +200,15 @@ public sealed class TestApp : IAsyncDisposable
     {
         if (line is not null)
         {
+            if (line.IndexOf(ListeningLine, StringComparison.Ordinal) is >= 0 and var at)
+            {
+                _listening.TrySetResult(new Uri(line[(at + ListeningLine.Length)..].Trim().TrimEnd('/') + "/"));
+            }
+
             lock (_log)
             {
                 _log.AppendLine(line);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

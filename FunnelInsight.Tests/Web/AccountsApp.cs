@@ -2,11 +2,12 @@ using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Providers;
 using FunnelInsight.Tests.Support;
+using FunnelInsight.Tests.Web.Browser;
 
 namespace FunnelInsight.Tests.Web;
 
 /// <summary>
-/// One running app shared by the HTTP tests of accounts, on SQLite (this class) or PostgreSQL
+/// One running app (in the test process) shared by the HTTP tests of accounts, on SQLite (this class) or PostgreSQL
 /// (<see cref="PostgresAccountsApp"/>): two stores, Alpha (with an owner, an analyst and a
 /// marketer) and Bravo (with its own owner), each with an import that has a bad row, and API tokens.
 /// </summary>
@@ -30,11 +31,12 @@ public class AccountsApp : IAsyncLifetime
         """;
 
     private TempDatabase? _db;
-    private TestApp? _app;
+    private string _exporterId = "";
+    private InProcessApp? _app;
 
     public TempDatabase Db => _db!;
 
-    public TestApp App => _app!;
+    public InProcessApp App => _app!;
 
     public int AlphaId { get; private set; }
 
@@ -44,7 +46,10 @@ public class AccountsApp : IAsyncLifetime
 
     public int BravoImportId { get; private set; }
 
-    /// <summary>API tokens by holder: analyst, marketer, owner (Alpha), bravo-owner, revoked (was the analyst's), limited (a member of both, limited to Alpha).</summary>
+    /// <summary>
+    /// API tokens by holder: analyst, marketer, owner (Alpha), bravo-owner, revoked (was the analyst's), limited (a member
+    /// of both, limited to Alpha), exporter (owner of the stores <see cref="CreateStoreAsync"/> makes, of no other).
+    /// </summary>
     public Dictionary<string, string> Tokens { get; } = [];
 
     /// <summary>The engine of the app's database.</summary>
@@ -79,6 +84,9 @@ public class AccountsApp : IAsyncLifetime
             Tokens[who] = (await tokens.CreateAsync(userId, who)).Secret;
         }
 
+        _exporterId = await TestAccounts.CreateUserAsync(Db, Email("exporter"));
+        Tokens["exporter"] = (await tokens.CreateAsync(_exporterId, "exporter")).Secret;
+
         var both = await TestAccounts.CreateUserAsync(Db, Email("both"));
         await memberships.SetAsync(AlphaId, both, StoreRole.Analyst);
         await memberships.SetAsync(BravoId, both, StoreRole.Analyst);
@@ -90,11 +98,29 @@ public class AccountsApp : IAsyncLifetime
         Tokens["revoked"] = revoked.Secret;
 
         // Sessions check their account on every request, so a test sees a sign-out end a copied cookie at once.
-        _app = await TestApp.StartAsync(Db, new Dictionary<string, string>
+        _app = await InProcessApp.StartAsync(Db, new Dictionary<string, string>
         {
             ["Uploads__MaxBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Accounts__SessionCheckInterval"] = "00:00:00",
         });
+    }
+
+    /// <summary>Creates a store owned by the account "exporter" alone (so that no other test sees it).</summary>
+    public async Task<int> CreateStoreAsync(string name)
+    {
+        var store = await Db.Stores.GetOrCreateAsync(name);
+        await new StoreMemberships(Db.Database).SetAsync(store.Id, _exporterId, StoreRole.Owner);
+        return store.Id;
+    }
+
+    /// <summary>Creates store <paramref name="name"/> (see <see cref="CreateStoreAsync"/>) and imports <see cref="ReportSample"/> into it.</summary>
+    public async Task<int> ImportSampleAsync(string name)
+    {
+        var storeId = await CreateStoreAsync(name);
+        var imports = new ImportService(Db.Database);
+        await ReportSample.ImportIntoAsync(storeId, name, Db.WriteFile,
+            async request => Assert.Equal(ImportStatus.Succeeded, (await imports.ImportAsync(request)).Status));
+        return storeId;
     }
 
     /// <summary>The e-mail of a test account.</summary>

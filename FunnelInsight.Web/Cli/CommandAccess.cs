@@ -1,6 +1,5 @@
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Core.Stores;
 
 namespace FunnelInsight.Web.Cli;
@@ -67,7 +66,7 @@ public sealed class CommandAccess
     /// Refused (exit 3), saying the same whether the store exists or not; the name is shared by several stores the
     /// caller can use (exit 2, saying how to choose).
     /// </exception>
-    public async Task<Store> StoreAsync(string name, StoreRole role, string doing, bool createIfMissing, CancellationToken cancellationToken)
+    public async Task<NamedStore> StoreAsync(string name, StoreRole role, string doing, bool createIfMissing, CancellationToken cancellationToken)
     {
         var who = _secret is null ? "the command line can " + doing + " without a token (give --token or set " + TokenVariable + ")" : "this token can " + doing;
         var refused = new CommandLineException($"No store '{name.Trim()}' that {who}.", CommandLineException.Refused);

@@ -81,7 +81,7 @@ public static class CommandLine
             {
                 "imports" => await ImportsCommand.RunAsync(command, access, database, output, cancellationToken),
                 "import" => await ImportCommand.RunAsync(command, access, database, output, error, cancellationToken),
-                "report" => await ReportCommand.RunAsync(command, access, new ReportExporter(new SqliteFunnelAnalytics(database), new StoreSettingsService(database), database), new SavedFunnels(database), output, cancellationToken),
+                "report" => await ReportCommand.RunAsync(command, access, new ReportExporter(new FunnelAnalytics(database), new StoreSettingsService(database), database), new SavedFunnels(database), output, cancellationToken),
                 "users" => await UsersCommand.RunAsync(command, database, input ?? Console.In, output, error, cancellationToken),
                 "tokens" => await TokensCommand.RunAsync(command, database, output, cancellationToken),
                 "delete-import" or "delete-store" => await DeleteCommand.RunAsync(command, access, database, input ?? Console.In, output, error, cancellationToken),

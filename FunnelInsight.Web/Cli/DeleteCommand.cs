@@ -27,7 +27,7 @@ internal static class DeleteCommand
             : await DeleteImportAsync(args, database, store, input, output, error, Waiting, cancellationToken);
     }
 
-    private static async Task<int> DeleteImportAsync(CommandArguments args, FunnelDatabase database, Core.Storage.Entities.Store store, TextReader input,
+    private static async Task<int> DeleteImportAsync(CommandArguments args, FunnelDatabase database, NamedStore store, TextReader input,
         TextWriter output, TextWriter error, Action waiting, CancellationToken cancellationToken)
     {
         var id = ImportId(args);
@@ -42,7 +42,7 @@ internal static class DeleteCommand
         return 0;
     }
 
-    private static async Task<int> DeleteStoreAsync(CommandArguments args, CommandAccess access, Core.Storage.Entities.Store store, TextReader input, TextWriter output,
+    private static async Task<int> DeleteStoreAsync(CommandArguments args, CommandAccess access, NamedStore store, TextReader input, TextWriter output,
         TextWriter error, Action waiting, CancellationToken cancellationToken)
     {
         var overview = (await access.Stores.ListAsync(cancellationToken)).First(s => s.Id == store.Id);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Storage.Entities;
+using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 
@@ -34,7 +34,7 @@ internal sealed class StoreChoice(int? storeId, string? ownerEmail, string verb 
 
     /// <summary>The stores of <paramref name="named"/> that match <c>--store-id</c> and <c>--owner</c>.</summary>
     /// <exception cref="CommandLineException">There is no account <c>--owner</c> names (exit 2).</exception>
-    public async Task<IReadOnlyList<Store>> NarrowAsync(IReadOnlyList<Store> named, FunnelDatabase database, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<NamedStore>> NarrowAsync(IReadOnlyList<NamedStore> named, FunnelDatabase database, CancellationToken cancellationToken)
     {
         var left = storeId is { } id ? named.Where(s => s.Id == id).ToList() : named.ToList();
         if (ownerEmail is not null)
@@ -47,7 +47,7 @@ internal sealed class StoreChoice(int? storeId, string? ownerEmail, string verb 
     }
 
     /// <summary>The one store left; a mistake (exit 2) naming the ids and the options when several are.</summary>
-    public static Store? Single(IReadOnlyList<Store> left, string verb, string name, bool operatorOptions) => left.Count switch
+    public static NamedStore? Single(IReadOnlyList<NamedStore> left, string verb, string name, bool operatorOptions) => left.Count switch
     {
         0 => null,
         1 => left[0],

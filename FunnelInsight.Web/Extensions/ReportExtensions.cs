@@ -10,7 +10,7 @@ public static class ReportExtensions
     /// <summary>Registers the analytics engine (one per app: it caches each store's session rollups).</summary>
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
-        services.AddSingleton<IFunnelAnalytics, SqliteFunnelAnalytics>();
+        services.AddSingleton<IFunnelAnalytics, FunnelAnalytics>();
         services.AddSingleton<OverviewReporter>();
         services.AddSingleton<ReportExporter>();
         return services;

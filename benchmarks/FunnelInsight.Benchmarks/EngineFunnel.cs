@@ -12,7 +12,7 @@ namespace FunnelInsight.Benchmarks;
 /// </summary>
 internal sealed class EngineFunnel(FunnelDatabase database, int storeId)
 {
-    private readonly SqliteFunnelAnalytics _analytics = new(database);
+    private readonly FunnelAnalytics _analytics = new(database);
 
     /// <summary>The query the benchmark times: ordered session funnel, filtered by channel, broken down by device.</summary>
     public FunnelQuery Query(string channel) => new(storeId) { Channel = channel, Breakdown = FunnelDimension.Device };

@@ -29,7 +29,7 @@ public class TrendPeriodsTests
     public async Task Without_a_range_the_last_week_past_the_last_session_day_is_partial()
     {
         // Sessions on Mon 4, Tue 5, Mon 11 and Tue 12 March 2024: the week of the 11th runs to the 17th, past the 12th.
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
         var trend = (await store.Analytics.FunnelAsync(store.Query with { Trend = TrendGranularity.Weekly })).Trend;
 
         Assert.Equal([false, true], trend.Select(p => p.Partial));
@@ -39,7 +39,7 @@ public class TrendPeriodsTests
     [Fact]
     public async Task A_range_starting_midweek_makes_its_first_week_partial()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
         var query = store.Query with { Trend = TrendGranularity.Weekly, From = new DateOnly(2024, 3, 5), To = new DateOnly(2024, 3, 31) };
         var trend = (await store.Analytics.FunnelAsync(query)).Trend;
 
@@ -50,7 +50,7 @@ public class TrendPeriodsTests
     [Fact]
     public async Task A_month_the_data_covers_from_the_4th_to_the_12th_is_partial()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
         var point = Assert.Single((await store.Analytics.FunnelAsync(store.Query with { Trend = TrendGranularity.Monthly })).Trend);
 
         Assert.Equal((new DateOnly(2024, 3, 1), new DateOnly(2024, 3, 31), true), (point.PeriodStart, point.PeriodEnd, point.Partial));
@@ -63,7 +63,7 @@ public class TrendPeriodsTests
     [InlineData("2023-01-01", "2024-12-30", TrendGranularity.Monthly)] // two years
     public async Task An_automatic_trend_cuts_the_range_by_its_length(string? from, string? to, TrendGranularity expected)
     {
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
         var query = store.Query with
         {
             Trend = TrendGranularity.Automatic,

@@ -42,7 +42,7 @@ public abstract class ImportDeletionTests
         var store = await db.Stores.GetOrCreateAsync("Both");
         var (january, overlapping) = (await ImportAsync(db, store.Id, January), await ImportAsync(db, store.Id, Overlapping));
         Assert.Equal((5L, 3L, 3L), (january.RowsStored, overlapping.RowsStored, overlapping.RowsDuplicate));
-        var analytics = new SqliteFunnelAnalytics(db.Database);
+        var analytics = new FunnelAnalytics(db.Database);
         // Both: s1 buys, s2 views a product, s3 lands.
         Assert.Equal([3, 2, 1, 1, 1], await ReachedAsync(analytics, store.Id));
 
@@ -67,7 +67,7 @@ public abstract class ImportDeletionTests
         var store = await db.Stores.GetOrCreateAsync("Both");
         await ImportAsync(db, store.Id, January);
         var overlapping = await ImportAsync(db, store.Id, Overlapping);
-        var analytics = new SqliteFunnelAnalytics(db.Database);
+        var analytics = new FunnelAnalytics(db.Database);
         Assert.Equal([3, 2, 1, 1, 1], await ReachedAsync(analytics, store.Id));
 
         var deleted = await new ImportDeletion(db.Database).DeleteAsync(store.Id, overlapping.ImportId);
@@ -86,7 +86,7 @@ public abstract class ImportDeletionTests
         var store = await db.Stores.GetOrCreateAsync("Three");
         var imports = new[] { await ImportAsync(db, store.Id, January), await ImportAsync(db, store.Id, January), await ImportAsync(db, store.Id, January) };
         var deletion = new ImportDeletion(db.Database);
-        var analytics = new SqliteFunnelAnalytics(db.Database);
+        var analytics = new FunnelAnalytics(db.Database);
 
         Assert.Equal(0, (await deletion.DeleteAsync(store.Id, imports[0].ImportId)).EventsRemoved);
         Assert.Equal(0, (await deletion.DeleteAsync(store.Id, imports[1].ImportId)).EventsRemoved);
@@ -146,7 +146,7 @@ public abstract class ImportDeletionTests
     private static Task<ImportResult> ImportAsync(TempDatabase db, int storeId, string text) =>
         new ImportService(db.Database).ImportAsync(new ImportRequest(storeId, ImportKind.Events, db.WriteFile($"events-{Guid.NewGuid():N}.csv", text)));
 
-    private static async Task<long?[]> ReachedAsync(SqliteFunnelAnalytics analytics, int storeId) =>
+    private static async Task<long?[]> ReachedAsync(FunnelAnalytics analytics, int storeId) =>
         [.. (await analytics.FunnelAsync(new FunnelQuery(storeId))).Total.Stages.Select(s => s.Reached)];
 
     private static StoreOverview Overview(IReadOnlyList<StoreOverview> stores, int storeId) => stores.Single(s => s.Id == storeId);

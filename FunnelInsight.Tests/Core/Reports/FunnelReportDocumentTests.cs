@@ -11,7 +11,7 @@ public class FunnelReportDocumentTests
     [Fact]
     public async Task Json_echoes_the_query_and_carries_intervals_trend_and_time_to_convert()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
         var report = await store.Analytics.FunnelAsync(store.Query with { Mode = FunnelMode.Open, Trend = TrendGranularity.Weekly, Device = "mobile" });
         using var json = JsonDocument.Parse(JsonReportWriter.ToText(FunnelReportDocument.Build(report)));
         var root = json.RootElement;
@@ -31,7 +31,7 @@ public class FunnelReportDocumentTests
     [Fact]
     public async Task The_landing_row_has_no_interval_in_the_json_and_the_tables_while_later_steps_have_one()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
         var document = FunnelReportDocument.Build(await store.Analytics.FunnelAsync(store.Query with { Trend = TrendGranularity.Weekly }));
         using var json = JsonDocument.Parse(JsonReportWriter.ToText(document));
         var landing = json.RootElement.GetProperty("stages")[0];

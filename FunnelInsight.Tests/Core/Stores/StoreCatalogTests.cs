@@ -1,6 +1,5 @@
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
 
@@ -35,7 +34,7 @@ public sealed class StoreCatalogTests
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllTextAsync(file, Events);
 
-        var analytics = new FunnelInsight.Core.Analytics.SqliteFunnelAnalytics(db.Database);
+        var analytics = new FunnelInsight.Core.Analytics.FunnelAnalytics(db.Database);
         await analytics.WarmAsync(doomed.Id);
         Assert.True(analytics.Holds(doomed.Id));
 
@@ -99,7 +98,7 @@ public sealed class StoreCatalogTests
         Assert.Empty(await db.Stores.ListAsync());
     }
 
-    private static async Task<Store> FilledStoreAsync(TempDatabase db, string name)
+    private static async Task<NamedStore> FilledStoreAsync(TempDatabase db, string name)
     {
         var store = await db.Stores.GetOrCreateAsync(name);
         var imports = new ImportService(db.Database);

@@ -21,7 +21,7 @@ public sealed class DashboardJourneyTests(DashboardApp app)
         await page.GotoAsync($"/stores/{storeId}/funnel");
 
         await Expect(page.Locator(".fi-funnel-chart svg .apexcharts-bar-series path")).ToHaveCountAsync(5);
-        var core = await new SqliteFunnelAnalytics(app.Database).FunnelAsync(new FunnelQuery(storeId));
+        var core = await new FunnelAnalytics(app.Database).FunnelAsync(new FunnelQuery(storeId));
         var expected = core.Total.Stages.Select(s => s.Reached!.Value.ToString("N0", CultureInfo.GetCultureInfo("en"))).ToArray();
         await Expect(page.Locator(".fi-funnel-table .fi-reached")).ToHaveTextAsync(expected);
         Assert.Equal(ReportSample.Reached, core.Total.Stages.Select(s => s.Reached!.Value));

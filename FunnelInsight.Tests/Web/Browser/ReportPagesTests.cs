@@ -20,6 +20,12 @@ public sealed class ReportPagesTests(DashboardApp app)
             .slice(0, 4).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} [${Math.round(e.getBoundingClientRect().left)}, ${Math.round(e.getBoundingClientRect().right)}]`).join('; ')
         """;
 
+    // True once every chart container on the page holds the chart ApexCharts drew into it, and the page's fonts are loaded.
+    private const string ChartsDrawn = """
+        () => document.fonts.status === 'loaded'
+            && [...document.querySelectorAll('[data-chart=apexcharts]')].every(c => c.querySelector('.apexcharts-canvas svg .apexcharts-graphical'))
+        """;
+
     [Fact]
     public async Task An_imported_export_draws_the_funnel_as_five_bars_with_the_core_reports_stage_counts()
     {
@@ -32,7 +38,7 @@ public sealed class ReportPagesTests(DashboardApp app)
         // Every bar is named under it, not only the first.
         await Expect(page.Locator(".fi-funnel-chart svg .apexcharts-xaxis-label")).ToHaveCountAsync(5);
         await Expect(page.Locator(".fi-funnel-chart svg .apexcharts-xaxis-label").Last).ToContainTextAsync("Purchase");
-        var core = await new SqliteFunnelAnalytics(app.Database).FunnelAsync(new FunnelQuery(storeId));
+        var core = await new FunnelAnalytics(app.Database).FunnelAsync(new FunnelQuery(storeId));
         Assert.Equal(ReportSample.Reached, core.Total.Stages.Select(s => s.Reached!.Value));
         var shown = await page.Locator(".fi-funnel-table .fi-reached").AllInnerTextsAsync();
         Assert.Equal(ReportSample.Reached.Select(n => n.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en"))), shown);
@@ -131,7 +137,8 @@ public sealed class ReportPagesTests(DashboardApp app)
                 await Expect(page.Locator(".fi-report-loading")).ToHaveCountAsync(0);
                 await Expect(page.Locator(".fi-report-error")).ToHaveCountAsync(0);
                 await Expect(page.Locator(".mud-skeleton")).ToHaveCountAsync(0);
-                await page.WaitForTimeoutAsync(400); // let the charts finish drawing for the picture
+                // The picture once every chart on the page has drawn (animations are off) and the fonts are in.
+                await page.WaitForFunctionAsync(ChartsDrawn);
                 await DashboardApp.ScreenshotAsync(page, $"{(Pages.Contains(name) ? "report-" : "page-")}{name}-{culture}-{width}");
                 var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
                 if (scrollWidth > width)

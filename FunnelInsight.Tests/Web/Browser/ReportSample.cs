@@ -78,9 +78,15 @@ internal static class ReportSample
     public static async Task<int> ImportAsync(DashboardApp app, string name)
     {
         var storeId = await app.CreateStoreAsync(name);
-        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile(name + "-events.csv", Events)));
-        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, app.WriteFile(name + "-orders.csv", Orders)));
+        await ImportIntoAsync(storeId, name, app.WriteFile, app.ImportAsync);
         return storeId;
+    }
+
+    /// <summary>Imports the sample's events, then its orders, into store <paramref name="storeId"/> with <paramref name="import"/>, from files written with <paramref name="writeFile"/>.</summary>
+    public static async Task ImportIntoAsync(int storeId, string name, Func<string, string, string> writeFile, Func<ImportRequest, Task> import)
+    {
+        await import(new ImportRequest(storeId, ImportKind.Events, writeFile(name + "-events.csv", Events)));
+        await import(new ImportRequest(storeId, ImportKind.Orders, writeFile(name + "-orders.csv", Orders)));
     }
 
 }

@@ -20,7 +20,7 @@ public class ReportCommandTests
     [Fact]
     public async Task Funnel_json_has_the_documented_shape_with_rates_as_fractions()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
         var (code, text) = await RunAsync(store, "report", "funnel", "--store", "shop", "--breakdown", "device", "--format", "json");
         using var json = JsonDocument.Parse(text);
         var root = json.RootElement;
@@ -164,7 +164,7 @@ public class ReportCommandTests
     [Fact]
     public async Task A_csv_written_to_a_file_gets_its_metadata_beside_it()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
         var path = Path.Combine(store.Temp.Folder, "leaks.csv");
         var (code, _) = await RunAsync(store, "report", "leaks", "--store", "shop", "--device", "mobile", "--from", "2024-03-01", "--format", "csv", "--out", path);
         var about = (await File.ReadAllTextAsync(Path.Combine(store.Temp.Folder, "leaks.about.csv"))).Split("\r\n");
@@ -179,7 +179,7 @@ public class ReportCommandTests
     [Fact]
     public async Task Friction_report_and_bad_options_give_clear_answers()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
         var (_, text) = await RunAsync(store, "report", "friction", "--store", "shop");
         using var json = JsonDocument.Parse(text);
 

@@ -131,14 +131,11 @@ public sealed class SideBySideTests : IAsyncLifetime
     [Fact]
     public async Task An_instance_file_whose_process_lives_but_whose_address_refuses_connections_is_ignored()
     {
-        // This test's own process is alive; nothing listens on a port just released.
-        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            new DashboardInstance(new Uri($"http://127.0.0.1:{port}/"), Environment.ProcessId, "fi_op_stale", DateTime.UtcNow).Write(InstanceFile);
-        }
+        // This test's own process is alive; its port is bound (so no one else can take it) but never listened on.
+        using var bound = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        bound.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)bound.LocalEndPoint!).Port;
+        new DashboardInstance(new Uri($"http://127.0.0.1:{port}/"), Environment.ProcessId, "fi_op_stale", DateTime.UtcNow).Write(InstanceFile);
 
         var stores = await RunAsync("stores", "--token", _token);
 

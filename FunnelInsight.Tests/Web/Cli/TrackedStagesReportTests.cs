@@ -107,7 +107,7 @@ public class TrackedStagesReportTests
     [Fact]
     public async Task Report_funnel_breaks_mobile_and_Mobile_down_as_one_device()
     {
-        await using var store = await AnalyticsStore.CreateAsync(FunnelInsight.Tests.Core.Analytics.SqliteFunnelAnalyticsTests.MobileSpellings);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelInsight.Tests.Core.Analytics.FunnelAnalyticsTests.MobileSpellings);
         using var output = new StringWriter();
         await ReportCommand.RunAsync(CommandGrammar.Read(["report", "funnel", "--store", "shop", "--breakdown", "device", "--format", "json"]),
             new CommandAccess(store.Temp.Database, null), store.Exporter, new SavedFunnels(store.Temp.Database), output, CancellationToken.None);

@@ -8,7 +8,7 @@ public abstract class UsersCommandTests(AccountsApp app)
     [ProviderFact]
     public async Task Users_add_creates_an_account_that_signs_in_and_sees_its_store()
     {
-        var (exitCode, output, error) = await TestApp.RunCommandAsync(app.Db, "a long passphrase\n",
+        var (exitCode, output, error) = await InProcessCommand.RunAsync(app.Db, "a long passphrase\n",
             "users", "add", "--email", "cli@shops.test", "--store", "Alpha Shop", "--role", "marketer");
 
         Assert.True(exitCode == 0, error);
@@ -24,10 +24,10 @@ public abstract class UsersCommandTests(AccountsApp app)
     [ProviderFact]
     public async Task Users_set_password_gives_an_existing_account_a_new_password_that_signs_in_and_the_old_one_no_longer_does()
     {
-        Assert.Equal(0, (await TestApp.RunCommandAsync(app.Db, "the first passphrase\n",
+        Assert.Equal(0, (await InProcessCommand.RunAsync(app.Db, "the first passphrase\n",
             "users", "add", "--email", "forgetful@shops.test", "--store", "Alpha Shop", "--role", "analyst")).ExitCode);
 
-        var (exitCode, output, error) = await TestApp.RunCommandAsync(app.Db, "the second passphrase\n",
+        var (exitCode, output, error) = await InProcessCommand.RunAsync(app.Db, "the second passphrase\n",
             "users", "set-password", "--email", "forgetful@shops.test");
 
         Assert.True(exitCode == 0, error);
@@ -42,10 +42,10 @@ public abstract class UsersCommandTests(AccountsApp app)
     [ProviderFact]
     public async Task Users_set_password_refuses_a_short_password_and_keeps_the_old_one()
     {
-        Assert.Equal(0, (await TestApp.RunCommandAsync(app.Db, "a kept passphrase\n",
+        Assert.Equal(0, (await InProcessCommand.RunAsync(app.Db, "a kept passphrase\n",
             "users", "add", "--email", "kept@shops.test", "--store", "Alpha Shop", "--role", "analyst")).ExitCode);
 
-        var (exitCode, output, error) = await TestApp.RunCommandAsync(app.Db, "short\n", "users", "set-password", "--email", "kept@shops.test");
+        var (exitCode, output, error) = await InProcessCommand.RunAsync(app.Db, "short\n", "users", "set-password", "--email", "kept@shops.test");
 
         Assert.Equal((2, ""), (exitCode, output));
         Assert.Equal("users set-password: Passwords must be at least 10 characters.", error.Trim());
@@ -57,7 +57,7 @@ public abstract class UsersCommandTests(AccountsApp app)
     [ProviderFact]
     public async Task Users_set_password_for_an_unknown_address_says_so_and_creates_nobody()
     {
-        var (exitCode, _, error) = await TestApp.RunCommandAsync(app.Db, "a long passphrase\n", "users", "set-password", "--email", "nobody@shops.test");
+        var (exitCode, _, error) = await InProcessCommand.RunAsync(app.Db, "a long passphrase\n", "users", "set-password", "--email", "nobody@shops.test");
 
         Assert.Equal(2, exitCode);
         Assert.Equal("users set-password: there is no account nobody@shops.test; users add creates one.", error.Trim());
@@ -67,7 +67,7 @@ public abstract class UsersCommandTests(AccountsApp app)
     [ProviderFact]
     public async Task Users_add_refuses_a_short_password_and_creates_nobody()
     {
-        var (exitCode, output, error) = await TestApp.RunCommandAsync(app.Db, "short\n",
+        var (exitCode, output, error) = await InProcessCommand.RunAsync(app.Db, "short\n",
             "users", "add", "--email", "short@shops.test", "--store", "Alpha Shop", "--role", "analyst");
 
         Assert.Equal((2, ""), (exitCode, output));
@@ -78,7 +78,7 @@ public abstract class UsersCommandTests(AccountsApp app)
     [ProviderFact]
     public async Task Users_add_without_a_role_says_what_is_missing()
     {
-        var (exitCode, _, error) = await TestApp.RunCommandAsync(app.Db, "", "users", "add", "--email", "x@shops.test", "--store", "Alpha Shop");
+        var (exitCode, _, error) = await InProcessCommand.RunAsync(app.Db, "", "users", "add", "--email", "x@shops.test", "--store", "Alpha Shop");
 
         Assert.Equal(2, exitCode);
         Assert.Equal("users add: --role is required.", error.Trim());

@@ -9,7 +9,7 @@ public class AbandonmentCalculatorTests
     [Fact]
     public async Task Ordered_abandonment_counts_carts_without_purchase_and_lists_them_most_valuable_first()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
         var report = await store.Analytics.AbandonmentAsync(store.Query);
 
         Assert.Equal((2L, 4L), (report.CartAbandonment.Count, report.CartAbandonment.Total));
@@ -25,7 +25,7 @@ public class AbandonmentCalculatorTests
     [Fact]
     public async Task Open_abandonment_also_counts_a_cart_added_before_the_product_view()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
         var report = await store.Analytics.AbandonmentAsync(store.Query with { Mode = FunnelMode.Open });
 
         Assert.Equal((3L, 5L), (report.CartAbandonment.Count, report.CartAbandonment.Total));
@@ -65,7 +65,7 @@ public class AbandonmentCalculatorTests
     [Fact]
     public async Task The_recovery_list_sorts_by_value_items_or_latest_session()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
         var open = store.Query with { Mode = FunnelMode.Open };
 
         var byValue = await store.Analytics.RecoveryListAsync(open);

@@ -98,7 +98,7 @@ public abstract class OrderRefundTests
     private static async Task<CustomerReport> CustomersAsync(TempDatabase db)
     {
         var store = await db.Stores.FindAsync("Test");
-        return await new SqliteFunnelAnalytics(db.Database).CustomersAsync(new CustomerQuery(store!.Id));
+        return await new FunnelAnalytics(db.Database).CustomersAsync(new CustomerQuery(store!.Id));
     }
 }
 

@@ -9,7 +9,7 @@ public class DropOffReaderTests
     [Fact]
     public async Task Sessions_lost_before_checkout_are_counted_by_their_last_event()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
 
         var report = await store.Analytics.DropOffAsync(store.Query, FunnelStage.Checkout);
 
@@ -22,7 +22,7 @@ public class DropOffReaderTests
     [Fact]
     public async Task Lost_sessions_equal_the_funnel_drop_off_at_every_stage()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
         var funnel = await store.Analytics.FunnelAsync(store.Query);
 
         var lost = new List<long>();
@@ -38,7 +38,7 @@ public class DropOffReaderTests
     [Fact]
     public async Task A_purchase_without_product_view_is_where_the_product_drop_went()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
 
         var report = await store.Analytics.DropOffAsync(store.Query, FunnelStage.Product);
 
@@ -48,7 +48,7 @@ public class DropOffReaderTests
     [Fact]
     public async Task Open_mode_counts_sessions_with_the_stage_before_and_without_this_one_most_common_exit_first()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
 
         var report = await store.Analytics.DropOffAsync(store.Query with { Mode = FunnelMode.Open }, FunnelStage.Checkout);
 
@@ -60,7 +60,7 @@ public class DropOffReaderTests
     [Fact]
     public async Task Filters_match_like_the_funnel_and_an_unknown_value_selects_nothing()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
 
         var mobile = await store.Analytics.DropOffAsync(store.Query with { Device = " MOBILE ", Channel = "seo" }, FunnelStage.Checkout);
         var tablet = await store.Analytics.DropOffAsync(store.Query with { Device = "tablet" }, FunnelStage.Checkout);
@@ -73,7 +73,7 @@ public class DropOffReaderTests
     [Fact]
     public async Task Date_range_keeps_the_sessions_that_started_in_it()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
 
         var report = await store.Analytics.DropOffAsync(store.Query with { From = new(2024, 3, 5), To = new(2024, 3, 12) }, FunnelStage.Cart);
 
@@ -146,7 +146,7 @@ public class DropOffReaderTests
     [Fact]
     public async Task Store_dimensions_list_each_value_once_sorted()
     {
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
 
         var dimensions = await store.Analytics.DimensionsAsync(store.StoreId);
 

@@ -16,7 +16,7 @@ public class FrictionDetectorTests
     [Fact]
     public async Task No_flag_is_raised_without_evidence_but_the_reference_figures_still_stand_beside_the_numbers()
     {
-        var report = await FrictionAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        var report = await FrictionAsync(FunnelAnalyticsTests.SixSessions);
 
         Assert.Empty(report.Flags);
         var baymard = report.References.Single(r => r.Reference.Key == "cart_abandonment_baymard");

@@ -12,7 +12,7 @@ public class LeakRankingTests
         // Reached 6 / 5 / 4 / 2 / 2; buyers s1 (40) and s5 (10), so AOV 25. landing → product loses s4:
         // 1 × 25 × conversion product → purchase (2/5) = 10. product → cart loses s6: 1 × 25 × 2/4 = 12.5.
         // cart → checkout loses s2 and s3, carts 15 + 30, × conversion checkout → purchase (2/2) = 45.
-        await using var store = await AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions);
+        await using var store = await AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions);
         var report = await store.Analytics.LeaksAsync(store.Query);
         var leaks = report.BySessionsLost.ToDictionary(l => l.Key);
 

@@ -16,7 +16,7 @@ public class OverviewReporterTests
         o6,c1,,2024-04-01T09:00:00Z,25,0,0,0,25,USD,paid,
         """;
 
-    private static Task<AnalyticsStore> StoreAsync() => AnalyticsStore.CreateAsync(SqliteFunnelAnalyticsTests.SixSessions, Orders);
+    private static Task<AnalyticsStore> StoreAsync() => AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions, Orders);
 
     // 3-8…3-12 holds s5 (buys) and s6 (no cart in order); 3-3…3-7 holds s1 (buys), s2 and s3 (carts left) and
     // s4 (a purchase with no product view, so not a purchase in the ordered funnel).

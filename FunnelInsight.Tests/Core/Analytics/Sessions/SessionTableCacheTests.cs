@@ -61,14 +61,14 @@ public sealed class SessionTableCacheTests
     {
         await using var db = await TempDatabase.CreateAsync();
         var store = await db.Stores.GetOrCreateAsync("shop");
-        var analytics = new SqliteFunnelAnalytics(db.Database);
+        var analytics = new FunnelAnalytics(db.Database);
         var query = new FunnelQuery(store.Id) { Breakdown = FunnelDimension.Device };
         await ImportAsync(db, store.Id, "first.csv", Sessions(0, 90));
         var first = await analytics.FunnelAsync(query);
 
         await ImportAsync(db, store.Id, "second.csv", Carts(20, 40) + Sessions(500, 25, device: "MOBILE"));
         var held = await analytics.FunnelAsync(query);
-        var afresh = await new SqliteFunnelAnalytics(db.Database).FunnelAsync(query);
+        var afresh = await new FunnelAnalytics(db.Database).FunnelAsync(query);
 
         Assert.Equal(90, first.Total.Landed);
         Assert.Equal(115, held.Total.Landed);

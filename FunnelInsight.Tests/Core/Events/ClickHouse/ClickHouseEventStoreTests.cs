@@ -32,8 +32,8 @@ public class ClickHouseEventStoreTests : IClickHouseTests
     [ProviderFact]
     public async Task An_import_stores_its_events_and_sessions_and_the_funnel_counts_them_as_on_duckdb()
     {
-        await using var duck = await AnalyticsStore.CreateAsync(Analytics.SqliteFunnelAnalyticsTests.SixSessions);
-        await using var clickHouse = await AnalyticsStore.CreateAsync(Analytics.SqliteFunnelAnalyticsTests.SixSessions, engine: Engine());
+        await using var duck = await AnalyticsStore.CreateAsync(Analytics.FunnelAnalyticsTests.SixSessions);
+        await using var clickHouse = await AnalyticsStore.CreateAsync(Analytics.FunnelAnalyticsTests.SixSessions, engine: Engine());
 
         Assert.Equal(20, await clickHouse.Temp.EventCountAsync());
         Assert.Equal(6, await clickHouse.Temp.SessionCountAsync());

@@ -131,7 +131,7 @@ public sealed class BlocksUpgradeTests : IDisposable
     // scope, each named by what it answers.
     internal static async Task<IReadOnlyList<JsonObject>> AnswersAsync(FunnelDatabase database)
     {
-        var analytics = new SqliteFunnelAnalytics(database);
+        var analytics = new FunnelAnalytics(database);
         var answers = new List<JsonObject>();
         void Add(string answer, string json) => answers.Add(new JsonObject { ["answer"] = answer, ["json"] = JsonNode.Parse(json) });
         foreach (var store in await new StoreCatalog(database).ListAsync())

@@ -37,7 +37,7 @@ public sealed class DuckDbEventFunnelTests(DuckDbEventFunnelTests.LargeStore sto
         };
         var expected = new BruteForceDefinedFunnel(store.Expected).Reached(query, _ => "all")["all"];
 
-        var report = await new SqliteFunnelAnalytics(store.Small).FunnelAsync(query);
+        var report = await new FunnelAnalytics(store.Small).FunnelAsync(query);
 
         Assert.True(expected[0] > 10_000, $"the funnel's first step has {expected[0]} units");
         Assert.Equal(expected, report.Total.Stages.Select(s => s.Reached));

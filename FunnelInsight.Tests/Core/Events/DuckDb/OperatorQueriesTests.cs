@@ -24,7 +24,7 @@ public sealed class OperatorQueriesTests
 
         await new ImportService(db.Database).ImportAsync(new ImportRequest(store.Id, ImportKind.Events, events));
         var listed = (await db.Stores.ListAsync()).Single();
-        var funnel = (await new SqliteFunnelAnalytics(db.Database).FunnelAsync(new FunnelQuery(store.Id))).Total;
+        var funnel = (await new FunnelAnalytics(db.Database).FunnelAsync(new FunnelQuery(store.Id))).Total;
         var queries = ReadmeQueries();
 
         using var connection = new DuckDBConnection($"Data Source={db.Database.EventsPath};ACCESS_MODE=READ_ONLY");

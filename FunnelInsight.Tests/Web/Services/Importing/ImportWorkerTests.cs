@@ -30,7 +30,7 @@ public abstract class ImportWorkerTests : IAsyncLifetime, IDisposable
                 new ImportService(_temp.Database), "worker-test", TimeSpan.FromSeconds(30)))
             : new ImportJobs();
         var uploads = new UploadGuard(_temp.Database, new ConfigurationBuilder().Build());
-        _worker = new ImportWorker(_jobs, new ImportService(_temp.Database), new InterruptedImports(_temp.Database), uploads, new SqliteFunnelAnalytics(_temp.Database),
+        _worker = new ImportWorker(_jobs, new ImportService(_temp.Database), new InterruptedImports(_temp.Database), uploads, new FunnelAnalytics(_temp.Database),
             NullLogger<ImportWorker>.Instance);
         await _worker.StartAsync(CancellationToken.None);
     }

@@ -5,7 +5,7 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics;
 
-public class SqliteFunnelAnalyticsTests
+public class FunnelAnalyticsTests
 {
     /// <summary>The event engine each test's store is on (DuckDB unless a derived class says otherwise).</summary>
     private protected virtual EventEngineOptions Engine() => new();
@@ -218,7 +218,7 @@ public class SqliteFunnelAnalyticsTests
 }
 
 /// <summary>The same hand-computed fixtures on ClickHouse.</summary>
-public sealed class ClickHouseFunnelAnalyticsTests : SqliteFunnelAnalyticsTests, IClickHouseTests
+public sealed class ClickHouseFunnelAnalyticsTests : FunnelAnalyticsTests, IClickHouseTests
 {
     private protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine();
 }

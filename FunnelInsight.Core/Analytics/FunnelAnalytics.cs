@@ -19,7 +19,7 @@ namespace FunnelInsight.Core.Analytics;
 /// <see cref="IFunnelAnalytics"/> over the event store's session rollups: each store's rollups are loaded once per data
 /// version into memory columns, and every query is a pass over them (no rescan of raw events).
 /// </summary>
-public sealed class SqliteFunnelAnalytics(FunnelDatabase database) : IFunnelAnalytics
+public sealed class FunnelAnalytics(FunnelDatabase database) : IFunnelAnalytics
 {
     private readonly SessionTableCache _tables = new(database);
 
