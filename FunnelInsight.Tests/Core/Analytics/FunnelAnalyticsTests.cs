@@ -225,7 +225,7 @@ public sealed class ClickHouseFunnelAnalyticsTests : FunnelAnalyticsTests, IClic
 
 /// <summary>The same hand-computed fixtures on ClickHouse with the events sharded over two shards.</summary>
 [Collection(TestServers.TwoShardsCollection)]
-public sealed class ClickHouseFunnelAnalyticsOnTwoShardsTests : SqliteFunnelAnalyticsTests, IClickHouseTests
+public sealed class ClickHouseFunnelAnalyticsOnTwoShardsTests : FunnelAnalyticsTests, IClickHouseTests
 {
     private protected override EventEngineOptions Engine() => TestServers.ClickHouseTwoShardsEngine();
 }
