@@ -5,15 +5,24 @@ namespace FunnelInsight.Tests.Support;
 
 /// <summary>
 /// The real command line run inside the test process on a test's database, for the tests of what a verb does rather
-/// than of the process (its environment, signals): <see cref="TestApp.RunCommandWithAsync"/> runs the program where that is.
+/// than of the process (its environment, signals, exit on Ctrl-C): <see cref="ChildProcess"/> and <see cref="TestApp"/> run the
+/// program where that is.
 /// </summary>
 internal static class InProcessCommand
 {
     /// <summary>Runs a verb on <paramref name="database"/> with <paramref name="stdin"/> as its standard input; its exit code, stdout and stderr.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TempDatabase database, string stdin, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(TempDatabase database, string stdin, params string[] args) =>
+        RunWithAsync(database, new Dictionary<string, string>(), stdin, args);
+
+    /// <summary>
+    /// Runs a verb on <paramref name="database"/> with <paramref name="extra"/> settings (named as environment variables,
+    /// <c>Section__Key</c>) and <paramref name="stdin"/> as its standard input; its exit code, stdout and stderr.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunWithAsync(TempDatabase database, IReadOnlyDictionary<string, string> extra, string stdin, params string[] args)
     {
         var settings = new ConfigurationBuilder()
-            .AddInMemoryCollection(database.AppSettings.Select(s => KeyValuePair.Create(s.Key.Replace("__", ":", StringComparison.Ordinal), (string?)s.Value)))
+            .AddInMemoryCollection(database.AppSettings.Concat(extra)
+                .Select(s => KeyValuePair.Create(s.Key.Replace("__", ":", StringComparison.Ordinal), (string?)s.Value)))
             .Build();
         using var output = new StringWriter();
         using var error = new StringWriter();

@@ -7,8 +7,8 @@ namespace FunnelInsight.Tests.Support;
 /// <summary>
 /// The real dashboard (FunnelInsight.Web.dll) as its own process, on a test's database, with the demo off, listening
 /// on a loopback port the OS hands it (it binds port 0 and prints the address it got): for the tests where the process
-/// itself is under test (signals, kills, start-up) and the browser tests. Also runs the same program as the command
-/// line tool.
+/// itself is under test (signals, kills, start-up) and the browser tests. <see cref="ChildProcess"/> starts the same
+/// program as the command line tool.
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
@@ -62,17 +62,6 @@ public sealed class TestApp : IAsyncDisposable
         }
 
         return app;
-    }
-
-    /// <summary>Runs a command line verb on <paramref name="database"/> with <paramref name="settings"/> as environment (no stdin); its exit code, stdout and stderr.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunCommandWithAsync(TempDatabase database, IReadOnlyDictionary<string, string> settings, params string[] args)
-    {
-        using var process = Process.Start(Start(database, settings, args))!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
     }
 
     /// <summary>A client for the app that keeps cookies and does not follow redirects (so tests see them).</summary>

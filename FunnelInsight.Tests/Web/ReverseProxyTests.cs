@@ -4,20 +4,20 @@ using FunnelInsight.Tests.Support;
 namespace FunnelInsight.Tests.Web;
 
 /// <summary>
-/// The README's reverse-proxy set-up, over real HTTP: the app started with <c>AllowedHosts=shop.example;127.0.0.1</c> (the second for the start-up probe), and requests
+/// The README's reverse-proxy set-up, over real HTTP: the app (in the test process) started with <c>AllowedHosts=shop.example;127.0.0.1</c>, and requests
 /// carrying what the README's nginx example forwards (<c>Host</c>, <c>X-Forwarded-For</c>, <c>X-Forwarded-Proto: https</c>)
 /// from loopback, where the proxy runs.
 /// </summary>
 public sealed class ReverseProxyTests : IAsyncLifetime
 {
     private TempDatabase? _db;
-    private TestApp? _app;
+    private InProcessApp? _app;
 
     public async Task InitializeAsync()
     {
         _db = await TempDatabase.CreateAsync();
         await TestAccounts.CreateUserAsync(_db, "proxy@shops.test");
-        _app = await TestApp.StartAsync(_db, new Dictionary<string, string> { ["AllowedHosts"] = "shop.example;127.0.0.1" });
+        _app = await InProcessApp.StartAsync(_db, new Dictionary<string, string> { ["AllowedHosts"] = "shop.example;127.0.0.1" });
     }
 
     public async Task DisposeAsync()

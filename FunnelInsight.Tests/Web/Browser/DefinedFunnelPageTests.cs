@@ -66,7 +66,7 @@ public sealed class DefinedFunnelPageTests : IAsyncLifetime
 
     private async Task<long[]> CommandLineCountsAsync(params string[] args)
     {
-        var (code, output, error) = await TestApp.RunCommandWithAsync(_temp, DuckDb, ["report", "funnel", "--store", "Builder shop", "--from", "2024-03-01", "--to", "2024-03-31", .. args]);
+        var (code, output, error) = await InProcessCommand.RunWithAsync(_temp, DuckDb, "", ["report", "funnel", "--store", "Builder shop", "--from", "2024-03-01", "--to", "2024-03-31", .. args]);
         Assert.True(code == 0, error);
         return [.. JsonDocument.Parse(output).RootElement.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("reached").GetInt64())];
     }
@@ -74,7 +74,7 @@ public sealed class DefinedFunnelPageTests : IAsyncLifetime
     [Fact]
     public async Task A_four_step_funnel_built_and_saved_on_the_page_shows_after_a_reload_the_counts_the_command_line_gives()
     {
-        var (imported, _, importError) = await TestApp.RunCommandWithAsync(_temp, DuckDb, "import", "--store", "Builder shop", "--events", _temp.WriteFile("events.csv", Events));
+        var (imported, _, importError) = await InProcessCommand.RunWithAsync(_temp, DuckDb, "", "import", "--store", "Builder shop", "--events", _temp.WriteFile("events.csv", Events));
         Assert.True(imported == 0, importError);
         var printed = await CommandLineCountsAsync("--steps", Steps);
         Assert.Equal([5, 4, 2, 1], printed);

@@ -12,7 +12,7 @@ public sealed class DeletionEndpointsTests : IAsyncLifetime
 {
     private const string Header = "event_time,event_type,session_id\n";
     private TempDatabase _db = null!;
-    private TestApp _app = null!;
+    private InProcessApp _app = null!;
     private readonly Dictionary<string, string> _tokens = [];
     private int _storeId;
     private int _januaryId;
@@ -32,7 +32,7 @@ public sealed class DeletionEndpointsTests : IAsyncLifetime
             _tokens[who] = (await new ApiTokens(_db.Database).CreateAsync(userId, who)).Secret;
         }
 
-        _app = await TestApp.StartAsync(_db);
+        _app = await InProcessApp.StartAsync(_db);
     }
 
     public async Task DisposeAsync()

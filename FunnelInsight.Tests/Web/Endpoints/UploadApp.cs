@@ -3,11 +3,11 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Web.Endpoints;
 
-/// <summary>The dashboard on a database of its own with one store and its owner's API token, for upload tests that add rows.</summary>
+/// <summary>The dashboard (in the test process) on a database of its own with one store and its owner's API token, for upload tests that add rows.</summary>
 public sealed class UploadApp : IAsyncLifetime
 {
     private TempDatabase? _db;
-    private TestApp? _app;
+    private InProcessApp? _app;
     private string _token = "";
 
     /// <summary>The store uploads go into.</summary>
@@ -31,7 +31,7 @@ public sealed class UploadApp : IAsyncLifetime
         var userId = await TestAccounts.CreateUserAsync(_db, "uploader@shops.test");
         await new StoreMemberships(_db.Database).SetAsync(StoreId, userId, StoreRole.Owner);
         _token = (await new ApiTokens(_db.Database).CreateAsync(userId, "uploads")).Secret;
-        _app = await TestApp.StartAsync(_db);
+        _app = await InProcessApp.StartAsync(_db);
     }
 
     public async Task DisposeAsync()
