@@ -39,8 +39,13 @@ public sealed class LayoutTests(DashboardApp app)
         await page.GotoAsync($"/stores/{storeId}/leaks?from=2024-03-01&to=2024-03-31");
         await Expect(page.Locator(".fi-leaks tbody tr").First).ToBeVisibleAsync();
 
+        await Expect(page.GetByLabel(culture == "ar" ? "اللغة" : "Language")).ToBeEnabledAsync(); // connected
+        await Expect(page.Locator(".fi-leaks tbody tr").First).ToBeVisibleAsync();
+
         // Reached, lost, drop rate and lost revenue: aligned to the end (the left in Arabic), header and numbers alike.
-        var columns = await page.Locator(".fi-leaks table").EvaluateAsync<string[]>(EndAlignment);
+        // Measured on the table the document holds at that moment (a handle taken earlier may be one a render replaced,
+        // whose computed style is empty).
+        var columns = await page.EvaluateAsync<string[]>($"() => ({EndAlignment})(document.querySelector('.fi-leaks table'))");
         Assert.Equal(4, columns.Length);
         Assert.All(columns, column => Assert.Matches(@": end/end -?[01]$", column));
     }
