@@ -54,7 +54,10 @@ public static class DashboardExtensions
         var instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
         var jobs = new SharedImportJobs(database, services.GetRequiredService<UploadGuard>().Folder);
         return new ImportJobs(new SharedImportRunner(database, jobs, services.GetRequiredService<ImportService>(), instance, lease,
-            services.GetRequiredService<ILogger<SharedImportRunner>>()));
+            services.GetRequiredService<ILogger<SharedImportRunner>>())
+        {
+            Poll = TimeSpan.FromSeconds(configuration.GetValue("Imports:PollSeconds", 2.0)),
+        });
     }
 
     /// <summary>Adds the dashboard's middleware and the language endpoint; call before the Razor components are mapped.</summary>

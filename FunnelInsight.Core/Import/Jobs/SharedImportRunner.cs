@@ -39,6 +39,9 @@ public sealed partial class SharedImportRunner
     /// <summary>How long a claim holds without renewal.</summary>
     public TimeSpan Lease { get; }
 
+    /// <summary>How often an idle instance looks for jobs queued on another instance or left by one that died.</summary>
+    public TimeSpan Poll { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Claims the next job for this instance; null when none is waiting.</summary>
     public Task<ClaimedImportJob?> ClaimAsync(CancellationToken cancellationToken = default) => Jobs.ClaimAsync(Owner, Lease, cancellationToken);
 

@@ -12,10 +12,9 @@ namespace FunnelInsight.Web.Services.Importing;
 /// every <c>Imports:PollSeconds</c> (default 2) for jobs queued on other instances or left by one that died.
 /// </summary>
 public sealed partial class ImportWorker(ImportJobs queue, ImportService imports, InterruptedImports interrupted, UploadGuard uploads,
-    IFunnelAnalytics analytics, ILogger<ImportWorker> logger, IConfiguration? configuration = null) : BackgroundService
+    IFunnelAnalytics analytics, ILogger<ImportWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan SweepWait = TimeSpan.FromSeconds(1);
-    private readonly TimeSpan _poll = TimeSpan.FromSeconds(configuration?.GetValue("Imports:PollSeconds", 2.0) ?? 2.0);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,7 +50,7 @@ public sealed partial class ImportWorker(ImportJobs queue, ImportService imports
 
             if (claimed is null)
             {
-                await queue.WaitForWorkAsync(_poll, stoppingToken);
+                await queue.WaitForWorkAsync(shared.Poll, stoppingToken);
                 continue;
             }
 
