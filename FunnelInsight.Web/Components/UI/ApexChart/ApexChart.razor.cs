@@ -38,14 +38,19 @@ public sealed partial class ApexChart : ComponentBase, IAsyncDisposable
     {
         if (firstRender)
         {
+            var options = Options;
             _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
-            _chart = await _module.InvokeAsync<IJSObjectReference>("create", _element, Options);
-            _drawnOptions = Options;
+            _chart = await _module.InvokeAsync<IJSObjectReference>("create", _element, options);
+            _drawnOptions = options;
         }
-        else if (_module is not null && _chart is not null && !ReferenceEquals(_drawnOptions, Options))
+
+        // Options that arrived while the chart was being created (a render during the awaits above finds no chart
+        // yet and draws nothing) are drawn here, and so is every later change.
+        while (_module is not null && _chart is not null && !ReferenceEquals(_drawnOptions, Options))
         {
-            _drawnOptions = Options;
-            await _module.InvokeVoidAsync("update", _chart, Options);
+            var options = Options;
+            _drawnOptions = options;
+            await _module.InvokeVoidAsync("update", _chart, options);
         }
     }
 

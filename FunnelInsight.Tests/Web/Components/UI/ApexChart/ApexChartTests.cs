@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.JSInterop;
 using Chart = FunnelInsight.Web.Components.UI.ApexChart.ApexChart;
 
 namespace FunnelInsight.Tests.Web.Components.UI.ApexChart;
@@ -44,6 +45,24 @@ public class ApexChartTests : BunitContext
     }
 
     [Fact]
+    public async Task Options_that_change_while_the_chart_is_being_created_are_drawn_once_it_exists()
+    {
+        var browser = new SlowChartBrowser();
+        Services.AddSingleton<IJSRuntime>(browser);
+        var loading = new { series = Array.Empty<int>() };
+        var loaded = new { series = new[] { 6, 6, 4 } };
+        var chart = Render<Chart>(p => p.Add(c => c.Options, loading));
+
+        chart.Render(p => p.Add(c => c.Options, loaded));
+        Assert.Same(loading, browser.CreatedWith);
+        Assert.Empty(browser.Updates);
+        browser.Created.SetResult(browser);
+
+        Assert.Same(loaded, await browser.Updated.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Single(browser.Updates);
+    }
+
+    [Fact]
     public async Task Disposing_the_component_destroys_its_chart()
     {
         var chart = Render<Chart>(p => p.Add(c => c.Options, new { series = Array.Empty<int>() }));
@@ -52,5 +71,46 @@ public class ApexChartTests : BunitContext
 
         var destroy = Assert.Single(_module.Invocations["destroy"]);
         Assert.Single(destroy.Arguments);
+    }
+
+    /// <summary>
+    /// A browser whose chart takes its time to be created: the module loads at once, <c>create</c> answers when
+    /// the test says, and every <c>update</c> is recorded. It stands for the module, its chart and the runtime.
+    /// </summary>
+    private sealed class SlowChartBrowser : IJSRuntime, IJSObjectReference
+    {
+        public TaskCompletionSource<IJSObjectReference> Created { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public object? CreatedWith { get; private set; }
+
+        public List<object?> Updates { get; } = [];
+
+        public TaskCompletionSource<object?> Updated { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => identifier switch
+        {
+            "import" => ValueTask.FromResult((TValue)(object)this),
+            "create" => new ValueTask<TValue>(Create(args).ContinueWith(t => (TValue)t.Result, TaskScheduler.Default)),
+            "update" => Record(args, default(TValue)!),
+            _ => ValueTask.FromResult(default(TValue)!),
+        };
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
+            InvokeAsync<TValue>(identifier, args);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+        private Task<IJSObjectReference> Create(object?[]? args)
+        {
+            CreatedWith = args?[1];
+            return Created.Task;
+        }
+
+        private ValueTask<TValue> Record<TValue>(object?[]? args, TValue result)
+        {
+            Updates.Add(args?[1]);
+            Updated.TrySetResult(args?[1]);
+            return ValueTask.FromResult(result);
+        }
     }
 }
