@@ -53,8 +53,13 @@ public sealed class TempDatabase : IAsyncDisposable
     /// <summary>Creates and migrates a new database, its event engine with the default limits.</summary>
     public static Task<TempDatabase> CreateAsync() => CreateAsync(new EventEngineOptions());
 
-    /// <summary>Creates and migrates a new database whose event engine has <paramref name="events"/>.</summary>
-    public static Task<TempDatabase> CreateAsync(EventEngineOptions events) => CreateAsync(DatabaseProvider.Sqlite, events);
+    /// <summary>
+    /// Creates and migrates a new database whose event engine has <paramref name="events"/>: SQLite beside DuckDB, and
+    /// PostgreSQL beside ClickHouse, the two pairs the README documents, so every test shared by the engines runs on
+    /// SQLite + DuckDB and on PostgreSQL + ClickHouse.
+    /// </summary>
+    public static Task<TempDatabase> CreateAsync(EventEngineOptions events) =>
+        CreateAsync(events.ClickHouse is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres, events);
 
     /// <summary>Creates and migrates a new database on <paramref name="provider"/> (PostgreSQL: a database of its own on the test server).</summary>
     public static async Task<TempDatabase> CreateAsync(DatabaseProvider provider, EventEngineOptions? events = null)

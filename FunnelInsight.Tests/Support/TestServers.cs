@@ -41,10 +41,13 @@ public static class TestServers
         ? address.TrimEnd('/') + "/"
         : null;
 
-    /// <summary>Why a ClickHouse test is skipped; null when it runs (a server is configured, or one is required).</summary>
+    /// <summary>
+    /// Why a ClickHouse test is skipped; null when it runs (both servers are configured, or servers are required). A
+    /// store on ClickHouse keeps its application data on PostgreSQL (<see cref="TempDatabase"/>), so both must answer.
+    /// </summary>
     public static string? ClickHouseSkipReason => ClickHouse is null && !Required
         ? $"No ClickHouse server: set {ClickHouseVariable}=http://127.0.0.1:PORT/, or run `bash .ci/run`, which starts one."
-        : null;
+        : PostgresSkipReason;
 
     /// <summary>Whether the ClickHouse tests run (else they are skipped and their fixtures do nothing).</summary>
     public static bool ClickHouseRuns => ClickHouseSkipReason is null;

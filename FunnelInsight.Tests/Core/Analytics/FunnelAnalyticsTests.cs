@@ -218,14 +218,14 @@ public class FunnelAnalyticsTests
 }
 
 /// <summary>The same hand-computed fixtures on ClickHouse.</summary>
-public sealed class ClickHouseFunnelAnalyticsTests : FunnelAnalyticsTests, IClickHouseTests
+public sealed class FunnelAnalyticsOnPostgresAndClickHouseTests : FunnelAnalyticsTests, IClickHouseTests
 {
     private protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine();
 }
 
 /// <summary>The same hand-computed fixtures on ClickHouse with the events sharded over two shards.</summary>
 [Collection(TestServers.TwoShardsCollection)]
-public sealed class ClickHouseFunnelAnalyticsOnTwoShardsTests : FunnelAnalyticsTests, IClickHouseTests
+public sealed class FunnelAnalyticsOnPostgresAndTwoClickHouseShardsTests : FunnelAnalyticsTests, IClickHouseTests
 {
     private protected override EventEngineOptions Engine() => TestServers.ClickHouseTwoShardsEngine();
 }

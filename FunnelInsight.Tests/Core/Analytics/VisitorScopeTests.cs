@@ -68,14 +68,14 @@ public class VisitorScopeTests
 }
 
 /// <summary>The same hand-computed fixtures on ClickHouse.</summary>
-public sealed class ClickHouseVisitorScopeTests : VisitorScopeTests, IClickHouseTests
+public sealed class VisitorScopeOnPostgresAndClickHouseTests : VisitorScopeTests, IClickHouseTests
 {
     private protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine();
 }
 
 /// <summary>The same hand-computed fixtures on ClickHouse with the events sharded over two shards.</summary>
 [Collection(TestServers.TwoShardsCollection)]
-public sealed class ClickHouseVisitorScopeOnTwoShardsTests : VisitorScopeTests, IClickHouseTests
+public sealed class VisitorScopeOnPostgresAndTwoClickHouseShardsTests : VisitorScopeTests, IClickHouseTests
 {
     private protected override EventEngineOptions Engine() => TestServers.ClickHouseTwoShardsEngine();
 }

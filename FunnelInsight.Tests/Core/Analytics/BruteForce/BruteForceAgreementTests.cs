@@ -9,24 +9,24 @@ namespace FunnelInsight.Tests.Core.Analytics.BruteForce;
 public sealed class RandomStoreAgreementTests(RandomStoreFixture fixture) : BruteForceAgreementTests(fixture), IClassFixture<RandomStoreFixture>;
 
 /// <summary>The engine against the brute-force reference on the random store on ClickHouse.</summary>
-public sealed class ClickHouseRandomStoreAgreementTests(ClickHouseRandomStoreFixture fixture)
+public sealed class RandomStoreAgreementOnPostgresAndClickHouseTests(ClickHouseRandomStoreFixture fixture)
     : BruteForceAgreementTests(fixture), IClassFixture<ClickHouseRandomStoreFixture>, IClickHouseTests;
 
 /// <summary>The engine against the brute-force reference on the random store on ClickHouse over two shards.</summary>
 [Collection(TestServers.TwoShardsCollection)]
-public sealed class ClickHouseRandomStoreAgreementOnTwoShardsTests(ClickHouseRandomStoreOnTwoShardsFixture fixture)
+public sealed class RandomStoreAgreementOnPostgresAndTwoClickHouseShardsTests(ClickHouseRandomStoreOnTwoShardsFixture fixture)
     : BruteForceAgreementTests(fixture), IClassFixture<ClickHouseRandomStoreOnTwoShardsFixture>, IClickHouseTests;
 
 /// <summary>The same on a random store that never sends checkout: the funnel passes over it.</summary>
 public sealed class StoreWithoutCheckoutAgreementTests(StoreWithoutCheckoutFixture fixture) : StoreWithoutCheckoutAgreement(fixture), IClassFixture<StoreWithoutCheckoutFixture>;
 
 /// <summary>The store without checkout on ClickHouse.</summary>
-public sealed class ClickHouseStoreWithoutCheckoutAgreementTests(ClickHouseStoreWithoutCheckoutFixture fixture)
+public sealed class StoreWithoutCheckoutAgreementOnPostgresAndClickHouseTests(ClickHouseStoreWithoutCheckoutFixture fixture)
     : StoreWithoutCheckoutAgreement(fixture), IClassFixture<ClickHouseStoreWithoutCheckoutFixture>, IClickHouseTests;
 
 /// <summary>The store without checkout on ClickHouse over two shards.</summary>
 [Collection(TestServers.TwoShardsCollection)]
-public sealed class ClickHouseStoreWithoutCheckoutAgreementOnTwoShardsTests(ClickHouseStoreWithoutCheckoutOnTwoShardsFixture fixture)
+public sealed class StoreWithoutCheckoutAgreementOnPostgresAndTwoClickHouseShardsTests(ClickHouseStoreWithoutCheckoutOnTwoShardsFixture fixture)
     : StoreWithoutCheckoutAgreement(fixture), IClassFixture<ClickHouseStoreWithoutCheckoutOnTwoShardsFixture>, IClickHouseTests;
 
 /// <summary>The tests of a store that never sends checkout, on any engine.</summary>

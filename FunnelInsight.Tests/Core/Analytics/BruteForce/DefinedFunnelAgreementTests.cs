@@ -14,12 +14,12 @@ public sealed class DefinedFunnelAgreementTests(RandomStoreFixture fixture, Xuni
     : DefinedFunnelAgreement(fixture, output), IClassFixture<RandomStoreFixture>;
 
 /// <summary>The same user-defined funnels counted by ClickHouse's SQL (windowFunnel over exact positions).</summary>
-public sealed class ClickHouseDefinedFunnelAgreementTests(ClickHouseRandomStoreFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
+public sealed class DefinedFunnelAgreementOnPostgresAndClickHouseTests(ClickHouseRandomStoreFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
     : DefinedFunnelAgreement(fixture, output), IClassFixture<ClickHouseRandomStoreFixture>, IClickHouseTests;
 
 /// <summary>The same user-defined funnels counted by ClickHouse over two shards, each shard counting its own units.</summary>
 [Collection(TestServers.TwoShardsCollection)]
-public sealed class ClickHouseDefinedFunnelAgreementOnTwoShardsTests(ClickHouseRandomStoreOnTwoShardsFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
+public sealed class DefinedFunnelAgreementOnPostgresAndTwoClickHouseShardsTests(ClickHouseRandomStoreOnTwoShardsFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
     : DefinedFunnelAgreement(fixture, output), IClassFixture<ClickHouseRandomStoreOnTwoShardsFixture>, IClickHouseTests;
 
 /// <summary>User-defined funnels on any engine against the brute-force rule.</summary>

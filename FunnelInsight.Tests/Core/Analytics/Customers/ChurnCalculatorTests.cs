@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Analytics.Customers;
 using FunnelInsight.Tests.Support;
 
@@ -5,6 +6,9 @@ namespace FunnelInsight.Tests.Core.Analytics.Customers;
 
 public class ChurnCalculatorTests
 {
+    /// <summary>The event engine each test's store is on (DuckDB beside SQLite unless a derived class says otherwise).</summary>
+    private protected virtual EventEngineOptions Engine() => new();
+
     // alice orders twice, both in January; carol's March order is cancelled; o7 has no customer.
     private const string NineOrders = """
         o1,alice,,2024-01-05T10:00:00Z,,,,,100,USD,paid,
@@ -18,13 +22,13 @@ public class ChurnCalculatorTests
         o9,bob,,2024-03-31T10:00:00Z,,,,,30,USD,paid,
         """;
 
-    private static async Task<CustomerReport> ReportAsync(CustomerQuery? query = null)
+    private async Task<CustomerReport> ReportAsync(CustomerQuery? query = null)
     {
-        await using var store = await AnalyticsStore.CreateAsync(null, NineOrders);
+        await using var store = await AnalyticsStore.CreateAsync(null, NineOrders, engine: Engine());
         return await store.Analytics.CustomersAsync(query is null ? new CustomerQuery(store.StoreId) : query with { StoreId = store.StoreId });
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Cancelled_and_anonymous_orders_count_as_orders_but_in_no_customer_figure()
     {
         var report = await ReportAsync();
@@ -36,7 +40,7 @@ public class ChurnCalculatorTests
         Assert.Equal((2L, 4L), (report.RepeatPurchaseRate.Count, report.RepeatPurchaseRate.Total));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Monthly_churn_is_customers_lost_over_customers_active_the_month_before()
     {
         var periods = (await ReportAsync()).Periods;
@@ -51,7 +55,7 @@ public class ChurnCalculatorTests
         Assert.Equal(0.5, periods[1].ChurnRate.Value);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_customer_whose_orders_fall_in_one_month_repeats_and_then_churns()
     {
         var report = await ReportAsync(new CustomerQuery(0) { To = new DateOnly(2024, 2, 29) });
@@ -61,7 +65,7 @@ public class ChurnCalculatorTests
         Assert.False(report.Periods[1].Partial);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Inactive_customers_are_those_whose_last_order_is_older_than_n_days()
     {
         var byDefault = await ReportAsync();
@@ -72,7 +76,7 @@ public class ChurnCalculatorTests
         Assert.Equal((1L, 4L), (sixtyDays.Inactive.Count, sixtyDays.Inactive.Total));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Cohort_retention_gives_each_first_order_month_its_share_ordering_later()
     {
         var cohorts = (await ReportAsync()).Cohorts;
@@ -83,10 +87,10 @@ public class ChurnCalculatorTests
         Assert.Equal(1, cohorts[2].Customers);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_store_without_orders_has_no_periods_and_no_rates()
     {
-        await using var store = await AnalyticsStore.CreateAsync(null);
+        await using var store = await AnalyticsStore.CreateAsync(null, engine: Engine());
         var report = await store.Analytics.CustomersAsync(new CustomerQuery(store.StoreId));
 
         Assert.Equal(0, report.Orders);
@@ -94,4 +98,10 @@ public class ChurnCalculatorTests
         Assert.Null(report.AsOf);
         Assert.False(report.RepeatPurchaseRate.HasData);
     }
+}
+
+/// <summary>The same hand-computed order fixtures on PostgreSQL + ClickHouse.</summary>
+public sealed class ChurnCalculatorOnPostgresAndClickHouseTests : ChurnCalculatorTests, IClickHouseTests
+{
+    private protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine();
 }

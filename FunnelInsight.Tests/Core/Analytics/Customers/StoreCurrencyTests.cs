@@ -1,10 +1,14 @@
+using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics.Customers;
 
-public sealed class StoreCurrencyTests
+public class StoreCurrencyTests
 {
+    /// <summary>The event engine each test's store is on (DuckDB beside SQLite unless a derived class says otherwise).</summary>
+    private protected virtual EventEngineOptions Engine() => new();
+
     // Three orders in USD (100 + 50 + 30) and two in EUR (200 + 70), by four customers.
     private const string MixedOrders = """
         o1,c1,,2024-05-01T10:00:00Z,,,,,100,USD,paid,
@@ -14,10 +18,10 @@ public sealed class StoreCurrencyTests
         o5,c4,,2024-05-05T10:00:00Z,,,,,70,EUR,paid,
         """;
 
-    [Fact]
+    [ProviderFact]
     public async Task The_store_reports_in_the_currency_most_of_its_orders_carry_and_counts_the_others_apart()
     {
-        await using var store = await AnalyticsStore.CreateAsync(null, MixedOrders);
+        await using var store = await AnalyticsStore.CreateAsync(null, MixedOrders, engine: Engine());
 
         var report = await store.Analytics.CustomersAsync(new(store.StoreId));
 
@@ -30,10 +34,10 @@ public sealed class StoreCurrencyTests
         Assert.Equal("USD", (await new StoreSettingsService(store.Temp.Database).GetAsync(store.StoreId))!.Currency);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_chosen_currency_adds_only_its_own_orders()
     {
-        await using var store = await AnalyticsStore.CreateAsync(null, MixedOrders);
+        await using var store = await AnalyticsStore.CreateAsync(null, MixedOrders, engine: Engine());
         var settings = new StoreSettingsService(store.Temp.Database);
         var saved = await settings.SaveAsync(store.StoreId, (await settings.GetAsync(store.StoreId))! with { Currency = "EUR" });
 
@@ -43,4 +47,10 @@ public sealed class StoreCurrencyTests
         Assert.Equal(("EUR", 270.0, 135.0), (report.Sales.Currency, report.Revenue, report.AverageOrderValue));
         Assert.Equal("3 orders in USD are not in these figures.", report.Sales.OtherCurrenciesNote);
     }
+}
+
+/// <summary>The same currency fixtures on PostgreSQL + ClickHouse.</summary>
+public sealed class StoreCurrencyOnPostgresAndClickHouseTests : StoreCurrencyTests, IClickHouseTests
+{
+    private protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine();
 }

@@ -1,3 +1,4 @@
+using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Analytics.Friction;
 using FunnelInsight.Core.Analytics.Overview;
 using FunnelInsight.Core.Domain;
@@ -7,6 +8,9 @@ namespace FunnelInsight.Tests.Core.Analytics.Overview;
 
 public class OverviewReporterTests
 {
+    /// <summary>The event engine each test's store is on (DuckDB beside SQLite unless a derived class says otherwise).</summary>
+    private protected virtual EventEngineOptions Engine() => new();
+
     // c3 orders in February only, so March churns one of one customer; c1 orders twice in March, and again in April.
     private const string Orders = """
         o0,c3,,2024-02-10T10:00:00Z,30,0,0,0,30,USD,paid,
@@ -16,11 +20,11 @@ public class OverviewReporterTests
         o6,c1,,2024-04-01T09:00:00Z,25,0,0,0,25,USD,paid,
         """;
 
-    private static Task<AnalyticsStore> StoreAsync() => AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions, Orders);
+    private Task<AnalyticsStore> StoreAsync() => AnalyticsStore.CreateAsync(FunnelAnalyticsTests.SixSessions, Orders, engine: Engine());
 
     // 3-8…3-12 holds s5 (buys) and s6 (no cart in order); 3-3…3-7 holds s1 (buys), s2 and s3 (carts left) and
     // s4 (a purchase with no product view, so not a purchase in the ordered funnel).
-    [Fact]
+    [ProviderFact]
     public async Task A_range_is_compared_with_the_same_number_of_days_just_before_it()
     {
         await using var store = await StoreAsync();
@@ -38,7 +42,7 @@ public class OverviewReporterTests
         Assert.Equal(-80.0, report["revenue"].Change);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Rates_stand_beside_their_reference_figures()
     {
         await using var store = await StoreAsync();
@@ -50,7 +54,7 @@ public class OverviewReporterTests
         Assert.Equal((2L, 6L), (report["overall_conversion"].Rate!.Count, report["overall_conversion"].Rate!.Total));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Without_a_range_the_overview_covers_the_days_with_sessions_up_to_four_weeks()
     {
         await using var store = await StoreAsync();
@@ -64,7 +68,7 @@ public class OverviewReporterTests
     }
 
     // 2-24…3-3 is before the first session (3-4) and holds no order (c3's is on 2-10): nothing to compare with.
-    [Fact]
+    [ProviderFact]
     public async Task A_period_before_without_sessions_or_orders_leaves_every_figure_without_a_change()
     {
         await using var store = await StoreAsync();
@@ -81,7 +85,7 @@ public class OverviewReporterTests
 
     // 1-19…2-14 (the 27 days before 2-15…3-12) holds no session but c3's order of 30 on 2-10: revenue is compared,
     // the session figures and rates are not.
-    [Fact]
+    [ProviderFact]
     public async Task A_period_before_with_orders_and_no_sessions_compares_only_the_revenue()
     {
         await using var store = await StoreAsync();
@@ -95,7 +99,7 @@ public class OverviewReporterTests
             report.Figures.Where(f => f.EmptyBefore).Select(f => f.Key).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_month_the_range_covers_only_partly_gives_the_overview_no_churn()
     {
         await using var store = await StoreAsync();
@@ -107,7 +111,7 @@ public class OverviewReporterTests
         Assert.Null(report["churn"].Rate);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Churn_is_the_latest_whole_month_with_customers_at_its_start()
     {
         await using var store = await StoreAsync();
@@ -119,7 +123,7 @@ public class OverviewReporterTests
         Assert.Null(report["churn"].Previous);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Top_leaks_are_the_ones_that_lost_sessions_most_revenue_first()
     {
         await using var store = await StoreAsync();
@@ -130,10 +134,10 @@ public class OverviewReporterTests
         Assert.Equal(("product_to_cart", 1L), (leak.Key, leak.Lost));
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task An_empty_store_gives_an_empty_overview_with_nothing_to_compare()
     {
-        await using var store = await AnalyticsStore.CreateAsync(null);
+        await using var store = await AnalyticsStore.CreateAsync(null, engine: Engine());
 
         var report = await new OverviewReporter(store.Analytics).ReportAsync(store.Query);
 
@@ -143,10 +147,10 @@ public class OverviewReporterTests
         Assert.Empty(report.TopFlags);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task A_store_with_orders_and_no_events_is_orders_only_and_its_funnel_figures_are_not_tracked()
     {
-        await using var store = await AnalyticsStore.CreateAsync(null, Orders);
+        await using var store = await AnalyticsStore.CreateAsync(null, Orders, engine: Engine());
 
         var report = await new OverviewReporter(store.Analytics).ReportAsync(store.Query);
 
@@ -157,7 +161,7 @@ public class OverviewReporterTests
         Assert.Equal(FunnelStage.Checkout, report["checkout_abandonment"].NotTracked);
     }
 
-    [Fact]
+    [ProviderFact]
     public async Task Checkout_abandonment_is_not_tracked_where_the_events_never_send_checkout()
     {
         await using var store = await AnalyticsStore.CreateAsync("""
@@ -166,7 +170,7 @@ public class OverviewReporterTests
             2024-03-04T10:02:00Z,transaction,a,,p,30,,t1,,,,
             2024-03-04T11:00:00Z,view,b,,p,20,,,,,,
             2024-03-04T11:01:00Z,addtocart,b,,p,20,,,,,,
-            """);
+            """, engine: Engine());
 
         var report = await new OverviewReporter(store.Analytics).ReportAsync(store.Query);
 
@@ -175,4 +179,10 @@ public class OverviewReporterTests
         Assert.Equal((0.5, (FunnelStage?)null), (report["cart_abandonment"].Value, report["cart_abandonment"].NotTracked));
         Assert.Equal(["cart_to_purchase"], report.TopLeaks.Select(l => l.Key).Order(StringComparer.Ordinal));
     }
+}
+
+/// <summary>The same overview fixtures on PostgreSQL + ClickHouse.</summary>
+public sealed class OverviewReporterOnPostgresAndClickHouseTests : OverviewReporterTests, IClickHouseTests
+{
+    private protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine();
 }

@@ -130,14 +130,14 @@ public class DefinedFunnelTests
 }
 
 /// <summary>The same hand-computed fixtures on ClickHouse.</summary>
-public sealed class ClickHouseDefinedFunnelTests : DefinedFunnelTests, IClickHouseTests
+public sealed class DefinedFunnelOnPostgresAndClickHouseTests : DefinedFunnelTests, IClickHouseTests
 {
     private protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine();
 }
 
 /// <summary>The same hand-computed fixtures on ClickHouse with the events sharded over two shards.</summary>
 [Collection(TestServers.TwoShardsCollection)]
-public sealed class ClickHouseDefinedFunnelOnTwoShardsTests : DefinedFunnelTests, IClickHouseTests
+public sealed class DefinedFunnelOnPostgresAndTwoClickHouseShardsTests : DefinedFunnelTests, IClickHouseTests
 {
     private protected override EventEngineOptions Engine() => TestServers.ClickHouseTwoShardsEngine();
 }
