@@ -23,6 +23,14 @@ public sealed class BenchmarkEngineOptionsTests
         Assert.Contains("--engine clickhouse", Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--shards", "two"])).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Threads_for_the_engine_are_a_positive_whole_number_and_the_engines_default_without_them()
+    {
+        Assert.Equal(2, BenchmarkOptions.Parse(["--threads", "2"]).Threads);
+        Assert.Null(BenchmarkOptions.Parse(["--quick"]).Threads);
+        Assert.Contains("--threads", Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--threads", "0"])).Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--engine", "clickhouse")]
     [InlineData("--engine", "parquet")]

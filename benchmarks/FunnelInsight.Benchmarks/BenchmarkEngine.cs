@@ -18,12 +18,18 @@ internal static class BenchmarkEngine
     private static string? _clickHouse;
     private static string? _shards;
     private static int _shardCount;
+    private static int? _threads;
 
     /// <summary>The engine's name, for the log.</summary>
     public static string Name => _clickHouse is null ? "DuckDB" : _shards is null ? "ClickHouse" : $"ClickHouse ({_shardCount} shards of {_shards})";
 
     /// <summary>The event-engine options of the benchmark's <see cref="Core.Storage.FunnelDatabase"/>s.</summary>
-    public static EventEngineOptions Options => new() { ClickHouse = _clickHouse, ClickHouseShards = _shards };
+    public static EventEngineOptions Options => new EventEngineOptions { ClickHouse = _clickHouse, ClickHouseShards = _shards } is var options && _threads is { } threads
+        ? options with { Threads = threads }
+        : options;
+
+    /// <summary>Gives DuckDB <paramref name="threads"/> threads in the benchmark's reads and in every FunnelInsight process it starts.</summary>
+    public static void UseThreads(int threads) => _threads = threads;
 
     /// <summary>
     /// Chooses ClickHouse at <paramref name="server"/> (its HTTP address), the events sharded over cluster
@@ -60,6 +66,11 @@ internal static class BenchmarkEngine
     /// <summary>Gives a FunnelInsight process the engine.</summary>
     public static void Apply(ProcessStartInfo start)
     {
+        if (_threads is { } threads)
+        {
+            start.Environment["Events__Threads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (_clickHouse is not null)
         {
             start.Environment["Events__Engine"] = "clickhouse";

@@ -4,7 +4,7 @@ namespace FunnelInsight.Benchmarks;
 
 /// <summary>
 /// The benchmark's command line:
-/// <c>[--events N] [--quick] [--out DIR] [--work DIR] [--seed S] [--runs R] [--channel C] [--clean] [--unterminated-quote] [--engine duckdb|clickhouse --clickhouse URL [--shards CLUSTER]]</c>.
+/// <c>[--events N] [--quick] [--out DIR] [--work DIR] [--seed S] [--runs R] [--channel C] [--clean] [--unterminated-quote] [--engine duckdb|clickhouse --clickhouse URL [--shards CLUSTER]] [--threads T]</c>.
 /// </summary>
 /// <param name="Events">Events in the generated file (default 10,000,000; 100,000 with <c>--quick</c>).</param>
 /// <param name="OutFolder">Where <c>benchmark-results.json</c> goes.</param>
@@ -16,10 +16,11 @@ namespace FunnelInsight.Benchmarks;
 /// <param name="ClickHouse">With <c>--engine clickhouse</c>, the ClickHouse server's HTTP address (<c>--clickhouse</c>) FunnelInsight stores events in.</param>
 /// <param name="UnterminatedQuote">Instead of the engine comparison, import the file at a tenth and at full size with one unterminated quote near the top (<see cref="QuoteRecoveryRun"/>).</param>
 /// <param name="Shards">With ClickHouse, the cluster whose shards hold the events (<c>--shards</c>); null for one database.</param>
-internal sealed record BenchmarkOptions(long Events, string OutFolder, string WorkFolder, long Seed, int Runs, string Channel, bool Clean, bool UnterminatedQuote = false, string? ClickHouse = null, string? Shards = null)
+/// <param name="Threads">DuckDB's <c>threads</c> for FunnelInsight's engine (<c>--threads</c>, <c>Events:Threads</c>); null for its default.</param>
+internal sealed record BenchmarkOptions(long Events, string OutFolder, string WorkFolder, long Seed, int Runs, string Channel, bool Clean, bool UnterminatedQuote = false, string? ClickHouse = null, string? Shards = null, int? Threads = null)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project benchmarks/FunnelInsight.Benchmarks -- [--events N] [--quick] [--out DIR] [--work DIR] [--seed S] [--runs R] [--channel C] [--clean] [--unterminated-quote] [--engine duckdb|clickhouse --clickhouse URL [--shards CLUSTER]]";
+        "usage: dotnet run -c Release --project benchmarks/FunnelInsight.Benchmarks -- [--events N] [--quick] [--out DIR] [--work DIR] [--seed S] [--runs R] [--channel C] [--clean] [--unterminated-quote] [--engine duckdb|clickhouse --clickhouse URL [--shards CLUSTER]] [--threads T]";
 
     /// <exception cref="ArgumentException">An unknown option or a bad value; the message says which.</exception>
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
@@ -48,6 +49,7 @@ internal sealed record BenchmarkOptions(long Events, string OutFolder, string Wo
                 },
                 "--clickhouse" => options with { ClickHouse = Value() },
                 "--shards" => options with { Shards = Value() },
+                "--threads" => options with { Threads = (int)Number(Value(), "--threads") },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
             };
         }

@@ -17,6 +17,11 @@ catch (ArgumentException ex)
 
 try
 {
+    if (options.Threads is { } threads)
+    {
+        BenchmarkEngine.UseThreads(threads);
+    }
+
     if (options.ClickHouse is { } clickHouse)
     {
         await BenchmarkEngine.UseClickHouseAsync(clickHouse, options.Shards);

@@ -23,15 +23,23 @@ internal sealed class ClickHouseEventAppend : IEventAppend
     private readonly TrackedStages _trackedBefore;
     private readonly bool _storeWasEmpty;
     private readonly string _staging;
+    private readonly long _sliceEvents;
     private readonly MemoryStream _body = new();
     private TsvWriter _writer;
     private long _nextId;
     private long _firstTimeUs = long.MaxValue;
     private long _lastTimeUs = long.MinValue;
 
-    public ClickHouseEventAppend(ClickHouseWrite write, int importId, SessionRules rules)
+    /// <param name="write">The write the import's rows belong to.</param>
+    /// <param name="importId">The import.</param>
+    /// <param name="rules">The store's session rules.</param>
+    /// <param name="sliceEvents">
+    /// About how many staged events are moved into the events table in one statement: they go in slices of their
+    /// groups (by a hash), so the dedupe's sets and the shard keys' join stay within the server's memory limit.
+    /// </param>
+    public ClickHouseEventAppend(ClickHouseWrite write, int importId, SessionRules rules, long sliceEvents)
     {
-        (_write, _importId, _rules) = (write, importId, rules);
+        (_write, _importId, _rules, _sliceEvents) = (write, importId, rules, Math.Max(1, sliceEvents));
         var connection = write.Connection;
         var storeId = write.StoreId;
         FirstEventId = _nextId = Math.Max(connection.Scalar($"SELECT max(id) FROM events WHERE store_id = {storeId}"), StoreRowIds.First(storeId)) + 1;
@@ -92,30 +100,15 @@ internal sealed class ClickHouseEventAppend : IEventAppend
         // Only stored events within the import's time span can repeat one of its events; the month partitions outside it
         // are not read (a daily export reads a day).
         var span = $"time_us BETWEEN {_firstTimeUs} AND {_lastTimeUs}";
-        if (!_storeWasEmpty)
+        var slices = (int)Math.Max(1, (appended + _sliceEvents - 1) / _sliceEvents);
+        for (var slice = 0; slice < slices; slice++)
         {
-            // The stored events this import delivered again, so deleting the import that first stored them keeps them.
-            // The staging table is the server's own, not a shard's: GLOBAL sends its rows to the shards.
-            connection.Execute($"""
-                INSERT INTO import_repeats (store_id, import_id, write_id, event_id, shard_key)
-                SELECT store_id, {_importId}, {_write.Id}, id, shard_key FROM events
-                WHERE {committed.Events()} AND {span} AND (identity_hash, time_us) GLOBAL IN (SELECT identity_hash, time_us FROM {_staging})
-                """);
+            cancellationToken.ThrowIfCancellationRequested();
+            Move(committed, span, slices == 1
+                ? _staging
+                : $"(SELECT * FROM {_staging} WHERE cityHash64(has_session, group_key) % {slices} = {slice})");
         }
 
-        // A new event repeats a stored one, or an earlier one of the same file, when their identity and time agree: the
-        // lowest id stays, as the rollup builder would keep it. Each event takes its group's shard key.
-        connection.Execute($"""
-            INSERT INTO events ({ClickHouseSchema.EventColumns}, shard_key)
-            SELECT {ClickHouseSchema.EventColumns}, group_shard FROM {_staging} ALL INNER JOIN ({ShardKeys()}) USING (has_session, group_key)
-            WHERE (identity_hash, time_us, id) IN (
-                SELECT identity_hash, time_us, min(id) FROM (
-                    SELECT identity_hash, time_us, id FROM events WHERE {committed.Events()} AND {span}
-                      AND (identity_hash, time_us) GLOBAL IN (SELECT identity_hash, time_us FROM {_staging})
-                    UNION ALL
-                    SELECT identity_hash, time_us, id FROM {_staging})
-                GROUP BY identity_hash, time_us)
-            """);
         var stored = connection.Scalar($"SELECT count() FROM events WHERE store_id = {_write.StoreId} AND write_id = {_write.Id}");
         cancellationToken.ThrowIfCancellationRequested();
         buildingRollups();
@@ -127,21 +120,57 @@ internal sealed class ClickHouseEventAppend : IEventAppend
     }
 
     /// <summary>
+    /// Moves the staged events of <paramref name="staged"/> (the staging table, or a slice of its groups) into the events
+    /// table: records the stored events they deliver again, and copies those whose identity the store and the file
+    /// before them did not already have. An identity holds the session and the visitor, so a repeat is always in its
+    /// original's slice.
+    /// </summary>
+    private void Move(ClickHouseView committed, string span, string staged)
+    {
+        var connection = _write.Connection;
+        if (!_storeWasEmpty)
+        {
+            // The stored events this import delivered again, so deleting the import that first stored them keeps them.
+            // The staging table is the server's own, not a shard's: GLOBAL sends its rows to the shards.
+            connection.Execute($"""
+                INSERT INTO import_repeats (store_id, import_id, write_id, event_id, shard_key)
+                SELECT store_id, {_importId}, {_write.Id}, id, shard_key FROM events
+                WHERE {committed.Events()} AND {span} AND (identity_hash, time_us) GLOBAL IN (SELECT identity_hash, time_us FROM {staged})
+                """);
+        }
+
+        // A new event repeats a stored one, or an earlier one of the same file, when their identity and time agree: the
+        // lowest id stays, as the rollup builder would keep it. Each event takes its group's shard key.
+        connection.Execute($"""
+            INSERT INTO events ({ClickHouseSchema.EventColumns}, shard_key)
+            SELECT {ClickHouseSchema.EventColumns}, group_shard FROM {staged} ALL INNER JOIN ({ShardKeys(staged)}) USING (has_session, group_key)
+            WHERE (identity_hash, time_us, id) IN (
+                SELECT identity_hash, time_us, min(id) FROM (
+                    SELECT identity_hash, time_us, id FROM events WHERE {committed.Events()} AND {span}
+                      AND (identity_hash, time_us) GLOBAL IN (SELECT identity_hash, time_us FROM {staged})
+                    UNION ALL
+                    SELECT identity_hash, time_us, id FROM {staged})
+                GROUP BY identity_hash, time_us)
+            """);
+    }
+
+    /// <summary>
     /// Each staged group's shard key (<c>group_shard</c>): on a cluster the key its stored events have, if the store
     /// has any; else the visitor of its first event (by time, then file order), or the group itself without one.
+    /// <paramref name="staged"/> is the staging table or a slice of its groups.
     /// </summary>
-    private string ShardKeys()
+    private string ShardKeys(string staged)
     {
-        var staged = $"SELECT has_session, group_key, argMin(ifNull(visitor_key, group_key), (time_us, id)) AS group_shard FROM {_staging} GROUP BY has_session, group_key";
+        var keys = $"SELECT has_session, group_key, argMin(ifNull(visitor_key, group_key), (time_us, id)) AS group_shard FROM {staged} GROUP BY has_session, group_key";
         return !_write.Sharded || _storeWasEmpty
-            ? staged
+            ? keys
             : $"""
               SELECT has_session, group_key, argMin(key, rank) AS group_shard FROM (
                   SELECT has_session, group_key, any(shard_key) AS key, 0 AS rank FROM events
-                  WHERE store_id = {_write.StoreId} AND (has_session, group_key) GLOBAL IN (SELECT has_session, group_key FROM {_staging})
+                  WHERE store_id = {_write.StoreId} AND (has_session, group_key) GLOBAL IN (SELECT has_session, group_key FROM {staged})
                   GROUP BY has_session, group_key
                   UNION ALL
-                  SELECT has_session, group_key, group_shard AS key, 1 AS rank FROM ({staged}))
+                  SELECT has_session, group_key, group_shard AS key, 1 AS rank FROM ({keys}))
               GROUP BY has_session, group_key
               """;
     }

@@ -22,7 +22,7 @@ internal sealed class ClickHouseEventStore(FunnelDatabase database, ClickHouseEv
     {
         var part = new ClickHouseWrite(events, "import", write.StoreId, importId);
         write.Enlist(part);
-        return new ClickHouseEventAppend(part, importId, rules);
+        return new ClickHouseEventAppend(part, importId, rules, database.EventOptions.ClickHouseImportSlice);
     }
 
     /// <inheritdoc />

@@ -48,6 +48,17 @@ public sealed class EventEngineConfigurationTests
     }
 
     [Fact]
+    public void The_clickhouse_engine_moves_an_imports_events_in_slices_of_the_configured_size()
+    {
+        var configured = FunnelInsightConfiguration.EventOptions(Settings(
+            ("Events:Engine", "clickhouse"), ("ConnectionStrings:ClickHouse", "http://127.0.0.1:8123/?database=fi"), ("Events:ClickHouseImportSlice", "250000")));
+        var defaulted = FunnelInsightConfiguration.EventOptions(Settings(
+            ("Events:Engine", "clickhouse"), ("ConnectionStrings:ClickHouse", "http://127.0.0.1:8123/?database=fi"), ("Events:ClickHouseImportSlice", "0")));
+
+        Assert.Equal((250_000L, 1_000_000L), (configured.ClickHouseImportSlice, defaulted.ClickHouseImportSlice));
+    }
+
+    [Fact]
     public void The_clickhouse_engine_takes_the_server_from_its_connection_string()
     {
         var options = FunnelInsightConfiguration.EventOptions(Settings(

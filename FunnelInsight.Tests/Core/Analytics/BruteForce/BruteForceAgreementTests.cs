@@ -12,6 +12,10 @@ public sealed class RandomStoreAgreementTests(RandomStoreFixture fixture) : Brut
 public sealed class RandomStoreAgreementOnPostgresAndClickHouseTests(ClickHouseRandomStoreFixture fixture)
     : BruteForceAgreementTests(fixture), IClassFixture<ClickHouseRandomStoreFixture>, IClickHouseTests;
 
+/// <summary>The same, the random store's import moved into ClickHouse's events table in slices of its groups.</summary>
+public sealed class RandomStoreAgreementOnPostgresAndClickHouseInSlicesTests(ClickHouseRandomStoreInSlicesFixture fixture)
+    : BruteForceAgreementTests(fixture), IClassFixture<ClickHouseRandomStoreInSlicesFixture>, IClickHouseTests;
+
 /// <summary>The engine against the brute-force reference on the random store on ClickHouse over two shards.</summary>
 [Collection(TestServers.TwoShardsCollection)]
 public sealed class RandomStoreAgreementOnPostgresAndTwoClickHouseShardsTests(ClickHouseRandomStoreOnTwoShardsFixture fixture)

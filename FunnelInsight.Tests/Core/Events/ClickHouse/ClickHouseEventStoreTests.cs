@@ -208,3 +208,19 @@ public sealed class ClickHouseEventStoreOnTwoShardsTests : ClickHouseEventStoreT
 {
     private protected override EventEngineOptions Engine() => TestServers.ClickHouseTwoShardsEngine();
 }
+
+/// <summary>
+/// The same tests with every import moved into the events table in slices of two events, so each of their files spans
+/// several slices: repeats within a file and of stored events, deletions and kills come out as in one statement.
+/// </summary>
+public sealed class ClickHouseEventStoreInSlicesTests : ClickHouseEventStoreTests
+{
+    private protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine() with { ClickHouseImportSlice = 2 };
+}
+
+/// <summary>The sliced imports on two shards: the shard keys a slice's groups take are those of one statement.</summary>
+[Collection(TestServers.TwoShardsCollection)]
+public sealed class ClickHouseEventStoreInSlicesOnTwoShardsTests : ClickHouseEventStoreTests
+{
+    private protected override EventEngineOptions Engine() => TestServers.ClickHouseTwoShardsEngine() with { ClickHouseImportSlice = 2 };
+}
