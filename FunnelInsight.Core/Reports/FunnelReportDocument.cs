@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel;
 using static FunnelInsight.Core.Reports.ReportColumn;
@@ -80,19 +81,7 @@ public static class FunnelReportDocument
         partial = point.Partial,
         sampleSize = point.Funnel.OverallConversion.Total,
         smallSample = point.SmallSample,
-        stages = point.Funnel.Stages.Select((step, k) => new
-        {
-            stage = step.Name,
-            tracked = step.Tracked,
-            reached = step.Reached,
-            stepConversion = Rate(step.StepConversion),
-            stepConversionLow = StepLow(step, k),
-            stepConversionHigh = StepHigh(step, k),
-            dropOff = step.DropOff,
-            dropRate = Rate(step.DropRate),
-            sampleSize = SampleSize(step),
-            smallSample = SmallSample(step),
-        }),
+        stages = point.Funnel.Stages.Select((step, k) => new SampledStageJson(step, k)),
         overallConversion = Rate(point.Funnel.OverallConversion),
         overallConversionLow = Low(point.Funnel.OverallConversion),
         overallConversionHigh = High(point.Funnel.OverallConversion),
@@ -119,15 +108,35 @@ public static class FunnelReportDocument
         checkoutAbandonmentRate = Rate(segment.CheckoutAbandonment),
     };
 
-    private static IEnumerable<object> Stages(FunnelSegment segment) => segment.Stages.Select((step, k) => new
+    private static IEnumerable<StageJson> Stages(FunnelSegment segment) => segment.Stages.Select((step, k) => new StageJson(step, k));
+
+    // A stage as the JSON writes it, for a segment and for a trend period alike.
+    private class StageJson(FunnelStep step, int index)
     {
-        stage = step.Name,
-        tracked = step.Tracked,
-        reached = step.Reached,
-        stepConversion = Rate(step.StepConversion),
-        stepConversionLow = StepLow(step, k),
-        stepConversionHigh = StepHigh(step, k),
-        dropOff = step.DropOff,
-        dropRate = Rate(step.DropRate),
-    });
+        public string Stage { get; } = step.Name;
+
+        public bool Tracked { get; } = step.Tracked;
+
+        public long? Reached { get; } = step.Reached;
+
+        public double? StepConversion { get; } = Rate(step.StepConversion);
+
+        public double? StepConversionLow { get; } = StepLow(step, index);
+
+        public double? StepConversionHigh { get; } = StepHigh(step, index);
+
+        public long? DropOff { get; } = step.DropOff;
+
+        public double? DropRate { get; } = Rate(step.DropRate);
+    }
+
+    // A trend period's stage also says the units its conversion rests on, after the stage's own fields.
+    private sealed class SampledStageJson(FunnelStep step, int index) : StageJson(step, index)
+    {
+        [JsonPropertyOrder(1)]
+        public long? SampleSize { get; } = FunnelReportDocument.SampleSize(step);
+
+        [JsonPropertyOrder(1)]
+        public bool? SmallSample { get; } = FunnelReportDocument.SmallSample(step);
+    }
 }

@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Services;
 using FunnelInsight.Web.Services.Importing;
@@ -90,7 +91,7 @@ public static class ImportEndpoints
 
         if (upload.File is not { } file)
         {
-            return TypedResults.Problem(statusCode: RefusalStatus(upload.Refusal), detail: upload.Rejection);
+            return TypedResults.Problem(statusCode: RefusalStatus(upload), detail: upload.Rejection);
         }
 
         var request = new ImportRequest(storeId, importKind.Value, file.Path, file.FileName, format, map, encoding, choices.DateOrder, choices.DecimalMark);
@@ -138,10 +139,10 @@ public static class ImportEndpoints
 
     // 413 for the size limit; 415 for a file that is not a text export at all (an archive, a document, an image, a
     // program, binary data, a web page, or a name that is not .csv/.tsv/.txt); 400 for an empty or unreadable one.
-    private static int RefusalStatus(UploadRefusal? refusal) => refusal switch
+    private static int RefusalStatus(UploadResult upload) => (upload.Refusal, upload.Content) switch
     {
-        UploadRefusal.TooLarge => StatusCodes.Status413PayloadTooLarge,
-        UploadRefusal.BadFileName or UploadRefusal.Empty or UploadRefusal.NoDelimiter or null => StatusCodes.Status400BadRequest,
+        (UploadRefusal.TooLarge, _) => StatusCodes.Status413PayloadTooLarge,
+        (UploadRefusal.BadFileName or null, _) or (_, ContentProblem.Empty or ContentProblem.NoDelimiter) => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status415UnsupportedMediaType,
     };
 }

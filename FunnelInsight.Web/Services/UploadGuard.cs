@@ -1,4 +1,5 @@
 using System.Globalization;
+using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Storage;
 
 namespace FunnelInsight.Web.Services;
@@ -17,7 +18,7 @@ public sealed class UploadGuard(FunnelDatabase database, IConfiguration configur
     /// <summary>The default size limit: 1 GB.</summary>
     public const long DefaultMaxBytes = 1L << 30;
 
-    private const int SniffBytes = CsvContentCheck.SniffBytes;
+    private const int SniffBytes = ExportEncoding.SniffBytes;
     private static readonly string[] Extensions = [".csv", ".tsv", ".txt"];
 
     /// <summary>
@@ -58,9 +59,10 @@ public sealed class UploadGuard(FunnelDatabase database, IConfiguration configur
         // Never more than one byte past the limit, so that an oversized upload is told so rather than cut off by the server.
         var head = new byte[(int)Math.Min(SniffBytes, MaxBytes + 1)];
         var headLength = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-        if (CsvContentCheck.Problem(head.AsSpan(0, headLength)) is { } problem)
+        // Core's check, the one the command line makes too, so one file gets one verdict.
+        if (ExportContent.Problem(head.AsSpan(0, headLength)) is { } problem)
         {
-            return UploadResult.Refused(problem, $"\"{name}\" {CsvContentCheck.Sentence(problem)}");
+            return UploadResult.Refused(problem, name);
         }
 
         var folder = Path.Combine(Folder, Path.GetFileName(database.StoreFilesFolder(storeId)));

@@ -12,33 +12,6 @@ public enum UploadRefusal
     /// <summary>Larger than the upload limit.</summary>
     TooLarge,
 
-    /// <summary>No bytes at all.</summary>
-    Empty,
-
-    /// <summary>A ZIP archive or an Excel workbook (.xlsx).</summary>
-    ZipArchive,
-
-    /// <summary>An Excel (.xls) or other Office document.</summary>
-    OfficeDocument,
-
-    /// <summary>Gzip-compressed.</summary>
-    Gzip,
-
-    /// <summary>A PDF document.</summary>
-    Pdf,
-
-    /// <summary>An executable program.</summary>
-    Program,
-
-    /// <summary>A PNG or JPEG image.</summary>
-    Image,
-
-    /// <summary>Holds control bytes that text exports never contain.</summary>
-    Binary,
-
-    /// <summary>An HTML page or XML document.</summary>
-    WebPage,
-
-    /// <summary>The first line has no comma, semicolon, tab or pipe.</summary>
-    NoDelimiter,
+    /// <summary>Its first bytes are not a CSV export: <see cref="UploadResult.Content"/> says why (Core's verdict, the command line's too).</summary>
+    NotCsvContent,
 }

@@ -12,23 +12,18 @@ namespace FunnelInsight.Core.Events.ClickHouse;
 /// groups the import touched (every session when the import made the store track a new stage). Nothing of it is visible
 /// before the write is marked committed, after the application database's commit.
 /// </summary>
-internal sealed class ClickHouseEventAppend : IEventAppend
+internal sealed class ClickHouseEventAppend : EventAppend
 {
     // Staged events are sent in inserts of about this many bytes.
     private const int InsertBytes = 32 << 20;
 
     private readonly ClickHouseWrite _write;
-    private readonly int _importId;
-    private readonly SessionRules _rules;
     private readonly TrackedStages _trackedBefore;
     private readonly bool _storeWasEmpty;
     private readonly string _staging;
     private readonly long _sliceEvents;
     private readonly MemoryStream _body = new();
     private TsvWriter _writer;
-    private long _nextId;
-    private long _firstTimeUs = long.MaxValue;
-    private long _lastTimeUs = long.MinValue;
 
     /// <param name="write">The write the import's rows belong to.</param>
     /// <param name="importId">The import.</param>
@@ -38,11 +33,10 @@ internal sealed class ClickHouseEventAppend : IEventAppend
     /// groups (by a hash), so the dedupe's sets and the shard keys' join stay within the server's memory limit.
     /// </param>
     public ClickHouseEventAppend(ClickHouseWrite write, int importId, SessionRules rules, long sliceEvents)
+        : base(importId, rules, Math.Max(write.Connection.Scalar($"SELECT max(id) FROM events WHERE store_id = {write.StoreId}"), StoreRowIds.First(write.StoreId)) + 1)
     {
-        (_write, _importId, _rules, _sliceEvents) = (write, importId, rules, Math.Max(1, sliceEvents));
+        (_write, _sliceEvents) = (write, Math.Max(1, sliceEvents));
         var connection = write.Connection;
-        var storeId = write.StoreId;
-        FirstEventId = _nextId = Math.Max(connection.Scalar($"SELECT max(id) FROM events WHERE store_id = {storeId}"), StoreRowIds.First(storeId)) + 1;
         _trackedBefore = ClickHouseSessionRoller.Tracked(connection, write.View, rules.Map);
         _storeWasEmpty = connection.Scalar($"SELECT count() FROM events WHERE {write.View.Events()}") == 0;
         _staging = $"staging_{write.Id}";
@@ -51,55 +45,42 @@ internal sealed class ClickHouseEventAppend : IEventAppend
     }
 
     /// <inheritdoc />
-    public long FirstEventId { get; }
-
-    /// <inheritdoc />
-    public void Add(EventBatch batch)
+    protected override void Write(EventBatch batch, long id, in EventRow row)
     {
-        for (var i = 0; i < batch.Count; i++)
+        var hasSession = !row.SessionKey.IsNull;
+        _writer.Number(_write.StoreId).Number(id).Number(ImportId).Number(_write.Id).Number(hasSession ? 1 : 0)
+            .Text(batch.Text(hasSession ? row.SessionKey : row.VisitorKey)).Number(row.TimeUs).Number(row.Line).Number(row.IdentityHash);
+        foreach (var text in (ReadOnlySpan<TextRange>)[row.SessionKey, row.VisitorKey, row.EventName, row.ProductId, row.OrderId])
         {
-            ref readonly var row = ref batch[i];
-            _firstTimeUs = Math.Min(_firstTimeUs, row.TimeUs);
-            _lastTimeUs = Math.Max(_lastTimeUs, row.TimeUs);
-            var hasSession = !row.SessionKey.IsNull;
-            _writer.Number(_write.StoreId).Number(batch.FirstId + i).Number(_importId).Number(_write.Id).Number(hasSession ? 1 : 0)
-                .Text(batch.Text(hasSession ? row.SessionKey : row.VisitorKey)).Number(row.TimeUs).Number(row.Line).Number(row.IdentityHash);
-            foreach (var text in (ReadOnlySpan<TextRange>)[row.SessionKey, row.VisitorKey, row.EventName, row.ProductId, row.OrderId])
-            {
-                _writer.Text(batch.Text(text), text.IsNull);
-            }
-
-            _writer.Real(row.Price).Number(row.Quantity).Number(row.PageLoadMs);
-            foreach (var text in (ReadOnlySpan<TextRange>)[row.Device, row.Channel, row.Country])
-            {
-                _writer.Text(batch.Text(text), text.IsNull);
-            }
-
-            _writer.EndRow();
+            _writer.Text(batch.Text(text), text.IsNull);
         }
 
-        _nextId = batch.FirstId + batch.Count;
+        _writer.Real(row.Price).Number(row.Quantity).Number(row.PageLoadMs);
+        foreach (var text in (ReadOnlySpan<TextRange>)[row.Device, row.Channel, row.Country])
+        {
+            _writer.Text(batch.Text(text), text.IsNull);
+        }
+
+        _writer.EndRow();
+    }
+
+    /// <inheritdoc />
+    protected override void Written()
+    {
         if (_body.Length >= InsertBytes)
         {
-            Send();
+            Flush();
         }
     }
 
     /// <inheritdoc />
-    public AppendOutcome Complete(Action buildingRollups, CancellationToken cancellationToken)
+    protected override AppendOutcome Store(long appended, Action buildingRollups, CancellationToken cancellationToken)
     {
-        Send();
-        var appended = _nextId - FirstEventId;
-        if (appended == 0)
-        {
-            return new AppendOutcome(0, 0);
-        }
-
         var connection = _write.Connection;
         var committed = _write.View with { Writes = [.. _write.View.Writes.Where(w => w != _write.Id)] };
         // Only stored events within the import's time span can repeat one of its events; the month partitions outside it
         // are not read (a daily export reads a day).
-        var span = $"time_us BETWEEN {_firstTimeUs} AND {_lastTimeUs}";
+        var span = $"time_us BETWEEN {FirstTimeUs} AND {LastTimeUs}";
         var slices = (int)Math.Max(1, (appended + _sliceEvents - 1) / _sliceEvents);
         for (var slice = 0; slice < slices; slice++)
         {
@@ -112,10 +93,10 @@ internal sealed class ClickHouseEventAppend : IEventAppend
         var stored = connection.Scalar($"SELECT count() FROM events WHERE store_id = {_write.StoreId} AND write_id = {_write.Id}");
         cancellationToken.ThrowIfCancellationRequested();
         buildingRollups();
-        var trackedAfter = ClickHouseSessionRoller.Tracked(connection, _write.View, _rules.Map);
+        var trackedAfter = ClickHouseSessionRoller.Tracked(connection, _write.View, Rules.Map);
         var rolled = trackedAfter == _trackedBefore && !_storeWasEmpty
-            ? ClickHouseSessionRoller.Roll(_write, _rules, $"SELECT DISTINCT has_session, group_key FROM events WHERE store_id = {_write.StoreId} AND write_id = {_write.Id}", null, cancellationToken)
-            : ClickHouseSessionRoller.Roll(_write, _rules, null, null, cancellationToken);
+            ? ClickHouseSessionRoller.Roll(_write, Rules, $"SELECT DISTINCT has_session, group_key FROM events WHERE store_id = {_write.StoreId} AND write_id = {_write.Id}", null, cancellationToken)
+            : ClickHouseSessionRoller.Roll(_write, Rules, null, null, cancellationToken);
         return new AppendOutcome(stored, appended - stored) { RolledUp = rolled };
     }
 
@@ -134,7 +115,7 @@ internal sealed class ClickHouseEventAppend : IEventAppend
             // The staging table is the server's own, not a shard's: GLOBAL sends its rows to the shards.
             connection.Execute($"""
                 INSERT INTO import_repeats (store_id, import_id, write_id, event_id, shard_key)
-                SELECT store_id, {_importId}, {_write.Id}, id, shard_key FROM events
+                SELECT store_id, {ImportId}, {_write.Id}, id, shard_key FROM events
                 WHERE {committed.Events()} AND {span} AND (identity_hash, time_us) GLOBAL IN (SELECT identity_hash, time_us FROM {staged})
                 """);
         }
@@ -176,9 +157,10 @@ internal sealed class ClickHouseEventAppend : IEventAppend
     }
 
     /// <summary>Drops the staging table; the write itself stays with the <see cref="StoreWrite"/> it is enlisted in.</summary>
-    public void Dispose() => _write.Connection.Execute($"DROP TABLE IF EXISTS {_staging}");
+    public override void Dispose() => _write.Connection.Execute($"DROP TABLE IF EXISTS {_staging}");
 
-    private void Send()
+    /// <summary>Sends the rows written since the last insert into the staging table.</summary>
+    protected override void Flush()
     {
         _writer.Flush();
         if (_writer.Rows > 0)

@@ -13,84 +13,64 @@ namespace FunnelInsight.Core.Events.DuckDb;
 /// the import made the store track a stage it did not before (then every session, since the ordered funnel passes
 /// over untracked stages).
 /// </summary>
-internal sealed class DuckDbEventAppend : IEventAppend
+internal sealed class DuckDbEventAppend : EventAppend
 {
     private readonly DuckDbWrite _write;
     private readonly DuckDBAppender _appender;
     private readonly int _storeId;
-    private readonly int _importId;
-    private readonly SessionRules _rules;
     private readonly TrackedStages _trackedBefore;
     private readonly bool _storeWasEmpty;
-    private long _nextId;
-    private long _firstTimeUs = long.MaxValue;
-    private long _lastTimeUs = long.MinValue;
 
     public DuckDbEventAppend(DuckDbWrite write, int storeId, int importId, SessionRules rules)
+        : base(importId, rules, DuckDbFile.Scalar(write.Connection, "SELECT coalesce(max(id), $first) + 1 FROM events WHERE store_id = $store",
+            ("store", storeId), ("first", StoreRowIds.First(storeId))))
     {
-        (_write, _storeId, _importId, _rules) = (write, storeId, importId, rules);
+        (_write, _storeId) = (write, storeId);
         var connection = write.Connection;
-        FirstEventId = _nextId = DuckDbFile.Scalar(connection, "SELECT coalesce(max(id), $first) + 1 FROM events WHERE store_id = $store",
-            ("store", storeId), ("first", StoreRowIds.First(storeId)));
         _storeWasEmpty = DuckDbFile.Scalar(connection, "SELECT count(*) FROM (SELECT 1 FROM events WHERE store_id = $store LIMIT 1)", ("store", storeId)) == 0;
         _trackedBefore = _storeWasEmpty ? TrackedStages.LandingOnly : DuckDbSessionRoller.Tracked(connection, storeId, rules.Map);
         _appender = connection.CreateAppender("events");
     }
 
     /// <inheritdoc />
-    public long FirstEventId { get; }
-
-    /// <inheritdoc />
-    public void Add(EventBatch batch)
+    protected override void Write(EventBatch batch, long id, in EventRow row)
     {
-        for (var i = 0; i < batch.Count; i++)
-        {
-            ref readonly var row = ref batch[i];
-            _firstTimeUs = Math.Min(_firstTimeUs, row.TimeUs);
-            _lastTimeUs = Math.Max(_lastTimeUs, row.TimeUs);
-            var session = Text(batch, row.SessionKey);
-            var visitor = Text(batch, row.VisitorKey);
-            _appender.CreateRow()
-                .AppendValue(batch.FirstId + i)
-                .AppendValue(_storeId)
-                .AppendValue(_importId)
-                .AppendValue(session is not null)
-                .AppendValue(session ?? visitor ?? "")
-                .AppendValue(row.TimeUs)
-                .AppendValue(row.Line)
-                .AppendValue(row.IdentityHash)
-                .AppendValue(session)
-                .AppendValue(visitor)
-                .AppendValue(Text(batch, row.EventName))
-                .AppendValue(Text(batch, row.ProductId))
-                .AppendValue(Text(batch, row.OrderId))
-                .AppendValue(row.Price)
-                .AppendValue(row.Quantity)
-                .AppendValue(row.PageLoadMs)
-                .AppendValue(Text(batch, row.Device))
-                .AppendValue(Text(batch, row.Channel))
-                .AppendValue(Text(batch, row.Country))
-                .EndRow();
-        }
-
-        _nextId = batch.FirstId + batch.Count;
+        var session = Text(batch, row.SessionKey);
+        var visitor = Text(batch, row.VisitorKey);
+        _appender.CreateRow()
+            .AppendValue(id)
+            .AppendValue(_storeId)
+            .AppendValue(ImportId)
+            .AppendValue(session is not null)
+            .AppendValue(session ?? visitor ?? "")
+            .AppendValue(row.TimeUs)
+            .AppendValue(row.Line)
+            .AppendValue(row.IdentityHash)
+            .AppendValue(session)
+            .AppendValue(visitor)
+            .AppendValue(Text(batch, row.EventName))
+            .AppendValue(Text(batch, row.ProductId))
+            .AppendValue(Text(batch, row.OrderId))
+            .AppendValue(row.Price)
+            .AppendValue(row.Quantity)
+            .AppendValue(row.PageLoadMs)
+            .AppendValue(Text(batch, row.Device))
+            .AppendValue(Text(batch, row.Channel))
+            .AppendValue(Text(batch, row.Country))
+            .EndRow();
     }
 
-    /// <inheritdoc />
-    public AppendOutcome Complete(Action buildingRollups, CancellationToken cancellationToken)
-    {
-        _appender.Close();
-        var appended = _nextId - FirstEventId;
-        if (appended == 0)
-        {
-            return new AppendOutcome(0, 0);
-        }
+    /// <summary>Closes the appender, which writes what it holds.</summary>
+    protected override void Flush() => _appender.Close();
 
+    /// <inheritdoc />
+    protected override AppendOutcome Store(long appended, Action buildingRollups, CancellationToken cancellationToken)
+    {
         var connection = _write.Connection;
         // A new event repeats a stored one, or an earlier one of the same file, when their identity and time agree:
         // the lowest id stays, as the rollup builder would keep it. Only stored events within the import's time span
         // can match, so the join reads only the row groups whose time range meets it (a daily export reads a day).
-        var (first, last) = (_firstTimeUs, _lastTimeUs);
+        var (first, last) = (FirstTimeUs, LastTimeUs);
         // The stored events of earlier imports that this one delivered again are recorded before its copies go, so
         // deleting the earlier import later keeps them (DuckDbImportDeletion).
         if (!_storeWasEmpty)
@@ -101,7 +81,7 @@ internal sealed class DuckDbEventAppend : IEventAppend
                   ON o.identity_hash = n.identity_hash AND o.time_us = n.time_us AND o.id < n.id
                 WHERE n.store_id = $store AND n.import_id = $import
                   AND o.store_id = $store AND o.import_id <> $import AND o.time_us BETWEEN $first AND $last
-                """, ("store", _storeId), ("import", _importId), ("first", first), ("last", last));
+                """, ("store", _storeId), ("import", ImportId), ("first", first), ("last", last));
         }
 
         var duplicates = DuckDbFile.Execute(connection, """
@@ -110,22 +90,22 @@ internal sealed class DuckDbEventAppend : IEventAppend
                   ON o.identity_hash = n.identity_hash AND o.time_us = n.time_us AND o.id < n.id
                 WHERE n.store_id = $store AND n.import_id = $import
                   AND o.store_id = $store AND o.time_us BETWEEN $first AND $last)
-            """, ("store", _storeId), ("import", _importId), ("first", first), ("last", last));
+            """, ("store", _storeId), ("import", ImportId), ("first", first), ("last", last));
         cancellationToken.ThrowIfCancellationRequested();
         buildingRollups();
         // What the store tracks now: what it did, and the stages of this import's events that stayed (read from its own
         // row groups instead of the whole store's).
-        var trackedAfter = DuckDbSessionRoller.Tracked(connection, _storeId, _rules.Map, _importId, _trackedBefore);
+        var trackedAfter = DuckDbSessionRoller.Tracked(connection, _storeId, Rules.Map, ImportId, _trackedBefore);
         // Into an empty store every group is touched: rolling up the whole store reads the events table itself, without
         // first copying the import's groups into a temporary table.
         var rolled = trackedAfter == _trackedBefore && !_storeWasEmpty
-            ? DuckDbSessionRoller.Roll(connection, _storeId, _rules, DuckDbSessionRoller.ImportGroups, _importId, cancellationToken, trackedAfter)
-            : DuckDbSessionRoller.Roll(connection, _storeId, _rules, null, null, cancellationToken, trackedAfter);
+            ? DuckDbSessionRoller.Roll(connection, _storeId, Rules, DuckDbSessionRoller.ImportGroups, ImportId, cancellationToken, trackedAfter)
+            : DuckDbSessionRoller.Roll(connection, _storeId, Rules, null, null, cancellationToken, trackedAfter);
         return new AppendOutcome(appended - duplicates, duplicates) { RolledUp = rolled };
     }
 
     /// <summary>Closes the appender; the transaction stays with the <see cref="StoreWrite"/> it is enlisted in.</summary>
-    public void Dispose() => _appender.Dispose();
+    public override void Dispose() => _appender.Dispose();
 
     private static string? Text(EventBatch batch, TextRange range) =>
         range.IsNull ? null : System.Text.Encoding.UTF8.GetString(batch.Text(range));

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
 using FunnelInsight.Core.Import.Preview;
+using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Import.Reasons;
 using FunnelInsight.Web.Components.UI;
 using FunnelInsight.Web.Resources;
@@ -66,10 +67,12 @@ public partial class StringsTests
     [Fact]
     public void Every_upload_refusal_and_preview_problem_has_words_in_both_languages()
     {
-        // The Imports page builds these keys from the codes; size and emptiness have their own older keys.
+        // The Imports page builds these keys from the codes; size and emptiness have their own older keys, and a
+        // refusal for the content is worded by its content problem.
         string[] keys =
         [
-            .. Enum.GetValues<UploadRefusal>().Except([UploadRefusal.TooLarge, UploadRefusal.Empty]).Select(r => "UploadRefused" + r),
+            .. Enum.GetValues<UploadRefusal>().Except([UploadRefusal.TooLarge, UploadRefusal.NotCsvContent]).Select(r => "UploadRefused" + r),
+            .. Enum.GetValues<ContentProblem>().Except([ContentProblem.Empty]).Select(p => "UploadRefused" + p),
             .. Enum.GetValues<PreviewProblem>().Select(p => "Preview" + p),
         ];
         var english = Read(CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using System.Text;
+using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Services;
 using Microsoft.Extensions.Configuration;
@@ -52,20 +53,20 @@ public sealed class UploadGuardTests
     }
 
     [Theory]
-    [InlineData("PK\u0003\u0004\u0014\u0000\u0006\u0000", "\"events.csv\" is a ZIP archive or an Excel workbook, not a CSV export. Save it as CSV (comma separated) and upload that.", UploadRefusal.ZipArchive)]
-    [InlineData("MZ\u0090\u0000\u0003\u0000", "\"events.csv\" is a program, not a CSV export.", UploadRefusal.Program)]
-    [InlineData("%PDF-1.7\n", "\"events.csv\" is a PDF document, not a CSV export.", UploadRefusal.Pdf)]
-    [InlineData("\n  <!DOCTYPE html><html><body>a,b</body></html>", "\"events.csv\" is a web page or XML document, not a CSV export.", UploadRefusal.WebPage)]
-    [InlineData("event_time,event_type\u0000\u0001\u0002", "\"events.csv\" contains binary data, not text: it is not a CSV export.", UploadRefusal.Binary)]
-    [InlineData("just some notes\nwithout columns\n", "\"events.csv\" has no comma, semicolon, tab or | in its first line, so it has no CSV header.", UploadRefusal.NoDelimiter)]
-    [InlineData("", "\"events.csv\" is empty.", UploadRefusal.Empty)]
-    public async Task Content_that_is_not_a_csv_export_is_refused_whatever_the_extension(string content, string message, UploadRefusal refusal)
+    [InlineData("PK\u0003\u0004\u0014\u0000\u0006\u0000", "\"events.csv\" is a ZIP archive or an Excel workbook, not a CSV export. Save it as CSV (comma separated) and upload that.", ContentProblem.ZipArchive)]
+    [InlineData("MZ\u0090\u0000\u0003\u0000", "\"events.csv\" is a program, not a CSV export.", ContentProblem.Program)]
+    [InlineData("%PDF-1.7\n", "\"events.csv\" is a PDF document, not a CSV export.", ContentProblem.Pdf)]
+    [InlineData("\n  <!DOCTYPE html><html><body>a,b</body></html>", "\"events.csv\" is a web page or XML document, not a CSV export.", ContentProblem.WebPage)]
+    [InlineData("event_time,event_type\u0000\u0001\u0002", "\"events.csv\" contains binary data, not text: it is not a CSV export.", ContentProblem.Binary)]
+    [InlineData("just some notes\nwithout columns\n", "\"events.csv\" has no comma, semicolon, tab or | in its first line, so it has no CSV header.", ContentProblem.NoDelimiter)]
+    [InlineData("", "\"events.csv\" is empty.", ContentProblem.Empty)]
+    public async Task Content_that_is_not_a_csv_export_is_refused_whatever_the_extension(string content, string message, ContentProblem problem)
     {
         await using var db = await TempDatabase.CreateAsync();
 
         var result = await Guard(db).SaveAsync(1, "events.csv", new MemoryStream(Encoding.Latin1.GetBytes(content)), content.Length);
 
-        Assert.Equal((message, refusal), (result.Rejection, result.Refusal));
+        Assert.Equal((message, UploadRefusal.NotCsvContent, problem), (result.Rejection, result.Refusal, result.Content));
         Assert.Null(result.File);
         Assert.False(Directory.Exists(db.Database.StoreFilesFolder(1)));
     }

@@ -147,13 +147,7 @@ public class ClickHouseEventStoreTests : IClickHouseTests
     {
         var engine = Engine();
         await using var db = await TempDatabase.CreateAsync(engine);
-        // One visitor's events at 0, 10 and 50 minutes: two sessions at the default 30-minute timeout, one at 60.
-        await db.ImportAsync(ImportKind.Events, db.WriteFile("rr.csv", "timestamp,visitorid,event,itemid,transactionid\n" +
-            "1433221200000,7,view,100,\n1433221800000,7,addtocart,100,\n1433224200000,7,view,101,\n"));
-        var storeId = (await db.Stores.FindAsync("Test"))!.Id;
-        await new StoreSettingsService(db.Database).SaveAsync(storeId, new StoreSettings(StageMap.DefaultText, 60, 168, "USD", "UTC"));
-        Assert.Single(await db.SessionsAsync());
-        await db.CountAsync($"UPDATE Stores SET SessionTimeoutMinutes = 30 WHERE Id = {storeId}");
+        await SettingsRebuildFixture.RolledUpAtSixtyMinutesWithThirtyStoredAsync(db);
         await TestServers.ClickHouseAsync(engine, "ALTER TABLE writes DELETE WHERE kind = 'rebuild' AND state = 1");
         await WaitForMutations(engine);
 

@@ -62,14 +62,7 @@ public abstract class DuckDbReconcilerTests
     public async Task A_settings_rebuild_whose_settings_never_committed_is_done_again_with_the_stores_settings_at_the_next_start()
     {
         await using var db = await TempDatabase.CreateAsync(Provider);
-        // One visitor's events at 0, 10 and 50 minutes: two sessions at the default 30-minute timeout, one at 60.
-        await db.ImportAsync(ImportKind.Events, db.WriteFile("rr.csv", "timestamp,visitorid,event,itemid,transactionid\n" +
-            "1433221200000,7,view,100,\n1433221800000,7,addtocart,100,\n1433224200000,7,view,101,\n"));
-        var storeId = (await db.Stores.FindAsync("Test"))!.Id;
-        await new StoreSettingsService(db.Database).SaveAsync(storeId, new StoreSettings(StageMap.DefaultText, 60, 168, "USD", "UTC"));
-        Assert.Single(await db.SessionsAsync());
-        // As a kill after DuckDB's commit of the rebuild and before SQLite's of the settings leaves it.
-        await db.CountAsync($"UPDATE Stores SET SessionTimeoutMinutes = 30 WHERE Id = {storeId}");
+        var storeId = await SettingsRebuildFixture.RolledUpAtSixtyMinutesWithThirtyStoredAsync(db);
         await ExecuteDuckDbAsync(db, $"INSERT INTO pending_writes VALUES ('rebuild', {storeId}, NULL)");
 
         await db.Database.MigrateAsync();

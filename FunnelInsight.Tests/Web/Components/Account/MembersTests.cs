@@ -9,12 +9,9 @@ public abstract class MembersTests(AccountsApp app)
     [ProviderFact]
     public async Task An_owner_sees_their_stores_members()
     {
-        using var client = await app.SignedInAsync("owner");
+        var (status, html) = await MembersPageAsync("owner", app.AlphaId);
 
-        using var response = await client.GetAsync(new Uri($"stores/{app.AlphaId}/members", UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Members of Alpha Shop", html, StringComparison.Ordinal);
         Assert.Contains(AccountsApp.Email("marketer"), html, StringComparison.Ordinal);
     }
@@ -22,12 +19,9 @@ public abstract class MembersTests(AccountsApp app)
     [ProviderFact]
     public async Task An_owner_of_store_a_gets_404_for_store_bs_page_and_none_of_its_data()
     {
-        using var client = await app.SignedInAsync("owner");
+        var (status, html) = await MembersPageAsync("owner", app.BravoId);
 
-        using var response = await client.GetAsync(new Uri($"stores/{app.BravoId}/members", UriKind.Relative));
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.DoesNotContain("Bravo", html, StringComparison.Ordinal);
         Assert.DoesNotContain(AccountsApp.Email("bravo-owner"), html, StringComparison.Ordinal);
     }
@@ -35,12 +29,18 @@ public abstract class MembersTests(AccountsApp app)
     [ProviderFact]
     public async Task An_analyst_gets_404_for_the_members_page_of_their_own_store()
     {
-        using var client = await app.SignedInAsync("analyst");
+        var (status, html) = await MembersPageAsync("analyst", app.AlphaId);
 
-        using var response = await client.GetAsync(new Uri($"stores/{app.AlphaId}/members", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.DoesNotContain(AccountsApp.Email("marketer"), html, StringComparison.Ordinal);
+    }
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.DoesNotContain(AccountsApp.Email("marketer"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    // The members page of a store as the user signed in as sees it.
+    private async Task<(HttpStatusCode Status, string Html)> MembersPageAsync(string user, int storeId)
+    {
+        using var client = await app.SignedInAsync(user);
+        using var response = await client.GetAsync(new Uri($"stores/{storeId}/members", UriKind.Relative));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }
 

@@ -84,7 +84,7 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
         // Refused before a byte is sent, in the same words the guard's refusal would get.
         if (file.Size > Uploads.MaxBytes || file.Size == 0)
         {
-            _error = Refusal(file.Size == 0 ? UploadRefusal.Empty : UploadRefusal.TooLarge, file);
+            _error = file.Size == 0 ? Refusal(ContentProblem.Empty, file) : Refusal(UploadRefusal.TooLarge, file);
             return;
         }
 
@@ -99,7 +99,7 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
 
             if (upload.File is not { } stored)
             {
-                Fail(Refusal(upload.Refusal!.Value, file));
+                Fail(upload.Content is { } content ? Refusal(content, file) : Refusal(upload.Refusal!.Value, file));
                 return;
             }
 
@@ -233,12 +233,14 @@ public sealed partial class ImportUploader : ComponentBase, IDisposable
     }));
 
     /// <summary>The guard's refusal in the user's language (the guard's own text is the upload API's English).</summary>
-    private string Refusal(UploadRefusal refusal, IBrowserFile file) => refusal switch
-    {
-        UploadRefusal.TooLarge => L["UploadTooLarge", file.Name, Format.Bytes(file.Size, L), Format.Bytes(Uploads.MaxBytes, L)],
-        UploadRefusal.Empty => L["UploadEmpty", file.Name],
-        _ => L["UploadRefused" + refusal, file.Name],
-    };
+    private string Refusal(UploadRefusal refusal, IBrowserFile file) => refusal == UploadRefusal.TooLarge
+        ? L["UploadTooLarge", file.Name, Format.Bytes(file.Size, L), Format.Bytes(Uploads.MaxBytes, L)]
+        : L["UploadRefused" + refusal, file.Name];
+
+    /// <summary>The content check's verdict in the user's language.</summary>
+    private string Refusal(ContentProblem problem, IBrowserFile file) => problem == ContentProblem.Empty
+        ? L["UploadEmpty", file.Name]
+        : L["UploadRefused" + problem, file.Name];
 
     private void Fail(string message) => (_error, _step) = (message, UploadStep.Choose);
 
