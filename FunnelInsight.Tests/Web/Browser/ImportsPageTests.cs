@@ -153,6 +153,19 @@ public sealed class ImportsPageTests(DashboardApp app)
     }
 
     [Fact]
+    public async Task In_arabic_the_store_name_in_the_intro_is_isolated_from_the_sentence_around_it()
+    {
+        var storeId = await app.CreateStoreAsync("Intro shop (Riyadh)");
+        var page = await app.NewPageAsync();
+        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=ar|uic=ar", Url = app.BaseUrl }]);
+        await page.GotoAsync($"/stores/{storeId}/imports");
+
+        // A Latin name with brackets in an Arabic sentence keeps its own order only inside a first-strong isolate.
+        var intro = page.Locator("p", new() { HasText = "Intro shop" });
+        Assert.Contains("\u2068Intro shop (Riyadh)\u2069", await intro.First.TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task In_arabic_the_page_stays_arabic_with_arabic_dates_after_an_import_finishes()
     {
         var storeId = await app.CreateStoreAsync("Arabic import shop");

@@ -41,6 +41,36 @@ public sealed class PhoneDetailsTests(DashboardApp app)
     }
 
     [Theory]
+    [InlineData("en", "ltr")]
+    [InlineData("ar", "rtl")]
+    public async Task On_a_phone_the_tokens_page_keeps_the_start_of_choose_a_store_and_the_create_button_on_one_line(string culture, string direction)
+    {
+        await app.CreateStoreAsync($"Tokens phone shop {culture}");
+        var page = await PhoneAsync(culture);
+
+        await page.GotoAsync("/account/tokens");
+        var create = page.Locator(".fi-create-token");
+        await Expect(create).ToBeEnabledAsync();
+
+        // No store is chosen here: the placeholder reads in the page's language, so it is cut at its end ("Choose a…").
+        var input = page.Locator(".fi-store-switcher [role=combobox]");
+        await Expect(input).ToHaveCSSAsync("direction", direction);
+        var (box, first) = (await input.BoundingBoxAsync(), await input.EvaluateAsync<double[]>("""
+            i => { const t = document.createTreeWalker(i, NodeFilter.SHOW_TEXT).nextNode(); const r = document.createRange(); r.setStart(t, 0); r.setEnd(t, 1); const b = r.getBoundingClientRect(); return [b.left, b.right]; }
+            """));
+        Assert.True(first[0] >= box!.X - 0.5 && first[1] <= box.X + box.Width + 0.5, $"the first letter is drawn at [{first[0]:0}, {first[1]:0}], outside the switcher [{box.X:0}, {box.X + box.Width:0}]");
+
+        // The button's label is drawn on one line, and the page does not scroll sideways.
+        var lines = await create.EvaluateAsync<int>("""
+            b => { const t = document.createTreeWalker(b, NodeFilter.SHOW_TEXT, { acceptNode: n => n.textContent.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP }).nextNode();
+                   const r = document.createRange(); r.selectNodeContents(t); return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }
+            """);
+        Assert.Equal(1, lines);
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390);
+        await DashboardApp.ScreenshotAsync(page, $"phone-tokens-{culture}");
+    }
+
+    [Theory]
     [InlineData("en")]
     [InlineData("ar")]
     public async Task On_a_phone_a_long_session_id_stays_on_one_line_and_the_lost_sessions_scroll_inside_their_card(string culture)

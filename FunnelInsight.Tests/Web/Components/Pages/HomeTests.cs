@@ -67,6 +67,21 @@ public sealed class HomeTests : DashboardComponentContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_home_page_counts_and_their_headers_align_at_the_end_like_every_numeric_column()
+    {
+        var shop = await _temp.Stores.GetOrCreateAsync("Counted shop");
+        await _memberships.SetAsync(shop.Id, _userId, StoreRole.Owner);
+
+        var home = Render<Home>();
+
+        home.WaitForAssertion(() => Assert.Single(home.FindAll("tbody tr")));
+        var ends = (IEnumerable<AngleSharp.Dom.IElement> cells) => cells.Select(c => c.ClassList.Contains("text-end")).ToArray();
+        // Store, role, events, sessions, orders, the members link: the three counts at the end, the words at the start.
+        Assert.Equal([false, false, true, true, true, false], ends(home.FindAll("thead th")));
+        Assert.Equal([false, false, true, true, true, false], ends(home.FindAll("tbody tr td")));
+    }
+
+    [Fact]
     public async Task Creating_a_store_makes_the_user_its_owner_and_opens_its_imports_page()
     {
         var home = Render<Home>();

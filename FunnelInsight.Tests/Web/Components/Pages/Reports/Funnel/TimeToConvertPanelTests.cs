@@ -70,8 +70,21 @@ public sealed class TimeToConvertPanelTests : ReportComponentTest
 
         var options = Options(Render<TimeToConvertPanel>(p => p.Add(c => c.Time, WithHistogram())));
 
-        var categories = options["xaxis"]!["categories"]!.AsArray().Select(c => (string)c![0]!).ToArray();
+        var categories = options["xaxis"]!["categories"]!.AsArray().Select(c => FunnelInsight.Web.Components.UI.Bidi.Plain((string)c![0]!)).ToArray();
         Assert.Equal("1 يوم أو أكثر", categories[0]);
         Assert.Equal("أقل من 1 د", categories[^1]);
+    }
+
+    [Fact]
+    public void In_arabic_each_bucket_label_is_isolated_so_a_range_reads_from_its_start_on_the_right()
+    {
+        UseCulture("ar");
+
+        var options = Options(Render<TimeToConvertPanel>(p => p.Add(c => c.Time, WithHistogram())));
+
+        // The chart draws its text left to right: without a first-strong isolate "1 س–3 س" is drawn "س–3 س 1".
+        var categories = options["xaxis"]!["categories"]!.AsArray().Select(c => (string)c![0]!).ToArray();
+        Assert.Equal("\u20681 س–3 س\u2069", categories[2]);
+        Assert.All(categories, c => Assert.True(c.StartsWith('\u2068') && c.EndsWith('\u2069'), c));
     }
 }

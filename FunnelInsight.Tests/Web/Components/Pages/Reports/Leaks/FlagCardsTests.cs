@@ -87,6 +87,21 @@ public sealed class FlagCardsTests : ReportComponentTest
     }
 
     [Fact]
+    public void In_english_the_abandoned_carts_value_carries_the_store_currency_as_the_rest_of_the_page()
+    {
+        var carts = new CheckoutFrictionFlag(
+            "cart_left_behind", "Carts left behind", "207 carts with value were abandoned, worth 26,683.69 in all.",
+            [new("abandonedCartsWithValue", 207), new("abandonedCartValue", 26683.69)], FlagConfidence.High, 207, 26683.69, "Send reminders.", null);
+
+        var cards = Render<FlagCards>(p => p.Add(c => c.Flags, [carts, Shipping]).Add(c => c.Currency, "USD"));
+
+        Assert.Equal("207 carts with value were abandoned, worth USD 26,684 in all.",
+            cards.Find(".fi-flag-cart_left_behind .fi-flag-evidence").TextContent.Replace("\u00a0", " ", StringComparison.Ordinal));
+        // A sentence naming no figure stays the engine's.
+        Assert.Equal("45 of 90 checkout exits (50.0%) happen after the shipping step.", cards.Find(".fi-flag-surprise_costs .fi-flag-evidence").TextContent);
+    }
+
+    [Fact]
     public void In_arabic_a_flag_without_the_figures_its_sentence_names_keeps_the_engines_words()
     {
         UseCulture("ar");
