@@ -53,8 +53,9 @@ internal sealed class ClickHouseConnection
     private ClickHouseConnection(Uri server, string credentials, string database, string settings) =>
         (_server, _credentials, Database, _settings) = (server, credentials, database, settings);
 
-    /// <summary>This connection with <paramref name="settings"/> (<c>name=value&amp;…</c>) sent with every statement.</summary>
-    public ClickHouseConnection WithSettings(string settings) => new(_server, _credentials, Database, settings);
+    /// <summary>This connection with <paramref name="settings"/> (<c>name=value&amp;…</c>) sent with every statement, after its own.</summary>
+    public ClickHouseConnection WithSettings(string settings) =>
+        new(_server, _credentials, Database, _settings is { Length: > 0 } own ? own + "&" + settings : settings);
 
     /// <summary>
     /// A connection to database <paramref name="database"/> on <paramref name="host"/>, through the same port, path and

@@ -23,6 +23,11 @@ internal static class ClickHouseEventFunnel
 {
     private const long Window = int.MaxValue;
 
+    // A unit's events are gathered into one array by a GROUP BY, and the events are sorted: past these sizes ClickHouse
+    // spills both to disk, so a funnel over a 10,000,000-event store stays within a server's memory limit (in one
+    // statement it needed more than the 1.9 GB CI's server allows).
+    private const string SpillSettings = "max_bytes_before_external_group_by=400000000&max_bytes_before_external_sort=400000000";
+
     /// <summary>
     /// Counts the funnel. On a cluster each shard counts its units and the server connected to adds the counts up (see
     /// <see cref="OnEachShard"/>), unless a visitor scope meets a visitor whose sessions are on two shards.
@@ -35,7 +40,7 @@ internal static class ClickHouseEventFunnel
             sql = OnEachShard(sql);
         }
 
-        return connection.Rows(sql, r => new EventFunnelRow(r.Int32(0), r.NullableString(1), r.Int64(2), r.Int64(3)), cancellationToken);
+        return connection.WithSettings(SpillSettings).Rows(sql, r => new EventFunnelRow(r.Int32(0), r.NullableString(1), r.Int64(2), r.Int64(3)), cancellationToken);
     }
 
     /// <summary>
