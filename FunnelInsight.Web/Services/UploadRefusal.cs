@@ -41,4 +41,10 @@ public enum UploadRefusal
 
     /// <summary>The first line has no comma, semicolon, tab or pipe.</summary>
     NoDelimiter,
+
+    /// <summary>Starts with a UTF-16 byte order mark, but another encoding was chosen.</summary>
+    Utf16Marked,
+
+    /// <summary>Starts with a UTF-8 byte order mark, but another encoding was chosen.</summary>
+    Utf8Marked,
 }

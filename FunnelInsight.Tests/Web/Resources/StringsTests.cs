@@ -75,7 +75,7 @@ public partial class StringsTests
         var english = Read(CultureInfo.InvariantCulture);
         var arabic = Read(CultureInfo.GetCultureInfo("ar"));
 
-        Assert.Equal(14, keys.Length);
+        Assert.Equal(17, keys.Length);
         Assert.Empty(keys.Except(english.Keys));
         Assert.Empty(keys.Except(arabic.Keys));
         Assert.Equal("\"{0}\" is an image, not a CSV export.", english["UploadRefusedImage"]);
