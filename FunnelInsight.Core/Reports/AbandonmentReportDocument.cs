@@ -1,27 +1,33 @@
 using FunnelInsight.Core.Analytics.Abandonment;
+using FunnelInsight.Core.Domain;
 using static FunnelInsight.Core.Reports.ReportColumn;
 using static FunnelInsight.Core.Reports.ReportValues;
 
 namespace FunnelInsight.Core.Reports;
 
-/// <summary>The abandonment report: JSON with the figures and the recovery list; the recovery list as the main table.</summary>
+/// <summary>
+/// The abandonment report: JSON with the figures and the recovery list; the recovery list as the main table. The figures
+/// of a stage the store does not track (checkout in REES46 and RetailRocket exports) are null, never 0.
+/// </summary>
 public static class AbandonmentReportDocument
 {
     /// <summary>Builds the document.</summary>
     public static ReportDocument Build(AbandonmentReport report)
     {
+        var cart = report.Tracked.Contains(FunnelStage.Cart);
+        var checkout = report.Tracked.Contains(FunnelStage.Checkout);
         var json = new
         {
             query = Query(report.Query),
             stages = TrackedStages(report.Tracked),
             cartAbandonmentRate = Rate(report.CartAbandonment),
-            cartsReached = report.CartAbandonment.Total,
-            cartsAbandoned = report.CartAbandonment.Count,
+            cartsReached = cart ? report.CartAbandonment.Total : (long?)null,
+            cartsAbandoned = cart ? report.CartAbandonment.Count : (long?)null,
             checkoutAbandonmentRate = Rate(report.CheckoutAbandonment),
-            checkoutsReached = report.CheckoutAbandonment.Total,
-            checkoutsAbandoned = report.CheckoutAbandonment.Count,
-            abandonedCartValue = report.AbandonedCartValue,
-            abandonedCheckoutValue = report.AbandonedCheckoutValue,
+            checkoutsReached = checkout ? report.CheckoutAbandonment.Total : (long?)null,
+            checkoutsAbandoned = checkout ? report.CheckoutAbandonment.Count : (long?)null,
+            abandonedCartValue = cart ? report.AbandonedCartValue : (double?)null,
+            abandonedCheckoutValue = checkout ? report.AbandonedCheckoutValue : (double?)null,
             sessions = report.Sessions.Select(s => new
             {
                 sessionId = s.SessionKey,
@@ -45,8 +51,8 @@ public static class AbandonmentReportDocument
             [
                 ["cartAbandonmentRate", AsPercent(Rate(report.CartAbandonment))],
                 ["checkoutAbandonmentRate", AsPercent(Rate(report.CheckoutAbandonment))],
-                ["abandonedCartValue", AsMoney(report.AbandonedCartValue)],
-                ["abandonedCheckoutValue", AsMoney(report.AbandonedCheckoutValue)],
+                ["abandonedCartValue", AsMoney(cart ? report.AbandonedCartValue : null)],
+                ["abandonedCheckoutValue", AsMoney(checkout ? report.AbandonedCheckoutValue : null)],
             ]),
         ];
         return new ReportDocument("abandonment", json, tables);

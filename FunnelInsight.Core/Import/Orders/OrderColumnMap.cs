@@ -24,7 +24,7 @@ public sealed class OrderColumnMap
     public int this[OrderField field] => _columns[(int)field];
 
     /// <summary>Maps <paramref name="header"/> with the format's names, then applies <paramref name="overrides"/>.</summary>
-    /// <exception cref="ImportFileException">A named column is missing, or there is no order id, time or amount.</exception>
+    /// <exception cref="ImportFileException">A named column is missing, or there is no order id, time or amount (for an export of lines, its unit price and quantity).</exception>
     public static OrderColumnMap Resolve(OrderFormat format, IReadOnlyList<string> header, IReadOnlyDictionary<OrderField, string> overrides)
     {
         var columns = Enum.GetValues<OrderField>()
@@ -46,6 +46,12 @@ public sealed class OrderColumnMap
         if (missing.Count > 0)
         {
             throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.OrderColumnsMissing, string.Join(", ", missing), format.Title));
+        }
+
+        // An order of lines is the sum of quantity × unit price: without the quantity every line would silently count one.
+        if (columns[(int)OrderField.Total] < 0 && columns[(int)OrderField.Subtotal] < 0 && columns[(int)OrderField.LineQuantity] < 0)
+        {
+            throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.LineQuantityMissing, format.Title));
         }
 
         return new OrderColumnMap(format, header, columns);

@@ -32,6 +32,7 @@ public static class ImportPreviewer
             {
                 ContentProblem.NoDelimiter => PreviewProblem.OneColumn,
                 ContentProblem.Empty => PreviewProblem.NoHeader,
+                ContentProblem.Utf16Marked or ContentProblem.Utf8Marked => PreviewProblem.MarkedEncoding,
                 _ => PreviewProblem.NotText,
             };
             return ImportPreview.Unreadable(problem, ex.Message);

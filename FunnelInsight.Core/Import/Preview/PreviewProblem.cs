@@ -11,4 +11,7 @@ public enum PreviewProblem
 
     /// <summary>The header has a single column: the file is not comma, semicolon, tab or pipe separated.</summary>
     OneColumn,
+
+    /// <summary>The file starts with a byte order mark (UTF-16, UTF-8) that names another encoding than the one chosen.</summary>
+    MarkedEncoding,
 }

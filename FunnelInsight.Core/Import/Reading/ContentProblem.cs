@@ -32,4 +32,10 @@ public enum ContentProblem
 
     /// <summary>The first line has no comma, semicolon, tab or pipe.</summary>
     NoDelimiter,
+
+    /// <summary>Starts with a UTF-16 byte order mark, but is read in another encoding chosen by the user.</summary>
+    Utf16Marked,
+
+    /// <summary>Starts with a UTF-8 byte order mark, but is read in another encoding chosen by the user.</summary>
+    Utf8Marked,
 }

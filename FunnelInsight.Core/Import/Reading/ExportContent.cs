@@ -39,6 +39,13 @@ public static class ExportContent
             }
         }
 
+        // A byte order mark says what the file is: read in another encoding chosen by the user, it would look like
+        // binary data (UTF-16 read as UTF-8) or begin with stray characters (UTF-8 read as Windows-1252).
+        if (encoding is { Detected: false } chosen && Marked(head) is { } marked && marked.Encoding.CodePage != chosen.Encoding.CodePage)
+        {
+            return marked.IsUtf8 ? ContentProblem.Utf8Marked : ContentProblem.Utf16Marked;
+        }
+
         // Text is judged as characters: a UTF-16 export has a NUL byte in every other place, but no NUL character.
         var text = (encoding ?? ExportEncoding.Detect(head)).Decode(head).AsSpan();
         foreach (var c in text)
@@ -66,6 +73,18 @@ public static class ExportContent
         return header.IndexOfAny(",;\t|") < 0 ? ContentProblem.NoDelimiter : null;
     }
 
+    // The encoding a byte order mark at the start of the file names, or null without one.
+    private static ExportEncoding? Marked(ReadOnlySpan<byte> head) =>
+        head.StartsWith("\uFEFF"u8) || head.StartsWith([(byte)0xFF, (byte)0xFE]) || head.StartsWith([(byte)0xFE, (byte)0xFF])
+            ? ExportEncoding.Detect(head)
+            : null;
+
+    private const string Utf16MarkedSentence =
+        "is UTF-16 text (it starts with a UTF-16 byte order mark), not in the encoding chosen. Import it without an encoding (drop --encoding), or with utf-16.";
+
+    private const string Utf8MarkedSentence =
+        "is UTF-8 text (it starts with a UTF-8 byte order mark), not in the encoding chosen. Import it without an encoding (drop --encoding), or with utf-8.";
+
     /// <summary>The English rest of a sentence that begins with the file's name.</summary>
     public static string Sentence(ContentProblem problem) => problem switch
     {
@@ -79,6 +98,8 @@ public static class ExportContent
         ContentProblem.Binary => "contains binary data, not text: it is not a CSV export.",
         ContentProblem.WebPage => "is a web page or XML document, not a CSV export.",
         ContentProblem.NoDelimiter => "has no comma, semicolon, tab or | in its first line, so it has no CSV header.",
+        ContentProblem.Utf16Marked => Utf16MarkedSentence,
+        ContentProblem.Utf8Marked => Utf8MarkedSentence,
         _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, "Not a content problem."),
     };
 }

@@ -133,4 +133,8 @@ public enum ImportReasonCode
     /// <summary>A fault of FunnelInsight's, written to the log.</summary>
     [English("The import stopped on an unexpected error (written to the server log); nothing was stored.")]
     Unexpected = 31,
+
+    /// <summary>An export of lines with a unit price but no quantity column, so no line's amount can be known.</summary>
+    [English("No column for quantity ({0}): an order of lines is the sum of quantity × unit_price, so without it every line would count as one. Give a column mapping naming it, for example --map \"quantity=Qty\", or the order's total, --map \"total=Amount\".")]
+    LineQuantityMissing = 32,
 }

@@ -56,6 +56,19 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_last_progress_line_of_an_order_import_carries_every_row_read()
+    {
+        // 10,000 lines: the file is all read (100%) in blocks while rows are still being counted in 8,192s.
+        var path = Path.Combine(_cli.Folder, "many-orders.csv");
+        await File.WriteAllLinesAsync(path, ["order_id,created_at,total", .. Enumerable.Range(1, 10_000).Select(i => $"{i},2025-01-01T10:00:00Z,10")]);
+
+        var run = await _cli.RunAsync("import", "--store", "Shop", "--orders", path);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Equal("import: 100% (10,000 rows)", run.Error.TrimEnd().Split('\n')[^1].TrimEnd('\r'));
+    }
+
+    [Fact]
     public async Task A_missing_file_exits_non_zero_with_one_line_on_stderr()
     {
         var run = await _cli.RunAsync("import", "--store", "Shop", "--events", Path.Combine(_cli.Folder, "missing.csv"));

@@ -80,7 +80,10 @@ public class TrackedStagesReportTests
 
         Assert.Equal((0.5, 2L, 1L), (json.GetProperty("cartAbandonmentRate").GetDouble(), json.GetProperty("cartsReached").GetInt64(), json.GetProperty("cartsAbandoned").GetInt64()));
         Assert.Equal(JsonValueKind.Null, json.GetProperty("checkoutAbandonmentRate").ValueKind);
-        Assert.Equal(0, json.GetProperty("checkoutsReached").GetInt64());
+        // Checkout is not tracked: its figures are null, never 0.
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("checkoutsReached").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("checkoutsAbandoned").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("abandonedCheckoutValue").ValueKind);
         Assert.Equal(["b"], json.GetProperty("sessions").EnumerateArray().Select(s => s.GetProperty("sessionId").GetString()));
         Assert.Equal(20, json.GetProperty("abandonedCartValue").GetDouble());
     }

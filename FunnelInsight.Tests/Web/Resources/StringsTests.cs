@@ -44,7 +44,7 @@ public partial class StringsTests
         // Text is shown as it is; NotCsv is worded by the upload check's UploadRefused… strings.
         var codes = Enum.GetValues<ImportReasonCode>().Except([ImportReasonCode.Text, ImportReasonCode.NotCsv]).ToArray();
 
-        Assert.Equal(30, codes.Length);
+        Assert.Equal(31, codes.Length);
         foreach (var code in codes)
         {
             var key = ImportReasonText.Key(code);
@@ -78,7 +78,7 @@ public partial class StringsTests
         var english = Read(CultureInfo.InvariantCulture);
         var arabic = Read(CultureInfo.GetCultureInfo("ar"));
 
-        Assert.Equal(14, keys.Length);
+        Assert.Equal(17, keys.Length);
         Assert.Empty(keys.Except(english.Keys));
         Assert.Empty(keys.Except(arabic.Keys));
         Assert.Equal("\"{0}\" is an image, not a CSV export.", english["UploadRefusedImage"]);

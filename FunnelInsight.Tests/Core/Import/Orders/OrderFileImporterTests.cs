@@ -97,6 +97,27 @@ public abstract class OrderFileImporterTests
         Assert.Null(orders[3].Customer);
     }
 
+    [ProviderTheory]
+    [InlineData(null)]
+    [InlineData("uci")]
+    public async Task A_uci_export_without_its_quantity_column_is_refused_naming_it_not_read_as_one_of_each_line(string? format)
+    {
+        await using var db = await TempDatabase.CreateAsync(Provider);
+        var path = db.WriteFile("no-quantity.csv", """
+            InvoiceNo,StockCode,Description,InvoiceDate,UnitPrice,CustomerID,Country
+            536365,85123A,WHITE,12/1/2010 8:26,2.55,17850,United Kingdom
+            536365,71053,LANTERN,12/1/2010 8:26,3.39,17850,United Kingdom
+
+            """);
+
+        var result = await db.ImportAsync(ImportKind.Orders, path, format: format);
+
+        Assert.Equal((ImportStatus.Failed, 0L), (result.Status, result.RowsStored));
+        Assert.StartsWith("No column for quantity (UCI Online Retail)", result.Message, StringComparison.Ordinal);
+        Assert.Contains("--map \"quantity=Qty\"", result.Message, StringComparison.Ordinal);
+        Assert.Empty(await AllAsync(db));
+    }
+
     [ProviderFact]
     public async Task A_woocommerce_export_with_lowercase_headers_is_detected_and_read()
     {

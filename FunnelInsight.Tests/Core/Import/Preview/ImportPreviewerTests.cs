@@ -84,6 +84,18 @@ public sealed class ImportPreviewerTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_utf16_file_previewed_in_another_encoding_is_told_its_byte_order_mark_not_called_binary()
+    {
+        var path = Path.Combine(_temp.Folder, "utf16.csv");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes("order_id,created_at,total\n1,2025-01-01,10\n")]);
+
+        var preview = ImportPreviewer.Preview(path, ImportKind.Orders, choices: new FunnelInsight.Core.Import.Reading.ReadingChoices("windows-1252"));
+
+        Assert.Equal(PreviewProblem.MarkedEncoding, preview.ProblemKind);
+        Assert.StartsWith("\"utf16.csv\" is UTF-16 text", preview.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_text_file_with_one_column_is_refused()
     {
         var path = _temp.WriteFile("notes.csv", "just some notes\nand more notes\n");

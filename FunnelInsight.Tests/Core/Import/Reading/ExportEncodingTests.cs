@@ -74,6 +74,35 @@ public class ExportEncodingTests
         Assert.Equal((ImportStatus.Failed, "Unknown encoding 'klingon-8'. Use a name such as utf-8, utf-16, windows-1256 or windows-1252."), (result.Status, result.Message));
     }
 
+    [Theory]
+    [InlineData("utf-16", "utf-8", "UTF-16", "utf-16")]
+    [InlineData("utf-16", "windows-1252", "UTF-16", "utf-16")]
+    [InlineData("utf-16BE", "utf-8", "UTF-16", "utf-16")]
+    [InlineData("utf-8", "windows-1252", "UTF-8", "utf-8")]
+    public async Task A_byte_order_mark_that_disagrees_with_the_encoding_given_is_said_not_called_binary(string written, string given, string named, string advised)
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        var encoding = Encoding.GetEncoding(written);
+        byte[] bytes = [.. encoding.GetPreamble(), .. encoding.GetBytes(Arabic)];
+
+        var (result, events) = await ImportBytesAsync(db, bytes, given);
+
+        Assert.Equal(ImportStatus.Failed, result.Status);
+        Assert.Equal($"\"export.csv\" is {named} text (it starts with a {named} byte order mark), not in the encoding chosen. Import it without an encoding (drop --encoding), or with {advised}.", result.Message);
+        Assert.Empty(events);
+    }
+
+    [Fact]
+    public async Task The_encoding_a_byte_order_mark_names_given_by_name_reads_the_file()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        byte[] bytes = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Arabic)];
+
+        var (result, events) = await ImportBytesAsync(db, bytes, "utf-16");
+
+        Assert.Equal((ImportStatus.Succeeded, 3), (result.Status, events.Count));
+    }
+
     [Fact]
     public void A_utf16_export_is_text_to_the_content_check_while_binary_garbage_is_not()
     {
