@@ -156,9 +156,7 @@ public sealed class ImportsPageTests(DashboardApp app)
     public async Task In_arabic_the_store_name_in_the_intro_is_isolated_from_the_sentence_around_it()
     {
         var storeId = await app.CreateStoreAsync("Intro shop (Riyadh)");
-        var page = await app.NewPageAsync();
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=ar|uic=ar", Url = app.BaseUrl }]);
-        await page.GotoAsync($"/stores/{storeId}/imports");
+        var page = await ArabicImportsPageAsync(storeId);
 
         // A Latin name with brackets in an Arabic sentence keeps its own order only inside a first-strong isolate.
         var intro = page.Locator("p", new() { HasText = "Intro shop" });
@@ -169,9 +167,7 @@ public sealed class ImportsPageTests(DashboardApp app)
     public async Task In_arabic_the_page_stays_arabic_with_arabic_dates_after_an_import_finishes()
     {
         var storeId = await app.CreateStoreAsync("Arabic import shop");
-        var page = await app.NewPageAsync();
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=ar|uic=ar", Url = app.BaseUrl }]);
-        await page.GotoAsync($"/stores/{storeId}/imports");
+        var page = await ArabicImportsPageAsync(storeId);
         await UploadAsync(page, app.WriteFile("arabic-events.csv", Events));
 
         await page.Locator(".fi-start-import").ClickAsync();
@@ -224,5 +220,14 @@ public sealed class ImportsPageTests(DashboardApp app)
         await Expect(page.Locator("input[type=file]")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Settings" })).ToHaveCountAsync(0);
         await DashboardApp.ScreenshotAsync(page, "imports-marketer");
+    }
+
+    // The store's imports page in a new browser page whose language is Arabic.
+    private async Task<IPage> ArabicImportsPageAsync(int storeId)
+    {
+        var page = await app.NewPageAsync();
+        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=ar|uic=ar", Url = app.BaseUrl }]);
+        await page.GotoAsync($"/stores/{storeId}/imports");
+        return page;
     }
 }
