@@ -48,7 +48,8 @@ public static class FunnelInsightConfiguration
     /// <summary>
     /// The event engine and its limits from the <c>Events</c> section: <c>Engine</c> (<c>duckdb</c>, the default, or
     /// <c>clickhouse</c> with the server in <c>ConnectionStrings:ClickHouse</c>), DuckDB's <c>MemoryLimit</c> (for example
-    /// <c>100MB</c>), <c>Threads</c> and <c>TempDirectory</c>, ClickHouse's <c>Shards</c> (a cluster) and <c>ClickHouseImportSlice</c>, and the dashboard's
+    /// <c>100MB</c>), <c>Threads</c> and <c>TempDirectory</c>, ClickHouse's <c>Shards</c> (a cluster), <c>ClickHouseImportSlice</c> and
+    /// <c>ClickHouseFunnelSlice</c>, and the dashboard's
     /// <c>SessionCacheMegabytes</c>.
     /// </summary>
     /// <exception cref="ArgumentException"><c>Events:Engine</c> names another engine, or ClickHouse without its connection string, or shards without ClickHouse.</exception>
@@ -87,6 +88,7 @@ public static class FunnelInsightConfiguration
             Threads = section.GetValue<int?>("Threads") is > 0 and var threads ? threads : defaults.Threads,
             TempDirectory = section["TempDirectory"] is { Length: > 0 } temp ? Path.GetFullPath(temp) : defaults.TempDirectory,
             ClickHouseImportSlice = section.GetValue<long?>("ClickHouseImportSlice") is > 0 and var slice ? slice : defaults.ClickHouseImportSlice,
+            ClickHouseFunnelSlice = section.GetValue<long?>("ClickHouseFunnelSlice") is > 0 and var funnelSlice ? funnelSlice : defaults.ClickHouseFunnelSlice,
             SessionCacheMegabytes = section.GetValue<int?>("SessionCacheMegabytes") is >= 0 and var megabytes ? megabytes : defaults.SessionCacheMegabytes,
         };
     }

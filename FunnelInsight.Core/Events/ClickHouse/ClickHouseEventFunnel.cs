@@ -24,24 +24,39 @@ internal static class ClickHouseEventFunnel
     private const long Window = int.MaxValue;
 
     // A unit's events are gathered into one array by a GROUP BY, and the events are sorted: past these sizes ClickHouse
-    // spills both to disk. On one database of 10,000,000 events the statement still needs more than the 1.9 GB CI's
-    // server allows (on two shards it fits); running it in slices of units is the fix still to make (README).
+    // spills both to disk.
     private const string SpillSettings = "max_bytes_before_external_group_by=400000000&max_bytes_before_external_sort=400000000";
 
     /// <summary>
-    /// Counts the funnel. On a cluster each shard counts its units and the server connected to adds the counts up (see
-    /// <see cref="OnEachShard"/>), unless a visitor scope meets a visitor whose sessions are on two shards.
+    /// Counts the funnel, in slices of its units of about <paramref name="sliceEvents"/> events each (a hash of the
+    /// session's group, or of the visitor), the counts of the slices added up: one statement over 10,000,000 events of one
+    /// database needed more than the 1.9 GB CI's server allows. On a cluster each shard counts its units and the server
+    /// connected to adds the counts up (see <see cref="OnEachShard"/>), unless a visitor scope meets a visitor whose
+    /// sessions are on two shards.
     /// </summary>
-    public static IReadOnlyList<EventFunnelRow> Run(ClickHouseConnection connection, ClickHouseLayout layout, ClickHouseView view, EventFunnelQuery query, CancellationToken cancellationToken)
+    public static IReadOnlyList<EventFunnelRow> Run(
+        ClickHouseConnection connection, ClickHouseLayout layout, ClickHouseView view, EventFunnelQuery query, long sliceEvents, CancellationToken cancellationToken)
     {
-        var sql = Sql(view, query);
-        if (layout.Sharded && (query.Scope != FunnelScope.Visitor || connection.Scalar($"SELECT count() FROM sessions WHERE {view.Sessions()} AND visitor_key <> shard_key") == 0))
+        var onEachShard = layout.Sharded
+            && (query.Scope != FunnelScope.Visitor || connection.Scalar($"SELECT count() FROM sessions WHERE {view.Sessions()} AND visitor_key <> shard_key") == 0);
+        var slices = Slices(connection.Scalar($"SELECT count() FROM events WHERE {view.Events()}"), sliceEvents);
+        var counts = new Dictionary<(int Mask, string? Group, long Slot), long>();
+        var spilling = connection.WithSettings(SpillSettings);
+        for (var slice = 0; slice < slices; slice++)
         {
-            sql = OnEachShard(sql);
+            var sql = Sql(view, query, slices == 1 ? null : new FunnelSlice(slice, slices));
+            foreach (var row in spilling.Rows(onEachShard ? OnEachShard(sql) : sql, r => new EventFunnelRow(r.Int32(0), r.NullableString(1), r.Int64(2), r.Int64(3)), cancellationToken))
+            {
+                var key = (row.Mask, row.Group, row.Slot);
+                counts[key] = counts.GetValueOrDefault(key) + row.Units;
+            }
         }
 
-        return connection.WithSettings(SpillSettings).Rows(sql, r => new EventFunnelRow(r.Int32(0), r.NullableString(1), r.Int64(2), r.Int64(3)), cancellationToken);
+        return [.. counts.Select(c => new EventFunnelRow(c.Key.Mask, c.Key.Group, c.Key.Slot, c.Value))];
     }
+
+    /// <summary>How many slices of about <paramref name="sliceEvents"/> events each the funnel over <paramref name="events"/> events runs in.</summary>
+    internal static int Slices(long events, long sliceEvents) => (int)Math.Clamp((events + sliceEvents - 1) / sliceEvents, 1, int.MaxValue);
 
     /// <summary>
     /// The statement run by every shard over its own tables, the counts added up. ClickHouse 18.16 sends a shard only the
@@ -56,8 +71,11 @@ internal static class ClickHouseEventFunnel
         GROUP BY step_mask, grp, slot
         """;
 
-    /// <summary>The statement, for the benchmark to show.</summary>
-    public static string Sql(ClickHouseView view, EventFunnelQuery query)
+    /// <summary>
+    /// The statement, over the units of one slice (all of them when <paramref name="slice"/> is null). A unit's sessions
+    /// and events are all in its slice: a session's by its group, a visitor's by the visitor.
+    /// </summary>
+    public static string Sql(ClickHouseView view, EventFunnelQuery query, FunnelSlice? slice = null)
     {
         var n = query.Steps.Count;
         var landing = 0;
@@ -70,6 +88,8 @@ internal static class ClickHouseEventFunnel
 
         var group = query.Breakdown is { } dimension ? Column(dimension) : "CAST(NULL AS Nullable(String))";
         var where = new StringBuilder(view.Sessions());
+        var unitHash = query.Scope == FunnelScope.Visitor ? "cityHash64(visitor_key)" : "cityHash64(has_session, group_key)";
+        where.Append(slice is { } part ? $" AND {unitHash} % {part.Count} = {part.Index}" : "");
         where.Append(query.FromUs is { } from ? $" AND start_us >= {from}" : "").Append(query.ToUs is { } to ? $" AND start_us < {to}" : "");
         for (var d = 0; d < query.Filters.Count; d++)
         {
@@ -94,11 +114,13 @@ internal static class ClickHouseEventFunnel
             : $"SELECT id AS sid, has_session, group_key, start_us AS s_start, end_us AS s_end, id AS unit, start_us AS entry_us, {group} AS grp FROM sessions WHERE {where}";
         var all = (1 << n) - 1;
         var window = query.WindowUs is { } w ? $" AND time_us <= entry_us + {w}" : "";
+        // A session's events share its group; a visitor's are found by the join alone.
+        var eventSlice = slice is { } own && query.Scope != FunnelScope.Visitor ? $" AND cityHash64(has_session, group_key) % {own.Count} = {own.Index}" : "";
         var events = $"""
             SELECT unit, grp, entry_us, time_us, s_start, sid, id AS eid,
                    toUInt32(bitAnd({NameMask(query.Steps)}, bitXor({all}, {Narrowed(query.Steps)}))) AS m
             FROM (SELECT has_session, group_key, time_us, id, event_name, product_id, device, channel, country FROM events
-                  WHERE {view.Events()}{(query.FromUs is { } f ? $" AND time_us >= {f}" : "")})
+                  WHERE {view.Events()}{(query.FromUs is { } f ? $" AND time_us >= {f}" : "")}{eventSlice})
             ALL INNER JOIN ({units}) USING (has_session, group_key)
             WHERE time_us >= s_start AND time_us <= s_end{window}
             """;
@@ -189,3 +211,8 @@ internal static class ClickHouseEventFunnel
 
     private static string Column(FunnelDimension dimension) => dimension.ToString().ToLowerInvariant();
 }
+
+/// <summary>One slice of a funnel's units: those whose hash modulo <paramref name="Count"/> is <paramref name="Index"/>.</summary>
+/// <param name="Index">The slice, from 0.</param>
+/// <param name="Count">How many slices there are.</param>
+internal readonly record struct FunnelSlice(int Index, int Count);

@@ -89,7 +89,7 @@ internal sealed class ClickHouseEventStore(FunnelDatabase database, ClickHouseEv
 
     /// <inheritdoc />
     public Task<IReadOnlyList<EventFunnelRow>> FunnelOverEventsAsync(EventFunnelQuery query, CancellationToken cancellationToken) =>
-        Task.FromResult(ClickHouseEventFunnel.Run(Connection, events.Layout, View(query.StoreId), query, cancellationToken));
+        Task.FromResult(ClickHouseEventFunnel.Run(Connection, events.Layout, View(query.StoreId), query, database.EventOptions.ClickHouseFunnelSlice, cancellationToken));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<EventNameCount>> EventNamesAsync(int storeId, CancellationToken cancellationToken) =>

@@ -48,14 +48,17 @@ public sealed class EventEngineConfigurationTests
     }
 
     [Fact]
-    public void The_clickhouse_engine_moves_an_imports_events_in_slices_of_the_configured_size()
+    public void The_clickhouse_engine_moves_imports_and_counts_funnels_in_slices_of_the_configured_sizes()
     {
         var configured = FunnelInsightConfiguration.EventOptions(Settings(
-            ("Events:Engine", "clickhouse"), ("ConnectionStrings:ClickHouse", "http://127.0.0.1:8123/?database=fi"), ("Events:ClickHouseImportSlice", "250000")));
+            ("Events:Engine", "clickhouse"), ("ConnectionStrings:ClickHouse", "http://127.0.0.1:8123/?database=fi"),
+            ("Events:ClickHouseImportSlice", "250000"), ("Events:ClickHouseFunnelSlice", "750000")));
         var defaulted = FunnelInsightConfiguration.EventOptions(Settings(
-            ("Events:Engine", "clickhouse"), ("ConnectionStrings:ClickHouse", "http://127.0.0.1:8123/?database=fi"), ("Events:ClickHouseImportSlice", "0")));
+            ("Events:Engine", "clickhouse"), ("ConnectionStrings:ClickHouse", "http://127.0.0.1:8123/?database=fi"),
+            ("Events:ClickHouseImportSlice", "0"), ("Events:ClickHouseFunnelSlice", "-3")));
 
-        Assert.Equal((250_000L, 1_000_000L), (configured.ClickHouseImportSlice, defaulted.ClickHouseImportSlice));
+        Assert.Equal((250_000L, 750_000L), (configured.ClickHouseImportSlice, configured.ClickHouseFunnelSlice));
+        Assert.Equal((1_000_000L, 2_000_000L), (defaulted.ClickHouseImportSlice, defaulted.ClickHouseFunnelSlice));
     }
 
     [Fact]

@@ -17,6 +17,10 @@ public sealed class DefinedFunnelAgreementTests(RandomStoreFixture fixture, Xuni
 public sealed class DefinedFunnelAgreementOnPostgresAndClickHouseTests(ClickHouseRandomStoreFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
     : DefinedFunnelAgreement(fixture, output), IClassFixture<ClickHouseRandomStoreFixture>, IClickHouseTests;
 
+/// <summary>The same, ClickHouse counting each funnel in slices of its sessions or visitors and adding the slices up.</summary>
+public sealed class DefinedFunnelAgreementOnPostgresAndClickHouseInSlicesTests(ClickHouseRandomStoreInSlicesFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
+    : DefinedFunnelAgreement(fixture, output), IClassFixture<ClickHouseRandomStoreInSlicesFixture>, IClickHouseTests;
+
 /// <summary>The same user-defined funnels counted by ClickHouse over two shards, each shard counting its own units.</summary>
 [Collection(TestServers.TwoShardsCollection)]
 public sealed class DefinedFunnelAgreementOnPostgresAndTwoClickHouseShardsTests(ClickHouseRandomStoreOnTwoShardsFixture fixture, Xunit.Abstractions.ITestOutputHelper output)

@@ -68,11 +68,14 @@ public class ClickHouseRandomStoreFixture : RandomStoreFixture
     protected override bool Runs => TestServers.ClickHouseRuns;
 }
 
-/// <summary>The random store on ClickHouse, its import moved into the events table in slices of 1,500 events.</summary>
+/// <summary>
+/// The random store on ClickHouse, its import moved into the events table and its user-defined funnels counted in slices
+/// of 1,500 events.
+/// </summary>
 public sealed class ClickHouseRandomStoreInSlicesFixture : ClickHouseRandomStoreFixture
 {
     /// <inheritdoc />
-    protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine() with { ClickHouseImportSlice = 1_500 };
+    protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine() with { ClickHouseImportSlice = 1_500, ClickHouseFunnelSlice = 1_500 };
 }
 
 /// <summary>The random store without checkout on ClickHouse.</summary>

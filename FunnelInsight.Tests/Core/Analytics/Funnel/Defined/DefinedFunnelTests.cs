@@ -141,3 +141,16 @@ public sealed class DefinedFunnelOnPostgresAndTwoClickHouseShardsTests : Defined
 {
     private protected override EventEngineOptions Engine() => TestServers.ClickHouseTwoShardsEngine();
 }
+
+/// <summary>The same on ClickHouse counting every funnel in slices of about 2 events, so each fixture's units spread over several.</summary>
+public sealed class DefinedFunnelOnPostgresAndClickHouseInSlicesTests : DefinedFunnelTests, IClickHouseTests
+{
+    private protected override EventEngineOptions Engine() => TestServers.ClickHouseEngine() with { ClickHouseFunnelSlice = 2 };
+}
+
+/// <summary>The same on two ClickHouse shards, each shard counting every slice of its units.</summary>
+[Collection(TestServers.TwoShardsCollection)]
+public sealed class DefinedFunnelOnPostgresAndTwoClickHouseShardsInSlicesTests : DefinedFunnelTests, IClickHouseTests
+{
+    private protected override EventEngineOptions Engine() => TestServers.ClickHouseTwoShardsEngine() with { ClickHouseFunnelSlice = 2 };
+}
