@@ -45,6 +45,27 @@ public sealed class DateRangeTests(DashboardApp app)
         await DashboardApp.ScreenshotAsync(page, "range-default-overview");
     }
 
+    [Theory]
+    [InlineData("en", "(the default: all the data)")]
+    [InlineData("ar", "(النطاق الافتراضي: كل البيانات)")]
+    public async Task The_customers_page_says_its_default_is_all_the_data_not_days_counted_back(string culture, string caption)
+    {
+        var storeId = await StoreAsync($"All time default shop {culture}");
+        var page = await app.NewPageAsync();
+        await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+
+        await page.GotoAsync($"/stores/{storeId}/customers");
+
+        // Nothing is counted back for all time: the caption of the last 28 days would be wrong here.
+        await Expect(page.Locator(".fi-range-active")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("fi-range-all"));
+        await Expect(page.Locator(".fi-range-default")).ToHaveTextAsync(caption);
+
+        // A page whose default is a preset keeps saying where its days are counted from.
+        await page.GotoAsync($"/stores/{storeId}/leaks");
+        await Expect(page.Locator(".fi-range-active")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("fi-range-last28"));
+        await Expect(page.Locator(".fi-range-default")).Not.ToHaveTextAsync(caption);
+    }
+
     [Fact]
     public async Task A_preset_puts_its_range_in_the_link_and_see_all_keeps_it()
     {

@@ -30,4 +30,34 @@ public sealed class LanguageTests(DashboardApp app)
         await page.GetByText("English").ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "ltr");
     }
+
+    [Theory]
+    [InlineData("customers", ".fi-repeat .fi-reference", "32.0")]
+    [InlineData("overview", ".fi-headline-cart_abandonment .fi-reference", "69.6")]
+    public async Task In_arabic_a_reference_figure_reads_in_arabic_with_its_percent_sign_after_its_digits(string storePage, string reference, string digits)
+    {
+        var storeId = await ReportSample.ImportAsync(app, $"Arabic reference shop {storePage}");
+        var page = await app.NewPageAsync();
+        await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = "c=ar|uic=ar", Url = app.BaseUrl }]);
+
+        await page.GotoAsync($"/stores/{storeId}/{storePage}");
+        var line = page.Locator(reference);
+        await Expect(line).ToContainTextAsync("المرجع:");
+        await Expect(page.GetByLabel("اللغة")).ToBeEnabledAsync(); // the circuit has drawn the page it measures
+
+        // Where the digits and the percent sign are drawn: an Arabic word before a bare "32.0%" makes it an Arabic number,
+        // and the bidirectional algorithm then puts its percent sign on its left ("%32.0").
+        var drawn = await line.EvaluateAsync<string[]>($$"""
+            e => {
+                const w = document.createTreeWalker(e, NodeFilter.SHOW_TEXT); let t;
+                while ((t = w.nextNode()) && !t.textContent.includes('{{digits}}%'));
+                const at = t.textContent.indexOf('{{digits}}%');
+                const box = (a, b) => { const r = document.createRange(); r.setStart(t, a); r.setEnd(t, b); return r.getBoundingClientRect(); };
+                const number = box(at, at + {{digits.Length}}), sign = box(at + {{digits.Length}}, at + {{digits.Length + 1}});
+                return [String(number.right), String(sign.left), [...t.textContent].map(c => c.codePointAt(0).toString(16)).join(' ')];
+            }
+            """);
+        Assert.True(double.Parse(drawn[1], System.Globalization.CultureInfo.InvariantCulture) >= double.Parse(drawn[0], System.Globalization.CultureInfo.InvariantCulture) - 0.5,
+            $"the % is drawn at {drawn[1]}, left of the digits that end at {drawn[0]}: {drawn[2]}");
+    }
 }

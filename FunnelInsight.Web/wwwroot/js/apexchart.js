@@ -83,5 +83,25 @@ function safeOptions(options) {
         delete options.chart.toolbar.tools.customIcons;
     }
 
+    // Labels only where there is room: whatever the width, a data label that would run into one already drawn is hidden.
+    const chart = options.chart ??= {};
+    chart.events = { ...chart.events, mounted: hideCrowdedLabels, updated: hideCrowdedLabels };
+
     return options;
+}
+
+// Hides each data label that overlaps one kept before it, in reading order; the tooltip still says what it said.
+export function hideCrowdedLabels(context) {
+    const kept = [];
+    const labels = [...(context?.el ?? context).querySelectorAll('text.apexcharts-datalabel')]
+        .map(label => ({ label, box: label.getBoundingClientRect() }))
+        .filter(l => l.box.width > 0)
+        .sort((a, b) => a.box.left - b.box.left);
+    for (const { label, box } of labels) {
+        const overlaps = kept.some(k => box.left < k.right + 2 && k.left < box.right + 2 && box.top < k.bottom && k.top < box.bottom);
+        label.style.visibility = overlaps ? 'hidden' : '';
+        if (!overlaps) {
+            kept.push(box);
+        }
+    }
 }

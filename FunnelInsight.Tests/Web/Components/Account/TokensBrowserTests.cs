@@ -59,4 +59,38 @@ public sealed class TokensBrowserTests(DashboardApp app)
         Assert.DoesNotContain(secret, await page.ContentAsync(), StringComparison.Ordinal);
         Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
     }
+
+    [Theory]
+    [InlineData("ar", 1280)]
+    [InlineData("ar", 390)]
+    [InlineData("en", 390)]
+    public async Task The_curl_example_stays_one_left_to_right_line_that_scrolls_in_its_own_box_not_the_page(string culture, int width)
+    {
+        var page = await app.NewPageAsync(width, 900);
+        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+
+        await page.GotoAsync("/account/tokens");
+        await Expect(page.Locator(".fi-create-token")).ToBeEnabledAsync(); // the circuit has drawn the page it measures
+        var sample = page.Locator(".fi-code-sample");
+        await Expect(sample).ToContainTextAsync("curl -H \"Authorization: Bearer TOKEN\" https://…/api/stores/ID/reports/funnel.csv");
+        await Expect(sample).ToHaveCSSAsync("direction", "ltr");
+
+        // Drawn on one line, never broken inside a word ("fu" / "nnel.csv"), starting with "curl" at the box's left edge.
+        var measured = await sample.EvaluateAsync<double[]>("""
+            e => {
+                const t = document.createTreeWalker(e, NodeFilter.SHOW_TEXT).nextNode(), all = document.createRange(), first = document.createRange();
+                all.selectNodeContents(t); first.setStart(t, 0); first.setEnd(t, 1);
+                const box = e.getBoundingClientRect();
+                return [new Set([...all.getClientRects()].map(x => Math.round(x.top))).size, first.getBoundingClientRect().left, box.left, box.right];
+            }
+            """);
+        Assert.Equal(1, measured[0]);
+        Assert.InRange(measured[1], measured[2], measured[2] + 20);
+        var box = (await sample.BoundingBoxAsync())!;
+
+        // The box stays inside the page; on a phone the command scrolls inside it, and the page does not scroll sideways.
+        Assert.True(box.X >= 0 && box.X + box.Width <= width + 0.5, $"the sample spans [{box.X:0}, {box.X + box.Width:0}] of a {width} px page");
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= width);
+        await DashboardApp.ScreenshotAsync(page, $"tokens-curl-{culture}-{width}");
+    }
 }

@@ -58,7 +58,7 @@ public static class ReportCharts
             chart = Chart("heatmap", height),
             series = ordered.Select(r => new { name = r.Name, data = Order(columns.Select((c, i) => new { x = c, y = i < r.Values.Count ? r.Values[i] : (double?)null }).ToList(), rtl) }),
             dataLabels = new { enabled = true, texts = ordered.Select(r => Order(r.Texts.ToList(), rtl)), style = new { colors = new[] { "#263238" } } },
-            tooltip = new { texts = ordered.Select(r => Order(r.Texts.ToList(), rtl)) },
+            tooltip = new { texts = ordered.Select(r => Order(r.TooltipTexts.ToList(), rtl)) },
             plotOptions = new { heatmap = new { enableShades = true, colorScale = new { ranges = new[] { new { from = 0, to = 100, color = Palette[0] } } } } },
             colors = new[] { Palette[0] },
             yaxis = new { opposite = rtl },
@@ -86,7 +86,7 @@ public static class ReportCharts
 
             // Data labels on a crowded chart, or on a phone, run into each other: the tooltip carries them there.
             dataLabels = new { enabled = series.Count == 1 && !crowded, texts = series.Select(s => Order(s.Texts.ToList(), rtl)), offsetY = -18, style = new { colors = new[] { "#37474f" } } },
-            tooltip = new { texts = series.Select(s => Order(s.Texts.ToList(), rtl)) },
+            tooltip = new { texts = series.Select(s => Order(s.TooltipTexts.ToList(), rtl)) },
             plotOptions,
             colors = Palette,
             stroke = new { width = type == "line" ? 3 : 0 },

@@ -36,6 +36,19 @@ public sealed class CustomerFiguresTests : ReportComponentTest
     }
 
     [Fact]
+    public void In_arabic_the_reference_reads_in_arabic_with_its_percentage_kept_left_to_right_and_its_source_set_apart()
+    {
+        UseCulture("ar");
+
+        var figures = Render<CustomerFigures>(p => p.Add(c => c.Report, Report(250, 80, 50)).Add(c => c.Currency, "USD"));
+
+        // Without the isolate an Arabic word before it makes 32.0 an Arabic number, and the percent sign moves to its left.
+        var reference = figures.Find(".fi-repeat .fi-reference").TextContent.Trim();
+        Assert.StartsWith("المرجع: \u206632.0%\u2069، المصدر: \u2068", reference, StringComparison.Ordinal);
+        Assert.EndsWith("\u2069", reference, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Orders_in_other_currencies_are_named_beside_the_figures()
     {
         var figures = Render<CustomerFigures>(p => p.Add(c => c.Report, Report(250, 80, 50, otherCurrencies: [new("EUR", 12), new("GBP", 3)])).Add(c => c.Currency, "USD"));
