@@ -69,6 +69,42 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_order_export_with_a_rejected_line_leaves_that_order_out_of_the_store_the_error_file_and_the_revenue()
+    {
+        var path = Path.Combine(_cli.Folder, "lines.csv");
+        await File.WriteAllLinesAsync(path,
+        [
+            "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country",
+            "536365,85123A,WHITE HEART,6,12/1/2010 8:26,2.55,17850,United Kingdom",
+            "536365,71053,WHITE LANTERN,6,12/1/2010 8:26,-3.39,17850,United Kingdom",
+            "536365,84406B,CUPID HANGER,8,12/1/2010 8:26,2.75,17850,United Kingdom",
+            "536366,22633,HAND WARMER,6,12/1/2010 8:28,1.85,17850,United Kingdom",
+            "536367,22745,POPPY'S PLAYHOUSE,4,12/1/2010 8:34,2.10,13047,United Kingdom",
+        ]);
+        var errorFile = Path.Combine(_cli.Folder, "lines-errors.csv");
+
+        var import = await _cli.RunAsync("import", "--store", "Shop", "--orders", path, "--errors", errorFile);
+        var report = await _cli.RunAsync("report", "customers", "--store", "Shop");
+
+        Assert.Equal(0, import.Exit);
+        using var json = JsonDocument.Parse(LastLine(import.Output));
+        Assert.Equal((5, 2, 3), (json.RootElement.GetProperty("rowsRead").GetInt64(), json.RootElement.GetProperty("rowsStored").GetInt64(), json.RootElement.GetProperty("rowsRejected").GetInt64()));
+        const string LeftOut = "\"Order '536365' is not stored: its line 3 was rejected, and an order is stored with all of its lines or not at all. Correct line 3 and import the file again.\"";
+        Assert.Equal(
+            [
+                "line,column,severity,reason,raw_line",
+                $"2,,error,{LeftOut},\"536365,85123A,WHITE HEART,6,12/1/2010 8:26,2.55,17850,United Kingdom\"",
+                "3,UnitPrice,error,unit_price -3.39 is negative.,\"536365,71053,WHITE LANTERN,6,12/1/2010 8:26,-3.39,17850,United Kingdom\"",
+                $"4,,error,{LeftOut},\"536365,84406B,CUPID HANGER,8,12/1/2010 8:26,2.75,17850,United Kingdom\"",
+            ],
+            await File.ReadAllLinesAsync(errorFile));
+
+        // Revenue is the two whole orders: 6 × 1.85 + 4 × 2.10 = 11.10 + 8.40 = 19.50 (536365 would have added 37.30 of its 57.64).
+        using var customers = JsonDocument.Parse(report.Output);
+        Assert.Equal((2, 19.5), (customers.RootElement.GetProperty("orders").GetInt64(), Math.Round(customers.RootElement.GetProperty("netRevenue").GetDouble(), 2)));
+    }
+
+    [Fact]
     public async Task A_missing_file_exits_non_zero_with_one_line_on_stderr()
     {
         var run = await _cli.RunAsync("import", "--store", "Shop", "--events", Path.Combine(_cli.Folder, "missing.csv"));
