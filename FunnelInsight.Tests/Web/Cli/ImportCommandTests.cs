@@ -130,6 +130,39 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Equal("", run.Output);
     }
 
+    [Theory]
+    [InlineData("when,what\n2025-01-01,x\n", "--events")]
+    [InlineData("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n", "--events")]
+    [InlineData("order,amount\n1,10\n", "--orders")]
+    public async Task A_file_refused_as_a_whole_into_a_new_store_leaves_no_store_behind(string text, string kind)
+    {
+        var path = Path.Combine(_cli.Folder, "refused.csv");
+        await File.WriteAllTextAsync(path, text);
+
+        var run = await _cli.RunAsync("import", "--store", "Fresh", kind, path);
+
+        Assert.Equal((1, ""), (run.Exit, run.Output));
+        Assert.StartsWith("import: ", run.Error, StringComparison.Ordinal);
+        Assert.Null(await new FunnelInsight.Core.Stores.StoreCatalog(_cli.Database).FindAsync("Fresh"));
+        Assert.Empty(await new FunnelInsight.Core.Stores.StoreCatalog(_cli.Database).ListAsync());
+    }
+
+    [Fact]
+    public async Task A_file_refused_into_a_store_that_exists_keeps_the_store_its_data_and_the_failed_import_on_record()
+    {
+        var refused = Path.Combine(_cli.Folder, "refused.csv");
+        await File.WriteAllTextAsync(refused, "when,what\n2025-01-01,x\n");
+        await _cli.RunAsync("import", "--store", "Shop", "--events", Fixture.Path("canonical-events.csv"));
+
+        var run = await _cli.RunAsync("import", "--store", "Shop", "--events", refused);
+        var imports = await _cli.RunAsync("imports", "--store", "Shop");
+
+        Assert.Equal(1, run.Exit);
+        var store = Assert.Single(await new FunnelInsight.Core.Stores.StoreCatalog(_cli.Database).ListAsync());
+        Assert.Equal(("Shop", 18L), (store.Name, store.Events));
+        Assert.Equal(["Failed", "Succeeded"], JsonDocument.Parse(imports.Output).RootElement.EnumerateArray().Select(i => i.GetProperty("status").GetString()));
+    }
+
     [Fact]
     public async Task Import_without_a_file_option_says_what_to_give()
     {
