@@ -12,7 +12,9 @@ namespace FunnelInsight.Core.Reports;
 public static class AbandonmentReportDocument
 {
     /// <summary>Builds the document.</summary>
-    public static ReportDocument Build(AbandonmentReport report)
+    /// <param name="report">The report.</param>
+    /// <param name="currency">The store's currency (ISO 4217): money is rounded to its minor unit; null rounds to cents.</param>
+    public static ReportDocument Build(AbandonmentReport report, string? currency = null)
     {
         var cart = report.Tracked.Contains(FunnelStage.Cart);
         var checkout = report.Tracked.Contains(FunnelStage.Checkout);
@@ -26,15 +28,15 @@ public static class AbandonmentReportDocument
             checkoutAbandonmentRate = Rate(report.CheckoutAbandonment),
             checkoutsReached = checkout ? report.CheckoutAbandonment.Total : (long?)null,
             checkoutsAbandoned = checkout ? report.CheckoutAbandonment.Count : (long?)null,
-            abandonedCartValue = cart ? report.AbandonedCartValue : (double?)null,
-            abandonedCheckoutValue = checkout ? report.AbandonedCheckoutValue : (double?)null,
+            abandonedCartValue = cart ? Money(report.AbandonedCartValue, currency) : (double?)null,
+            abandonedCheckoutValue = checkout ? Money(report.AbandonedCheckoutValue, currency) : (double?)null,
             sessions = report.Sessions.Select(s => new
             {
                 sessionId = s.SessionKey,
                 visitorId = s.VisitorKey,
                 lastStage = s.LastStage,
                 lastStep = s.LastStep,
-                cartValue = s.CartValue,
+                cartValue = Money(s.CartValue, currency),
                 items = s.CartItems,
                 startedUtc = s.StartedUtc,
                 lastEventUtc = s.LastEventUtc,
@@ -45,14 +47,14 @@ public static class AbandonmentReportDocument
             new("recovery_list", [Text("sessionId"), Text("visitorId"), Text("lastStage"), Text("lastStep"), Money("cartValue"), Count("items"), Time("startedUtc"), Time("lastEventUtc")],
                 report.Sessions.Select(s => (IReadOnlyList<object?>)
                 [
-                    s.SessionKey, s.VisitorKey, s.LastStage, s.LastStep, s.CartValue, s.CartItems, s.StartedUtc, s.LastEventUtc,
+                    s.SessionKey, s.VisitorKey, s.LastStage, s.LastStep, Money(s.CartValue, currency), s.CartItems, s.StartedUtc, s.LastEventUtc,
                 ]).ToList()),
             new("summary", [Text("figure"), Number("value")],
             [
                 ["cartAbandonmentRate", AsPercent(Rate(report.CartAbandonment))],
                 ["checkoutAbandonmentRate", AsPercent(Rate(report.CheckoutAbandonment))],
-                ["abandonedCartValue", AsMoney(cart ? report.AbandonedCartValue : null)],
-                ["abandonedCheckoutValue", AsMoney(checkout ? report.AbandonedCheckoutValue : null)],
+                ["abandonedCartValue", AsMoney(cart ? report.AbandonedCartValue : null, currency)],
+                ["abandonedCheckoutValue", AsMoney(checkout ? report.AbandonedCheckoutValue : null, currency)],
             ]),
         ];
         return new ReportDocument("abandonment", json, tables);

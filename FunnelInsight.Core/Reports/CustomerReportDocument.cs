@@ -13,6 +13,7 @@ public static class CustomerReportDocument
     /// <summary>Builds the document.</summary>
     public static ReportDocument Build(CustomerReport report)
     {
+        var currency = report.Sales.Currency;
         var json = new
         {
             query = new { from = Day(report.Query.From), to = Day(report.Query.To), inactiveDays = report.Query.InactiveDays },
@@ -22,12 +23,12 @@ public static class CustomerReportDocument
             refundedOrders = report.RefundedOrders,
             anonymousOrders = report.AnonymousOrders,
             currency = report.Sales.Currency,
-            grossRevenue = report.Sales.Gross,
-            refunds = report.Sales.Refunds,
-            netRevenue = report.Sales.Net,
-            revenue = report.Revenue,
-            averageOrderValue = report.AverageOrderValue,
-            outstanding = report.Sales.Outstanding,
+            grossRevenue = Money(report.Sales.Gross, currency),
+            refunds = Money(report.Sales.Refunds, currency),
+            netRevenue = Money(report.Sales.Net, currency),
+            revenue = Money(report.Revenue, currency),
+            averageOrderValue = Money(report.AverageOrderValue, currency),
+            outstanding = Money(report.Sales.Outstanding, currency),
             unpaidOrders = report.Sales.UnpaidOrders,
             otherCurrencyOrders = report.Sales.OtherCurrencies.Select(c => new { currency = c.Currency, orders = c.Orders }),
             otherCurrencyNote = report.Sales.OtherCurrenciesNote,
@@ -61,8 +62,8 @@ public static class CustomerReportDocument
             [
                 ["customers", AsCount(report.Customers)], ["orders", AsCount(report.Orders)], ["cancelledOrders", AsCount(report.CancelledOrders)],
                 ["refundedOrders", AsCount(report.RefundedOrders)], ["anonymousOrders", AsCount(report.AnonymousOrders)], ["currency", AsText(report.Sales.Currency)],
-                ["grossRevenue", AsMoney(report.Sales.Gross)], ["refunds", AsMoney(report.Sales.Refunds)], ["netRevenue", AsMoney(report.Sales.Net)],
-                ["averageOrderValue", AsMoney(report.AverageOrderValue)], ["outstanding", AsMoney(report.Sales.Outstanding)], ["unpaidOrders", AsCount(report.Sales.UnpaidOrders)],
+                ["grossRevenue", AsMoney(report.Sales.Gross, currency)], ["refunds", AsMoney(report.Sales.Refunds, currency)], ["netRevenue", AsMoney(report.Sales.Net, currency)],
+                ["averageOrderValue", AsMoney(report.AverageOrderValue, currency)], ["outstanding", AsMoney(report.Sales.Outstanding, currency)], ["unpaidOrders", AsCount(report.Sales.UnpaidOrders)],
                 ["otherCurrencyNote", AsText(report.Sales.OtherCurrenciesNote)],
                 ["repeatPurchaseRate", AsPercent(Rate(report.RepeatPurchaseRate))], ["inactiveRate", AsPercent(Rate(report.Inactive))],
             ]),

@@ -8,7 +8,9 @@ namespace FunnelInsight.Core.Reports;
 public static class FrictionReportDocument
 {
     /// <summary>Builds the document.</summary>
-    public static ReportDocument Build(FrictionReport report)
+    /// <param name="report">The report.</param>
+    /// <param name="currency">The store's currency (ISO 4217): money is rounded to its minor unit; null rounds to cents.</param>
+    public static ReportDocument Build(FrictionReport report, string? currency = null)
     {
         var json = new
         {
@@ -18,10 +20,10 @@ public static class FrictionReportDocument
                 key = f.Key,
                 title = f.Title,
                 evidence = f.Evidence,
-                figures = f.Figures.ToDictionary(x => x.Name, x => x.Value),
+                figures = f.Figures.ToDictionary(x => x.Name, x => x.IsMoney ? Money(x.Value, currency) : x.Value),
                 confidence = Name(f.Confidence),
                 sessionsTouched = f.SessionsTouched,
-                revenueAtStake = f.RevenueAtStake,
+                revenueAtStake = Money(f.RevenueAtStake, currency),
                 remedy = f.Remedy,
                 reference = f.Reference?.Key,
             }),
@@ -39,7 +41,7 @@ public static class FrictionReportDocument
             new("flags", [Text("key"), Text("title"), Text("confidence"), Count("sessionsTouched"), Money("revenueAtStake"), Text("evidence"), Text("remedy")],
                 report.Flags.Select(f => (IReadOnlyList<object?>)
                 [
-                    f.Key, f.Title, Name(f.Confidence), f.SessionsTouched, f.RevenueAtStake, f.Evidence, f.Remedy,
+                    f.Key, f.Title, Name(f.Confidence), f.SessionsTouched, Money(f.RevenueAtStake, currency), f.Evidence, f.Remedy,
                 ]).ToList()),
             new("references", [Text("key"), Text("label"), Percent("value"), Text("source"), Percent("merchant")],
                 report.References.Select(r => (IReadOnlyList<object?>)

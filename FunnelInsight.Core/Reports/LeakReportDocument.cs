@@ -8,29 +8,31 @@ namespace FunnelInsight.Core.Reports;
 public static class LeakReportDocument
 {
     /// <summary>Builds the document.</summary>
-    public static ReportDocument Build(LeakReport report)
+    /// <param name="report">The report.</param>
+    /// <param name="currency">The store's currency (ISO 4217): money is rounded to its minor unit; null rounds to cents.</param>
+    public static ReportDocument Build(LeakReport report, string? currency = null)
     {
         var json = new
         {
             query = Query(report.Query),
-            averageOrderValue = report.AverageOrderValue,
+            averageOrderValue = Money(report.AverageOrderValue, currency),
             lostRevenueEstimate = EstimateNote,
             stages = TrackedStages(report.Tracked),
-            biggestLeak = report.Biggest is { } biggest ? Leak(biggest) : null,
-            bySessionsLost = report.BySessionsLost.Select(Leak),
-            byLostRevenue = report.ByLostRevenue.Select(Leak),
+            biggestLeak = report.Biggest is { } biggest ? Leak(biggest, currency) : null,
+            bySessionsLost = report.BySessionsLost.Select(leak => Leak(leak, currency)),
+            byLostRevenue = report.ByLostRevenue.Select(leak => Leak(leak, currency)),
         };
         var table = new ReportTable("leaks",
             [Count("rank"), Text("key"), Text("from"), Text("to"), Count("reached"), Count("lost"), Percent("dropRate"), Money("estimatedLostRevenue"), Boolean("revenueFromCarts"), Count("revenueRank"), Percent("conversionToPurchase"), Text("estimate")],
             report.BySessionsLost.Select((leak, i) => (IReadOnlyList<object?>)
             [
-                i + 1, leak.Key, leak.From, leak.To, leak.Reached, leak.Lost, Rate(leak.DropRate), leak.EstimatedLostRevenue,
+                i + 1, leak.Key, leak.From, leak.To, leak.Reached, leak.Lost, Rate(leak.DropRate), Money(leak.EstimatedLostRevenue, currency),
                 leak.RevenueFromCarts, report.ByLostRevenue.ToList().IndexOf(leak) + 1, Conversion(leak), leak.EstimateFormula,
             ]).ToList());
         return new ReportDocument("leaks", json, [table]);
     }
 
-    private static object Leak(Leak leak) => new
+    private static object Leak(Leak leak, string? currency) => new
     {
         key = leak.Key,
         from = leak.From,
@@ -40,7 +42,7 @@ public static class LeakReportDocument
         dropRate = Rate(leak.DropRate),
         dropRateLow = Low(leak.DropRate),
         dropRateHigh = High(leak.DropRate),
-        estimatedLostRevenue = leak.EstimatedLostRevenue,
+        estimatedLostRevenue = Money(leak.EstimatedLostRevenue, currency),
         revenueFromCarts = leak.RevenueFromCarts,
         conversionToPurchase = Conversion(leak),
         estimate = leak.EstimateFormula,

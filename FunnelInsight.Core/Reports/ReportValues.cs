@@ -13,8 +13,14 @@ internal static class ReportValues
     /// <summary>A figure / value table's rate cell.</summary>
     public static ReportCell AsPercent(double? rate) => new(rate, CellKind.Percent);
 
-    /// <summary>A figure / value table's money cell.</summary>
-    public static ReportCell AsMoney(double? amount) => new(amount, CellKind.Money);
+    /// <summary>A figure / value table's money cell, rounded to the minor unit of <paramref name="currency"/>.</summary>
+    public static ReportCell AsMoney(double? amount, string? currency) => new(Money(amount, currency), CellKind.Money);
+
+    /// <summary>An amount as every report writes it: to the minor unit of <paramref name="currency"/> (cents when null).</summary>
+    public static double? Money(double? amount, string? currency) => Domain.CurrencyMinorUnit.Round(amount, currency);
+
+    /// <summary><see cref="Money(double?, string?)"/> of an amount that is always there.</summary>
+    public static double Money(double amount, string? currency) => Domain.CurrencyMinorUnit.Round(amount, currency);
 
     /// <summary>A figure / value table's count cell.</summary>
     public static ReportCell AsCount(long count) => new(count, CellKind.Count);

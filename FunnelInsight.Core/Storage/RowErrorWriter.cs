@@ -62,5 +62,27 @@ internal sealed class RowErrorWriter : IDisposable
         }
     }
 
+    /// <summary>Takes back the warnings kept for the rows starting on <paramref name="lines"/>, since rejected (a row is reported once, as its error).</summary>
+    public void WithdrawWarnings(IReadOnlySet<long> lines)
+    {
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        using var delete = _insert.Connection!.CreateCommand();
+        delete.Transaction = _insert.Transaction;
+        delete.CommandText = $"DELETE FROM ImportRowErrors WHERE ImportId = @import AND Severity = {(int)RowSeverity.Warning} AND Line = @line";
+        delete.AddParameter("import", _insert.Parameters[0].Value);
+        delete.AddParameter("line", null);
+        foreach (var line in lines)
+        {
+            delete.Parameters[1].Value = line;
+            Warnings -= delete.ExecuteNonQuery();
+        }
+
+        _firstWarnings.RemoveAll(w => lines.Contains(w.Line));
+    }
+
     public void Dispose() => _insert.Dispose();
 }

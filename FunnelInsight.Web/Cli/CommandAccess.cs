@@ -66,7 +66,18 @@ public sealed class CommandAccess
     /// Refused (exit 3), saying the same whether the store exists or not; the name is shared by several stores the
     /// caller can use (exit 2, saying how to choose).
     /// </exception>
-    public async Task<NamedStore> StoreAsync(string name, StoreRole role, string doing, bool createIfMissing, CancellationToken cancellationToken)
+    public async Task<NamedStore> StoreAsync(string name, StoreRole role, string doing, bool createIfMissing, CancellationToken cancellationToken) =>
+        (await FindOrCreateAsync(name, role, doing, createIfMissing, cancellationToken)).Store;
+
+    /// <summary>
+    /// The store <paramref name="name"/> an import goes into, as <see cref="StoreAsync"/> with creation allowed, and whether
+    /// this call created it (then an import that stores nothing deletes it again).
+    /// </summary>
+    /// <exception cref="CommandLineException">As <see cref="StoreAsync"/>.</exception>
+    public Task<(NamedStore Store, bool Created)> ImportStoreAsync(string name, string doing, CancellationToken cancellationToken) =>
+        FindOrCreateAsync(name, StoreRole.Owner, doing, createIfMissing: true, cancellationToken);
+
+    private async Task<(NamedStore Store, bool Created)> FindOrCreateAsync(string name, StoreRole role, string doing, bool createIfMissing, CancellationToken cancellationToken)
     {
         var who = _secret is null ? "the command line can " + doing + " without a token (give --token or set " + TokenVariable + ")" : "this token can " + doing;
         var refused = new CommandLineException($"No store '{name.Trim()}' that {who}.", CommandLineException.Refused);
@@ -89,7 +100,9 @@ public sealed class CommandAccess
                 throw refused;
             }
 
-            store = await Stores.GetOrCreateAsync(name, token?.UserId ?? "", cancellationToken);
+            var ownerId = token?.UserId ?? "";
+            var created = await Stores.CreateAsync(name, ownerId, cancellationToken);
+            store = created ?? await Stores.GetOrCreateAsync(name, ownerId, cancellationToken);
             if (token is not null && (await _memberships.MembersOfAsync(store.Id, cancellationToken)).Count == 0)
             {
                 await _memberships.SetAsync(store.Id, token.UserId, StoreRole.Owner, cancellationToken);
@@ -100,7 +113,7 @@ public sealed class CommandAccess
                 throw refused;
             }
 
-            return store;
+            return (store, created is not null);
         }
 
         if (token?.StoreId is { } limited && limited != store.Id)
@@ -111,11 +124,11 @@ public sealed class CommandAccess
         var members = await _memberships.MembersOfAsync(store.Id, cancellationToken);
         if (members.Count == 0)
         {
-            return store;
+            return (store, false);
         }
 
         var member = members.FirstOrDefault(m => m.UserId == token?.UserId) ?? throw refused;
-        return member.Role >= role ? store
+        return member.Role >= role ? (store, false)
             : throw new CommandLineException(
                 $"This token's user has the {member.Role} role in '{store.Name}'; to {doing} it needs the {role} role{(role == StoreRole.Owner ? "" : " or higher")}.",
                 CommandLineException.Refused);

@@ -12,6 +12,8 @@ namespace FunnelInsight.Web.Cli;
 /// <c>import --store NAME (--events FILE | --orders FILE) [--format F] [--map field=column,…] [--encoding NAME] [--date-order dmy|mdy|ymd] [--decimal comma|point] [--errors FILE] [--token T]</c>: imports
 /// a file as the store's Owner (see <see cref="CommandAccess"/>), creating the store if needed, writes its rejected rows to the error file when asked, and prints the result as one JSON line.
 /// With a dashboard running, the file goes to its upload API and the import runs there, with the same lines, result and exit code.
+/// A store created for the import is deleted again when the import stores nothing (the file refused, the import failed
+/// or cancelled), so a refused file leaves no empty store behind.
 /// </summary>
 internal static class ImportCommand
 {
@@ -21,8 +23,23 @@ internal static class ImportCommand
     public static async Task<int> RunAsync(CommandArguments args, CommandAccess access, FunnelDatabase database, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var file = ImportFile.Read(args);
-        var store = await access.StoreAsync(file.StoreName, StoreRole.Owner, "import into", createIfMissing: true, cancellationToken);
-        var result = await new ImportService(database).ImportAsync(file.Request(store.Id), new ImportProgressLines(error), cancellationToken);
+        var (store, created) = await access.ImportStoreAsync(file.StoreName, "import into", cancellationToken);
+        ImportResult result;
+        try
+        {
+            result = await new ImportService(database).ImportAsync(file.Request(store.Id), new ImportProgressLines(error), cancellationToken);
+        }
+        catch when (created)
+        {
+            await access.Stores.DeleteAsync(store.Id, cancellationToken: CancellationToken.None);
+            throw;
+        }
+
+        if (created && result.Status != ImportStatus.Succeeded)
+        {
+            await access.Stores.DeleteAsync(store.Id, cancellationToken: CancellationToken.None);
+        }
+
         return await EndAsync(args, ImportResultDocument.Of(result), output, error, path => ImportErrorFile.WriteAsync(database, result.ImportId, path, cancellationToken));
     }
 
@@ -31,7 +48,7 @@ internal static class ImportCommand
         CancellationToken cancellationToken)
     {
         var file = ImportFile.Read(args);
-        var store = await access.StoreAsync(file.StoreName, StoreRole.Owner, "import into", createIfMissing: true, cancellationToken);
+        var (store, created) = await access.ImportStoreAsync(file.StoreName, "import into", cancellationToken);
         var progress = new ImportProgressLines(error);
         ImportResultDocument? result;
         try
@@ -41,17 +58,32 @@ internal static class ImportCommand
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await error.WriteLineAsync($"import: {await CancelledAsync(dashboard, store.Id, progress.ImportId)}");
+            if (created)
+            {
+                await DeleteUnusedStoreAsync(dashboard, store.Id);
+            }
+
             return CommandLine.Cancelled;
         }
         catch (DashboardProblemException ex) when (ex.Status is >= 400 and < 500 && ex.Status != StatusCodes.Status401Unauthorized)
         {
             // The file refused before its import began (not a CSV, too large, a reading choice not understood): one line, exit 1.
+            if (created)
+            {
+                await DeleteUnusedStoreAsync(dashboard, store.Id);
+            }
+
             throw new CommandLineException("import: " + ImportFile.Reason(ex), 1);
         }
 
         if (result is null)
         {
             throw new CommandLineException("import: the dashboard ended the import without a result; see imports --store NAME.", 1);
+        }
+
+        if (created && result.Status != nameof(ImportStatus.Succeeded))
+        {
+            await DeleteUnusedStoreAsync(dashboard, store.Id);
         }
 
         return await EndAsync(args, result, output, error, async path =>
@@ -78,6 +110,24 @@ internal static class ImportCommand
 
         await output.WriteLineAsync(JsonSerializer.Serialize(result, ImportResultDocument.Json));
         return 0;
+    }
+
+    // A store created for an import that stored nothing goes again, unless an import into it (another's) has stored
+    // something meanwhile. (On the files no other import can run: the command line holds the events file.)
+    private static async Task DeleteUnusedStoreAsync(DashboardClient dashboard, int storeId)
+    {
+        using var wait = new CancellationTokenSource(CancelWait);
+        try
+        {
+            if ((await dashboard.ImportsAsync(storeId, wait.Token)).All(i => i.Status != nameof(ImportStatus.Succeeded)))
+            {
+                await dashboard.DeleteAsync(storeId, "", wait.Token);
+            }
+        }
+        catch (DashboardProblemException)
+        {
+            // Refused (an import into it still running): the store stays, as any store the merchant can delete.
+        }
     }
 
     // The dashboard cancels the import when the stream closes; its record says how it ended once the rollback is done.

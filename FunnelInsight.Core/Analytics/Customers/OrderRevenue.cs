@@ -23,8 +23,8 @@ public sealed record OrderRevenue(
     long ValuedOrders,
     IReadOnlyList<CurrencyOrders> OtherCurrencies)
 {
-    /// <summary>Gross less refunds: the revenue every figure uses.</summary>
-    public double Net => Gross - Refunds;
+    /// <summary>Gross less refunds: the revenue every figure uses, to the currency's minor unit.</summary>
+    public double Net => Domain.CurrencyMinorUnit.Round(Gross - Refunds, Currency);
 
     /// <summary>Net / valued orders; 0 without any.</summary>
     public double AverageOrderValue => OrderValue.AverageOrderValue.OfOrders(Net, ValuedOrders);
@@ -36,7 +36,8 @@ public sealed record OrderRevenue(
 
     internal static OrderRevenue Of(IEnumerable<OrderFact> orders, string currency)
     {
-        double gross = 0, refunds = 0, outstanding = 0;
+        // Added in decimal: a sum of many doubles drifts off the cents its amounts were written in.
+        decimal gross = 0, refunds = 0, outstanding = 0;
         long unpaid = 0, valued = 0;
         var others = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var order in orders)
@@ -52,16 +53,21 @@ public sealed record OrderRevenue(
                 continue;
             }
 
-            gross += order.Total;
-            refunds += order.Refunded;
-            outstanding += order.Outstanding;
+            gross += Exact(order.Total);
+            refunds += Exact(order.Refunded);
+            outstanding += Exact(order.Outstanding);
             unpaid += order.Outstanding > 0 ? 1 : 0;
             valued += order.FullyRefunded ? 0 : 1;
         }
 
-        return new OrderRevenue(currency, gross, refunds, outstanding, unpaid, valued,
+        return new OrderRevenue(currency, Amount(gross, currency), Amount(refunds, currency), Amount(outstanding, currency), unpaid, valued,
             others.Select(pair => new CurrencyOrders(pair.Key, pair.Value)).ToList());
     }
+
+    // An order's stored amount as the decimal it was written as (a double keeps 15 significant digits of it).
+    private static decimal Exact(double amount) => double.IsFinite(amount) && Math.Abs(amount) < 1e15 ? (decimal)amount : 0;
+
+    private static double Amount(decimal sum, string currency) => (double)Math.Round(sum, Domain.CurrencyMinorUnit.Decimals(currency), MidpointRounding.AwayFromZero);
 }
 
 /// <summary>Orders in a currency other than the store's, which no amount includes.</summary>

@@ -126,7 +126,7 @@ internal static class FrictionDetector
         e.AbandonedCartsWithValue < MinSessions ? null : new(
             "cart_left_behind", "Carts left behind",
             Invariant($"{e.AbandonedCartsWithValue:N0} carts with value were abandoned, worth {e.AbandonedCartValue:N2} in all."),
-            [new("abandonedCartsWithValue", e.AbandonedCartsWithValue), new("abandonedCartValue", e.AbandonedCartValue)],
+            [new("abandonedCartsWithValue", e.AbandonedCartsWithValue), new("abandonedCartValue", e.AbandonedCartValue, IsMoney: true)],
             ByCount(e.AbandonedCartsWithValue), e.AbandonedCartsWithValue, e.AbandonedCartValue,
             "Send abandoned-cart reminder e-mails: a reminder, then an offer, then a last chance, within hours to a day or two.",
             ReferenceFigures.CartEmailOpenRate);

@@ -9,6 +9,8 @@ namespace FunnelInsight.Core.Import.Orders;
 /// the number of orders, not of lines), then each order is written: an order new to the store is stored; one the
 /// store already has is replaced by this export's values when they differ (the newest export wins: a later export
 /// carries the order's refunds and status since) and counted as updated, else its lines count as duplicates.
+/// An order is stored with all its lines or not at all: when one of its lines is rejected, every other line of it is
+/// rejected too, each with a reason naming the order and that line, so that no order is stored with a partial total.
 /// </summary>
 internal static class OrderFileImporter
 {
@@ -27,6 +29,7 @@ internal static class OrderFileImporter
         var conventions = FileConventions.Decide(reader, [map[OrderField.CreatedAt]], NumberColumns.Select(field => map[field]).ToList(), choices.Order, choices.Mark);
         var rowReader = new OrderRowReader(map, conventions);
         var drafts = new Dictionary<string, OrderDraft>(StringComparer.Ordinal);
+        var rejected = new Dictionary<string, long>(StringComparer.Ordinal); // order id → the first of its lines rejected
         long rows = 0;
         while (reader.Read())
         {
@@ -39,7 +42,13 @@ internal static class OrderFileImporter
 
             if (!rowReader.TryReadKey(reader, out var orderId, out var error))
             {
+                // A row of the wrong width may still name its order, which is then not stored whole.
                 context.Errors.Add(error!);
+                if (orderId.Length > 0)
+                {
+                    rejected.TryAdd(orderId, reader.LineNumber);
+                }
+
                 continue;
             }
 
@@ -49,13 +58,15 @@ internal static class OrderFileImporter
                 drafts.Add(orderId, draft);
             }
 
+            // The draft of a rejected order is still filled in, so that each later line is judged as it would be in a whole order.
             if (!rowReader.TryApply(reader, draft, out error))
             {
                 context.Errors.Add(error!);
-                if (draft.LineCount == 0)
-                {
-                    drafts.Remove(orderId);
-                }
+                rejected.TryAdd(orderId, reader.LineNumber);
+            }
+            else if (rejected.TryGetValue(orderId, out var rejectedLine))
+            {
+                context.Errors.Add(rowReader.LeftOut(reader, orderId, rejectedLine));
             }
             else
             {
@@ -73,10 +84,40 @@ internal static class OrderFileImporter
         }
 
         context.ReportRows(rows);
-        var ordered = drafts.Values.OrderBy(d => d.FirstLine).ToList();
+        if (rejected.Count > 0)
+        {
+            LeaveOutEarlierLines(reader, rowReader, context, rejected);
+        }
+
+        var ordered = drafts.Values.Where(d => !rejected.ContainsKey(d.OrderId)).OrderBy(d => d.FirstLine).ToList();
         var (storedLines, updatedLines, duplicateLines) = Write(context, ordered);
         OrderTimeOffsets.RememberFirst(context, ordered);
         return new ImportCounts(format.Name, map.ToText(), rows, storedLines, duplicateLines, reader.BlankRows, reader.Encoding.Name, conventions) { RowsUpdated = updatedLines };
+    }
+
+    // The lines of a rejected order read before its rejected line were kept when read: the file is read again (only
+    // when some order was rejected, so memory stays with the orders) to reject them too, their warnings withdrawn.
+    private static void LeaveOutEarlierLines(ExportReader reader, OrderRowReader rowReader, ImportContext context, Dictionary<string, long> rejected)
+    {
+        reader.Rewind();
+        var leftOut = new HashSet<long>();
+        long rows = 0;
+        while (reader.Read())
+        {
+            if (++rows % 8192 == 0)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (reader.Broken is null && rowReader.TryReadKey(reader, out var orderId, out _)
+                && rejected.TryGetValue(orderId, out var rejectedLine) && reader.LineNumber < rejectedLine)
+            {
+                context.Errors.Add(rowReader.LeftOut(reader, orderId, rejectedLine));
+                leftOut.Add(reader.LineNumber);
+            }
+        }
+
+        context.Errors.WithdrawWarnings(leftOut);
     }
 
     private static (long Stored, long Updated, long Duplicate) Write(ImportContext context, IEnumerable<OrderDraft> drafts)

@@ -98,6 +98,10 @@ internal sealed class OrderRowReader(OrderColumnMap map, FileConventions convent
         return true;
     }
 
+    /// <summary>The row error of a line kept by itself whose order is rejected because its line <paramref name="rejectedLine"/> was.</summary>
+    public RowError LeftOut(ExportReader reader, string orderId, long rejectedLine) =>
+        Error(reader, null, ImportReason.Of(ImportReasonCode.OrderLineRejected, ExportText.Cut(orderId), rejectedLine.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
     /// <summary>The customer id as given (0 counts as none), else the SHA-256 of the lower-cased e-mail.</summary>
     private string? CustomerKey(ExportReader reader)
     {

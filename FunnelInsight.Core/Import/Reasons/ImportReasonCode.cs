@@ -137,4 +137,8 @@ public enum ImportReasonCode
     /// <summary>An export of lines with a unit price but no quantity column, so no line's amount can be known.</summary>
     [English("No column for quantity ({0}): an order of lines is the sum of quantity × unit_price, so without it every line would count as one. Give a column mapping naming it, for example --map \"quantity=Qty\", or the order's total, --map \"total=Amount\".")]
     LineQuantityMissing = 32,
+
+    /// <summary>A line of an order one of whose other lines was rejected: the order is stored with all its lines or not at all.</summary>
+    [English("Order '{0}' is not stored: its line {1} was rejected, and an order is stored with all of its lines or not at all. Correct line {1} and import the file again.")]
+    OrderLineRejected = 33,
 }

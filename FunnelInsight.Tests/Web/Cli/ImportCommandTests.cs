@@ -69,6 +69,42 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_order_export_with_a_rejected_line_leaves_that_order_out_of_the_store_the_error_file_and_the_revenue()
+    {
+        var path = Path.Combine(_cli.Folder, "lines.csv");
+        await File.WriteAllLinesAsync(path,
+        [
+            "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country",
+            "536365,85123A,WHITE HEART,6,12/1/2010 8:26,2.55,17850,United Kingdom",
+            "536365,71053,WHITE LANTERN,6,12/1/2010 8:26,-3.39,17850,United Kingdom",
+            "536365,84406B,CUPID HANGER,8,12/1/2010 8:26,2.75,17850,United Kingdom",
+            "536366,22633,HAND WARMER,6,12/1/2010 8:28,1.85,17850,United Kingdom",
+            "536367,22745,POPPY'S PLAYHOUSE,4,12/1/2010 8:34,2.10,13047,United Kingdom",
+        ]);
+        var errorFile = Path.Combine(_cli.Folder, "lines-errors.csv");
+
+        var import = await _cli.RunAsync("import", "--store", "Shop", "--orders", path, "--errors", errorFile);
+        var report = await _cli.RunAsync("report", "customers", "--store", "Shop");
+
+        Assert.Equal(0, import.Exit);
+        using var json = JsonDocument.Parse(LastLine(import.Output));
+        Assert.Equal((5, 2, 3), (json.RootElement.GetProperty("rowsRead").GetInt64(), json.RootElement.GetProperty("rowsStored").GetInt64(), json.RootElement.GetProperty("rowsRejected").GetInt64()));
+        const string LeftOut = "\"Order '536365' is not stored: its line 3 was rejected, and an order is stored with all of its lines or not at all. Correct line 3 and import the file again.\"";
+        Assert.Equal(
+            [
+                "line,column,severity,reason,raw_line",
+                $"2,,error,{LeftOut},\"536365,85123A,WHITE HEART,6,12/1/2010 8:26,2.55,17850,United Kingdom\"",
+                "3,UnitPrice,error,unit_price -3.39 is negative.,\"536365,71053,WHITE LANTERN,6,12/1/2010 8:26,-3.39,17850,United Kingdom\"",
+                $"4,,error,{LeftOut},\"536365,84406B,CUPID HANGER,8,12/1/2010 8:26,2.75,17850,United Kingdom\"",
+            ],
+            await File.ReadAllLinesAsync(errorFile));
+
+        // Revenue is the two whole orders: 6 × 1.85 + 4 × 2.10 = 11.10 + 8.40 = 19.50 (536365 would have added 37.30 of its 57.64).
+        using var customers = JsonDocument.Parse(report.Output);
+        Assert.Equal((2, 19.5), (customers.RootElement.GetProperty("orders").GetInt64(), Math.Round(customers.RootElement.GetProperty("netRevenue").GetDouble(), 2)));
+    }
+
+    [Fact]
     public async Task A_missing_file_exits_non_zero_with_one_line_on_stderr()
     {
         var run = await _cli.RunAsync("import", "--store", "Shop", "--events", Path.Combine(_cli.Folder, "missing.csv"));
@@ -92,6 +128,39 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Single(run.Error.TrimEnd().Split('\n'));
         Assert.StartsWith(message, run.Error, StringComparison.Ordinal);
         Assert.Equal("", run.Output);
+    }
+
+    [Theory]
+    [InlineData("when,what\n2025-01-01,x\n", "--events")]
+    [InlineData("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n", "--events")]
+    [InlineData("order,amount\n1,10\n", "--orders")]
+    public async Task A_file_refused_as_a_whole_into_a_new_store_leaves_no_store_behind(string text, string kind)
+    {
+        var path = Path.Combine(_cli.Folder, "refused.csv");
+        await File.WriteAllTextAsync(path, text);
+
+        var run = await _cli.RunAsync("import", "--store", "Fresh", kind, path);
+
+        Assert.Equal((1, ""), (run.Exit, run.Output));
+        Assert.StartsWith("import: ", run.Error, StringComparison.Ordinal);
+        Assert.Null(await new FunnelInsight.Core.Stores.StoreCatalog(_cli.Database).FindAsync("Fresh"));
+        Assert.Empty(await new FunnelInsight.Core.Stores.StoreCatalog(_cli.Database).ListAsync());
+    }
+
+    [Fact]
+    public async Task A_file_refused_into_a_store_that_exists_keeps_the_store_its_data_and_the_failed_import_on_record()
+    {
+        var refused = Path.Combine(_cli.Folder, "refused.csv");
+        await File.WriteAllTextAsync(refused, "when,what\n2025-01-01,x\n");
+        await _cli.RunAsync("import", "--store", "Shop", "--events", Fixture.Path("canonical-events.csv"));
+
+        var run = await _cli.RunAsync("import", "--store", "Shop", "--events", refused);
+        var imports = await _cli.RunAsync("imports", "--store", "Shop");
+
+        Assert.Equal(1, run.Exit);
+        var store = Assert.Single(await new FunnelInsight.Core.Stores.StoreCatalog(_cli.Database).ListAsync());
+        Assert.Equal(("Shop", 18L), (store.Name, store.Events));
+        Assert.Equal(["Failed", "Succeeded"], JsonDocument.Parse(imports.Output).RootElement.EnumerateArray().Select(i => i.GetProperty("status").GetString()));
     }
 
     [Fact]

@@ -87,6 +87,51 @@ public class ReportCommandTests
         Assert.Equal(JsonValueKind.Null, root.GetProperty("otherCurrencyNote").ValueKind);
     }
 
+    [Theory]
+    [InlineData("USD", "10.10", "20.20", "30.30", "60.6", "20.2")]
+    [InlineData("KWD", "1.115", "2.230", "0", "3.345", "1.115")]
+    [InlineData("JPY", "1000", "1500", "2001", "4501", "1500")]
+    public async Task Customers_money_is_exact_to_the_currencys_minor_unit(string currency, string first, string second, string third, string gross, string average)
+    {
+        // 10.10 + 20.20 + 30.30 added as doubles is 60.599999999999994; 1.115 + 2.230 + 0 over 3 orders is 1.115; 4501 yen / 3 is 1500.33….
+        await using var store = await AnalyticsStore.CreateAsync(null, $"""
+            o1,c1,,2024-05-01T10:00:00Z,,,,,{first},{currency},paid,
+            o2,c2,,2024-05-02T10:00:00Z,,,,,{second},{currency},paid,
+            o3,c3,,2024-05-03T10:00:00Z,,,,,{third},{currency},paid,
+            """);
+
+        var (_, json) = await RunAsync(store, "report", "customers", "--store", "shop");
+        var (_, csv) = await RunAsync(store, "report", "customers", "--store", "shop", "--format", "csv", "--table", "summary");
+
+        Assert.Contains($"\"grossRevenue\": {gross},", json, StringComparison.Ordinal);
+        Assert.Contains($"\"netRevenue\": {gross},", json, StringComparison.Ordinal);
+        Assert.Contains($"\"averageOrderValue\": {average},", json, StringComparison.Ordinal);
+        Assert.Contains($"grossRevenue,{gross}\r\n", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Abandoned_cart_values_are_exact_to_the_cent_in_json_and_csv()
+    {
+        // S1's cart of 10.10 + 20.20 + 30.30 = 60.60 is left without a purchase (as doubles the sum is 60.599999999999994); S2 buys.
+        await using var store = await AnalyticsStore.CreateAsync("""
+            2025-03-01T10:00:00Z,session_start,S1,V1,,,,,desktop,organic,SA,
+            2025-03-01T10:01:00Z,add_to_cart,S1,V1,P1,10.10,1,,desktop,organic,SA,
+            2025-03-01T10:02:00Z,add_to_cart,S1,V1,P2,20.20,1,,desktop,organic,SA,
+            2025-03-01T10:03:00Z,add_to_cart,S1,V1,P3,30.30,1,,desktop,organic,SA,
+            2025-03-01T11:00:00Z,session_start,S2,V2,,,,,desktop,organic,SA,
+            2025-03-01T11:01:00Z,add_to_cart,S2,V2,P1,10.10,1,,desktop,organic,SA,
+            2025-03-01T11:02:00Z,purchase,S2,V2,P1,10.10,1,O1,desktop,organic,SA,
+            """);
+
+        var (_, json) = await RunAsync(store, "report", "abandonment", "--store", "shop");
+        var (_, csv) = await RunAsync(store, "report", "abandonment", "--store", "shop", "--format", "csv");
+
+        Assert.Contains("\"abandonedCartValue\": 60.6,", json, StringComparison.Ordinal);
+        Assert.Contains("\"cartValue\": 60.6,", json, StringComparison.Ordinal);
+        Assert.Contains(",60.6,3,", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("60.59999", json + csv, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Customers_json_names_the_orders_in_another_currency()
     {

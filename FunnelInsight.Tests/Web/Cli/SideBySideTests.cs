@@ -209,6 +209,26 @@ public sealed class SideBySideTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_refused_into_a_new_store_leaves_no_store_behind_through_the_dashboard_as_on_the_files()
+    {
+        var columns = Path.Combine(_db.Folder, "columns.csv");
+        await File.WriteAllTextAsync(columns, "when,what\n2025-01-01,x\n");
+        var pdf = Path.Combine(_db.Folder, "report.csv");
+        await File.WriteAllTextAsync(pdf, "%PDF-1.7\n1 0 obj\n");
+
+        var direct = await RunAsync("import", "--store", "Direct", "--events", columns);
+        await using var app = await TestApp.StartAsync(_db, _settings);
+        var failed = await RunAsync("import", "--store", "Through", "--events", columns);
+        var refused = await RunAsync("import", "--store", "Through", "--events", pdf);
+
+        Assert.Equal(1, direct.Exit);
+        Assert.Equal((1, direct.Error), (failed.Exit, failed.Error));
+        Assert.Equal(1, refused.Exit);
+        Assert.StartsWith("import: \"report.csv\" ", refused.Error, StringComparison.Ordinal);
+        Assert.Equal((null, null), (await _db.Stores.FindAsync("Direct"), await _db.Stores.FindAsync("Through")));
+    }
+
+    [Fact]
     public async Task Settings_and_delete_import_go_through_the_dashboard_with_the_same_answers_as_on_the_files()
     {
         var directRejected = await RunAsync("settings", "--store", "Shop", "--session-timeout", "0", "--token", _token);

@@ -44,7 +44,7 @@ public partial class StringsTests
         // Text is shown as it is; NotCsv is worded by the upload check's UploadRefused… strings.
         var codes = Enum.GetValues<ImportReasonCode>().Except([ImportReasonCode.Text, ImportReasonCode.NotCsv]).ToArray();
 
-        Assert.Equal(31, codes.Length);
+        Assert.Equal(32, codes.Length);
         foreach (var code in codes)
         {
             var key = ImportReasonText.Key(code);

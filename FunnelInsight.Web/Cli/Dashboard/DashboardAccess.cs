@@ -22,7 +22,18 @@ internal sealed class DashboardAccess(DashboardClient client, bool withToken, St
     /// Refused (exit 3), saying the same whether the store exists or not; the name is shared by several stores the
     /// caller can use, or <c>--owner</c> was given (exit 2, saying how to choose).
     /// </exception>
-    public async Task<StoreListing> StoreAsync(string name, StoreRole role, string doing, bool createIfMissing, CancellationToken cancellationToken)
+    public async Task<StoreListing> StoreAsync(string name, StoreRole role, string doing, bool createIfMissing, CancellationToken cancellationToken) =>
+        (await FindOrCreateAsync(name, role, doing, createIfMissing, cancellationToken)).Store;
+
+    /// <summary>
+    /// The store <paramref name="name"/> an import goes into, as <see cref="StoreAsync"/> with creation allowed, and whether
+    /// this call created it (then an import that stores nothing deletes it again).
+    /// </summary>
+    /// <exception cref="CommandLineException">As <see cref="StoreAsync"/>.</exception>
+    public Task<(StoreListing Store, bool Created)> ImportStoreAsync(string name, string doing, CancellationToken cancellationToken) =>
+        FindOrCreateAsync(name, StoreRole.Owner, doing, createIfMissing: true, cancellationToken);
+
+    private async Task<(StoreListing Store, bool Created)> FindOrCreateAsync(string name, StoreRole role, string doing, bool createIfMissing, CancellationToken cancellationToken)
     {
         if (choice.OwnerEmail is not null)
         {
@@ -41,7 +52,7 @@ internal sealed class DashboardAccess(DashboardClient client, bool withToken, St
 
             try
             {
-                return await client.CreateStoreAsync(name.Trim(), cancellationToken);
+                return (await client.CreateStoreAsync(name.Trim(), cancellationToken), true);
             }
             catch (DashboardProblemException ex) when (ex.Status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden or StatusCodes.Status409Conflict)
             {
@@ -50,7 +61,7 @@ internal sealed class DashboardAccess(DashboardClient client, bool withToken, St
             }
         }
 
-        return store.RoleValue >= role ? store : throw CommandAccess.TooLow(store.RoleValue, store.Name, role, doing);
+        return store.RoleValue >= role ? (store, false) : throw CommandAccess.TooLow(store.RoleValue, store.Name, role, doing);
     }
 
     /// <summary>The stores the caller may use, by name.</summary>

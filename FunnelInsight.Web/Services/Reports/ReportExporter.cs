@@ -24,8 +24,8 @@ public sealed class ReportExporter(IFunnelAnalytics analytics, StoreSettingsServ
     /// <param name="cancellationToken">Cancels the work.</param>
     public async Task<ReportDocument> BuildAsync(string kind, ReportFilter filter, CancellationToken cancellationToken)
     {
-        var document = await ReportFile.BuildAsync(analytics, kind, filter.Query, filter.Limit, filter.InactiveDays ?? 90, cancellationToken);
         var about = await AboutAsync(kind, filter, cancellationToken);
+        var document = await ReportFile.BuildAsync(analytics, kind, filter.Query, filter.Limit, filter.InactiveDays ?? 90, about.Currency, cancellationToken);
         return document with { Currency = about.Currency, About = about, CsvTable = filter.Table };
     }
 

@@ -23,15 +23,17 @@ public static class ReportFile
     /// <param name="query">The filters.</param>
     /// <param name="limit">Abandonment: longest recovery list; null for all.</param>
     /// <param name="inactiveDays">Customers: days without an order that make a customer inactive.</param>
+    /// <param name="currency">The store's currency, whose minor unit every amount is rounded to.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public static async Task<ReportDocument> BuildAsync(IFunnelAnalytics analytics, string kind, FunnelQuery query, int? limit, int inactiveDays, CancellationToken cancellationToken) => kind switch
+    public static async Task<ReportDocument> BuildAsync(IFunnelAnalytics analytics, string kind, FunnelQuery query, int? limit, int inactiveDays, string currency,
+        CancellationToken cancellationToken) => kind switch
     {
         "funnel" => FunnelReportDocument.Build(await analytics.FunnelAsync(query, cancellationToken)),
-        "leaks" => LeakReportDocument.Build(await analytics.LeaksAsync(query, cancellationToken)),
-        "abandonment" => AbandonmentReportDocument.Build(await analytics.AbandonmentAsync(query, limit, cancellationToken)),
+        "leaks" => LeakReportDocument.Build(await analytics.LeaksAsync(query, cancellationToken), currency),
+        "abandonment" => AbandonmentReportDocument.Build(await analytics.AbandonmentAsync(query, limit, cancellationToken), currency),
         "customers" => CustomerReportDocument.Build(await analytics.CustomersAsync(
             new CustomerQuery(query.StoreId) { From = query.From, To = query.To, InactiveDays = inactiveDays }, cancellationToken)),
-        "friction" => FrictionReportDocument.Build(await analytics.FrictionAsync(query, cancellationToken)),
+        "friction" => FrictionReportDocument.Build(await analytics.FrictionAsync(query, cancellationToken), currency),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a report kind."),
     };
 

@@ -119,6 +119,53 @@ public abstract class OrderFileImporterTests
     }
 
     [ProviderFact]
+    public async Task An_order_with_one_rejected_line_is_rejected_whole_every_line_naming_the_bad_one()
+    {
+        await using var db = await TempDatabase.CreateAsync(Provider);
+        var path = db.WriteFile("one-bad-line.csv", """
+            InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+            536365,85123A,WHITE HEART,6,12/1/2010 8:26,2.55,17850,United Kingdom
+            536365,71053,WHITE LANTERN,six,12/1/2010 8:26,3.39,17850,United Kingdom
+            536365,84406B,CUPID HANGER,8,12/1/2010 8:26,2.75,17850,United Kingdom
+            536366,22633,HAND WARMER,6,12/1/2010 8:28,1.85,17850,United Kingdom
+
+            """);
+
+        var result = await db.ImportAsync(ImportKind.Orders, path);
+        var orders = await AllAsync(db);
+
+        // Storing 536365 without line 3 would have given it 6 × 2.55 + 8 × 2.75 = 37.30 instead of 57.64.
+        Assert.Equal((ImportStatus.Succeeded, 4L, 1L, 3L), (result.Status, result.RowsRead, result.RowsStored, result.RowsRejected));
+        Assert.Equal([("536366", 11.10, 1)], orders.Select(o => (o.OrderId, Math.Round(o.Total, 2), o.Lines)));
+        const string LeftOut = "Order '536365' is not stored: its line 3 was rejected, and an order is stored with all of its lines or not at all. Correct line 3 and import the file again.";
+        Assert.Equal(
+            [(2L, null, LeftOut), (3L, "Quantity", "quantity 'six' is not a number."), (4L, null, LeftOut)],
+            result.Errors.OrderBy(e => e.Line).Select(e => (e.Line, e.Column, e.Reason)));
+        Assert.Equal("536365,85123A,WHITE HEART,6,12/1/2010 8:26,2.55,17850,United Kingdom", result.Errors.Single(e => e.Line == 2).RawLine);
+    }
+
+    [ProviderFact]
+    public async Task A_line_kept_with_a_warning_before_its_order_is_rejected_is_reported_once_as_an_error()
+    {
+        await using var db = await TempDatabase.CreateAsync(Provider);
+        var path = db.WriteFile("warned-then-rejected.csv", """
+            Name,Email,Financial Status,Created at,Subtotal,Shipping,Total
+            #1001,layla@example.com,paid,2024-03-14 10:21:33 +0300,135.00,n/a,150.00
+            #1001,layla@example.com,,not a time,,,
+            #1002,omar@example.com,paid,2024-04-02 18:05:10 +0300,45.00,15.00,60.00
+
+            """);
+
+        var result = await db.ImportAsync(ImportKind.Orders, path);
+
+        Assert.Equal(("shopify", 3L, 1L, 2L, 0L), (result.Format, result.RowsRead, result.RowsStored, result.RowsRejected, result.Warnings));
+        Assert.Empty(result.FirstWarnings);
+        Assert.Equal([2L, 3L], result.Errors.Select(e => e.Line).Order());
+        Assert.Equal(["#1002"], (await AllAsync(db)).Select(o => o.OrderId));
+        Assert.Equal(2, await db.CountAsync($"SELECT COUNT(*) FROM ImportRowErrors WHERE ImportId = {result.ImportId}"));
+    }
+
+    [ProviderFact]
     public async Task A_woocommerce_export_with_lowercase_headers_is_detected_and_read()
     {
         await using var db = await TempDatabase.CreateAsync(Provider);
