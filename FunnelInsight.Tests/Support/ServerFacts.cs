@@ -25,29 +25,26 @@ public sealed class ProviderFactAttribute : FactAttribute;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ProviderTheoryAttribute : TheoryAttribute;
 
-/// <summary>Finds <see cref="ProviderFactAttribute"/> tests: one skipped test case where the provider's server is missing.</summary>
-public sealed class ProviderFactDiscoverer(IMessageSink diagnosticMessageSink) : IXunitTestCaseDiscoverer
+/// <summary>
+/// Finds the tests of a provider attribute: one skipped test case where the provider's server is missing, else what
+/// <paramref name="found"/> (xunit's own discoverer of facts or of theories) finds.
+/// </summary>
+public abstract class ServerMissingDiscoverer(IMessageSink diagnosticMessageSink, IXunitTestCaseDiscoverer found) : IXunitTestCaseDiscoverer
 {
-    private readonly FactDiscoverer _facts = new(diagnosticMessageSink);
-
     /// <inheritdoc />
     public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute) =>
         ServerMissingTestCase.Skips(testMethod)
             ? [new ServerMissingTestCase(diagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod)]
-            : _facts.Discover(discoveryOptions, testMethod, factAttribute);
+            : found.Discover(discoveryOptions, testMethod, factAttribute);
 }
+
+/// <summary>Finds <see cref="ProviderFactAttribute"/> tests: one skipped test case where the provider's server is missing.</summary>
+public sealed class ProviderFactDiscoverer(IMessageSink diagnosticMessageSink)
+    : ServerMissingDiscoverer(diagnosticMessageSink, new FactDiscoverer(diagnosticMessageSink));
 
 /// <summary>Finds <see cref="ProviderTheoryAttribute"/> tests: one skipped test case where the provider's server is missing.</summary>
-public sealed class ProviderTheoryDiscoverer(IMessageSink diagnosticMessageSink) : IXunitTestCaseDiscoverer
-{
-    private readonly TheoryDiscoverer _theories = new(diagnosticMessageSink);
-
-    /// <inheritdoc />
-    public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute) =>
-        ServerMissingTestCase.Skips(testMethod)
-            ? [new ServerMissingTestCase(diagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod)]
-            : _theories.Discover(discoveryOptions, testMethod, factAttribute);
-}
+public sealed class ProviderTheoryDiscoverer(IMessageSink diagnosticMessageSink)
+    : ServerMissingDiscoverer(diagnosticMessageSink, new TheoryDiscoverer(diagnosticMessageSink));
 
 /// <summary>A test of a provider whose server is not configured: reported as skipped with how to configure it.</summary>
 public sealed class ServerMissingTestCase : XunitTestCase

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Import.Reading;
-
 namespace FunnelInsight.Core.Import.Events;
 
 /// <summary>Which column of a particular file holds each event field.</summary>
@@ -33,21 +31,7 @@ public sealed class EventColumnMap
     /// <exception cref="ImportFileException">A named column is not in the header, or a required field has no column.</exception>
     public static EventColumnMap Resolve(EventFormat format, IReadOnlyList<string> header, IReadOnlyDictionary<EventField, string>? overrides = null)
     {
-        var columns = Enum.GetValues<EventField>()
-            .Select(field => format.Columns.TryGetValue(field, out var names) ? HeaderName.Find(header, names) : -1)
-            .ToArray();
-
-        foreach (var (field, column) in overrides ?? new Dictionary<EventField, string>())
-        {
-            var index = HeaderName.Find(header, [column]);
-            if (index < 0)
-            {
-                throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.MappedColumnMissing, ExportText.Cut(column), field.Name(), ExportText.Columns(header)));
-            }
-
-            columns[(int)field] = index;
-        }
-
+        var columns = ColumnLookup.Resolve(header, format.Columns, overrides ?? new Dictionary<EventField, string>(), EventFieldNames.Name);
         var missing = format.Required.Where(field => columns[(int)field] < 0).Select(field => field.Name()).ToList();
         if (columns[(int)EventField.SessionId] < 0 && columns[(int)EventField.VisitorId] < 0)
         {
@@ -63,7 +47,5 @@ public sealed class EventColumnMap
     }
 
     /// <summary>The mapping as <c>field=column</c> pairs, as stored with the import and accepted by <c>--map</c>.</summary>
-    public string ToText() => string.Join(',', Enum.GetValues<EventField>()
-        .Where(field => this[field] >= 0)
-        .Select(field => $"{field.Name()}={Header[this[field]]}"));
+    public string ToText() => ColumnLookup.ToText<EventField>(_columns, Header, EventFieldNames.Name);
 }

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Import.Reading;
-
 namespace FunnelInsight.Core.Import.Orders;
 
 /// <summary>Which column of a particular order file holds each order field.</summary>
@@ -27,16 +25,7 @@ public sealed class OrderColumnMap
     /// <exception cref="ImportFileException">A named column is missing, or there is no order id, time or amount (for an export of lines, its unit price and quantity).</exception>
     public static OrderColumnMap Resolve(OrderFormat format, IReadOnlyList<string> header, IReadOnlyDictionary<OrderField, string> overrides)
     {
-        var columns = Enum.GetValues<OrderField>()
-            .Select(field => format.Columns.TryGetValue(field, out var names) ? HeaderName.Find(header, names) : -1)
-            .ToArray();
-        foreach (var (field, column) in overrides)
-        {
-            var index = HeaderName.Find(header, [column]);
-            columns[(int)field] = index >= 0 ? index
-                : throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.MappedColumnMissing, ExportText.Cut(column), field.Name(), ExportText.Columns(header)));
-        }
-
+        var columns = ColumnLookup.Resolve(header, format.Columns, overrides, OrderFieldNames.Name);
         var missing = new[] { OrderField.OrderId, OrderField.CreatedAt }.Where(field => columns[(int)field] < 0).Select(field => field.Name()).ToList();
         if (columns[(int)OrderField.Total] < 0 && columns[(int)OrderField.Subtotal] < 0 && columns[(int)OrderField.LineUnitPrice] < 0)
         {
@@ -77,7 +66,5 @@ public sealed class OrderColumnMap
     }
 
     /// <summary>The mapping as <c>field=column</c> pairs.</summary>
-    public string ToText() => string.Join(',', Enum.GetValues<OrderField>()
-        .Where(field => this[field] >= 0)
-        .Select(field => $"{field.Name()}={Header[this[field]]}"));
+    public string ToText() => ColumnLookup.ToText<OrderField>(_columns, Header, OrderFieldNames.Name);
 }

@@ -28,8 +28,7 @@ public sealed class AccessibilityTests(DashboardApp app)
     public async Task Every_page_has_no_serious_or_critical_accessibility_violation(string culture)
     {
         var storeId = await ReportSample.ImportAsync(app, $"Accessible shop {culture}");
-        var page = await app.NewPageAsync();
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+        var page = await app.NewPageAsync(culture);
         // An init script, as the page's own policy allows no inline script: every page the context opens has axe.
         var script = await File.ReadAllTextAsync(AxeScript);
         await page.Context.AddInitScriptAsync(script);

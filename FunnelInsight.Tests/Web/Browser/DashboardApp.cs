@@ -135,6 +135,17 @@ public sealed class DashboardApp : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// A new browser page like <see cref="NewPageAsync(int, int)"/> whose language is <paramref name="culture"/> (such as
+    /// <c>ar</c>): it carries the culture cookie the language picker sets.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string culture, int width = 1280, int height = 900)
+    {
+        var page = await NewPageAsync(width, height);
+        await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = BaseUrl }]);
+        return page;
+    }
+
     /// <summary>A new browser page signed in through the login page as <paramref name="email"/> (password <see cref="TestAccounts.Password"/>).</summary>
     public async Task<IPage> NewPageSignedInAsAsync(string email)
     {

@@ -25,8 +25,7 @@ public sealed class DataChangedNoticeTests(DashboardApp app)
     public async Task An_open_funnel_page_says_when_an_import_through_the_api_changed_its_store_and_shows_the_new_numbers_on_refresh(string culture, string refresh)
     {
         var storeId = await ReportSample.ImportAsync(app, $"Data change shop {culture}");
-        var page = await app.NewPageAsync();
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+        var page = await app.NewPageAsync(culture);
         await page.GotoAsync($"/stores/{storeId}/funnel?from=2024-03-01&to=2024-03-31");
         await Expect(page.Locator(".fi-funnel-table .fi-reached")).ToHaveTextAsync(Counts(culture, "12", "10", "8", "7", "3"));
         await Expect(page.Locator(".fi-funnel-chart svg.apexcharts-svg")).ToBeVisibleAsync(); // drawn, so the circuit is live

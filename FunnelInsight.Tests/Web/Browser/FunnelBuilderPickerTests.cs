@@ -13,8 +13,7 @@ public sealed class FunnelBuilderPickerTests(DashboardApp app)
     public async Task Steps_are_picked_from_the_keyboard_by_typing_part_of_a_name_and_the_list_fits_the_page(string culture, int width, string landing)
     {
         var storeId = await ReportSample.ImportAsync(app, $"Picker shop {culture}");
-        var page = await app.NewPageAsync(width, 900);
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+        var page = await app.NewPageAsync(culture, width, 900);
         await page.GotoAsync($"/stores/{storeId}/funnel?from=2024-03-01&to=2024-03-31");
         await Expect(page.GetByLabel(culture == "ar" ? "اللغة" : "Language")).ToBeEnabledAsync(); // connected
 

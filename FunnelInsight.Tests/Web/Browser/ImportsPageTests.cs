@@ -225,8 +225,7 @@ public sealed class ImportsPageTests(DashboardApp app)
     // The store's imports page in a new browser page whose language is Arabic.
     private async Task<IPage> ArabicImportsPageAsync(int storeId)
     {
-        var page = await app.NewPageAsync();
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=ar|uic=ar", Url = app.BaseUrl }]);
+        var page = await app.NewPageAsync("ar");
         await page.GotoAsync($"/stores/{storeId}/imports");
         return page;
     }

@@ -21,20 +21,13 @@ public sealed class LayoutTests(DashboardApp app)
         }
         """;
 
-    private async Task<IPage> PageAsync(string culture, int width)
-    {
-        var page = await app.NewPageAsync(width, 900);
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
-        return page;
-    }
-
     [Theory]
     [InlineData("en")]
     [InlineData("ar")]
     public async Task A_numeric_columns_header_ends_where_its_numbers_end(string culture)
     {
         var storeId = await ReportSample.ImportAsync(app, $"Aligned shop {culture}");
-        var page = await PageAsync(culture, 1280);
+        var page = await app.NewPageAsync(culture);
 
         await page.GotoAsync($"/stores/{storeId}/leaks?from=2024-03-01&to=2024-03-31");
         await Expect(page.Locator(".fi-leaks tbody tr").First).ToBeVisibleAsync();
@@ -56,7 +49,7 @@ public sealed class LayoutTests(DashboardApp app)
     public async Task The_menu_leaves_the_content_uncovered_on_the_page_as_first_sent_and_once_connected(string culture)
     {
         var storeId = await ReportSample.ImportAsync(app, $"Drawer shop {culture}");
-        var page = await PageAsync(culture, 1280);
+        var page = await app.NewPageAsync(culture);
         // Without Blazor's script the page stays as the server first sent it (what a slow connection shows for a while).
         await page.RouteAsync("**/_framework/blazor.web.js", route => route.AbortAsync());
 
@@ -88,7 +81,7 @@ public sealed class LayoutTests(DashboardApp app)
     public async Task A_sessions_summary_shows_its_start_time_whole_and_the_drill_down_pages_fit_the_width(string culture, int width)
     {
         var storeId = await ReportSample.ImportAsync(app, $"Summary shop {culture} {width}");
-        var page = await PageAsync(culture, width);
+        var page = await app.NewPageAsync(culture, width);
 
         await page.GotoAsync($"/stores/{storeId}/funnel/lost?from=2024-03-01&to=2024-03-31&stage=cart");
         await Expect(page.Locator(".fi-lost-sessions .fi-session")).ToHaveCountAsync(2);
@@ -116,7 +109,7 @@ public sealed class LayoutTests(DashboardApp app)
         var storeId = await ReportSample.ImportAsync(app, $"Phone leaks shop {culture}");
         var (_, busy) = FunnelInsight.Tests.Core.Analytics.BruteForce.RandomStore.Generate(seed: 3, sessions: 600);
         await app.ImportAsync(new FunnelInsight.Core.Import.ImportRequest(storeId, FunnelInsight.Core.Import.ImportKind.Events, app.WriteFile($"phone-leaks-{culture}.csv", busy)));
-        var page = await PageAsync(culture, 390);
+        var page = await app.NewPageAsync(culture, 390);
 
         await page.GotoAsync($"/stores/{storeId}/leaks");
         var labels = page.Locator(".fi-checkout-chart .apexcharts-xaxis-label");

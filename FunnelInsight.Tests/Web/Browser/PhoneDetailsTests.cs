@@ -164,10 +164,5 @@ public sealed class PhoneDetailsTests(DashboardApp app)
 
     private Task<IPage> ArabicPhoneAsync() => PhoneAsync("ar");
 
-    private async Task<IPage> PhoneAsync(string culture)
-    {
-        var page = await app.NewPageAsync(390, 900);
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
-        return page;
-    }
+    private Task<IPage> PhoneAsync(string culture) => app.NewPageAsync(culture, 390, 900);
 }

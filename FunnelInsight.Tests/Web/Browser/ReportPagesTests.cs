@@ -129,8 +129,7 @@ public sealed class ReportPagesTests(DashboardApp app)
         var overflowing = new List<string>();
         foreach (var (culture, width) in new[] { ("en", 1280), ("ar", 1280), ("en", 390), ("ar", 390) })
         {
-            var page = await app.NewPageAsync(width, 900);
-            await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+            var page = await app.NewPageAsync(culture, width, 900);
             foreach (var (name, path) in Pages.Concat(others).Select(n => (n, $"/stores/{storeId}/{n}")).Append(("home", "/")).Append(("tokens", "/account/tokens")))
             {
                 await page.GotoAsync(path);
@@ -161,8 +160,7 @@ public sealed class ReportPagesTests(DashboardApp app)
         var storeId = await ReportSample.ImportAsync(app, $"Axis shop {culture}");
         var (_, busy) = RandomStore.Generate(seed: 5, sessions: 2500);
         await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"axis-events-{culture}.csv", busy)));
-        var page = await app.NewPageAsync();
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+        var page = await app.NewPageAsync(culture);
 
         await page.GotoAsync($"/stores/{storeId}/funnel");
 
@@ -182,8 +180,7 @@ public sealed class ReportPagesTests(DashboardApp app)
         var storeId = await ReportSample.ImportAsync(app, $"Phone trend shop {culture}");
         var (_, busy) = RandomStore.Generate(seed: 7, sessions: 2500);
         await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"phone-trend-{culture}.csv", busy)));
-        var page = await app.NewPageAsync(390, 900);
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+        var page = await app.NewPageAsync(culture, 390, 900);
 
         await page.GotoAsync($"/stores/{storeId}/funnel?trend=daily");
         await Expect(page.Locator(".fi-trend-chart .apexcharts-xaxis-label").First).ToBeVisibleAsync();
@@ -208,8 +205,7 @@ public sealed class ReportPagesTests(DashboardApp app)
     public async Task The_trend_draws_each_rate_inside_its_95_percent_band_with_thin_weeks_hollow_and_time_running_with_the_reading_direction(string culture)
     {
         var storeId = await ReportSample.ImportAsync(app, $"Trend band shop {culture}");
-        var page = await app.NewPageAsync();
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+        var page = await app.NewPageAsync(culture);
 
         await page.GotoAsync($"/stores/{storeId}/funnel?trend=weekly");
         await Expect(page.Locator(".fi-trend-chart .apexcharts-line-series .apexcharts-marker")).ToHaveCountAsync(4);
@@ -256,8 +252,7 @@ public sealed class ReportPagesTests(DashboardApp app)
         var storeId = await ReportSample.ImportAsync(app, $"Phone histogram shop {culture}");
         var (_, busy) = RandomStore.Generate(seed: 5, sessions: 2500);
         await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"phone-histogram-{culture}.csv", busy)));
-        var page = await app.NewPageAsync(390, 900);
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+        var page = await app.NewPageAsync(culture, 390, 900);
 
         await page.GotoAsync($"/stores/{storeId}/funnel");
         var labels = page.Locator(".fi-time-histogram .apexcharts-xaxis-label");

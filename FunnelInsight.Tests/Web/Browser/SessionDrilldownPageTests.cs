@@ -49,8 +49,7 @@ public sealed class SessionDrilldownPageTests(DashboardApp app)
     public async Task In_arabic_on_a_phone_the_lost_sessions_and_the_timeline_read_right_to_left_without_sideways_scroll()
     {
         var storeId = await ReportSample.ImportAsync(app, "Drill-down phone shop");
-        var page = await app.NewPageAsync(390, 900);
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=ar|uic=ar", Url = app.BaseUrl }]);
+        var page = await app.NewPageAsync("ar", 390, 900);
 
         await page.GotoAsync($"/stores/{storeId}/funnel/lost?from=2024-03-01&to=2024-03-31&stage=checkout");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");

@@ -16,10 +16,8 @@ public abstract class OrderFileImporterTests
     {
         await using var db = await TempDatabase.CreateAsync(Provider);
 
-        var result = await db.ImportAsync(ImportKind.Orders, Path("canonical-orders.csv"));
-        var orders = await AllAsync(db);
+        var orders = await ImportSampleAsync(db, "canonical-orders.csv", "canonical", 5);
 
-        Assert.Equal(("canonical", 5L, 5L, 0L), (result.Format, result.RowsRead, result.RowsStored, result.RowsRejected));
         Assert.Equal(new OrderRecord("1001", "C1", Us(2025, 1, 5, 9, 0, 0), 100, 5, 8, 10, 103, "SAR", "paid", false, "web", 1), orders[0]);
 
         // One customer by e-mail whatever its case; a zone-less time is UTC and an offset is applied.
@@ -37,10 +35,8 @@ public abstract class OrderFileImporterTests
     {
         await using var db = await TempDatabase.CreateAsync(Provider);
 
-        var result = await db.ImportAsync(ImportKind.Orders, Path("shopify-orders.csv"));
-        var orders = await AllAsync(db);
+        var orders = await ImportSampleAsync(db, "shopify-orders.csv", "shopify", 5);
 
-        Assert.Equal(("shopify", 5L, 5L, 0L), (result.Format, result.RowsRead, result.RowsStored, result.RowsRejected));
         Assert.Equal(3, orders.Count);
         Assert.Equal(new OrderRecord("#1001", EmailKey("layla@example.com"), Us(2024, 3, 14, 7, 21, 33), 135, 15, 20.25, 10, 160.25, "SAR", "paid", false, "web", 3), orders[0]);
         Assert.Equal(orders[0].Customer, orders[1].Customer);
@@ -52,10 +48,8 @@ public abstract class OrderFileImporterTests
     {
         await using var db = await TempDatabase.CreateAsync(Provider);
 
-        var result = await db.ImportAsync(ImportKind.Orders, Path("woocommerce-orders.csv"));
-        var orders = await AllAsync(db);
+        var orders = await ImportSampleAsync(db, "woocommerce-orders.csv", "woocommerce", 4);
 
-        Assert.Equal(("woocommerce", 4L, 4L, 0L), (result.Format, result.RowsRead, result.RowsStored, result.RowsRejected));
         Assert.Equal(new OrderRecord("812", EmailKey("youssef@example.ma"), Us(2024, 5, 6, 9, 14, 0), 250, 30, 0, 0, 280, null, "Completed", false, "Cash on delivery", 1), orders[0]);
         Assert.Equal((250.0, 25.0, 225.0, 2), (orders[1].Subtotal, orders[1].Discount, orders[1].Total, orders[1].Lines));
         Assert.True(orders[2].Cancelled);
@@ -67,10 +61,8 @@ public abstract class OrderFileImporterTests
     {
         await using var db = await TempDatabase.CreateAsync(Provider);
 
-        var result = await db.ImportAsync(ImportKind.Orders, Path("uci-orders.csv"));
-        var orders = await AllAsync(db);
+        var orders = await ImportSampleAsync(db, "uci-orders.csv", "uci", 7);
 
-        Assert.Equal(("uci", 7L, 7L, 0L), (result.Format, result.RowsRead, result.RowsStored, result.RowsRejected));
         Assert.Equal(["536365", "536366", "C536379", "536414", "536544"], orders.Select(o => o.OrderId));
 
         // 6 × 2.55 + 6 × 3.39 + 8 × 2.75 = 57.64.
@@ -85,10 +77,8 @@ public abstract class OrderFileImporterTests
     {
         await using var db = await TempDatabase.CreateAsync(Provider);
 
-        var result = await db.ImportAsync(ImportKind.Orders, Path("uci-ii-orders.csv"));
-        var orders = await AllAsync(db);
+        var orders = await ImportSampleAsync(db, "uci-ii-orders.csv", "uci", 5);
 
-        Assert.Equal(("uci", 5L, 5L, 0L), (result.Format, result.RowsRead, result.RowsStored, result.RowsRejected));
         Assert.Equal(["489434", "489435", "C489449", "489436"], orders.Select(o => o.OrderId));
 
         // 12 × 6.95 + 12 × 6.75 = 164.40; the customer id is kept as the export writes it.
@@ -170,15 +160,22 @@ public abstract class OrderFileImporterTests
     {
         await using var db = await TempDatabase.CreateAsync(Provider);
 
-        var result = await db.ImportAsync(ImportKind.Orders, Path("woocommerce-lowercase-orders.csv"));
-        var orders = await AllAsync(db);
+        var orders = await ImportSampleAsync(db, "woocommerce-lowercase-orders.csv", "woocommerce", 3);
 
-        Assert.Equal(("woocommerce", 3L, 3L, 0L), (result.Format, result.RowsRead, result.RowsStored, result.RowsRejected));
         Assert.Equal(new OrderRecord("7101", "3", Us(2024, 6, 1, 10, 0, 0), 100, 20, 5, 0, 125, "MAD", "wc-completed", false, "Cash on delivery", 1), orders[0]);
 
         // customer_id 0 is a guest: the e-mail is the key.
         Assert.Equal((EmailKey("karim@example.ma"), 10.0, 90.0), (orders[1].Customer, orders[1].Discount, orders[1].Total));
         Assert.Equal(("3", true), (orders[2].Customer, orders[2].Cancelled));
+    }
+
+    // Imports a sample export from Fixtures, checks that it was read as format with every one of its rows stored, and
+    // returns the stored orders.
+    private static async Task<IReadOnlyList<OrderRecord>> ImportSampleAsync(TempDatabase db, string file, string format, long rows)
+    {
+        var result = await db.ImportAsync(ImportKind.Orders, Path(file));
+        Assert.Equal((format, rows, rows, 0L), (result.Format, result.RowsRead, result.RowsStored, result.RowsRejected));
+        return await AllAsync(db);
     }
 }
 
