@@ -97,7 +97,10 @@ public sealed class TwoInstancesTests : IAsyncLifetime, IRunsOnPostgres, IClickH
 
         using var toTaking = Client(taking);
         IReadOnlyList<(int Id, string File, string Status, long RowsStored)> imports = [];
-        await WaitUntilAsync(async () => (imports = await ImportsAsync(toTaking)).Any(i => i.Status == "Succeeded" && i.File == "generated.csv"), null, taking);
+        // The import's record says Succeeded as soon as the application database commits; its ClickHouse write is marked
+        // committed just after, and the job ends after that.
+        await WaitUntilAsync(async () => (imports = await ImportsAsync(toTaking)).Any(i => i.Status == "Succeeded" && i.File == "generated.csv")
+            && (await _db.QueryAsync("SELECT State FROM ImportJobs", r => r.GetInt32(0))) is [2], null, taking);
 
         var killed = Assert.Single(imports, i => i.Id == importId);
         var completed = Assert.Single(imports, i => i.Status == "Succeeded" && i.File == "generated.csv");
