@@ -12,7 +12,7 @@ public enum CellKind
     /// <summary>A rate held as a fraction (0.6957), shown as a percentage.</summary>
     Percent,
 
-    /// <summary>An amount in the store's currency, shown with two decimals.</summary>
+    /// <summary>An amount in the store's currency, shown with as many decimals as its minor unit (two for USD, none for JPY, three for KWD).</summary>
     Money,
 
     /// <summary>Any other number (seconds, a ratio): shown as it is.</summary>

@@ -8,7 +8,8 @@ namespace FunnelInsight.Core.Reports;
 /// <summary>
 /// Writes a report as an XLSX workbook, the one writer of every workbook FunnelInsight makes: one sheet per table with a
 /// bold, frozen header row (filterable) and widths from the content, and an <c>about</c> sheet saying what it is of; cells typed by their column (<see cref="CellKind"/>):
-/// counts, rates (as fractions with a percent format), money (rounded to cents, two decimals, the currency in the header),
+/// counts, rates (as fractions with a percent format), money (rounded to the minor unit of the currency and shown with
+/// as many decimals — two for USD, none for JPY, three for KWD —, the currency in the header),
 /// booleans, days and UTC instants as real spreadsheet values; text neutralised against formula injection.
 /// </summary>
 public static class XlsxReportWriter
@@ -27,7 +28,7 @@ public static class XlsxReportWriter
         {
             var workbookPart = workbook.AddWorkbookPart();
             workbookPart.Workbook = new Workbook();
-            workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Build();
+            workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Build(document.Currency);
             var sheets = workbookPart.Workbook.AppendChild(new Sheets());
             uint id = 1;
             foreach (var table in document.Sheets)
@@ -66,7 +67,7 @@ public static class XlsxReportWriter
             for (var i = 0; i < cells.Count; i++)
             {
                 var kind = ReportCell.KindOf(cells[i], i < table.Columns.Count ? table.Columns[i].Kind : CellKind.Text);
-                row.AppendChild(Cell(Reference(i, rowIndex), ReportCell.ValueOf(cells[i]), kind));
+                row.AppendChild(Cell(Reference(i, rowIndex), ReportCell.ValueOf(cells[i]), kind, currency));
             }
 
             data.AppendChild(row);
@@ -82,20 +83,20 @@ public static class XlsxReportWriter
         return worksheet;
     }
 
-    private static Cell Cell(string reference, object? value, CellKind kind) => value switch
+    private static Cell Cell(string reference, object? value, CellKind kind, string? currency) => value switch
     {
         null => new Cell { CellReference = reference },
         bool flag => new Cell { CellReference = reference, DataType = CellValues.Boolean, CellValue = new CellValue(flag ? "1" : "0") },
-        DateOnly day => Number(reference, day.ToDateTime(TimeOnly.MinValue).ToOADate(), kind is CellKind.Month ? kind : CellKind.Date),
-        DateTime time => Number(reference, time.ToOADate(), CellKind.Time),
-        _ when CellText.IsNumber(value) => Number(reference, Convert.ToDouble(value, CultureInfo.InvariantCulture), kind),
+        DateOnly day => Number(reference, day.ToDateTime(TimeOnly.MinValue).ToOADate(), kind is CellKind.Month ? kind : CellKind.Date, currency),
+        DateTime time => Number(reference, time.ToOADate(), CellKind.Time, currency),
+        _ when CellText.IsNumber(value) => Number(reference, Convert.ToDouble(value, CultureInfo.InvariantCulture), kind, currency),
         _ => TextCell(reference, CellText.Format(value, kind), 0),
     };
 
-    private static Cell Number(string reference, double value, CellKind kind)
+    private static Cell Number(string reference, double value, CellKind kind, string? currency)
     {
-        // Money is stored as it is shown, in cents: a sum of the column then adds what the merchant reads.
-        var stored = kind == CellKind.Money ? Math.Round(value, 2, MidpointRounding.AwayFromZero) : value;
+        // Money is stored as it is shown, to the currency's minor unit: a sum of the column then adds what the merchant reads.
+        var stored = kind == CellKind.Money ? Domain.CurrencyMinorUnit.Round(value, currency) : value;
         return new Cell
         {
             CellReference = reference,

@@ -1,10 +1,12 @@
 using DocumentFormat.OpenXml.Spreadsheet;
+using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Reports;
 
 /// <summary>
 /// The workbook's styles part: a bold header, and one number format per <see cref="CellKind"/> that has one
-/// (counts <c>#,##0</c>, rates <c>0.00%</c>, money <c>#,##0.00</c>, days, months and UTC instants).
+/// (counts <c>#,##0</c>, rates <c>0.00%</c>, money to the minor unit of the workbook's currency — <c>#,##0.00</c> for USD,
+/// <c>#,##0</c> for JPY, <c>#,##0.000</c> for KWD —, days, months and UTC instants).
 /// </summary>
 internal static class XlsxStyles
 {
@@ -12,29 +14,24 @@ internal static class XlsxStyles
     public const uint Header = 1;
 
     // Custom number formats start at 164; the ids below 164 are Excel's built-ins, whose codes vary by locale.
-    private static readonly (CellKind Kind, string Code)[] Formats =
-    [
-        (CellKind.Count, "#,##0"),
-        (CellKind.Percent, "0.00%"),
-        (CellKind.Money, "#,##0.00"),
-        (CellKind.Date, "yyyy-mm-dd"),
-        (CellKind.Month, "yyyy-mm"),
-        (CellKind.Time, "yyyy-mm-dd hh:mm:ss"),
-    ];
+    private static readonly CellKind[] Formatted = [CellKind.Count, CellKind.Percent, CellKind.Money, CellKind.Date, CellKind.Month, CellKind.Time];
 
     /// <summary>The style index of a data cell of <paramref name="kind"/> (0, the default, for text, numbers and booleans).</summary>
     public static uint Of(CellKind kind)
     {
-        var index = Array.FindIndex(Formats, f => f.Kind == kind);
+        var index = Array.IndexOf(Formatted, kind);
         return index < 0 ? 0 : (uint)index + 2;
     }
 
-    /// <summary>The stylesheet: number formats, fonts (regular, bold), the two fills every workbook has, no borders, and the cell formats.</summary>
-    public static Stylesheet Build()
+    /// <summary>
+    /// The stylesheet of a workbook whose money is in <paramref name="currency"/>: number formats, fonts (regular, bold),
+    /// the two fills every workbook has, no borders, and the cell formats.
+    /// </summary>
+    public static Stylesheet Build(string? currency)
     {
-        var numberFormats = new NumberingFormats(Formats.Select((f, i) => new NumberingFormat { NumberFormatId = 164u + (uint)i, FormatCode = f.Code }))
+        var numberFormats = new NumberingFormats(Formatted.Select((kind, i) => new NumberingFormat { NumberFormatId = 164u + (uint)i, FormatCode = Code(kind, currency) }))
         {
-            Count = (uint)Formats.Length,
+            Count = (uint)Formatted.Length,
         };
         var fonts = new Fonts(new Font(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }),
             new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Calibri" })) { Count = 2 };
@@ -44,7 +41,7 @@ internal static class XlsxStyles
         var cellFormats = new CellFormats(
             new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 0 },
             new CellFormat { FontId = 1, FillId = 0, BorderId = 0, NumberFormatId = 0, ApplyFont = true });
-        for (var i = 0; i < Formats.Length; i++)
+        for (var i = 0; i < Formatted.Length; i++)
         {
             cellFormats.AppendChild(new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 164u + (uint)i, ApplyNumberFormat = true });
         }
@@ -54,4 +51,18 @@ internal static class XlsxStyles
         var styles = new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 };
         return new Stylesheet(numberFormats, fonts, fills, borders, styleFormats, cellFormats, styles);
     }
+
+    private static string Code(CellKind kind, string? currency) => kind switch
+    {
+        CellKind.Count => "#,##0",
+        CellKind.Percent => "0.00%",
+        CellKind.Money => MoneyCode(currency),
+        CellKind.Date => "yyyy-mm-dd",
+        CellKind.Month => "yyyy-mm",
+        _ => "yyyy-mm-dd hh:mm:ss",
+    };
+
+    // Money shows as many decimals as the currency's minor unit (cents when the currency is unknown).
+    private static string MoneyCode(string? currency) =>
+        CurrencyMinorUnit.Decimals(currency) is > 0 and var decimals ? "#,##0." + new string('0', decimals) : "#,##0";
 }

@@ -49,6 +49,20 @@ public sealed class XlsxReportWriterTests
         Assert.Null(book.Cell("typed", "C3").CellValue);
     }
 
+    [Theory]
+    [InlineData("KWD", "82769.491", "#,##0.000")]
+    [InlineData("JPY", "82769", "#,##0")]
+    [InlineData("SAR", "82769.49", "#,##0.00")]
+    public void Money_is_stored_and_shown_to_the_minor_unit_of_the_currency(string currency, string stored, string format)
+    {
+        using var book = Written(OneOfEach(currency));
+
+        // 82769.4912 dinars are 82769.491 (fils, three decimals); yen have no minor unit; riyals have halalas (two).
+        Assert.Equal((stored, format), (book.Text("typed", "D2"), book.FormatCode("typed", "D2")));
+        // Counts keep their own format whatever the currency.
+        Assert.Equal("#,##0", book.FormatCode("typed", "B2"));
+    }
+
     [Fact]
     public void The_header_is_bold_frozen_and_filterable_and_names_the_currency_of_money_columns()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FunnelInsight.Core.Analytics.Statistics;
+using FunnelInsight.Core.Domain;
 using FunnelInsight.Web.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -33,8 +34,21 @@ public static class ReportFormat
         ? "< " + 0.001.ToString("0.000", CultureInfo.CurrentCulture)
         : p.ToString("0.000", CultureInfo.CurrentCulture));
 
-    /// <summary>An amount in the store's currency (ISO code), with the culture's digits and separators.</summary>
-    public static string Money(double amount, string currency, int decimals = 0)
+    /// <summary>A total in the store's currency (ISO code) in whole units (USD 12,346), with the culture's digits and separators.</summary>
+    public static string Money(double amount, string currency) => Amount(amount, currency, 0);
+
+    /// <summary>
+    /// An amount in the store's currency (ISO code) to its minor unit, with the culture's digits and separators: USD 39.82,
+    /// JPY 1,500, KWD 1.673 (rounded as every report rounds it, <see cref="CurrencyMinorUnit.Round(double, string?)"/>).
+    /// </summary>
+    public static string ExactMoney(double amount, string currency) =>
+        Amount(CurrencyMinorUnit.Round(amount, currency), currency, CurrencyMinorUnit.Decimals(currency));
+
+    /// <summary>A change in an amount with its sign (+USD 120, -USD 4,972).</summary>
+    public static string SignedMoney(double change, string currency) =>
+        change > 0 ? Bidi.Number("+" + Money(change, currency)) : Money(change, currency);
+
+    private static string Amount(double amount, string currency, int decimals)
     {
         var format = (NumberFormatInfo)CultureInfo.CurrentCulture.NumberFormat.Clone();
         format.CurrencySymbol = currency;
@@ -44,10 +58,6 @@ public static class ReportFormat
         format.CurrencyNegativePattern = format.CurrencyNegativePattern switch { 1 => 9, 5 => 8, var p => p };
         return Bidi.Number(amount.ToString("C" + decimals.ToString(CultureInfo.InvariantCulture), format));
     }
-
-    /// <summary>A change in an amount with its sign (+USD 120, -USD 4,972).</summary>
-    public static string SignedMoney(double change, string currency) =>
-        change > 0 ? Bidi.Number("+" + Money(change, currency)) : Money(change, currency);
 
     /// <summary>A day in the culture's short date.</summary>
     public static string Day(DateOnly day) => day.ToString("d", CultureInfo.CurrentCulture);

@@ -13,10 +13,10 @@ public sealed class RecoveryListTests : ReportComponentTest
         [.. Enumerable.Range((page - 1) * 25 + 1, (int)Math.Clamp(total - ((page - 1) * 25), 0, 25)).Reverse()
             .Select(i => new AbandonedSession($"{key}{i}", $"v{i}", "cart", null, 10 * i, 1 + (i % 3), new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 3, 1, i % 24, 0, 0, DateTimeKind.Utc)))]);
 
-    private IRenderedComponent<RecoveryList> Show(RecoveryPage list, Action<int>? page = null, Action<RecoveryOrder>? order = null) =>
+    private IRenderedComponent<RecoveryList> Show(RecoveryPage list, Action<int>? page = null, Action<RecoveryOrder>? order = null, string currency = "USD") =>
         Render<RecoveryList>(p =>
         {
-            p.Add(c => c.List, list).Add(c => c.Currency, "USD");
+            p.Add(c => c.List, list).Add(c => c.Currency, currency);
             if (page is not null)
             {
                 p.Add(c => c.PageChanged, page);
@@ -40,6 +40,17 @@ public sealed class RecoveryListTests : ReportComponentTest
         Assert.Equal("The list holds every session of this selection that reached the cart and not purchase (an abandoned cart), most valuable first; the export holds every one.",
             list.Find(".fi-recovery-holds").TextContent);
         Assert.Equal("/stores/3/session?key=s50", list.Find(".fi-abandoned .fi-session a").GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("JPY", "JPY 500")]
+    [InlineData("KWD", "KWD 500.000")]
+    public void A_cart_value_has_as_many_decimals_as_the_minor_unit_of_the_stores_currency(string currency, string shown)
+    {
+        // The first cart of page 2 is cart 50, worth 10 × 50 = 500: yen have no decimals, dinars three.
+        var list = Show(List(), currency: currency);
+
+        Assert.Equal(shown, list.Find(".fi-abandoned tbody tr .fi-cart-value").TextContent);
     }
 
     [Fact]
