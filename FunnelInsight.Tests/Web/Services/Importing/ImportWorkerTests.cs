@@ -72,7 +72,9 @@ public abstract class ImportWorkerTests : IAsyncLifetime, IDisposable
         var path = _temp.WriteFile("upload-1.upload", "event_time,event_type,session_id\n2024-01-01T10:00:00Z,session_start,s1\n2024-01-01T10:01:00Z,view_item,s1\nlater,view_item,s1\n");
 
         var job = await _jobs.EnqueueAsync(new ImportRequest(_storeId, ImportKind.Events, path, "events.csv"), new FileInfo(path).Length);
-        Assert.Same(job, Assert.Single(await _jobs.ActiveAsync(_storeId)));
+        // The worker may finish a three-row file before the list is read: then the job is gone from it with its result.
+        var active = await _jobs.ActiveAsync(_storeId);
+        Assert.True(active.SequenceEqual([job]) || (active.Count == 0 && job.Result is not null), $"{active.Count} active jobs right after the upload");
         var result = await FinishedAsync(job);
 
         Assert.Equal(ImportStatus.Succeeded, result.Status);
