@@ -30,9 +30,10 @@ public static class CurrencyMinorUnit
     /// decimal so that a value written 2.675 rounds as written (to 2.68); a value that is not finite stays as it is.
     /// </summary>
     public static double Round(double amount, string? currency) =>
-        double.IsFinite(amount) && Math.Abs(amount) < 1e15
-            ? (double)Math.Round((decimal)amount, Decimals(currency), MidpointRounding.AwayFromZero)
-            : amount;
+        double.IsFinite(amount) && Math.Abs(amount) < 1e15 ? Round((decimal)amount, currency) : amount;
+
+    /// <summary>An exact sum to the minor unit of <paramref name="currency"/>, halves away from zero.</summary>
+    public static double Round(decimal amount, string? currency) => (double)Math.Round(amount, Decimals(currency), MidpointRounding.AwayFromZero);
 
     /// <summary><see cref="Round(double, string?)"/> of an amount that may be absent.</summary>
     public static double? Round(double? amount, string? currency) => amount is { } value ? Round(value, currency) : null;

@@ -67,7 +67,7 @@ public sealed record OrderRevenue(
     // An order's stored amount as the decimal it was written as (a double keeps 15 significant digits of it).
     private static decimal Exact(double amount) => double.IsFinite(amount) && Math.Abs(amount) < 1e15 ? (decimal)amount : 0;
 
-    private static double Amount(decimal sum, string currency) => (double)Math.Round(sum, Domain.CurrencyMinorUnit.Decimals(currency), MidpointRounding.AwayFromZero);
+    private static double Amount(decimal sum, string currency) => Domain.CurrencyMinorUnit.Round(sum, currency);
 }
 
 /// <summary>Orders in a currency other than the store's, which no amount includes.</summary>
