@@ -39,7 +39,7 @@ internal static class ClickHouseEventFunnel
     {
         var onEachShard = layout.Sharded
             && (query.Scope != FunnelScope.Visitor || connection.Scalar($"SELECT count() FROM sessions WHERE {view.Sessions()} AND visitor_key <> shard_key") == 0);
-        var slices = Slices(connection.Scalar($"SELECT count() FROM events WHERE {view.Events()}"), sliceEvents);
+        var slices = Slices(connection.Scalar($"SELECT count() FROM events WHERE {view.Events()}"), sliceEvents, onEachShard ? layout.Shards.Count : 1);
         var counts = new Dictionary<(int Mask, string? Group, long Slot), long>();
         var spilling = connection.WithSettings(SpillSettings);
         for (var slice = 0; slice < slices; slice++)
@@ -55,8 +55,16 @@ internal static class ClickHouseEventFunnel
         return [.. counts.Select(c => new EventFunnelRow(c.Key.Mask, c.Key.Group, c.Key.Slot, c.Value))];
     }
 
-    /// <summary>How many slices of about <paramref name="sliceEvents"/> events each the funnel over <paramref name="events"/> events runs in.</summary>
-    internal static int Slices(long events, long sliceEvents) => (int)Math.Clamp((events + sliceEvents - 1) / sliceEvents, 1, int.MaxValue);
+    /// <summary>
+    /// How many slices the funnel over <paramref name="events"/> events runs in, so that one statement reads about
+    /// <paramref name="sliceEvents"/> events: where each of <paramref name="shards"/> shards counts its own units, one
+    /// statement on a shard reads about a shard's share of the events (the shard key is a hash, so the shares are even).
+    /// </summary>
+    internal static int Slices(long events, long sliceEvents, int shards = 1)
+    {
+        var perStatement = (events + shards - 1) / shards;
+        return (int)Math.Clamp((perStatement + sliceEvents - 1) / sliceEvents, 1, int.MaxValue);
+    }
 
     /// <summary>
     /// The statement run by every shard over its own tables, the counts added up. ClickHouse 18.16 sends a shard only the
