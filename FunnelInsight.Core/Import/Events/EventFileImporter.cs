@@ -1,10 +1,11 @@
+using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import.Reading;
 
 namespace FunnelInsight.Core.Import.Events;
 
 /// <summary>
 /// Streams an event export into the store: this thread parses rows into batches (and keeps the row errors, in file
-/// order) while a second thread hands the batches to the event store's append (<see cref="AppendPipeline"/>); the
+/// order) while a second thread hands the batches to the event store's append (a <see cref="Pipeline{T}"/>); the
 /// append then stores them, drops what the store already had and rolls up the sessions they touch.
 /// </summary>
 internal static class EventFileImporter
@@ -22,7 +23,7 @@ internal static class EventFileImporter
         var cancellationToken = context.CancellationToken;
 
         using var append = context.Events.BeginAppend(context.Write, context.ImportId, rules, cancellationToken);
-        using var pipeline = new AppendPipeline(append, cancellationToken);
+        using var pipeline = new Pipeline<EventBatch>(append.Add, cancellationToken);
         var batch = new EventBatch(BatchSize, append.FirstEventId);
         long rows = 0;
         while (reader.Read())

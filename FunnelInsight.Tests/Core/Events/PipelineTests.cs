@@ -1,20 +1,21 @@
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import.Events;
 
-namespace FunnelInsight.Tests.Core.Import.Events;
+namespace FunnelInsight.Tests.Core.Events;
 
 /// <summary>
-/// The pipeline between an import's parsing and its event store's append: batches reach the append in file order, on
-/// one other thread, and a failure on either side ends the import with the failure that caused it. (That imports
-/// through it store what they did before is the whole import suite's business: every event import goes through it.)
+/// The pipeline between an import's parsing and its event store's append (and between a roll-up's reading and its
+/// session builder): items reach the consumer in order, on one other thread, and a failure on either side ends the
+/// work with the failure that caused it. (That imports and roll-ups through it store what they did before is the
+/// whole import suite's business: every event import goes through it.)
 /// </summary>
-public sealed class AppendPipelineTests
+public sealed class PipelineTests
 {
     [Fact]
     public void Batches_reach_the_append_in_the_order_they_were_added_all_before_finish_returns()
     {
         var append = new RecordingAppend();
-        using (var pipeline = new AppendPipeline(append, CancellationToken.None))
+        using (var pipeline = new Pipeline<EventBatch>(append.Add, CancellationToken.None))
         {
             for (var i = 0; i < 100; i++)
             {
@@ -33,7 +34,7 @@ public sealed class AppendPipelineTests
     public void A_failure_of_the_append_is_thrown_by_finish_with_its_own_message()
     {
         var append = new RecordingAppend { FailAt = 3 };
-        using var pipeline = new AppendPipeline(append, CancellationToken.None);
+        using var pipeline = new Pipeline<EventBatch>(append.Add, CancellationToken.None);
         var thrown = Assert.Throws<InvalidOperationException>(() =>
         {
             for (var i = 0; i < 5; i++)
@@ -52,11 +53,11 @@ public sealed class AppendPipelineTests
     public void A_failed_append_stops_a_caller_that_keeps_adding_instead_of_blocking_it_when_the_queue_is_full()
     {
         var append = new RecordingAppend { FailAt = 0 };
-        using var pipeline = new AppendPipeline(append, CancellationToken.None);
+        using var pipeline = new Pipeline<EventBatch>(append.Add, CancellationToken.None);
         var thrown = Assert.Throws<InvalidOperationException>(() =>
         {
             // More batches than may wait: without the failure stopping the caller, this would wait forever.
-            for (var i = 0; i < AppendPipeline.Waiting * 4; i++)
+            for (var i = 0; i < Pipeline<EventBatch>.Waiting * 4; i++)
             {
                 pipeline.Add(new EventBatch(1, i));
             }
@@ -71,7 +72,7 @@ public sealed class AppendPipelineTests
     {
         using var cancel = new CancellationTokenSource();
         var append = new RecordingAppend { OnAdd = id => { if (id == 2) cancel.Cancel(); } };
-        using var pipeline = new AppendPipeline(append, cancel.Token);
+        using var pipeline = new Pipeline<EventBatch>(append.Add, cancel.Token);
         Assert.ThrowsAny<OperationCanceledException>(() =>
         {
             for (var i = 0; i < 1_000; i++)
@@ -89,8 +90,8 @@ public sealed class AppendPipelineTests
     public void Disposing_before_finish_waits_for_the_writer_so_the_append_is_never_used_after_it()
     {
         var append = new RecordingAppend { OnAdd = _ => Thread.Yield() };
-        var pipeline = new AppendPipeline(append, CancellationToken.None);
-        for (var i = 0; i < AppendPipeline.Waiting; i++)
+        var pipeline = new Pipeline<EventBatch>(append.Add, CancellationToken.None);
+        for (var i = 0; i < Pipeline<EventBatch>.Waiting; i++)
         {
             pipeline.Add(new EventBatch(1, i));
         }
