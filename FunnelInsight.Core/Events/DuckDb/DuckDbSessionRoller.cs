@@ -114,9 +114,12 @@ internal static class DuckDbSessionRoller
         }
     }
 
-    // The sorted file, read back in its order by an in-memory DuckDB with the events file's limits.
+    // The sorted file, read back in its order by an in-memory DuckDB with the events file's limits, on this thread, while
+    // a second one builds the sessions from chunks of the rows read (and appends them): reading a row's text costs about
+    // what building its session does.
     private static long Stream(DuckDBConnection connection, string ordered, SessionRollupBuilder builder, CancellationToken cancellationToken)
     {
+        const int ChunkSize = 512;
         var limits = string.Create(CultureInfo.InvariantCulture,
             $"memory_limit={Setting(connection, "memory_limit")};threads={Setting(connection, "threads")}");
         using var reading = new DuckDBConnection($"Data Source=:memory:;{limits}");
@@ -124,7 +127,16 @@ internal static class DuckDbSessionRoller
         using var command = DuckDbFile.Command(reading, $"SELECT * FROM read_parquet({DuckDbFile.Quote(ordered)})");
         command.UseStreamingMode = true;
         using var reader = command.ExecuteReader();
-        long rows = 0;
+        using var building = new Pipeline<ArraySegment<StoredGroupEvent>>(events =>
+        {
+            foreach (var stored in events)
+            {
+                builder.Add(stored);
+            }
+        }, cancellationToken);
+        var rows = 0L;
+        var chunk = new StoredGroupEvent[ChunkSize];
+        var used = 0;
         while (reader.Read())
         {
             if (++rows % 8192 == 0)
@@ -132,7 +144,7 @@ internal static class DuckDbSessionRoller
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            builder.Add(new StoredGroupEvent(
+            chunk[used++] = new StoredGroupEvent(
                 reader.GetBoolean(0),
                 reader.GetString(1),
                 Text(reader, 2),
@@ -143,9 +155,16 @@ internal static class DuckDbSessionRoller
                 Text(reader, 7),
                 Text(reader, 8),
                 Text(reader, 9),
-                reader.IsDBNull(10) ? null : reader.GetInt32(10)));
+                reader.IsDBNull(10) ? null : reader.GetInt32(10));
+            if (used == ChunkSize)
+            {
+                building.Add(chunk);
+                (chunk, used) = (new StoredGroupEvent[ChunkSize], 0);
+            }
         }
 
+        building.Add(new ArraySegment<StoredGroupEvent>(chunk, 0, used));
+        building.Finish();
         return rows;
     }
 

@@ -1,11 +1,12 @@
+using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import.Reading;
 
 namespace FunnelInsight.Core.Import.Events;
 
 /// <summary>
-/// Streams an event export into the store: this thread parses rows into batches and hands them to the event store's
-/// append (with the row errors, in file order), which stores them, drops what the store already had and rolls up the
-/// sessions they touch.
+/// Streams an event export into the store: this thread parses rows into batches (and keeps the row errors, in file
+/// order) while a second thread hands the batches to the event store's append (a <see cref="Pipeline{T}"/>); the
+/// append then stores them, drops what the store already had and rolls up the sessions they touch.
 /// </summary>
 internal static class EventFileImporter
 {
@@ -22,6 +23,7 @@ internal static class EventFileImporter
         var cancellationToken = context.CancellationToken;
 
         using var append = context.Events.BeginAppend(context.Write, context.ImportId, rules, cancellationToken);
+        using var pipeline = new Pipeline<EventBatch>(append.Add, cancellationToken);
         var batch = new EventBatch(BatchSize, append.FirstEventId);
         long rows = 0;
         while (reader.Read())
@@ -43,7 +45,7 @@ internal static class EventFileImporter
 
                 if (batch.IsFull)
                 {
-                    append.Add(batch);
+                    pipeline.Add(batch);
                     batch = new EventBatch(BatchSize, batch.FirstId + batch.Count);
                 }
             }
@@ -59,7 +61,8 @@ internal static class EventFileImporter
             }
         }
 
-        append.Add(batch);
+        pipeline.Add(batch);
+        pipeline.Finish();
         context.ReportRows(rows);
         var outcome = append.Complete(() => context.ReportBuildingRollups(rows), cancellationToken);
         return new ImportCounts(format.Name, map.ToText(), rows, outcome.Stored, outcome.Duplicates, reader.BlankRows, reader.Encoding.Name, conventions)
