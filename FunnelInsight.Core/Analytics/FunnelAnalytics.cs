@@ -41,7 +41,7 @@ public sealed class FunnelAnalytics(FunnelDatabase database) : IFunnelAnalytics
         var selected = SessionSelection.Select(table, query);
         var units = query.Scope == FunnelScope.Visitor
             ? VisitorFunnel.Build(table, await _tables.VisitorsAsync(query.StoreId, table, cancellationToken), selected, query,
-                (long)(query.WindowHours ?? settings.ConversionWindowHours) * 3_600_000_000)
+                VisitorWindowUs(query, settings))
             : FunnelUnits.FromSessions(table, selected, query);
         var groupValues = query.Breakdown is { } dimension ? table.Dimensions[(int)dimension].Values : [];
         var (total, breakdown, trend) = FunnelCalculator.Count(units, query, groupValues, table.Tracked, table.Clock);
@@ -69,7 +69,7 @@ public sealed class FunnelAnalytics(FunnelDatabase database) : IFunnelAnalytics
         var (table, settings) = await _tables.GetAsync(query.StoreId, cancellationToken);
         return query.Scope == FunnelScope.Visitor
             ? DropOffReader.Read(table, query, stage, await _tables.VisitorsAsync(query.StoreId, table, cancellationToken),
-                (long)(query.WindowHours ?? settings.ConversionWindowHours) * 3_600_000_000)
+                VisitorWindowUs(query, settings))
             : DropOffReader.Read(table, query, stage);
     }
 
@@ -248,6 +248,10 @@ public sealed class FunnelAnalytics(FunnelDatabase database) : IFunnelAnalytics
                 table.CartValue[i], table.CartItems[i], UtcTime.FromMicros(startUs), UtcTime.FromMicros(endUs));
         });
     }
+
+    // A visitor's conversion window: the query's, or the store's setting.
+    private static long VisitorWindowUs(FunnelQuery query, Sessions.ReportSettings settings) =>
+        (long)(query.WindowHours ?? settings.ConversionWindowHours) * UtcTime.HourUs;
 
     // The orders' average is net of refunds and in the store's currency: the customer report's.
     private Task<double> AverageOrderValueAsync(SessionTable table, int[] selected, FunnelQuery query, CancellationToken cancellationToken) =>

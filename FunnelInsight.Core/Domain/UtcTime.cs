@@ -6,6 +6,12 @@ namespace FunnelInsight.Core.Domain;
 /// </summary>
 public static class UtcTime
 {
+    /// <summary>Microseconds in an hour.</summary>
+    public const long HourUs = 3_600_000_000;
+
+    /// <summary>Microseconds in a day of 24 hours.</summary>
+    public const long DayUs = 24 * HourUs;
+
     // Imports store only 1995 … tomorrow, but a store may hold older values (an epoch of year −1200, year 0000):
     // reading them as the nearest of these bounds keeps every date sum of a report inside DateTime's range.
     private static readonly long MinReadableUs = ToMicros(new DateTime(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc));

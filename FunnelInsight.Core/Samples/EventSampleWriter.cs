@@ -18,8 +18,7 @@ internal static class EventSampleWriter
         var returns = new ReturnSchedule<SampleVisitor>();
         long visitorNumber = 0, session = 0, written = 0;
         using var csv = new SampleCsvWriter(output);
-        csv.Text(Header);
-        csv.EndLine();
+        csv.Header(Header);
         while (written < options.Events)
         {
             if (++session % 4096 == 0)

@@ -20,8 +20,7 @@ internal static class OrderSampleWriter
         var reorders = new ReturnSchedule<SampleCustomer>();
         long customerNumber = 0;
         using var csv = new SampleCsvWriter(output);
-        csv.Text(Header);
-        csv.EndLine();
+        csv.Header(Header);
         for (long i = 0; i < options.Orders; i++)
         {
             if (i % 4096 == 0)

@@ -9,7 +9,7 @@ namespace FunnelInsight.Core.Stores;
 /// </summary>
 public sealed class StoreClock
 {
-    private const long DayUs = 86_400_000_000;
+    private const long DayUs = UtcTime.DayUs;
     private static readonly long UnixEpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
 
     // One clock per zone, so that a zone's day offsets are worked out once per process, not once per query.

@@ -82,7 +82,7 @@ public sealed class CommandAccess
         var who = _secret is null ? "the command line can " + doing + " without a token (give --token or set " + TokenVariable + ")" : "this token can " + doing;
         var refused = new CommandLineException($"No store '{name.Trim()}' that {who}.", CommandLineException.Refused);
         var token = await TokenAsync(cancellationToken) ?? (_secret is null ? null : throw refused);
-        var named = await _choice.NarrowAsync(await Stores.FindAllAsync(name, cancellationToken), _database, cancellationToken);
+        var named = await _choice.NarrowAsync(await Stores.FindAllAsync(name, cancellationToken), _database);
         if (token is not null)
         {
             // A token sees its user's stores (and those without members): another owner's store of the same name is not

@@ -34,7 +34,7 @@ internal sealed class StoreChoice(int? storeId, string? ownerEmail, string verb 
 
     /// <summary>The stores of <paramref name="named"/> that match <c>--store-id</c> and <c>--owner</c>.</summary>
     /// <exception cref="CommandLineException">There is no account <c>--owner</c> names (exit 2).</exception>
-    public async Task<IReadOnlyList<NamedStore>> NarrowAsync(IReadOnlyList<NamedStore> named, FunnelDatabase database, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<NamedStore>> NarrowAsync(IReadOnlyList<NamedStore> named, FunnelDatabase database)
     {
         var left = storeId is { } id ? named.Where(s => s.Id == id).ToList() : named.ToList();
         if (ownerEmail is not null)

@@ -30,7 +30,7 @@ internal static class TokensCommand
             // Among the stores of that name, those the account belongs to (names are unique per owner only).
             var memberships = new StoreMemberships(database);
             var mine = (await memberships.StoresOfAsync(user.Id, cancellationToken)).Select(m => m.StoreId).ToHashSet();
-            var named = await StoreChoice.For(command).NarrowAsync(await new StoreCatalog(database).FindAllAsync(storeName, cancellationToken), database, cancellationToken);
+            var named = await StoreChoice.For(command).NarrowAsync(await new StoreCatalog(database).FindAllAsync(storeName, cancellationToken), database);
             var store = StoreChoice.Single([.. named.Where(s => mine.Contains(s.Id))], "tokens create", storeName, operatorOptions: true);
             if (store is null)
             {

@@ -55,7 +55,7 @@ internal static class UsersCommand
 
         // A name several owners use needs --store-id or --owner; a new store added with its owner is theirs (their names are unique).
         var catalog = new StoreCatalog(database);
-        var named = await StoreChoice.For(command).NarrowAsync(await catalog.FindAllAsync(storeName, cancellationToken), database, cancellationToken);
+        var named = await StoreChoice.For(command).NarrowAsync(await catalog.FindAllAsync(storeName, cancellationToken), database);
         var store = StoreChoice.Single(named, "users add", storeName, operatorOptions: true)
             ?? await catalog.GetOrCreateAsync(storeName, role == StoreRole.Owner ? user.Id : "", cancellationToken);
         await new StoreMemberships(database).SetAsync(store.Id, user.Id, role, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FunnelInsight.Core.Analytics.Statistics;
+using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Stores;
 
 namespace FunnelInsight.Core.Analytics.Customers;
@@ -7,7 +8,6 @@ namespace FunnelInsight.Core.Analytics.Customers;
 /// <summary>Customer counts, repeat rate, monthly churn, inactivity and cohort retention from a list of orders.</summary>
 internal static class ChurnCalculator
 {
-    private const long DayUs = 86_400_000_000;
 
     /// <summary>The report over <paramref name="orders"/>.</summary>
     /// <param name="orders">The orders in the query's range.</param>
@@ -49,7 +49,7 @@ internal static class ChurnCalculator
         var customers = months.Count;
         var asOf = query.AsOf ?? (orders.Count > 0 ? clock.DayOf(orders.Max(o => o.CreatedUs)) : null);
         var inactive = asOf is { } day
-            ? lastOrder.Values.LongCount(last => clock.DayStartUs(day.AddDays(1)) - last > query.InactiveDays * DayUs)
+            ? lastOrder.Values.LongCount(last => clock.DayStartUs(day.AddDays(1)) - last > query.InactiveDays * UtcTime.DayUs)
             : 0;
         return new CustomerReport(
             query,

@@ -17,9 +17,6 @@ internal sealed class EventBatch(int capacity, long firstId)
 
     public bool IsFull => Count == _rows.Length;
 
-    /// <summary>The text buffer: pin it while SQLite holds pointers into it.</summary>
-    public byte[] TextBuffer => _text;
-
     public ref readonly EventRow this[int index] => ref _rows[index];
 
     /// <summary>Bytes of the text buffer in use: where the next row's text starts.</summary>

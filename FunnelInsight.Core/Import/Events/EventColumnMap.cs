@@ -21,9 +21,6 @@ public sealed class EventColumnMap
     /// <summary>The 0-based column of <paramref name="field"/>, or -1 when the file has none.</summary>
     public int this[EventField field] => _columns[(int)field];
 
-    /// <summary>True when sessions come from a column (otherwise they are cut by inactivity).</summary>
-    public bool HasSessions => this[EventField.SessionId] >= 0;
-
     /// <summary>
     /// Maps <paramref name="header"/> with <paramref name="format"/>'s column names, then applies
     /// <paramref name="overrides"/> (field → header name).

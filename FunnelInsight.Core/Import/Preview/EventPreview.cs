@@ -20,30 +20,11 @@ internal static class EventPreview
             [At(EventField.Price), At(EventField.Quantity), At(EventField.PageLoadMs)], choices.DateOrder, choices.DecimalMark);
 
         var parser = map is null ? null : new EventRowParser(map, conventions);
-        var rows = new List<IReadOnlyList<string>>();
-        var readings = new List<PreviewReading>();
-        while (rows.Count < maxRows && reader.Read())
-        {
-            rows.Add(ImportPreviewer.RawRow(reader));
-            if (parser is not null)
-            {
-                readings.Add(PreviewReadings.Event(reader, map!, parser));
-            }
-        }
-
-        return new ImportPreview(format?.Name, format?.Title, header, rows, columns, null) { Conventions = conventions, Readings = readings };
+        return ImportPreviewer.Rows(reader, maxRows, format?.Name, format?.Title, header, columns, conventions,
+            parser is null ? null : () => PreviewReadings.Event(reader, map!, parser));
     }
 
     // The importer's map of these columns; null while a required field has none (the page asks for it).
-    private static EventColumnMap? Map(EventFormat format, IReadOnlyList<string> header, Dictionary<EventField, string?> proposed)
-    {
-        try
-        {
-            return EventColumnMap.Resolve(format, header, proposed.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!));
-        }
-        catch (ImportFileException)
-        {
-            return null;
-        }
-    }
+    private static EventColumnMap? Map(EventFormat format, IReadOnlyList<string> header, Dictionary<EventField, string?> proposed) =>
+        ImportPreviewer.MapOrNull(() => EventColumnMap.Resolve(format, header, proposed.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!)));
 }

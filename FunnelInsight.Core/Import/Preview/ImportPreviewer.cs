@@ -105,6 +105,41 @@ public static class ImportPreviewer
         return proposed;
     }
 
+    /// <summary>
+    /// The preview of the file's first <paramref name="maxRows"/> rows as the file has them, each also as it will be
+    /// read (<paramref name="reading"/>) once the columns are mapped.
+    /// </summary>
+    internal static ImportPreview Rows(ExportReader reader, int maxRows, string? format, string? formatTitle, string[] header, IReadOnlyList<ColumnProposal> columns,
+        FileConventions conventions, Func<PreviewReading>? reading)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        var readings = new List<PreviewReading>();
+        while (rows.Count < maxRows && reader.Read())
+        {
+            rows.Add(RawRow(reader));
+            if (reading is not null)
+            {
+                readings.Add(reading());
+            }
+        }
+
+        return new ImportPreview(format, formatTitle, header, rows, columns, null) { Conventions = conventions, Readings = readings };
+    }
+
+    /// <summary>The importer's map of the proposed columns, or null while a field it requires has none (the page asks for it).</summary>
+    internal static TMap? MapOrNull<TMap>(Func<TMap> resolve)
+        where TMap : class
+    {
+        try
+        {
+            return resolve();
+        }
+        catch (ImportFileException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The column index of a proposal, or -1.</summary>
     internal static int IndexOf(IReadOnlyList<string> header, string? column) => column is null ? -1 : header.ToList().IndexOf(column);
 }

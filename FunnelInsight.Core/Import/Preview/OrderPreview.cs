@@ -19,30 +19,11 @@ internal static class OrderPreview
             OrderFileImporter.NumberColumns.Select(At).ToList(), choices.DateOrder, choices.DecimalMark);
 
         var lineReader = map is null ? null : new OrderRowReader(map, conventions);
-        var rows = new List<IReadOnlyList<string>>();
-        var readings = new List<PreviewReading>();
-        while (rows.Count < maxRows && reader.Read())
-        {
-            rows.Add(ImportPreviewer.RawRow(reader));
-            if (lineReader is not null)
-            {
-                readings.Add(PreviewReadings.Order(reader, map!, lineReader));
-            }
-        }
-
-        return new ImportPreview(format?.Name, format?.Title, header, rows, columns, null) { Conventions = conventions, Readings = readings };
+        return ImportPreviewer.Rows(reader, maxRows, format?.Name, format?.Title, header, columns, conventions,
+            lineReader is null ? null : () => PreviewReadings.Order(reader, map!, lineReader));
     }
 
     // The importer's map of these columns; null while the order id, time or amount has none (the page asks for it).
-    private static OrderColumnMap? Map(OrderFormat format, IReadOnlyList<string> header, Dictionary<OrderField, string?> proposed)
-    {
-        try
-        {
-            return OrderColumnMap.Resolve(format, header, proposed.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!));
-        }
-        catch (ImportFileException)
-        {
-            return null;
-        }
-    }
+    private static OrderColumnMap? Map(OrderFormat format, IReadOnlyList<string> header, Dictionary<OrderField, string?> proposed) =>
+        ImportPreviewer.MapOrNull(() => OrderColumnMap.Resolve(format, header, proposed.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!)));
 }

@@ -54,7 +54,7 @@ internal sealed class DefinedFunnelPlan
             query.From is { } from ? table.Clock.DayStartUs(from) : null,
             query.To is { } to ? table.Clock.DayStartUs(to.AddDays(1)) : null,
             filters,
-            windowHours * 3_600_000_000L,
+            windowHours * UtcTime.HourUs,
             query.Breakdown,
             query.Trend != TrendGranularity.None);
         return new DefinedFunnelPlan(engine, engineStep);

@@ -48,24 +48,6 @@ public static class ReportCharts
     public static object Lines(IReadOnlyList<string[]> categories, IReadOnlyList<ChartSeries> series, int height = 280, string unit = "") =>
         Axis("line", categories, series, height, unit, new { });
 
-    /// <summary>A heatmap: one row per series (top to bottom as given), one cell per category; values 0–100.</summary>
-    public static object Heatmap(IReadOnlyList<string> columns, IReadOnlyList<ChartSeries> rows, int height = 320)
-    {
-        var rtl = DashboardCultures.IsRightToLeft;
-        var ordered = rows.Reverse().ToList(); // ApexCharts draws the first series at the bottom.
-        return new
-        {
-            chart = Chart("heatmap", height),
-            series = ordered.Select(r => new { name = r.Name, data = Order(columns.Select((c, i) => new { x = c, y = i < r.Values.Count ? r.Values[i] : (double?)null }).ToList(), rtl) }),
-            dataLabels = new { enabled = true, texts = ordered.Select(r => Order(r.Texts.ToList(), rtl)), style = new { colors = new[] { "#263238" } } },
-            tooltip = new { texts = ordered.Select(r => Order(r.TooltipTexts.ToList(), rtl)) },
-            plotOptions = new { heatmap = new { enableShades = true, colorScale = new { ranges = new[] { new { from = 0, to = 100, color = Palette[0] } } } } },
-            colors = new[] { Palette[0] },
-            yaxis = new { opposite = rtl },
-            legend = new { show = false },
-        };
-    }
-
     private static object Axis(string type, IReadOnlyList<string[]> categories, IReadOnlyList<ChartSeries> series, int height, string unit, object plotOptions)
     {
         var rtl = DashboardCultures.IsRightToLeft;
