@@ -177,7 +177,8 @@ internal static class OrderFileImporter
     }
 
     // Where the export gives no amounts, the status says them: a refunded order's whole total was refunded, and
-    // nothing of a pending or authorized one (cash on delivery) has been paid. A refund is at most the total.
+    // nothing of a pending or authorized one (cash on delivery) has been paid. A refund is at most the total; a negative
+    // outstanding balance (paid over the total) owes nothing.
     private static (double Refunded, double Outstanding) Settlement(OrderDraft draft, double total)
     {
         var refunded = draft.Refunded ?? (OrderStanding.IsRefunded(draft.Status) ? total : 0);
