@@ -98,6 +98,24 @@ public abstract class OrderRefundTests
     }
 
     [ProviderFact]
+    public async Task A_paid_order_owes_nothing_whatever_cent_of_rounding_its_outstanding_balance_shows()
+    {
+        await using var db = await TempDatabase.CreateAsync(Provider);
+
+        // Trimmed from the same real export (orders #1113 and #1102): paid, with an Outstanding Balance of 0.01 and 0.02.
+        await db.ImportAsync(ImportKind.Orders, db.WriteFile("rounded.csv", """
+            Name,Email,Financial Status,Created at,Currency,Subtotal,Shipping,Taxes,Total,Discount Amount,Lineitem quantity,Lineitem name,Lineitem price,Cancelled at,Refunded Amount,Outstanding Balance,Source
+            #1113,ana@example.com,paid,2025-08-01 10:00:00 +0100,EUR,134.10,0.00,25.08,134.10,0.00,1,Jetski Rental - 1 hour,134.10,,0.00,0.01,web
+            #1102,ben@example.com,paid,2025-07-20 10:00:00 +0100,EUR,73.44,0.00,13.73,73.44,0.00,1,Jetski Rental - 20 minutes,73.44,,0.00,0.02,web
+            #1200,dee@example.com,pending,2025-08-23 09:00:00 +0100,EUR,50.00,0.00,0.00,50.00,0.00,1,Lamp,50.00,,0.00,50.00,web
+            """));
+
+        var report = await CustomersAsync(db);
+
+        Assert.Equal((50.0, 1L), (report.Sales.Outstanding, report.Sales.UnpaidOrders));
+    }
+
+    [ProviderFact]
     public async Task Woocommerce_failed_and_refunded_orders_count_in_no_customer_figure_and_on_hold_is_outstanding()
     {
         await using var db = await TempDatabase.CreateAsync(Provider);
