@@ -177,11 +177,14 @@ internal static class OrderFileImporter
     }
 
     // Where the export gives no amounts, the status says them: a refunded order's whole total was refunded, and
-    // nothing of a pending or authorized one (cash on delivery) has been paid. A refund is at most the total.
+    // nothing of a pending or authorized one (cash on delivery) has been paid. A refund is at most the total; a negative
+    // outstanding balance (paid over the total) owes nothing, and so does an order whose status says it was paid in
+    // full, whatever cent of rounding Shopify leaves in its Outstanding Balance (0.01 on a paid order).
     private static (double Refunded, double Outstanding) Settlement(OrderDraft draft, double total)
     {
         var refunded = draft.Refunded ?? (OrderStanding.IsRefunded(draft.Status) ? total : 0);
-        var outstanding = draft.Outstanding ?? (OrderStanding.IsUnpaid(draft.Status) ? total : 0);
+        var outstanding = OrderStanding.IsSettled(draft.Status) ? 0
+            : draft.Outstanding ?? (OrderStanding.IsUnpaid(draft.Status) ? total : 0);
         return (total > 0 ? Math.Min(refunded, total) : 0, Math.Max(outstanding, 0));
     }
 

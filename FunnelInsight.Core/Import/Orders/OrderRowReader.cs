@@ -57,10 +57,12 @@ internal sealed class OrderRowReader(OrderColumnMap map, FileConventions convent
             return false;
         }
 
+        // A negative outstanding balance is what Shopify writes for an order paid a cent or more over its total: it
+        // owes nothing (the settlement counts it as 0), so it is read, not warned of; every other amount is never below 0.
         var money = new double?[MoneyFields.Length];
         for (var i = 0; i < MoneyFields.Length; i++)
         {
-            if (!TryNumber(reader, MoneyFields[i], allowNegative: false, out money[i], out error))
+            if (!TryNumber(reader, MoneyFields[i], allowNegative: MoneyFields[i] == OrderField.Outstanding, out money[i], out error))
             {
                 return false;
             }

@@ -76,6 +76,46 @@ public abstract class OrderRefundTests
     }
 
     [ProviderFact]
+    public async Task A_negative_outstanding_balance_is_an_overpayment_that_owes_nothing_not_a_warning()
+    {
+        await using var db = await TempDatabase.CreateAsync(Provider);
+
+        // Trimmed from a real Shopify orders_export_1.csv (github SuesteCreative/dna-crm, orders #1137 and #1127): paid
+        // orders whose Outstanding Balance Shopify writes as -0.01 and -0.03 (a cent overpaid in rounding); #1200 is pending.
+        var result = await db.ImportAsync(ImportKind.Orders, db.WriteFile("overpaid.csv", """
+            Name,Email,Financial Status,Created at,Currency,Subtotal,Shipping,Taxes,Total,Discount Amount,Lineitem quantity,Lineitem name,Lineitem price,Cancelled at,Refunded Amount,Outstanding Balance,Source
+            #1137,paveen_rai@example.com,paid,2025-09-03 11:03:39 +0100,EUR,262.29,0.00,49.04,262.29,0.00,3,Jetski Rental - 30 minutes,87.43,,0.00,-0.01,web
+            #1127,clarebunning@example.com,paid,2025-08-22 12:04:18 +0100,EUR,185.58,0.00,34.71,185.58,0.00,4,Inflatable Sofa - Towable,18.35,,0.00,-0.03,web
+            #1127,clarebunning@example.com,,2025-08-22 12:04:18 +0100,,,,,,,2,Jetski Rental - 15 minutes,56.09,,,,
+            #1200,dee@example.com,pending,2025-08-23 09:00:00 +0100,EUR,50.00,0.00,0.00,50.00,0.00,1,Lamp,50.00,,0.00,50.00,web
+            """));
+
+        var report = await CustomersAsync(db);
+
+        Assert.Equal((4L, 0L, 0L), (result.RowsStored, result.RowsRejected, result.Warnings));
+        Assert.Equal((50.0, 1L), (report.Sales.Outstanding, report.Sales.UnpaidOrders));
+        Assert.Equal(497.87, report.Sales.Gross, 2);
+    }
+
+    [ProviderFact]
+    public async Task A_paid_order_owes_nothing_whatever_cent_of_rounding_its_outstanding_balance_shows()
+    {
+        await using var db = await TempDatabase.CreateAsync(Provider);
+
+        // Trimmed from the same real export (orders #1113 and #1102): paid, with an Outstanding Balance of 0.01 and 0.02.
+        await db.ImportAsync(ImportKind.Orders, db.WriteFile("rounded.csv", """
+            Name,Email,Financial Status,Created at,Currency,Subtotal,Shipping,Taxes,Total,Discount Amount,Lineitem quantity,Lineitem name,Lineitem price,Cancelled at,Refunded Amount,Outstanding Balance,Source
+            #1113,ana@example.com,paid,2025-08-01 10:00:00 +0100,EUR,134.10,0.00,25.08,134.10,0.00,1,Jetski Rental - 1 hour,134.10,,0.00,0.01,web
+            #1102,ben@example.com,paid,2025-07-20 10:00:00 +0100,EUR,73.44,0.00,13.73,73.44,0.00,1,Jetski Rental - 20 minutes,73.44,,0.00,0.02,web
+            #1200,dee@example.com,pending,2025-08-23 09:00:00 +0100,EUR,50.00,0.00,0.00,50.00,0.00,1,Lamp,50.00,,0.00,50.00,web
+            """));
+
+        var report = await CustomersAsync(db);
+
+        Assert.Equal((50.0, 1L), (report.Sales.Outstanding, report.Sales.UnpaidOrders));
+    }
+
+    [ProviderFact]
     public async Task Woocommerce_failed_and_refunded_orders_count_in_no_customer_figure_and_on_hold_is_outstanding()
     {
         await using var db = await TempDatabase.CreateAsync(Provider);
