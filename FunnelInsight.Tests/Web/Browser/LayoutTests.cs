@@ -43,6 +43,23 @@ public sealed class LayoutTests(DashboardApp app)
         Assert.All(columns, column => Assert.Matches(@": end/end -?[01]$", column));
     }
 
+    [Fact]
+    public async Task The_layout_is_marked_interactive_only_once_the_circuit_has_rendered_it()
+    {
+        var storeId = await ReportSample.ImportAsync(app, "Interactive mark shop");
+        var unconnected = await app.NewPageAsync();
+        await unconnected.RouteAsync("**/_framework/blazor.web.js", route => route.AbortAsync());
+        await unconnected.GotoAsync($"/stores/{storeId}/overview");
+        await Expect(unconnected.GetByLabel("Language")).ToBeDisabledAsync();
+        await Expect(unconnected.Locator("[data-interactive]")).ToHaveCountAsync(0);
+
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/stores/{storeId}/overview");
+        await DashboardApp.WaitUntilInteractiveAsync(page);
+        // Checked at once, not waited for: the mark comes with the render that enables the buttons.
+        Assert.True(await page.GetByLabel("Language").IsEnabledAsync());
+    }
+
     [Theory]
     [InlineData("en")]
     [InlineData("ar")]
