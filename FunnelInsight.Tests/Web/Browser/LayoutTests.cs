@@ -43,6 +43,34 @@ public sealed class LayoutTests(DashboardApp app)
         Assert.All(columns, column => Assert.Matches(@": end/end -?[01]$", column));
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
+    public async Task On_a_phone_every_toggle_shows_its_whole_word(string culture)
+    {
+        var storeId = await ReportSample.ImportAsync(app, $"Toggle shop {culture}");
+        var page = await app.NewPageAsync(culture, 390, 900);
+        var clipped = new List<string>();
+        foreach (var name in new[] { "funnel", "leaks", "abandoned" })
+        {
+            await page.GotoAsync($"/stores/{storeId}/{name}");
+            await Expect(page.Locator(".mud-skeleton")).ToHaveCountAsync(0);
+            await DashboardApp.WaitUntilInteractiveAsync(page);
+            await Expect(page.Locator(".mud-main-content .mud-toggle-group").First).ToBeVisibleAsync();
+
+            // Each toggle's word against the button's box: a word wider than its button is cut by the button's edge.
+            clipped.AddRange(await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('.mud-main-content .mud-toggle-item')].filter(b => {
+                    const range = document.createRange(); range.selectNodeContents(b);
+                    const text = range.getBoundingClientRect(), box = b.getBoundingClientRect();
+                    return b.scrollWidth > b.clientWidth + 1 || text.left < box.left - 1 || text.right > box.right + 1;
+                }).map(b => `${location.pathname}: “${b.textContent.trim()}”`)
+                """));
+        }
+
+        Assert.Empty(clipped);
+    }
+
     [Fact]
     public async Task The_layout_is_marked_interactive_only_once_the_circuit_has_rendered_it()
     {
