@@ -70,4 +70,29 @@ public sealed class ChurnChartTests(DashboardApp app)
             : "25\\.0% \\(30 of 120 customers lost\\)"));
         await page.Locator(".fi-churn-chart").ScreenshotAsync(new() { Path = Path.Combine(DashboardApp.ScreenshotFolder, $"churn-year-{culture}-{width}.png") });
     }
+
+    [Theory]
+    [InlineData("en", "ltr")]
+    [InlineData("ar", "rtl")]
+    public async Task The_churn_tooltip_reads_in_the_page_language_direction(string culture, string direction)
+    {
+        var storeId = await app.CreateStoreAsync($"Churn tooltip shop {culture}");
+        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, app.WriteFile($"churn-tooltip-{culture}.csv", YearOfOrders())));
+        var page = await app.NewPageAsync(1280, 900);
+        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+
+        await page.GotoAsync($"/stores/{storeId}/customers");
+        var bars = page.Locator(".fi-churn-chart .apexcharts-bar-area");
+        await Expect(bars).ToHaveCountAsync(11);
+        await bars.Nth(5).HoverAsync(new() { Force = true });
+        var tooltip = page.Locator(".fi-churn-chart .apexcharts-tooltip");
+        await Expect(tooltip).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("apexcharts-active"));
+
+        // ApexCharts forces its canvas left to right; the tooltip, its title and each series row follow the page.
+        foreach (var part in new[] { ".apexcharts-tooltip", ".apexcharts-tooltip-title", ".apexcharts-tooltip-series-group.apexcharts-active" })
+        {
+            var element = page.Locator($".fi-churn-chart {part}").First;
+            Assert.Equal(direction, await element.EvaluateAsync<string>("e => getComputedStyle(e).direction"));
+        }
+    }
 }

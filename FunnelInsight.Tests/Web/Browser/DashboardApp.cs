@@ -178,9 +178,20 @@ public sealed class DashboardApp : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Saves a full-page screenshot named <paramref name="name"/>.png in <see cref="ScreenshotFolder"/>.</summary>
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    /// <summary>
+    /// Saves a full-page screenshot named <paramref name="name"/>.png in <see cref="ScreenshotFolder"/> once the page is
+    /// connected (the layout carries <c>data-interactive</c> from the circuit's first render): a picture taken before
+    /// shows every button greyed out.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        await WaitUntilInteractiveAsync(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>Waits until the page's Blazor circuit has rendered it (the layout's <c>data-interactive</c> mark).</summary>
+    public static Task WaitUntilInteractiveAsync(IPage page) =>
+        Assertions.Expect(page.Locator(".mud-layout[data-interactive=true]")).ToHaveCountAsync(1);
 
     /// <summary>
     /// Picks a file on the Imports page once Blazor's InputFile script has hooked the input (it marks the element when

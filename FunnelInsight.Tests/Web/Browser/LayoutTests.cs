@@ -46,6 +46,51 @@ public sealed class LayoutTests(DashboardApp app)
     [Theory]
     [InlineData("en")]
     [InlineData("ar")]
+    public async Task On_a_phone_every_toggle_shows_its_whole_word(string culture)
+    {
+        var storeId = await ReportSample.ImportAsync(app, $"Toggle shop {culture}");
+        var page = await app.NewPageAsync(culture, 390, 900);
+        var clipped = new List<string>();
+        foreach (var name in new[] { "funnel", "leaks", "abandoned" })
+        {
+            await page.GotoAsync($"/stores/{storeId}/{name}");
+            await Expect(page.Locator(".mud-skeleton")).ToHaveCountAsync(0);
+            await DashboardApp.WaitUntilInteractiveAsync(page);
+            await Expect(page.Locator(".mud-main-content .mud-toggle-group").First).ToBeVisibleAsync();
+
+            // Each toggle's word against the button's box: a word wider than its button is cut by the button's edge.
+            clipped.AddRange(await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('.mud-main-content .mud-toggle-item')].filter(b => {
+                    const range = document.createRange(); range.selectNodeContents(b);
+                    const text = range.getBoundingClientRect(), box = b.getBoundingClientRect();
+                    return b.scrollWidth > b.clientWidth + 1 || text.left < box.left - 1 || text.right > box.right + 1;
+                }).map(b => `${location.pathname}: “${b.textContent.trim()}”`)
+                """));
+        }
+
+        Assert.Empty(clipped);
+    }
+
+    [Fact]
+    public async Task The_layout_is_marked_interactive_only_once_the_circuit_has_rendered_it()
+    {
+        var storeId = await ReportSample.ImportAsync(app, "Interactive mark shop");
+        var unconnected = await app.NewPageAsync();
+        await unconnected.RouteAsync("**/_framework/blazor.web.js", route => route.AbortAsync());
+        await unconnected.GotoAsync($"/stores/{storeId}/overview");
+        await Expect(unconnected.GetByLabel("Language")).ToBeDisabledAsync();
+        await Expect(unconnected.Locator("[data-interactive]")).ToHaveCountAsync(0);
+
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/stores/{storeId}/overview");
+        await DashboardApp.WaitUntilInteractiveAsync(page);
+        // Checked at once, not waited for: the mark comes with the render that enables the buttons.
+        Assert.True(await page.GetByLabel("Language").IsEnabledAsync());
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ar")]
     public async Task The_menu_leaves_the_content_uncovered_on_the_page_as_first_sent_and_once_connected(string culture)
     {
         var storeId = await ReportSample.ImportAsync(app, $"Drawer shop {culture}");

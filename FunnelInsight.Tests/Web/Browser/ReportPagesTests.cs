@@ -95,7 +95,8 @@ public sealed class ReportPagesTests(DashboardApp app)
         // Named after the store, the report and the page's range (its default: the last 28 days with sessions).
         Assert.Matches("^leak-download-shop-leaks-2024-0[23]-[0-9]{2}-to-2024-03-[0-9]{2}\\.csv$", download.SuggestedFilename);
 
-        // The filters that made the CSV are in its sidecar, offered beside it.
+        // The filters that made the CSV are in its sidecar, offered beside it, its name as written (not "CSV'S FILTERS").
+        await Expect(page.Locator(".fi-export-about").First).ToHaveTextAsync("CSV's filters", new() { UseInnerText = true });
         var about = await page.RunAndWaitForDownloadAsync(() => page.Locator(".fi-export-about").First.ClickAsync());
         var aboutLines = await File.ReadAllLinesAsync((await about.PathAsync())!);
         Assert.Equal("field,value", aboutLines[0].TrimStart('\uFEFF'));
