@@ -131,7 +131,9 @@ public sealed class ReportPagesTests(DashboardApp app)
         foreach (var (culture, width) in new[] { ("en", 1280), ("ar", 1280), ("en", 390), ("ar", 390) })
         {
             var page = await app.NewPageAsync(culture, width, 900);
-            foreach (var (name, path) in Pages.Concat(others).Select(n => (n, $"/stores/{storeId}/{n}")).Append(("home", "/")).Append(("tokens", "/account/tokens")))
+            // The drill-downs too: the sessions lost after the cart, and one session's events (s1 is the sample's).
+            var drillDowns = new[] { ("lost", $"/stores/{storeId}/funnel/lost?stage=cart"), ("session", $"/stores/{storeId}/session?key=s1") };
+            foreach (var (name, path) in Pages.Concat(others).Select(n => (n, $"/stores/{storeId}/{n}")).Concat(drillDowns).Append(("home", "/")).Append(("tokens", "/account/tokens")))
             {
                 await page.GotoAsync(path);
                 await Expect(page.Locator(".fi-report-loading")).ToHaveCountAsync(0);
