@@ -66,11 +66,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime, IRunsOnPostgres, IClickH
     public async Task A_job_of_an_instance_killed_mid_import_is_taken_over_by_the_other_and_stores_every_event_once()
     {
         const long events = 200_000;
-        var file = Path.Combine(_db.Folder, "generated-events.csv");
-        await using (var output = File.Create(file))
-        {
-            StoreGenerator.WriteEvents(output, new StoreGeneratorOptions(events, 0));
-        }
+        var file = _db.WriteGeneratedEvents("generated-events.csv", new StoreGeneratorOptions(events, 0));
 
         // The instance that takes over looks for jobs only every few seconds, so that the one the upload goes to claims it.
         await using var taking = await StartAsync("taking", pollSeconds: 4);
@@ -149,14 +145,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime, IRunsOnPostgres, IClickH
         [.. JsonDocument.Parse(await client.GetStringAsync(new Uri($"api/stores/{_storeId}/imports", UriKind.Relative))).RootElement.EnumerateArray()
             .Select(i => (i.GetProperty("id").GetInt32(), i.GetProperty("file").GetString()!, i.GetProperty("status").GetString()!, i.GetProperty("rowsStored").GetInt64()))];
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, Task? mustNotEnd, TestApp app)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(4);
-        while (!await condition())
-        {
-            Assert.False(mustNotEnd?.IsCompleted ?? false, "the upload ended before its import began writing:\n" + app.Log);
-            Assert.True(DateTime.UtcNow < deadline, app.Log);
-            await Task.Delay(25);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, Task? mustNotEnd, TestApp app) =>
+        Eventually.HoldsAsync(condition, TimeSpan.FromMinutes(4), () => app.Log,
+            () => mustNotEnd?.IsCompleted ?? false ? "the upload ended before its import began writing:\n" + app.Log : null, pollMilliseconds: 25);
 }
