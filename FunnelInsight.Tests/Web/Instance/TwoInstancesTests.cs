@@ -8,8 +8,9 @@ using FunnelInsight.Tests.Support;
 namespace FunnelInsight.Tests.Web.Instance;
 
 /// <summary>
-/// Two real dashboard processes on one PostgreSQL and one ClickHouse database, each with a data folder of its own and
-/// one shared uploads folder, as the README's two-instance example runs them.
+/// Two dashboards on one PostgreSQL and one ClickHouse database, each with a data folder of its own and one shared
+/// uploads folder, as the README's two-instance example runs them: in the test process, or as processes of their own
+/// where one is killed.
 /// </summary>
 public sealed class TwoInstancesTests : IAsyncLifetime, IRunsOnPostgres, IClickHouseTests
 {
@@ -33,10 +34,10 @@ public sealed class TwoInstancesTests : IAsyncLifetime, IRunsOnPostgres, IClickH
     [ProviderFact]
     public async Task An_upload_to_one_instance_is_imported_and_both_serve_the_new_numbers_without_a_restart()
     {
-        await using var first = await StartAsync("first");
-        await using var second = await StartAsync("second");
-        using var one = Client(first);
-        using var two = Client(second);
+        await using var first = await InProcessApp.StartAsync(_db, Settings("first"));
+        await using var second = await InProcessApp.StartAsync(_db, Settings("second"));
+        using var one = Authorized(first.Client());
+        using var two = Authorized(second.Client());
         // Both have the store's sessions in memory before the upload.
         Assert.Equal((3, 1), await LandingAndPurchaseAsync(one));
         Assert.Equal((3, 1), await LandingAndPurchaseAsync(two));
@@ -72,7 +73,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime, IRunsOnPostgres, IClickH
         await using var taking = await StartAsync("taking", pollSeconds: 4);
         var dying = await StartAsync("dying");
         await using var disposing = dying;
-        using var toDying = Client(dying);
+        using var toDying = Authorized(dying.Client());
         var upload = toDying.PostAsync(new Uri($"api/stores/{_storeId}/imports/events?fileName=generated.csv", UriKind.Relative), new StreamContent(File.OpenRead(file)));
 
         // The dying instance has claimed the job and its import has begun writing to ClickHouse.
@@ -91,7 +92,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime, IRunsOnPostgres, IClickH
             // The connection closed with the killed instance.
         }
 
-        using var toTaking = Client(taking);
+        using var toTaking = Authorized(taking.Client());
         IReadOnlyList<(int Id, string File, string Status, long RowsStored)> imports = [];
         // The import's record says Succeeded as soon as the application database commits; its ClickHouse write is marked
         // committed just after, and the job ends after that.
@@ -110,11 +111,12 @@ public sealed class TwoInstancesTests : IAsyncLifetime, IRunsOnPostgres, IClickH
 
     private string SharedUploads => Path.Combine(_db.Folder, "shared-uploads");
 
+    private Task<TestApp> StartAsync(string name, int pollSeconds = 1) => TestApp.StartAsync(_db, Settings(name, pollSeconds));
+
     // Each instance its own data folder (its DuckDB file, its lock files), the uploads folder shared; a short lease so
     // that a killed instance's job is taken over within seconds.
-    private Task<TestApp> StartAsync(string name, int pollSeconds = 1)
-    {
-        var settings = new Dictionary<string, string>(_db.AppSettings)
+    private Dictionary<string, string> Settings(string name, int pollSeconds = 1) =>
+        new(_db.AppSettings)
         {
             ["Database__DataFolder"] = Path.Combine(_db.Folder, name),
             ["Uploads__Folder"] = SharedUploads,
@@ -123,12 +125,9 @@ public sealed class TwoInstancesTests : IAsyncLifetime, IRunsOnPostgres, IClickH
             ["Imports__LeaseSeconds"] = "5",
             ["Imports__PollSeconds"] = pollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        return TestApp.StartAsync(_db, settings);
-    }
 
-    private HttpClient Client(TestApp app)
+    private HttpClient Authorized(HttpClient client)
     {
-        var client = app.Client();
         client.DefaultRequestHeaders.Authorization = new("Bearer", _token);
         client.Timeout = TimeSpan.FromMinutes(5);
         return client;
