@@ -80,16 +80,9 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds; fails if the process ends first or it never does.</summary>
-    public async Task WaitUntilAsync(Func<bool> condition, string what, int pollMilliseconds = 20)
-    {
-        var deadline = DateTime.UtcNow + WaitTimeout;
-        while (!condition())
-        {
-            Assert.False(_process.HasExited, $"The command ended before {what}:\n{Error}");
-            Assert.True(DateTime.UtcNow < deadline, $"Never {what}:\n{Error}");
-            await Task.Delay(pollMilliseconds);
-        }
-    }
+    public Task WaitUntilAsync(Func<bool> condition, string what, int pollMilliseconds = 20) =>
+        Eventually.HoldsAsync(condition, WaitTimeout, () => $"Never {what}:\n{Error}",
+            () => _process.HasExited ? $"The command ended before {what}:\n{Error}" : null, pollMilliseconds);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

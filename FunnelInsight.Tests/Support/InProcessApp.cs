@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FunnelInsight.Tests.Support;
 
@@ -15,15 +16,20 @@ namespace FunnelInsight.Tests.Support;
 public sealed class InProcessApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly LogLines _log;
 
-    private InProcessApp(WebApplication app, Uri address)
+    private InProcessApp(WebApplication app, LogLines log, Uri address)
     {
         _app = app;
+        _log = log;
         Address = address;
     }
 
     /// <summary>The app's base address, for example <c>http://127.0.0.1:40123/</c>.</summary>
     public Uri Address { get; }
+
+    /// <summary>What the app logged so far at the levels its settings let through (for assertions and failure messages).</summary>
+    public string Log => _log.Text;
 
     /// <summary>
     /// Starts the dashboard on <paramref name="database"/> with <paramref name="settings"/> (named as environment
@@ -46,6 +52,9 @@ public sealed class InProcessApp : IAsyncDisposable
             .Append("--urls=http://127.0.0.1:0")
             .ToArray();
         var app = FunnelInsight.Web.DashboardApp.Build(args);
+        // Added before the app prepares and starts, so it hears what those log, as a console would.
+        var log = new LogLines();
+        app.Services.GetRequiredService<ILoggerFactory>().AddProvider(log);
         try
         {
             await FunnelInsight.Web.DashboardApp.PrepareAsync(app);
@@ -58,7 +67,7 @@ public sealed class InProcessApp : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new InProcessApp(app, new Uri(address.TrimEnd('/') + "/"));
+        return new InProcessApp(app, log, new Uri(address.TrimEnd('/') + "/"));
     }
 
     /// <summary>A client for the app that keeps cookies and does not follow redirects (so tests see them).</summary>
@@ -73,5 +82,41 @@ public sealed class InProcessApp : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    // Every category's lines, in the order logged; the host's filters (Logging:LogLevel) decide which reach it.
+    private sealed class LogLines : ILoggerProvider, ILogger
+    {
+        private readonly List<string> _lines = [];
+
+        public string Text
+        {
+            get
+            {
+                lock (_lines)
+                {
+                    return string.Join(Environment.NewLine, _lines);
+                }
+            }
+        }
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (_lines)
+            {
+                _lines.Add($"{logLevel}: {formatter(state, exception)}{(exception is null ? "" : Environment.NewLine + exception)}");
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

@@ -16,8 +16,7 @@ public sealed class LongImport
         _database = database;
         TempFolder = Path.Combine(database.Folder, "tmp");
         Directory.CreateDirectory(TempFolder);
-        using var file = File.Create(EventsFile);
-        StoreGenerator.WriteEvents(file, new StoreGeneratorOptions(Events, 0));
+        database.WriteGeneratedEvents(Path.GetFileName(EventsFile), new StoreGeneratorOptions(Events, 0));
     }
 
     /// <summary>The export.</summary>

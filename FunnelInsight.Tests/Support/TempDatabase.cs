@@ -1,5 +1,6 @@
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import;
+using FunnelInsight.Core.Samples;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Stores;
 using System.Data.Common;
@@ -89,6 +90,15 @@ public sealed class TempDatabase : IAsyncDisposable
     {
         var path = Path.Combine(Folder, name);
         File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>Writes an event export of <see cref="StoreGenerator"/>'s with <paramref name="options"/> into the folder as <paramref name="name"/>; its path.</summary>
+    public string WriteGeneratedEvents(string name, StoreGeneratorOptions options)
+    {
+        var path = Path.Combine(Folder, name);
+        using var file = File.Create(path);
+        StoreGenerator.WriteEvents(file, options);
         return path;
     }
 

@@ -36,4 +36,16 @@ internal static class CheckoutFixtures
         2024-03-04T14:05:00Z,add_payment_info,c5,u5,,,,,desktop,,,
         2024-03-04T14:06:00Z,purchase,c5,u5,p,40,,o5,desktop,,,
         """;
+
+    /// <summary>
+    /// RetailRocket-like events with no checkout step (view, addtocart, transaction): a buys (cart 30), b leaves with a
+    /// cart of 20.
+    /// </summary>
+    public const string CartsWithoutCheckout = """
+        2024-03-04T10:00:00Z,view,a,,p,30,,,,,,
+        2024-03-04T10:01:00Z,addtocart,a,,p,30,,,,,,
+        2024-03-04T10:02:00Z,transaction,a,,p,30,,t1,,,,
+        2024-03-04T11:00:00Z,view,b,,p,20,,,,,,
+        2024-03-04T11:01:00Z,addtocart,b,,p,20,,,,,,
+        """;
 }

@@ -1,44 +1,23 @@
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Tests.Support;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace FunnelInsight.Tests.Core.Storage;
 
-public sealed class RowWarningsMigrationTests : IDisposable
+public sealed class RowWarningsMigrationTests
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "funnelinsight-tests", Guid.NewGuid().ToString("N"));
-
-    public RowWarningsMigrationTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Fact]
     public async Task Upgrading_keeps_the_row_errors_of_earlier_imports_as_errors_with_no_warnings()
     {
-        var database = new FunnelDatabase($"Data Source={Path.Combine(_folder, "old.db")}");
-        await using (var context = database.CreateContext())
-        {
-            await context.GetService<IMigrator>().MigrateAsync("20261201140759_StoreCurrencyFromOrders");
-        }
-
-        await using (var connection = await database.OpenAsync())
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = """
-                INSERT INTO Stores (Id, Name, Currency, TimeZone, SessionTimeoutMinutes, ConversionWindowHours, DataVersion, CreatedUtc) VALUES (1, 'A', 'EUR', 'UTC', 30, 168, 0, '2025-01-01');
-                INSERT INTO Imports (Id, StoreId, Kind, FileName, FileSize, Sha256, Format, Mapping, RowsRead, RowsStored, RowsRejected, RowsDuplicate, RowsUpdated, StartedUtc, Status)
-                    VALUES (1, 1, 0, 'a.csv', 1, '', 'canonical', '', 2, 1, 1, 0, 0, '2025-01-01', 1);
-                INSERT INTO ImportRowErrors (ImportId, Line, Column, Reason, RawLine) VALUES (1, 3, 'price', 'price ''abc'' is not a number.', 'x,view_item,S1,abc');
-                """;
-            await command.ExecuteNonQueryAsync();
-        }
+        using var old = new OldDatabase();
+        var database = old.Database;
+        await old.MigrateToAsync("20261201140759_StoreCurrencyFromOrders");
+        await old.ExecuteAsync("""
+            INSERT INTO Stores (Id, Name, Currency, TimeZone, SessionTimeoutMinutes, ConversionWindowHours, DataVersion, CreatedUtc) VALUES (1, 'A', 'EUR', 'UTC', 30, 168, 0, '2025-01-01');
+            INSERT INTO Imports (Id, StoreId, Kind, FileName, FileSize, Sha256, Format, Mapping, RowsRead, RowsStored, RowsRejected, RowsDuplicate, RowsUpdated, StartedUtc, Status)
+                VALUES (1, 1, 0, 'a.csv', 1, '', 'canonical', '', 2, 1, 1, 0, 0, '2025-01-01', 1);
+            INSERT INTO ImportRowErrors (ImportId, Line, Column, Reason, RawLine) VALUES (1, 3, 'price', 'price ''abc'' is not a number.', 'x,view_item,S1,abc');
+            """);
 
         await database.MigrateAsync();
 

@@ -1,45 +1,25 @@
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Stores;
-using Microsoft.Data.Sqlite;
+using FunnelInsight.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace FunnelInsight.Tests.Core.Storage;
 
-public sealed class StoreOwnerMigrationTests : IDisposable
+public sealed class StoreOwnerMigrationTests
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "funnelinsight-tests", Guid.NewGuid().ToString("N"));
-
-    public StoreOwnerMigrationTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     [Fact]
     public async Task Upgrading_gives_each_store_its_first_owner_and_lets_another_owner_use_the_same_name()
     {
-        var database = new FunnelDatabase($"Data Source={Path.Combine(_folder, "old.db")}");
-        await using (var context = database.CreateContext())
-        {
-            await context.GetService<IMigrator>().MigrateAsync("20261201170150_ImportRepeats");
-        }
-
-        await using (var connection = await database.OpenAsync())
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = """
-                INSERT INTO Stores (Id, Name, TimeZone, SessionTimeoutMinutes, ConversionWindowHours, DataVersion, CreatedUtc) VALUES (1, 'Main store', 'UTC', 30, 168, 0, '2025-01-01');
-                INSERT INTO Stores (Id, Name, TimeZone, SessionTimeoutMinutes, ConversionWindowHours, DataVersion, CreatedUtc) VALUES (2, 'Operator store', 'UTC', 30, 168, 0, '2025-01-01');
-                INSERT INTO StoreMembers (StoreId, UserId, Role, AddedUtc) VALUES (1, 'analyst-1', 1, '2025-01-01');
-                INSERT INTO StoreMembers (StoreId, UserId, Role, AddedUtc) VALUES (1, 'owner-2', 2, '2025-01-03');
-                INSERT INTO StoreMembers (StoreId, UserId, Role, AddedUtc) VALUES (1, 'owner-1', 2, '2025-01-02');
-                """;
-            await command.ExecuteNonQueryAsync();
-        }
+        using var old = new OldDatabase();
+        var database = old.Database;
+        await old.MigrateToAsync("20261201170150_ImportRepeats");
+        await old.ExecuteAsync("""
+            INSERT INTO Stores (Id, Name, TimeZone, SessionTimeoutMinutes, ConversionWindowHours, DataVersion, CreatedUtc) VALUES (1, 'Main store', 'UTC', 30, 168, 0, '2025-01-01');
+            INSERT INTO Stores (Id, Name, TimeZone, SessionTimeoutMinutes, ConversionWindowHours, DataVersion, CreatedUtc) VALUES (2, 'Operator store', 'UTC', 30, 168, 0, '2025-01-01');
+            INSERT INTO StoreMembers (StoreId, UserId, Role, AddedUtc) VALUES (1, 'analyst-1', 1, '2025-01-01');
+            INSERT INTO StoreMembers (StoreId, UserId, Role, AddedUtc) VALUES (1, 'owner-2', 2, '2025-01-03');
+            INSERT INTO StoreMembers (StoreId, UserId, Role, AddedUtc) VALUES (1, 'owner-1', 2, '2025-01-02');
+            """);
 
         await database.MigrateAsync();
 

@@ -4,34 +4,22 @@ using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore;
 
 namespace FunnelInsight.Tests.Core.Storage;
 
-public sealed class StoreRowIdsMigrationTests : IDisposable
+public sealed class StoreRowIdsMigrationTests
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "funnelinsight-tests", Guid.NewGuid().ToString("N"));
-
-    public StoreRowIdsMigrationTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
     private const string MigrationBefore = "20261125082456_Accounts";
     private const long March1 = 1_740_823_200_000_000; // 2025-03-01T10:00:00Z
 
     [Fact]
     public async Task Upgrading_moves_each_stores_events_stored_a_row_each_into_duckdb_in_its_id_range_and_builds_its_rollups_again()
     {
-        var database = new FunnelDatabase($"Data Source={Path.Combine(_folder, "old.db")}");
-        await MigrateToAsync(database, MigrationBefore);
-        await ExecuteAsync(database, """
+        using var old = new OldDatabase();
+        var database = old.Database;
+        await OldDatabase.MigrateToAsync(database, MigrationBefore);
+        await OldDatabase.ExecuteAsync(database, """
             INSERT INTO Stores (Id, Name, Currency, SessionTimeoutMinutes, ConversionWindowHours, DataVersion, CreatedUtc) VALUES
                 (1, 'A', 'USD', 30, 168, 0, '2025-01-01'), (2, 'B', 'USD', 30, 168, 0, '2025-01-01');
             INSERT INTO Imports (Id, StoreId, Kind, FileName, FileSize, Sha256, Format, Mapping, RowsRead, RowsStored, RowsRejected, RowsDuplicate, StartedUtc, Status)
@@ -60,11 +48,12 @@ public sealed class StoreRowIdsMigrationTests : IDisposable
     [Fact]
     public async Task An_event_stored_before_the_upgrade_is_recognised_as_a_duplicate_after_it()
     {
-        var database = new FunnelDatabase($"Data Source={Path.Combine(_folder, "old.db")}");
-        await MigrateToAsync(database, MigrationBefore);
+        using var old = new OldDatabase();
+        var database = old.Database;
+        await OldDatabase.MigrateToAsync(database, MigrationBefore);
         // The identity the import has always stored: the time's 8 bytes, then session, visitor, name, product and order, each ended by 0x1F.
         var identity = (long)XxHash3.HashToUInt64([.. BitConverter.GetBytes(March1), .. Encoding.UTF8.GetBytes("S1\u001FV1\u001Fview_item\u001FP1\u001F\u001F")]);
-        await ExecuteAsync(database, $"""
+        await OldDatabase.ExecuteAsync(database, $"""
             INSERT INTO Stores (Id, Name, Currency, SessionTimeoutMinutes, ConversionWindowHours, DataVersion, CreatedUtc) VALUES (1, 'A', 'USD', 30, 168, 0, '2025-01-01');
             INSERT INTO Imports (Id, StoreId, Kind, FileName, FileSize, Sha256, Format, Mapping, RowsRead, RowsStored, RowsRejected, RowsDuplicate, StartedUtc, Status)
                 VALUES (1, 1, 0, 'a.csv', 1, '', 'canonical', '', 1, 1, 0, 0, '2025-01-01', 1);
@@ -72,7 +61,7 @@ public sealed class StoreRowIdsMigrationTests : IDisposable
                 VALUES (1, 1, 1, {March1}, 2, 'S1', 'V1', 'view_item', 'P1', {identity});
             """);
         await database.MigrateAsync();
-        var file = Path.Combine(_folder, "again.csv");
+        var file = Path.Combine(old.Folder, "again.csv");
         await File.WriteAllTextAsync(file, "event_time,event_type,session_id,user_id,product_id\n2025-03-01T10:00:00Z,view_item,S1,V1,P1\n2025-03-01T10:01:00Z,add_to_cart,S1,V1,P1\n");
 
         var result = await new ImportService(database).ImportAsync(new ImportRequest(1, ImportKind.Events, file));
@@ -81,17 +70,5 @@ public sealed class StoreRowIdsMigrationTests : IDisposable
         Assert.Equal([2], (await StoredSession.AllAsync(database)).Select(s => s.Events));
     }
 
-    private static async Task MigrateToAsync(FunnelDatabase database, string migration)
-    {
-        await using var context = database.CreateContext();
-        await context.GetService<IMigrator>().MigrateAsync(migration);
-    }
 
-    private static async Task ExecuteAsync(FunnelDatabase database, string sql)
-    {
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
 }

@@ -18,7 +18,7 @@ public sealed partial class DemoAccountTests
         var demo = new Dictionary<string, string> { ["Demo__Enabled"] = "true", ["Demo__DataFolder"] = db.Folder };
 
         string password;
-        await using (var first = await TestApp.StartAsync(db, demo))
+        await using (var first = await InProcessApp.StartAsync(db, demo))
         {
             password = DemoPassword().Match(first.Log).Groups[1].Value;
             Assert.True(password.Length >= AccountIdentity.MinPasswordLength, first.Log);
@@ -30,7 +30,7 @@ public sealed partial class DemoAccountTests
             Assert.Contains("Owner", home, StringComparison.Ordinal);
         }
 
-        await using var second = await TestApp.StartAsync(db, demo);
+        await using var second = await InProcessApp.StartAsync(db, demo);
         Assert.DoesNotContain("Demo sign-in", second.Log, StringComparison.Ordinal);
         Assert.Equal(1, await db.CountAsync("SELECT COUNT(*) FROM StoreMembers"));
     }
@@ -41,7 +41,7 @@ public sealed partial class DemoAccountTests
         await using var db = await TempDatabase.CreateAsync();
         db.WriteFile(DemoStoreLoader.EventsFile, Events);
 
-        await using var app = await TestApp.StartAsync(db, new Dictionary<string, string> { ["Demo__DataFolder"] = db.Folder });
+        await using var app = await InProcessApp.StartAsync(db, new Dictionary<string, string> { ["Demo__DataFolder"] = db.Folder });
 
         Assert.Equal(0, await db.CountAsync("SELECT COUNT(*) FROM AspNetUsers"));
         Assert.DoesNotContain("Demo sign-in", app.Log, StringComparison.Ordinal);

@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using FunnelInsight.Tests.Support;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using static FunnelInsight.Tests.Web.Cli.CommandLineRun;
 
 namespace FunnelInsight.Tests.Web.Cli;
@@ -97,25 +95,16 @@ public sealed class ImportPromisesCommandTests : IDisposable
         // upgraded by the command line's start (moved into the events file).
         var cli = _cli;
         var database = cli.Database;
-        await using (var context = database.CreateContext())
-        {
-            await context.GetService<IMigrator>().MigrateAsync("20261125082456_Accounts");
-        }
-
-        await using (var connection = await database.OpenAsync())
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = """
-                INSERT INTO Stores (Id, Name, Currency, SessionTimeoutMinutes, ConversionWindowHours, DataVersion, CreatedUtc) VALUES (1, 'Old', 'EUR', 30, 168, 0, '2025-01-01');
-                INSERT INTO Imports (Id, StoreId, Kind, FileName, FileSize, Sha256, Format, Mapping, RowsRead, RowsStored, RowsRejected, RowsDuplicate, StartedUtc, Status)
-                    VALUES (1, 1, 0, 'a.csv', 1, '', 'canonical', '', 3, 3, 0, 0, '2025-01-01', 1);
-                INSERT INTO Events (Id, StoreId, ImportId, TimeUs, Line, SessionKey, VisitorKey, EventName, IdentityHash) VALUES
-                    (1, 1, 1, -99999999999000000, 2, 's1', 'v1', 'session_start', 11),
-                    (2, 1, 1, 1740823200000000, 3, 's2', 'v2', 'session_start', 12),
-                    (3, 1, 1, 9223372036854775000, 4, 's3', 'v3', 'session_start', 13);
-                """;
-            await command.ExecuteNonQueryAsync();
-        }
+        await OldDatabase.MigrateToAsync(database, "20261125082456_Accounts");
+        await OldDatabase.ExecuteAsync(database, """
+            INSERT INTO Stores (Id, Name, Currency, SessionTimeoutMinutes, ConversionWindowHours, DataVersion, CreatedUtc) VALUES (1, 'Old', 'EUR', 30, 168, 0, '2025-01-01');
+            INSERT INTO Imports (Id, StoreId, Kind, FileName, FileSize, Sha256, Format, Mapping, RowsRead, RowsStored, RowsRejected, RowsDuplicate, StartedUtc, Status)
+                VALUES (1, 1, 0, 'a.csv', 1, '', 'canonical', '', 3, 3, 0, 0, '2025-01-01', 1);
+            INSERT INTO Events (Id, StoreId, ImportId, TimeUs, Line, SessionKey, VisitorKey, EventName, IdentityHash) VALUES
+                (1, 1, 1, -99999999999000000, 2, 's1', 'v1', 'session_start', 11),
+                (2, 1, 1, 1740823200000000, 3, 's2', 'v2', 'session_start', 12),
+                (3, 1, 1, 9223372036854775000, 4, 's3', 'v3', 'session_start', 13);
+            """);
 
         var daily = await cli.RunAsync("report", "funnel", "--store", "Old", "--trend", "daily");
         var weekly = await cli.RunAsync("report", "funnel", "--store", "Old", "--trend", "weekly");

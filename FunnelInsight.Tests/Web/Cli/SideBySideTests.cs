@@ -9,8 +9,9 @@ using FunnelInsight.Web.Instance;
 namespace FunnelInsight.Tests.Web.Cli;
 
 /// <summary>
-/// The command line beside a running dashboard, on the DuckDB engine (which lets one process open the events file): real
-/// processes, real HTTP. While a dashboard runs, <c>import</c>, <c>report</c>, <c>imports</c> and <c>stores</c> go through its
+/// The command line beside a running dashboard, on the DuckDB engine (which lets one process open the events file): the
+/// command line its own process, the dashboard in the test process (its own process only where it is killed), real HTTP.
+/// While a dashboard runs, <c>import</c>, <c>report</c>, <c>imports</c> and <c>stores</c> go through its
 /// API; a file left by a killed dashboard is ignored and the files are opened directly.
 /// </summary>
 public sealed class SideBySideTests : IAsyncLifetime
@@ -42,7 +43,7 @@ public sealed class SideBySideTests : IAsyncLifetime
     [Fact]
     public async Task A_command_line_import_while_the_dashboard_serves_reports_goes_through_it_and_the_reports_show_the_store_before_and_then_with_it()
     {
-        await using var app = await TestApp.StartAsync(_db, _settings);
+        await using var app = await InProcessApp.StartAsync(_db, _settings);
         using var client = Client(app);
 
         await using var import = Command("import", "--store", "Shop", "--events", _long.EventsFile);
@@ -75,10 +76,11 @@ public sealed class SideBySideTests : IAsyncLifetime
     [Fact]
     public async Task An_upload_to_the_dashboard_while_the_command_line_runs_report_and_imports_answers_them_with_the_store_as_it_was_or_with_the_whole_upload()
     {
-        await using var app = await TestApp.StartAsync(_db, _settings);
+        await using var app = await InProcessApp.StartAsync(_db, _settings);
         using var client = Client(app);
         var upload = client.PostAsync(new Uri($"api/stores/{_storeId}/imports/events?fileName=long.csv", UriKind.Relative), new StreamContent(File.OpenRead(_long.EventsFile)));
-        await WaitUntilAsync(async () => (await ImportsJsonAsync(client)).FirstOrDefault().ValueKind == JsonValueKind.Object, upload, "the upload's import began");
+        await Eventually.HoldsAsync(async () => (await ImportsJsonAsync(client)).FirstOrDefault().ValueKind == JsonValueKind.Object, TimeSpan.FromMinutes(2),
+            () => "Never the upload's import began.", () => upload.IsCompleted ? "It ended before the upload's import began." : null);
 
         var report = await RunAsync("report", "funnel", "--store", "Shop", "--from", "2020-01-01", "--to", "2026-11-30", "--token", _token);
         var imports = await RunAsync("imports", "--store", "Shop", "--token", _token);
@@ -146,7 +148,7 @@ public sealed class SideBySideTests : IAsyncLifetime
     [Fact]
     public async Task Ctrl_c_on_an_import_through_the_dashboard_cancels_it_there_and_leaves_nothing_half_and_the_rerun_stores_each_event_once()
     {
-        await using var app = await TestApp.StartAsync(_db, _settings);
+        await using var app = await InProcessApp.StartAsync(_db, _settings);
         using var client = Client(app);
         await using var import = Command("import", "--store", "Shop", "--events", _long.EventsFile);
         await import.WaitUntilAsync(() => import.Error.Contains("import: 10%", StringComparison.Ordinal), "it read a tenth of the file");
@@ -182,7 +184,7 @@ public sealed class SideBySideTests : IAsyncLifetime
         var directReport = await RunAsync("report", "funnel", "--store", "Direct", "--format", "csv", "--from", "2020-01-01", "--to", "2026-11-30");
         var directSteps = await RunAsync("report", "funnel", "--store", "Direct", "--steps", "view_item,add_to_cart,purchase", "--from", "2020-01-01", "--to", "2026-11-30");
         var directUnsaved = await RunAsync("report", "funnel", "--store", "Direct", "--funnel", "never saved");
-        await using var app = await TestApp.StartAsync(_db, _settings);
+        await using var app = await InProcessApp.StartAsync(_db, _settings);
         var throughErrors = Path.Combine(_db.Folder, "through-errors.csv");
         var through = await RunAsync("import", "--store", "Through", "--events", Fixture.Path("malformed-events.csv"), "--errors", throughErrors);
         var throughReport = await RunAsync("report", "funnel", "--store", "Through", "--format", "csv", "--from", "2020-01-01", "--to", "2026-11-30");
@@ -217,7 +219,7 @@ public sealed class SideBySideTests : IAsyncLifetime
         await File.WriteAllTextAsync(pdf, "%PDF-1.7\n1 0 obj\n");
 
         var direct = await RunAsync("import", "--store", "Direct", "--events", columns);
-        await using var app = await TestApp.StartAsync(_db, _settings);
+        await using var app = await InProcessApp.StartAsync(_db, _settings);
         var failed = await RunAsync("import", "--store", "Through", "--events", columns);
         var refused = await RunAsync("import", "--store", "Through", "--events", pdf);
 
@@ -233,7 +235,7 @@ public sealed class SideBySideTests : IAsyncLifetime
     {
         var directRejected = await RunAsync("settings", "--store", "Shop", "--session-timeout", "0", "--token", _token);
         var directUnknown = await RunAsync("delete-import", "--store", "Shop", "--import", "999", "--yes", "--token", _token);
-        await using var app = await TestApp.StartAsync(_db, _settings);
+        await using var app = await InProcessApp.StartAsync(_db, _settings);
 
         var rejected = await RunAsync("settings", "--store", "Shop", "--session-timeout", "0", "--token", _token);
         var changed = await RunAsync("settings", "--store", "Shop", "--session-timeout", "45", "--token", _token);
@@ -272,7 +274,7 @@ public sealed class SideBySideTests : IAsyncLifetime
         var directAmbiguous = await RunAsync(Imports());
         var directSecond = await RunAsync(Imports("--store-id", id));
         var directFirst = await RunAsync(Imports("--store-id", first));
-        await using var app = await TestApp.StartAsync(_db, _settings);
+        await using var app = await InProcessApp.StartAsync(_db, _settings);
         var ambiguous = await RunAsync(Imports());
         var chosenSecond = await RunAsync(Imports("--store-id", id));
         var chosenFirst = await RunAsync(Imports("--store-id", first));
@@ -300,7 +302,7 @@ public sealed class SideBySideTests : IAsyncLifetime
         return (exit, output, command.Error.Trim());
     }
 
-    private HttpClient Client(TestApp app)
+    private HttpClient Client(InProcessApp app)
     {
         var client = app.Client();
         client.DefaultRequestHeaders.Authorization = new("Bearer", _token);
@@ -330,15 +332,4 @@ public sealed class SideBySideTests : IAsyncLifetime
         run with { Output = System.Text.RegularExpressions.Regex.Replace(run.Output, "\"generatedUtc\": \"[^\"]*\"", "\"generatedUtc\": \"\"") };
 
     private static string WithoutImportId(string importJson) => System.Text.RegularExpressions.Regex.Replace(importJson, "\"importId\":\\d+", "\"importId\":0");
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, Task running, string what)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (!await condition())
-        {
-            Assert.False(running.IsCompleted, $"It ended before {what}.");
-            Assert.True(DateTime.UtcNow < deadline, $"Never {what}.");
-            await Task.Delay(20);
-        }
-    }
 }

@@ -1,5 +1,10 @@
 using System.Globalization;
+using System.Security.Claims;
 using Bunit;
+using FunnelInsight.Core.Accounts;
+using FunnelInsight.Core.Storage;
+using FunnelInsight.Web.Accounts;
+using FunnelInsight.Web.Services;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -25,6 +30,20 @@ public abstract class DashboardComponentContext : BunitContext
     /// <summary>Renders as a circuit in <paramref name="name"/> would.</summary>
     protected static void UseCulture(string name) =>
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = FunnelInsight.Web.Services.DashboardCultures.Create(name);
+
+    /// <summary>
+    /// Renders as <paramref name="email"/> (user <paramref name="userId"/>) signed in, who sees the stores
+    /// <paramref name="memberships"/> in <paramref name="database"/> make them a member of.
+    /// </summary>
+    protected void SignInMember(FunnelDatabase database, StoreMemberships memberships, string email, string userId)
+    {
+        Services.AddSingleton(database);
+        Services.AddSingleton(memberships);
+        Services.AddSingleton<IStoreAccess, MembershipStoreAccess>();
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(email);
+        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+    }
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

@@ -46,7 +46,7 @@ public sealed class InstanceFileTests : IAsyncLifetime
     [Fact]
     public async Task The_operator_token_reaches_only_the_stores_without_members_and_a_wrong_one_is_a_401_problem()
     {
-        await using var app = await TestApp.StartAsync(_db);
+        await using var app = await InProcessApp.StartAsync(_db);
         var instance = DashboardInstance.Read(DashboardInstance.PathOf(_db.Database))!;
         var owner = (await _db.Stores.FindAsync("Claimed"))!;
         var analystToken = (await new ApiTokens(_db.Database).CreateAsync((await new StoreMemberships(_db.Database).MembersOfAsync(owner.Id))[0].UserId, "cli")).Secret;
@@ -66,7 +66,7 @@ public sealed class InstanceFileTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, uploadAsOperator.StatusCode);
     }
 
-    private static async Task<string[]> StoresAsync(TestApp app, string? operatorToken, string? personalToken)
+    private static async Task<string[]> StoresAsync(InProcessApp app, string? operatorToken, string? personalToken)
     {
         using var response = await SendAsync(app, operatorToken, personalToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -74,20 +74,20 @@ public sealed class InstanceFileTests : IAsyncLifetime
             .Select(s => s.GetProperty("name").GetString() + ":" + s.GetProperty("role").GetString())];
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(TestApp app, string? operatorToken, string? personalToken)
+    private static async Task<HttpResponseMessage> SendAsync(InProcessApp app, string? operatorToken, string? personalToken)
     {
         using var client = Client(app, operatorToken, personalToken);
         return await client.GetAsync(new Uri("api/stores", UriKind.Relative));
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(TestApp app, string operatorToken, int storeId)
+    private static async Task<HttpResponseMessage> UploadAsync(InProcessApp app, string operatorToken, int storeId)
     {
         using var client = Client(app, operatorToken, null);
         return await client.PostAsync(new Uri($"api/stores/{storeId}/imports/events?fileName=e.csv", UriKind.Relative),
             new StringContent("event_time,event_type,session_id\n2025-04-01T09:00:00Z,session_start,n1\n"));
     }
 
-    private static HttpClient Client(TestApp app, string? operatorToken, string? personalToken)
+    private static HttpClient Client(InProcessApp app, string? operatorToken, string? personalToken)
     {
         var client = app.Client();
         if (operatorToken is not null)

@@ -8,8 +8,9 @@ using FunnelInsight.Tests.Support;
 namespace FunnelInsight.Tests.Web.Instance;
 
 /// <summary>
-/// Two real dashboard processes on one PostgreSQL and one ClickHouse database, each with a data folder of its own and
-/// one shared uploads folder, as the README's two-instance example runs them.
+/// Two dashboards on one PostgreSQL and one ClickHouse database, each with a data folder of its own and one shared
+/// uploads folder, as the README's two-instance example runs them: in the test process, or as processes of their own
+/// where one is killed.
 /// </summary>
 public sealed class TwoInstancesTests : IAsyncLifetime, IRunsOnPostgres, IClickHouseTests
 {
@@ -33,10 +34,10 @@ public sealed class TwoInstancesTests : IAsyncLifetime, IRunsOnPostgres, IClickH
     [ProviderFact]
     public async Task An_upload_to_one_instance_is_imported_and_both_serve_the_new_numbers_without_a_restart()
     {
-        await using var first = await StartAsync("first");
-        await using var second = await StartAsync("second");
-        using var one = Client(first);
-        using var two = Client(second);
+        await using var first = await InProcessApp.StartAsync(_db, Settings("first"));
+        await using var second = await InProcessApp.StartAsync(_db, Settings("second"));
+        using var one = Authorized(first.Client());
+        using var two = Authorized(second.Client());
         // Both have the store's sessions in memory before the upload.
         Assert.Equal((3, 1), await LandingAndPurchaseAsync(one));
         Assert.Equal((3, 1), await LandingAndPurchaseAsync(two));
@@ -66,17 +67,13 @@ public sealed class TwoInstancesTests : IAsyncLifetime, IRunsOnPostgres, IClickH
     public async Task A_job_of_an_instance_killed_mid_import_is_taken_over_by_the_other_and_stores_every_event_once()
     {
         const long events = 200_000;
-        var file = Path.Combine(_db.Folder, "generated-events.csv");
-        await using (var output = File.Create(file))
-        {
-            StoreGenerator.WriteEvents(output, new StoreGeneratorOptions(events, 0));
-        }
+        var file = _db.WriteGeneratedEvents("generated-events.csv", new StoreGeneratorOptions(events, 0));
 
         // The instance that takes over looks for jobs only every few seconds, so that the one the upload goes to claims it.
         await using var taking = await StartAsync("taking", pollSeconds: 4);
         var dying = await StartAsync("dying");
         await using var disposing = dying;
-        using var toDying = Client(dying);
+        using var toDying = Authorized(dying.Client());
         var upload = toDying.PostAsync(new Uri($"api/stores/{_storeId}/imports/events?fileName=generated.csv", UriKind.Relative), new StreamContent(File.OpenRead(file)));
 
         // The dying instance has claimed the job and its import has begun writing to ClickHouse.
@@ -95,7 +92,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime, IRunsOnPostgres, IClickH
             // The connection closed with the killed instance.
         }
 
-        using var toTaking = Client(taking);
+        using var toTaking = Authorized(taking.Client());
         IReadOnlyList<(int Id, string File, string Status, long RowsStored)> imports = [];
         // The import's record says Succeeded as soon as the application database commits; its ClickHouse write is marked
         // committed just after, and the job ends after that.
@@ -114,11 +111,12 @@ public sealed class TwoInstancesTests : IAsyncLifetime, IRunsOnPostgres, IClickH
 
     private string SharedUploads => Path.Combine(_db.Folder, "shared-uploads");
 
+    private Task<TestApp> StartAsync(string name, int pollSeconds = 1) => TestApp.StartAsync(_db, Settings(name, pollSeconds));
+
     // Each instance its own data folder (its DuckDB file, its lock files), the uploads folder shared; a short lease so
     // that a killed instance's job is taken over within seconds.
-    private Task<TestApp> StartAsync(string name, int pollSeconds = 1)
-    {
-        var settings = new Dictionary<string, string>(_db.AppSettings)
+    private Dictionary<string, string> Settings(string name, int pollSeconds = 1) =>
+        new(_db.AppSettings)
         {
             ["Database__DataFolder"] = Path.Combine(_db.Folder, name),
             ["Uploads__Folder"] = SharedUploads,
@@ -127,12 +125,9 @@ public sealed class TwoInstancesTests : IAsyncLifetime, IRunsOnPostgres, IClickH
             ["Imports__LeaseSeconds"] = "5",
             ["Imports__PollSeconds"] = pollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        return TestApp.StartAsync(_db, settings);
-    }
 
-    private HttpClient Client(TestApp app)
+    private HttpClient Authorized(HttpClient client)
     {
-        var client = app.Client();
         client.DefaultRequestHeaders.Authorization = new("Bearer", _token);
         client.Timeout = TimeSpan.FromMinutes(5);
         return client;
@@ -149,14 +144,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime, IRunsOnPostgres, IClickH
         [.. JsonDocument.Parse(await client.GetStringAsync(new Uri($"api/stores/{_storeId}/imports", UriKind.Relative))).RootElement.EnumerateArray()
             .Select(i => (i.GetProperty("id").GetInt32(), i.GetProperty("file").GetString()!, i.GetProperty("status").GetString()!, i.GetProperty("rowsStored").GetInt64()))];
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, Task? mustNotEnd, TestApp app)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(4);
-        while (!await condition())
-        {
-            Assert.False(mustNotEnd?.IsCompleted ?? false, "the upload ended before its import began writing:\n" + app.Log);
-            Assert.True(DateTime.UtcNow < deadline, app.Log);
-            await Task.Delay(25);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, Task? mustNotEnd, TestApp app) =>
+        Eventually.HoldsAsync(condition, TimeSpan.FromMinutes(4), () => app.Log,
+            () => mustNotEnd?.IsCompleted ?? false ? "the upload ended before its import began writing:\n" + app.Log : null, pollMilliseconds: 25);
 }

@@ -74,13 +74,7 @@ public class LeakRankingTests
     public async Task A_store_without_checkout_events_leaks_from_cart_to_purchase_at_the_carts_value()
     {
         // RetailRocket-like: view, addtocart, transaction. a buys (cart 30), b leaves with a cart of 20.
-        await using var store = await AnalyticsStore.CreateAsync("""
-            2024-03-04T10:00:00Z,view,a,,p,30,,,,,,
-            2024-03-04T10:01:00Z,addtocart,a,,p,30,,,,,,
-            2024-03-04T10:02:00Z,transaction,a,,p,30,,t1,,,,
-            2024-03-04T11:00:00Z,view,b,,p,20,,,,,,
-            2024-03-04T11:01:00Z,addtocart,b,,p,20,,,,,,
-            """);
+        await using var store = await AnalyticsStore.CreateAsync(CheckoutFixtures.CartsWithoutCheckout);
         var report = await store.Analytics.LeaksAsync(store.Query);
 
         Assert.Equal(["cart_to_purchase", "landing_to_product", "product_to_cart"], report.BySessionsLost.Select(l => l.Key).Order(StringComparer.Ordinal));

@@ -164,13 +164,7 @@ public class OverviewReporterTests
     [ProviderFact]
     public async Task Checkout_abandonment_is_not_tracked_where_the_events_never_send_checkout()
     {
-        await using var store = await AnalyticsStore.CreateAsync("""
-            2024-03-04T10:00:00Z,view,a,,p,30,,,,,,
-            2024-03-04T10:01:00Z,addtocart,a,,p,30,,,,,,
-            2024-03-04T10:02:00Z,transaction,a,,p,30,,t1,,,,
-            2024-03-04T11:00:00Z,view,b,,p,20,,,,,,
-            2024-03-04T11:01:00Z,addtocart,b,,p,20,,,,,,
-            """, engine: Engine());
+        await using var store = await AnalyticsStore.CreateAsync(CheckoutFixtures.CartsWithoutCheckout, engine: Engine());
 
         var report = await new OverviewReporter(store.Analytics).ReportAsync(store.Query);
 

@@ -14,11 +14,7 @@ public sealed class DuckDbIncrementalImportTests
     {
         await using var db = await TempDatabase.CreateAsync();
         var store = await db.Stores.GetOrCreateAsync("Large");
-        var large = Path.Combine(db.Folder, "large.csv");
-        await using (var file = File.Create(large))
-        {
-            StoreGenerator.WriteEvents(file, new StoreGeneratorOptions(60_000, 0, Seed: 3));
-        }
+        var large = db.WriteGeneratedEvents("large.csv", new StoreGeneratorOptions(60_000, 0, Seed: 3));
 
         await new ImportService(db.Database).ImportAsync(new ImportRequest(store.Id, ImportKind.Events, large));
         // Two sessions the store has (events of names it already tracks, so only the touched sessions are rolled up

@@ -16,11 +16,7 @@ public sealed class OperatorQueriesTests
         await using var db = await TempDatabase.CreateAsync();
         var store = await db.Stores.GetOrCreateAsync("Shop");
         Assert.Equal(1, store.Id); // the README's second query asks about store 1
-        var events = Path.Combine(db.Folder, "events.csv");
-        await using (var file = File.Create(events))
-        {
-            StoreGenerator.WriteEvents(file, new StoreGeneratorOptions(4_000, 0, Seed: 5));
-        }
+        var events = db.WriteGeneratedEvents("events.csv", new StoreGeneratorOptions(4_000, 0, Seed: 5));
 
         await new ImportService(db.Database).ImportAsync(new ImportRequest(store.Id, ImportKind.Events, events));
         var listed = (await db.Stores.ListAsync()).Single();

@@ -127,13 +127,6 @@ public sealed class SharedImportJobsTests : IAsyncLifetime, IRunsOnPostgres
         return await Task.WhenAll(tasks);
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true within a minute");
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition) =>
+        Eventually.HoldsAsync(condition, TimeSpan.FromMinutes(1), () => "the condition did not come true within a minute", pollMilliseconds: 50);
 }

@@ -1,11 +1,8 @@
-using System.Security.Claims;
 using Bunit;
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
-using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Components.Pages;
-using FunnelInsight.Web.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,13 +19,8 @@ public sealed class HomeTests : DashboardComponentContext, IAsyncLifetime
         _temp = await TempDatabase.CreateAsync();
         _memberships = new StoreMemberships(_temp.Database);
         _userId = await TestAccounts.CreateUserAsync(_temp, "home@shops.test");
-        Services.AddSingleton(_temp.Database);
         Services.AddSingleton<StoreCatalog>();
-        Services.AddSingleton(_memberships);
-        Services.AddSingleton<IStoreAccess, MembershipStoreAccess>();
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized("home@shops.test");
-        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, _userId));
+        SignInMember(_temp.Database, _memberships, "home@shops.test", _userId);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

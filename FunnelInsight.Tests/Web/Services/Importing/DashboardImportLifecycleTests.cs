@@ -95,7 +95,7 @@ public abstract class DashboardImportLifecycleTests : IAsyncLifetime
         var upload = await UploadUntilRollingUpAsync(app, client);
         if (atCommit)
         {
-            await WaitUntilAsync(() => _long.Committing || upload.IsCompleted, app);
+            await Eventually.HoldsAsync(() => _long.Committing || upload.IsCompleted, TimeSpan.FromMinutes(2), () => app.Log);
         }
 
         await app.SignalAndWaitAsync("KILL");
@@ -122,25 +122,9 @@ public abstract class DashboardImportLifecycleTests : IAsyncLifetime
         var store = (await Db.Stores.FindAsync("Shop"))!;
         var upload = client.PostAsync(new Uri($"api/stores/{store.Id}/imports/events?fileName=long.csv", UriKind.Relative),
             new StreamContent(File.OpenRead(_long.EventsFile)));
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (!_long.RollingUp)
-        {
-            Assert.False(upload.IsCompleted, "the upload ended before its import rolled its sessions up");
-            Assert.True(DateTime.UtcNow < deadline, app.Log);
-            await Task.Delay(20);
-        }
-
+        await Eventually.HoldsAsync(() => _long.RollingUp, TimeSpan.FromMinutes(2), () => app.Log,
+            () => upload.IsCompleted ? "the upload ended before its import rolled its sessions up" : null);
         return upload;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TestApp app)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, app.Log);
-            await Task.Delay(20);
-        }
     }
 
     private static async Task IgnoreClosedConnectionAsync(Task<HttpResponseMessage> upload)

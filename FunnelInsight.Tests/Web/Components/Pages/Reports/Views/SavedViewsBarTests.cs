@@ -1,9 +1,7 @@
-using System.Security.Claims;
 using Bunit;
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Support;
-using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Components.Pages.Reports.Views;
 using FunnelInsight.Web.Components.UI;
 using FunnelInsight.Web.Services;
@@ -27,13 +25,8 @@ public sealed class SavedViewsBarTests : ReportComponentTest, IAsyncLifetime
         _memberships = new StoreMemberships(_temp.Database);
         _userId = await TestAccounts.CreateUserAsync(_temp, "views@shops.test");
         _storeId = (await _temp.Stores.GetOrCreateAsync("Views shop")).Id;
-        Services.AddSingleton(_temp.Database);
         Services.AddSingleton(_views);
-        Services.AddSingleton(_memberships);
-        Services.AddSingleton<IStoreAccess, MembershipStoreAccess>();
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized("views@shops.test");
-        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, _userId));
+        SignInMember(_temp.Database, _memberships, "views@shops.test", _userId);
     }
 
     async Task IAsyncLifetime.DisposeAsync()
