@@ -97,6 +97,20 @@ public sealed class CustomerFiguresTests : ReportComponentTest
         Assert.Equal(["Feb 2024", "2", "100.0%", "", ""], rows[1].QuerySelectorAll("td").Select(td => td.TextContent));
     }
 
+    [Fact]
+    public void In_arabic_the_cohort_month_headers_keep_their_plus_before_the_number()
+    {
+        UseCulture("ar");
+        CohortRow[] cohorts = [new("2024-01", 4, [new(4, 4), new(1, 4), new(2, 4)])];
+
+        var table = Render<CohortTable>(p => p.Add(c => c.Cohorts, cohorts));
+
+        // "+1" read from the left as one piece, or the right-to-left row draws it "1+".
+        var months = table.FindAll(".fi-cohorts thead th").Skip(2).Select(th => th.TextContent).ToList();
+        Assert.Equal(["+0", "+1", "+2"], months.Select(FunnelInsight.Web.Components.UI.Bidi.Plain));
+        Assert.All(months, month => Assert.StartsWith("\u2066+", month, StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(MoneyCases.Amounts), MemberType = typeof(MoneyCases))]
     public void Revenue_and_outstanding_totals_have_the_decimals_of_the_stores_currency(string culture, string currency, string large, string small)
