@@ -120,6 +120,21 @@ public sealed class FlagCardsTests : ReportComponentTest
         Assert.Equal("No checkout friction has enough evidence in this selection.", cards.Find(".fi-no-flags").TextContent.Trim());
     }
 
+    [Fact]
+    public void In_arabic_the_slow_pages_evidence_writes_its_p_value_and_rates_with_latin_digits_each_isolated()
+    {
+        UseCulture("ar");
+        var slow = new CheckoutFrictionFlag(
+            "slow_pages", "Slow pages", "Sessions slower than the median page load of 2,000 ms convert at 2.0% against 5.0% for faster ones; p = 0.05.",
+            [new("medianPageLoadMs", 2000), new("slowConversion", 0.02), new("fastConversion", 0.05), new("pValue", 0.0312)], FlagConfidence.Medium, 300, 0, "Make pages faster.", null);
+
+        var cards = Render<FlagCards>(p => p.Add(c => c.Flags, [slow]).Add(c => c.Currency, "USD"));
+
+        // p = 0.0312 written to three decimals with a Latin point (never "0٫031"), the rates with "%" (never "٪").
+        Assert.Equal("الجلسات الأبطأ من وسيط تحميل الصفحة (\u20662,000\u2069 م.ث) تتحول بنسبة \u20662.0%\u2069 مقابل \u20665.0%\u2069 للأسرع؛ p = \u20660.031\u2069.",
+            cards.Find(".fi-flag-evidence").TextContent);
+    }
+
     [Theory]
     [MemberData(nameof(MoneyCases.Amounts), MemberType = typeof(MoneyCases))]
     public void Revenue_at_stake_and_the_abandoned_carts_value_have_the_decimals_of_the_stores_currency(string culture, string currency, string large, string small)
