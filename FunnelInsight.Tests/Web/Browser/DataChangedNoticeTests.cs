@@ -48,6 +48,29 @@ public sealed class DataChangedNoticeTests(DashboardApp app)
         Assert.EndsWith($"/stores/{storeId}/funnel?from=2024-03-01&to=2024-03-31", page.Url, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_open_funnel_page_says_when_a_settings_change_rebuilt_its_stores_sessions()
+    {
+        var storeId = await ReportSample.ImportAsync(app, "Settings change shop");
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/stores/{storeId}/funnel?from=2024-03-01&to=2024-03-31");
+        await Expect(page.Locator(".fi-funnel-table .fi-reached")).ToHaveTextAsync(["12", "10", "8", "7", "3"]);
+        await Expect(page.Locator(".fi-funnel-chart svg.apexcharts-svg")).ToBeVisibleAsync(); // drawn, so the circuit is live
+        await Expect(page.Locator(".fi-data-changed")).ToHaveCountAsync(0);
+
+        // A longer session timeout: the sessions are rebuilt (the sample's sessions are far apart, so they stay twelve).
+        var settings = new FunnelInsight.Core.Stores.StoreSettingsService(app.Database);
+        var current = (await settings.GetAsync(storeId))!;
+        var saved = await settings.SaveAsync(storeId, current with { SessionTimeoutMinutes = current.SessionTimeoutMinutes + 15 });
+        Assert.Empty(saved.Errors);
+        Assert.True(saved.SessionsRebuilt > 0);
+
+        await Expect(page.Locator(".fi-data-changed")).ToBeVisibleAsync();
+        await page.Locator(".fi-data-refresh").ClickAsync();
+        await Expect(page.Locator(".fi-data-changed")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".fi-funnel-table .fi-reached")).ToHaveTextAsync(["12", "10", "8", "7", "3"]);
+    }
+
     // Arabic pages keep each number left to right in one piece (Unicode isolates around it).
     private static string[] Counts(string culture, params string[] counts) =>
         culture == "ar" ? [.. counts.Select(c => $"\u2066{c}\u2069")] : counts;
