@@ -133,6 +133,8 @@ public sealed class DateRangeTests(DashboardApp app)
         var page = await app.NewPageAsync(culture, width, 900);
 
         await page.GotoAsync($"/stores/{storeId}/funnel?from=2025-03-01&to=2025-03-10");
+        // The circuit is live: the fields measured are the ones it drew, not the prerendered ones it replaces.
+        await Expect(page.GetByLabel(culture == "ar" ? "اللغة" : "Language")).ToBeEnabledAsync();
 
         foreach (var (field, day) in ((string, string)[])[(".fi-filter-from input", "2025-03-01"), (".fi-filter-to input", "2025-03-10")])
         {
