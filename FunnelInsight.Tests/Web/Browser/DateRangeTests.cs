@@ -121,4 +121,31 @@ public sealed class DateRangeTests(DashboardApp app)
         await page.Locator(".fi-filter-to .mud-input-adornment button").ClickAsync();
         await Expect(page.Locator(".mud-picker-calendar-header-transition").First).ToContainTextAsync("March 2025");
     }
+
+    [Theory]
+    [InlineData("en", 1280)]
+    [InlineData("ar", 1280)]
+    [InlineData("en", 390)]
+    [InlineData("ar", 390)]
+    public async Task A_ranges_days_show_whole_in_the_date_fields_in_both_languages_at_both_widths(string culture, int width)
+    {
+        var storeId = await StoreAsync($"Whole date shop {culture} {width}");
+        var page = await app.NewPageAsync(culture, width, 900);
+
+        await page.GotoAsync($"/stores/{storeId}/funnel?from=2025-03-01&to=2025-03-10");
+        // The circuit is live: the fields measured are the ones it drew, not the prerendered ones it replaces.
+        await Expect(page.GetByLabel(culture == "ar" ? "اللغة" : "Language")).ToBeEnabledAsync();
+
+        foreach (var (field, day) in ((string, string)[])[(".fi-filter-from input", "2025-03-01"), (".fi-filter-to input", "2025-03-10")])
+        {
+            var input = page.Locator(field);
+            await Expect(input).ToHaveValueAsync(day);
+            // Where the field cut its own value ("2025-03-0", "025-11-30"), its text was wider than the box it is drawn in.
+            var measured = await input.EvaluateAsync<double[]>("""
+                i => { const s = getComputedStyle(i), c = document.createElement('canvas').getContext('2d'); c.font = s.font;
+                       return [c.measureText(i.value).width, i.getBoundingClientRect().width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)]; }
+                """);
+            Assert.True(measured[0] <= measured[1], $"{field} ({culture}, {width} px) draws {day} in {measured[0]:0} px inside {measured[1]:0} px");
+        }
+    }
 }

@@ -65,6 +65,8 @@ public sealed class ImportsPageTests(DashboardApp app)
         await Expect(page.Locator(".fi-history tbody tr")).ToContainTextAsync("shop-events.csv");
         await Expect(page.Locator(".fi-history .fi-status")).ToHaveTextAsync("Imported");
         await Expect(page.Locator(".fi-history .fi-status")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-chip-color-success"));
+        // The end of the import arrives from the worker's thread: English's short date and time, never the invariant 12/01/2026 11:56.
+        Assert.Matches(@"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}\s(AM|PM) UTC$", await page.Locator(".fi-history tbody td.text-nowrap").InnerTextAsync());
         await DashboardApp.ScreenshotAsync(page, "imports-done");
     }
 

@@ -23,8 +23,8 @@ public sealed class OrderSettingsPagesTests(DashboardApp app)
         await page.GotoAsync($"/stores/{storeId}/customers");
 
         // 330 gross − 110 refunded = 220 net in USD; the two EUR orders (1,200) are in none of it.
-        await Expect(page.Locator(".fi-revenue .fi-value")).ToHaveTextAsync("USD 220");
-        await Expect(page.Locator(".fi-revenue .fi-detail")).ToHaveTextAsync("USD 330 gross − USD 110 refunds");
+        await Expect(page.Locator(".fi-revenue .fi-value")).ToHaveTextAsync("USD 220.00");
+        await Expect(page.Locator(".fi-revenue .fi-detail")).ToHaveTextAsync("USD 330.00 gross − USD 110.00 refunds");
         await Expect(page.Locator(".fi-aov .fi-value")).ToHaveTextAsync("USD 55.00");
         await Expect(page.Locator(".fi-other-currency")).ToContainTextAsync("2 orders in EUR: not in these figures, which are in USD.");
         await Expect(page.Locator(".fi-orders .fi-detail")).ToHaveTextAsync("0 cancelled, 1 refunded, 0 without customer");

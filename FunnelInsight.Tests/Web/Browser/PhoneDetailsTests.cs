@@ -162,6 +162,25 @@ public sealed class PhoneDetailsTests(DashboardApp app)
         await page.Locator(".fi-funnel-chart").ScreenshotAsync(new() { Path = Path.Combine(DashboardApp.ScreenshotFolder, $"phone-funnel-chart-{culture}.png") });
     }
 
+    [Theory]
+    [InlineData("en", "Sign out")]
+    [InlineData("ar", "تسجيل الخروج")]
+    public async Task On_a_phone_sign_out_is_one_icon_button_on_one_line_in_both_languages(string culture, string name)
+    {
+        var (storeId, page) = (await app.CreateStoreAsync($"Sign out shop {culture}"), await PhoneAsync(culture));
+
+        await page.GotoAsync($"/stores/{storeId}/imports");
+        var button = page.Locator(".fi-sign-out");
+
+        // Its words hidden (where "SIGN OUT" wrapped onto two lines), its name still there for a screen reader.
+        await Expect(button).ToHaveAccessibleNameAsync(name);
+        await Expect(button.Locator(".fi-sign-out-text")).ToBeHiddenAsync();
+        // One line, about the icon's height, inside the phone's width.
+        var sizes = await button.EvaluateAsync<double[]>("b => { const r = b.getBoundingClientRect(), i = b.querySelector('svg').getBoundingClientRect(); return [r.height, i.height, r.right, r.left]; }");
+        Assert.True(sizes[0] <= sizes[1] * 2.5, $"the button is {sizes[0]:0} px tall around a {sizes[1]:0} px icon");
+        Assert.True(sizes[2] <= 390 && sizes[3] >= 0, $"the button spans [{sizes[3]:0}, {sizes[2]:0}] px, past the phone's edge");
+    }
+
     private Task<IPage> ArabicPhoneAsync() => PhoneAsync("ar");
 
     private Task<IPage> PhoneAsync(string culture) => app.NewPageAsync(culture, 390, 900);

@@ -38,10 +38,22 @@ public partial class ReportStringsTests
         Assert.All(arabic.Where(pair => !Neutral.Contains(pair.Key)), pair => Assert.Matches(ArabicLetter(), pair.Value));
     }
 
+    [Fact]
+    public void Arabic_report_strings_write_their_own_numbers_with_latin_digits_and_marks()
+    {
+        // The dashboard's one digit style for Arabic (README): Latin digits, "%" and ".", never ٪ ٫ ٬ or Arabic-Indic digits.
+        var arabic = Read("ar");
+
+        Assert.All(arabic, pair => Assert.False(ArabicNumberMark().IsMatch(pair.Value), $"{pair.Key}: {pair.Value}"));
+    }
+
     private static string[] Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Order()];
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex("[\u0660-\u066C\u06F0-\u06F9]")]
+    private static partial Regex ArabicNumberMark();
 
     [GeneratedRegex(@"\p{IsArabic}")]
     private static partial Regex ArabicLetter();

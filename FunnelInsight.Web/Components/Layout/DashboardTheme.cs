@@ -29,6 +29,10 @@ public static class DashboardTheme
             {
                 FontFamily = ["system-ui", "Segoe UI", "Noto Sans", "Noto Sans Arabic", "Tahoma", "Arial", "sans-serif"],
             },
+
+            // Buttons and toggles show their label as written: MudBlazor's upper-casing turns "CSV's filters" into
+            // "CSV'S FILTERS" and would do the same to a unit ("ms", "p90"); Arabic has no case to gain from it.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }

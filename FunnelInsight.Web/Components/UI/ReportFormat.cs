@@ -34,22 +34,23 @@ public static class ReportFormat
         ? "< " + 0.001.ToString("0.000", CultureInfo.CurrentCulture)
         : p.ToString("0.000", CultureInfo.CurrentCulture));
 
-    /// <summary>A total in the store's currency (ISO code) in whole units (USD 12,346), with the culture's digits and separators.</summary>
-    public static string Money(double amount, string currency) => Amount(amount, currency, 0);
-
     /// <summary>
     /// An amount in the store's currency (ISO code) to its minor unit, with the culture's digits and separators: USD 39.82,
     /// JPY 1,500, KWD 1.673 (rounded as every report rounds it, <see cref="CurrencyMinorUnit.Round(double, string?)"/>).
+    /// Every money figure of every page, a total as much as a price, is written by this one method.
     /// </summary>
-    public static string ExactMoney(double amount, string currency) =>
-        Amount(CurrencyMinorUnit.Round(amount, currency), currency, CurrencyMinorUnit.Decimals(currency));
+    public static string Money(double amount, string currency) => Amount(Rounded(amount, currency), currency);
 
-    /// <summary>A change in an amount with its sign (+USD 120, -USD 4,972).</summary>
+    /// <summary>A change in an amount with its sign, to the currency's minor unit (+USD 120.00, -USD 4,972.00, +JPY 120).</summary>
     public static string SignedMoney(double change, string currency) =>
-        change > 0 ? Bidi.Number("+" + Money(change, currency)) : Money(change, currency);
+        Rounded(change, currency) > 0 ? Bidi.Number("+" + Money(change, currency)) : Money(change, currency);
 
-    private static string Amount(double amount, string currency, int decimals)
+    // Rounded to the minor unit, with a negative amount that rounds to nothing written 0, never -0.00.
+    private static double Rounded(double amount, string currency) => CurrencyMinorUnit.Round(amount, currency) is var rounded && rounded == 0 ? 0 : rounded;
+
+    private static string Amount(double amount, string currency)
     {
+        var decimals = CurrencyMinorUnit.Decimals(currency);
         var format = (NumberFormatInfo)CultureInfo.CurrentCulture.NumberFormat.Clone();
         format.CurrencySymbol = currency;
 

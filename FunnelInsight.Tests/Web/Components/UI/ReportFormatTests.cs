@@ -36,8 +36,8 @@ public sealed class ReportFormatTests : DashboardComponentContext
         Assert.Equal(Lri + "+18" + Pdi, Format.SignedCount(18));
         Assert.Equal(Lri + "-3" + Pdi, Format.SignedCount(-3));
         Assert.Equal(Lri + "+1.5" + Pdi, ReportFormat.Points(0.015));
-        Assert.Equal(Lri + "-4,972 USD" + Pdi, Plain(ReportFormat.SignedMoney(-4972, "USD")));
-        Assert.Equal(Lri + "+" + Lri + "120 USD" + Pdi + Pdi, Plain(ReportFormat.SignedMoney(120, "USD")));
+        Assert.Equal(Lri + "-4,972.00 USD" + Pdi, Plain(ReportFormat.SignedMoney(-4972, "USD")));
+        Assert.Equal(Lri + "+" + Lri + "120.00 USD" + Pdi + Pdi, Plain(ReportFormat.SignedMoney(120, "USD")));
     }
 
     [Theory]
@@ -46,16 +46,16 @@ public sealed class ReportFormatTests : DashboardComponentContext
     [InlineData(1.6725, "KWD", "KWD 1.673")]
     [InlineData(1234.5, "bhd", "bhd 1,234.500")]
     public void An_exact_amount_has_as_many_decimals_as_the_minor_unit_of_its_currency(double amount, string currency, string shown) =>
-        Assert.Equal(shown, Plain(ReportFormat.ExactMoney(amount, currency)));
+        Assert.Equal(shown, Plain(ReportFormat.Money(amount, currency)));
 
     [Fact]
     public void Arabic_writes_an_exact_amount_to_the_minor_unit_of_its_currency_in_one_piece()
     {
         UseCulture("ar");
 
-        Assert.Equal(Lri + "39.82 SAR" + Pdi, Plain(ReportFormat.ExactMoney(39.8249, "SAR")));
-        Assert.Equal(Lri + "1,500 JPY" + Pdi, Plain(ReportFormat.ExactMoney(1500.3333, "JPY")));
-        Assert.Equal(Lri + "1.673 KWD" + Pdi, Plain(ReportFormat.ExactMoney(1.6725, "KWD")));
+        Assert.Equal(Lri + "39.82 SAR" + Pdi, Plain(ReportFormat.Money(39.8249, "SAR")));
+        Assert.Equal(Lri + "1,500 JPY" + Pdi, Plain(ReportFormat.Money(1500.3333, "JPY")));
+        Assert.Equal(Lri + "1.673 KWD" + Pdi, Plain(ReportFormat.Money(1.6725, "KWD")));
     }
 
     [Fact]

@@ -22,9 +22,9 @@ public sealed class CustomerFiguresTests : ReportComponentTest
         Assert.Equal("250", figures.Find(".fi-customers .fi-value").TextContent);
         Assert.Equal("320", figures.Find(".fi-orders .fi-value").TextContent);
         Assert.Equal("5 cancelled, 5 refunded, 3 without customer", figures.Find(".fi-orders .fi-detail").TextContent);
-        Assert.Equal("USD 12,346", figures.Find(".fi-revenue .fi-value").TextContent);
-        Assert.Equal("USD 12,510 gross − USD 164 refunds", figures.Find(".fi-revenue .fi-detail").TextContent);
-        Assert.Equal("USD 931", figures.Find(".fi-outstanding .fi-value").TextContent);
+        Assert.Equal("USD 12,345.60", figures.Find(".fi-revenue .fi-value").TextContent);
+        Assert.Equal("USD 12,510.00 gross − USD 164.40 refunds", figures.Find(".fi-revenue .fi-detail").TextContent);
+        Assert.Equal("USD 930.60", figures.Find(".fi-outstanding .fi-value").TextContent);
         Assert.Equal("7 unpaid orders (pending, authorized, cash on delivery)", figures.Find(".fi-outstanding .fi-detail").TextContent);
         Assert.Equal("USD 39.82", figures.Find(".fi-aov .fi-value").TextContent);
         Assert.Empty(figures.FindAll(".fi-other-currency"));
@@ -95,5 +95,33 @@ public sealed class CustomerFiguresTests : ReportComponentTest
         var rows = table.FindAll(".fi-cohorts tbody tr");
         Assert.Equal(["Jan 2024", "4", "100.0%", "25.0%", "50.0%"], rows[0].QuerySelectorAll("td").Select(td => td.TextContent));
         Assert.Equal(["Feb 2024", "2", "100.0%", "", ""], rows[1].QuerySelectorAll("td").Select(td => td.TextContent));
+    }
+
+    [Fact]
+    public void In_arabic_the_cohort_month_headers_keep_their_plus_before_the_number()
+    {
+        UseCulture("ar");
+        CohortRow[] cohorts = [new("2024-01", 4, [new(4, 4), new(1, 4), new(2, 4)])];
+
+        var table = Render<CohortTable>(p => p.Add(c => c.Cohorts, cohorts));
+
+        // "+1" read from the left as one piece, or the right-to-left row draws it "1+".
+        var months = table.FindAll(".fi-cohorts thead th").Skip(2).Select(th => th.TextContent).ToList();
+        Assert.Equal(["+0", "+1", "+2"], months.Select(FunnelInsight.Web.Components.UI.Bidi.Plain));
+        Assert.All(months, month => Assert.StartsWith("\u2066+", month, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(MoneyCases.Amounts), MemberType = typeof(MoneyCases))]
+    public void Revenue_and_outstanding_totals_have_the_decimals_of_the_stores_currency(string culture, string currency, string large, string small)
+    {
+        UseCulture(culture);
+        // Gross 1,234.5678 with nothing refunded is 1,234.5678 net; 98.7654 unpaid.
+        var report = Report(250, 80, 50) with { Sales = new OrderRevenue(currency, MoneyCases.Large, 0, MoneyCases.Small, 7, 310, []) };
+        var figures = Render<CustomerFigures>(p => p.Add(c => c.Report, report).Add(c => c.Currency, currency));
+
+        Assert.Equal(large, MoneyCases.Shown(figures.Find(".fi-revenue .fi-value").TextContent, culture));
+        Assert.Equal(small, MoneyCases.Shown(figures.Find(".fi-outstanding .fi-value").TextContent, culture));
+        Assert.Contains(large, MoneyCases.Shown(figures.Find(".fi-revenue .fi-detail").TextContent, culture), StringComparison.Ordinal);
     }
 }

@@ -26,7 +26,7 @@ public sealed class FlagCardsTests : ReportComponentTest
         Assert.Equal("45 of 90 checkout exits (50.0%) happen after the shipping step.", card.QuerySelector(".fi-flag-evidence")!.TextContent);
         Assert.Equal("High confidence", card.QuerySelector(".fi-flag-confidence")!.TextContent);
         Assert.Equal("1,234", card.QuerySelector(".fi-flag-sessions")!.TextContent);
-        Assert.Equal("USD 5,679", card.QuerySelector(".fi-flag-revenue")!.TextContent);
+        Assert.Equal("USD 5,678.90", card.QuerySelector(".fi-flag-revenue")!.TextContent);
         Assert.Contains("60.0%", card.QuerySelector(".fi-flag-reference")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Show shipping costs and terms up front", card.QuerySelector(".fi-flag-remedy")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("exits at shipping: 45", card.TextContent, StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public sealed class FlagCardsTests : ReportComponentTest
 
         Assert.Equal("إلزام بإنشاء حساب", cards.Find(".fi-flag-title").TextContent);
         Assert.Contains("اسمح بالدفع كضيف.", cards.Find(".fi-flag-remedy").TextContent, StringComparison.Ordinal);
-        Assert.Equal("\u2066800 SAR\u2069", cards.Find(".fi-flag-revenue").TextContent.Replace("\u00a0", " ", StringComparison.Ordinal).Replace("\u200f", "", StringComparison.Ordinal));
+        Assert.Equal("\u2066800.00 SAR\u2069", cards.Find(".fi-flag-revenue").TextContent.Replace("\u00a0", " ", StringComparison.Ordinal).Replace("\u200f", "", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class FlagCardsTests : ReportComponentTest
 
         var cards = Render<FlagCards>(p => p.Add(c => c.Flags, [carts, Shipping]).Add(c => c.Currency, "USD"));
 
-        Assert.Equal("تُركت \u2066207\u2069 سلة ذات قيمة، بمجموع \u206626,684 USD\u2069.",
+        Assert.Equal("تُركت \u2066207\u2069 سلة ذات قيمة، بمجموع \u206626,683.69 USD\u2069.",
             cards.Find(".fi-flag-cart_left_behind .fi-flag-evidence").TextContent.Replace("\u00a0", " ", StringComparison.Ordinal).Replace("\u200f", "", StringComparison.Ordinal));
         Assert.Equal("غادرت \u206645\u2069 جلسة بعد خطوة الشحن مباشرة، وهي \u206650.0%\u2069 من مغادرات الدفع؛ ويبلغ وسيط حصة الشحن والضريبة من إجمالي الطلب \u206612.5%\u2069.",
             cards.Find(".fi-flag-surprise_costs .fi-flag-evidence").TextContent);
@@ -95,7 +95,7 @@ public sealed class FlagCardsTests : ReportComponentTest
 
         var cards = Render<FlagCards>(p => p.Add(c => c.Flags, [carts, Shipping]).Add(c => c.Currency, "USD"));
 
-        Assert.Equal("207 carts with value were abandoned, worth USD 26,684 in all.",
+        Assert.Equal("207 carts with value were abandoned, worth USD 26,683.69 in all.",
             cards.Find(".fi-flag-cart_left_behind .fi-flag-evidence").TextContent.Replace("\u00a0", " ", StringComparison.Ordinal));
         // A sentence naming no figure stays the engine's.
         Assert.Equal("45 of 90 checkout exits (50.0%) happen after the shipping step.", cards.Find(".fi-flag-surprise_costs .fi-flag-evidence").TextContent);
@@ -118,5 +118,34 @@ public sealed class FlagCardsTests : ReportComponentTest
 
         Assert.Empty(cards.FindAll(".fi-flag"));
         Assert.Equal("No checkout friction has enough evidence in this selection.", cards.Find(".fi-no-flags").TextContent.Trim());
+    }
+
+    [Fact]
+    public void In_arabic_the_slow_pages_evidence_writes_its_p_value_and_rates_with_latin_digits_each_isolated()
+    {
+        UseCulture("ar");
+        var slow = new CheckoutFrictionFlag(
+            "slow_pages", "Slow pages", "Sessions slower than the median page load of 2,000 ms convert at 2.0% against 5.0% for faster ones; p = 0.05.",
+            [new("medianPageLoadMs", 2000), new("slowConversion", 0.02), new("fastConversion", 0.05), new("pValue", 0.0312)], FlagConfidence.Medium, 300, 0, "Make pages faster.", null);
+
+        var cards = Render<FlagCards>(p => p.Add(c => c.Flags, [slow]).Add(c => c.Currency, "USD"));
+
+        // p = 0.0312 written to three decimals with a Latin point (never "0٫031"), the rates with "%" (never "٪").
+        Assert.Equal("الجلسات الأبطأ من وسيط تحميل الصفحة (\u20662,000\u2069 م.ث) تتحول بنسبة \u20662.0%\u2069 مقابل \u20665.0%\u2069 للأسرع؛ p = \u20660.031\u2069.",
+            cards.Find(".fi-flag-evidence").TextContent);
+    }
+
+    [Theory]
+    [MemberData(nameof(MoneyCases.Amounts), MemberType = typeof(MoneyCases))]
+    public void Revenue_at_stake_and_the_abandoned_carts_value_have_the_decimals_of_the_stores_currency(string culture, string currency, string large, string small)
+    {
+        UseCulture(culture);
+        var carts = new CheckoutFrictionFlag(
+            "cart_left_behind", "Carts left behind", "207 carts with value were abandoned, worth 98.77 in all.",
+            [new("abandonedCartsWithValue", 207), new("abandonedCartValue", MoneyCases.Small)], FlagConfidence.High, 207, MoneyCases.Large, "Send reminders.", null);
+        var cards = Render<FlagCards>(p => p.Add(c => c.Flags, [carts]).Add(c => c.Currency, currency));
+
+        Assert.Equal(large, MoneyCases.Shown(cards.Find(".fi-flag-revenue").TextContent, culture));
+        Assert.Contains(small, MoneyCases.Shown(cards.Find(".fi-flag-evidence").TextContent, culture), StringComparison.Ordinal);
     }
 }

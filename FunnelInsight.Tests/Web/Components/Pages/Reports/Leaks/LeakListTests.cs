@@ -25,7 +25,7 @@ public sealed class LeakListTests : ReportComponentTest
         Assert.Equal(["180", "400"], list.FindAll(".fi-leak-lost").Select(c => c.TextContent));
         Assert.Equal(["300", "1,000"], list.FindAll(".fi-leak-reached").Select(c => c.TextContent));
         Assert.Equal(["60.0%", "40.0%"], list.FindAll(".fi-leak-rate").Select(c => c.TextContent));
-        Assert.Equal(["USD 7,251", "USD 4,000"], list.FindAll(".fi-leak-revenue").Select(c => c.TextContent));
+        Assert.Equal(["USD 7,250.70", "USD 4,000.00"], list.FindAll(".fi-leak-revenue").Select(c => c.TextContent));
         Assert.Contains("value of the lost carts", rows[0].TextContent, StringComparison.Ordinal);
     }
 
@@ -53,5 +53,16 @@ public sealed class LeakListTests : ReportComponentTest
         Assert.Equal(
             ["value of the lost carts", "lost × average order value × conversion Product → purchase (33.3%)", "value of the lost carts × conversion Checkout → purchase (50.0%)"],
             list.FindAll(".fi-leak-estimate").Select(c => c.TextContent));
+    }
+
+    [Theory]
+    [MemberData(nameof(MoneyCases.Amounts), MemberType = typeof(MoneyCases))]
+    public void Lost_revenue_has_the_decimals_of_the_stores_currency(string culture, string currency, string large, string small)
+    {
+        UseCulture(culture);
+        Leak[] leaks = [Ranked[0] with { EstimatedLostRevenue = MoneyCases.Large }, Ranked[1] with { EstimatedLostRevenue = MoneyCases.Small }];
+        var list = Render<LeakList>(p => p.Add(c => c.Leaks, leaks).Add(c => c.Currency, currency));
+
+        Assert.Equal([large, small], list.FindAll(".fi-leak-revenue").Select(c => MoneyCases.Shown(c.TextContent, culture)));
     }
 }

@@ -55,4 +55,18 @@ public sealed class HeadlineCardTests : ReportComponentTest
         Assert.Contains("▲", card.Find(".fi-change").TextContent, StringComparison.Ordinal);
         Assert.Contains("+1,012", card.Find(".fi-change").TextContent, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(MoneyCases.Amounts), MemberType = typeof(MoneyCases))]
+    public void Revenue_and_its_change_have_the_decimals_of_the_stores_currency(string culture, string currency, string value, string change)
+    {
+        UseCulture(culture);
+        // 1,234.5678 now against 1,135.8024 before: a rise of 98.7654.
+        var card = Render<HeadlineCard>(p => p
+            .Add(c => c.Figure, new HeadlineFigure("revenue", MoneyCases.Large, 1135.8024, null, null))
+            .Add(c => c.Currency, currency));
+
+        Assert.Equal(value, MoneyCases.Shown(card.Find(".fi-value").TextContent, culture));
+        Assert.Equal("+" + change, MoneyCases.Shown(card.Find(".fi-change bdi").TextContent, culture));
+    }
 }

@@ -21,7 +21,7 @@ public sealed class SessionTimelineViewTests : ReportComponentTest
             new TimelineEvent(new DateTimeOffset(2024, 3, 5, 13, 2, 0, Riyadh), TimeSpan.FromSeconds(90), name, null, [], null, null, null, null, 850, 2),
         ]);
 
-    private IRenderedComponent<SessionTimelineView> Show(SessionTimeline timeline) => Render<SessionTimelineView>(p => p.Add(c => c.Timeline, timeline));
+    private IRenderedComponent<SessionTimelineView> Show(SessionTimeline timeline, string currency = "USD") => Render<SessionTimelineView>(p => p.Add(c => c.Timeline, timeline).Add(c => c.Currency, currency));
 
     [Fact]
     public void Events_are_listed_in_order_with_store_times_gaps_and_the_stages_they_reached()
@@ -34,7 +34,7 @@ public sealed class SessionTimelineViewTests : ReportComponentTest
         Assert.Equal(["Reached Landing", "Reached Product"], view.FindAll(".fi-reach").Select(e => e.TextContent.Trim()));
         Assert.Equal(2, view.FindAll(".fi-event-reaches").Count);
         Assert.Equal(["Page load: 1,200 ms", "Page load: 400 ms", "Page load: 850 ms"], view.FindAll(".fi-event-load").Select(e => e.TextContent));
-        Assert.Contains("Price: 20.00", view.FindAll(".fi-event-detail")[1].TextContent);
+        Assert.Contains("Price: USD 20.00", view.FindAll(".fi-event-detail")[1].TextContent);
         Assert.Equal("Product", view.Find(".fi-session-reached .fi-value").TextContent);
         Assert.Equal("Times in the store's time zone, Asia/Riyadh.", view.Find(".fi-session-zone").TextContent);
         Assert.Equal("2 min 0 s", view.Find(".fi-session-duration .fi-value").TextContent);
@@ -70,5 +70,17 @@ public sealed class SessionTimelineViewTests : ReportComponentTest
         Assert.StartsWith("\u2066", view.FindAll(".fi-event-time")[0].TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Reached", view.Find(".fi-reach").TextContent, StringComparison.Ordinal);
         Assert.Contains("وصلت إلى", view.Find(".fi-reach").TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(MoneyCases.Amounts), MemberType = typeof(MoneyCases))]
+    public void A_price_has_the_decimals_of_the_stores_currency(string culture, string currency, string large, string small)
+    {
+        UseCulture(culture);
+        var timeline = Timeline();
+        TimelineEvent[] events = [timeline.Events[0], timeline.Events[1] with { Price = MoneyCases.Large }, timeline.Events[2] with { Price = MoneyCases.Small }, timeline.Events[3]];
+        var view = Show(timeline with { Events = events }, currency);
+
+        Assert.Equal([large, small], view.FindAll(".fi-event-price").Select(p => MoneyCases.Shown(p.TextContent, culture).Split(": ")[1]));
     }
 }
