@@ -158,10 +158,10 @@ public sealed class DashboardApp : IAsyncLifetime
         return page;
     }
 
-    /// <summary>A new browser page that is not signed in.</summary>
-    public async Task<IPage> NewSignedOutPageAsync()
+    /// <summary>A new browser page that is not signed in, of <paramref name="width"/> × <paramref name="height"/> pixels.</summary>
+    public async Task<IPage> NewSignedOutPageAsync(int width = 1280, int height = 900)
     {
-        var context = await Browser.NewContextAsync(ContextOptions(1280, 900, null));
+        var context = await Browser.NewContextAsync(ContextOptions(width, height, null));
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }

@@ -156,6 +156,27 @@ public sealed class ReportPagesTests(DashboardApp app)
     }
 
     [Theory]
+    [InlineData("en", 1280)]
+    [InlineData("ar", 1280)]
+    [InlineData("en", 390)]
+    [InlineData("ar", 390)]
+    public async Task The_sign_in_page_is_screenshot_in_both_languages_at_both_widths_without_sideways_scroll(string culture, int width)
+    {
+        var page = await app.NewSignedOutPageAsync(width);
+        await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+
+        await page.GotoAsync("/account/login");
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", culture);
+        await Expect(page.Locator("#email")).ToBeVisibleAsync();
+        // A static page (no circuit to wait for): pictured as soon as it is shown.
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DashboardApp.ScreenshotFolder, $"page-login-{culture}-{width}.png"), FullPage = true });
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"the sign-in page ({culture}, {width} px) is {scrollWidth} px wide: {await page.EvaluateAsync<string>(WidestElements)}");
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
     [InlineData("en")]
     [InlineData("ar")]
     public async Task Chart_axes_group_their_digits_and_the_trend_names_its_unit(string culture)

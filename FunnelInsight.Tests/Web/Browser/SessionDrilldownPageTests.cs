@@ -7,6 +7,29 @@ namespace FunnelInsight.Tests.Web.Browser;
 public sealed class SessionDrilldownPageTests(DashboardApp app)
 {
     [Fact]
+    public async Task A_session_of_a_store_the_user_is_not_a_member_of_is_not_shown_and_its_page_is_a_404()
+    {
+        var storeId = await ReportSample.ImportAsync(app, "Drill-down members-only shop");
+        await Support.TestAccounts.CreateUserAsync(app.Database, "outsider-session@browser.test");
+        var page = await app.NewPageSignedInAsAsync("outsider-session@browser.test");
+
+        var response = await page.GotoAsync($"/stores/{storeId}/session?key=s1");
+
+        // A 404 with a page to read (a bodyless 404 shows as the browser's own error page, or fails to load here).
+        Assert.Equal(404, response!.Status);
+        await Expect(page.Locator(".fi-not-found")).ToContainTextAsync("this store does not exist, or you are not a member of it");
+        await Expect(page.Locator(".fi-event-name")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("session_start", await page.ContentAsync(), StringComparison.Ordinal);
+
+        // In Arabic, the same page in Arabic.
+        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=ar|uic=ar", Url = app.BaseUrl }]);
+        var arabic = await page.GotoAsync($"/stores/{storeId}/session?key=s1");
+        Assert.Equal(404, arabic!.Status);
+        await Expect(page.Locator(".fi-not-found")).ToContainTextAsync("هذا المتجر غير موجود، أو أنك لست عضوًا فيه");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task From_the_drop_off_panel_to_a_lost_session_and_its_timeline_and_back()
     {
         var storeId = await ReportSample.ImportAsync(app, "Drill-down shop");
