@@ -58,6 +58,25 @@ public sealed class FlagCardsTests : ReportComponentTest
             cards.Find(".fi-flag-reference").TextContent.Trim());
     }
 
+    [Theory]
+    [InlineData("en", "(commonly attributed to Aberdeen Group)")]
+    [InlineData("ar", "(يُنسب عادةً إلى Aberdeen Group)")]
+    public void A_source_that_ends_in_its_own_bracket_keeps_one_closing_bracket_in_both_languages(string culture, string ending)
+    {
+        UseCulture(culture);
+        var slow = new CheckoutFrictionFlag(
+            "slow_pages", "Slow pages", "Sessions slower than the median page load of 2,000 ms convert at 2.0% against 5.0% for faster ones; p = 0.05.",
+            [new("medianPageLoadMs", 2000), new("slowConversion", 0.02), new("fastConversion", 0.05), new("pValue", 0.0312)], FlagConfidence.Medium, 300, 0, "Make pages faster.",
+            ReferenceFigures.PageLoadPerSecond);
+
+        var reference = Render<FlagCards>(p => p.Add(c => c.Flags, [slow]).Add(c => c.Currency, "USD")).Find(".fi-flag-reference").TextContent.Trim();
+
+        // The source's own bracket closes it, once (never "Aberdeen Group))"), isolated so it stays whole in Arabic.
+        Assert.EndsWith(ending, reference.TrimEnd('\u2069'), StringComparison.Ordinal);
+        Assert.DoesNotContain("))", reference, StringComparison.Ordinal);
+        Assert.Equal(1, reference.Count(c => c == ')'));
+    }
+
     [Fact]
     public void In_arabic_the_source_is_translated_and_isolated_so_its_brackets_stay_whole()
     {
