@@ -9,7 +9,6 @@ namespace FunnelInsight.Core.Stores;
 /// </summary>
 public sealed class StoreClock
 {
-    private const long DayUs = UtcTime.DayUs;
     private static readonly long UnixEpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
 
     // One clock per zone, so that a zone's day offsets are worked out once per process, not once per query.
@@ -55,13 +54,13 @@ public sealed class StoreClock
     public DateOnly DayOf(long us)
     {
         us = UtcTime.Readable(us);
-        return DateOnly.FromDayNumber((int)(FloorDiv(us + OffsetUs(us), DayUs) + UnixEpochDayNumber));
+        return DateOnly.FromDayNumber((int)(FloorDiv(us + OffsetUs(us), UtcTime.DayUs) + UnixEpochDayNumber));
     }
 
     /// <summary>Microseconds since the Unix epoch (UTC) at the start of the local day <paramref name="day"/>.</summary>
     public long DayStartUs(DateOnly day)
     {
-        var localUs = (day.DayNumber - UnixEpochDayNumber) * DayUs;
+        var localUs = (day.DayNumber - UnixEpochDayNumber) * UtcTime.DayUs;
         if (ReferenceEquals(this, Utc))
         {
             return localUs;
@@ -86,11 +85,11 @@ public sealed class StoreClock
         }
 
         us = UtcTime.Readable(us);
-        var day = FloorDiv(us, DayUs);
+        var day = FloorDiv(us, UtcTime.DayUs);
         var offset = _dayOffsets.GetOrAdd(day, d =>
         {
-            var start = Exact(d * DayUs);
-            return start == Exact(d * DayUs + DayUs - 1) ? start : long.MinValue;
+            var start = Exact(d * UtcTime.DayUs);
+            return start == Exact(d * UtcTime.DayUs + UtcTime.DayUs - 1) ? start : long.MinValue;
         });
         return offset != long.MinValue ? offset : Exact(us);
     }

@@ -8,7 +8,6 @@ namespace FunnelInsight.Core.Analytics.Customers;
 /// <summary>Customer counts, repeat rate, monthly churn, inactivity and cohort retention from a list of orders.</summary>
 internal static class ChurnCalculator
 {
-
     /// <summary>The report over <paramref name="orders"/>.</summary>
     /// <param name="orders">The orders in the query's range.</param>
     /// <param name="query">The question asked.</param>

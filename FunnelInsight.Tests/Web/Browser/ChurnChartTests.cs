@@ -39,7 +39,7 @@ public sealed class ChurnChartTests(DashboardApp app)
         var storeId = await app.CreateStoreAsync($"Churn year shop {culture} {width}");
         await app.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, app.WriteFile($"churn-year-{culture}-{width}.csv", YearOfOrders())));
         var page = await app.NewPageAsync(width, 900);
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+        await app.UseCultureAsync(page, culture);
 
         await page.GotoAsync($"/stores/{storeId}/customers");
         var bars = page.Locator(".fi-churn-chart .apexcharts-bar-area");
@@ -79,7 +79,7 @@ public sealed class ChurnChartTests(DashboardApp app)
         var storeId = await app.CreateStoreAsync($"Churn tooltip shop {culture}");
         await app.ImportAsync(new ImportRequest(storeId, ImportKind.Orders, app.WriteFile($"churn-tooltip-{culture}.csv", YearOfOrders())));
         var page = await app.NewPageAsync(1280, 900);
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+        await app.UseCultureAsync(page, culture);
 
         await page.GotoAsync($"/stores/{storeId}/customers");
         var bars = page.Locator(".fi-churn-chart .apexcharts-bar-area");

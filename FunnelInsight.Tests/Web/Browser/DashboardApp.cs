@@ -142,9 +142,13 @@ public sealed class DashboardApp : IAsyncLifetime
     public async Task<IPage> NewPageAsync(string culture, int width = 1280, int height = 900)
     {
         var page = await NewPageAsync(width, height);
-        await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = BaseUrl }]);
+        await UseCultureAsync(page, culture);
         return page;
     }
+
+    /// <summary>Makes <paramref name="page"/>'s next requests ask for <paramref name="culture"/> (the culture cookie a language choice sets).</summary>
+    public Task UseCultureAsync(IPage page, string culture) =>
+        page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = BaseUrl }]);
 
     /// <summary>A new browser page signed in through the login page as <paramref name="email"/> (password <see cref="TestAccounts.Password"/>).</summary>
     public async Task<IPage> NewPageSignedInAsAsync(string email)

@@ -52,7 +52,7 @@ public sealed class DateRangeTests(DashboardApp app)
     {
         var storeId = await StoreAsync($"All time default shop {culture}");
         var page = await app.NewPageAsync();
-        await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+        await app.UseCultureAsync(page, culture);
 
         await page.GotoAsync($"/stores/{storeId}/customers");
 

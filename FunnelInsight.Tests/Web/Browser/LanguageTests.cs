@@ -38,7 +38,7 @@ public sealed class LanguageTests(DashboardApp app)
     {
         var storeId = await ReportSample.ImportAsync(app, $"Arabic reference shop {storePage}");
         var page = await app.NewPageAsync();
-        await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = "c=ar|uic=ar", Url = app.BaseUrl }]);
+        await app.UseCultureAsync(page, "ar");
 
         await page.GotoAsync($"/stores/{storeId}/{storePage}");
         var line = page.Locator(reference);

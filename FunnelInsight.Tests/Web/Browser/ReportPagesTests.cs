@@ -163,7 +163,7 @@ public sealed class ReportPagesTests(DashboardApp app)
     public async Task The_sign_in_page_is_screenshot_in_both_languages_at_both_widths_without_sideways_scroll(string culture, int width)
     {
         var page = await app.NewSignedOutPageAsync(width);
-        await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+        await app.UseCultureAsync(page, culture);
 
         await page.GotoAsync("/account/login");
 

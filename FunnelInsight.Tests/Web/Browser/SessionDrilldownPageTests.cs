@@ -22,7 +22,7 @@ public sealed class SessionDrilldownPageTests(DashboardApp app)
         Assert.DoesNotContain("session_start", await page.ContentAsync(), StringComparison.Ordinal);
 
         // In Arabic, the same page in Arabic.
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c=ar|uic=ar", Url = app.BaseUrl }]);
+        await app.UseCultureAsync(page, "ar");
         var arabic = await page.GotoAsync($"/stores/{storeId}/session?key=s1");
         Assert.Equal(404, arabic!.Status);
         await Expect(page.Locator(".fi-not-found")).ToContainTextAsync("هذا المتجر غير موجود، أو أنك لست عضوًا فيه");

@@ -67,7 +67,7 @@ public sealed class TokensBrowserTests(DashboardApp app)
     public async Task The_curl_example_stays_one_left_to_right_line_that_scrolls_in_its_own_box_not_the_page(string culture, int width)
     {
         var page = await app.NewPageAsync(width, 900);
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = app.BaseUrl }]);
+        await app.UseCultureAsync(page, culture);
 
         await page.GotoAsync("/account/tokens");
         await Expect(page.Locator(".fi-create-token")).ToBeEnabledAsync(); // the circuit has drawn the page it measures
