@@ -48,7 +48,7 @@ public static class FunnelInsightConfiguration
     /// <summary>
     /// The event engine and its limits from the <c>Events</c> section: <c>Engine</c> (<c>duckdb</c>, the default, or
     /// <c>clickhouse</c> with the server in <c>ConnectionStrings:ClickHouse</c>), DuckDB's <c>MemoryLimit</c> (for example
-    /// <c>100MB</c>), <c>Threads</c> and <c>TempDirectory</c>, ClickHouse's <c>Shards</c> (a cluster), <c>ClickHouseImportSlice</c> and
+    /// <c>100MB</c>), <c>Threads</c> (while writing), <c>QueryThreads</c> and <c>TempDirectory</c>, ClickHouse's <c>Shards</c> (a cluster), <c>ClickHouseImportSlice</c> and
     /// <c>ClickHouseFunnelSlice</c>, and the dashboard's
     /// <c>SessionCacheMegabytes</c>.
     /// </summary>
@@ -86,6 +86,7 @@ public static class FunnelInsightConfiguration
             ClickHouseShards = shards,
             MemoryLimit = section["MemoryLimit"] is { Length: > 0 } limit ? limit : defaults.MemoryLimit,
             Threads = section.GetValue<int?>("Threads") is > 0 and var threads ? threads : defaults.Threads,
+            QueryThreads = section.GetValue<int?>("QueryThreads") is > 0 and var queryThreads ? queryThreads : defaults.QueryThreads,
             TempDirectory = section["TempDirectory"] is { Length: > 0 } temp ? Path.GetFullPath(temp) : defaults.TempDirectory,
             ClickHouseImportSlice = section.GetValue<long?>("ClickHouseImportSlice") is > 0 and var slice ? slice : defaults.ClickHouseImportSlice,
             ClickHouseFunnelSlice = section.GetValue<long?>("ClickHouseFunnelSlice") is > 0 and var funnelSlice ? funnelSlice : defaults.ClickHouseFunnelSlice,

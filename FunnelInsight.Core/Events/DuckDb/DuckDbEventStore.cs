@@ -166,7 +166,7 @@ internal sealed class DuckDbEventStore(FunnelDatabase database, DuckDbFile file)
 
     private DuckDbWrite Enlist(StoreWrite write, string kind, int? importId)
     {
-        var part = new DuckDbWrite(file.Open(), kind, write.StoreId, importId);
+        var part = new DuckDbWrite(file, file.Open(), kind, write.StoreId, importId);
         write.Enlist(part);
         return part;
     }

@@ -5,10 +5,15 @@ namespace FunnelInsight.Core.Events.DuckDb;
 
 /// <summary>
 /// The DuckDB file that holds every store's events and sessions, beside the SQLite database: opens connections with
-/// the configured memory limit, threads and spill folder, and creates the tables on first use.
+/// the configured memory limit, threads and spill folder, and creates the tables on first use; while a write is open
+/// DuckDB runs on the write's threads instead of the queries'.
 /// </summary>
 internal sealed class DuckDbFile(string path, EventEngineOptions options)
 {
+    // DuckDB's threads are the database's, shared by every connection of the process: the writes open on each file,
+    // counted per file so that the last to end gives the queries their threads back.
+    private static readonly Dictionary<string, int> OpenWrites = new(StringComparer.Ordinal);
+
     private readonly Lock _schemaGate = new();
     private bool _schemaReady;
 
@@ -24,7 +29,7 @@ internal sealed class DuckDbFile(string path, EventEngineOptions options)
         // connection, the spill folder would be refused once an import has spilled into it.
         var temp = options.TempDirectory ?? Path + ".tmp";
         var connection = new DuckDBConnection(string.Create(CultureInfo.InvariantCulture,
-            $"Data Source={Path};memory_limit={options.MemoryLimit};threads={options.Threads};temp_directory={temp};preserve_insertion_order=false"));
+            $"Data Source={Path};memory_limit={options.MemoryLimit};threads={QueryThreads};temp_directory={temp};preserve_insertion_order=false"));
         try
         {
             connection.Open();
@@ -44,6 +49,51 @@ internal sealed class DuckDbFile(string path, EventEngineOptions options)
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Marks a write open on <paramref name="connection"/> (one of this file's): DuckDB runs on the write's
+    /// <see cref="EventEngineOptions.Threads"/> until every open write has ended (<see cref="EndWrite"/>), and on the
+    /// queries' <see cref="EventEngineOptions.QueryThreads"/> again after.
+    /// </summary>
+    public void BeginWrite(DuckDBConnection connection)
+    {
+        lock (OpenWrites)
+        {
+            var open = OpenWrites.GetValueOrDefault(FullPath);
+            if (open == 0)
+            {
+                SetThreads(connection, options.Threads);
+            }
+
+            OpenWrites[FullPath] = open + 1;
+        }
+    }
+
+    /// <summary>Ends a write <see cref="BeginWrite"/> marked, on a connection still open.</summary>
+    public void EndWrite(DuckDBConnection connection)
+    {
+        lock (OpenWrites)
+        {
+            var open = OpenWrites[FullPath] - 1;
+            if (open == 0)
+            {
+                OpenWrites.Remove(FullPath);
+                try
+                {
+                    SetThreads(connection, QueryThreads);
+                }
+                catch (DuckDBException)
+                {
+                    // A write that failed inside DuckDB can leave its connection unusable: the queries then keep the
+                    // write's threads, which answers them all the same, only on fewer cores.
+                }
+            }
+            else
+            {
+                OpenWrites[FullPath] = open;
+            }
         }
     }
 
@@ -85,6 +135,13 @@ internal sealed class DuckDbFile(string path, EventEngineOptions options)
 
     /// <summary>A SQL string literal.</summary>
     public static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private string FullPath => System.IO.Path.GetFullPath(Path);
+
+    private int QueryThreads => Math.Max(1, options.QueryThreads);
+
+    private static void SetThreads(DuckDBConnection connection, int threads) =>
+        Execute(connection, string.Create(CultureInfo.InvariantCulture, $"SET threads = {Math.Max(1, threads)}"));
 
     private void EnsureSchema(DuckDBConnection connection)
     {

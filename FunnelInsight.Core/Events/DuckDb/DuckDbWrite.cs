@@ -9,20 +9,33 @@ namespace FunnelInsight.Core.Events.DuckDb;
 /// </summary>
 internal sealed class DuckDbWrite : IEnlistedWrite
 {
+    private readonly DuckDbFile _file;
     private readonly DuckDBTransaction _transaction;
     private readonly string _kind;
     private readonly int _storeId;
     private readonly int? _importId;
     private bool _prepared;
 
-    /// <param name="connection">A connection of its own, which the write keeps and disposes.</param>
+    /// <param name="file">The file <paramref name="connection"/> is of; DuckDB runs on the write's threads until it ends.</param>
+    /// <param name="connection">A connection of its own to <paramref name="file"/>, which the write keeps and disposes.</param>
     /// <param name="kind">What the marker says was written: <c>import</c> or <c>rebuild</c>.</param>
     /// <param name="storeId">The store written.</param>
     /// <param name="importId">The import whose events these are, if any.</param>
-    public DuckDbWrite(DuckDBConnection connection, string kind, int storeId, int? importId)
+    public DuckDbWrite(DuckDbFile file, DuckDBConnection connection, string kind, int storeId, int? importId)
     {
         Connection = connection;
-        _transaction = connection.BeginTransaction();
+        _file = file;
+        file.BeginWrite(connection);
+        try
+        {
+            _transaction = connection.BeginTransaction();
+        }
+        catch
+        {
+            file.EndWrite(connection);
+            throw;
+        }
+
         (_kind, _storeId, _importId) = (kind, storeId, importId);
     }
 
@@ -42,12 +55,19 @@ internal sealed class DuckDbWrite : IEnlistedWrite
 
     public void Dispose()
     {
-        if (!_prepared)
+        try
         {
-            _transaction.Rollback();
-        }
+            if (!_prepared)
+            {
+                _transaction.Rollback();
+            }
 
-        _transaction.Dispose();
-        Connection.Dispose();
+            _transaction.Dispose();
+        }
+        finally
+        {
+            _file.EndWrite(Connection);
+            Connection.Dispose();
+        }
     }
 }
