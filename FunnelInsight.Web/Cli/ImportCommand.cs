@@ -27,7 +27,7 @@ internal static class ImportCommand
         ImportResult result;
         try
         {
-            result = await new ImportService(database).ImportAsync(file.Request(store.Id), new ImportProgressLines(error), cancellationToken);
+            result = await new ImportService(database, new CommandErrorLog<ImportService>(error, "import")).ImportAsync(file.Request(store.Id), new ImportProgressLines(error), cancellationToken);
         }
         catch when (created)
         {

@@ -1,3 +1,5 @@
+using DuckDB.NET.Data;
+using DuckDB.NET.Native;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Analytics.Sessions;
@@ -107,7 +109,19 @@ internal sealed class DuckDbEventStore(FunnelDatabase database, DuckDbFile file)
     public Task<IReadOnlyList<EventFunnelRow>> FunnelOverEventsAsync(EventFunnelQuery query, CancellationToken cancellationToken)
     {
         using var connection = file.Open();
-        return Task.FromResult(DuckDbEventFunnel.Run(connection, query, cancellationToken));
+        try
+        {
+            return Task.FromResult(DuckDbEventFunnel.Run(connection, query, cancellationToken));
+        }
+        catch (DuckDBException ex) when (ex.ErrorType == DuckDBErrorType.OutOfMemory && file.QueriesUseMoreThreads)
+        {
+            // Each DuckDB thread holds buffers of its own: on a write's fewer threads the statement spills within the
+            // memory limit where more threads ran out of it.
+            using (file.WriteThreads(connection))
+            {
+                return Task.FromResult(DuckDbEventFunnel.Run(connection, query, cancellationToken));
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -10,8 +10,8 @@ namespace FunnelInsight.Core.Events.DuckDb;
 /// </summary>
 internal sealed class DuckDbFile(string path, EventEngineOptions options)
 {
-    // DuckDB's threads are the database's, shared by every connection of the process: the writes open on each file,
-    // counted per file so that the last to end gives the queries their threads back.
+    // DuckDB's threads are the database's, shared by every connection of the process: the scopes on a write's threads
+    // open on each file, counted per file so that the last to end gives the queries their threads back.
     private static readonly Dictionary<string, int> OpenWrites = new(StringComparer.Ordinal);
 
     private readonly Lock _schemaGate = new();
@@ -52,12 +52,15 @@ internal sealed class DuckDbFile(string path, EventEngineOptions options)
         }
     }
 
+    /// <summary>True when the queries run on more threads than a write does.</summary>
+    public bool QueriesUseMoreThreads => QueryThreads > Math.Max(1, options.Threads);
+
     /// <summary>
-    /// Marks a write open on <paramref name="connection"/> (one of this file's): DuckDB runs on the write's
-    /// <see cref="EventEngineOptions.Threads"/> until every open write has ended (<see cref="EndWrite"/>), and on the
-    /// queries' <see cref="EventEngineOptions.QueryThreads"/> again after.
+    /// Puts DuckDB on a write's <see cref="EventEngineOptions.Threads"/> until the scope ends, and on the queries'
+    /// <see cref="EventEngineOptions.QueryThreads"/> again once every such scope on this file has ended.
     /// </summary>
-    public void BeginWrite(DuckDBConnection connection)
+    /// <param name="connection">A connection of this file's, open until the scope ends.</param>
+    public ThreadScope WriteThreads(DuckDBConnection connection)
     {
         lock (OpenWrites)
         {
@@ -69,30 +72,30 @@ internal sealed class DuckDbFile(string path, EventEngineOptions options)
 
             OpenWrites[FullPath] = open + 1;
         }
+
+        return new ThreadScope(this, connection);
     }
 
-    /// <summary>Ends a write <see cref="BeginWrite"/> marked, on a connection still open.</summary>
-    public void EndWrite(DuckDBConnection connection)
+    private void EndWriteThreads(DuckDBConnection connection)
     {
         lock (OpenWrites)
         {
             var open = OpenWrites[FullPath] - 1;
-            if (open == 0)
-            {
-                OpenWrites.Remove(FullPath);
-                try
-                {
-                    SetThreads(connection, QueryThreads);
-                }
-                catch (DuckDBException)
-                {
-                    // A write that failed inside DuckDB can leave its connection unusable: the queries then keep the
-                    // write's threads, which answers them all the same, only on fewer cores.
-                }
-            }
-            else
+            if (open > 0)
             {
                 OpenWrites[FullPath] = open;
+                return;
+            }
+
+            OpenWrites.Remove(FullPath);
+            try
+            {
+                SetThreads(connection, QueryThreads);
+            }
+            catch (DuckDBException)
+            {
+                // A write that failed inside DuckDB can leave its connection unusable: the queries then keep the
+                // write's threads, which answers them all the same, only on fewer cores.
             }
         }
     }
@@ -153,5 +156,12 @@ internal sealed class DuckDbFile(string path, EventEngineOptions options)
                 _schemaReady = true;
             }
         }
+    }
+
+    /// <summary>The time DuckDB runs on a write's threads (<see cref="WriteThreads"/>).</summary>
+    public readonly struct ThreadScope(DuckDbFile file, DuckDBConnection connection) : IDisposable
+    {
+        /// <summary>Gives the queries their threads back, once no other scope on the file is open.</summary>
+        public void Dispose() => file.EndWriteThreads(connection);
     }
 }

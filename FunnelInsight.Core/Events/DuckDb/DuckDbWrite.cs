@@ -9,7 +9,7 @@ namespace FunnelInsight.Core.Events.DuckDb;
 /// </summary>
 internal sealed class DuckDbWrite : IEnlistedWrite
 {
-    private readonly DuckDbFile _file;
+    private readonly DuckDbFile.ThreadScope _threads;
     private readonly DuckDBTransaction _transaction;
     private readonly string _kind;
     private readonly int _storeId;
@@ -24,15 +24,14 @@ internal sealed class DuckDbWrite : IEnlistedWrite
     public DuckDbWrite(DuckDbFile file, DuckDBConnection connection, string kind, int storeId, int? importId)
     {
         Connection = connection;
-        _file = file;
-        file.BeginWrite(connection);
+        _threads = file.WriteThreads(connection);
         try
         {
             _transaction = connection.BeginTransaction();
         }
         catch
         {
-            file.EndWrite(connection);
+            _threads.Dispose();
             throw;
         }
 
@@ -66,7 +65,7 @@ internal sealed class DuckDbWrite : IEnlistedWrite
         }
         finally
         {
-            _file.EndWrite(Connection);
+            _threads.Dispose();
             Connection.Dispose();
         }
     }

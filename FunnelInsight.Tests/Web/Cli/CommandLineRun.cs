@@ -12,11 +12,12 @@ internal sealed class CommandLineRun : IDisposable
 {
     private readonly IConfiguration _configuration;
 
-    public CommandLineRun()
+    /// <param name="settings">Settings besides the database's, as <c>Section:Key</c> and value.</param>
+    public CommandLineRun(params (string Key, string Value)[] settings)
     {
         Directory.CreateDirectory(Folder);
         _configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new("ConnectionStrings:FunnelInsight", ConnectionString)])
+            .AddInMemoryCollection([new("ConnectionStrings:FunnelInsight", ConnectionString), .. settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))])
             .Build();
     }
 

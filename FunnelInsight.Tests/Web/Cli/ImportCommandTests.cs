@@ -47,6 +47,22 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_import_that_fails_inside_the_engine_writes_the_error_and_its_cause_to_stderr_and_exits_1()
+    {
+        // DuckDB cannot write 20,000 events within a memory limit of 1 MB.
+        using var cli = new CommandLineRun(("Events:MemoryLimit", "1MB"));
+        var folder = Path.Combine(cli.Folder, "generated");
+        Assert.Equal(0, (await cli.RunAsync("generate", "--events", "20000", "--orders", "1", "--out", folder)).Exit);
+
+        var run = await cli.RunAsync("import", "--store", "Shop", "--events", Path.Combine(folder, "events.csv"));
+
+        Assert.Equal((1, ""), (run.Exit, run.Output));
+        Assert.Equal("import: The import stopped on an unexpected error (written to the server log); nothing was stored.", LastLine(run.Error));
+        Assert.Contains("import: error: Import 1 of events.csv stopped on an unexpected error: DuckDB.NET.Data.DuckDBException", run.Error, StringComparison.Ordinal);
+        Assert.Contains("could not allocate block", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Importing_orders_by_the_command_line_detects_the_format()
     {
         var run = await _cli.RunAsync("import", "--store", "Shop", "--orders", Fixture.Path("uci-orders.csv"));

@@ -11,8 +11,9 @@ namespace FunnelInsight.Tests.Core.Events.DuckDb;
 /// <summary>
 /// User-defined funnels over a store whose matched events do not fit in DuckDB's memory limit: a random store of about
 /// 220,000 events imported with the default limit, then asked through an engine opened with a limit of 16 MB, where a
-/// funnel has to spill (one statement holding every step's join failed here with "failed to pin block"). The counts are
-/// the brute-force rule's.
+/// funnel has to spill (one statement holding every step's join failed here with "failed to pin block"). The engine's
+/// queries run on 4 threads, where the statement runs out of memory and is asked again on the writes' one thread. The
+/// counts are the brute-force rule's.
 /// </summary>
 public sealed class DuckDbEventFunnelTests(DuckDbEventFunnelTests.LargeStore store) : IClassFixture<DuckDbEventFunnelTests.LargeStore>
 {
@@ -43,7 +44,7 @@ public sealed class DuckDbEventFunnelTests(DuckDbEventFunnelTests.LargeStore sto
         Assert.Equal(expected, report.Total.Stages.Select(s => s.Reached));
     }
 
-    /// <summary>The store, and a second engine over its files with a 16 MB memory limit.</summary>
+    /// <summary>The store, and a second engine over its files with a 16 MB memory limit and 4 threads for queries.</summary>
     public sealed class LargeStore : IAsyncLifetime
     {
         private AnalyticsStore? _store;
@@ -61,7 +62,7 @@ public sealed class DuckDbEventFunnelTests(DuckDbEventFunnelTests.LargeStore sto
             _store = await AnalyticsStore.CreateAsync(null);
             await _store.ImportAsync(ImportKind.Events, "large.csv", csv);
             Expected = new BruteForceFunnel(events);
-            Small = new FunnelDatabase($"Data Source={_store.Temp.DatabasePath}", new EventEngineOptions { MemoryLimit = "16MB" });
+            Small = new FunnelDatabase($"Data Source={_store.Temp.DatabasePath}", new EventEngineOptions { MemoryLimit = "16MB", Threads = 1, QueryThreads = 4 });
         }
 
         /// <inheritdoc />

@@ -37,7 +37,7 @@ public sealed class DuckDbFileTests : IDisposable
         using var query = file.Open();
         Assert.Equal(3, DuckDbFile.Scalar(query, "SELECT current_setting('threads')"));
 
-        using (var first = new DuckDbWrite(file, file.Open(), "import", storeId: 1, importId: 1))
+        using (new DuckDbWrite(file, file.Open(), "import", storeId: 1, importId: 1))
         {
             Assert.Equal(1, DuckDbFile.Scalar(query, "SELECT current_setting('threads')"));
             using (new DuckDbWrite(file, file.Open(), "import", storeId: 2, importId: 2))
