@@ -69,28 +69,36 @@ internal sealed class DuckDbEventAppend : EventAppend
         var connection = _write.Connection;
         // A new event repeats a stored one, or an earlier one of the same file, when their identity and time agree:
         // the lowest id stays, as the rollup builder would keep it. Only stored events within the import's time span
-        // can match, so the join reads only the row groups whose time range meets it (a daily export reads a day).
+        // can match, so only the row groups whose time range meets it are read (a daily export reads a day). The
+        // identities that occur more than once there, with one of this import's events among them, are found by
+        // grouping (which spills past the memory limit in passes, where a join of the events with themselves needed
+        // three times as long and ran out of memory on two threads at 10,000,000 events), then joined back.
         var (first, last) = (FirstTimeUs, LastTimeUs);
+        DuckDbFile.Execute(connection, """
+            CREATE OR REPLACE TEMP TABLE repeated AS
+            SELECT identity_hash, time_us, min(id) AS kept FROM events
+            WHERE store_id = $store AND time_us BETWEEN $first AND $last
+            GROUP BY identity_hash, time_us
+            HAVING count(*) > 1 AND bool_or(import_id = $import)
+            """, ("store", _storeId), ("import", ImportId), ("first", first), ("last", last));
         // The stored events of earlier imports that this one delivered again are recorded before its copies go, so
-        // deleting the earlier import later keeps them (DuckDbImportDeletion).
+        // deleting the earlier import later keeps them (DuckDbImportDeletion). Every new event's id is above every
+        // stored one's, so each earlier event of a repeated identity has a later copy in this import.
         if (!_storeWasEmpty)
         {
             DuckDbFile.Execute(connection, """
                 INSERT INTO import_repeats
-                SELECT DISTINCT $store, $import, o.id FROM events n JOIN events o
-                  ON o.identity_hash = n.identity_hash AND o.time_us = n.time_us AND o.id < n.id
-                WHERE n.store_id = $store AND n.import_id = $import
-                  AND o.store_id = $store AND o.import_id <> $import AND o.time_us BETWEEN $first AND $last
+                SELECT DISTINCT $store, $import, o.id FROM events o JOIN repeated r ON o.identity_hash = r.identity_hash AND o.time_us = r.time_us
+                WHERE o.store_id = $store AND o.import_id <> $import AND o.time_us BETWEEN $first AND $last
                 """, ("store", _storeId), ("import", ImportId), ("first", first), ("last", last));
         }
 
         var duplicates = DuckDbFile.Execute(connection, """
-            DELETE FROM events WHERE store_id = $store AND id IN (
-                SELECT n.id FROM events n JOIN events o
-                  ON o.identity_hash = n.identity_hash AND o.time_us = n.time_us AND o.id < n.id
-                WHERE n.store_id = $store AND n.import_id = $import
-                  AND o.store_id = $store AND o.time_us BETWEEN $first AND $last)
+            DELETE FROM events e USING repeated r
+            WHERE e.store_id = $store AND e.import_id = $import AND e.time_us BETWEEN $first AND $last
+              AND e.identity_hash = r.identity_hash AND e.time_us = r.time_us AND e.id > r.kept
             """, ("store", _storeId), ("import", ImportId), ("first", first), ("last", last));
+        DuckDbFile.Execute(connection, "DROP TABLE repeated");
         cancellationToken.ThrowIfCancellationRequested();
         buildingRollups();
         // What the store tracks now: what it did, and the stages of this import's events that stayed (read from its own
