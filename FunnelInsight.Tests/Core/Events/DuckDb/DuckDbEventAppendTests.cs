@@ -69,4 +69,25 @@ public sealed class DuckDbEventAppendTests
         Assert.Equal(7, await db.EventCountAsync());
         Assert.Equal(4, (await db.SessionsAsync()).Single(s => s.Session == "s1").Events);
     }
+
+    [Fact]
+    public async Task Names_devices_channels_and_countries_come_back_from_the_roll_ups_sort_as_written_whichever_field_shares_them()
+    {
+        // The four fields go through the roll-up's sort as numbers of one list of the store's values: a value two
+        // fields share, text that needs quoting and letters beyond ASCII must come back as they were, and empty as none.
+        await using var db = await TempDatabase.CreateAsync();
+        await db.ImportAsync(ImportKind.Events, db.WriteFile("names.csv", """"
+            event_time,event_type,session_id,user_id,device,channel,country
+            2025-03-01T10:00:00Z,session_start,s1,v1,mobile,"O'Brien, ""quoted""",Türkiye
+            2025-03-01T10:01:00Z,mobile,s1,v1,,,
+            2025-03-01T11:00:00Z,view_item,s2,v2,,mobile,DE
+            2025-03-01T11:01:00Z,Ünïcode ✓,s2,v2,tablet,,
+
+            """"));
+
+        var sessions = (await db.SessionsAsync()).ToDictionary(s => s.Session);
+
+        Assert.Equal(("mobile", "O'Brien, \"quoted\"", "Türkiye", "mobile"), (sessions["s1"].Device, sessions["s1"].Channel, sessions["s1"].Country, sessions["s1"].LastEvent));
+        Assert.Equal(("tablet", "mobile", "DE", "Ünïcode ✓"), (sessions["s2"].Device, sessions["s2"].Channel, sessions["s2"].Country, sessions["s2"].LastEvent));
+    }
 }
