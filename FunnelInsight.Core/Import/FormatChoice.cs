@@ -9,8 +9,7 @@ namespace FunnelInsight.Core.Import;
 /// mapping is given; a header no format fits, without a mapping, is refused.
 /// </summary>
 /// <param name="All">The formats, in the order detection tries them.</param>
-/// <param name="Name">A format's short name.</param>
-/// <param name="Find">The format with a short name, or null.</param>
+/// <param name="Name">A format's short name, by which <c>--format</c> names it (without case).</param>
 /// <param name="Detect">The format a header shows, or null.</param>
 /// <param name="Custom">The layout a column mapping describes.</param>
 /// <param name="UnknownFormat">The reason given for a name no format has.</param>
@@ -18,7 +17,6 @@ namespace FunnelInsight.Core.Import;
 internal sealed record FormatChoice<TFormat>(
     IReadOnlyList<TFormat> All,
     Func<TFormat, string> Name,
-    Func<string, TFormat?> Find,
     Func<IReadOnlyList<string>, TFormat?> Detect,
     TFormat Custom,
     ImportReasonCode UnknownFormat,
@@ -30,7 +28,7 @@ internal sealed record FormatChoice<TFormat>(
     {
         if (!string.IsNullOrWhiteSpace(formatName))
         {
-            return Find(formatName)
+            return All.FirstOrDefault(format => Name(format).Equals(formatName.Trim(), StringComparison.OrdinalIgnoreCase))
                 ?? throw new ImportFileException(ImportReason.Of(UnknownFormat, ExportText.Cut(formatName), string.Join(", ", All.Select(Name))));
         }
 

@@ -13,7 +13,7 @@ internal static class EventFileImporter
     private const int BatchSize = 512;
 
     private static readonly FormatChoice<EventFormat> Formats = new(
-        EventFormats.All, format => format.Name, EventFormats.Find, EventFormats.Detect, EventFormats.Custom,
+        EventFormats.All, format => format.Name, EventFormats.Detect, EventFormats.Custom,
         Reasons.ImportReasonCode.UnknownEventFormat, Reasons.ImportReasonCode.UnknownEventLayout);
 
     public static ImportCounts Run(ExportReader reader, ImportContext context, (DateOrder? Order, DecimalMark? Mark) choices, SessionRules rules, string? formatName, string? mappingText)

@@ -22,7 +22,7 @@ internal static class OrderFileImporter
     ];
 
     private static readonly FormatChoice<OrderFormat> Formats = new(
-        OrderFormats.All, format => format.Name, OrderFormats.Find, OrderFormats.Detect, OrderFormats.Custom,
+        OrderFormats.All, format => format.Name, OrderFormats.Detect, OrderFormats.Custom,
         Reasons.ImportReasonCode.UnknownOrderFormat, Reasons.ImportReasonCode.UnknownOrderLayout);
 
     public static ImportCounts Run(ExportReader reader, ImportContext context, (DateOrder? Order, DecimalMark? Mark) choices, string? formatName, string? mappingText)
