@@ -1,5 +1,5 @@
-using FunnelInsight.Core.Import.Reasons;
 using FunnelInsight.Core.Import.Reading;
+using FunnelInsight.Core.Import.Reasons;
 
 namespace FunnelInsight.Core.Import;
 
