@@ -183,15 +183,7 @@ internal static class ClickHouseEventFunnel
     // The steps each event name reaches, as one number.
     private static string NameMask(IReadOnlyList<EventFunnelStep> steps)
     {
-        var masks = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var k = 0; k < steps.Count; k++)
-        {
-            foreach (var name in steps[k].Names)
-            {
-                masks[name] = masks.GetValueOrDefault(name) | 1 << k;
-            }
-        }
-
+        var masks = EventFunnelMasks.ByName(steps);
         return masks.Count == 0
             ? "toUInt32(0)"
             : $"transform(ifNull(event_name, ''), [{string.Join(", ", masks.Keys.Select(ClickHouseConnection.Quote))}], [{string.Join(", ", masks.Values.Select(v => $"toUInt32({v})"))}], toUInt32(0))";
@@ -200,16 +192,8 @@ internal static class ClickHouseEventFunnel
     // The bits of the narrowed steps whose conditions the event fails.
     private static string Narrowed(IReadOnlyList<EventFunnelStep> steps)
     {
-        var parts = new List<string>();
-        for (var k = 0; k < steps.Count; k++)
-        {
-            if (steps[k].Narrowings.Count > 0)
-            {
-                var conditions = string.Join(" AND ", steps[k].Narrowings.Select(Condition));
-                parts.Add($"if(ifNull({conditions}, 0), 0, {1 << k})");
-            }
-        }
-
+        var parts = EventFunnelMasks.Narrowed(steps, Condition)
+            .Select(step => $"if(ifNull({step.Conditions}, 0), 0, {step.Bit})").ToList();
         return parts.Count == 0 ? "0" : "bitOr(" + string.Join(", bitOr(", parts) + ", 0" + new string(')', parts.Count);
     }
 

@@ -157,16 +157,8 @@ internal static class DuckDbEventFunnel
     // The bits of the narrowed steps whose conditions the event fails.
     private static string Narrowed(IReadOnlyList<EventFunnelStep> steps)
     {
-        var parts = new List<string>();
-        for (var k = 0; k < steps.Count; k++)
-        {
-            if (steps[k].Narrowings.Count > 0)
-            {
-                var conditions = string.Join(" AND ", steps[k].Narrowings.Select(Condition));
-                parts.Add($"CASE WHEN coalesce({conditions}, FALSE) THEN 0 ELSE {1 << k} END");
-            }
-        }
-
+        var parts = EventFunnelMasks.Narrowed(steps, Condition)
+            .Select(step => $"CASE WHEN coalesce({step.Conditions}, FALSE) THEN 0 ELSE {step.Bit} END").ToList();
         return parts.Count == 0 ? "0" : string.Join(" | ", parts);
     }
 
@@ -180,17 +172,8 @@ internal static class DuckDbEventFunnel
 
     private static void FillNames(DuckDBConnection connection, IReadOnlyList<EventFunnelStep> steps)
     {
-        var masks = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var k = 0; k < steps.Count; k++)
-        {
-            foreach (var name in steps[k].Names)
-            {
-                masks[name] = masks.GetValueOrDefault(name) | 1 << k;
-            }
-        }
-
         using var appender = connection.CreateAppender("funnel_names");
-        foreach (var (name, mask) in masks)
+        foreach (var (name, mask) in EventFunnelMasks.ByName(steps))
         {
             appender.CreateRow().AppendValue(name).AppendValue(mask).EndRow();
         }

@@ -12,10 +12,14 @@ internal static class EventFileImporter
 {
     private const int BatchSize = 512;
 
+    private static readonly FormatChoice<EventFormat> Formats = new(
+        EventFormats.All, format => format.Name, EventFormats.Detect, EventFormats.Custom,
+        Reasons.ImportReasonCode.UnknownEventFormat, Reasons.ImportReasonCode.UnknownEventLayout);
+
     public static ImportCounts Run(ExportReader reader, ImportContext context, (DateOrder? Order, DecimalMark? Mark) choices, SessionRules rules, string? formatName, string? mappingText)
     {
         var header = reader.ReadHeader();
-        var format = ChooseFormat(header, formatName, mappingText);
+        var format = Formats.Choose(header, formatName, mappingText);
         var map = EventColumnMap.Resolve(format, header, EventMappingText.Parse(mappingText));
         var conventions = FileConventions.Decide(reader, [map[EventField.Time]],
             [map[EventField.Price], map[EventField.Quantity], map[EventField.PageLoadMs]], choices.Order, choices.Mark);
@@ -69,19 +73,5 @@ internal static class EventFileImporter
         {
             RolledUp = outcome.RolledUp,
         };
-    }
-
-    private static EventFormat ChooseFormat(IReadOnlyList<string> header, string? formatName, string? mappingText)
-    {
-        if (!string.IsNullOrWhiteSpace(formatName))
-        {
-            return EventFormats.Find(formatName)
-                ?? throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.UnknownEventFormat, ExportText.Cut(formatName), string.Join(", ", EventFormats.All.Select(f => f.Name))));
-        }
-
-        return EventFormats.Detect(header)
-            ?? (string.IsNullOrWhiteSpace(mappingText)
-                ? throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.UnknownEventLayout, ExportText.Columns(header)))
-                : EventFormats.Custom);
     }
 }

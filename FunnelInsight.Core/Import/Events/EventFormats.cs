@@ -81,10 +81,6 @@ public static class EventFormats
     /// <summary>All formats, in the order detection tries them.</summary>
     public static IReadOnlyList<EventFormat> All { get; } = [Ga4, Rees46, RetailRocket, Canonical, Custom];
 
-    /// <summary>Finds a format by its short name (case-insensitive).</summary>
-    public static EventFormat? Find(string name) =>
-        All.FirstOrDefault(format => format.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));
-
     /// <summary>The first format whose signature columns are all in <paramref name="header"/>, or null.</summary>
     public static EventFormat? Detect(IReadOnlyList<string> header)
     {

@@ -21,10 +21,14 @@ internal static class OrderFileImporter
         OrderField.Outstanding, OrderField.LineQuantity, OrderField.LineUnitPrice,
     ];
 
+    private static readonly FormatChoice<OrderFormat> Formats = new(
+        OrderFormats.All, format => format.Name, OrderFormats.Detect, OrderFormats.Custom,
+        Reasons.ImportReasonCode.UnknownOrderFormat, Reasons.ImportReasonCode.UnknownOrderLayout);
+
     public static ImportCounts Run(ExportReader reader, ImportContext context, (DateOrder? Order, DecimalMark? Mark) choices, string? formatName, string? mappingText)
     {
         var header = reader.ReadHeader();
-        var format = ChooseFormat(header, formatName, mappingText);
+        var format = Formats.Choose(header, formatName, mappingText);
         var map = OrderColumnMap.Resolve(format, header, OrderColumnMap.ParseOverrides(mappingText));
         var conventions = FileConventions.Decide(reader, [map[OrderField.CreatedAt]], NumberColumns.Select(field => map[field]).ToList(), choices.Order, choices.Mark);
         var rowReader = new OrderRowReader(map, conventions);
@@ -186,19 +190,5 @@ internal static class OrderFileImporter
         var outstanding = OrderStanding.IsSettled(draft.Status) ? 0
             : draft.Outstanding ?? (OrderStanding.IsUnpaid(draft.Status) ? total : 0);
         return (total > 0 ? Math.Min(refunded, total) : 0, Math.Max(outstanding, 0));
-    }
-
-    private static OrderFormat ChooseFormat(IReadOnlyList<string> header, string? formatName, string? mappingText)
-    {
-        if (!string.IsNullOrWhiteSpace(formatName))
-        {
-            return OrderFormats.Find(formatName)
-                ?? throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.UnknownOrderFormat, ExportText.Cut(formatName), string.Join(", ", OrderFormats.All.Select(f => f.Name))));
-        }
-
-        return OrderFormats.Detect(header)
-            ?? (string.IsNullOrWhiteSpace(mappingText)
-                ? throw new ImportFileException(Reasons.ImportReason.Of(Reasons.ImportReasonCode.UnknownOrderLayout, ExportText.Columns(header)))
-                : OrderFormats.Custom);
     }
 }

@@ -85,10 +85,6 @@ public static class OrderFormats
     /// <summary>All formats, in the order detection tries them.</summary>
     public static IReadOnlyList<OrderFormat> All { get; } = [Shopify, WooCommerce, UciOnlineRetail, Canonical, Custom];
 
-    /// <summary>Finds a format by its short name (case-insensitive).</summary>
-    public static OrderFormat? Find(string name) =>
-        All.FirstOrDefault(format => format.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));
-
     /// <summary>The first format whose signature columns are all in <paramref name="header"/>, or null.</summary>
     public static OrderFormat? Detect(IReadOnlyList<string> header) =>
         All.FirstOrDefault(format => format.Signature.Count > 0 && format.Signature.All(names => HeaderName.Find(header, names) >= 0));
