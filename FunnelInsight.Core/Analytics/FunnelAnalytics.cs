@@ -210,7 +210,7 @@ public sealed class FunnelAnalytics(FunnelDatabase database) : IFunnelAnalytics
         var evidence = FrictionEvidenceCollector.Collect(table, selected, leaks, extraCosts);
         var funnel = await FunnelAsync(sessions, cancellationToken);
         var customers = await CustomersAsync(new CustomerQuery(query.StoreId) { From = query.From, To = query.To }, cancellationToken);
-        return new FrictionReport(query, FrictionDetector.Detect(evidence, aov),
+        return new FrictionReport(query, FrictionDetector.Detect(evidence, aov, customers.Sales.Currency),
             ReferenceComparisons.For(funnel.Total, evidence.CartAbandonment, customers.RepeatPurchaseRate));
     }
 

@@ -19,7 +19,8 @@ internal static class FrictionDetector
     public const double PaymentDropRate = 0.2;
     public const int MinPageLoadSessions = 20;
 
-    public static List<CheckoutFrictionFlag> Detect(FrictionEvidence e, double averageOrderValue)
+    /// <summary>The flags the evidence raises, most revenue at stake first; amounts in the evidence are in <paramref name="currency"/>.</summary>
+    public static List<CheckoutFrictionFlag> Detect(FrictionEvidence e, double averageOrderValue, string currency)
     {
         var flags = new List<CheckoutFrictionFlag?>
         {
@@ -30,7 +31,7 @@ internal static class FrictionDetector
             MobileGap(e, averageOrderValue),
             SlowPages(e, averageOrderValue),
             CouponHunting(e),
-            CartLeftBehind(e),
+            CartLeftBehind(e, currency),
         };
         return flags.OfType<CheckoutFrictionFlag>().OrderByDescending(f => f.RevenueAtStake).ThenByDescending(f => f.SessionsTouched).ToList();
     }
@@ -122,10 +123,10 @@ internal static class FrictionDetector
             ByCount(e.CouponTouched), e.CouponTouched, e.CouponTouchedValue,
             "Avoid a bare coupon field at checkout, or pre-apply the offers.", null);
 
-    private static CheckoutFrictionFlag? CartLeftBehind(FrictionEvidence e) =>
+    private static CheckoutFrictionFlag? CartLeftBehind(FrictionEvidence e, string currency) =>
         e.AbandonedCartsWithValue < MinSessions ? null : new(
             "cart_left_behind", "Carts left behind",
-            Invariant($"{e.AbandonedCartsWithValue:N0} carts with value were abandoned, worth {e.AbandonedCartValue:N2} in all."),
+            Invariant($"{e.AbandonedCartsWithValue:N0} carts with value were abandoned, worth {Money(e.AbandonedCartValue, currency)} in all."),
             [new("abandonedCartsWithValue", e.AbandonedCartsWithValue), new("abandonedCartValue", e.AbandonedCartValue, IsMoney: true)],
             ByCount(e.AbandonedCartsWithValue), e.AbandonedCartsWithValue, e.AbandonedCartValue,
             "Send abandoned-cart reminder e-mails: a reminder, then an offer, then a last chance, within hours to a day or two.",
@@ -134,6 +135,11 @@ internal static class FrictionDetector
     private static FlagConfidence ByCount(long n) => n >= 100 ? FlagConfidence.High : n >= 30 ? FlagConfidence.Medium : FlagConfidence.Low;
 
     private static FlagConfidence ByP(double p) => p < 0.001 ? FlagConfidence.High : p < 0.01 ? FlagConfidence.Medium : FlagConfidence.Low;
+
+    // An amount as the command line and the API's English evidence write it: the currency's code, then the amount to its
+    // minor unit (KWD 3 decimals, USD 2, JPY none).
+    private static string Money(double amount, string currency) =>
+        currency + " " + Domain.CurrencyMinorUnit.Round(amount, currency).ToString("N" + Domain.CurrencyMinorUnit.Decimals(currency).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private static string Pct(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

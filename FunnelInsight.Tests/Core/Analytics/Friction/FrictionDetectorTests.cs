@@ -40,6 +40,7 @@ public class FrictionDetectorTests
         Assert.Equal(1.0, surprise.Figures.Single(f => f.Name == "shareOfCheckoutExits").Value);
         Assert.Contains("100.0% of the 20 checkout exits", surprise.Evidence, StringComparison.Ordinal);
         Assert.StartsWith("Show shipping costs", surprise.Remedy, StringComparison.Ordinal);
+        Assert.Equal("20 carts with value were abandoned, worth USD 200.00 in all.", report.Flags[1].Evidence);
     }
 
     [Fact]
