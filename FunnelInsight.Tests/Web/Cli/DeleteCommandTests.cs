@@ -121,10 +121,8 @@ public sealed class DeleteCommandTests : CommandLineRunTests
 
     private async Task<(int January, int February)> ImportTwoAsync(string store)
     {
-        var january = Path.Combine(Cli.Folder, "january.csv");
-        var february = Path.Combine(Cli.Folder, "february.csv");
-        await File.WriteAllTextAsync(january, January);
-        await File.WriteAllTextAsync(february, February);
+        var january = Cli.WriteFile("january.csv", January);
+        var february = Cli.WriteFile("february.csv", February);
         Assert.Equal(0, (await Cli.RunAsync("import", "--store", store, "--events", january)).Exit);
         Assert.Equal(0, (await Cli.RunAsync("import", "--store", store, "--events", february)).Exit);
         using var json = JsonDocument.Parse(LastLine((await Cli.RunAsync("imports", "--store", store)).Output));

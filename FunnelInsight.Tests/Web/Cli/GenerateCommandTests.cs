@@ -35,8 +35,7 @@ public sealed class GenerateCommandTests : CommandLineRunTests
     [Fact]
     public async Task Generate_into_a_folder_it_cannot_create_fails_with_one_line_on_stderr()
     {
-        var file = Path.Combine(Cli.Folder, "a-file");
-        await File.WriteAllTextAsync(file, "");
+        var file = Cli.WriteFile("a-file", "");
 
         var run = await Cli.RunAsync("generate", "--events", "10", "--out", Path.Combine(file, "sub"));
 

@@ -115,8 +115,7 @@ public sealed class ImportCommandTests : CommandLineRunTests
     [InlineData("when,what\n2025-01-01,x\n", "import: The columns (when, what) match no known event export")]
     public async Task A_file_that_cannot_be_read_at_all_exits_non_zero_with_one_line_on_stderr(string text, string message)
     {
-        var path = Path.Combine(Cli.Folder, "unreadable.csv");
-        await File.WriteAllTextAsync(path, text);
+        var path = Cli.WriteFile("unreadable.csv", text);
 
         var run = await Cli.RunAsync("import", "--store", "Shop", "--events", path);
 
@@ -132,8 +131,7 @@ public sealed class ImportCommandTests : CommandLineRunTests
     [InlineData("order,amount\n1,10\n", "--orders")]
     public async Task A_file_refused_as_a_whole_into_a_new_store_leaves_no_store_behind(string text, string kind)
     {
-        var path = Path.Combine(Cli.Folder, "refused.csv");
-        await File.WriteAllTextAsync(path, text);
+        var path = Cli.WriteFile("refused.csv", text);
 
         var run = await Cli.RunAsync("import", "--store", "Fresh", kind, path);
 
@@ -146,8 +144,7 @@ public sealed class ImportCommandTests : CommandLineRunTests
     [Fact]
     public async Task A_file_refused_into_a_store_that_exists_keeps_the_store_its_data_and_the_failed_import_on_record()
     {
-        var refused = Path.Combine(Cli.Folder, "refused.csv");
-        await File.WriteAllTextAsync(refused, "when,what\n2025-01-01,x\n");
+        var refused = Cli.WriteFile("refused.csv", "when,what\n2025-01-01,x\n");
         await Cli.RunAsync("import", "--store", "Shop", "--events", Fixture.Path("canonical-events.csv"));
 
         var run = await Cli.RunAsync("import", "--store", "Shop", "--events", refused);

@@ -10,10 +10,8 @@ public sealed class ImportsCommandTests : CommandLineRunTests
     [Fact]
     public async Task Imports_lists_the_stores_history_newest_first_with_every_documented_field()
     {
-        var bad = Path.Combine(Cli.Folder, "bad.csv");
-        await File.WriteAllTextAsync(bad, "event_time,event_type,session_id\n2025-01-01T00:00:00Z,session_start,S0\nnot-a-time,view_item,S1\n");
-        var unreadable = Path.Combine(Cli.Folder, "unreadable.csv");
-        await File.WriteAllTextAsync(unreadable, "when,what\n2025-01-01,x\n");
+        var bad = Cli.WriteFile("bad.csv", "event_time,event_type,session_id\n2025-01-01T00:00:00Z,session_start,S0\nnot-a-time,view_item,S1\n");
+        var unreadable = Cli.WriteFile("unreadable.csv", "when,what\n2025-01-01,x\n");
         await Cli.RunAsync("import", "--store", "Shop", "--events", Fixture.Path("canonical-events.csv"));
         await Cli.RunAsync("import", "--store", "Shop", "--events", bad);
         await Cli.RunAsync("import", "--store", "Shop", "--events", unreadable);

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using FunnelInsight.Tests.Support;
 using static FunnelInsight.Tests.Web.Cli.CommandLineRun;
@@ -10,8 +9,7 @@ public sealed class OrderConventionsCommandTests : CommandLineRunTests
 {
     private async Task<JsonElement> ImportAsync(string text, params string[] options)
     {
-        var path = Path.Combine(Cli.Folder, "orders.csv");
-        await File.WriteAllTextAsync(path, text, new UTF8Encoding(false));
+        var path = Cli.WriteFile("orders.csv", text);
         var run = await Cli.RunAsync(["import", "--store", "Shop", "--orders", path, .. options]);
         Assert.True(run.Exit == 0, run.Error);
         return JsonDocument.Parse(LastLine(run.Output)).RootElement.Clone();

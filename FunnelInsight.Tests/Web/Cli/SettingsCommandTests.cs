@@ -31,8 +31,7 @@ public sealed class SettingsCommandTests : CommandLineRunTests
     public async Task Settings_with_options_saves_them_and_the_customer_report_uses_the_new_time_zone()
     {
         // 22:30 on 31 May in Los Angeles is 1 June in UTC.
-        var orders = Path.Combine(Cli.Folder, "orders.csv");
-        await File.WriteAllTextAsync(orders, "order_id,customer_id,created_at,total\no1,c1,2023-05-31T22:30:00-07:00,20\n");
+        var orders = Cli.WriteFile("orders.csv", "order_id,customer_id,created_at,total\no1,c1,2023-05-31T22:30:00-07:00,20\n");
         await Cli.RunAsync("import", "--store", "Shop", "--orders", orders);
         var before = await Cli.RunAsync("report", "customers", "--store", "Shop");
 

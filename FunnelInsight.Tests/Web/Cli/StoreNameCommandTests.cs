@@ -14,7 +14,7 @@ public sealed class StoreNameCommandTests : CommandLineRunTests
     public async Task Two_token_users_each_import_into_their_own_store_of_the_same_name()
     {
         var (a, b) = (await TokenAsync("a@shops.test"), await TokenAsync("b@shops.test"));
-        var file = await EventsFileAsync();
+        var file = EventsFile();
 
         var intoA = await Cli.RunAsync("import", "--store", "Main store", "--events", file, "--token", a);
         var intoB = await Cli.RunAsync("import", "--store", "Main store", "--events", file, "--token", b);
@@ -33,7 +33,7 @@ public sealed class StoreNameCommandTests : CommandLineRunTests
     public async Task The_operator_without_a_token_is_told_to_choose_with_owner_or_store_id_when_a_name_is_shared()
     {
         var (a, b) = (await TokenAsync("a@shops.test"), await TokenAsync("b@shops.test"));
-        var file = await EventsFileAsync();
+        var file = EventsFile();
         await Cli.RunAsync("import", "--store", "Main store", "--events", file, "--token", a);
         await Cli.RunAsync("import", "--store", "Main store", "--events", file, "--token", b);
         var ids = (await new StoreCatalog(Cli.Database).FindAllAsync("Main store")).Select(s => s.Id).ToList();
@@ -55,7 +55,7 @@ public sealed class StoreNameCommandTests : CommandLineRunTests
     public async Task A_token_user_who_belongs_to_two_stores_of_the_same_name_chooses_with_store_id()
     {
         var (a, b) = (await TokenAsync("a@shops.test"), await TokenAsync("b@shops.test"));
-        var file = await EventsFileAsync();
+        var file = EventsFile();
         await Cli.RunAsync("import", "--store", "Main store", "--events", file, "--token", a);
         await Cli.RunAsync("import", "--store", "Main store", "--events", file, "--token", b);
         var ids = (await new StoreCatalog(Cli.Database).FindAllAsync("Main store")).Select(s => s.Id).ToList();
@@ -77,10 +77,5 @@ public sealed class StoreNameCommandTests : CommandLineRunTests
         return (await new ApiTokens(Cli.Database).CreateAsync(userId, "command line")).Secret;
     }
 
-    private async Task<string> EventsFileAsync()
-    {
-        var file = Path.Combine(Cli.Folder, "events.csv");
-        await File.WriteAllTextAsync(file, Events);
-        return file;
-    }
+    private string EventsFile() => Cli.WriteFile("events.csv", Events);
 }
