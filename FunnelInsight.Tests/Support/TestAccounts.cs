@@ -45,17 +45,25 @@ public static partial class TestAccounts
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = Password, string? returnUrl = null)
     {
         var login = new Uri("account/login" + (returnUrl is null ? "" : "?ReturnUrl=" + returnUrl), UriKind.Relative);
-        var form = await client.GetStringAsync(login);
-        var token = AntiforgeryField().Match(form).Groups[1].Value;
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        });
+        using var content = SignInForm(await client.GetStringAsync(login), email, password);
         return await client.PostAsync(login, content);
     }
+
+    /// <summary>The sign-in form's fields as a browser posts them, with the antiforgery token of the sign-in page <paramref name="page"/>.</summary>
+    public static FormUrlEncodedContent SignInForm(string page, string email, string password = Password) => new(new Dictionary<string, string>
+    {
+        ["__RequestVerificationToken"] = AntiforgeryToken(page),
+        ["_handler"] = "login",
+        ["Input.Email"] = email,
+        ["Input.Password"] = password,
+    });
+
+    /// <summary>The sign-out form as a signed-in page <paramref name="page"/> posts it: only its antiforgery token.</summary>
+    public static FormUrlEncodedContent SignOutForm(string page) =>
+        new(new Dictionary<string, string> { ["__RequestVerificationToken"] = AntiforgeryToken(page) });
+
+    /// <summary>The antiforgery token of the form in <paramref name="page"/>, decoded as a browser sends it back.</summary>
+    public static string AntiforgeryToken(string page) => WebUtility.HtmlDecode(AntiforgeryField().Match(page).Groups[1].Value);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();

@@ -73,16 +73,9 @@ public sealed class ReverseProxyTests : IAsyncLifetime
     private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, HttpResponseMessage form)
     {
         var cookie = form.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)).Split(';')[0];
-        var token = System.Text.RegularExpressions.Regex.Match(await form.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("account/login", UriKind.Relative))
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-                ["_handler"] = "login",
-                ["Input.Email"] = "proxy@shops.test",
-                ["Input.Password"] = TestAccounts.Password,
-            }),
+            Content = TestAccounts.SignInForm(await form.Content.ReadAsStringAsync(), "proxy@shops.test"),
         };
         request.Headers.Add("Cookie", cookie);
         return await client.SendAsync(request);

@@ -4,11 +4,8 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Accounts;
 
-public abstract class ApiTokensTests
+public abstract class ApiTokensTests : DatabaseProviderTests
 {
-    /// <summary>The engine of the application database the tests run on.</summary>
-    protected abstract DatabaseProvider Provider { get; }
-
     [ProviderFact]
     public async Task A_new_token_is_stored_only_as_its_sha256_and_authenticates_its_user()
     {

@@ -4,11 +4,8 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Accounts;
 
-public abstract class StoreMembershipsTests
+public abstract class StoreMembershipsTests : DatabaseProviderTests
 {
-    /// <summary>The engine of the application database the tests run on.</summary>
-    protected abstract DatabaseProvider Provider { get; }
-
     [ProviderFact]
     public async Task A_user_sees_only_the_stores_they_belong_to_with_their_role_in_each()
     {

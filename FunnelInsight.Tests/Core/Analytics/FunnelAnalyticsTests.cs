@@ -5,11 +5,8 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics;
 
-public class FunnelAnalyticsTests
+public class FunnelAnalyticsTests : EventEngineTests
 {
-    /// <summary>The event engine each test's store is on (DuckDB unless a derived class says otherwise).</summary>
-    private protected virtual EventEngineOptions Engine() => new();
-
     // s1 full path; s2 stops at cart; s3 starts on a product page (no landing event); s4 buys with no cart event;
     // s5 is written out of file order; s6 has cart and product at the same time, cart first in the file.
     internal const string SixSessions = """
@@ -41,7 +38,7 @@ public class FunnelAnalyticsTests
     [ProviderFact]
     public async Task Ordered_funnel_counts_each_session_at_the_stages_it_reached_in_order()
     {
-        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
+        await using var store = await StoreAsync(SixSessions);
         var report = await store.Analytics.FunnelAsync(store.Query);
 
         Assert.Equal([6, 5, 4, 2, 2], Reached(report.Total));
@@ -57,7 +54,7 @@ public class FunnelAnalyticsTests
     [ProviderFact]
     public async Task Open_funnel_counts_a_purchase_without_cart_and_a_cart_before_its_product_view()
     {
-        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
+        await using var store = await StoreAsync(SixSessions);
         var report = await store.Analytics.FunnelAsync(store.Query with { Mode = FunnelMode.Open });
 
         Assert.Equal([6, 5, 5, 2, 3], Reached(report.Total));
@@ -69,7 +66,7 @@ public class FunnelAnalyticsTests
     [ProviderFact]
     public async Task Every_rate_carries_its_count_and_a_95_percent_wilson_interval()
     {
-        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
+        await using var store = await StoreAsync(SixSessions);
         var overall = (await store.Analytics.FunnelAsync(store.Query)).Total.OverallConversion;
 
         Assert.Equal((2, 6), (overall.Count, overall.Total));
@@ -80,7 +77,7 @@ public class FunnelAnalyticsTests
     [ProviderFact]
     public async Task Breakdown_by_device_splits_the_sessions_and_sums_to_the_total()
     {
-        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
+        await using var store = await StoreAsync(SixSessions);
         var report = await store.Analytics.FunnelAsync(store.Query with { Breakdown = FunnelDimension.Device });
 
         Assert.Equal(["desktop", "mobile"], report.Breakdown.Select(b => b.Label));
@@ -91,7 +88,7 @@ public class FunnelAnalyticsTests
     [ProviderFact]
     public async Task Filters_are_case_insensitive_and_the_date_range_includes_the_last_day()
     {
-        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
+        await using var store = await StoreAsync(SixSessions);
         var mobileUs = await store.Analytics.FunnelAsync(store.Query with { Device = "MOBILE", Country = "us" });
         var firstWeek = await store.Analytics.FunnelAsync(store.Query with { From = new DateOnly(2024, 3, 5), To = new DateOnly(2024, 3, 11) });
 
@@ -102,7 +99,7 @@ public class FunnelAnalyticsTests
     [ProviderFact]
     public async Task Weekly_trend_groups_sessions_by_the_monday_of_their_week()
     {
-        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
+        await using var store = await StoreAsync(SixSessions);
         var report = await store.Analytics.FunnelAsync(store.Query with { Trend = TrendGranularity.Weekly });
 
         Assert.Equal([new DateOnly(2024, 3, 4), new DateOnly(2024, 3, 11)], report.Trend.Select(t => t.PeriodStart));
@@ -113,7 +110,7 @@ public class FunnelAnalyticsTests
     [ProviderFact]
     public async Task Daily_trend_has_one_point_per_day_with_sessions()
     {
-        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
+        await using var store = await StoreAsync(SixSessions);
         var report = await store.Analytics.FunnelAsync(store.Query with { Trend = TrendGranularity.Daily });
 
         Assert.Equal(["2024-03-04", "2024-03-05", "2024-03-11", "2024-03-12"], report.Trend.Select(t => t.Funnel.Label));
@@ -123,7 +120,7 @@ public class FunnelAnalyticsTests
     [ProviderFact]
     public async Task Time_to_convert_takes_the_median_and_nearest_rank_p90_of_purchasing_sessions()
     {
-        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: SixSessions);
+        await using var store = await StoreAsync(SixSessions);
         var time = (await store.Analytics.FunnelAsync(store.Query)).TimeToConvert;
 
         Assert.Equal(2, time.Purchases);
@@ -136,7 +133,7 @@ public class FunnelAnalyticsTests
     [ProviderFact]
     public async Task An_empty_store_tracks_only_landing_and_has_no_rates()
     {
-        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: null);
+        await using var store = await StoreAsync(null);
         var report = await store.Analytics.FunnelAsync(store.Query with { Breakdown = FunnelDimension.Channel, Trend = TrendGranularity.Daily });
 
         Assert.Equal([0, null, null, null, null], Reached(report.Total));
@@ -149,7 +146,7 @@ public class FunnelAnalyticsTests
     [ProviderFact]
     public async Task A_single_session_store_without_purchases_counts_its_stages_and_no_conversion()
     {
-        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: """
+        await using var store = await StoreAsync("""
             2024-03-04T10:00:00Z,landing,only,,,,,,,,,
             2024-03-04T10:01:00Z,product_view,only,,,,,,,,,
             """);
@@ -166,7 +163,7 @@ public class FunnelAnalyticsTests
     {
         // s1 pays without begin_checkout and buys; s2 leaves after its shipping step; s3 logs in after the cart,
         // which reaches nothing. Checkout: s1 and s2 (2 of 3 carts); purchase: s1 (1 of 2 checkouts).
-        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: """
+        await using var store = await StoreAsync("""
             2024-03-04T10:00:00Z,session_start,s1,,,,,,,,,
             2024-03-04T10:01:00Z,view_item,s1,,,,,,,,,
             2024-03-04T10:02:00Z,add_to_cart,s1,,p,30,,,,,,
@@ -206,7 +203,7 @@ public class FunnelAnalyticsTests
     public async Task Mobile_and_mobile_are_one_breakdown_row_in_the_most_frequent_spelling_with_the_filters_count()
     {
         // Three sessions say mobile, two Mobile: one row "mobile" of 5 sessions, 2 of them on a product page.
-        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: MobileSpellings);
+        await using var store = await StoreAsync(MobileSpellings);
         var byDevice = await store.Analytics.FunnelAsync(store.Query with { Breakdown = FunnelDimension.Device });
         var filtered = await store.Analytics.FunnelAsync(store.Query with { Device = "MOBILE" });
         var dimensions = await store.Analytics.DimensionsAsync(store.StoreId);

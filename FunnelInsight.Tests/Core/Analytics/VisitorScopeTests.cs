@@ -4,11 +4,8 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics;
 
-public class VisitorScopeTests
+public class VisitorScopeTests : EventEngineTests
 {
-    /// <summary>The event engine each test's store is on (DuckDB unless a derived class says otherwise).</summary>
-    private protected virtual EventEngineOptions Engine() => new();
-
     // v1 views on day 1 and buys on day 3 in a session that skips the product page; v2 carts on day 1 and buys on day 10.
     private const string TwoVisitors = """
         2024-03-01T10:00:00Z,session_start,a,v1,,,,,mobile,,,
@@ -30,7 +27,7 @@ public class VisitorScopeTests
     [ProviderFact]
     public async Task Visitor_scope_joins_a_visitors_sessions_within_the_seven_day_window()
     {
-        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: TwoVisitors);
+        await using var store = await StoreAsync(TwoVisitors);
 
         var reached1 = await ReachedAsync(store, store.Query);
         Assert.Equal([4, 2, 1, 0, 0], reached1);
@@ -41,7 +38,7 @@ public class VisitorScopeTests
     [ProviderFact]
     public async Task A_wider_window_lets_a_later_purchase_count()
     {
-        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: TwoVisitors);
+        await using var store = await StoreAsync(TwoVisitors);
 
         var reached3 = await ReachedAsync(store, store.Query with { Scope = FunnelScope.Visitor, WindowHours = 240 });
         Assert.Equal([2, 2, 2, 2, 2], reached3);
@@ -50,7 +47,7 @@ public class VisitorScopeTests
     [ProviderFact]
     public async Task Visitor_breakdown_uses_the_first_session_of_the_visitor()
     {
-        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: TwoVisitors);
+        await using var store = await StoreAsync(TwoVisitors);
         var report = await store.Analytics.FunnelAsync(store.Query with { Scope = FunnelScope.Visitor, Breakdown = FunnelDimension.Device });
 
         Assert.Equal(["desktop", "mobile"], report.Breakdown.Select(b => b.Label));
@@ -60,7 +57,7 @@ public class VisitorScopeTests
     [ProviderFact]
     public async Task Visitor_open_funnel_counts_any_stage_inside_the_window()
     {
-        await using var store = await AnalyticsStore.CreateAsync(engine: Engine(), eventRows: TwoVisitors);
+        await using var store = await StoreAsync(TwoVisitors);
 
         var reached4 = await ReachedAsync(store, store.Query with { Scope = FunnelScope.Visitor, Mode = FunnelMode.Open });
         Assert.Equal([2, 2, 2, 1, 1], reached4);

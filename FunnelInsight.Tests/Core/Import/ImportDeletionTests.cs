@@ -7,11 +7,8 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Import;
 
-public abstract class ImportDeletionTests
+public abstract class ImportDeletionTests : DatabaseProviderTests
 {
-    /// <summary>The engine of the application database the tests run on.</summary>
-    protected abstract DatabaseProvider Provider { get; }
-
     private const string Header = "event_time,event_type,session_id\n";
 
     // January: s1 reaches the cart, s2 a product page.

@@ -6,11 +6,8 @@ using static FunnelInsight.Tests.Support.Fixture;
 
 namespace FunnelInsight.Tests.Core.Import;
 
-public abstract class ImportErrorFileTests
+public abstract class ImportErrorFileTests : DatabaseProviderTests
 {
-    /// <summary>The engine of the application database the tests run on.</summary>
-    protected abstract DatabaseProvider Provider { get; }
-
     [ProviderFact]
     public async Task Every_bad_event_row_is_counted_with_its_line_column_reason_and_raw_row()
     {

@@ -5,11 +5,8 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Import;
 
-public abstract class ImportHistoryTests : IAsyncLifetime
+public abstract class ImportHistoryTests : DatabaseProviderTests, IAsyncLifetime
 {
-    /// <summary>The engine of the application database the tests run on.</summary>
-    protected abstract DatabaseProvider Provider { get; }
-
     private const string Events =
         "event_time,event_type,session_id\n" +
         "2024-01-01T10:00:00Z,session_start,s1\n" +

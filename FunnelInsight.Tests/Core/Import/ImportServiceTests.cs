@@ -6,11 +6,8 @@ using static FunnelInsight.Tests.Support.Fixture;
 
 namespace FunnelInsight.Tests.Core.Import;
 
-public abstract class ImportServiceTests
+public abstract class ImportServiceTests : DatabaseProviderTests
 {
-    /// <summary>The engine of the application database the tests run on.</summary>
-    protected abstract DatabaseProvider Provider { get; }
-
     // Events, orders and sessions stored, as one number.
     private static async Task<long> StoreCountsAsync(TempDatabase db) =>
         (await db.EventCountAsync() * 1000000) + (await db.CountAsync("SELECT COUNT(*) FROM Orders") * 1000) + (await db.SessionsAsync()).Count;

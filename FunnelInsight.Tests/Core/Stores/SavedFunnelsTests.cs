@@ -5,11 +5,8 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Stores;
 
-public abstract class SavedFunnelsTests
+public abstract class SavedFunnelsTests : DatabaseProviderTests
 {
-    /// <summary>The engine of the application database the tests run on.</summary>
-    protected abstract DatabaseProvider Provider { get; }
-
     private static FunnelDefinition Steps(string text) => FunnelDefinition.Parse(text).Definition!;
 
     [ProviderFact]

@@ -6,11 +6,8 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Stores;
 
-public abstract class StoreSettingsServiceTests : IAsyncLifetime
+public abstract class StoreSettingsServiceTests : DatabaseProviderTests, IAsyncLifetime
 {
-    /// <summary>The engine of the application database the tests run on.</summary>
-    protected abstract DatabaseProvider Provider { get; }
-
     // RetailRocket has no session column: one visitor's events at 0, 10 and 50 minutes are two sessions at a
     // 30-minute timeout (a 40-minute gap) and one at a 60-minute timeout.
     private const string Events =

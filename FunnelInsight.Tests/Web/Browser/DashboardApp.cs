@@ -109,6 +109,13 @@ public sealed class DashboardApp : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="events"/> to <paramref name="file"/> in the test's folder and imports it into store
+    /// <paramref name="storeId"/> (as <see cref="ImportAsync"/> does), recorded under <paramref name="fileName"/> when given.
+    /// </summary>
+    public Task<ImportResult> ImportEventsAsync(int storeId, string file, string events, string? fileName = null) =>
+        ImportAsync(new ImportRequest(storeId, ImportKind.Events, WriteFile(file, events), fileName));
+
     // A try that stored nothing (its record says why): gone from the history, as if it had never been made.
     private async Task ForgetImportAsync(int importId)
     {

@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Import;
 using static Microsoft.Playwright.Assertions;
 
 namespace FunnelInsight.Tests.Web.Browser;
@@ -20,7 +19,7 @@ public sealed class DateRangeTests(DashboardApp app)
     private async Task<int> StoreAsync(string name)
     {
         var storeId = await app.CreateStoreAsync(name);
-        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile(name + ".csv", Events)));
+        await app.ImportEventsAsync(storeId, name + ".csv", Events);
         return storeId;
     }
 

@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Import;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -98,8 +97,8 @@ public sealed class DeletionPagesTests(DashboardApp app)
     private async Task<int> StoreWithTwoImportsAsync(string name)
     {
         var storeId = await app.CreateStoreAsync(name);
-        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"{storeId}-january.csv", January), "january-visits.csv"));
-        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"{storeId}-february.csv", February), "february-visits.csv"));
+        await app.ImportEventsAsync(storeId, $"{storeId}-january.csv", January, "january-visits.csv");
+        await app.ImportEventsAsync(storeId, $"{storeId}-february.csv", February, "february-visits.csv");
         return storeId;
     }
 

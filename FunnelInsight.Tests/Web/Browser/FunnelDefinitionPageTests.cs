@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Import;
 using static Microsoft.Playwright.Assertions;
 
 namespace FunnelInsight.Tests.Web.Browser;
@@ -30,7 +29,7 @@ public sealed class FunnelDefinitionPageTests(DashboardApp app)
     public async Task A_purchase_after_the_shipping_and_payment_steps_without_begin_checkout_reaches_checkout_on_the_funnel_page()
     {
         var storeId = await app.CreateStoreAsync("Sub-step shop");
-        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile("sub-step-events.csv", SubStepEvents)));
+        await app.ImportEventsAsync(storeId, "sub-step-events.csv", SubStepEvents);
         var page = await app.NewPageAsync();
 
         await page.GotoAsync($"/stores/{storeId}/funnel?from=2024-03-01&to=2024-03-31");
@@ -55,7 +54,7 @@ public sealed class FunnelDefinitionPageTests(DashboardApp app)
     public async Task Device_values_that_differ_only_in_case_are_one_breakdown_row_with_the_filters_count()
     {
         var storeId = await app.CreateStoreAsync("Casing shop");
-        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile("casing-events.csv", Events)));
+        await app.ImportEventsAsync(storeId, "casing-events.csv", Events);
         var page = await app.NewPageAsync();
 
         await page.GotoAsync($"/stores/{storeId}/funnel?from=2024-03-01&to=2024-03-31&breakdown=device");

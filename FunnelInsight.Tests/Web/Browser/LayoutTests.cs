@@ -153,7 +153,7 @@ public sealed class LayoutTests(DashboardApp app)
     {
         var storeId = await ReportSample.ImportAsync(app, $"Phone leaks shop {culture}");
         var (_, busy) = FunnelInsight.Tests.Core.Analytics.BruteForce.RandomStore.Generate(seed: 3, sessions: 600);
-        await app.ImportAsync(new FunnelInsight.Core.Import.ImportRequest(storeId, FunnelInsight.Core.Import.ImportKind.Events, app.WriteFile($"phone-leaks-{culture}.csv", busy)));
+        await app.ImportEventsAsync(storeId, $"phone-leaks-{culture}.csv", busy);
         var page = await app.NewPageAsync(culture, 390);
 
         await page.GotoAsync($"/stores/{storeId}/leaks");

@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -84,7 +83,7 @@ public sealed class PhoneDetailsTests(DashboardApp app)
             2024-03-05T12:00:00Z,session_start,s2,v2,,,,mobile,ads,DE
             2024-03-05T12:01:00Z,begin_checkout,s2,v2,,,,mobile,ads,DE
             """;
-        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"long-ids-{culture}.csv", events)));
+        await app.ImportEventsAsync(storeId, $"long-ids-{culture}.csv", events);
         var page = await PhoneAsync(culture);
 
         await page.GotoAsync($"/stores/{storeId}/funnel/lost?from=2024-03-01&to=2024-03-31&stage=checkout");

@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Analytics;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Tests.Core.Analytics.BruteForce;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -125,7 +124,7 @@ public sealed class ReportPagesTests(DashboardApp app)
         // A busier shop than the sample (random paths through checkout), so charts and friction cards have something to show.
         var storeId = await ReportSample.ImportAsync(app, "Screenshot shop");
         var (_, busy) = RandomStore.Generate(seed: 11, sessions: 3000);
-        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile("busy-events.csv", busy)));
+        await app.ImportEventsAsync(storeId, "busy-events.csv", busy);
         string[] others = ["imports", "settings", "members"];
         var overflowing = new List<string>();
         foreach (var (culture, width) in new[] { ("en", 1280), ("ar", 1280), ("en", 390), ("ar", 390) })
@@ -183,7 +182,7 @@ public sealed class ReportPagesTests(DashboardApp app)
     {
         var storeId = await ReportSample.ImportAsync(app, $"Axis shop {culture}");
         var (_, busy) = RandomStore.Generate(seed: 5, sessions: 2500);
-        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"axis-events-{culture}.csv", busy)));
+        await app.ImportEventsAsync(storeId, $"axis-events-{culture}.csv", busy);
         var page = await app.NewPageAsync(culture);
 
         await page.GotoAsync($"/stores/{storeId}/funnel");
@@ -203,7 +202,7 @@ public sealed class ReportPagesTests(DashboardApp app)
     {
         var storeId = await ReportSample.ImportAsync(app, $"Phone trend shop {culture}");
         var (_, busy) = RandomStore.Generate(seed: 7, sessions: 2500);
-        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"phone-trend-{culture}.csv", busy)));
+        await app.ImportEventsAsync(storeId, $"phone-trend-{culture}.csv", busy);
         var page = await app.NewPageAsync(culture, 390, 900);
 
         await page.GotoAsync($"/stores/{storeId}/funnel?trend=daily");
@@ -275,7 +274,7 @@ public sealed class ReportPagesTests(DashboardApp app)
     {
         var storeId = await ReportSample.ImportAsync(app, $"Phone histogram shop {culture}");
         var (_, busy) = RandomStore.Generate(seed: 5, sessions: 2500);
-        await app.ImportAsync(new ImportRequest(storeId, ImportKind.Events, app.WriteFile($"phone-histogram-{culture}.csv", busy)));
+        await app.ImportEventsAsync(storeId, $"phone-histogram-{culture}.csv", busy);
         var page = await app.NewPageAsync(culture, 390, 900);
 
         await page.GotoAsync($"/stores/{storeId}/funnel");

@@ -6,25 +6,21 @@ using static FunnelInsight.Tests.Web.Cli.CommandLineRun;
 
 namespace FunnelInsight.Tests.Web.Cli;
 
-public sealed class CommandAccessTests : IDisposable
+public sealed class CommandAccessTests : CommandLineRunTests
 {
-    private readonly CommandLineRun _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
     private Task<(int Exit, string Output, string Error)> ReportAsync(string store, params string[] token) =>
-        _cli.RunAsync(["report", "funnel", "--store", store, .. token]);
+        Cli.RunAsync(["report", "funnel", "--store", store, .. token]);
 
     private Task<(int Exit, string Output, string Error)> ImportAsync(string store, params string[] token) =>
-        _cli.RunAsync(["import", "--store", store, "--events", Fixture.Path("canonical-events.csv"), .. token]);
+        Cli.RunAsync(["import", "--store", store, "--events", Fixture.Path("canonical-events.csv"), .. token]);
 
-    private async Task<long> EventsOfAsync(string store) => (await new StoreCatalog(_cli.Database).ListAsync()).Single(s => s.Name == store).Events;
+    private async Task<long> EventsOfAsync(string store) => (await new StoreCatalog(Cli.Database).ListAsync()).Single(s => s.Name == store).Events;
 
     [Fact]
     public async Task A_non_member_token_is_refused_with_exit_3_and_the_line_a_missing_store_gets()
     {
-        await _cli.MemberTokenAsync("owner@shops.test", "Riyadh Oud", StoreRole.Owner);
-        var stranger = await _cli.MemberTokenAsync("stranger@shops.test", "Casablanca Tea", StoreRole.Owner);
+        await Cli.MemberTokenAsync("owner@shops.test", "Riyadh Oud", StoreRole.Owner);
+        var stranger = await Cli.MemberTokenAsync("stranger@shops.test", "Casablanca Tea", StoreRole.Owner);
 
         var member = await ReportAsync("Riyadh Oud", "--token", stranger);
         var missing = await ReportAsync("Nowhere", "--token", stranger);
@@ -36,8 +32,8 @@ public sealed class CommandAccessTests : IDisposable
     [Fact]
     public async Task A_revoked_owner_token_imports_nothing()
     {
-        var token = await _cli.MemberTokenAsync("owner@shops.test", "Riyadh Oud", StoreRole.Owner);
-        var tokens = new ApiTokens(_cli.Database);
+        var token = await Cli.MemberTokenAsync("owner@shops.test", "Riyadh Oud", StoreRole.Owner);
+        var tokens = new ApiTokens(Cli.Database);
         var record = (await tokens.AuthenticateAsync(token))!;
         await tokens.RevokeAsync(record.UserId, record.Id);
 
@@ -50,7 +46,7 @@ public sealed class CommandAccessTests : IDisposable
     [Fact]
     public async Task A_marketer_token_gets_no_report_and_is_told_the_role_needed()
     {
-        var token = await _cli.MemberTokenAsync("marketer@shops.test", "Riyadh Oud", StoreRole.Marketer);
+        var token = await Cli.MemberTokenAsync("marketer@shops.test", "Riyadh Oud", StoreRole.Marketer);
 
         var run = await ReportAsync("Riyadh Oud", "--token", token);
 
@@ -61,8 +57,8 @@ public sealed class CommandAccessTests : IDisposable
     [Fact]
     public async Task An_analyst_token_cannot_import_but_reports_what_the_owner_token_imported()
     {
-        var owner = await _cli.MemberTokenAsync("owner@shops.test", "Riyadh Oud", StoreRole.Owner);
-        var analyst = await _cli.MemberTokenAsync("analyst@shops.test", "Riyadh Oud", StoreRole.Analyst);
+        var owner = await Cli.MemberTokenAsync("owner@shops.test", "Riyadh Oud", StoreRole.Owner);
+        var analyst = await Cli.MemberTokenAsync("analyst@shops.test", "Riyadh Oud", StoreRole.Analyst);
 
         var refused = await ImportAsync("Riyadh Oud", "--token", analyst);
         var imported = await ImportAsync("Riyadh Oud", "--token", owner);
@@ -76,10 +72,10 @@ public sealed class CommandAccessTests : IDisposable
     [Fact]
     public async Task A_store_limited_token_reaches_only_its_store()
     {
-        var token = await _cli.MemberTokenAsync("analyst@shops.test", "Riyadh Oud", StoreRole.Analyst, storeLimited: true);
-        var userId = (await new ApiTokens(_cli.Database).AuthenticateAsync(token))!.UserId;
-        var other = await new StoreCatalog(_cli.Database).GetOrCreateAsync("Casablanca Tea");
-        await new StoreMemberships(_cli.Database).SetAsync(other.Id, userId, StoreRole.Owner);
+        var token = await Cli.MemberTokenAsync("analyst@shops.test", "Riyadh Oud", StoreRole.Analyst, storeLimited: true);
+        var userId = (await new ApiTokens(Cli.Database).AuthenticateAsync(token))!.UserId;
+        var other = await new StoreCatalog(Cli.Database).GetOrCreateAsync("Casablanca Tea");
+        await new StoreMemberships(Cli.Database).SetAsync(other.Id, userId, StoreRole.Owner);
 
         var run = await ReportAsync("Casablanca Tea", "--token", token);
 
@@ -92,7 +88,7 @@ public sealed class CommandAccessTests : IDisposable
     {
         var imported = await ImportAsync("Riyadh Oud");
         var report = await ReportAsync("Riyadh Oud");
-        await _cli.MemberTokenAsync("owner@shops.test", "Riyadh Oud", StoreRole.Owner);
+        await Cli.MemberTokenAsync("owner@shops.test", "Riyadh Oud", StoreRole.Owner);
         var afterMember = await ReportAsync("Riyadh Oud");
 
         Assert.Equal((0, 0), (imported.Exit, report.Exit));
@@ -104,13 +100,13 @@ public sealed class CommandAccessTests : IDisposable
     [Fact]
     public async Task Importing_into_a_new_store_with_a_token_makes_its_user_the_owner()
     {
-        var token = await _cli.MemberTokenAsync("owner@shops.test", "Riyadh Oud", StoreRole.Owner);
-        var userId = (await new ApiTokens(_cli.Database).AuthenticateAsync(token))!.UserId;
+        var token = await Cli.MemberTokenAsync("owner@shops.test", "Riyadh Oud", StoreRole.Owner);
+        var userId = (await new ApiTokens(Cli.Database).AuthenticateAsync(token))!.UserId;
 
         var run = await ImportAsync("Tunis Dates", "--token", token);
 
         Assert.Equal(0, run.Exit);
-        Assert.Equal(["Riyadh Oud/Owner", "Tunis Dates/Owner"], (await new StoreMemberships(_cli.Database).StoresOfAsync(userId)).Select(s => $"{s.StoreName}/{s.Role}"));
+        Assert.Equal(["Riyadh Oud/Owner", "Tunis Dates/Owner"], (await new StoreMemberships(Cli.Database).StoresOfAsync(userId)).Select(s => $"{s.StoreName}/{s.Role}"));
         Assert.Equal(18, await EventsOfAsync("Tunis Dates"));
     }
 
@@ -118,12 +114,12 @@ public sealed class CommandAccessTests : IDisposable
     public async Task Stores_lists_member_less_stores_and_with_a_token_its_users_stores()
     {
         await ImportAsync("Free Shop");
-        var mine = await _cli.MemberTokenAsync("mine@shops.test", "Mine", StoreRole.Marketer);
-        await _cli.MemberTokenAsync("theirs@shops.test", "Theirs", StoreRole.Owner);
+        var mine = await Cli.MemberTokenAsync("mine@shops.test", "Mine", StoreRole.Marketer);
+        await Cli.MemberTokenAsync("theirs@shops.test", "Theirs", StoreRole.Owner);
 
-        var anonymous = await _cli.RunAsync("stores");
-        var withToken = await _cli.RunAsync("stores", "--token", mine);
-        var badToken = await _cli.RunAsync("stores", "--token", "fi_unknown");
+        var anonymous = await Cli.RunAsync("stores");
+        var withToken = await Cli.RunAsync("stores", "--token", mine);
+        var badToken = await Cli.RunAsync("stores", "--token", "fi_unknown");
 
         Assert.Equal(["Free Shop"], Names(anonymous.Output));
         Assert.Equal(["Free Shop", "Mine"], Names(withToken.Output));

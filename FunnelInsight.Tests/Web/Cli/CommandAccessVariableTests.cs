@@ -7,25 +7,23 @@ namespace FunnelInsight.Tests.Web.Cli;
 /// <summary>Runs alone: the token variable is process-wide and would reach other command line tests.</summary>
 [CollectionDefinition(nameof(CommandAccessVariableTests), DisableParallelization = true)]
 [Collection(nameof(CommandAccessVariableTests))]
-public sealed class CommandAccessVariableTests : IDisposable
+public sealed class CommandAccessVariableTests : CommandLineRunTests
 {
-    private readonly CommandLineRun _cli = new();
-
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
         Environment.SetEnvironmentVariable(CommandAccess.TokenVariable, null);
-        _cli.Dispose();
+        base.Dispose(disposing);
     }
 
     [Fact]
     public async Task The_token_is_read_from_FUNNELINSIGHT_TOKEN_when_no_option_gives_it()
     {
-        var analyst = await _cli.MemberTokenAsync("analyst@shops.test", "Riyadh Oud", StoreRole.Analyst);
-        var marketer = await _cli.MemberTokenAsync("marketer@shops.test", "Riyadh Oud", StoreRole.Marketer);
+        var analyst = await Cli.MemberTokenAsync("analyst@shops.test", "Riyadh Oud", StoreRole.Analyst);
+        var marketer = await Cli.MemberTokenAsync("marketer@shops.test", "Riyadh Oud", StoreRole.Marketer);
 
         Environment.SetEnvironmentVariable(CommandAccess.TokenVariable, analyst);
-        var fromVariable = await _cli.RunAsync("report", "funnel", "--store", "Riyadh Oud");
-        var optionWins = await _cli.RunAsync("report", "funnel", "--store", "Riyadh Oud", "--token", marketer);
+        var fromVariable = await Cli.RunAsync("report", "funnel", "--store", "Riyadh Oud");
+        var optionWins = await Cli.RunAsync("report", "funnel", "--store", "Riyadh Oud", "--token", marketer);
 
         Assert.Equal((0, "landing"), (fromVariable.Exit, System.Text.Json.JsonDocument.Parse(fromVariable.Output).RootElement.GetProperty("stages")[0].GetProperty("stage").GetString()));
         Assert.Equal((3, ""), (optionWins.Exit, optionWins.Output));

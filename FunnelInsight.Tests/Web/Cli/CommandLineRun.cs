@@ -27,6 +27,14 @@ internal sealed class CommandLineRun : IDisposable
     /// <summary>The connection string of the run's database.</summary>
     public string ConnectionString => $"Data Source={Path.Combine(Folder, "cli.db")}";
 
+    /// <summary>Writes <paramref name="text"/> (UTF-8, no BOM) to a file named <paramref name="name"/> in <see cref="Folder"/> and returns its path.</summary>
+    public string WriteFile(string name, string text)
+    {
+        var path = Path.Combine(Folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
     /// <summary>The run's database, for arranging accounts and memberships.</summary>
     public FunnelDatabase Database => new(ConnectionString);
 

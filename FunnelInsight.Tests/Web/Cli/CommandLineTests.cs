@@ -3,23 +3,19 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Web.Cli;
 
-public sealed class CommandLineTests : IDisposable
+public sealed class CommandLineTests : CommandLineRunTests
 {
-    private readonly CommandLineRun _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
     /// <summary>Runs the built <c>FunnelInsight.Web.dll</c> as its own process, the database given in its environment.</summary>
     private async Task<(int Exit, string Output, string Error)> RunProcessAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _cli.Folder };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Cli.Folder };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FunnelInsight.Web.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ConnectionStrings__FunnelInsight"] = _cli.ConnectionString;
+        start.Environment["ConnectionStrings__FunnelInsight"] = Cli.ConnectionString;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -30,7 +26,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task The_built_tool_takes_its_database_from_the_environment_and_paths_from_its_working_folder()
     {
-        File.Copy(Fixture.Path("rees46-events.csv"), Path.Combine(_cli.Folder, "october.csv"));
+        File.Copy(Fixture.Path("rees46-events.csv"), Path.Combine(Cli.Folder, "october.csv"));
 
         var import = await RunProcessAsync("import", "--store", "Kaggle", "--events", "october.csv");
         var stores = await RunProcessAsync("stores");
@@ -38,7 +34,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, import.Exit);
         Assert.Contains("\"format\":\"rees46\"", CommandLineRun.LastLine(import.Output), StringComparison.Ordinal);
         Assert.Equal((0, """[{"id":1,"name":"Kaggle","events":9,"orders":0,"sessions":4}]"""), (stores.Exit, CommandLineRun.LastLine(stores.Output)));
-        Assert.True(File.Exists(Path.Combine(_cli.Folder, "cli.db")));
+        Assert.True(File.Exists(Path.Combine(Cli.Folder, "cli.db")));
     }
 
     [Fact]

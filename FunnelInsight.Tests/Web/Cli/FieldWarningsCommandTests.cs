@@ -9,22 +9,18 @@ namespace FunnelInsight.Tests.Web.Cli;
 /// An optional field that cannot be read never drops its row: the row is kept without the value, and a warning with
 /// its line and column is counted, listed, written to the error file and kept in the history, through the real command line.
 /// </summary>
-public sealed class FieldWarningsCommandTests : IDisposable
+public sealed class FieldWarningsCommandTests : CommandLineRunTests
 {
-    private readonly CommandLineRun _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
     private string Write(string name, string text)
     {
-        var path = Path.Combine(_cli.Folder, name);
+        var path = Path.Combine(Cli.Folder, name);
         File.WriteAllText(path, text, new UTF8Encoding(false));
         return path;
     }
 
     private async Task<JsonElement> ImportAsync(params string[] args)
     {
-        var run = await _cli.RunAsync(["import", "--store", "Shop", .. args]);
+        var run = await Cli.RunAsync(["import", "--store", "Shop", .. args]);
         Assert.True(run.Exit == 0, run.Error);
         return JsonDocument.Parse(LastLine(run.Output)).RootElement.Clone();
     }
@@ -42,7 +38,7 @@ public sealed class FieldWarningsCommandTests : IDisposable
             2025-03-01T10:00:02Z,add_to_cart,S1,SAR ??,2
             2025-03-01T10:00:03Z,add_to_cart,S1,9.99,1.5
             """);
-        var errorFile = Path.Combine(_cli.Folder, "errors.csv");
+        var errorFile = Path.Combine(Cli.Folder, "errors.csv");
 
         var json = await ImportAsync("--events", path, "--errors", errorFile);
 
@@ -52,7 +48,7 @@ public sealed class FieldWarningsCommandTests : IDisposable
             [(3, "price", "price '12,5x' is not a number."), (4, "price", "price 'SAR ??' is not a number."), (5, "quantity", "quantity 1.5 is not a whole number.")],
             Listed(json, "fieldWarnings"));
         Assert.Empty(Listed(json, "errors"));
-        var stored = await EventRecord.StoredAsync(_cli.Database);
+        var stored = await EventRecord.StoredAsync(Cli.Database);
         Assert.Equal([(12.5, 1), (null, 1), (null, 2), (9.99, null)], stored.Select(e => (e.Event.Price, e.Event.Quantity)));
         var lines = File.ReadAllLines(errorFile);
         Assert.Equal("line,column,severity,reason,raw_line", lines[0]);
@@ -64,7 +60,7 @@ public sealed class FieldWarningsCommandTests : IDisposable
     public async Task A_row_with_a_bad_required_field_is_one_rejection_and_its_bad_price_is_not_also_a_warning()
     {
         var path = Write("events.csv", "event_time,event_type,session_id,price\nyesterday,view_item,S1,SAR ??\n2025-03-01T10:00:01Z,view_item,S1,abc\n");
-        var errorFile = Path.Combine(_cli.Folder, "errors.csv");
+        var errorFile = Path.Combine(Cli.Folder, "errors.csv");
 
         var json = await ImportAsync("--events", path, "--errors", errorFile);
 
@@ -94,7 +90,7 @@ public sealed class FieldWarningsCommandTests : IDisposable
         Assert.Equal([(4, "total", "total 'lots' is not a number.")], Listed(json, "errors"));
         Assert.Equal(
             [("A1", 0.0, 5.0, 105.0), ("A2", 10.0, 0.0, 50.0)],
-            await TempDatabase.QueryAsync(_cli.Database, "SELECT OrderId, Shipping, Tax, Total FROM Orders ORDER BY OrderId", r => (r.GetString(0), r.GetDouble(1), r.GetDouble(2), r.GetDouble(3))));
+            await TempDatabase.QueryAsync(Cli.Database, "SELECT OrderId, Shipping, Tax, Total FROM Orders ORDER BY OrderId", r => (r.GetString(0), r.GetDouble(1), r.GetDouble(2), r.GetDouble(3))));
     }
 
     [Fact]
@@ -102,7 +98,7 @@ public sealed class FieldWarningsCommandTests : IDisposable
     {
         await ImportAsync("--events", Write("events.csv", "event_time,event_type,session_id,price\n2025-03-01T10:00:00Z,view_item,S1,SAR ??\nnever,view_item,S1,1\n"));
 
-        var run = await _cli.RunAsync("imports", "--store", "Shop");
+        var run = await Cli.RunAsync("imports", "--store", "Shop");
 
         Assert.Equal(0, run.Exit);
         var import = JsonDocument.Parse(run.Output).RootElement[0];

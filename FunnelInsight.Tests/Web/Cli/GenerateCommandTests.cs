@@ -2,20 +2,16 @@ using System.Text.Json;
 
 namespace FunnelInsight.Tests.Web.Cli;
 
-public sealed class GenerateCommandTests : IDisposable
+public sealed class GenerateCommandTests : CommandLineRunTests
 {
-    private readonly CommandLineRun _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
     [Fact]
     public async Task Generate_twice_with_one_seed_writes_identical_files_and_reports_them_as_json()
     {
-        var first = Path.Combine(_cli.Folder, "a");
-        var second = Path.Combine(_cli.Folder, "b");
+        var first = Path.Combine(Cli.Folder, "a");
+        var second = Path.Combine(Cli.Folder, "b");
 
-        var run = await _cli.RunAsync("generate", "--events", "2500", "--orders", "300", "--out", first, "--seed", "4");
-        await _cli.RunAsync("generate", "--events", "2500", "--orders", "300", "--out", second, "--seed", "4");
+        var run = await Cli.RunAsync("generate", "--events", "2500", "--orders", "300", "--out", first, "--seed", "4");
+        await Cli.RunAsync("generate", "--events", "2500", "--orders", "300", "--out", second, "--seed", "4");
 
         Assert.Equal(0, run.Exit);
         using var json = JsonDocument.Parse(CommandLineRun.LastLine(run.Output));
@@ -29,7 +25,7 @@ public sealed class GenerateCommandTests : IDisposable
     [Fact]
     public async Task Generate_with_a_count_that_is_not_a_number_fails_with_one_line_on_stderr()
     {
-        var run = await _cli.RunAsync("generate", "--events", "lots", "--out", _cli.Folder);
+        var run = await Cli.RunAsync("generate", "--events", "lots", "--out", Cli.Folder);
 
         Assert.Equal(2, run.Exit);
         Assert.Equal("generate: --events must be a whole number ≥ 0, not 'lots'.", run.Error.TrimEnd());
@@ -39,10 +35,9 @@ public sealed class GenerateCommandTests : IDisposable
     [Fact]
     public async Task Generate_into_a_folder_it_cannot_create_fails_with_one_line_on_stderr()
     {
-        var file = Path.Combine(_cli.Folder, "a-file");
-        await File.WriteAllTextAsync(file, "");
+        var file = Cli.WriteFile("a-file", "");
 
-        var run = await _cli.RunAsync("generate", "--events", "10", "--out", Path.Combine(file, "sub"));
+        var run = await Cli.RunAsync("generate", "--events", "10", "--out", Path.Combine(file, "sub"));
 
         Assert.Equal(1, run.Exit);
         Assert.Single(run.Error.TrimEnd().Split('\n'));

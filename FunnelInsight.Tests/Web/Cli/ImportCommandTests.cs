@@ -4,16 +4,12 @@ using static FunnelInsight.Tests.Web.Cli.CommandLineRun;
 
 namespace FunnelInsight.Tests.Web.Cli;
 
-public sealed class ImportCommandTests : IDisposable
+public sealed class ImportCommandTests : CommandLineRunTests
 {
-    private readonly CommandLineRun _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
     [Fact]
     public async Task Import_prints_the_documented_json_as_its_last_line_and_exits_0()
     {
-        var run = await _cli.RunAsync("import", "--store", "Shop", "--events", Fixture.Path("canonical-events.csv"));
+        var run = await Cli.RunAsync("import", "--store", "Shop", "--events", Fixture.Path("canonical-events.csv"));
 
         Assert.Equal(0, run.Exit);
         using var json = JsonDocument.Parse(LastLine(run.Output));
@@ -30,11 +26,11 @@ public sealed class ImportCommandTests : IDisposable
     public async Task Import_with_rejected_rows_exits_0_lists_the_first_20_errors_and_writes_the_error_file()
     {
         var rows = Enumerable.Range(0, 25).Select(i => $"not-a-time,view_item,S{i}");
-        var path = Path.Combine(_cli.Folder, "bad.csv");
+        var path = Path.Combine(Cli.Folder, "bad.csv");
         await File.WriteAllLinesAsync(path, ["event_time,event_type,session_id", "2025-01-01T00:00:00Z,session_start,S0", .. rows]);
-        var errorFile = Path.Combine(_cli.Folder, "bad-errors.csv");
+        var errorFile = Path.Combine(Cli.Folder, "bad-errors.csv");
 
-        var run = await _cli.RunAsync("import", "--store", "Shop", "--events", path, "--errors", errorFile);
+        var run = await Cli.RunAsync("import", "--store", "Shop", "--events", path, "--errors", errorFile);
 
         Assert.Equal(0, run.Exit);
         using var json = JsonDocument.Parse(LastLine(run.Output));
@@ -65,7 +61,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task Importing_orders_by_the_command_line_detects_the_format()
     {
-        var run = await _cli.RunAsync("import", "--store", "Shop", "--orders", Fixture.Path("uci-orders.csv"));
+        var run = await Cli.RunAsync("import", "--store", "Shop", "--orders", Fixture.Path("uci-orders.csv"));
 
         using var json = JsonDocument.Parse(LastLine(run.Output));
         Assert.Equal((0, "uci", 7), (run.Exit, json.RootElement.GetProperty("format").GetString(), json.RootElement.GetProperty("rowsStored").GetInt64()));
@@ -75,10 +71,10 @@ public sealed class ImportCommandTests : IDisposable
     public async Task The_last_progress_line_of_an_order_import_carries_every_row_read()
     {
         // 10,000 lines: the file is all read (100%) in blocks while rows are still being counted in 8,192s.
-        var path = Path.Combine(_cli.Folder, "many-orders.csv");
+        var path = Path.Combine(Cli.Folder, "many-orders.csv");
         await File.WriteAllLinesAsync(path, ["order_id,created_at,total", .. Enumerable.Range(1, 10_000).Select(i => $"{i},2025-01-01T10:00:00Z,10")]);
 
-        var run = await _cli.RunAsync("import", "--store", "Shop", "--orders", path);
+        var run = await Cli.RunAsync("import", "--store", "Shop", "--orders", path);
 
         Assert.Equal(0, run.Exit);
         Assert.Equal("import: 100% (10,000 rows)", run.Error.TrimEnd().Split('\n')[^1].TrimEnd('\r'));
@@ -87,7 +83,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task An_order_export_with_a_rejected_line_leaves_that_order_out_of_the_store_the_error_file_and_the_revenue()
     {
-        var path = Path.Combine(_cli.Folder, "lines.csv");
+        var path = Path.Combine(Cli.Folder, "lines.csv");
         await File.WriteAllLinesAsync(path,
         [
             "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country",
@@ -97,10 +93,10 @@ public sealed class ImportCommandTests : IDisposable
             "536366,22633,HAND WARMER,6,12/1/2010 8:28,1.85,17850,United Kingdom",
             "536367,22745,POPPY'S PLAYHOUSE,4,12/1/2010 8:34,2.10,13047,United Kingdom",
         ]);
-        var errorFile = Path.Combine(_cli.Folder, "lines-errors.csv");
+        var errorFile = Path.Combine(Cli.Folder, "lines-errors.csv");
 
-        var import = await _cli.RunAsync("import", "--store", "Shop", "--orders", path, "--errors", errorFile);
-        var report = await _cli.RunAsync("report", "customers", "--store", "Shop");
+        var import = await Cli.RunAsync("import", "--store", "Shop", "--orders", path, "--errors", errorFile);
+        var report = await Cli.RunAsync("report", "customers", "--store", "Shop");
 
         Assert.Equal(0, import.Exit);
         using var json = JsonDocument.Parse(LastLine(import.Output));
@@ -123,10 +119,10 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task A_missing_file_exits_non_zero_with_one_line_on_stderr()
     {
-        var run = await _cli.RunAsync("import", "--store", "Shop", "--events", Path.Combine(_cli.Folder, "missing.csv"));
+        var run = await Cli.RunAsync("import", "--store", "Shop", "--events", Path.Combine(Cli.Folder, "missing.csv"));
 
         Assert.NotEqual(0, run.Exit);
-        Assert.Equal($"import: file '{Path.Combine(_cli.Folder, "missing.csv")}' not found.", run.Error.TrimEnd());
+        Assert.Equal($"import: file '{Path.Combine(Cli.Folder, "missing.csv")}' not found.", run.Error.TrimEnd());
         Assert.Equal("", run.Output);
     }
 
@@ -135,10 +131,9 @@ public sealed class ImportCommandTests : IDisposable
     [InlineData("when,what\n2025-01-01,x\n", "import: The columns (when, what) match no known event export")]
     public async Task A_file_that_cannot_be_read_at_all_exits_non_zero_with_one_line_on_stderr(string text, string message)
     {
-        var path = Path.Combine(_cli.Folder, "unreadable.csv");
-        await File.WriteAllTextAsync(path, text);
+        var path = Cli.WriteFile("unreadable.csv", text);
 
-        var run = await _cli.RunAsync("import", "--store", "Shop", "--events", path);
+        var run = await Cli.RunAsync("import", "--store", "Shop", "--events", path);
 
         Assert.Equal(1, run.Exit);
         Assert.Single(run.Error.TrimEnd().Split('\n'));
@@ -152,29 +147,27 @@ public sealed class ImportCommandTests : IDisposable
     [InlineData("order,amount\n1,10\n", "--orders")]
     public async Task A_file_refused_as_a_whole_into_a_new_store_leaves_no_store_behind(string text, string kind)
     {
-        var path = Path.Combine(_cli.Folder, "refused.csv");
-        await File.WriteAllTextAsync(path, text);
+        var path = Cli.WriteFile("refused.csv", text);
 
-        var run = await _cli.RunAsync("import", "--store", "Fresh", kind, path);
+        var run = await Cli.RunAsync("import", "--store", "Fresh", kind, path);
 
         Assert.Equal((1, ""), (run.Exit, run.Output));
         Assert.StartsWith("import: ", run.Error, StringComparison.Ordinal);
-        Assert.Null(await new FunnelInsight.Core.Stores.StoreCatalog(_cli.Database).FindAsync("Fresh"));
-        Assert.Empty(await new FunnelInsight.Core.Stores.StoreCatalog(_cli.Database).ListAsync());
+        Assert.Null(await new FunnelInsight.Core.Stores.StoreCatalog(Cli.Database).FindAsync("Fresh"));
+        Assert.Empty(await new FunnelInsight.Core.Stores.StoreCatalog(Cli.Database).ListAsync());
     }
 
     [Fact]
     public async Task A_file_refused_into_a_store_that_exists_keeps_the_store_its_data_and_the_failed_import_on_record()
     {
-        var refused = Path.Combine(_cli.Folder, "refused.csv");
-        await File.WriteAllTextAsync(refused, "when,what\n2025-01-01,x\n");
-        await _cli.RunAsync("import", "--store", "Shop", "--events", Fixture.Path("canonical-events.csv"));
+        var refused = Cli.WriteFile("refused.csv", "when,what\n2025-01-01,x\n");
+        await Cli.RunAsync("import", "--store", "Shop", "--events", Fixture.Path("canonical-events.csv"));
 
-        var run = await _cli.RunAsync("import", "--store", "Shop", "--events", refused);
-        var imports = await _cli.RunAsync("imports", "--store", "Shop");
+        var run = await Cli.RunAsync("import", "--store", "Shop", "--events", refused);
+        var imports = await Cli.RunAsync("imports", "--store", "Shop");
 
         Assert.Equal(1, run.Exit);
-        var store = Assert.Single(await new FunnelInsight.Core.Stores.StoreCatalog(_cli.Database).ListAsync());
+        var store = Assert.Single(await new FunnelInsight.Core.Stores.StoreCatalog(Cli.Database).ListAsync());
         Assert.Equal(("Shop", 18L), (store.Name, store.Events));
         Assert.Equal(["Failed", "Succeeded"], JsonDocument.Parse(imports.Output).RootElement.EnumerateArray().Select(i => i.GetProperty("status").GetString()));
     }
@@ -182,7 +175,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task Import_without_a_file_option_says_what_to_give()
     {
-        var run = await _cli.RunAsync("import", "--store", "Shop");
+        var run = await Cli.RunAsync("import", "--store", "Shop");
 
         Assert.Equal((2, "import: give --events FILE or --orders FILE."), (run.Exit, run.Error.TrimEnd()));
     }

@@ -6,22 +6,18 @@ using static FunnelInsight.Tests.Web.Cli.CommandLineRun;
 namespace FunnelInsight.Tests.Web.Cli;
 
 /// <summary>The cases of "What every import promises", through the real command line.</summary>
-public sealed class ImportPromisesCommandTests : IDisposable
+public sealed class ImportPromisesCommandTests : CommandLineRunTests
 {
-    private readonly CommandLineRun _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
     private string Write(string name, byte[] bytes)
     {
-        var path = Path.Combine(_cli.Folder, name);
+        var path = Path.Combine(Cli.Folder, name);
         File.WriteAllBytes(path, bytes);
         return path;
     }
 
     private async Task<JsonElement> ImportAsync(params string[] args)
     {
-        var run = await _cli.RunAsync(["import", "--store", "Shop", .. args]);
+        var run = await Cli.RunAsync(["import", "--store", "Shop", .. args]);
         Assert.True(run.Exit == 0, run.Error);
         return JsonDocument.Parse(LastLine(run.Output)).RootElement.Clone();
     }
@@ -59,7 +55,7 @@ public sealed class ImportPromisesCommandTests : IDisposable
         var json = await ImportAsync("--events", path, "--encoding", "windows-1256");
 
         Assert.Equal(("windows-1256", 1), (json.GetProperty("encoding").GetString(), json.GetProperty("rowsStored").GetInt32()));
-        Assert.Equal("مصر", (await EventRecord.StoredAsync(_cli.Database)).Single().Event.Country);
+        Assert.Equal("مصر", (await EventRecord.StoredAsync(Cli.Database)).Single().Event.Country);
     }
 
     [Fact]
@@ -67,7 +63,7 @@ public sealed class ImportPromisesCommandTests : IDisposable
     {
         var path = Write("garbage.csv", [.. "event_time,\u001b[31mred"u8, 0x00, 0x01, 0x07, .. new byte[200]]);
 
-        var run = await _cli.RunAsync("import", "--store", "Shop", "--events", path);
+        var run = await Cli.RunAsync("import", "--store", "Shop", "--events", path);
 
         Assert.Equal(1, run.Exit);
         Assert.Equal("import: \"garbage.csv\" contains binary data, not text: it is not a CSV export.", run.Error.TrimEnd());
@@ -79,7 +75,7 @@ public sealed class ImportPromisesCommandTests : IDisposable
         var header = "when\u007F," + string.Join(',', Enumerable.Range(0, 600_000).Select(i => $"c{i}"));
         var path = Write("wide.csv", Encoding.UTF8.GetBytes(header + "\n1,2\n"));
 
-        var run = await _cli.RunAsync("import", "--store", "Shop", "--events", path);
+        var run = await Cli.RunAsync("import", "--store", "Shop", "--events", path);
 
         Assert.Equal(1, run.Exit);
         Assert.True(run.Error.Length < 2_000, $"{run.Error.Length} characters");
@@ -93,7 +89,7 @@ public sealed class ImportPromisesCommandTests : IDisposable
     {
         // A database of the layout before event blocks (a row per event), holding times an old import let through (year −1200 and 3168),
         // upgraded by the command line's start (moved into the events file).
-        var cli = _cli;
+        var cli = Cli;
         var database = cli.Database;
         await OldDatabase.MigrateToAsync(database, "20261125082456_Accounts");
         await OldDatabase.ExecuteAsync(database, """
@@ -125,7 +121,7 @@ public sealed class ImportPromisesCommandTests : IDisposable
         var json = await ImportAsync("--events", path, "--date-order", "dmy", "--decimal", "comma");
 
         Assert.Equal(("dmy", "comma", 1), (json.GetProperty("dateOrder").GetString(), json.GetProperty("decimalMark").GetString(), json.GetProperty("rowsStored").GetInt32()));
-        var stored = (await EventRecord.StoredAsync(_cli.Database)).Single().Event;
+        var stored = (await EventRecord.StoredAsync(Cli.Database)).Single().Event;
         Assert.Equal((Fixture.Us(2025, 2, 1, 10, 0, 0), 1.234), (stored.TimeUs, stored.Price));
     }
 
@@ -134,7 +130,7 @@ public sealed class ImportPromisesCommandTests : IDisposable
     {
         var path = Write("e.csv", Encoding.UTF8.GetBytes("event_time,event_type,session_id\n2025-03-01T10:00:00Z,view_item,S1\n"));
 
-        var run = await _cli.RunAsync("import", "--store", "Shop", "--events", path, "--date-order", "dym");
+        var run = await Cli.RunAsync("import", "--store", "Shop", "--events", path, "--date-order", "dym");
 
         Assert.Equal((2, "import: Unknown date order 'dym'. Use dmy, mdy or ymd."), (run.Exit, run.Error.TrimEnd()));
     }

@@ -5,25 +5,19 @@ using static FunnelInsight.Tests.Web.Cli.CommandLineRun;
 
 namespace FunnelInsight.Tests.Web.Cli;
 
-public sealed class ImportsCommandTests : IDisposable
+public sealed class ImportsCommandTests : CommandLineRunTests
 {
-    private readonly CommandLineRun _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
     [Fact]
     public async Task Imports_lists_the_stores_history_newest_first_with_every_documented_field()
     {
-        var bad = Path.Combine(_cli.Folder, "bad.csv");
-        await File.WriteAllTextAsync(bad, "event_time,event_type,session_id\n2025-01-01T00:00:00Z,session_start,S0\nnot-a-time,view_item,S1\n");
-        var unreadable = Path.Combine(_cli.Folder, "unreadable.csv");
-        await File.WriteAllTextAsync(unreadable, "when,what\n2025-01-01,x\n");
-        await _cli.RunAsync("import", "--store", "Shop", "--events", Fixture.Path("canonical-events.csv"));
-        await _cli.RunAsync("import", "--store", "Shop", "--events", bad);
-        await _cli.RunAsync("import", "--store", "Shop", "--events", unreadable);
-        await _cli.RunAsync("import", "--store", "Other", "--orders", Fixture.Path("uci-orders.csv"));
+        var bad = Cli.WriteFile("bad.csv", "event_time,event_type,session_id\n2025-01-01T00:00:00Z,session_start,S0\nnot-a-time,view_item,S1\n");
+        var unreadable = Cli.WriteFile("unreadable.csv", "when,what\n2025-01-01,x\n");
+        await Cli.RunAsync("import", "--store", "Shop", "--events", Fixture.Path("canonical-events.csv"));
+        await Cli.RunAsync("import", "--store", "Shop", "--events", bad);
+        await Cli.RunAsync("import", "--store", "Shop", "--events", unreadable);
+        await Cli.RunAsync("import", "--store", "Other", "--orders", Fixture.Path("uci-orders.csv"));
 
-        var run = await _cli.RunAsync("imports", "--store", "Shop");
+        var run = await Cli.RunAsync("imports", "--store", "Shop");
 
         Assert.Equal((0, ""), (run.Exit, run.Error));
         using var json = JsonDocument.Parse(LastLine(run.Output));
@@ -48,16 +42,16 @@ public sealed class ImportsCommandTests : IDisposable
     [Fact]
     public async Task Imports_checks_access_as_report_does()
     {
-        await _cli.RunAsync("import", "--store", "Shop", "--events", Fixture.Path("canonical-events.csv"));
-        var marketer = await _cli.MemberTokenAsync("marketer@shop.example", "Shop", StoreRole.Marketer);
-        var analyst = await _cli.MemberTokenAsync("analyst@shop.example", "Shop", StoreRole.Analyst);
-        var outsider = await _cli.MemberTokenAsync("owner@elsewhere.example", "Elsewhere", StoreRole.Owner);
+        await Cli.RunAsync("import", "--store", "Shop", "--events", Fixture.Path("canonical-events.csv"));
+        var marketer = await Cli.MemberTokenAsync("marketer@shop.example", "Shop", StoreRole.Marketer);
+        var analyst = await Cli.MemberTokenAsync("analyst@shop.example", "Shop", StoreRole.Analyst);
+        var outsider = await Cli.MemberTokenAsync("owner@elsewhere.example", "Elsewhere", StoreRole.Owner);
 
-        var withoutToken = await _cli.RunAsync("imports", "--store", "Shop");
-        var asMarketer = await _cli.RunAsync("imports", "--store", "Shop", "--token", marketer);
-        var asOutsider = await _cli.RunAsync("imports", "--store", "Shop", "--token", outsider);
-        var missing = await _cli.RunAsync("imports", "--store", "Nowhere", "--token", outsider);
-        var asAnalyst = await _cli.RunAsync("imports", "--store", "Shop", "--token", analyst);
+        var withoutToken = await Cli.RunAsync("imports", "--store", "Shop");
+        var asMarketer = await Cli.RunAsync("imports", "--store", "Shop", "--token", marketer);
+        var asOutsider = await Cli.RunAsync("imports", "--store", "Shop", "--token", outsider);
+        var missing = await Cli.RunAsync("imports", "--store", "Nowhere", "--token", outsider);
+        var asAnalyst = await Cli.RunAsync("imports", "--store", "Shop", "--token", analyst);
 
         Assert.Equal(3, withoutToken.Exit);
         Assert.Equal("", withoutToken.Output);
@@ -71,7 +65,7 @@ public sealed class ImportsCommandTests : IDisposable
     [Fact]
     public async Task Imports_without_a_store_says_what_to_give()
     {
-        var run = await _cli.RunAsync("imports");
+        var run = await Cli.RunAsync("imports");
 
         Assert.Equal(2, run.Exit);
         Assert.Contains("--store", run.Error, StringComparison.Ordinal);

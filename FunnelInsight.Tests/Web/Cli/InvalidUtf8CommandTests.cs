@@ -10,19 +10,15 @@ namespace FunnelInsight.Tests.Web.Cli;
 /// naming them and the column, and every other row is stored, whether the bytes are in the first megabyte (the part
 /// the encoding is decided from) or after it. Through the real command line.
 /// </summary>
-public sealed class InvalidUtf8CommandTests : IDisposable
+public sealed class InvalidUtf8CommandTests : CommandLineRunTests
 {
     private const string Header = "event_time,event_type,session_id,country\n";
 
-    private readonly CommandLineRun _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
     private async Task<JsonElement> ImportAsync(byte[] bytes)
     {
-        var path = Path.Combine(_cli.Folder, "events.csv");
+        var path = Path.Combine(Cli.Folder, "events.csv");
         await File.WriteAllBytesAsync(path, bytes);
-        var run = await _cli.RunAsync("import", "--store", "Shop", "--events", path);
+        var run = await Cli.RunAsync("import", "--store", "Shop", "--events", path);
         Assert.True(run.Exit == 0, run.Error);
         return JsonDocument.Parse(LastLine(run.Output)).RootElement.Clone();
     }
@@ -43,7 +39,7 @@ public sealed class InvalidUtf8CommandTests : IDisposable
         var error = json.GetProperty("errors")[0];
         Assert.Equal((4, "country"), (error.GetProperty("line").GetInt32(), error.GetProperty("column").GetString()));
         Assert.StartsWith("Bytes 0xFF in country are not UTF-8, the encoding the file is read in", error.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        var countries = (await EventRecord.StoredAsync(_cli.Database)).Select(e => e.Event.Country).ToList();
+        var countries = (await EventRecord.StoredAsync(Cli.Database)).Select(e => e.Event.Country).ToList();
         Assert.Equal(["مصر", "السعودية", "مصر"], countries);
     }
 
@@ -67,6 +63,6 @@ public sealed class InvalidUtf8CommandTests : IDisposable
         Assert.Equal(30_002, error.GetProperty("line").GetInt32());
         Assert.StartsWith("Bytes 0xE9 in country are not UTF-8", error.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Contains("--encoding windows-1252", error.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        Assert.DoesNotContain((await EventRecord.StoredAsync(_cli.Database)), e => (e.Event.Country ?? "").Contains('\uFFFD', StringComparison.Ordinal));
+        Assert.DoesNotContain((await EventRecord.StoredAsync(Cli.Database)), e => (e.Event.Country ?? "").Contains('\uFFFD', StringComparison.Ordinal));
     }
 }

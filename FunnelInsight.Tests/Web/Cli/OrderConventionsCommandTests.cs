@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using FunnelInsight.Tests.Support;
 using static FunnelInsight.Tests.Web.Cli.CommandLineRun;
@@ -6,23 +5,18 @@ using static FunnelInsight.Tests.Web.Cli.CommandLineRun;
 namespace FunnelInsight.Tests.Web.Cli;
 
 /// <summary>An order export's day/month order and decimal mark, decided once per file as for events, through the real command line.</summary>
-public sealed class OrderConventionsCommandTests : IDisposable
+public sealed class OrderConventionsCommandTests : CommandLineRunTests
 {
-    private readonly CommandLineRun _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
     private async Task<JsonElement> ImportAsync(string text, params string[] options)
     {
-        var path = Path.Combine(_cli.Folder, "orders.csv");
-        await File.WriteAllTextAsync(path, text, new UTF8Encoding(false));
-        var run = await _cli.RunAsync(["import", "--store", "Shop", "--orders", path, .. options]);
+        var path = Cli.WriteFile("orders.csv", text);
+        var run = await Cli.RunAsync(["import", "--store", "Shop", "--orders", path, .. options]);
         Assert.True(run.Exit == 0, run.Error);
         return JsonDocument.Parse(LastLine(run.Output)).RootElement.Clone();
     }
 
     private Task<IReadOnlyList<(string Id, long CreatedUs, double Shipping, double Tax, double Total)>> OrdersAsync() =>
-        TempDatabase.QueryAsync(_cli.Database, "SELECT OrderId, CreatedUs, Shipping, Tax, Total FROM Orders ORDER BY Id",
+        TempDatabase.QueryAsync(Cli.Database, "SELECT OrderId, CreatedUs, Shipping, Tax, Total FROM Orders ORDER BY Id",
             r => (r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4)));
 
     [Fact]

@@ -5,18 +5,14 @@ using static FunnelInsight.Tests.Web.Cli.CommandLineRun;
 
 namespace FunnelInsight.Tests.Web.Cli;
 
-public sealed class SettingsCommandTests : IDisposable
+public sealed class SettingsCommandTests : CommandLineRunTests
 {
-    private readonly CommandLineRun _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
     [Fact]
     public async Task Settings_prints_the_stores_settings_with_the_currency_of_its_orders_and_the_zones_its_export_offers()
     {
-        await _cli.RunAsync("import", "--store", "Shop", "--orders", Fixture.Path("shopify-refunds-june.csv"));
+        await Cli.RunAsync("import", "--store", "Shop", "--orders", Fixture.Path("shopify-refunds-june.csv"));
 
-        var run = await _cli.RunAsync("settings", "--store", "Shop");
+        var run = await Cli.RunAsync("settings", "--store", "Shop");
 
         Assert.Equal(0, run.Exit);
         using var json = JsonDocument.Parse(LastLine(run.Output));
@@ -35,13 +31,12 @@ public sealed class SettingsCommandTests : IDisposable
     public async Task Settings_with_options_saves_them_and_the_customer_report_uses_the_new_time_zone()
     {
         // 22:30 on 31 May in Los Angeles is 1 June in UTC.
-        var orders = Path.Combine(_cli.Folder, "orders.csv");
-        await File.WriteAllTextAsync(orders, "order_id,customer_id,created_at,total\no1,c1,2023-05-31T22:30:00-07:00,20\n");
-        await _cli.RunAsync("import", "--store", "Shop", "--orders", orders);
-        var before = await _cli.RunAsync("report", "customers", "--store", "Shop");
+        var orders = Cli.WriteFile("orders.csv", "order_id,customer_id,created_at,total\no1,c1,2023-05-31T22:30:00-07:00,20\n");
+        await Cli.RunAsync("import", "--store", "Shop", "--orders", orders);
+        var before = await Cli.RunAsync("report", "customers", "--store", "Shop");
 
-        var run = await _cli.RunAsync("settings", "--store", "Shop", "--time-zone", "America/Los_Angeles", "--currency", "eur", "--session-timeout", "45");
-        var after = await _cli.RunAsync("report", "customers", "--store", "Shop");
+        var run = await Cli.RunAsync("settings", "--store", "Shop", "--time-zone", "America/Los_Angeles", "--currency", "eur", "--session-timeout", "45");
+        var after = await Cli.RunAsync("report", "customers", "--store", "Shop");
 
         Assert.Equal(0, run.Exit);
         using var json = JsonDocument.Parse(LastLine(run.Output));
@@ -55,10 +50,10 @@ public sealed class SettingsCommandTests : IDisposable
     [Fact]
     public async Task Settings_that_fail_the_checks_change_nothing_and_say_why()
     {
-        await _cli.RunAsync("import", "--store", "Shop", "--orders", Fixture.Path("shopify-refunds-june.csv"));
+        await Cli.RunAsync("import", "--store", "Shop", "--orders", Fixture.Path("shopify-refunds-june.csv"));
 
-        var run = await _cli.RunAsync("settings", "--store", "Shop", "--time-zone", "Mars/Olympus_Mons", "--window", "0");
-        var now = await _cli.RunAsync("settings", "--store", "Shop");
+        var run = await Cli.RunAsync("settings", "--store", "Shop", "--time-zone", "Mars/Olympus_Mons", "--window", "0");
+        var now = await Cli.RunAsync("settings", "--store", "Shop");
 
         Assert.Equal(2, run.Exit);
         Assert.Contains("--window: Between 1 and 8760 hours.", run.Error, StringComparison.Ordinal);
@@ -70,10 +65,10 @@ public sealed class SettingsCommandTests : IDisposable
     [Fact]
     public async Task An_analyst_may_read_the_settings_but_only_an_owner_change_them()
     {
-        var token = await _cli.MemberTokenAsync("ana@example.com", "Shop", StoreRole.Analyst);
+        var token = await Cli.MemberTokenAsync("ana@example.com", "Shop", StoreRole.Analyst);
 
-        var read = await _cli.RunAsync("settings", "--store", "Shop", "--token", token);
-        var change = await _cli.RunAsync("settings", "--store", "Shop", "--token", token, "--time-zone", "Europe/Paris");
+        var read = await Cli.RunAsync("settings", "--store", "Shop", "--token", token);
+        var change = await Cli.RunAsync("settings", "--store", "Shop", "--token", token, "--time-zone", "Europe/Paris");
 
         Assert.Equal(0, read.Exit);
         Assert.Equal(3, change.Exit);

@@ -213,10 +213,8 @@ public sealed class SideBySideTests : IAsyncLifetime
     [Fact]
     public async Task A_file_refused_into_a_new_store_leaves_no_store_behind_through_the_dashboard_as_on_the_files()
     {
-        var columns = Path.Combine(_db.Folder, "columns.csv");
-        await File.WriteAllTextAsync(columns, "when,what\n2025-01-01,x\n");
-        var pdf = Path.Combine(_db.Folder, "report.csv");
-        await File.WriteAllTextAsync(pdf, "%PDF-1.7\n1 0 obj\n");
+        var columns = _db.WriteFile("columns.csv", "when,what\n2025-01-01,x\n");
+        var pdf = _db.WriteFile("report.csv", "%PDF-1.7\n1 0 obj\n");
 
         var direct = await RunAsync("import", "--store", "Direct", "--events", columns);
         await using var app = await InProcessApp.StartAsync(_db, _settings);

@@ -3,20 +3,16 @@ using static FunnelInsight.Tests.Web.Cli.CommandLineRun;
 
 namespace FunnelInsight.Tests.Web.Cli;
 
-public sealed class StoresCommandTests : IDisposable
+public sealed class StoresCommandTests : CommandLineRunTests
 {
-    private readonly CommandLineRun _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
     [Fact]
     public async Task Stores_lists_each_store_with_its_event_order_and_session_counts_as_json()
     {
-        await _cli.RunAsync("import", "--store", "Riyadh Oud", "--events", Fixture.Path("canonical-events.csv"));
-        await _cli.RunAsync("import", "--store", "Riyadh Oud", "--orders", Fixture.Path("shopify-orders.csv"));
-        await _cli.RunAsync("import", "--store", "Casablanca Tea", "--orders", Fixture.Path("woocommerce-orders.csv"));
+        await Cli.RunAsync("import", "--store", "Riyadh Oud", "--events", Fixture.Path("canonical-events.csv"));
+        await Cli.RunAsync("import", "--store", "Riyadh Oud", "--orders", Fixture.Path("shopify-orders.csv"));
+        await Cli.RunAsync("import", "--store", "Casablanca Tea", "--orders", Fixture.Path("woocommerce-orders.csv"));
 
-        var run = await _cli.RunAsync("stores");
+        var run = await Cli.RunAsync("stores");
 
         Assert.Equal(0, run.Exit);
         Assert.Equal(
@@ -27,7 +23,7 @@ public sealed class StoresCommandTests : IDisposable
     [Fact]
     public async Task Stores_on_a_new_database_is_an_empty_list()
     {
-        var run = await _cli.RunAsync("stores");
+        var run = await Cli.RunAsync("stores");
 
         Assert.Equal((0, "[]"), (run.Exit, LastLine(run.Output)));
     }

@@ -4,11 +4,8 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics.Customers;
 
-public class ChurnCalculatorTests
+public class ChurnCalculatorTests : EventEngineTests
 {
-    /// <summary>The event engine each test's store is on (DuckDB beside SQLite unless a derived class says otherwise).</summary>
-    private protected virtual EventEngineOptions Engine() => new();
-
     // alice orders twice, both in January; carol's March order is cancelled; o7 has no customer.
     private const string NineOrders = """
         o1,alice,,2024-01-05T10:00:00Z,,,,,100,USD,paid,
@@ -24,7 +21,7 @@ public class ChurnCalculatorTests
 
     private async Task<CustomerReport> ReportAsync(CustomerQuery? query = null)
     {
-        await using var store = await AnalyticsStore.CreateAsync(null, NineOrders, engine: Engine());
+        await using var store = await StoreAsync(null, NineOrders);
         return await store.Analytics.CustomersAsync(query is null ? new CustomerQuery(store.StoreId) : query with { StoreId = store.StoreId });
     }
 
@@ -90,7 +87,7 @@ public class ChurnCalculatorTests
     [ProviderFact]
     public async Task A_store_without_orders_has_no_periods_and_no_rates()
     {
-        await using var store = await AnalyticsStore.CreateAsync(null, engine: Engine());
+        await using var store = await StoreAsync(null);
         var report = await store.Analytics.CustomersAsync(new CustomerQuery(store.StoreId));
 
         Assert.Equal(0, report.Orders);

@@ -12,11 +12,8 @@ namespace FunnelInsight.Tests.Core.Analytics.Customers;
 /// pending: 50 outstanding), #2004 (ana, 60). July, the same orders since: #2001 partly refunded (30), #2002 fully
 /// refunded (80), #2003 paid, #2004 unchanged, and a new #2005 (dee, 40).
 /// </summary>
-public abstract class OrderRefundTests
+public abstract class OrderRefundTests : DatabaseProviderTests
 {
-    /// <summary>The engine of the application database the tests run on.</summary>
-    protected abstract DatabaseProvider Provider { get; }
-
     [ProviderFact]
     public async Task The_first_export_counts_an_unpaid_order_with_its_outstanding_amount()
     {

@@ -4,11 +4,8 @@ using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics.Customers;
 
-public class StoreCurrencyTests
+public class StoreCurrencyTests : EventEngineTests
 {
-    /// <summary>The event engine each test's store is on (DuckDB beside SQLite unless a derived class says otherwise).</summary>
-    private protected virtual EventEngineOptions Engine() => new();
-
     // Three orders in USD (100 + 50 + 30) and two in EUR (200 + 70), by four customers.
     private const string MixedOrders = """
         o1,c1,,2024-05-01T10:00:00Z,,,,,100,USD,paid,
@@ -21,7 +18,7 @@ public class StoreCurrencyTests
     [ProviderFact]
     public async Task The_store_reports_in_the_currency_most_of_its_orders_carry_and_counts_the_others_apart()
     {
-        await using var store = await AnalyticsStore.CreateAsync(null, MixedOrders, engine: Engine());
+        await using var store = await StoreAsync(null, MixedOrders);
 
         var report = await store.Analytics.CustomersAsync(new(store.StoreId));
 
@@ -37,7 +34,7 @@ public class StoreCurrencyTests
     [ProviderFact]
     public async Task A_chosen_currency_adds_only_its_own_orders()
     {
-        await using var store = await AnalyticsStore.CreateAsync(null, MixedOrders, engine: Engine());
+        await using var store = await StoreAsync(null, MixedOrders);
         var settings = new StoreSettingsService(store.Temp.Database);
         var saved = await settings.SaveAsync(store.StoreId, (await settings.GetAsync(store.StoreId))! with { Currency = "EUR" });
 

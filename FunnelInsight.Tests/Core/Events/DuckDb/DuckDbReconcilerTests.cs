@@ -12,11 +12,8 @@ namespace FunnelInsight.Tests.Core.Events.DuckDb;
 /// The state a kill leaves between the two commits of a write (DuckDB committed with its marker, SQLite not), made
 /// by hand, and what the next start makes of it.
 /// </summary>
-public abstract class DuckDbReconcilerTests
+public abstract class DuckDbReconcilerTests : DatabaseProviderTests
 {
-    /// <summary>The engine of the application database the tests run on.</summary>
-    protected abstract DatabaseProvider Provider { get; }
-
     private const string Events = "event_time,event_type,session_id,user_id\n" +
         "2025-03-01T10:00:00Z,session_start,s1,v1\n" +
         "2025-03-01T10:01:00Z,view_item,s1,v1\n";

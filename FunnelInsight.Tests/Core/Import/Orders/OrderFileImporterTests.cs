@@ -6,11 +6,8 @@ using static FunnelInsight.Tests.Support.OrderRecord;
 
 namespace FunnelInsight.Tests.Core.Import.Orders;
 
-public abstract class OrderFileImporterTests
+public abstract class OrderFileImporterTests : DatabaseProviderTests
 {
-    /// <summary>The engine of the application database the tests run on.</summary>
-    protected abstract DatabaseProvider Provider { get; }
-
     [ProviderFact]
     public async Task A_canonical_export_stores_each_order_with_ids_kept_and_emails_hashed()
     {

@@ -66,13 +66,7 @@ public abstract partial class LoginTests(AccountsApp app)
     private static async Task<double> TimePostAsync(HttpClient client, string email, string password)
     {
         var form = await client.GetStringAsync(new Uri("account/login", UriKind.Relative));
-        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryField().Match(form).Groups[1].Value),
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        });
+        using var content = TestAccounts.SignInForm(form, email, password);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         using var response = await client.PostAsync(new Uri("account/login", UriKind.Relative), content);
         var elapsed = watch.Elapsed.TotalMilliseconds;
@@ -125,8 +119,7 @@ public abstract partial class LoginTests(AccountsApp app)
     {
         using var client = await app.SignedInAsync("analyst");
         var home = await client.GetStringAsync(new Uri("", UriKind.Relative));
-        var token = AntiforgeryField().Match(home).Groups[1].Value;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token) });
+        using var form = TestAccounts.SignOutForm(home);
 
         using var signOut = await client.PostAsync(new Uri("account/logout", UriKind.Relative), form);
         using var after = await client.GetAsync(new Uri("", UriKind.Relative));
@@ -171,9 +164,6 @@ public abstract partial class LoginTests(AccountsApp app)
 
     [GeneratedRegex("id=\"login-error\"[^>]*>(?:\\s*<[^>]+>)*\\s*([^<]+)<")]
     private static partial Regex LoginError();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }
 
 /// <summary>The tests of <see cref="LoginTests"/> on SQLite.</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using FunnelInsight.Core.Accounts;
 using FunnelInsight.Tests.Support;
 using Microsoft.AspNetCore.Identity;
@@ -10,17 +9,14 @@ namespace FunnelInsight.Tests.Web.Components.Account;
 /// A copy of the auth cookie taken while signed in (another tab, another machine, a stolen copy) stops working when
 /// the account signs out, changes its password or is removed.
 /// </summary>
-public abstract partial class SessionEndTests(AccountsApp app)
+public abstract class SessionEndTests(AccountsApp app)
 {
     [ProviderFact]
     public async Task Signing_out_ends_a_copy_of_the_cookie_taken_before()
     {
         var (client, copy) = await SignedInWithCopyAsync("signout-copy@shops.test");
         var home = await client.GetStringAsync(new Uri("", UriKind.Relative));
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryField().Match(home).Groups[1].Value),
-        });
+        using var form = TestAccounts.SignOutForm(home);
 
         using var signOut = await client.PostAsync(new Uri("account/logout", UriKind.Relative), form);
 
@@ -78,9 +74,6 @@ public abstract partial class SessionEndTests(AccountsApp app)
     }
 
     private Uri Report() => new($"stores/{app.AlphaId}/reports/funnel.json", UriKind.Relative);
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }
 
 /// <summary>The tests of <see cref="SessionEndTests"/> on SQLite.</summary>

@@ -9,13 +9,10 @@ using Microsoft.Data.Sqlite;
 namespace FunnelInsight.Tests.Web.Services.Importing;
 
 /// <summary>The real dashboard's start after a killed import, its own shutdown during one, and its start while another writer holds the database.</summary>
-public abstract class DashboardImportLifecycleTests : IAsyncLifetime
+public abstract class DashboardImportLifecycleTests : DatabaseProviderTests, IAsyncLifetime
 {
     /// <summary>The test's database.</summary>
     protected TempDatabase Db { get; private set; } = null!;
-
-    /// <summary>The engine of the application database the tests run on.</summary>
-    protected abstract DatabaseProvider Provider { get; }
 
     private LongImport _long = null!;
 

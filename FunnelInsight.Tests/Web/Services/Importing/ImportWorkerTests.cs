@@ -11,15 +11,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace FunnelInsight.Tests.Web.Services.Importing;
 
 /// <summary>The background worker with this process's own queue (SQLite) and with the shared jobs table (PostgreSQL).</summary>
-public abstract class ImportWorkerTests : IAsyncLifetime, IDisposable
+public abstract class ImportWorkerTests : DatabaseProviderTests, IAsyncLifetime, IDisposable
 {
     private TempDatabase _temp = null!;
     private ImportJobs _jobs = null!;
     private ImportWorker _worker = null!;
     private int _storeId;
-
-    /// <summary>The engine of the application database the tests run on.</summary>
-    protected abstract DatabaseProvider Provider { get; }
 
     public async Task InitializeAsync()
     {

@@ -6,18 +6,13 @@ using FunnelInsight.Tests.Support;
 namespace FunnelInsight.Tests.Core.Analytics.Funnel.Defined;
 
 /// <summary>User-defined funnels over hand-computed stores (on the DuckDB engine, which counts them over the raw events).</summary>
-public class DefinedFunnelTests
+public class DefinedFunnelTests : EventEngineTests
 {
-    /// <summary>The event engine each test's store is on (DuckDB unless a derived class says otherwise).</summary>
-    private protected virtual EventEngineOptions Engine() => new();
-
     private static async Task<long?[]> ReachedAsync(AnalyticsStore store, string steps, FunnelQuery? query = null)
     {
         var report = await store.Analytics.FunnelAsync((query ?? store.Query) with { Steps = FunnelDefinition.Parse(steps).Definition });
         return report.Total.Stages.Select(s => s.Reached).ToArray();
     }
-
-    private Task<AnalyticsStore> StoreAsync(string rows) => AnalyticsStore.CreateAsync(rows, engine: Engine());
 
     [ProviderFact]
     public async Task Events_at_the_same_time_count_in_file_order()

@@ -4,7 +4,7 @@ using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Funnel;
 
-/// <summary>The breakdown tests' funnel of one value, whose figures are easy to check by hand.</summary>
+/// <summary>The breakdown and trend tests' funnel of one value or week, whose figures are easy to check by hand.</summary>
 internal static class HalvingFunnel
 {
     /// <summary>A value whose units all land, half view, half of those add to cart, all of those check out, half buy.</summary>

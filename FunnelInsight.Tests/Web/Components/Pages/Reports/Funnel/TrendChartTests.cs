@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Bunit;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel;
-using FunnelInsight.Core.Analytics.Statistics;
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Web.Components.Pages.Reports.Funnel;
 using Chart = FunnelInsight.Web.Components.UI.ApexChart.ApexChart;
@@ -13,18 +12,13 @@ namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Funnel;
 public sealed class TrendChartTests : ReportComponentTest
 {
     // A week whose sessions all land, half view, half of those add to cart, all of those check out, half buy.
-    private static FunnelTrendPoint Week(DateOnly monday, long landed, bool partial)
-    {
-        long[] reached = [landed, landed / 2, landed / 4, landed / 4, landed / 8];
-        var steps = reached.Select((n, k) =>
+    private static FunnelTrendPoint Week(DateOnly monday, long landed, bool partial) =>
+        new(monday, HalvingFunnel.Segment(monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), landed))
         {
-            var previous = reached[Math.Max(k - 1, 0)];
-            return new FunnelStep((FunnelStage)k, true, n, new Proportion(n, previous), previous - n, new Proportion(previous - n, previous));
-        }).ToList();
-        var funnel = new FunnelSegment(monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), steps,
-            new Proportion(reached[4], reached[0]), new Proportion(reached[2] - reached[4], reached[2]), new Proportion(reached[3] - reached[4], reached[3]));
-        return new FunnelTrendPoint(monday, funnel) { PeriodEnd = monday.AddDays(6), Granularity = TrendGranularity.Weekly, Partial = partial };
-    }
+            PeriodEnd = monday.AddDays(6),
+            Granularity = TrendGranularity.Weekly,
+            Partial = partial,
+        };
 
     // 800 landings, 100 of 200 checkouts buy: a full week. 16 landings, 2 of 4 buy: the last week, cut by the range.
     private static readonly IReadOnlyList<FunnelTrendPoint> TwoWeeks =
