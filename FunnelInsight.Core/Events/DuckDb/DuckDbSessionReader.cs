@@ -56,6 +56,7 @@ internal static class DuckDbSessionReader
             SELECT {SessionTableRows.Columns}
             FROM sessions WHERE store_id = $store{after} ORDER BY start_us, id
             """, parameters);
+        command.UseStreamingMode = true;
         using var reader = command.ExecuteReader();
         var tracked = 1;
         var i = 0;
@@ -78,6 +79,7 @@ internal static class DuckDbSessionReader
     {
         var paths = new VisitorPathsBuilder(table);
         using var command = DuckDbFile.Command(connection, "SELECT id, visitor_key, stage_path FROM sessions WHERE store_id = $store", ("store", storeId));
+        command.UseStreamingMode = true;
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
