@@ -53,7 +53,7 @@ internal sealed class DuckDbFile(string path, EventEngineOptions options)
     }
 
     /// <summary>True when the queries run on more threads than a write does.</summary>
-    public bool QueriesUseMoreThreads => QueryThreads > Math.Max(1, options.Threads);
+    public bool QueriesUseMoreThreads => QueryThreads > WriteThreadCount;
 
     /// <summary>
     /// Puts DuckDB on a write's <see cref="EventEngineOptions.Threads"/> until the scope ends, and on the queries'
@@ -67,7 +67,7 @@ internal sealed class DuckDbFile(string path, EventEngineOptions options)
             var open = OpenWrites.GetValueOrDefault(FullPath);
             if (open == 0)
             {
-                SetThreads(connection, options.Threads);
+                SetThreads(connection, WriteThreadCount);
             }
 
             OpenWrites[FullPath] = open + 1;
@@ -143,8 +143,10 @@ internal sealed class DuckDbFile(string path, EventEngineOptions options)
 
     private int QueryThreads => Math.Max(1, options.QueryThreads);
 
+    private int WriteThreadCount => Math.Max(1, options.Threads);
+
     private static void SetThreads(DuckDBConnection connection, int threads) =>
-        Execute(connection, string.Create(CultureInfo.InvariantCulture, $"SET threads = {Math.Max(1, threads)}"));
+        Execute(connection, string.Create(CultureInfo.InvariantCulture, $"SET threads = {threads}"));
 
     private void EnsureSchema(DuckDBConnection connection)
     {

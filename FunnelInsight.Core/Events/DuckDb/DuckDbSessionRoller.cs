@@ -198,20 +198,14 @@ internal static class DuckDbSessionRoller
                 SELECT DISTINCT unnest([event_name, device, channel, country]) AS name FROM {source} WHERE store_id = {storeId})
             WHERE name IS NOT NULL
             """));
-        using var command = DuckDbFile.Command(connection, "SELECT name, code FROM roll_names");
+        using var command = DuckDbFile.Command(connection, "SELECT name FROM roll_names ORDER BY code");
         using var reader = command.ExecuteReader();
-        var names = new List<(string Name, int Code)>();
+        var names = new List<string>();
         while (reader.Read())
         {
-            names.Add((reader.GetString(0), reader.GetInt32(1)));
+            names.Add(reader.GetString(0));
         }
 
-        var byCode = new string[names.Count];
-        foreach (var (name, code) in names)
-        {
-            byCode[code] = name;
-        }
-
-        return byCode;
+        return [.. names];
     }
 }
