@@ -66,7 +66,7 @@ internal static class DuckDbEventFunnel
         // Without a landing step only events of the steps' names can reach one; with it, a session's first event too.
         var firstEvent = landing == 0 ? "" : $" | CASE WHEN row_number() OVER (PARTITION BY id ORDER BY time_us, event_id) = 1 THEN {landing} ELSE 0 END";
         var names = landing == 0 ? "JOIN" : "LEFT JOIN";
-        var from = query.FromUs is { } fromUs ? $" AND e.time_us >= {Number(fromUs)}" : "";
+        var from = (query.FromUs is { } fromUs ? $" AND e.time_us >= {Number(fromUs)}" : "") + NamesOnly(query.Steps, landing);
         var window = query.WindowUs is { } windowUs ? $"u.entry_us + {Number(windowUs)} - e.time_us" : "0";
         var matched = $"""
             matched AS MATERIALIZED (
@@ -152,6 +152,20 @@ internal static class DuckDbEventFunnel
                    CASE WHEN session_rank < {Number(MaxRank)} THEN session_rank ELSE error('A visitor has more than {Number(MaxRank)} sessions.') END AS session_rank
             FROM ({units})
             """;
+    }
+
+    // Without a landing step, the steps' names as a condition on the events themselves, so that DuckDB filters them in
+    // the scan instead of carrying every event into the join with the sessions: at 10,000,000 events that join received
+    // all 9,997,525 events (3.2 s of the statement in DuckDB's profile) where 4,924,576 were of the steps' names.
+    private static string NamesOnly(IReadOnlyList<EventFunnelStep> steps, int landing)
+    {
+        if (landing != 0)
+        {
+            return "";
+        }
+
+        var names = EventFunnelMasks.ByName(steps).Select(name => DuckDbFile.Quote(name.Key)).ToList();
+        return names.Count == 0 ? " AND FALSE" : " AND e.event_name IN (" + string.Join(", ", names) + ")";
     }
 
     // The bits of the narrowed steps whose conditions the event fails.
