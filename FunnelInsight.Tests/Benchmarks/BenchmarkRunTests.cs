@@ -1,5 +1,4 @@
 using FunnelInsight.Benchmarks;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Benchmarks;
 

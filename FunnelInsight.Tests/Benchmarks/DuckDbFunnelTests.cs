@@ -1,6 +1,4 @@
-using FunnelInsight.Core.Import;
 using FunnelInsight.Benchmarks;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Benchmarks;
 

@@ -1,7 +1,3 @@
-using FunnelInsight.Core.Analytics;
-using FunnelInsight.Core.Events;
-using FunnelInsight.Core.Import;
-
 namespace FunnelInsight.Tests.Support;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Storage.Providers;
-
 namespace FunnelInsight.Tests.Support;
 
 /// <summary>

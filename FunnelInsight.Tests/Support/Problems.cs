@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-
 namespace FunnelInsight.Tests.Support;
 
 /// <summary>Checks an HTTP answer is an RFC 9457 problem.</summary>

@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Import;
 using DuckDB.NET.Data;
 
 namespace FunnelInsight.Tests.Support;

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Storage;
-
 namespace FunnelInsight.Tests.Support;
 
 /// <summary>A stored session rollup as tests compare it.</summary>

@@ -1,10 +1,5 @@
-using FunnelInsight.Core.Events;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Samples;
-using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Stores;
 using System.Data.Common;
-using FunnelInsight.Core.Storage.Providers;
 using Microsoft.Data.Sqlite;
 
 namespace FunnelInsight.Tests.Support;

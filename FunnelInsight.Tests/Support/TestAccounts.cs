@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using FunnelInsight.Core.Storage;
 using FunnelInsight.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Events;
-
 namespace FunnelInsight.Tests.Support;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage.Providers;
-using FunnelInsight.Tests.Support;
 using FunnelInsight.Tests.Web.Browser;
 
 namespace FunnelInsight.Tests.Web;

@@ -1,7 +1,3 @@
-using FunnelInsight.Core.Storage.Providers;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Core.Accounts;
 
 public abstract class StoreMembershipsTests : DatabaseProviderTests

@@ -1,8 +1,3 @@
-using FunnelInsight.Core.Analytics;
-using FunnelInsight.Core.Domain;
-using FunnelInsight.Core.Events;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Core.Analytics;
 
 public class FunnelAnalyticsTests : EventEngineTests

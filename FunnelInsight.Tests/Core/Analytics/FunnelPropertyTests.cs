@@ -1,8 +1,5 @@
-using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Tests.Core.Analytics.BruteForce;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics;
 

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using FunnelInsight.Core.Analytics;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics;
 

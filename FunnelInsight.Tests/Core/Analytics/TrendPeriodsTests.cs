@@ -1,6 +1,3 @@
-using FunnelInsight.Core.Analytics;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Core.Analytics;
 
 public class TrendPeriodsTests

@@ -1,7 +1,3 @@
-using FunnelInsight.Core.Analytics;
-using FunnelInsight.Core.Events;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Core.Analytics;
 
 public class VisitorScopeTests : EventEngineTests

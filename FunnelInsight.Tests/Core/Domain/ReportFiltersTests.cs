@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Analytics;
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Web.Services.Reports;
 
 namespace FunnelInsight.Tests.Core.Domain;

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Domain;
-
 namespace FunnelInsight.Tests.Core.Domain;
 
 public class StageMapTests

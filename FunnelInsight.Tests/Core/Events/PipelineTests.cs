@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import.Events;
 
 namespace FunnelInsight.Tests.Core.Events;

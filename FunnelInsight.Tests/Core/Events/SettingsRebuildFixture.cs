@@ -1,8 +1,3 @@
-using FunnelInsight.Core.Domain;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Core.Events;
 
 /// <summary>A store whose settings rebuild was cut short, for either events engine's recovery tests.</summary>

@@ -1,7 +1,3 @@
-using FunnelInsight.Core.Import;
-using System.Text;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Core.Import;
 
 public class CsvSourceTests

@@ -1,9 +1,4 @@
-using FunnelInsight.Core.Storage.Providers;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Import;
 

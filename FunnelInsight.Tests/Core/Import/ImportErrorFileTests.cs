@@ -1,7 +1,3 @@
-using FunnelInsight.Core.Storage.Providers;
-using System.Text;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Tests.Support;
 using static FunnelInsight.Tests.Support.Fixture;
 
 namespace FunnelInsight.Tests.Core.Import;

@@ -1,8 +1,5 @@
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Samples;
-using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Import;
 

@@ -1,6 +1,3 @@
-using FunnelInsight.Core.Import;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Core.Import;
 
 public class ImpossibleTimeTests

@@ -1,7 +1,3 @@
-using System.Text;
-using FunnelInsight.Core.Domain;
-using FunnelInsight.Core.Import;
-
 namespace FunnelInsight.Tests.Core.Import;
 
 public class TimestampParserTests

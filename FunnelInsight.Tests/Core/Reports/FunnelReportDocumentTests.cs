@@ -1,8 +1,5 @@
-using System.Text.Json;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Reports;
 using FunnelInsight.Tests.Core.Analytics;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Reports;
 

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using FunnelInsight.Core.Reports;
-using FunnelInsight.Tests.Support;
 using static FunnelInsight.Core.Reports.ReportColumn;
 
 namespace FunnelInsight.Tests.Core.Reports;

@@ -1,6 +1,5 @@
 using DocumentFormat.OpenXml.Spreadsheet;
 using FunnelInsight.Core.Reports;
-using FunnelInsight.Tests.Support;
 using static FunnelInsight.Core.Reports.ReportColumn;
 
 namespace FunnelInsight.Tests.Core.Reports;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace FunnelInsight.Tests.Core.Samples;
 
 /// <summary>A generated file split into lines and fields (generated values never need CSV quoting).</summary>

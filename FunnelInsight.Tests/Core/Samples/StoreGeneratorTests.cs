@@ -1,6 +1,4 @@
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Samples;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Samples;
 

@@ -1,6 +1,4 @@
-using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.CompiledModels;
-using FunnelInsight.Core.Storage.Providers;
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Accounts.CompiledModels;
 using PostgresAccountsModel = FunnelInsight.Web.Accounts.CompiledModels.Postgres.PostgresAccountsDbContextModel;

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Storage.Providers;
-using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,3 @@
-using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Core.Storage;
 
 public sealed class RowWarningsMigrationTests

@@ -1,6 +1,3 @@
-using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace FunnelInsight.Tests.Core.Storage;

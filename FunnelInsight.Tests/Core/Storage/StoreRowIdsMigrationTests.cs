@@ -1,9 +1,4 @@
 using System.IO.Hashing;
-using System.Text;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace FunnelInsight.Tests.Core.Storage;

@@ -1,7 +1,4 @@
-using FunnelInsight.Core.Storage.Providers;
 using FunnelInsight.Core.Analytics.Funnel.Defined;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Stores;
 

@@ -1,6 +1,3 @@
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Core.Stores;
 
 public class SavedViewsTests

@@ -1,8 +1,3 @@
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Core.Stores;
 
 public sealed class StoreCatalogTests

@@ -1,6 +1,3 @@
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Core.Stores;
 
 /// <summary>Store names are unique per owner, not across the installation.</summary>

@@ -1,9 +1,3 @@
-using FunnelInsight.Core.Storage.Providers;
-using FunnelInsight.Core.Domain;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Core.Stores;
 
 public abstract class StoreSettingsServiceTests : DatabaseProviderTests, IAsyncLifetime

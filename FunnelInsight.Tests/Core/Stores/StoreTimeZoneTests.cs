@@ -1,8 +1,4 @@
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Customers;
-using FunnelInsight.Core.Domain;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Stores;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Services;
 

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Accounts;
 
 namespace FunnelInsight.Tests.Web.Accounts;

@@ -1,8 +1,3 @@
-using System.Net;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Storage.Providers;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Web.Accounts;
 
 // Two dashboard instances on one PostgreSQL database read each other's sign-in cookies: the data-protection keys are in

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-
 namespace FunnelInsight.Tests.Web.Api;
 
 /// <summary><c>/openapi/v1.json</c> describes every route of the API, by name, and only the API.</summary>

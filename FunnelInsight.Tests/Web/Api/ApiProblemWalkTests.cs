@@ -1,9 +1,4 @@
-using System.Net;
-using System.Text;
 using DuckDB.NET.Data;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Web.Api;
 

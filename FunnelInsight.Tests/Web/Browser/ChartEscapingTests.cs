@@ -1,4 +1,3 @@
-using System.Text.Json;
 using static Microsoft.Playwright.Assertions;
 
 namespace FunnelInsight.Tests.Web.Browser;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using FunnelInsight.Core.Import;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

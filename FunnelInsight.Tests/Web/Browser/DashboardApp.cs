@@ -1,9 +1,3 @@
-using System.Net;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
 using Microsoft.Playwright;
 
 namespace FunnelInsight.Tests.Web.Browser;

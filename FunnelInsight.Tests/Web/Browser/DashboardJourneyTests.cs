@@ -1,5 +1,3 @@
-using System.Globalization;
-using FunnelInsight.Core.Analytics;
 using static Microsoft.Playwright.Assertions;
 
 namespace FunnelInsight.Tests.Web.Browser;

@@ -1,5 +1,4 @@
 using HttpStatusCode = System.Net.HttpStatusCode;
-using System.Text;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

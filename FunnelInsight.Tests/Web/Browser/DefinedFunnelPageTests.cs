@@ -1,8 +1,3 @@
-using System.Text.Json;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Events;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Accounts;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,5 +1,3 @@
-using System.Text;
-using FunnelInsight.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,6 +1,3 @@
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace FunnelInsight.Tests.Web.Browser;

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Import;
-using FunnelInsight.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace FunnelInsight.Tests.Web.Browser;

@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Tests.Core.Analytics.BruteForce;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;

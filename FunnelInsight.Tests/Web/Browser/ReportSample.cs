@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Import;
-
 namespace FunnelInsight.Tests.Web.Browser;
 
 /// <summary>A small shop the report page tests upload: twelve sessions over two weeks and six orders.</summary>

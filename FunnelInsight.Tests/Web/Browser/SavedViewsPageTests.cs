@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Accounts;
 using static Microsoft.Playwright.Assertions;
 
 namespace FunnelInsight.Tests.Web.Browser;

@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Accounts;
 using FunnelInsight.Web.Cli;
 using static FunnelInsight.Tests.Web.Cli.CommandLineRun;
 

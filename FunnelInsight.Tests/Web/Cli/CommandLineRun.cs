@@ -1,7 +1,3 @@
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Events;
-using FunnelInsight.Core.Storage;
-using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Cli;
 using Microsoft.Extensions.Configuration;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Web.Cli;
 

@@ -1,6 +1,3 @@
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Accounts;
 using Microsoft.Data.Sqlite;
 

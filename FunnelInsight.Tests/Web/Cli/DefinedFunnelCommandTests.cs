@@ -1,8 +1,4 @@
-using System.Text.Json;
 using FunnelInsight.Core.Analytics.Funnel.Defined;
-using FunnelInsight.Core.Events;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Cli;
 
 namespace FunnelInsight.Tests.Web.Cli;

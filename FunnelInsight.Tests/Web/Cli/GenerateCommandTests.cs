@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace FunnelInsight.Tests.Web.Cli;
 
 public sealed class GenerateCommandTests : CommandLineRunTests

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using FunnelInsight.Tests.Support;
 using static FunnelInsight.Tests.Web.Cli.CommandLineRun;
 
 namespace FunnelInsight.Tests.Web.Cli;

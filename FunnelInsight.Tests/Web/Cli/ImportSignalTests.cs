@@ -1,6 +1,3 @@
-using FunnelInsight.Core.Import;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Web.Cli;
 
 /// <summary>Ctrl-C, SIGTERM and kill -9 of a real <c>import</c> process, and what the next start makes of a dead one.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using FunnelInsight.Tests.Support;
 using static FunnelInsight.Tests.Web.Cli.CommandLineRun;
 
 namespace FunnelInsight.Tests.Web.Cli;

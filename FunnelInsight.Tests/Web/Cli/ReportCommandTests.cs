@@ -1,9 +1,6 @@
-using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using FunnelInsight.Core.Stores;
 using FunnelInsight.Tests.Core.Analytics;
-using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Cli;
 
 namespace FunnelInsight.Tests.Web.Cli;

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Events;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Instance;
 
 namespace FunnelInsight.Tests.Web.Cli;

@@ -1,4 +1,3 @@
-using FunnelInsight.Tests.Support;
 using static FunnelInsight.Tests.Web.Cli.CommandLineRun;
 
 namespace FunnelInsight.Tests.Web.Cli;

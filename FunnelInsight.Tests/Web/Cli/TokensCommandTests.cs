@@ -1,6 +1,3 @@
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Web.Cli;
 
 public sealed class TokensCommandTests

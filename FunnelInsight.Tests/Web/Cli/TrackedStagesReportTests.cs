@@ -1,6 +1,3 @@
-using FunnelInsight.Core.Stores;
-using System.Text.Json;
-using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Cli;
 
 namespace FunnelInsight.Tests.Web.Cli;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Cli;
 
 namespace FunnelInsight.Tests.Web.Cli;

@@ -1,6 +1,3 @@
-using System.Net;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Web.Cli;
 
 public abstract class UsersCommandTests(AccountsApp app)

@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
 using Bunit;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Storage;
 using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Services;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,3 @@
-using System.Net;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Web.Endpoints;
 
 /// <summary>The HTTP API answers every error with RFC 9457 problem details and its status, never with a redirect.</summary>

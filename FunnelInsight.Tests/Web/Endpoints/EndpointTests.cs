@@ -1,8 +1,3 @@
-using System.Net;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Web.Endpoints;
 
 /// <summary>Plain HTTP endpoints (the language switch, an import's error file) of the dashboard in the test process, signed in as an owner.</summary>

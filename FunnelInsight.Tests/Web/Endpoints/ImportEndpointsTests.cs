@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Web.Endpoints;
 
 public abstract class ImportEndpointsTests(AccountsApp app)

@@ -1,7 +1,3 @@
-using System.Net;
-using FunnelInsight.Core.Analytics;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Cli;
 
 namespace FunnelInsight.Tests.Web.Endpoints;

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Web.Endpoints;
 
 public abstract class SessionEndpointsTests(AccountsApp app)

@@ -1,6 +1,3 @@
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Web.Endpoints;
 
 /// <summary>The dashboard (in the test process) on a database of its own with one store and its owner's API token, for upload tests that add rows.</summary>

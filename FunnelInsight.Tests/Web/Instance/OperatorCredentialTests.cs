@@ -1,4 +1,3 @@
-using System.Net;
 using FunnelInsight.Web.Instance;
 using Microsoft.AspNetCore.Http;
 

@@ -1,9 +1,4 @@
-using System.Text.Json;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Samples;
-using FunnelInsight.Core.Storage.Providers;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Web.Instance;
 

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
 using FunnelInsight.Web.Resources;

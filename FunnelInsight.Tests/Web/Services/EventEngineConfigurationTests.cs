@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Events;
 using FunnelInsight.Web.Services;
 using Microsoft.Extensions.Configuration;
 

@@ -1,6 +1,4 @@
-using System.Text;
 using FunnelInsight.Core.Import.Reading;
-using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Services;
 using Microsoft.Extensions.Configuration;
 

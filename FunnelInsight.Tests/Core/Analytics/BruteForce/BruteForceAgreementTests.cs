@@ -1,7 +1,4 @@
-using System.Globalization;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics.BruteForce;
 

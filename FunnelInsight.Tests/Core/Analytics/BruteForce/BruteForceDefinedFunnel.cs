@@ -1,6 +1,4 @@
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel.Defined;
-using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Tests.Core.Analytics.BruteForce;
 

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Analytics;
-
 namespace FunnelInsight.Tests.Core.Analytics.BruteForce;
 
 /// <summary>

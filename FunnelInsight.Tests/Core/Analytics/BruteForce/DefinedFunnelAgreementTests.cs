@@ -1,8 +1,5 @@
-using System.Globalization;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Core.Analytics.Funnel.Defined;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics.BruteForce;
 

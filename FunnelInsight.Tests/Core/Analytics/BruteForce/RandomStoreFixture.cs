@@ -1,7 +1,4 @@
-using FunnelInsight.Core.Events;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics.BruteForce;
 

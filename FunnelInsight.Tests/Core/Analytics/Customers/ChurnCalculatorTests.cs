@@ -1,6 +1,4 @@
-using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Analytics.Customers;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics.Customers;
 

@@ -1,8 +1,4 @@
-using FunnelInsight.Core.Storage.Providers;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Customers;
-using FunnelInsight.Tests.Support;
 using static FunnelInsight.Tests.Support.Fixture;
 
 namespace FunnelInsight.Tests.Core.Analytics.Customers;

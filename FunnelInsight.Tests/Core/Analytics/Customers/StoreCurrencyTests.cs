@@ -1,7 +1,3 @@
-using FunnelInsight.Core.Events;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Core.Analytics.Customers;
 
 public class StoreCurrencyTests : EventEngineTests

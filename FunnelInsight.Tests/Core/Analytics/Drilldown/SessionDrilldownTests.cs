@@ -1,9 +1,3 @@
-using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Analytics;
-using FunnelInsight.Core.Domain;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Core.Analytics.Drilldown;
 
 /// <summary>

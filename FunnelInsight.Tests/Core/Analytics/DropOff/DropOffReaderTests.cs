@@ -1,7 +1,3 @@
-using FunnelInsight.Core.Analytics;
-using FunnelInsight.Core.Domain;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Core.Analytics.DropOff;
 
 public class DropOffReaderTests

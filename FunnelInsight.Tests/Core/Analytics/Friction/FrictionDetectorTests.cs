@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Analytics.Friction;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics.Friction;
 

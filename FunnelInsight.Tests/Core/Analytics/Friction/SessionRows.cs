@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace FunnelInsight.Tests.Core.Analytics.Friction;
 
 /// <summary>Writes many similar sessions as canonical event rows: one event a minute, <c>name:price</c> for priced events.</summary>

@@ -1,6 +1,4 @@
 using FunnelInsight.Core.Analytics.Statistics;
-using FunnelInsight.Core.Domain;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics.Leaks;
 

@@ -1,8 +1,5 @@
-using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Analytics.Friction;
 using FunnelInsight.Core.Analytics.Overview;
-using FunnelInsight.Core.Domain;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics.Overview;
 

@@ -1,7 +1,4 @@
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Analytics.Rollups;
-using FunnelInsight.Core.Domain;
-using FunnelInsight.Tests.Support;
 using static FunnelInsight.Tests.Support.Fixture;
 
 namespace FunnelInsight.Tests.Core.Analytics.Rollups;

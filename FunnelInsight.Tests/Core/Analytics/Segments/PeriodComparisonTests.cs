@@ -1,6 +1,4 @@
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Segments;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics.Segments;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Core.Analytics.Segments;
 
 public class SegmentComparisonTests

@@ -1,11 +1,4 @@
-using System.Globalization;
-using System.Text;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Sessions;
-using FunnelInsight.Core.Domain;
-using FunnelInsight.Core.Events;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics.Sessions;
 

@@ -1,9 +1,4 @@
-using FunnelInsight.Core.Domain;
-using FunnelInsight.Core.Events;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Events.ClickHouse;
 

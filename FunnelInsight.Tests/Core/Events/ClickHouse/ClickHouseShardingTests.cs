@@ -1,9 +1,5 @@
-using System.Text;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel.Defined;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Tests.Core.Analytics.BruteForce;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Events.ClickHouse;
 

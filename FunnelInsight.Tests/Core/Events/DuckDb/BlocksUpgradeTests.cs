@@ -1,14 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Customers;
 using FunnelInsight.Core.Analytics.Overview;
-using FunnelInsight.Core.Events;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Reports;
-using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace FunnelInsight.Tests.Core.Events.DuckDb;

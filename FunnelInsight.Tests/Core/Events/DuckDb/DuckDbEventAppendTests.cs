@@ -1,7 +1,3 @@
-using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Events;
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Core.Events.DuckDb;
 
 public sealed class DuckDbEventAppendTests

@@ -1,11 +1,6 @@
-using System.Text.Json;
 using DuckDB.NET.Data;
-using FunnelInsight.Core.Analytics;
-using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Events.DuckDb;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Samples;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Events.DuckDb;
 

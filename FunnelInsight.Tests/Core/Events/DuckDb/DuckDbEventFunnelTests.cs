@@ -1,10 +1,5 @@
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel.Defined;
-using FunnelInsight.Core.Events;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Storage;
 using FunnelInsight.Tests.Core.Analytics.BruteForce;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Events.DuckDb;
 

@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Events.DuckDb;
 
 namespace FunnelInsight.Tests.Core.Events.DuckDb;

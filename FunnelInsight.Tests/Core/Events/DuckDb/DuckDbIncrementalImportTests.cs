@@ -1,8 +1,5 @@
 using DuckDB.NET.Data;
-using FunnelInsight.Core.Events;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Samples;
-using FunnelInsight.Tests.Support;
 using Microsoft.Extensions.Logging;
 
 namespace FunnelInsight.Tests.Core.Events.DuckDb;

@@ -1,10 +1,4 @@
-using FunnelInsight.Core.Storage.Providers;
-using FunnelInsight.Core.Import;
 using DuckDB.NET.Data;
-using FunnelInsight.Core.Domain;
-using FunnelInsight.Core.Events;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Events.DuckDb;
 

@@ -1,9 +1,5 @@
 using DuckDB.NET.Data;
-using FunnelInsight.Core.Analytics;
-using FunnelInsight.Core.Events;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Samples;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Events.DuckDb;
 

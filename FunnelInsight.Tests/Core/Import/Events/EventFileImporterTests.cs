@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Import;
-using FunnelInsight.Tests.Support;
 using static FunnelInsight.Tests.Support.Fixture;
 
 namespace FunnelInsight.Tests.Core.Import.Events;

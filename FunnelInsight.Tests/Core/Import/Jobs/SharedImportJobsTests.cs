@@ -1,7 +1,4 @@
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Jobs;
-using FunnelInsight.Core.Storage.Providers;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Import.Jobs;
 

@@ -1,6 +1,3 @@
-using FunnelInsight.Core.Storage.Providers;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Tests.Support;
 using static FunnelInsight.Tests.Support.Fixture;
 using static FunnelInsight.Tests.Support.OrderRecord;
 

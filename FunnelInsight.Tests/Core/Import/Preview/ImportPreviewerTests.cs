@@ -1,6 +1,4 @@
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Preview;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Import.Preview;
 

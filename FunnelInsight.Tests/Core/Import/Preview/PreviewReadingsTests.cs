@@ -1,8 +1,5 @@
-using FunnelInsight.Core.Import;
-using System.Text;
 using FunnelInsight.Core.Import.Preview;
 using FunnelInsight.Core.Import.Reading;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Import.Preview;
 

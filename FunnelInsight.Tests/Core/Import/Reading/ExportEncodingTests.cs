@@ -1,7 +1,4 @@
-using FunnelInsight.Core.Import;
-using System.Text;
 using FunnelInsight.Core.Import.Reading;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Import.Reading;
 

@@ -1,6 +1,4 @@
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Reading;
-using FunnelInsight.Tests.Support;
 using static FunnelInsight.Tests.Support.Fixture;
 
 namespace FunnelInsight.Tests.Core.Import.Reading;

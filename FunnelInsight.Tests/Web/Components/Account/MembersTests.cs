@@ -1,7 +1,3 @@
-using System.Net;
-
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Web.Components.Account;
 
 public abstract class MembersTests(AccountsApp app)

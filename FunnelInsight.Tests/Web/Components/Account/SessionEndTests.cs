@@ -1,6 +1,3 @@
-using System.Net;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 
 namespace FunnelInsight.Tests.Web.Components.Account;

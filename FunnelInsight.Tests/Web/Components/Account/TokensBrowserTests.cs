@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Tests.Support;
 using FunnelInsight.Tests.Web.Browser;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,7 +1,4 @@
 using Bunit;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Components.Pages;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,3 @@
-using System.Net;
-
-using FunnelInsight.Tests.Support;
-
 namespace FunnelInsight.Tests.Web.Components.Pages;
 
 /// <summary>The store pages answer with the statuses the README states: 404 for a non-member, 403 for too low a role.</summary>

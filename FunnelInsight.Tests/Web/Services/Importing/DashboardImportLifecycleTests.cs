@@ -1,8 +1,3 @@
-using FunnelInsight.Core.Storage.Providers;
-using System.Net;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Accounts;
 using Microsoft.Data.Sqlite;
 

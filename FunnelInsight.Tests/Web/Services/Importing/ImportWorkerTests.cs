@@ -1,8 +1,4 @@
-using FunnelInsight.Core.Analytics;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Jobs;
-using FunnelInsight.Core.Storage.Providers;
-using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Services;
 using FunnelInsight.Web.Services.Importing;
 using Microsoft.Extensions.Configuration;

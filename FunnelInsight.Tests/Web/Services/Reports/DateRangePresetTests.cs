@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Web.Services.Reports;
 
 namespace FunnelInsight.Tests.Web.Services.Reports;

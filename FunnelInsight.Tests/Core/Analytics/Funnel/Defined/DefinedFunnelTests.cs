@@ -1,7 +1,4 @@
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel.Defined;
-using FunnelInsight.Core.Events;
-using FunnelInsight.Tests.Support;
 
 namespace FunnelInsight.Tests.Core.Analytics.Funnel.Defined;
 

@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Analytics.Funnel.Defined;
-using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Tests.Core.Analytics.Funnel.Defined;
 

@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Import;
 using Bunit;
 using FunnelInsight.Core.Import.Preview;
 using FunnelInsight.Core.Import.Reading;

@@ -1,5 +1,4 @@
 using Bunit;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Web.Components.Pages.Importing;
 
 namespace FunnelInsight.Tests.Web.Components.Pages.Importing;

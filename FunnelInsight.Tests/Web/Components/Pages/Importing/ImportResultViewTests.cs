@@ -1,6 +1,4 @@
-using System.Globalization;
 using Bunit;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Reasons;
 using FunnelInsight.Web.Components.Pages.Importing;
 

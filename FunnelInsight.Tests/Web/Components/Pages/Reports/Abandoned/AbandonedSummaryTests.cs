@@ -1,8 +1,6 @@
 using Bunit;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Core.Analytics.Statistics;
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Web.Components.Pages.Reports.Abandoned;
 
 namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Abandoned;

@@ -1,5 +1,4 @@
 using Bunit;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Web.Components.Pages.Reports.Abandoned;
 

@@ -1,7 +1,6 @@
 using Bunit;
 using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Core.Analytics.Statistics;
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Web.Components.Pages.Reports.Funnel;
 
 namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Funnel;

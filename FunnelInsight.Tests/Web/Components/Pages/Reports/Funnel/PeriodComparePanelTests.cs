@@ -1,7 +1,5 @@
 using Bunit;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Segments;
-using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Components.Pages.Reports.Funnel;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

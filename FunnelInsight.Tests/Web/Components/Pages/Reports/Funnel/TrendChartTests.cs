@@ -1,9 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bunit;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel;
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Web.Components.Pages.Reports.Funnel;
 using Chart = FunnelInsight.Web.Components.UI.ApexChart.ApexChart;
 

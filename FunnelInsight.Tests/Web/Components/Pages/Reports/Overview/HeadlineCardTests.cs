@@ -1,7 +1,6 @@
 using Bunit;
 using FunnelInsight.Core.Analytics.Overview;
 using FunnelInsight.Core.Analytics.Statistics;
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Web.Components.Pages.Reports.Overview;
 
 namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Overview;

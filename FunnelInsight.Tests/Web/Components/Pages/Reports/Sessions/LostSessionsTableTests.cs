@@ -1,7 +1,5 @@
 using Bunit;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Drilldown;
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Web.Components.Pages.Reports.Sessions;
 
 namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Sessions;

@@ -1,6 +1,5 @@
 using Bunit;
 using FunnelInsight.Core.Analytics.Drilldown;
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Web.Components.Pages.Reports.Sessions;
 using FunnelInsight.Web.Components.UI;
 

@@ -1,7 +1,4 @@
 using Bunit;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Tests.Support;
 using FunnelInsight.Web.Components.Pages.Reports.Views;
 using FunnelInsight.Web.Components.UI;
 using FunnelInsight.Web.Services;
