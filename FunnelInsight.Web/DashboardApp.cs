@@ -1,11 +1,8 @@
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Api;
 using FunnelInsight.Web.Components;
 using FunnelInsight.Web.Extensions;
 using FunnelInsight.Web.Instance;
-using FunnelInsight.Web.Services;
 
 namespace FunnelInsight.Web;
 

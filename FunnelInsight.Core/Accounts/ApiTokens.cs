@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using FunnelInsight.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 

@@ -8,7 +8,6 @@ using FunnelInsight.Core.Analytics.Funnel.Defined;
 using FunnelInsight.Core.Analytics.Leaks;
 using FunnelInsight.Core.Analytics.Segments;
 using FunnelInsight.Core.Analytics.Sessions;
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Stores;

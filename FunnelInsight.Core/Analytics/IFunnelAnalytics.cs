@@ -6,7 +6,6 @@ using FunnelInsight.Core.Analytics.Friction;
 using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Core.Analytics.Leaks;
 using FunnelInsight.Core.Analytics.Segments;
-using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Analytics;
 

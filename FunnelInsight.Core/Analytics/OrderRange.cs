@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Stores;
-using System.Data.Common;
 using FunnelInsight.Core.Storage.Providers;
 
 namespace FunnelInsight.Core.Analytics;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel.Defined;
 using FunnelInsight.Core.Stores;

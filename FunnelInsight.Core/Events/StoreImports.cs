@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Providers;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Import.Reasons;
 

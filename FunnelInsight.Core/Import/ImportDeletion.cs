@@ -2,7 +2,6 @@ using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Stores;
-using System.Data.Common;
 using FunnelInsight.Core.Storage.Providers;
 
 namespace FunnelInsight.Core.Import;

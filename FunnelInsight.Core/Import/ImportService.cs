@@ -1,13 +1,11 @@
 using System.Diagnostics;
 using FunnelInsight.Core.Analytics.Rollups;
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Import.Orders;
 using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
-using System.Data.Common;
 using FunnelInsight.Core.Storage.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

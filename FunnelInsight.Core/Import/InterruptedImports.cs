@@ -1,7 +1,6 @@
 using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
-using System.Data.Common;
 using FunnelInsight.Core.Storage.Providers;
 
 namespace FunnelInsight.Core.Import;

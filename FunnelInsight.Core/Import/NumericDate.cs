@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Import.Reading;
 
 namespace FunnelInsight.Core.Import;

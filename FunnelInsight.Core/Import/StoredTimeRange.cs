@@ -1,6 +1,3 @@
-using System.Globalization;
-using FunnelInsight.Core.Domain;
-
 namespace FunnelInsight.Core.Import;
 
 /// <summary>

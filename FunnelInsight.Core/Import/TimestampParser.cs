@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using FunnelInsight.Core.Domain;
-
 namespace FunnelInsight.Core.Import;
 
 /// <summary>

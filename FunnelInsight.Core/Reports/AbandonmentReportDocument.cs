@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Analytics.Abandonment;
-using FunnelInsight.Core.Domain;
 using static FunnelInsight.Core.Reports.ReportColumn;
 using static FunnelInsight.Core.Reports.ReportValues;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace FunnelInsight.Core.Reports;
 
 /// <summary>How a report cell is written as text: invariant numbers and dates, text neutralised by <see cref="SpreadsheetCell"/>.</summary>

@@ -1,5 +1,4 @@
 using DocumentFormat.OpenXml.Spreadsheet;
-using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Reports;
 

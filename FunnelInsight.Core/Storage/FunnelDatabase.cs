@@ -1,7 +1,6 @@
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Events.ClickHouse;
 using FunnelInsight.Core.Events.DuckDb;
-using System.Data.Common;
 using FunnelInsight.Core.Storage.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

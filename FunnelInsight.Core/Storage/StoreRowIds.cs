@@ -1,4 +1,3 @@
-using System.Data.Common;
 using FunnelInsight.Core.Storage.Providers;
 
 namespace FunnelInsight.Core.Storage;

@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Analytics.Funnel.Defined;
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
 using Microsoft.EntityFrameworkCore;

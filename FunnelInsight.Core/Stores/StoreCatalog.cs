@@ -2,7 +2,6 @@ using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Entities;
-using System.Data.Common;
 using FunnelInsight.Core.Storage.Providers;
 using Microsoft.EntityFrameworkCore;
 

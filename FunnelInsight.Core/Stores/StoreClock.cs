@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Stores;
 

@@ -1,8 +1,6 @@
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
-using System.Data.Common;
 using FunnelInsight.Core.Storage.Providers;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using FunnelInsight.Core.Domain;
-
 namespace FunnelInsight.Core.Stores;
 
 /// <summary>The time zones offered for a store: those whose UTC offset agrees with every offset its first order export carried.</summary>

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using FunnelInsight.Core.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using FunnelInsight.Web.Instance;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Stores;
 using Microsoft.AspNetCore.Identity;
 
 namespace FunnelInsight.Web.Accounts;

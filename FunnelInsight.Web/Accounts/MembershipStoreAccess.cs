@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Security.Claims;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Web.Services;
 
 namespace FunnelInsight.Web.Accounts;
 

@@ -1,4 +1,3 @@
-using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Endpoints;
 using Microsoft.OpenApi;
 

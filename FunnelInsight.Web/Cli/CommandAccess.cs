@@ -1,6 +1,4 @@
-using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Stores;
 
 namespace FunnelInsight.Web.Cli;
 

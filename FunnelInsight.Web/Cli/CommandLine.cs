@@ -1,10 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Help;
-using FunnelInsight.Core.Analytics;
-using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Web.Accounts;
-using FunnelInsight.Web.Services;
 using FunnelInsight.Web.Services.Reports;
 using System.Data.Common;
 using FunnelInsight.Web.Cli.Dashboard;

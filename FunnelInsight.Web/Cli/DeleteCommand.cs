@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Cli.Dashboard;
 
 namespace FunnelInsight.Web.Cli;

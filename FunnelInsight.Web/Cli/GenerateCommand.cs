@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using FunnelInsight.Core.Samples;
 
 namespace FunnelInsight.Web.Cli;

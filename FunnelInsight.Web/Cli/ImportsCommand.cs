@@ -1,6 +1,3 @@
-using System.Text.Json;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Web.Cli.Dashboard;
 using FunnelInsight.Web.Services.Importing;

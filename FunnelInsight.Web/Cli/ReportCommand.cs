@@ -1,7 +1,4 @@
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Domain;
-using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Cli.Dashboard;
 using FunnelInsight.Web.Services.Reports;
 

@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Cli.Dashboard;
-using FunnelInsight.Web.Services;
 using FunnelInsight.Web.Services.Importing;
 
 namespace FunnelInsight.Web.Cli;

@@ -1,7 +1,4 @@
-using System.Globalization;
 using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace FunnelInsight.Web.Cli;

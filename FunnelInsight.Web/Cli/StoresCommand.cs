@@ -1,5 +1,3 @@
-using System.Text.Json;
-using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Cli.Dashboard;
 
 namespace FunnelInsight.Web.Cli;

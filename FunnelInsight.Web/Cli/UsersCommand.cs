@@ -1,9 +1,5 @@
 using System.Text;
-using System.Text.Json;
-using FunnelInsight.Core.Accounts;
 using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace FunnelInsight.Web.Cli;

@@ -1,4 +1,3 @@
-using FunnelInsight.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,5 +1,3 @@
-using FunnelInsight.Web.Accounts;
-using FunnelInsight.Web.Services;
 using Microsoft.AspNetCore.Localization;
 
 namespace FunnelInsight.Web.Endpoints;

@@ -1,8 +1,4 @@
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Reading;
-using FunnelInsight.Web.Accounts;
-using FunnelInsight.Web.Services;
 using FunnelInsight.Web.Services.Importing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.Features;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FunnelInsight.Web.Services.Importing;
 
 namespace FunnelInsight.Web.Endpoints;

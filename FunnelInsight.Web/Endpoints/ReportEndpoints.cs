@@ -1,10 +1,5 @@
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Reports;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Web.Accounts;
-using FunnelInsight.Web.Services;
 using FunnelInsight.Web.Services.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;

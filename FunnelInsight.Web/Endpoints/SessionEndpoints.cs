@@ -1,8 +1,4 @@
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Drilldown;
-using FunnelInsight.Web.Accounts;
-using FunnelInsight.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FunnelInsight.Web.Endpoints;

@@ -1,7 +1,3 @@
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Web.Accounts;
-using FunnelInsight.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FunnelInsight.Web.Endpoints;

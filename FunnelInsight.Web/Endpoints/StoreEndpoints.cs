@@ -1,8 +1,4 @@
 using System.Security.Claims;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Stores;
-using FunnelInsight.Web.Accounts;
-using FunnelInsight.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FunnelInsight.Web.Endpoints;

@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Reading;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,11 +1,7 @@
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
-using FunnelInsight.Web.Accounts;
 using FunnelInsight.Web.Api;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using FunnelInsight.Web.Endpoints;
-using FunnelInsight.Web.Services;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;

@@ -1,9 +1,6 @@
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Jobs;
 using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Endpoints;
-using FunnelInsight.Web.Services;
 using FunnelInsight.Web.Services.Importing;
 using MudBlazor.Services;
 

@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Overview;
 using FunnelInsight.Web.Services.Reports;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FunnelInsight.Core.Storage;
 
 namespace FunnelInsight.Web.Instance;

@@ -1,6 +1,3 @@
-using FunnelInsight.Core.Analytics;
-using FunnelInsight.Core.Stores;
-
 namespace FunnelInsight.Web.Services;
 
 /// <summary>

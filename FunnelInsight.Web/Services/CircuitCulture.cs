@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace FunnelInsight.Web.Services;
 
 /// <summary>

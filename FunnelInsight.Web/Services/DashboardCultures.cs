@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace FunnelInsight.Web.Services;
 
 /// <summary>The languages the dashboard speaks, and how each writes its numbers.</summary>

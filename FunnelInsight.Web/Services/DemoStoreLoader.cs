@@ -1,6 +1,3 @@
-using FunnelInsight.Core.Import;
-using FunnelInsight.Core.Stores;
-
 namespace FunnelInsight.Web.Services;
 
 /// <summary>On first run (no stores yet), imports the sample exports in <c>data/</c> as the demo store.</summary>

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using FunnelInsight.Core.Accounts;
 
 namespace FunnelInsight.Web.Services;
 

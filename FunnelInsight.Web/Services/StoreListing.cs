@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Stores;
 
 namespace FunnelInsight.Web.Services;
 

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Accounts;
-
 namespace FunnelInsight.Web.Services;
 
 /// <summary>A store the signed-in user belongs to, and their role in it.</summary>

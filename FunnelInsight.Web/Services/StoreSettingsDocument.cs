@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Stores;
-
 namespace FunnelInsight.Web.Services;
 
 /// <summary>

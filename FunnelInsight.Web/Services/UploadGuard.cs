@@ -1,4 +1,3 @@
-using System.Globalization;
 using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Storage;
 

@@ -1,6 +1,5 @@
 using FunnelInsight.Core.Analytics.Sessions;
 using FunnelInsight.Core.Analytics.Statistics;
-using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Analytics.Abandonment;
 

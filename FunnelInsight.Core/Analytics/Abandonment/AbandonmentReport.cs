@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Analytics.Statistics;
-using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Analytics.Abandonment;
 

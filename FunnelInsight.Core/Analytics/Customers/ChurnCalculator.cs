@@ -1,6 +1,4 @@
-using System.Globalization;
 using FunnelInsight.Core.Analytics.Statistics;
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Stores;
 
 namespace FunnelInsight.Core.Analytics.Customers;

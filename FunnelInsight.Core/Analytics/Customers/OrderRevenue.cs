@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace FunnelInsight.Core.Analytics.Customers;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Domain;
-
 namespace FunnelInsight.Core.Analytics.Drilldown;
 
 /// <summary>One session's events in the funnel's order, with the stage each reached, for a look at a single visit.</summary>

@@ -1,6 +1,5 @@
 using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Core.Analytics.Rollups;
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Stores;
 

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Domain;
-
 namespace FunnelInsight.Core.Analytics.Drilldown;
 
 /// <summary>One event of a <see cref="SessionTimeline"/>.</summary>

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Domain;
-
 namespace FunnelInsight.Core.Analytics.Drilldown;
 
 /// <summary>Another session of the same visitor, as the session page lists it.</summary>

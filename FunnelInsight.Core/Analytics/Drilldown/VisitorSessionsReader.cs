@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Analytics.Sessions;
-using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Analytics.Drilldown;
 

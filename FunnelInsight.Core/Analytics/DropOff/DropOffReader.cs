@@ -1,7 +1,6 @@
 using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Core.Analytics.Sessions;
 using FunnelInsight.Core.Analytics.Statistics;
-using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Analytics.DropOff;
 

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Domain;
-
 namespace FunnelInsight.Core.Analytics.DropOff;
 
 /// <summary>

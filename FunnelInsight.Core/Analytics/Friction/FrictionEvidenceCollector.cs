@@ -2,7 +2,6 @@ using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Core.Analytics.Leaks;
 using FunnelInsight.Core.Analytics.Sessions;
 using FunnelInsight.Core.Analytics.Statistics;
-using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Analytics.Friction;
 

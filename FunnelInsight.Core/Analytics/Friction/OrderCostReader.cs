@@ -1,6 +1,5 @@
 using FunnelInsight.Core.Analytics.Statistics;
 using FunnelInsight.Core.Stores;
-using System.Data.Common;
 using FunnelInsight.Core.Storage.Providers;
 
 namespace FunnelInsight.Core.Analytics.Friction;

@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Analytics.Sessions;
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Stores;
 
 namespace FunnelInsight.Core.Analytics.Funnel;

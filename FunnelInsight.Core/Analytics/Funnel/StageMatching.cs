@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Analytics.Rollups;
-using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Analytics.Funnel;
 

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using FunnelInsight.Core.Analytics.Rollups;
 using FunnelInsight.Core.Analytics.Sessions;
-using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Analytics.Funnel;
 

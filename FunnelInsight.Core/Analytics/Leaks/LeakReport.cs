@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Domain;
-
 namespace FunnelInsight.Core.Analytics.Leaks;
 
 /// <summary>Where the selection's sessions leak, ranked two ways.</summary>

@@ -1,7 +1,6 @@
 using FunnelInsight.Core.Analytics.Customers;
 using FunnelInsight.Core.Analytics.Friction;
 using FunnelInsight.Core.Analytics.Statistics;
-using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Analytics.Overview;
 

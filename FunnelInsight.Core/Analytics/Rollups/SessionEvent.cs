@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Domain;
-
 namespace FunnelInsight.Core.Analytics.Rollups;
 
 /// <summary>One event of a session as the rollup reads it, with its meaning under the store's stage map.</summary>

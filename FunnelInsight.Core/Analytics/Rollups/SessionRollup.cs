@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using FunnelInsight.Core.Analytics.Funnel;
-using FunnelInsight.Core.Domain;
 
 namespace FunnelInsight.Core.Analytics.Rollups;
 

@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Stores;
 
 namespace FunnelInsight.Core.Analytics.Sessions;

@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Storage;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel.Defined;
 

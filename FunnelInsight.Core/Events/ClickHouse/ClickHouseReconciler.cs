@@ -1,6 +1,5 @@
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
-using System.Data.Common;
 using FunnelInsight.Core.Storage.Providers;
 using Microsoft.Extensions.Logging;
 

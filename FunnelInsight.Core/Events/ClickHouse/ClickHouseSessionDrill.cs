@@ -1,4 +1,3 @@
-using System.Text;
 using FunnelInsight.Core.Analytics;
 
 namespace FunnelInsight.Core.Events.ClickHouse;

@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Analytics.Rollups;
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
 

@@ -1,5 +1,4 @@
 using DuckDB.NET.Data;
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Storage;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DuckDB.NET.Data;
 
 namespace FunnelInsight.Core.Events.DuckDb;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DuckDB.NET.Data;
 using FunnelInsight.Core.Import;
 

@@ -1,7 +1,6 @@
 using DuckDB.NET.Data;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage.Entities;
-using System.Data.Common;
 using FunnelInsight.Core.Storage.Providers;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using DuckDB.NET.Data;
 using FunnelInsight.Core.Analytics;
 

@@ -1,7 +1,5 @@
-using System.Globalization;
 using DuckDB.NET.Data;
 using FunnelInsight.Core.Analytics.Rollups;
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Storage;
 

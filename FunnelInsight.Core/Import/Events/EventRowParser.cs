@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Unicode;
 using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Import.Reasons;

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Storage;
 using FunnelInsight.Core.Storage.Providers;

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using FunnelInsight.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using FunnelInsight.Core.Storage.Providers;
 using FunnelInsight.Core.Import.Reading;
 

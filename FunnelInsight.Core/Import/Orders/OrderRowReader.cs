@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Import.Reasons;
 

@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Storage.Providers;
-using System.Globalization;
 
 namespace FunnelInsight.Core.Import.Orders;
 

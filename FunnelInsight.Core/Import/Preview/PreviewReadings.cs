@@ -1,5 +1,3 @@
-using System.Text;
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Import.Orders;
 using FunnelInsight.Core.Import.Reading;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace FunnelInsight.Core.Import.Reading;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using FunnelInsight.Core.Import.Reading;

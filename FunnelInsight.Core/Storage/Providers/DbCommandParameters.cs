@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace FunnelInsight.Core.Storage.Providers;
 
 /// <summary>Parameters on any provider's command.</summary>

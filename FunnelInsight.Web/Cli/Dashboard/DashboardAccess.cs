@@ -1,6 +1,3 @@
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Web.Services;
-
 namespace FunnelInsight.Web.Cli.Dashboard;
 
 /// <summary>

@@ -1,12 +1,8 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
-using System.Text.Json;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Web.Endpoints;
 using FunnelInsight.Web.Instance;
-using FunnelInsight.Web.Services;
 using FunnelInsight.Web.Services.Importing;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;

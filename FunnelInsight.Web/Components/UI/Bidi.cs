@@ -1,5 +1,3 @@
-using FunnelInsight.Web.Services;
-
 namespace FunnelInsight.Web.Components.UI;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FunnelInsight.Web.Resources;
 using Microsoft.Extensions.Localization;
 

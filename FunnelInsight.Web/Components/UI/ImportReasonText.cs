@@ -1,4 +1,3 @@
-using System.Globalization;
 using FunnelInsight.Core.Import.Reasons;
 using FunnelInsight.Web.Resources;
 using Microsoft.Extensions.Localization;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FunnelInsight.Core.Analytics.Statistics;
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Web.Resources;

@@ -1,9 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.Channels;
-using FunnelInsight.Core.Import;
 
 namespace FunnelInsight.Web.Services.Importing;
 

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Import;
-
 namespace FunnelInsight.Web.Services.Importing;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Jobs;
 
 namespace FunnelInsight.Web.Services.Importing;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Import.Reasons;
 

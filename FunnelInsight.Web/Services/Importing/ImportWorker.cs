@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Analytics;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Jobs;
 using FunnelInsight.Core.Import.Reasons;
 

@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Jobs;
 using FunnelInsight.Core.Import.Reasons;
 

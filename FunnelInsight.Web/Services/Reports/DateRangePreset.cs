@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Analytics;
-
 namespace FunnelInsight.Web.Services.Reports;
 
 /// <summary>

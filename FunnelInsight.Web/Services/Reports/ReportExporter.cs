@@ -1,9 +1,6 @@
-using System.Globalization;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Reports;
 using FunnelInsight.Core.Storage;
-using FunnelInsight.Core.Stores;
 using Microsoft.EntityFrameworkCore;
 
 namespace FunnelInsight.Web.Services.Reports;

@@ -1,5 +1,4 @@
 using System.Text;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Customers;
 using FunnelInsight.Core.Reports;
 

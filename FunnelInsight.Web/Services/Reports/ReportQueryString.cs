@@ -1,6 +1,3 @@
-using System.Globalization;
-using FunnelInsight.Core.Analytics;
-
 namespace FunnelInsight.Web.Services.Reports;
 
 /// <summary>

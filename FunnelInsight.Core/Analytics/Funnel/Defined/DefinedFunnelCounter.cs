@@ -1,4 +1,3 @@
-using System.Globalization;
 using FunnelInsight.Core.Analytics.Sessions;
 using FunnelInsight.Core.Events;
 using FunnelInsight.Core.Stores;

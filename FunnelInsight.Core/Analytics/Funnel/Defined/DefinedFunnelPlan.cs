@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Analytics.Sessions;
-using FunnelInsight.Core.Domain;
 using FunnelInsight.Core.Events;
 
 namespace FunnelInsight.Core.Analytics.Funnel.Defined;

@@ -1,6 +1,3 @@
-using System.Text;
-using FunnelInsight.Core.Domain;
-
 namespace FunnelInsight.Core.Analytics.Funnel.Defined;
 
 /// <summary>

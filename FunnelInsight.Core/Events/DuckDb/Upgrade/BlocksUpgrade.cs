@@ -1,9 +1,7 @@
-using System.Text;
 using DuckDB.NET.Data;
 using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Storage;
-using System.Data.Common;
 using FunnelInsight.Core.Storage.Providers;
 using Microsoft.Extensions.Logging;
 

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Numerics;
 using FunnelInsight.Core.Import.Events;
 using FunnelInsight.Core.Storage;
-using System.Data.Common;
 using FunnelInsight.Core.Storage.Providers;
 
 namespace FunnelInsight.Core.Events.DuckDb.Upgrade;

@@ -1,9 +1,6 @@
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Import;
 using FunnelInsight.Core.Import.Preview;
 using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Web.Components.UI;
-using FunnelInsight.Web.Services;
 using FunnelInsight.Web.Services.Importing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;

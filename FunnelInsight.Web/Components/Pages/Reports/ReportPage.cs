@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Web.Resources;
 using FunnelInsight.Web.Services.Reports;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FunnelInsight.Core.Analytics.Friction;
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Web.Components.UI;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using FunnelInsight.Web.Services;
-
 namespace FunnelInsight.Web.Components.Pages.Reports.Charts;
 
 /// <summary>

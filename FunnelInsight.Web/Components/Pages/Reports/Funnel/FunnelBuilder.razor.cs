@@ -1,9 +1,5 @@
-using System.Globalization;
-using FunnelInsight.Core.Accounts;
-using FunnelInsight.Core.Analytics;
 using FunnelInsight.Core.Analytics.Funnel.Defined;
 using FunnelInsight.Core.Domain;
-using FunnelInsight.Core.Stores;
 using FunnelInsight.Web.Components.UI;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
