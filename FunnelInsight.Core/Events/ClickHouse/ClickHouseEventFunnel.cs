@@ -122,11 +122,13 @@ internal static class ClickHouseEventFunnel
         var window = query.WindowUs is { } w ? $" AND time_us <= entry_us + {w}" : "";
         // A session's events share its group; a visitor's are found by the join alone.
         var eventSlice = slice is { } own && query.Scope != FunnelScope.Visitor ? $" AND cityHash64(has_session, group_key) % {own.Count} = {own.Index}" : "";
+        // Without a landing step only events of the steps' names can reach one, so the others are left out in the read.
+        var names = landing == 0 ? " AND " + NamesOnly(query.Steps) : "";
         var events = $"""
             SELECT unit, grp, entry_us, time_us, s_start, sid, id AS eid,
                    toUInt32(bitAnd({NameMask(query.Steps)}, bitXor({all}, {Narrowed(query.Steps)}))) AS m
             FROM (SELECT has_session, group_key, time_us, id, event_name, product_id, device, channel, country FROM events
-                  WHERE {view.Events()}{(query.FromUs is { } f ? $" AND time_us >= {f}" : "")}{eventSlice})
+                  WHERE {view.Events()}{(query.FromUs is { } f ? $" AND time_us >= {f}" : "")}{eventSlice}{names})
             ALL INNER JOIN ({units}) USING (has_session, group_key)
             WHERE time_us >= s_start AND time_us <= s_end{window}
             """;
@@ -185,6 +187,13 @@ internal static class ClickHouseEventFunnel
         return masks.Count == 0
             ? "toUInt32(0)"
             : $"transform(ifNull(event_name, ''), [{string.Join(", ", masks.Keys.Select(ClickHouseConnection.Quote))}], [{string.Join(", ", masks.Values.Select(v => $"toUInt32({v})"))}], toUInt32(0))";
+    }
+
+    // The events of the steps' names.
+    private static string NamesOnly(IReadOnlyList<EventFunnelStep> steps)
+    {
+        var names = EventFunnelMasks.ByName(steps).Keys.Select(ClickHouseConnection.Quote).ToList();
+        return names.Count == 0 ? "0" : $"event_name IN ({string.Join(", ", names)})";
     }
 
     // The bits of the narrowed steps whose conditions the event fails.
