@@ -140,7 +140,8 @@ internal sealed class DuckDbFile(string path, EventEngineOptions options)
 
     private string FullPath => System.IO.Path.GetFullPath(Path);
 
-    private int QueryThreads => Math.Max(1, options.QueryThreads);
+    /// <summary>DuckDB's threads for queries (<see cref="EventEngineOptions.QueryThreads"/>, at least one).</summary>
+    public int QueryThreads => Math.Max(1, options.QueryThreads);
 
     private int WriteThreadCount => Math.Max(1, options.Threads);
 

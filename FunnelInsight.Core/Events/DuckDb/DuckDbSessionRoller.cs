@@ -45,10 +45,11 @@ internal static class DuckDbSessionRoller
     /// <summary>
     /// Replaces the sessions of the groups <paramref name="groupsSql"/> selects (<c>has_session, group_key</c>; every
     /// group of the store when null); returns how many stored events it read and how many sessions it wrote.
-    /// <paramref name="tracked"/> is the store's tracked stages when the caller knows them (read from the events when null).
+    /// <paramref name="tracked"/> is the store's tracked stages when the caller knows them (read from the events when null);
+    /// the events are sorted on <paramref name="sortThreads"/> threads when that is more than the connection's.
     /// </summary>
     public static RollupRead Roll(DuckDBConnection connection, int storeId, SessionRules rules, string? groupsSql, int? importId, CancellationToken cancellationToken,
-        TrackedStages? tracked = null)
+        TrackedStages? tracked = null, int sortThreads = 1)
     {
         tracked ??= Tracked(connection, storeId, rules.Map);
         var parameters = importId is { } id ? new[] { ("store", (object?)storeId), ("import", (object?)id) } : [("store", storeId)];
@@ -73,7 +74,7 @@ internal static class DuckDbSessionRoller
         }
 
         var events = DuckDbFile.Scalar(connection, $"SELECT count(*) FROM {source} WHERE store_id = $store", ("store", storeId));
-        var (read, sessions) = events == 0 ? (0, 0) : Build(connection, storeId, rules, tracked.Value, source, nextId, cancellationToken);
+        var (read, sessions) = events == 0 ? (0, 0) : Build(connection, storeId, rules, tracked.Value, source, nextId, sortThreads, cancellationToken);
         if (groupsSql is not null)
         {
             // After a failure the table goes with the write's connection instead.
@@ -83,7 +84,8 @@ internal static class DuckDbSessionRoller
         return new RollupRead(read, sessions);
     }
 
-    private static (long Read, long Sessions) Build(DuckDBConnection connection, int storeId, SessionRules rules, TrackedStages tracked, string source, long nextId, CancellationToken cancellationToken)
+    private static (long Read, long Sessions) Build(DuckDBConnection connection, int storeId, SessionRules rules, TrackedStages tracked, string source, long nextId,
+        int sortThreads, CancellationToken cancellationToken)
     {
         var folder = StoreRollups.TemporaryFolder();
         Directory.CreateDirectory(folder);
@@ -97,16 +99,20 @@ internal static class DuckDbSessionRoller
                 // twice as long at 10,000,000 events, and reading them back made a string of each.
                 var names = Names(connection, storeId, source);
                 // The store id is a number, the path one of ours: both written into the statement, which COPY needs.
-                DuckDbFile.Execute(connection, string.Create(CultureInfo.InvariantCulture, $"""
-                    COPY (SELECT e.has_session, e.group_key, e.visitor_key, e.time_us, n.code, e.price, e.quantity, d.code, c.code, k.code, e.page_load_ms
-                          FROM {source} e
-                          LEFT JOIN roll_names n ON n.name = e.event_name
-                          LEFT JOIN roll_names d ON d.name = e.device
-                          LEFT JOIN roll_names c ON c.name = e.channel
-                          LEFT JOIN roll_names k ON k.name = e.country
-                          WHERE e.store_id = {storeId} ORDER BY e.has_session, e.group_key, e.time_us, e.id)
-                    TO {DuckDbFile.Quote(ordered)} (FORMAT parquet)
-                    """));
+                using (SortingThreads(connection, sortThreads))
+                {
+                    DuckDbFile.Execute(connection, string.Create(CultureInfo.InvariantCulture, $"""
+                        COPY (SELECT e.has_session, e.group_key, e.visitor_key, e.time_us, n.code, e.price, e.quantity, d.code, c.code, k.code, e.page_load_ms
+                              FROM {source} e
+                              LEFT JOIN roll_names n ON n.name = e.event_name
+                              LEFT JOIN roll_names d ON d.name = e.device
+                              LEFT JOIN roll_names c ON c.name = e.channel
+                              LEFT JOIN roll_names k ON k.name = e.country
+                              WHERE e.store_id = {storeId} ORDER BY e.has_session, e.group_key, e.time_us, e.id)
+                        TO {DuckDbFile.Quote(ordered)} (FORMAT parquet)
+                        """));
+                }
+
                 DuckDbFile.Execute(connection, "DROP TABLE roll_names");
                 using var appender = connection.CreateAppender("sessions");
                 var builder = new SessionRollupBuilder(rules.Map, rules.SessionTimeout, tracked, s => DuckDbSessionRows.Append(appender, storeId, nextId++, s));
@@ -174,6 +180,37 @@ internal static class DuckDbSessionRoller
         building.Add(new ArraySegment<StoredGroupEvent>(chunk, 0, used));
         building.Finish();
         return rows;
+    }
+
+    // The sort alone on more threads than the write's, then the write's again: at 10,000,000 events the sorted copy took
+    // 9.9-11.1 s on two threads against 13.9-14.3 s on one (about 70 MB more at its peak, under the same memory limit),
+    // while the steps before and after it keep one thread each, with the import's own threads beside them.
+    private static ThreadsRaised? SortingThreads(DuckDBConnection connection, int threads)
+    {
+        var before = (int)DuckDbFile.Scalar(connection, "SELECT current_setting('threads')");
+        if (threads <= before)
+        {
+            return null;
+        }
+
+        DuckDbFile.Execute(connection, string.Create(CultureInfo.InvariantCulture, $"SET threads = {threads}"));
+        return new ThreadsRaised(connection, before);
+    }
+
+    private sealed class ThreadsRaised(DuckDBConnection connection, int before) : IDisposable
+    {
+        public void Dispose()
+        {
+            try
+            {
+                DuckDbFile.Execute(connection, string.Create(CultureInfo.InvariantCulture, $"SET threads = {before}"));
+            }
+            catch (DuckDBException)
+            {
+                // A sort that failed inside DuckDB can leave the connection unusable; its failure is the one to report,
+                // and the write's scope puts the queries' threads back when it ends.
+            }
+        }
     }
 
     private static string Setting(DuckDBConnection connection, string name)

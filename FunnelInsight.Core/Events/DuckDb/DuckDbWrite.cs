@@ -24,6 +24,7 @@ internal sealed class DuckDbWrite : IEnlistedWrite
     public DuckDbWrite(DuckDbFile file, DuckDBConnection connection, string kind, int storeId, int? importId)
     {
         Connection = connection;
+        SortThreads = file.QueryThreads;
         _threads = file.WriteThreads(connection);
         try
         {
@@ -40,6 +41,9 @@ internal sealed class DuckDbWrite : IEnlistedWrite
 
     /// <summary>The write's connection, inside its transaction.</summary>
     public DuckDBConnection Connection { get; }
+
+    /// <summary>The threads the session rollups' sort runs on: the queries' (see <see cref="DuckDbSessionRoller"/>).</summary>
+    public int SortThreads { get; }
 
     public void Prepare()
     {
