@@ -20,6 +20,16 @@ internal static class EventFunnelMasks
         return masks;
     }
 
+    /// <summary>
+    /// The stored names the steps match, each written by <paramref name="quote"/> and joined by commas for an
+    /// <c>IN (…)</c> list; null when no step matches a stored name.
+    /// </summary>
+    public static string? NameList(IReadOnlyList<EventFunnelStep> steps, Func<string, string> quote)
+    {
+        var names = ByName(steps).Keys.Select(quote).ToList();
+        return names.Count == 0 ? null : string.Join(", ", names);
+    }
+
     /// <summary>For each step with narrowings, its bit and its conditions (each written by <paramref name="condition"/>) joined by AND.</summary>
     public static IReadOnlyList<(int Bit, string Conditions)> Narrowed(IReadOnlyList<EventFunnelStep> steps, Func<StepNarrowing, string> condition)
     {

@@ -190,11 +190,8 @@ internal static class ClickHouseEventFunnel
     }
 
     // The events of the steps' names.
-    private static string NamesOnly(IReadOnlyList<EventFunnelStep> steps)
-    {
-        var names = EventFunnelMasks.ByName(steps).Keys.Select(ClickHouseConnection.Quote).ToList();
-        return names.Count == 0 ? "0" : $"event_name IN ({string.Join(", ", names)})";
-    }
+    private static string NamesOnly(IReadOnlyList<EventFunnelStep> steps) =>
+        EventFunnelMasks.NameList(steps, ClickHouseConnection.Quote) is { } names ? $"event_name IN ({names})" : "0";
 
     // The bits of the narrowed steps whose conditions the event fails.
     private static string Narrowed(IReadOnlyList<EventFunnelStep> steps)

@@ -162,8 +162,7 @@ internal static class DuckDbEventFunnel
             return "";
         }
 
-        var names = EventFunnelMasks.ByName(steps).Select(name => DuckDbFile.Quote(name.Key)).ToList();
-        return names.Count == 0 ? " AND FALSE" : " AND e.event_name IN (" + string.Join(", ", names) + ")";
+        return EventFunnelMasks.NameList(steps, DuckDbFile.Quote) is { } names ? $" AND e.event_name IN ({names})" : " AND FALSE";
     }
 
     // The bits of the narrowed steps whose conditions the event fails.

@@ -145,7 +145,8 @@ internal sealed class DuckDbFile(string path, EventEngineOptions options)
 
     private int WriteThreadCount => Math.Max(1, options.Threads);
 
-    private static void SetThreads(DuckDBConnection connection, int threads) =>
+    /// <summary>Sets DuckDB's thread count, which is the database's, not the connection's.</summary>
+    public static void SetThreads(DuckDBConnection connection, int threads) =>
         Execute(connection, string.Create(CultureInfo.InvariantCulture, $"SET threads = {threads}"));
 
     private void EnsureSchema(DuckDBConnection connection)

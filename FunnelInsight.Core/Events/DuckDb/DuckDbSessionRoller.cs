@@ -187,13 +187,13 @@ internal static class DuckDbSessionRoller
     // while the steps before and after it keep one thread each, with the import's own threads beside them.
     private static ThreadsRaised? SortingThreads(DuckDBConnection connection, int threads)
     {
-        var before = (int)DuckDbFile.Scalar(connection, "SELECT current_setting('threads')");
+        var before = int.Parse(Setting(connection, "threads"), CultureInfo.InvariantCulture);
         if (threads <= before)
         {
             return null;
         }
 
-        DuckDbFile.Execute(connection, string.Create(CultureInfo.InvariantCulture, $"SET threads = {threads}"));
+        DuckDbFile.SetThreads(connection, threads);
         return new ThreadsRaised(connection, before);
     }
 
@@ -203,7 +203,7 @@ internal static class DuckDbSessionRoller
         {
             try
             {
-                DuckDbFile.Execute(connection, string.Create(CultureInfo.InvariantCulture, $"SET threads = {before}"));
+                DuckDbFile.SetThreads(connection, before);
             }
             catch (DuckDBException)
             {

@@ -20,7 +20,7 @@ public sealed class DuckDbEventFunnelScanTests
         var file = db.WriteGeneratedEvents("events.csv", new StoreGeneratorOptions(20_000, 0, Seed: 5));
         await new ImportService(db.Database).ImportAsync(new ImportRequest(store.Id, ImportKind.Events, file));
         var all = db.EventsFileCount($"SELECT count(*) FROM events WHERE store_id = {store.Id}");
-        var named = db.EventsFileCount($"SELECT count(*) FROM events WHERE store_id = {store.Id} AND event_name IN ('view_item', 'add_to_cart', 'purchase')");
+        var named = db.EventsFileCount($"SELECT count(*) FROM events WHERE store_id = {store.Id} AND event_name IN ({string.Join(", ", StepNames.Select(n => $"'{n}'"))})");
         var steps = StepNames.Select(name => new EventFunnelStep(false, [name], [])).ToList();
         var query = new EventFunnelQuery(store.Id, steps, FunnelMode.Ordered, FunnelScope.Session, null, null, [null, null, null], null, null, false);
 
@@ -40,7 +40,7 @@ public sealed class DuckDbEventFunnelScanTests
         {
             connection.Open();
             Execute(connection, "CREATE TEMP TABLE funnel_names (event_name VARCHAR NOT NULL, mask INTEGER NOT NULL)");
-            Execute(connection, "INSERT INTO funnel_names VALUES ('view_item', 1), ('add_to_cart', 2), ('purchase', 4)");
+            Execute(connection, "INSERT INTO funnel_names VALUES " + string.Join(", ", StepNames.Select((name, k) => $"('{name}', {1 << k})")));
             Execute(connection, $"SET enable_profiling = 'json'; SET profiling_output = '{profile}'");
             Execute(connection, DuckDbEventFunnel.Sql(query));
         }
