@@ -20,6 +20,7 @@ public sealed class DashboardApp : IAsyncLifetime
     private IPlaywright? _playwright;
     private string _userId = "";
     private string _signedInState = "";
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _browserLog = new();
 
     /// <summary>The app's address without a trailing slash, such as <c>http://127.0.0.1:41234</c>.</summary>
     public string BaseUrl { get; private set; } = "";
@@ -133,7 +134,7 @@ public sealed class DashboardApp : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(ContextOptions(width, height, _signedInState));
         context.SetDefaultTimeout(30_000);
-        return await context.NewPageAsync();
+        return Watched(await context.NewPageAsync());
     }
 
     /// <summary>
@@ -168,7 +169,7 @@ public sealed class DashboardApp : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(ContextOptions(width, height, null));
         context.SetDefaultTimeout(30_000);
-        return await context.NewPageAsync();
+        return Watched(await context.NewPageAsync());
     }
 
     /// <summary>The running app (its address, its log, plain HTTP clients).</summary>
@@ -211,6 +212,21 @@ public sealed class DashboardApp : IAsyncLifetime
     /// <summary>Writes a file into the app's temporary folder and returns its path.</summary>
     public string WriteFile(string name, string text) => _temp!.WriteFile(name, text);
 
+    // Every page's script errors and console warnings, kept with the time and the page's address: a failed wait for
+    // something a script draws (a chart) shows in browser.log beside app.log what the browser said meanwhile.
+    private IPage Watched(IPage page)
+    {
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                _browserLog.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {page.Url} console.{message.Type}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => _browserLog.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {page.Url} error: {error}");
+        return page;
+    }
+
     /// <summary>What the app has printed so far, for failure messages.</summary>
     public string Output() => _app?.Log ?? "";
 
@@ -226,6 +242,7 @@ public sealed class DashboardApp : IAsyncLifetime
         if (_app is not null)
         {
             await File.WriteAllTextAsync(Path.Combine(ScreenshotFolder, "app.log"), _app.Log);
+            await File.WriteAllLinesAsync(Path.Combine(ScreenshotFolder, "browser.log"), _browserLog);
             await _app.DisposeAsync();
         }
 
