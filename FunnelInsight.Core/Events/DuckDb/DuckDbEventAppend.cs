@@ -32,32 +32,28 @@ internal sealed class DuckDbEventAppend : EventAppend
     }
 
     /// <inheritdoc />
-    protected override void Write(EventBatch batch, long id, in EventRow row)
-    {
-        var session = Text(batch, row.SessionKey);
-        var visitor = Text(batch, row.VisitorKey);
+    protected override void Write(EventBatch batch, long id, in EventRow row) =>
         _appender.CreateRow()
             .AppendValue(id)
             .AppendValue(_storeId)
             .AppendValue(ImportId)
-            .AppendValue(session is not null)
-            .AppendValue(session ?? visitor ?? "")
+            .AppendValue(!row.SessionKey.IsNull)
+            .AppendText(batch, !row.SessionKey.IsNull ? row.SessionKey : !row.VisitorKey.IsNull ? row.VisitorKey : TextRange.Empty)
             .AppendValue(row.TimeUs)
             .AppendValue(row.Line)
             .AppendValue(row.IdentityHash)
-            .AppendValue(session)
-            .AppendValue(visitor)
-            .AppendValue(Text(batch, row.EventName))
-            .AppendValue(Text(batch, row.ProductId))
-            .AppendValue(Text(batch, row.OrderId))
+            .AppendText(batch, row.SessionKey)
+            .AppendText(batch, row.VisitorKey)
+            .AppendText(batch, row.EventName)
+            .AppendText(batch, row.ProductId)
+            .AppendText(batch, row.OrderId)
             .AppendValue(row.Price)
             .AppendValue(row.Quantity)
             .AppendValue(row.PageLoadMs)
-            .AppendValue(Text(batch, row.Device))
-            .AppendValue(Text(batch, row.Channel))
-            .AppendValue(Text(batch, row.Country))
+            .AppendText(batch, row.Device)
+            .AppendText(batch, row.Channel)
+            .AppendText(batch, row.Country)
             .EndRow();
-    }
 
     /// <summary>Closes the appender, which writes what it holds.</summary>
     protected override void Flush() => _appender.Close();
@@ -114,6 +110,4 @@ internal sealed class DuckDbEventAppend : EventAppend
     /// <summary>Closes the appender; the transaction stays with the <see cref="StoreWrite"/> it is enlisted in.</summary>
     public override void Dispose() => _appender.Dispose();
 
-    private static string? Text(EventBatch batch, TextRange range) =>
-        range.IsNull ? null : System.Text.Encoding.UTF8.GetString(batch.Text(range));
 }

@@ -26,5 +26,8 @@ internal readonly record struct TextRange(int Offset, int Length)
 {
     public static TextRange Null => new(0, -1);
 
+    /// <summary>An empty text that is not missing.</summary>
+    public static TextRange Empty => new(0, 0);
+
     public bool IsNull => Length < 0;
 }

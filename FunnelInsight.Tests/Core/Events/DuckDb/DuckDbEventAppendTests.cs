@@ -86,4 +86,29 @@ public sealed class DuckDbEventAppendTests
         Assert.Equal(("mobile", "O'Brien, \"quoted\"", "Türkiye", "mobile"), (sessions["s1"].Device, sessions["s1"].Channel, sessions["s1"].Country, sessions["s1"].LastEvent));
         Assert.Equal(("tablet", "mobile", "DE", "Ünïcode ✓"), (sessions["s2"].Device, sessions["s2"].Channel, sessions["s2"].Country, sessions["s2"].LastEvent));
     }
+
+    [Fact]
+    public async Task Every_text_field_is_stored_as_the_file_spells_it_and_a_missing_one_as_none()
+    {
+        // The appender is given each field's UTF-8 bytes from the import's buffer: two- to four-byte letters must come
+        // back whole, in the columns they were read from, and the sessions keyed by them.
+        await using var db = await TempDatabase.CreateAsync();
+        var imported = await db.ImportAsync(ImportKind.Events, db.WriteFile("text.csv", """
+            event_time,event_type,session_id,user_id,product_id,price,quantity,order_id,device,channel,country
+            2025-03-01T10:00:00Z,عرض_المنتج,جلسة-١,زائر-١,منتج-٧,12.5,1,طلب-٩,جوال,بحث,مصر
+            2025-03-01T10:01:00Z,view_item 👀,s-ü,visitor-é,p-😀,,,,,,
+            """ + "\n"));
+
+        Assert.True(imported.RowsRejected == 0, string.Join("; ", imported.Errors.Select(e => e.ToString())));
+        var events = await EventRecord.AllAsync(db);
+
+        Assert.Equal(
+            [
+                new EventRecord(events[0].TimeUs, "جلسة-١", "زائر-١", "عرض_المنتج", "منتج-٧", 12.5, 1, "طلب-٩", "جوال", "بحث", "مصر", null),
+                new EventRecord(events[1].TimeUs, "s-ü", "visitor-é", "view_item 👀", "p-😀", null, null, null, null, null, null, null),
+            ],
+            events);
+        Assert.Equal([("s-ü", "visitor-é", null), ("جلسة-١", "زائر-١", "بحث")],
+            (await db.SessionsAsync()).Select(s => (s.Session, s.Visitor, s.Channel)).OrderBy(s => s.Session, StringComparer.Ordinal));
+    }
 }
