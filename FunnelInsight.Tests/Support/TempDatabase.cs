@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Samples;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FunnelInsight.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Tests.Core.Analytics.BruteForce;
 
 namespace FunnelInsight.Tests.Core.Analytics;

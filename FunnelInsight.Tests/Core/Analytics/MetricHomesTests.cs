@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace FunnelInsight.Tests.Core.Analytics;
 
 public sealed partial class MetricHomesTests

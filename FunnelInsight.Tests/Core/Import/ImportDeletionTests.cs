@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Analytics.Funnel;
-
 namespace FunnelInsight.Tests.Core.Import;
 
 public abstract class ImportDeletionTests : DatabaseProviderTests

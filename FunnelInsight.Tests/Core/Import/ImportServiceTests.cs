@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Samples;
 using static FunnelInsight.Tests.Support.Fixture;
 
 namespace FunnelInsight.Tests.Core.Import;

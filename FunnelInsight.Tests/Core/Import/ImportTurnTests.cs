@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Samples;
 using FunnelInsight.Core.Storage.Entities;
 
 namespace FunnelInsight.Tests.Core.Import;

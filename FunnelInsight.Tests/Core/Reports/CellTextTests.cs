@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Reports;
-
 namespace FunnelInsight.Tests.Core.Reports;
 
 public class CellTextTests

@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Reports;
 using FunnelInsight.Tests.Core.Analytics;
 
 namespace FunnelInsight.Tests.Core.Reports;

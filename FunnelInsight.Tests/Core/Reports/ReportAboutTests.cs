@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Reports;
 using static FunnelInsight.Core.Reports.ReportColumn;
 
 namespace FunnelInsight.Tests.Core.Reports;

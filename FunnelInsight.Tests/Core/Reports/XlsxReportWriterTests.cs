@@ -1,5 +1,4 @@
 using DocumentFormat.OpenXml.Spreadsheet;
-using FunnelInsight.Core.Reports;
 using static FunnelInsight.Core.Reports.ReportColumn;
 
 namespace FunnelInsight.Tests.Core.Reports;

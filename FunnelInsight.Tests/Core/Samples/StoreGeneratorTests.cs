@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Samples;
-
 namespace FunnelInsight.Tests.Core.Samples;
 
 public class StoreGeneratorTests

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Analytics.Funnel.Defined;
-
 namespace FunnelInsight.Tests.Core.Stores;
 
 public abstract class SavedFunnelsTests : DatabaseProviderTests

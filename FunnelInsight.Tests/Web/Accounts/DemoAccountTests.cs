@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using FunnelInsight.Web.Accounts;
-using FunnelInsight.Web.Services;
 
 namespace FunnelInsight.Tests.Web.Accounts;
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FunnelInsight.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Metadata;

@@ -1,5 +1,3 @@
-using static Microsoft.Playwright.Assertions;
-
 namespace FunnelInsight.Tests.Web.Browser;
 
 /// <summary>Button labels are drawn as the resources write them, never upper-cased by the component library.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace FunnelInsight.Tests.Web.Browser;
 
 /// <summary>The churn chart of a year of orders, at desktop and phone width: labels that can be read, counts in the tooltip.</summary>

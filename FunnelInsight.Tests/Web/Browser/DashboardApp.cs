@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace FunnelInsight.Tests.Web.Browser;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using static Microsoft.Playwright.Assertions;
-
 namespace FunnelInsight.Tests.Web.Browser;
 
 /// <summary>A merchant's first visit end to end: upload an export on the Imports page, then read its funnel.</summary>

@@ -1,6 +1,4 @@
 using HttpStatusCode = System.Net.HttpStatusCode;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace FunnelInsight.Tests.Web.Browser;
 

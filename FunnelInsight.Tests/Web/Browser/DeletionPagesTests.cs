@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace FunnelInsight.Tests.Web.Browser;
 
 /// <summary>Owners delete an import or a store from the dashboard after a dialog that names what goes; others see no button.</summary>

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using static Microsoft.Playwright.Assertions;
-
 namespace FunnelInsight.Tests.Web.Browser;
 
 [Collection(DashboardInChromium.Name)]

@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace FunnelInsight.Tests.Web.Browser;
 
 /// <summary>The Funnel page builder's step and saved-funnel pickers: MudBlazor fields, used from the keyboard, in both directions.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace FunnelInsight.Tests.Web.Browser;
 
 /// <summary>The upload preview's encoding, date order and decimal mark: pre-set from the file, changed by the user, used by the import.</summary>

@@ -1,6 +1,4 @@
 using FunnelInsight.Core.Storage.Entities;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace FunnelInsight.Tests.Web.Browser;
 

@@ -1,7 +1,4 @@
 using FunnelInsight.Tests.Core.Analytics.BruteForce;
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace FunnelInsight.Tests.Web.Browser;
 

@@ -1,5 +1,3 @@
-using static Microsoft.Playwright.Assertions;
-
 namespace FunnelInsight.Tests.Web.Browser;
 
 /// <summary>The dashboard shows each role only what it may use: no export buttons that would answer 403.</summary>

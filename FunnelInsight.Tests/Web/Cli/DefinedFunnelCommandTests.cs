@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Analytics.Funnel.Defined;
 using FunnelInsight.Web.Cli;
 
 namespace FunnelInsight.Tests.Web.Cli;

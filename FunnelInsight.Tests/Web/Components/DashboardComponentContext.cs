@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using Bunit;
 using FunnelInsight.Web.Accounts;
-using FunnelInsight.Web.Services;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Resources;
-using System.Text.RegularExpressions;
 using FunnelInsight.Web.Resources;
 
 namespace FunnelInsight.Tests.Web.Resources;

@@ -1,12 +1,9 @@
 using System.Collections;
 using System.Resources;
-using System.Text.RegularExpressions;
 using FunnelInsight.Core.Import.Preview;
-using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Import.Reasons;
 using FunnelInsight.Web.Components.UI;
 using FunnelInsight.Web.Resources;
-using FunnelInsight.Web.Services;
 
 namespace FunnelInsight.Tests.Web.Resources;
 

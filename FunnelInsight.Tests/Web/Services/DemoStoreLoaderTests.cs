@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Samples;
-using FunnelInsight.Web.Services;
 using Microsoft.Extensions.Configuration;
 
 namespace FunnelInsight.Tests.Web.Services;

@@ -1,4 +1,3 @@
-using FunnelInsight.Web.Services;
 using Microsoft.Extensions.Configuration;
 
 namespace FunnelInsight.Tests.Web.Services;

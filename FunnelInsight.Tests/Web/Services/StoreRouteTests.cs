@@ -1,5 +1,3 @@
-using FunnelInsight.Web.Services;
-
 namespace FunnelInsight.Tests.Web.Services;
 
 public class StoreRouteTests

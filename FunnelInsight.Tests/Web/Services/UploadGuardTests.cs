@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Import.Reading;
-using FunnelInsight.Web.Services;
 using Microsoft.Extensions.Configuration;
 
 namespace FunnelInsight.Tests.Web.Services;

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Analytics.Funnel;
-
 namespace FunnelInsight.Tests.Core.Analytics.BruteForce;
 
 /// <summary>The engine against the brute-force reference on a random store that sends every stage.</summary>

@@ -1,6 +1,3 @@
-using FunnelInsight.Core.Analytics.Funnel;
-using FunnelInsight.Core.Analytics.Statistics;
-
 namespace FunnelInsight.Tests.Core.Analytics.Funnel;
 
 public sealed class BreakdownGroupsTests

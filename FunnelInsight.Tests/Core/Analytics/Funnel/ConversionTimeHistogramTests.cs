@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Analytics.Funnel;
-
 namespace FunnelInsight.Tests.Core.Analytics.Funnel;
 
 public sealed class ConversionTimeHistogramTests

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Analytics.Statistics;
-
 namespace FunnelInsight.Tests.Core.Analytics.Leaks;
 
 public class LeakRankingTests

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using FunnelInsight.Core.Analytics.Customers;
 using FunnelInsight.Core.Analytics.Overview;
-using FunnelInsight.Core.Reports;
 using Microsoft.Data.Sqlite;
 
 namespace FunnelInsight.Tests.Core.Events.DuckDb;

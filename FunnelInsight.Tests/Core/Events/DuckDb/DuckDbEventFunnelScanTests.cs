@@ -1,6 +1,5 @@
 using DuckDB.NET.Data;
 using FunnelInsight.Core.Events.DuckDb;
-using FunnelInsight.Core.Samples;
 
 namespace FunnelInsight.Tests.Core.Events.DuckDb;
 

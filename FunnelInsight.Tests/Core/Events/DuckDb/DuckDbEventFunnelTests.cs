@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Analytics.Funnel.Defined;
 using FunnelInsight.Tests.Core.Analytics.BruteForce;
 
 namespace FunnelInsight.Tests.Core.Events.DuckDb;

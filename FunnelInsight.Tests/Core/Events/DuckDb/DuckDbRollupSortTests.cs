@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Samples;
-
 namespace FunnelInsight.Tests.Core.Events.DuckDb;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using DuckDB.NET.Data;
-using FunnelInsight.Core.Samples;
 
 namespace FunnelInsight.Tests.Core.Events.DuckDb;
 

@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Import.Preview;
-using FunnelInsight.Core.Import.Reading;
 
 namespace FunnelInsight.Tests.Core.Import.Preview;
 

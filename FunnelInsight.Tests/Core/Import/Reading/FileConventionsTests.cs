@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Import.Reading;
 using static FunnelInsight.Tests.Support.Fixture;
 
 namespace FunnelInsight.Tests.Core.Import.Reading;

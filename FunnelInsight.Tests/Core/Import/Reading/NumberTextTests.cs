@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Import.Reading;
-
 namespace FunnelInsight.Tests.Core.Import.Reading;
 
 public class NumberTextTests

@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Core.Import.Reasons;
 
 namespace FunnelInsight.Tests.Core.Import.Reasons;

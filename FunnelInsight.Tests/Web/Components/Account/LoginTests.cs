@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace FunnelInsight.Tests.Web.Components.Account;
 
 public abstract partial class LoginTests(AccountsApp app)

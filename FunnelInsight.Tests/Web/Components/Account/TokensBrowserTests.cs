@@ -1,6 +1,4 @@
 using FunnelInsight.Tests.Web.Browser;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace FunnelInsight.Tests.Web.Components.Account;
 

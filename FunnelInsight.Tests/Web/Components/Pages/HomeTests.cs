@@ -1,4 +1,3 @@
-using Bunit;
 using FunnelInsight.Web.Components.Pages;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using FunnelInsight.Core.Analytics.Statistics;
 using FunnelInsight.Web.Components.UI;
 
 namespace FunnelInsight.Tests.Web.Components.UI;

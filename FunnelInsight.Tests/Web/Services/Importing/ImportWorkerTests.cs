@@ -1,5 +1,4 @@
 using FunnelInsight.Core.Import.Jobs;
-using FunnelInsight.Web.Services;
 using FunnelInsight.Web.Services.Importing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,3 @@
-using FunnelInsight.Core.Analytics.Funnel.Defined;
-
 namespace FunnelInsight.Tests.Core.Analytics.Funnel.Defined;
 
 /// <summary>User-defined funnels over hand-computed stores (on the DuckDB engine, which counts them over the raw events).</summary>

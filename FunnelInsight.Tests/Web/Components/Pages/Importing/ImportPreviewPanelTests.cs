@@ -1,6 +1,4 @@
-using Bunit;
 using FunnelInsight.Core.Import.Preview;
-using FunnelInsight.Core.Import.Reading;
 using FunnelInsight.Web.Components.Pages.Importing;
 using FunnelInsight.Web.Components.UI;
 using MudBlazor;

@@ -1,4 +1,3 @@
-using Bunit;
 using FunnelInsight.Web.Components.Pages.Importing;
 
 namespace FunnelInsight.Tests.Web.Components.Pages.Importing;

@@ -1,4 +1,3 @@
-using Bunit;
 using FunnelInsight.Core.Import.Reasons;
 using FunnelInsight.Web.Components.Pages.Importing;
 

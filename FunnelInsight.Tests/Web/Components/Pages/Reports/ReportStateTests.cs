@@ -1,4 +1,3 @@
-using Bunit;
 using FunnelInsight.Web.Components.Pages.Reports;
 using Microsoft.AspNetCore.Components;
 

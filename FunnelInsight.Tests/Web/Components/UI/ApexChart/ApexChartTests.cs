@@ -1,4 +1,3 @@
-using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
 using Chart = FunnelInsight.Web.Components.UI.ApexChart.ApexChart;

@@ -1,6 +1,4 @@
-using Bunit;
 using FunnelInsight.Core.Analytics.Abandonment;
-using FunnelInsight.Core.Analytics.Statistics;
 using FunnelInsight.Web.Components.Pages.Reports.Abandoned;
 
 namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Abandoned;

@@ -1,4 +1,3 @@
-using Bunit;
 using FunnelInsight.Core.Analytics.Abandonment;
 using FunnelInsight.Web.Components.Pages.Reports.Abandoned;
 

@@ -1,6 +1,4 @@
-using Bunit;
 using FunnelInsight.Core.Analytics.Customers;
-using FunnelInsight.Core.Analytics.Statistics;
 using FunnelInsight.Web.Components.Pages.Reports.Customers;
 
 namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Customers;

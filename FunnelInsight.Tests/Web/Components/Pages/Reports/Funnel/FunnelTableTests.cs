@@ -1,6 +1,3 @@
-using Bunit;
-using FunnelInsight.Core.Analytics.Funnel;
-using FunnelInsight.Core.Analytics.Statistics;
 using FunnelInsight.Web.Components.Pages.Reports.Funnel;
 
 namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Funnel;

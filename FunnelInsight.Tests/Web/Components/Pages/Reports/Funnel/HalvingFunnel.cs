@@ -1,6 +1,3 @@
-using FunnelInsight.Core.Analytics.Funnel;
-using FunnelInsight.Core.Analytics.Statistics;
-
 namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Funnel;
 
 /// <summary>The breakdown and trend tests' funnel of one value or week, whose figures are easy to check by hand.</summary>

@@ -1,4 +1,3 @@
-using Bunit;
 using FunnelInsight.Core.Analytics.Segments;
 using FunnelInsight.Web.Components.Pages.Reports.Funnel;
 using Microsoft.AspNetCore.Components;

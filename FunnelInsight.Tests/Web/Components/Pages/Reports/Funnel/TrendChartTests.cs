@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Bunit;
-using FunnelInsight.Core.Analytics.Funnel;
 using FunnelInsight.Web.Components.Pages.Reports.Funnel;
 using Chart = FunnelInsight.Web.Components.UI.ApexChart.ApexChart;
 

@@ -1,4 +1,3 @@
-using Bunit;
 using FunnelInsight.Core.Analytics.Friction;
 using FunnelInsight.Web.Components.Pages.Reports.Leaks;
 

@@ -1,6 +1,4 @@
-using Bunit;
 using FunnelInsight.Core.Analytics.Leaks;
-using FunnelInsight.Core.Analytics.Statistics;
 using FunnelInsight.Web.Components.Pages.Reports.Leaks;
 
 namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Leaks;

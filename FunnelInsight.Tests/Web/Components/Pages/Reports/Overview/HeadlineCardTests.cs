@@ -1,6 +1,4 @@
-using Bunit;
 using FunnelInsight.Core.Analytics.Overview;
-using FunnelInsight.Core.Analytics.Statistics;
 using FunnelInsight.Web.Components.Pages.Reports.Overview;
 
 namespace FunnelInsight.Tests.Web.Components.Pages.Reports.Overview;

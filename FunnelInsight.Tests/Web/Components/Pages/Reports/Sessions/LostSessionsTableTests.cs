@@ -1,4 +1,3 @@
-using Bunit;
 using FunnelInsight.Core.Analytics.Drilldown;
 using FunnelInsight.Web.Components.Pages.Reports.Sessions;
 

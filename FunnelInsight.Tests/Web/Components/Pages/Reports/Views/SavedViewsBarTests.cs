@@ -1,7 +1,5 @@
-using Bunit;
 using FunnelInsight.Web.Components.Pages.Reports.Views;
 using FunnelInsight.Web.Components.UI;
-using FunnelInsight.Web.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
