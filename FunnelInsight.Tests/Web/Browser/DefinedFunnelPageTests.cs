@@ -99,19 +99,20 @@ public sealed class DefinedFunnelPageTests : IAsyncLifetime
         var pick = page.Locator(".fi-builder-pick input");
         var choices = page.Locator(".fi-builder-pick-list .mud-list-item");
         await pick.ClickAsync();
-        await Expect(choices.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^view_item_list \(") })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"view_item_list.*\(5\)"));
+        await Expect(choices.Filter(new() { HasTextRegex = new Regex(@"^view_item_list \(") })).ToHaveTextAsync(new Regex(@"view_item_list.*\(5\)"));
         await Expect(choices.Filter(new() { HasText = "<img" })).ToHaveCountAsync(1);
         foreach (var step in Steps.Split(','))
         {
             await pick.FillAsync(step);
-            await choices.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($@"^{step} \(") }).ClickAsync();
+            await choices.Filter(new() { HasTextRegex = new Regex($@"^{step} \(") }).ClickAsync();
             await Expect(page.Locator(".fi-builder-add")).ToBeEnabledAsync();
             await page.ClickAsync(".fi-builder-add");
         }
 
         await Expect(page.Locator(".fi-builder-step")).ToHaveCountAsync(4);
+        await Expect(page.Locator(".fi-builder-step-name")).ToContainTextAsync(Steps.Split(','));
         await page.ClickAsync(".fi-builder-show");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("steps=view_item_list%2Cview_item%2Cadd_to_cart%2Cpurchase"));
+        await Expect(page).ToHaveURLAsync(new Regex("steps=view_item_list%2Cview_item%2Cadd_to_cart%2Cpurchase"));
         string[] expected = [.. printed.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))];
         await Expect(page.Locator(".fi-funnel-table .fi-reached")).ToHaveTextAsync(expected);
         await page.FillAsync(".fi-save-name input", "List to purchase");
