@@ -109,5 +109,4 @@ internal sealed class DuckDbEventAppend : EventAppend
 
     /// <summary>Closes the appender; the transaction stays with the <see cref="StoreWrite"/> it is enlisted in.</summary>
     public override void Dispose() => _appender.Dispose();
-
 }
