@@ -48,7 +48,7 @@ public static class FunnelInsightConfiguration
     /// <summary>
     /// The event engine and its limits from the <c>Events</c> section: <c>Engine</c> (<c>duckdb</c>, the default, or
     /// <c>clickhouse</c> with the server in <c>ConnectionStrings:ClickHouse</c>), DuckDB's <c>MemoryLimit</c> (for example
-    /// <c>100MB</c>), <c>Threads</c> (while writing), <c>QueryThreads</c> and <c>TempDirectory</c>, ClickHouse's <c>Shards</c> (a cluster), <c>ClickHouseImportSlice</c> and
+    /// <c>100MB</c>) and <c>SortMemoryLimit</c> (the session rollups' sort), <c>Threads</c> (while writing), <c>QueryThreads</c> and <c>TempDirectory</c>, ClickHouse's <c>Shards</c> (a cluster), <c>ClickHouseImportSlice</c> and
     /// <c>ClickHouseFunnelSlice</c>, and the dashboard's
     /// <c>SessionCacheMegabytes</c>.
     /// </summary>
@@ -85,6 +85,7 @@ public static class FunnelInsightConfiguration
             ClickHouse = clickHouse,
             ClickHouseShards = shards,
             MemoryLimit = section["MemoryLimit"] is { Length: > 0 } limit ? limit : defaults.MemoryLimit,
+            SortMemoryLimit = section["SortMemoryLimit"] is { Length: > 0 } sortLimit ? sortLimit : defaults.SortMemoryLimit,
             Threads = section.GetValue<int?>("Threads") is > 0 and var threads ? threads : defaults.Threads,
             QueryThreads = section.GetValue<int?>("QueryThreads") is > 0 and var queryThreads ? queryThreads : defaults.QueryThreads,
             TempDirectory = section["TempDirectory"] is { Length: > 0 } temp ? Path.GetFullPath(temp) : defaults.TempDirectory,

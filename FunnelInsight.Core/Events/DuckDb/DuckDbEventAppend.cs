@@ -102,8 +102,8 @@ internal sealed class DuckDbEventAppend : EventAppend
         // Into an empty store every group is touched: rolling up the whole store reads the events table itself, without
         // first copying the import's groups into a temporary table.
         var rolled = trackedAfter == _trackedBefore && !_storeWasEmpty
-            ? DuckDbSessionRoller.Roll(connection, _storeId, Rules, DuckDbSessionRoller.ImportGroups, ImportId, cancellationToken, trackedAfter, _write.SortThreads)
-            : DuckDbSessionRoller.Roll(connection, _storeId, Rules, null, null, cancellationToken, trackedAfter, _write.SortThreads);
+            ? DuckDbSessionRoller.Roll(connection, _storeId, Rules, DuckDbSessionRoller.ImportGroups, ImportId, cancellationToken, trackedAfter, _write.Sort)
+            : DuckDbSessionRoller.Roll(connection, _storeId, Rules, null, null, cancellationToken, trackedAfter, _write.Sort);
         return new AppendOutcome(appended - duplicates, duplicates) { RolledUp = rolled };
     }
 

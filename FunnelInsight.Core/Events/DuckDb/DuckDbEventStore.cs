@@ -28,7 +28,7 @@ internal sealed class DuckDbEventStore(FunnelDatabase database, DuckDbFile file)
     public long RebuildSessions(StoreWrite write, SessionRules rules, CancellationToken cancellationToken)
     {
         var part = Enlist(write, "rebuild", null);
-        return DuckDbSessionRoller.Roll(part.Connection, write.StoreId, rules, null, null, cancellationToken, sortThreads: part.SortThreads).Sessions;
+        return DuckDbSessionRoller.Roll(part.Connection, write.StoreId, rules, null, null, cancellationToken, sort: part.Sort).Sessions;
     }
 
     /// <inheritdoc />

@@ -145,6 +145,13 @@ internal sealed class DuckDbFile(string path, EventEngineOptions options)
 
     private int WriteThreadCount => Math.Max(1, options.Threads);
 
+    /// <summary>What the session rollups' sort of a write runs with: the queries' threads and <see cref="EventEngineOptions.SortMemoryLimit"/>.</summary>
+    public DuckDbSortSettings Sort => new(QueryThreads, options.SortMemoryLimit);
+
+    /// <summary>Sets DuckDB's memory limit (such as <c>200MB</c>), which is the database's, not the connection's.</summary>
+    public static void SetMemoryLimit(DuckDBConnection connection, string limit) =>
+        Execute(connection, "SET memory_limit = " + Quote(limit));
+
     /// <summary>Sets DuckDB's thread count, which is the database's, not the connection's.</summary>
     public static void SetThreads(DuckDBConnection connection, int threads) =>
         Execute(connection, string.Create(CultureInfo.InvariantCulture, $"SET threads = {threads}"));

@@ -46,10 +46,10 @@ internal static class DuckDbSessionRoller
     /// Replaces the sessions of the groups <paramref name="groupsSql"/> selects (<c>has_session, group_key</c>; every
     /// group of the store when null); returns how many stored events it read and how many sessions it wrote.
     /// <paramref name="tracked"/> is the store's tracked stages when the caller knows them (read from the events when null);
-    /// the events are sorted on <paramref name="sortThreads"/> threads when that is more than the connection's.
+    /// the events are sorted with <paramref name="sort"/>'s threads and memory limit (the write's own when null).
     /// </summary>
     public static RollupRead Roll(DuckDBConnection connection, int storeId, SessionRules rules, string? groupsSql, int? importId, CancellationToken cancellationToken,
-        TrackedStages? tracked = null, int sortThreads = 1)
+        TrackedStages? tracked = null, DuckDbSortSettings? sort = null)
     {
         tracked ??= Tracked(connection, storeId, rules.Map);
         var parameters = importId is { } id ? new[] { ("store", (object?)storeId), ("import", (object?)id) } : [("store", storeId)];
@@ -74,7 +74,7 @@ internal static class DuckDbSessionRoller
         }
 
         var events = DuckDbFile.Scalar(connection, $"SELECT count(*) FROM {source} WHERE store_id = $store", ("store", storeId));
-        var (read, sessions) = events == 0 ? (0, 0) : Build(connection, storeId, rules, tracked.Value, source, nextId, sortThreads, cancellationToken);
+        var (read, sessions) = events == 0 ? (0, 0) : Build(connection, storeId, rules, tracked.Value, source, nextId, sort ?? DuckDbSortSettings.Write, cancellationToken);
         if (groupsSql is not null)
         {
             // After a failure the table goes with the write's connection instead.
@@ -85,7 +85,7 @@ internal static class DuckDbSessionRoller
     }
 
     private static (long Read, long Sessions) Build(DuckDBConnection connection, int storeId, SessionRules rules, TrackedStages tracked, string source, long nextId,
-        int sortThreads, CancellationToken cancellationToken)
+        DuckDbSortSettings sort, CancellationToken cancellationToken)
     {
         var folder = StoreRollups.TemporaryFolder();
         Directory.CreateDirectory(folder);
@@ -99,7 +99,7 @@ internal static class DuckDbSessionRoller
                 // twice as long at 10,000,000 events, and reading them back made a string of each.
                 var names = Names(connection, storeId, source);
                 // The store id is a number, the path one of ours: both written into the statement, which COPY needs.
-                using (SortingThreads(connection, sortThreads))
+                using (Sorting(connection, sort))
                 {
                     DuckDbFile.Execute(connection, string.Create(CultureInfo.InvariantCulture, $"""
                         COPY (SELECT e.has_session, e.group_key, e.visitor_key, e.time_us, n.code, e.price, e.quantity, d.code, c.code, k.code, e.page_load_ms
@@ -182,28 +182,50 @@ internal static class DuckDbSessionRoller
         return rows;
     }
 
-    // The sort alone on more threads than the write's, then the write's again: at 10,000,000 events the sorted copy took
-    // 9.9-11.1 s on two threads against 13.9-14.3 s on one (about 70 MB more at its peak, under the same memory limit),
-    // while the steps before and after it keep one thread each, with the import's own threads beside them.
-    private static ThreadsRaised? SortingThreads(DuckDBConnection connection, int threads)
+    // The sort alone on more threads and more memory than the write's, then the write's again. At 10,000,000 events the
+    // sorted copy took 9.9-11.1 s on two threads against 13.9-14.3 s on one (about 70 MB more at its peak), and spilled
+    // most of what it sorted within 100 MB: see EventEngineOptions.SortMemoryLimit. The steps before and after it keep
+    // the write's settings, with the import's own threads beside them.
+    private static SortingRaised? Sorting(DuckDBConnection connection, DuckDbSortSettings sort)
     {
-        var before = int.Parse(Setting(connection, "threads"), CultureInfo.InvariantCulture);
-        if (threads <= before)
+        var threads = int.Parse(Setting(connection, "threads"), CultureInfo.InvariantCulture);
+        var memoryLimit = Setting(connection, "memory_limit");
+        var moreThreads = sort.Threads > threads;
+        if (!moreThreads && sort.MemoryLimit is null)
         {
             return null;
         }
 
-        DuckDbFile.SetThreads(connection, threads);
-        return new ThreadsRaised(connection, before);
+        var raised = new SortingRaised(connection, threads, memoryLimit);
+        try
+        {
+            if (moreThreads)
+            {
+                DuckDbFile.SetThreads(connection, sort.Threads);
+            }
+
+            if (sort.MemoryLimit is { } limit)
+            {
+                DuckDbFile.SetMemoryLimit(connection, limit);
+            }
+
+            return raised;
+        }
+        catch
+        {
+            raised.Dispose();
+            throw;
+        }
     }
 
-    private sealed class ThreadsRaised(DuckDBConnection connection, int before) : IDisposable
+    private sealed class SortingRaised(DuckDBConnection connection, int threads, string memoryLimit) : IDisposable
     {
         public void Dispose()
         {
             try
             {
-                DuckDbFile.SetThreads(connection, before);
+                DuckDbFile.SetThreads(connection, threads);
+                DuckDbFile.SetMemoryLimit(connection, memoryLimit);
             }
             catch (DuckDBException)
             {

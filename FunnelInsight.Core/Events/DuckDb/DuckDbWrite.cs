@@ -24,7 +24,7 @@ internal sealed class DuckDbWrite : IEnlistedWrite
     public DuckDbWrite(DuckDbFile file, DuckDBConnection connection, string kind, int storeId, int? importId)
     {
         Connection = connection;
-        SortThreads = file.QueryThreads;
+        Sort = file.Sort;
         _threads = file.WriteThreads(connection);
         try
         {
@@ -42,8 +42,8 @@ internal sealed class DuckDbWrite : IEnlistedWrite
     /// <summary>The write's connection, inside its transaction.</summary>
     public DuckDBConnection Connection { get; }
 
-    /// <summary>The threads the session rollups' sort runs on: the queries' (see <see cref="DuckDbSessionRoller"/>).</summary>
-    public int SortThreads { get; }
+    /// <summary>What the session rollups' sort runs with (see <see cref="DuckDbSessionRoller"/>).</summary>
+    public DuckDbSortSettings Sort { get; }
 
     public void Prepare()
     {

@@ -12,16 +12,16 @@ public sealed class EventEngineConfigurationTests
     {
         var options = FunnelInsightConfiguration.EventOptions(Settings());
 
-        Assert.Equal(new EventEngineOptions { MemoryLimit = "100MB", Threads = 1, QueryThreads = Environment.ProcessorCount, TempDirectory = null }, options);
+        Assert.Equal(new EventEngineOptions { MemoryLimit = "100MB", SortMemoryLimit = "200MB", Threads = 1, QueryThreads = Environment.ProcessorCount, TempDirectory = null }, options);
     }
 
     [Fact]
-    public void The_events_section_chooses_duckdb_with_its_memory_limit_threads_and_spill_folder()
+    public void The_events_section_chooses_duckdb_with_its_memory_limits_threads_and_spill_folder()
     {
         var options = FunnelInsightConfiguration.EventOptions(Settings(
-            ("Events:Engine", "DuckDB"), ("Events:MemoryLimit", "256MB"), ("Events:Threads", "2"), ("Events:QueryThreads", "3"), ("Events:TempDirectory", "/tmp/fi-spill")));
+            ("Events:Engine", "DuckDB"), ("Events:MemoryLimit", "256MB"), ("Events:SortMemoryLimit", "300MB"), ("Events:Threads", "2"), ("Events:QueryThreads", "3"), ("Events:TempDirectory", "/tmp/fi-spill")));
 
-        Assert.Equal(new EventEngineOptions { MemoryLimit = "256MB", Threads = 2, QueryThreads = 3, TempDirectory = "/tmp/fi-spill" }, options);
+        Assert.Equal(new EventEngineOptions { MemoryLimit = "256MB", SortMemoryLimit = "300MB", Threads = 2, QueryThreads = 3, TempDirectory = "/tmp/fi-spill" }, options);
     }
 
     [Theory]
