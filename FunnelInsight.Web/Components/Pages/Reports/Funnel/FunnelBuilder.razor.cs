@@ -2,6 +2,7 @@ using FunnelInsight.Core.Analytics.Funnel.Defined;
 using FunnelInsight.Core.Domain;
 using FunnelInsight.Web.Components.UI;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Logging;
 using MudBlazor;
 
 namespace FunnelInsight.Web.Components.Pages.Reports.Funnel;
@@ -12,6 +13,7 @@ public partial class FunnelBuilder
     private const string StagePrefix = "stage:";
     private readonly List<FunnelStepDefinition> _steps = [];
     private IReadOnlyList<EventNameCount> _names = [];
+    private bool _namesUnavailable;
     private IReadOnlyList<SavedFunnel> _saved = [];
     private FunnelDefinition? _built;
     private string _pick = "";
@@ -40,6 +42,9 @@ public partial class FunnelBuilder
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private ILogger<FunnelBuilder> Logger { get; set; } = default!;
+
     private bool IsOwner => Scope?.Membership is { Role: StoreRole.Owner };
 
     private bool CanAdd => _pick.Length > 0 && _steps.Count < FunnelDefinition.MaxSteps;
@@ -47,7 +52,9 @@ public partial class FunnelBuilder
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
     {
-        _names = await Analytics.EventNamesAsync(Query.StoreId);
+        // Without the names (the events file busy, say) the builder still offers the stages, and says why it offers no more.
+        var names = await ReportSideData.ReadAsync(() => Analytics.EventNamesAsync(Query.StoreId), Logger, "event names", Query.StoreId);
+        (_names, _namesUnavailable) = (names ?? [], names is null);
         _saved = await Funnels.ListAsync(Query.StoreId);
     }
 
