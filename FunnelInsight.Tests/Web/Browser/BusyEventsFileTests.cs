@@ -3,15 +3,15 @@ using DuckDB.NET.Data;
 namespace FunnelInsight.Tests.Web.Browser;
 
 /// <summary>
-/// The dashboard's events file held by another process (a command-line import that opened it directly), which DuckDB
-/// refuses the dashboard for as long as it lasts: the Funnel page stays alive, says what it could not read, and reads
-/// it once the file is free.
+/// The dashboard's events file held by another process (a DuckDB client an operator opened, a command-line import that
+/// opened it directly), which DuckDB refuses the dashboard for as long as it lasts: the Funnel page and the store list
+/// stay up, say what they could not read, and read it once the file is free.
 /// </summary>
 [Collection(DashboardInChromium.Name)]
 public sealed class BusyEventsFileTests(DashboardApp app)
 {
     [Fact]
-    public async Task The_funnel_page_opened_while_another_process_holds_the_events_file_says_so_and_recovers_once_it_is_free()
+    public async Task The_funnel_page_and_the_store_list_opened_while_another_process_holds_the_events_file_say_so_and_recover_once_it_is_free()
     {
         var storeId = await ReportSample.ImportAsync(app, "Busy file shop");
         var page = await app.NewPageAsync();
@@ -28,6 +28,18 @@ public sealed class BusyEventsFileTests(DashboardApp app)
             // Only the stages are offered, and the page still answers: the list opens on the live circuit.
             await page.Locator(".fi-builder-pick input").ClickAsync();
             await Expect(page.Locator(".fi-builder-pick-list .mud-list-item")).ToHaveCountAsync(5);
+
+            // Without dates in the address the page cannot read the store's span for its default range, and still opens.
+            var undated = await app.NewPageAsync();
+            await undated.GotoAsync($"/stores/{storeId}/funnel");
+            await DashboardApp.WaitUntilInteractiveAsync(undated);
+            await Expect(undated.Locator(".fi-report-error .fi-report-error-text")).ToContainTextAsync("open in another program");
+
+            // The store list, whose counts come from the file, lists the store without them and says why.
+            var home = await app.NewPageAsync();
+            await home.GotoAsync("/");
+            await Expect(home.Locator(".fi-counts-unavailable")).ToBeVisibleAsync();
+            await Expect(home.Locator("tr", new() { HasText = "Busy file shop" }).Locator("td.text-end").First).ToHaveTextAsync("–");
         }
 
         // The file free again, the report's own retry reads it.

@@ -86,6 +86,9 @@ public abstract class ReportPage : ComponentBase
     [Inject]
     private IStringLocalizer<ReportStrings> Text { get; set; } = default!;
 
+    [Inject]
+    private Microsoft.Extensions.Logging.ILogger<ReportPage> Logger { get; set; } = default!;
+
     /// <summary>
     /// Reads the question before the page's lifecycle runs, so the page renders and loads once, with the default
     /// range already in its query (and so in its exports and links), never first over all time.
@@ -99,8 +102,11 @@ public abstract class ReportPage : ComponentBase
         var pairs = QueryHelpers.ParseQuery(uri.Query).SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v)));
         var filter = ReportFilters.Parse(StoreId, pairs, PageKeys(GetType()));
         UsesDefaultRange = filter.Query.From is null && filter.Query.To is null;
+        // Without the store's dates (its events file busy, say) the page asks over all time, and its report says why it
+        // has no answer.
         Query = UsesDefaultRange && DefaultRange is { } range
-            ? DateRangePreset.WithDefaultRange(filter.Query, range, await Span.DimensionsAsync(StoreId))
+            && await ReportSideData.ReadAsync(() => Span.DimensionsAsync(StoreId), Logger, "dates", StoreId) is { } span
+            ? DateRangePreset.WithDefaultRange(filter.Query, range, span)
             : filter.Query;
         if (!filter.IsValid && RendererInfo.IsInteractive)
         {
