@@ -229,8 +229,9 @@ internal static class DuckDbSessionRoller
             }
             catch (DuckDBException)
             {
-                // A sort that failed inside DuckDB can leave the connection unusable; its failure is the one to report,
-                // and the write's scope puts the queries' threads back when it ends.
+                // A sort that failed inside DuckDB can leave the connection unusable, and then neither setting can be put
+                // back here; the sort's failure is the one to report (the write's scope still puts the queries' threads
+                // back when it ends).
             }
         }
     }
